@@ -1,0 +1,42 @@
+package org.peel.platform;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options every command that touches the database takes. */
+public final class DatabaseOptions {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory of the embedded PostgreSQL (default: ./peel-data)")
+    Path dataDir;
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "External PostgreSQL, e.g. postgresql://user@host:5432/peel (or env PEEL_DB_URL)")
+    String dbUrl;
+
+    public DatabaseLocation location() {
+        if (dbUrl != null && dataDir != null) {
+            throw new PeelException("Give either --data-dir or --db-url, not both");
+        }
+        if (dbUrl != null) {
+            return DatabaseLocation.external(dbUrl);
+        }
+        String env = System.getenv("PEEL_DB_URL");
+        if (dataDir == null && env != null && !env.isBlank()) {
+            return DatabaseLocation.external(env);
+        }
+        return new DatabaseLocation.Embedded(dataDir == null ? Path.of("peel-data") : dataDir);
+    }
+
+    /** Opens and migrates the database. */
+    public Database open() {
+        return Database.open(location()).migrate();
+    }
+
+    /** Where files that belong with the data go (demo accounts): the data directory, or the working directory. */
+    public Path fileHome() {
+        DatabaseLocation loc = location();
+        return loc instanceof DatabaseLocation.Embedded e ? e.dataDir() : Path.of(".");
+    }
+}
