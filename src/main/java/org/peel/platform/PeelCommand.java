@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 UserCommand.class,
                 TokenCommand.class,
                 AuditCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {
