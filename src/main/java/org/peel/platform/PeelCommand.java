@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 TokenCommand.class,
                 AuditCommand.class,
                 ImportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {
