@@ -41,10 +41,10 @@ final class ImportCommand implements Runnable {
                 PlaceCounts counts = store.counts();
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("folder", dir.toString());
-                json.put("forceAreas", s.forceAreas());
-                json.put("boroughs", s.boroughs());
-                json.put("wards", s.wards());
-                json.put("lsoas", s.lsoas());
+                json.put("forceAreas", upserted(s.forceAreas()));
+                json.put("boroughs", upserted(s.boroughs()));
+                json.put("wards", upserted(s.wards()));
+                json.put("lsoas", upserted(s.lsoas()));
                 json.put("boroughBoundaries", s.boroughBoundaries());
                 json.put("wardBoundariesDissolved", s.wardBoundaries());
                 json.put("lsoaBoundaries", s.lsoaBoundaries());
@@ -78,6 +78,15 @@ final class ImportCommand implements Runnable {
                             + " (%,d with a boundary)", held.forceAreas(), held.boroughs(), held.wards(), held.lsoas(),
                     held.lsoasWithBoundary()));
             return t.toString();
+        }
+
+        private static Map<String, Integer> upserted(PlaceStore.Upserted u) {
+            Map<String, Integer> m = new LinkedHashMap<>();
+            m.put("read", u.offered());
+            m.put("new", u.inserted());
+            m.put("changed", u.updated());
+            m.put("unchanged", u.unchanged());
+            return m;
         }
 
         private static String line(String what, PlaceStore.Upserted u) {
