@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+/** {@code peel import …}: loading public reference data, all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load public reference data into Peel.",
         subcommands = ImportCommand.Geography.class)
 final class ImportCommand implements Runnable {
@@ -65,8 +66,8 @@ final class ImportCommand implements Runnable {
             t.append(line("boroughs", s.boroughs()));
             t.append(line("wards", s.wards()));
             t.append(line("LSOAs", s.lsoas()));
-            t.append(String.format("  boundaries: %d boroughs, %d wards (dissolved from LSOAs), %d LSOAs;"
-                            + " %d repaired; %d LSOA centroids%n", s.boroughBoundaries(), s.wardBoundaries(),
+            t.append(String.format("  boundaries: %d boroughs, %d wards (dissolved from LSOAs), %,d LSOAs;"
+                            + " %d repaired; %,d LSOA centroids%n", s.boroughBoundaries(), s.wardBoundaries(),
                     s.lsoaBoundaries(), s.boundariesRepaired(), s.lsoaCentroids()));
             if (s.skipped().isEmpty()) {
                 t.append("  nothing skipped\n");
