@@ -27,7 +27,8 @@ import java.util.Optional;
  * The published LSOA boundaries leave gaps: slivers between neighbours, and the Thames, which lies outside every
  * London LSOA for much of its length. So the index also holds the area the boundaries cover with every gap
  * narrower than about a kilometre filled in (the union of the boundaries, closed: grown by
- * {@link #GAP_DEGREES} then shrunk by as much). A point in a gap goes to the nearest boundary. Anywhere else the
+ * {@link #GAP_DEGREES} then shrunk by as much). A point in a gap goes to the nearest boundary; the price is that a
+ * point just outside London, in a notch of its outline narrower than that, is placed in London. Anywhere else the
  * answer is the LSOA with the nearest centroid, among those whose boundary Peel does not hold: a boundary held is
  * authoritative, so a point outside it is not in that LSOA. Each {@link PlaceMatch} says which of the three decided
  * it.
