@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +89,32 @@ class AreaIndexTest {
         assertThat(nearB.method()).isEqualTo(PlaceMatch.Method.NEAR_BOUNDARY);
         assertThat(nearB.distanceMetres()).isBetween(30.0, 40.0);
         assertThat(nearD.lsoaCode()).isEqualTo("E01000004");
+    }
+
+    @Test
+    @DisplayName("the nearest centroid found is the nearest on the ground, checked against every centroid")
+    void nearestCentroidIsExact() {
+        // given 3,000 centroid-only LSOAs scattered over England and Wales, from a fixed seed
+        Random random = new Random(7);
+        List<LsoaArea> areas = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String code = String.format("E01%06d", i);
+            areas.add(new LsoaArea(new Lsoa(code, code, "E05000001", "E09000001"), null,
+                    50.0 + random.nextDouble() * 5.5, -5.5 + random.nextDouble() * 7.2));
+        }
+        AreaIndex index = AreaIndex.of(areas);
+
+        for (int q = 0; q < 2_000; q++) {
+            double lat = 50.0 + random.nextDouble() * 5.5;
+            double lon = -5.5 + random.nextDouble() * 7.2;
+
+            PlaceMatch match = index.locate(lat, lon).orElseThrow();
+
+            LsoaArea nearest = areas.stream().min(Comparator.comparingDouble(
+                    a -> AreaIndex.metres(lat, lon, a.centroidLat(), a.centroidLon()))).orElseThrow();
+            assertThat(match.lsoaCode()).as("nearest to %s, %s", lat, lon).isEqualTo(nearest.lsoa().code());
+            assertThat(match.method()).isEqualTo(PlaceMatch.Method.NEAREST_CENTROID);
+        }
     }
 
     @Test
