@@ -6,8 +6,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.DistanceOp;
 import org.locationtech.jts.operation.overlayng.CoverageUnion;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -33,8 +33,8 @@ import java.util.Optional;
  * authoritative, so a point outside it is not in that LSOA. Each {@link PlaceMatch} says which of the three decided
  * it.
  * <p>
- * Once built it can be shared between threads: the trees are built up front and JTS's prepared polygons build
- * their own lazy indexes under a lock.
+ * Once built it can be shared between threads: the polygon tree and the {@link CentroidGrid} are built up front
+ * and JTS's prepared polygons build their own lazy indexes under a lock.
  */
 public final class AreaIndex {
 
@@ -46,21 +46,14 @@ public final class AreaIndex {
     public static final double GAP_DEGREES = 0.006;
 
     private static final double EARTH_RADIUS_METRES = 6_371_008.8;
-    /**
-     * Centroids are searched in a plane where a degree of longitude is shrunk by cos 52.5° (the middle of England
-     * and Wales), so plane distance is close to ground distance; the few nearest there are re-ranked on the sphere.
-     */
-    private static final double LON_SCALE = Math.cos(Math.toRadians(52.5));
-    private static final int CENTROID_CANDIDATES = 8;
 
     private record Bounded(LsoaArea area, PreparedGeometry prepared) {
     }
 
     private final STRtree polygons = new STRtree();
     private final PreparedGeometry covered;
-    private final STRtree centroids = new STRtree();
+    private final CentroidGrid centroids;
     private final int polygonCount;
-    private final int centroidCount;
 
     private AreaIndex(Collection<LsoaArea> areas) {
         int bounded = 0;
@@ -73,19 +66,15 @@ public final class AreaIndex {
         }
         this.covered = bounded == 0 ? null : PreparedGeometryFactory.prepare(closedCoverage(areas));
         boolean everyAreaBounded = bounded == areas.size();
-        int withCentroid = 0;
+        List<LsoaArea> byCentroid = new ArrayList<>();
         for (LsoaArea a : areas) {
-            if (Double.isNaN(a.centroidLat()) || (a.hasBoundary() && !everyAreaBounded)) {
-                continue;
+            if (!Double.isNaN(a.centroidLat()) && (!a.hasBoundary() || everyAreaBounded)) {
+                byCentroid.add(a);
             }
-            double x = a.centroidLon() * LON_SCALE;
-            centroids.insert(new Envelope(x, x, a.centroidLat(), a.centroidLat()), a);
-            withCentroid++;
         }
         polygons.build();
-        centroids.build();
+        this.centroids = new CentroidGrid(byCentroid);
         this.polygonCount = bounded;
-        this.centroidCount = withCentroid;
     }
 
     /** An index over the given LSOAs; an LSOA with a boundary and no centroid still counts in polygon tests. */
@@ -105,7 +94,7 @@ public final class AreaIndex {
 
     /** LSOAs placed by nearest centroid, when no boundary contains or lies near a point. */
     public int centroidCount() {
-        return centroidCount;
+        return centroids.size();
     }
 
     /** Where the point falls; empty only when the index holds nothing. */
@@ -153,28 +142,9 @@ public final class AreaIndex {
     }
 
     private Optional<PlaceMatch> nearestCentroid(double lat, double lon) {
-        if (centroidCount == 0) {
-            return Optional.empty();
-        }
-        double x = lon * LON_SCALE;
-        Envelope at = new Envelope(x, x, lat, lat);
-        Object[] candidates = centroids.nearestNeighbour(at, null,
-                (a, b) -> planeDistance((Envelope) a.getBounds(), (Envelope) b.getBounds()),
-                Math.min(CENTROID_CANDIDATES, centroidCount));
-        List<LsoaArea> near = new ArrayList<>(candidates.length);
-        for (Object c : candidates) {
-            near.add((LsoaArea) c);
-        }
-        LsoaArea best = null;
-        double bestMetres = Double.POSITIVE_INFINITY;
-        for (LsoaArea a : near) {
-            double metres = metres(lat, lon, a.centroidLat(), a.centroidLon());
-            if (metres < bestMetres || (metres == bestMetres && a.lsoa().code().compareTo(best.lsoa().code()) < 0)) {
-                best = a;
-                bestMetres = metres;
-            }
-        }
-        return Optional.of(match(best, PlaceMatch.Method.NEAREST_CENTROID, bestMetres));
+        CentroidGrid.Nearest nearest = centroids.nearest(lat, lon);
+        return nearest == null ? Optional.empty()
+                : Optional.of(match(nearest.area(), PlaceMatch.Method.NEAREST_CENTROID, nearest.metres()));
     }
 
     /**
@@ -200,10 +170,6 @@ public final class AreaIndex {
             union = UnaryUnionOp.union(boundaries);
         }
         return union.buffer(GAP_DEGREES).buffer(-GAP_DEGREES);
-    }
-
-    private static double planeDistance(Envelope a, Envelope b) {
-        return a.distance(b);
     }
 
     private static PlaceMatch match(LsoaArea a, PlaceMatch.Method method, double metres) {
