@@ -92,7 +92,7 @@ public final class AreaIndex {
         return polygonCount;
     }
 
-    /** LSOAs placed by nearest centroid, when no boundary contains or lies near a point. */
+    /** LSOAs placed by nearest centroid, for points outside the area the boundaries cover. */
     public int centroidCount() {
         return centroids.size();
     }
