@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 UserCommand.class,
                 TokenCommand.class,
                 AuditCommand.class,
+                ImportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {
