@@ -221,6 +221,28 @@ public final class PlaceStore {
                 .bind("c", code).map((rs, ctx) -> geometry(rs.getBytes(1))).findOne());
     }
 
+    /** Boundaries of the wards of a borough that has them, by ward code (for its map). */
+    public Map<String, Geometry> wardBoundariesIn(String boroughCode) {
+        Map<String, Geometry> out = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(
+                        "select code, boundary from ward where borough_code = :b and boundary is not null order by code")
+                .bind("b", boroughCode)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), geometry(rs.getBytes(2))))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** Boundaries of the LSOAs of a ward that has them, by LSOA code (for its map). */
+    public Map<String, Geometry> lsoaBoundariesIn(String wardCode) {
+        Map<String, Geometry> out = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(
+                        "select code, boundary from lsoa where ward_code = :w and boundary is not null order by code")
+                .bind("w", wardCode)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), geometry(rs.getBytes(2))))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
     public PlaceCounts counts() {
         return jdbi.withHandle(h -> h.createQuery("""
                         select (select count(*) from force_area) as forces,

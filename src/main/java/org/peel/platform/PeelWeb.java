@@ -11,7 +11,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
+import org.peel.access.Section;
 import org.peel.access.UserAccounts;
+import org.peel.place.PlaceRoutes;
+import org.peel.place.PlaceStore;
 import org.peel.common.BadInput;
 import org.peel.web.AdminRoutes;
 import org.peel.web.ApiRoutes;
@@ -52,9 +55,12 @@ public final class PeelWeb {
         Gate gate = new Gate(access, audit);
 
         UserAccounts accounts = new UserAccounts(access, audit);
-        AdminRoutes admin = new AdminRoutes(web, access, accounts, () -> boroughNames(database));
+        PlaceStore places = new PlaceStore(database.jdbi());
+        AdminRoutes admin = new AdminRoutes(web, access, accounts, () -> boroughNames(places));
         List<Attention.Source> attention = new ArrayList<>(List.of(admin.attention()));
-        List<Capability> capabilities = new ArrayList<>();
+        List<Capability> capabilities = new ArrayList<>(List.of(
+                new Capability(Section.PREVENTION, "Borough and ward profiles",
+                        "The force's boroughs, wards and LSOAs, with maps", "/places")));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -87,6 +93,7 @@ public final class PeelWeb {
             new SignInRoutes(web, access).register(routes);
             new ApiRoutes(web, accounts).register(routes);
             admin.register(routes);
+            new PlaceRoutes(web, places).register(routes);
             new HomeRoutes(web, attention, capabilities).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
@@ -193,11 +200,9 @@ public final class PeelWeb {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static Map<String, String> boroughNames(Database database) {
-        Map<String, String> names = new LinkedHashMap<>();
-        database.jdbi().useHandle(h -> h.createQuery("select code, name from borough order by name")
-                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> names.put(e.getKey(), e.getValue())));
+    private static Map<String, String> boroughNames(PlaceStore places) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        places.boroughs().forEach(b -> names.put(b.borough().code(), b.borough().name()));
         return names;
     }
 
