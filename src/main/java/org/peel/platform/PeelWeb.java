@@ -51,11 +51,12 @@ public final class PeelWeb {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         AuditTrail audit = new AuditTrail(database.jdbi());
         AccessStore access = new AccessStore(database.jdbi());
-        Web web = new Web(templates, audit, demo);
+        PlaceStore places = new PlaceStore(database.jdbi());
+        Web web = new Web(templates, audit, demo,
+                code -> places.borough(code).map(org.peel.place.Borough::name).orElse(code));
         Gate gate = new Gate(access, audit);
 
         UserAccounts accounts = new UserAccounts(access, audit);
-        PlaceStore places = new PlaceStore(database.jdbi());
         AdminRoutes admin = new AdminRoutes(web, access, accounts, () -> boroughNames(places));
         List<Attention.Source> attention = new ArrayList<>(List.of(admin.attention()));
         List<Capability> capabilities = new ArrayList<>(List.of(

@@ -9,7 +9,8 @@ import java.util.List;
  * What every page's layout needs: its title, the signed-in user (null on the sign-in page), the section to
  * highlight, the CSRF token for forms, and whether this is a demo.
  */
-public record Page(String title, User user, Section section, String csrfToken, boolean demo, List<Section> navigation) {
+public record Page(String title, User user, Section section, String csrfToken, boolean demo, List<Section> navigation,
+                   String boroughName) {
 
     public boolean signedIn() {
         return user != null;

@@ -31,11 +31,15 @@ public final class Web {
     private final TemplateEngine templates;
     private final AuditTrail audit;
     private final boolean demo;
+    private final java.util.function.UnaryOperator<String> boroughName;
 
-    public Web(TemplateEngine templates, AuditTrail audit, boolean demo) {
+    /** {@code boroughName} turns a borough's code into its name, for people to read. */
+    public Web(TemplateEngine templates, AuditTrail audit, boolean demo,
+               java.util.function.UnaryOperator<String> boroughName) {
         this.templates = templates;
         this.audit = audit;
         this.demo = demo;
+        this.boroughName = boroughName;
     }
 
     public boolean demo() {
@@ -103,7 +107,8 @@ public final class Web {
                 }
             }
         }
-        return new Page(title, user, section, ctx.attribute(CSRF), demo, nav);
+        String borough = user == null || user.boroughCode() == null ? null : boroughName.apply(user.boroughCode());
+        return new Page(title, user, section, ctx.attribute(CSRF), demo, nav, borough);
     }
 
     /** Renders {@code template} with the given parameters plus {@code page}. */
