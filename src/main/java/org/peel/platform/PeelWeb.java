@@ -23,6 +23,7 @@ import org.peel.web.Capability;
 import org.peel.web.Gate;
 import org.peel.web.HomeRoutes;
 import org.peel.web.Problem;
+import org.peel.web.SectionSummary;
 import org.peel.web.SignInRoutes;
 import org.peel.web.Web;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class PeelWeb {
         List<Capability> capabilities = new ArrayList<>(List.of(
                 new Capability(Section.PREVENTION, "Borough and ward profiles",
                         "The force's boroughs, wards and LSOAs, with maps", "/places")));
+        List<SectionSummary.Source> summaries = new ArrayList<>();
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -95,7 +97,7 @@ public final class PeelWeb {
             new ApiRoutes(web, accounts).register(routes);
             admin.register(routes);
             new PlaceRoutes(web, places).register(routes);
-            new HomeRoutes(web, attention, capabilities).register(routes);
+            new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
             routes.exception(BadInput.class, (ex, ctx) -> badInput(ctx, web, ex));

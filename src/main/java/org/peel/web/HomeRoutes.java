@@ -17,11 +17,14 @@ public final class HomeRoutes {
     private final Web web;
     private final List<Attention.Source> attention;
     private final List<Capability> capabilities;
+    private final List<SectionSummary.Source> summaries;
 
-    public HomeRoutes(Web web, List<Attention.Source> attention, List<Capability> capabilities) {
+    public HomeRoutes(Web web, List<Attention.Source> attention, List<Capability> capabilities,
+                      List<SectionSummary.Source> summaries) {
         this.web = web;
         this.attention = List.copyOf(attention);
         this.capabilities = List.copyOf(capabilities);
+        this.summaries = List.copyOf(summaries);
     }
 
     public void register(RoutesConfig routes) {
@@ -45,9 +48,13 @@ public final class HomeRoutes {
     }
 
     private void section(Context ctx, Section section) {
-        web.authorize(ctx, AccessRequest.view(section), "section", section.name().toLowerCase());
+        User user = web.authorize(ctx, AccessRequest.view(section), "section", section.name().toLowerCase());
         List<Capability> here = capabilities.stream().filter(c -> c.section() == section).toList();
+        List<SectionSummary> held = new ArrayList<>();
+        for (SectionSummary.Source source : summaries) {
+            source.forUser(user).stream().filter(s -> s.section() == section).forEach(held::add);
+        }
         web.render(ctx, "section.jte", web.page(ctx, section.title(), section), Map.of("section", section,
-                "capabilities", here));
+                "capabilities", here, "summaries", held));
     }
 }
