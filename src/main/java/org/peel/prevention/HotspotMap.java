@@ -1,0 +1,91 @@
+package org.peel.prevention;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Draws a forecast as an SVG map, server-side: the study area's cells in grey, the flagged cells in red (darker for
+ * higher rank), and ward boundaries over them. Everything is drawn in the grid's own metres, so cells are square on
+ * screen as on the ground.
+ */
+public final class HotspotMap {
+
+    private HotspotMap() {
+    }
+
+    /**
+     * @param grid    the forecast's grid
+     * @param area    the study area's cells
+     * @param flagged the flagged cells, highest first
+     * @param wards   ward boundaries in WGS84 by code, drawn where they overlap the grid
+     * @param width   the picture's width in SVG units
+     */
+    public static String draw(HotspotGrid grid, int[] area, int[] flagged, Map<String, Geometry> wards, int width) {
+        double w = grid.columns() * grid.cellMetres();
+        double h = grid.rows() * grid.cellMetres();
+        double scale = width / w;
+        int height = (int) Math.ceil(h * scale);
+        StringBuilder svg = new StringBuilder(64 * (area.length + flagged.length));
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"peel-map\" viewBox=\"0 0"
+                + " %d %d\" role=\"img\" aria-label=\"Forecast hotspot cells over ward boundaries\">", width, height));
+        double side = grid.cellMetres() * scale;
+        // one path for all the study area keeps the page small even for a county of several thousand cells
+        svg.append("<path fill=\"#dee0e2\" d=\"");
+        for (int cell : area) {
+            square(svg, grid, cell, scale, h, side);
+        }
+        svg.append("\"/>");
+        for (int rank = 0; rank < flagged.length; rank++) {
+            int cell = flagged[rank];
+            double darkness = flagged.length == 1 ? 1 : 1 - (double) rank / (flagged.length - 1);
+            svg.append(String.format(Locale.ROOT, "<path fill=\"#d4351c\" fill-opacity=\"%.2f\" data-rank=\"%d\" d=\"",
+                    0.45 + 0.55 * darkness, rank + 1));
+            square(svg, grid, cell, scale, h, side);
+            svg.append("\"><title>Rank ").append(rank + 1).append("</title></path>");
+        }
+        for (Map.Entry<String, Geometry> ward : wards.entrySet()) {
+            svg.append("<path fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"0.8\" data-code=\"")
+                    .append(escape(ward.getKey())).append("\" d=\"");
+            Geometry g = ward.getValue();
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                if (g.getGeometryN(i) instanceof Polygon p) {
+                    ring(svg, grid, p.getExteriorRing().getCoordinates(), scale, h);
+                }
+            }
+            svg.append("\"><title>").append(escape(ward.getKey())).append("</title></path>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static void square(StringBuilder svg, HotspotGrid grid, int cell, double scale, double h, double side) {
+        int col = cell % grid.columns();
+        int row = cell / grid.columns();
+        double x = col * grid.cellMetres() * scale;
+        double y = (h - (row + 1) * grid.cellMetres()) * scale;
+        svg.append(String.format(Locale.ROOT, "M%.1f %.1fh%.2fv%.2fh-%.2fZ", x, y, side, side, side));
+    }
+
+    private static void ring(StringBuilder svg, HotspotGrid grid, Coordinate[] coords, double scale, double h) {
+        for (int i = 0; i < coords.length; i++) {
+            double x = (grid.x(coords[i].x) - grid.originX()) * scale;
+            double y = (h - (grid.y(coords[i].y) - grid.originY())) * scale;
+            svg.append(i == 0 ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+        }
+        svg.append('Z');
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The longitude-latitude box the grid covers, for choosing which boundaries to draw. */
+    public static org.locationtech.jts.geom.Envelope envelope(HotspotGrid grid) {
+        return new org.locationtech.jts.geom.Envelope(grid.longitude(grid.originX()),
+                grid.longitude(grid.originX() + grid.columns() * grid.cellMetres()), grid.latitude(grid.originY()),
+                grid.latitude(grid.originY() + grid.rows() * grid.cellMetres()));
+    }
+}
