@@ -25,13 +25,28 @@ public final class HotspotMap {
      * @param width   the picture's width in SVG units
      */
     public static String draw(HotspotGrid grid, int[] area, int[] flagged, Map<String, Geometry> wards, int width) {
-        double w = grid.columns() * grid.cellMetres();
+        // police.uk places a few of a force's incidents far outside it; framing the middle 99.8% of the area's
+        // columns and rows keeps those strays from shrinking the force to a corner of the picture
+        int[] cols = java.util.Arrays.stream(area).map(c -> c % grid.columns()).sorted().toArray();
+        int[] rows = java.util.Arrays.stream(area).map(c -> c / grid.columns()).sorted().toArray();
+        int c0 = area.length == 0 ? 0 : cols[(int) (0.001 * (cols.length - 1))];
+        int c1 = area.length == 0 ? grid.columns() - 1 : cols[(int) Math.ceil(0.999 * (cols.length - 1))];
+        int r0 = area.length == 0 ? 0 : rows[(int) (0.001 * (rows.length - 1))];
+        int r1 = area.length == 0 ? grid.rows() - 1 : rows[(int) Math.ceil(0.999 * (rows.length - 1))];
+        int pad = Math.max(2, Math.max(c1 - c0, r1 - r0) / 50);
+        c0 = Math.max(0, c0 - pad);
+        c1 = Math.min(grid.columns() - 1, c1 + pad);
+        r0 = Math.max(0, r0 - pad);
+        r1 = Math.min(grid.rows() - 1, r1 + pad);
         double h = grid.rows() * grid.cellMetres();
-        double scale = width / w;
-        int height = (int) Math.ceil(h * scale);
+        double scale = width / ((c1 - c0 + 1) * grid.cellMetres());
+        double left = c0 * grid.cellMetres() * scale;
+        double top = (h - (r1 + 1) * grid.cellMetres()) * scale;
+        int height = (int) Math.ceil((r1 - r0 + 1) * grid.cellMetres() * scale);
         StringBuilder svg = new StringBuilder(64 * (area.length + flagged.length));
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"peel-map\" viewBox=\"0 0"
-                + " %d %d\" role=\"img\" aria-label=\"Forecast hotspot cells over ward boundaries\">", width, height));
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"peel-map\""
+                + " viewBox=\"%.1f %.1f %d %d\" role=\"img\" aria-label=\"Forecast hotspot cells over ward"
+                + " boundaries\">", left, top, width, height));
         double side = grid.cellMetres() * scale;
         // one path for all the study area keeps the page small even for a county of several thousand cells
         svg.append("<path fill=\"#dee0e2\" d=\"");
