@@ -139,8 +139,8 @@ final class HotspotsCommand implements Runnable {
             notes.add(String.format(Locale.ROOT, "Study area: the %,d cells of %.0f m with at least one police.uk"
                     + " row of any type in the input (%s to %s), not the force's bounding box.", report.areaCells(),
                     cellMetres, study.months().get(0), study.months().get(study.months().size() - 1)));
-            notes.add("Grid: local equirectangular projection centred on the force's points; cells square to"
-                    + " within 2% at the edges.");
+            notes.add("Grid: local equirectangular projection centred on the median of the force's points; cells"
+                    + " are square to about 1% per 50 km from the centre.");
             notes.add(String.format(Locale.ROOT, "%,d of %,d rows had no location and could not be placed (%,d of"
                             + " them %s).", source.rowsWithoutLocation(), source.rowsRead(),
                     source.rowsWithoutLocation(report.crimeType()), report.crimeType()));

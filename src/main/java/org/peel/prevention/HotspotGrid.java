@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * A square grid in metres over a force. Longitude and latitude are projected with a local equirectangular projection
- * centred on the middle of the force's points: x = R·Δλ·cos φ₀, y = R·Δφ. Over a force (at most about 150 km across)
- * the east-west scale is out by under 2% at the edges, so cells stay square to within a few metres, with no datum
- * shift or projection library to get wrong. Cell ids run row by row from the south-west corner.
+ * centred on the median of the force's points (so that the few incidents police.uk places far away do not move it):
+ * x = R·Δλ·cos φ₀, y = R·Δφ. The east-west scale drifts by tan φ₀·Δφ away from the centre, about 1% per 50 km north or
+ * south in England, so a 250 m cell 50 km from the centre is 2.5 m off square: no datum shift or projection library to
+ * get wrong, and accurate enough for cells of this size. Cell ids run row by row from the south-west corner.
  *
- * @param centreLongitude λ₀ in degrees
+ * @param centreLongitude λ₀ in degrees, the median longitude
  * @param centreLatitude  φ₀ in degrees
  * @param cellMetres      side of a cell
  * @param originX         west edge of column 0, metres
@@ -41,8 +42,8 @@ public record HotspotGrid(double centreLongitude, double centreLatitude, double 
             minLat = Math.min(minLat, i.latitude());
             maxLat = Math.max(maxLat, i.latitude());
         }
-        double lon0 = (minLon + maxLon) / 2;
-        double lat0 = (minLat + maxLat) / 2;
+        double lon0 = median(incidents.stream().mapToDouble(HotspotIncident::longitude).toArray());
+        double lat0 = median(incidents.stream().mapToDouble(HotspotIncident::latitude).toArray());
         double cos = Math.cos(Math.toRadians(lat0));
         double minX = (minLon - lon0) * cos * METRES_PER_DEGREE;
         double maxX = (maxLon - lon0) * cos * METRES_PER_DEGREE;
@@ -55,6 +56,11 @@ public record HotspotGrid(double centreLongitude, double centreLatitude, double 
                     + " cells; use larger cells or fewer forces");
         }
         return new HotspotGrid(lon0, lat0, cellMetres, minX, minY, columns, rows);
+    }
+
+    private static double median(double[] values) {
+        java.util.Arrays.sort(values);
+        return values[values.length / 2];
     }
 
     public int cellCount() {
