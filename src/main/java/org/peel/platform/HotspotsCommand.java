@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "hotspots", mixinStandardHelpOptions = true,
         description = "Hotspot forecasts for a police.uk crime type or ASB on a square grid, with their hit rate and"
                 + " PAI on data they did not see, beside the baselines.",
-        subcommands = HotspotsCommand.Evaluate.class)
+        subcommands = {HotspotsCommand.Evaluate.class, HotspotsCommand.Forecast.class})
 final class HotspotsCommand implements Runnable {
 
     @Override
@@ -175,6 +175,110 @@ final class HotspotsCommand implements Runnable {
         }
     }
 
+    @Command(name = "forecast", mixinStandardHelpOptions = true,
+            description = "Forecast next month's hotspot cells with one method, shown with how often the same method"
+                    + " would have been right on the latest month it did not see, beside the kde baseline.")
+    static final class Forecast implements Callable<Integer> {
+
+        @Mixin OutputOptions output;
+
+        @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+                description = "police.uk street files (.csv or .csv.gz) or folders holding them")
+        List<Path> inputs;
+
+        @Option(names = "--force", required = true, paramLabel = "SLUG", description = "police.uk force slug")
+        String force;
+
+        @Option(names = "--crime-type", required = true, paramLabel = "TYPE", description = "police.uk crime type")
+        String crimeType;
+
+        @Option(names = "--train-months", paramLabel = "N", description = "Months to learn from (default: 10)")
+        int trainMonths = 10;
+
+        @Option(names = "--month", paramLabel = "YYYY-MM",
+                description = "Month to forecast (default: the month after the last in the input)")
+        String month;
+
+        @Option(names = "--method", paramLabel = "NAME",
+                description = "last-period, kde, prospective or peel (default: peel)")
+        String method = "peel";
+
+        @Option(names = "--area-share", paramLabel = "X", description = "Share of the study area flagged (default: 0.05)")
+        double areaShare = 0.05;
+
+        @Option(names = "--cell-metres", paramLabel = "M", description = "Grid cell side in metres (default: 250)")
+        double cellMetres = 250;
+
+        @Override
+        public Integer call() {
+            String type = HotspotCrimeTypes.resolve("crime-type", crimeType);
+            HotspotMethod chosen = HotspotMethod.all().stream().filter(m -> m.name().equals(method)).findFirst()
+                    .orElseThrow(() -> org.peel.common.BadInput.field("method",
+                            "'" + method + "' is not one of last-period, kde, prospective, peel"));
+            HotspotSource source = HotspotStreetFiles.read(inputs, force);
+            HotspotStudy study = HotspotStudy.of(source.incidents(), type, cellMetres);
+            YearMonth last = study.months().get(study.months().size() - 1);
+            YearMonth target = month == null ? last.plusMonths(1) : month(month);
+            org.peel.prevention.HotspotHistory history = study.history(target, trainMonths, areaShare);
+            org.peel.prevention.HotspotForecast forecast = chosen.forecast(history);
+            int[] order = org.peel.prevention.HotspotRanking.order(forecast.scores(), study.areaCells());
+            int k = org.peel.prevention.HotspotRanking.cellsFor(areaShare, order.length);
+
+            // how often this would have been right: the latest month before the target, trained on the months before it
+            YearMonth check = target.minusMonths(1).isAfter(last) ? last : target.minusMonths(1);
+            HotspotEvaluation.Report measured = HotspotEvaluation.evaluate(study,
+                    chosen.name().equals("kde") ? List.of(chosen) : List.of(chosen, new HotspotMethod.Kde(400)),
+                    check, trainMonths, 1, areaShare);
+
+            org.peel.prevention.HotspotGrid grid = study.grid();
+            List<Map<String, Object>> cells = new ArrayList<>();
+            StringBuilder t = new StringBuilder(String.format(Locale.ROOT,
+                    "%s, %s: %s forecast for %s from %s to %s; top %d of %,d cells (%s of the area)%n",
+                    force, type, chosen.name(), target, history.months().get(0),
+                    history.months().get(history.months().size() - 1), k, order.length, pct(areaShare)));
+            for (HotspotEvaluation.Summary s : measured.summaries()) {
+                t.append(String.format(Locale.ROOT, "  on %s, which it did not see, %s would have caught %.1f%% of"
+                        + " incidents (PAI %.2f)%n", check, s.method(), s.hitRate() * 100, s.pai()));
+            }
+            t.append(String.format("  %s%n%n  rank  longitude   latitude     score%n", forecast.detail()));
+            for (int i = 0; i < k; i++) {
+                int cell = order[i];
+                double lon = grid.longitude(grid.centreX(cell % grid.columns()));
+                double lat = grid.latitude(grid.centreY(cell / grid.columns()));
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("rank", i + 1);
+                one.put("cell", cell);
+                one.put("longitude", round(lon, 6));
+                one.put("latitude", round(lat, 6));
+                one.put("score", forecast.scores()[cell]);
+                cells.add(one);
+                t.append(String.format(Locale.ROOT, "  %4d %10.6f %10.6f %9.4g%n", i + 1, lon, lat,
+                        forecast.scores()[cell]));
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("force", force);
+            json.put("crime_type", type);
+            json.put("forecast_month", target.toString());
+            json.put("method", chosen.name());
+            json.put("detail", forecast.detail());
+            json.put("area_share", areaShare);
+            json.put("cell_metres", cellMetres);
+            json.put("area_cells", order.length);
+            json.put("measured_on", check.toString());
+            json.put("measured", measured.summaries().stream().map(s -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", s.method());
+                one.put("hit_rate", number(s.hitRate()));
+                one.put("pai", number(s.pai()));
+                return one;
+            }).toList());
+            json.put("cells", cells);
+            json.put("rows_without_location", source.rowsWithoutLocation());
+            output.print(System.out, t.toString().stripTrailing(), json);
+            return 0;
+        }
+    }
+
     static YearMonth month(String text) {
         try {
             return YearMonth.parse(text);
@@ -184,7 +288,8 @@ final class HotspotsCommand implements Runnable {
     }
 
     private static String pct(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return java.math.BigDecimal.valueOf(share * 100).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString() + "%";
     }
 
     private static Object number(double v) {

@@ -72,6 +72,30 @@ class HotspotsCommandTest {
     }
 
     @Test
+    @DisplayName("forecast lists next month's top cells with the measured hit rate of the method and of kde")
+    void forecast() throws Exception {
+        Path street = SharedData.require("police-uk/street");
+        List<String> args = new ArrayList<>(List.of("hotspots", "forecast", "--input"));
+        for (String month : List.of("2014-01", "2014-02", "2014-03", "2014-04")) {
+            args.add(street.resolve(month).resolve(month + "-city-of-london-street.csv.gz").toString());
+        }
+        args.addAll(List.of("--force", "city-of-london", "--crime-type", "anti-social-behaviour",
+                "--train-months", "3", "--cell-metres", "100", "--format", "json"));
+
+        int code = PeelCommand.execute(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode json = OutputOptions.JSON.readTree(out.toString());
+        assertThat(json.get("forecast_month").asText()).isEqualTo("2014-05");
+        assertThat(json.get("measured_on").asText()).isEqualTo("2014-04");
+        assertThat(json.get("measured")).extracting(m -> m.get("name").asText()).containsExactly("peel", "kde");
+        int k = (int) Math.ceil(0.05 * json.get("area_cells").asInt());
+        assertThat(json.get("cells")).hasSize(k);
+        assertThat(json.get("cells").get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(json.get("cells").get(0).get("latitude").asDouble()).isBetween(51.4, 51.6);
+    }
+
+    @Test
     @DisplayName("an unknown crime type is refused with the option named and exit code 2")
     void unknownCrimeType() {
         Path street = SharedData.require("police-uk/street");
