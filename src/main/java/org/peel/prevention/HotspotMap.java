@@ -88,7 +88,9 @@ public final class HotspotMap {
         for (int i = 0; i < coords.length; i++) {
             double x = (grid.x(coords[i].x) - grid.originX()) * scale;
             double y = (h - (grid.y(coords[i].y) - grid.originY())) * scale;
-            svg.append(i == 0 ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+            // rounded before formatting, so that a hair below zero is written "0.0", not "-0.0"
+            svg.append(i == 0 ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f %.1f", Math.round(x * 10) / 10.0,
+                    Math.round(y * 10) / 10.0));
         }
         svg.append('Z');
     }
