@@ -62,7 +62,10 @@ public final class PeelWeb {
         List<Attention.Source> attention = new ArrayList<>(List.of(admin.attention()));
         List<Capability> capabilities = new ArrayList<>(List.of(
                 new Capability(Section.PREVENTION, "Borough and ward profiles",
-                        "The force's boroughs, wards and LSOAs, with maps", "/places")));
+                        "The force's boroughs, wards and LSOAs, with maps", "/places"),
+                new Capability(Section.PREVENTION, "Hotspot forecasts",
+                        "Where crime and ASB are likely next month, and how often each map would have been right",
+                        "/prevention/hotspots")));
         List<SectionSummary.Source> summaries = new ArrayList<>();
 
         return Javalin.create(config -> {
@@ -97,6 +100,8 @@ public final class PeelWeb {
             new ApiRoutes(web, accounts).register(routes);
             admin.register(routes);
             new PlaceRoutes(web, places).register(routes);
+            new org.peel.prevention.HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
+                    .register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));

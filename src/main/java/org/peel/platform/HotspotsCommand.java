@@ -1,0 +1,303 @@
+package org.peel.platform;
+
+import org.peel.prevention.HotspotCrimeTypes;
+import org.peel.prevention.HotspotEvaluation;
+import org.peel.prevention.HotspotMethod;
+import org.peel.prevention.HotspotPeelMethod;
+import org.peel.prevention.HotspotSource;
+import org.peel.prevention.HotspotStreetFiles;
+import org.peel.prevention.HotspotStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code peel hotspots …}: hotspot forecasts from police.uk street files, judged on months they did not see. */
+@Command(name = "hotspots", mixinStandardHelpOptions = true,
+        description = "Hotspot forecasts for a police.uk crime type or ASB on a square grid, with their hit rate and"
+                + " PAI on data they did not see, beside the baselines.",
+        subcommands = {HotspotsCommand.Evaluate.class, HotspotsCommand.Forecast.class})
+final class HotspotsCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Forecast the test month from the months before it with last-period, kde, prospective and"
+                    + " peel, and report each one's hit rate and predictive accuracy index (PAI).")
+    static final class Evaluate implements Callable<Integer> {
+
+        @Mixin OutputOptions output;
+
+        @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+                description = "police.uk street files (.csv or .csv.gz) or folders holding them (searched for the"
+                        + " force's files)")
+        List<Path> inputs;
+
+        @Option(names = "--force", required = true, paramLabel = "SLUG",
+                description = "police.uk force slug, as in the file names, e.g. lancashire, avon-and-somerset")
+        String force;
+
+        @Option(names = "--crime-type", required = true, paramLabel = "TYPE",
+                description = "police.uk crime type, e.g. \"Burglary\" or \"Anti-social behaviour\" (or its slug)")
+        String crimeType;
+
+        @Option(names = "--train-months", required = true, paramLabel = "N",
+                description = "Train on the N months before each test month")
+        int trainMonths;
+
+        @Option(names = "--test-month", required = true, paramLabel = "YYYY-MM", description = "The month to forecast")
+        String testMonth;
+
+        @Option(names = "--area-share", paramLabel = "X", description = "Share of the study area flagged (default: 0.05)")
+        double areaShare = 0.05;
+
+        @Option(names = "--cell-metres", paramLabel = "M", description = "Grid cell side in metres (default: 250)")
+        double cellMetres = 250;
+
+        @Option(names = "--bandwidth", paramLabel = "M", description = "The kde baseline's bandwidth (default: 400)")
+        double bandwidth = 400;
+
+        @Option(names = "--origins", paramLabel = "K",
+                description = "Average over the K months ending at the test month, each trained only on the months"
+                        + " before it (default: 1)")
+        int origins = 1;
+
+        @Override
+        public Integer call() {
+            String type = HotspotCrimeTypes.resolve("crime-type", crimeType);
+            YearMonth test = month(testMonth);
+            long t0 = System.nanoTime();
+            HotspotSource source = HotspotStreetFiles.read(inputs, force);
+            HotspotStudy study = HotspotStudy.of(source.incidents(), type, cellMetres);
+            double readSeconds = (System.nanoTime() - t0) / 1e9;
+            List<HotspotMethod> methods = List.of(new HotspotMethod.LastPeriod(), new HotspotMethod.Kde(bandwidth),
+                    new HotspotMethod.Prospective(400, 100, 2), HotspotPeelMethod.standard());
+            HotspotEvaluation.Report report = HotspotEvaluation.evaluate(study, methods, test, trainMonths, origins,
+                    areaShare);
+            output.print(System.out, text(report, source, study, readSeconds), json(report, source, study, readSeconds));
+            return 0;
+        }
+
+        private Map<String, Object> json(HotspotEvaluation.Report report, HotspotSource source, HotspotStudy study,
+                                         double readSeconds) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("force", force);
+            json.put("crime_type", report.crimeType());
+            json.put("test_month", report.lastTestMonth().toString());
+            json.put("test_events", report.testIncidents());
+            json.put("area_share", areaShare);
+            List<Map<String, Object>> methods = new ArrayList<>();
+            for (int m = 0; m < report.summaries().size(); m++) {
+                HotspotEvaluation.Summary s = report.summaries().get(m);
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", s.method());
+                one.put("hit_rate", number(s.hitRate()));
+                one.put("pai", number(s.pai()));
+                one.put("hit_rate_1pct", number(s.hitRateOnePercent()));
+                one.put("pai_1pct", number(s.paiOnePercent()));
+                one.put("seconds", round(s.seconds(), 3));
+                one.put("detail", report.origins().get(report.origins().size() - 1).methods().get(m).detail());
+                methods.add(one);
+            }
+            json.put("methods", methods);
+            json.put("cell_metres", cellMetres);
+            json.put("area_cells", report.areaCells());
+            json.put("flagged_cells", report.origins().get(0).methods().get(0).atShare().cells());
+            json.put("train_months", trainMonths);
+            json.put("origins", report.origins().stream().map(o -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("test_month", o.testMonth().toString());
+                one.put("training", o.trainingMonths().get(0) + ".." + o.trainingMonths().get(o.trainingMonths().size() - 1));
+                one.put("test_events", o.testIncidents());
+                one.put("hit_rate", o.methods().stream().collect(LinkedHashMap::new,
+                        (map, r) -> map.put(r.method(), number(r.atShare().hitRate())), Map::putAll));
+                return one;
+            }).toList());
+            json.put("rows_read", source.rowsRead());
+            json.put("rows_without_location", source.rowsWithoutLocation());
+            json.put("rows_without_location_of_type", source.rowsWithoutLocation(report.crimeType()));
+            json.put("files", source.files().size());
+            json.put("read_seconds", round(readSeconds, 3));
+            json.put("notes", notes(report, source, study));
+            return json;
+        }
+
+        private List<String> notes(HotspotEvaluation.Report report, HotspotSource source, HotspotStudy study) {
+            List<String> notes = new ArrayList<>();
+            notes.add(String.format(Locale.ROOT, "Study area: the %,d cells of %.0f m with at least one police.uk"
+                    + " row of any type in the input (%s to %s), not the force's bounding box.", report.areaCells(),
+                    cellMetres, study.months().get(0), study.months().get(study.months().size() - 1)));
+            notes.add("Grid: local equirectangular projection centred on the median of the force's points; cells"
+                    + " are square to about 1% per 50 km from the centre.");
+            notes.add(String.format(Locale.ROOT, "%,d of %,d rows had no location and could not be placed (%,d of"
+                            + " them %s).", source.rowsWithoutLocation(), source.rowsRead(),
+                    source.rowsWithoutLocation(report.crimeType()), report.crimeType()));
+            notes.add("Each method saw only the training months before each test month; peel chose its settings by"
+                    + " validating on the last training months.");
+            report.origins().forEach(o -> o.emptyTrainingMonths().forEach(m ->
+                    notes.add("No rows for training month " + m + " before " + o.testMonth() + ".")));
+            return notes;
+        }
+
+        private String text(HotspotEvaluation.Report report, HotspotSource source, HotspotStudy study,
+                            double readSeconds) {
+            StringBuilder t = new StringBuilder();
+            t.append(String.format(Locale.ROOT, "%s, %s: forecasting %s%s from %d months before, %,d test"
+                            + " incidents%n", force, report.crimeType(), report.lastTestMonth(),
+                    origins > 1 ? " (averaged over " + origins + " origins)" : "", trainMonths, report.testIncidents()));
+            t.append(String.format(Locale.ROOT, "Grid %.0f m, study area %,d cells; %,d rows read in %.1f s, %,d"
+                            + " without location%n%n", cellMetres, report.areaCells(), source.rowsRead(), readSeconds,
+                    source.rowsWithoutLocation()));
+            t.append(String.format(Locale.ROOT, "%-12s %10s %8s %10s %8s %9s%n", "method",
+                    "hit " + pct(areaShare), "PAI", "hit 1%", "PAI 1%", "seconds"));
+            for (HotspotEvaluation.Summary s : report.summaries()) {
+                t.append(String.format(Locale.ROOT, "%-12s %10.3f %8.2f %10.3f %8.2f %9.3f%n", s.method(),
+                        s.hitRate(), s.pai(), s.hitRateOnePercent(), s.paiOnePercent(), s.seconds()));
+            }
+            List<HotspotEvaluation.MethodResult> last = report.origins().get(report.origins().size() - 1).methods();
+            t.append(String.format("%npeel: %s", last.get(last.size() - 1).detail()));
+            for (String note : notes(report, source, study)) {
+                t.append(String.format("%n- %s", note));
+            }
+            return t.toString();
+        }
+    }
+
+    @Command(name = "forecast", mixinStandardHelpOptions = true,
+            description = "Forecast next month's hotspot cells with one method, shown with how often the same method"
+                    + " would have been right on the latest month it did not see, beside the kde baseline.")
+    static final class Forecast implements Callable<Integer> {
+
+        @Mixin OutputOptions output;
+
+        @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+                description = "police.uk street files (.csv or .csv.gz) or folders holding them")
+        List<Path> inputs;
+
+        @Option(names = "--force", required = true, paramLabel = "SLUG", description = "police.uk force slug")
+        String force;
+
+        @Option(names = "--crime-type", required = true, paramLabel = "TYPE", description = "police.uk crime type")
+        String crimeType;
+
+        @Option(names = "--train-months", paramLabel = "N", description = "Months to learn from (default: 10)")
+        int trainMonths = 10;
+
+        @Option(names = "--month", paramLabel = "YYYY-MM",
+                description = "Month to forecast (default: the month after the last in the input)")
+        String month;
+
+        @Option(names = "--method", paramLabel = "NAME",
+                description = "last-period, kde, prospective or peel (default: peel)")
+        String method = "peel";
+
+        @Option(names = "--area-share", paramLabel = "X", description = "Share of the study area flagged (default: 0.05)")
+        double areaShare = 0.05;
+
+        @Option(names = "--cell-metres", paramLabel = "M", description = "Grid cell side in metres (default: 250)")
+        double cellMetres = 250;
+
+        @Override
+        public Integer call() {
+            String type = HotspotCrimeTypes.resolve("crime-type", crimeType);
+            HotspotMethod chosen = HotspotMethod.all().stream().filter(m -> m.name().equals(method)).findFirst()
+                    .orElseThrow(() -> org.peel.common.BadInput.field("method",
+                            "'" + method + "' is not one of last-period, kde, prospective, peel"));
+            HotspotSource source = HotspotStreetFiles.read(inputs, force);
+            HotspotStudy study = HotspotStudy.of(source.incidents(), type, cellMetres);
+            YearMonth last = study.months().get(study.months().size() - 1);
+            YearMonth target = month == null ? last.plusMonths(1) : month(month);
+            org.peel.prevention.HotspotHistory history = study.history(target, trainMonths, areaShare);
+            org.peel.prevention.HotspotForecast forecast = chosen.forecast(history);
+            int[] order = org.peel.prevention.HotspotRanking.order(forecast.scores(), study.areaCells());
+            int k = org.peel.prevention.HotspotRanking.cellsFor(areaShare, order.length);
+
+            // how often this would have been right: the latest month before the target, trained on the months before it
+            YearMonth check = target.minusMonths(1).isAfter(last) ? last : target.minusMonths(1);
+            HotspotEvaluation.Report measured = HotspotEvaluation.evaluate(study,
+                    chosen.name().equals("kde") ? List.of(chosen) : List.of(chosen, new HotspotMethod.Kde(400)),
+                    check, trainMonths, 1, areaShare);
+
+            org.peel.prevention.HotspotGrid grid = study.grid();
+            List<Map<String, Object>> cells = new ArrayList<>();
+            StringBuilder t = new StringBuilder(String.format(Locale.ROOT,
+                    "%s, %s: %s forecast for %s from %s to %s; top %d of %,d cells (%s of the area)%n",
+                    force, type, chosen.name(), target, history.months().get(0),
+                    history.months().get(history.months().size() - 1), k, order.length, pct(areaShare)));
+            for (HotspotEvaluation.Summary s : measured.summaries()) {
+                t.append(String.format(Locale.ROOT, "  on %s, which it did not see, %s would have caught %.1f%% of"
+                        + " incidents (PAI %.2f)%n", check, s.method(), s.hitRate() * 100, s.pai()));
+            }
+            t.append(String.format("  %s%n%n  rank  longitude   latitude     score%n", forecast.detail()));
+            for (int i = 0; i < k; i++) {
+                int cell = order[i];
+                double lon = grid.longitude(grid.centreX(cell % grid.columns()));
+                double lat = grid.latitude(grid.centreY(cell / grid.columns()));
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("rank", i + 1);
+                one.put("cell", cell);
+                one.put("longitude", round(lon, 6));
+                one.put("latitude", round(lat, 6));
+                one.put("score", forecast.scores()[cell]);
+                cells.add(one);
+                t.append(String.format(Locale.ROOT, "  %4d %10.6f %10.6f %9.4g%n", i + 1, lon, lat,
+                        forecast.scores()[cell]));
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("force", force);
+            json.put("crime_type", type);
+            json.put("forecast_month", target.toString());
+            json.put("method", chosen.name());
+            json.put("detail", forecast.detail());
+            json.put("area_share", areaShare);
+            json.put("cell_metres", cellMetres);
+            json.put("area_cells", order.length);
+            json.put("measured_on", check.toString());
+            json.put("measured", measured.summaries().stream().map(s -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", s.method());
+                one.put("hit_rate", number(s.hitRate()));
+                one.put("pai", number(s.pai()));
+                return one;
+            }).toList());
+            json.put("cells", cells);
+            json.put("rows_without_location", source.rowsWithoutLocation());
+            output.print(System.out, t.toString().stripTrailing(), json);
+            return 0;
+        }
+    }
+
+    static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeException ex) {
+            throw org.peel.common.BadInput.field("test-month", "'" + text + "' is not a month (YYYY-MM)");
+        }
+    }
+
+    private static String pct(double share) {
+        return java.math.BigDecimal.valueOf(share * 100).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString() + "%";
+    }
+
+    private static Object number(double v) {
+        return Double.isNaN(v) ? null : round(v, 4);
+    }
+
+    static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,50 @@
+package org.peel.prevention;
+
+import java.util.Arrays;
+
+/** Orders the study area's cells by forecast score, and judges the top of the order against what happened. */
+public final class HotspotRanking {
+
+    private HotspotRanking() {
+    }
+
+    /** Cells to flag for a share of the area: ⌈share × area cells⌉, at least one. */
+    public static int cellsFor(double areaShare, int areaCells) {
+        // the small tolerance keeps 0.05 × 200 at 10 rather than 11 after floating-point rounding
+        return Math.max(1, Math.min(areaCells, (int) Math.ceil(areaShare * areaCells - 1e-9)));
+    }
+
+    /**
+     * The area's cells from highest score to lowest; equal scores in ascending cell id, so the same inputs always
+     * give the same map.
+     */
+    public static int[] order(double[] scores, int[] areaCells) {
+        Integer[] boxed = new Integer[areaCells.length];
+        for (int i = 0; i < areaCells.length; i++) {
+            boxed[i] = areaCells[i];
+        }
+        Arrays.sort(boxed, (a, b) -> {
+            int byScore = Double.compare(scores[b], scores[a]);
+            return byScore != 0 ? byScore : Integer.compare(a, b);
+        });
+        int[] ordered = new int[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            ordered[i] = boxed[i];
+        }
+        return ordered;
+    }
+
+    /** Hit rate and PAI of the first k cells of an order, against incidents counted by cell. */
+    public static HotspotScore score(int[] order, double areaShare, int[] testCounts) {
+        int k = cellsFor(areaShare, order.length);
+        long hits = 0;
+        for (int i = 0; i < k; i++) {
+            hits += testCounts[order[i]];
+        }
+        long all = 0;
+        for (int cell : order) {
+            all += testCounts[cell];
+        }
+        return new HotspotScore(areaShare, k, order.length, hits, all);
+    }
+}

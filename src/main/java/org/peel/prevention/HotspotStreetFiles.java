@@ -1,0 +1,198 @@
+package org.peel.prevention;
+
+import org.peel.common.BadInput;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads police.uk street-level files ({@code YYYY-MM-<force>-street.csv}, optionally gzipped) straight from disk.
+ * Directories are searched recursively for the force's files; a file named explicitly is read as given.
+ */
+public final class HotspotStreetFiles {
+
+    private static final List<String> REQUIRED = List.of("Month", "Longitude", "Latitude", "Crime type");
+    private static final char BOM = '\uFEFF';
+
+    private HotspotStreetFiles() {
+    }
+
+    /** The files to read for a force: explicit files, and matching files found under directories, sorted by name. */
+    public static List<Path> find(List<Path> inputs, String forceSlug) {
+        Pattern own = Pattern.compile("\\d{4}-\\d{2}-" + Pattern.quote(forceSlug) + "-street\\.csv(\\.gz)?");
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                List<Path> found;
+                try (Stream<Path> walk = Files.walk(input)) {
+                    found = walk.filter(Files::isRegularFile)
+                            .filter(p -> own.matcher(p.getFileName().toString()).matches()).toList();
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("Cannot search " + input, ex);
+                }
+                if (found.isEmpty()) {
+                    throw new BadInput(input.toString(), 0, null,
+                            "no police.uk street files for force '" + forceSlug + "' under it");
+                }
+                files.addAll(found);
+            } else if (Files.isRegularFile(input)) {
+                String name = input.getFileName().toString();
+                if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
+                    throw new BadInput(input.toString(), 0, null, "not a .csv or .csv.gz file");
+                }
+                files.add(input);
+            } else {
+                throw new BadInput(input.toString(), 0, null, "no such file or directory");
+            }
+        }
+        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return files.stream().distinct().toList();
+    }
+
+    /** Reads every row of the files found for the force. */
+    public static HotspotSource read(List<Path> inputs, String forceSlug) {
+        List<Path> files = find(inputs, forceSlug);
+        List<HotspotIncident> incidents = new ArrayList<>();
+        Map<String, Long> withoutLocation = new TreeMap<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, YearMonth> months = new HashMap<>();
+        long rows = 0;
+        for (Path file : files) {
+            rows += readFile(file, incidents, withoutLocation, names, months);
+        }
+        return new HotspotSource(List.copyOf(incidents), rows, withoutLocation,
+                files.stream().map(Path::toString).toList());
+    }
+
+    private static long readFile(Path file, List<HotspotIncident> incidents, Map<String, Long> withoutLocation,
+                                 Map<String, String> names, Map<String, YearMonth> months) {
+        String name = file.getFileName().toString();
+        long rows = 0;
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            String headerLine = reader.readLine();
+            if (headerLine == null) {
+                throw new BadInput(name, 1, null, "the file is empty");
+            }
+            if (!headerLine.isEmpty() && headerLine.charAt(0) == BOM) {
+                headerLine = headerLine.substring(1);
+            }
+            List<String> header = split(headerLine, name, 1);
+            int[] at = new int[REQUIRED.size()];
+            for (int i = 0; i < REQUIRED.size(); i++) {
+                at[i] = header.stream().map(String::strip).toList().indexOf(REQUIRED.get(i));
+                if (at[i] < 0) {
+                    throw new BadInput(name, 1, REQUIRED.get(i), "column missing from the header " + header);
+                }
+            }
+            long line = 1;
+            String text;
+            while ((text = reader.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                List<String> fields = split(text, name, line);
+                rows++;
+                String monthText = field(fields, at[0]);
+                YearMonth month = months.get(monthText);
+                if (month == null) {
+                    try {
+                        month = YearMonth.parse(monthText);
+                    } catch (DateTimeException ex) {
+                        throw new BadInput(name, line, "Month", "'" + monthText + "' is not a month (YYYY-MM)");
+                    }
+                    months.put(monthText, month);
+                }
+                String type = field(fields, at[3]);
+                if (type.isEmpty()) {
+                    throw new BadInput(name, line, "Crime type", "is empty");
+                }
+                type = names.computeIfAbsent(type, t -> t);
+                String lonText = field(fields, at[1]);
+                String latText = field(fields, at[2]);
+                if (lonText.isEmpty() && latText.isEmpty()) {
+                    withoutLocation.merge(type, 1L, Long::sum);
+                    continue;
+                }
+                double lon = coordinate(lonText, -180, 180, name, line, "Longitude");
+                double lat = coordinate(latText, -90, 90, name, line, "Latitude");
+                incidents.add(new HotspotIncident(month, type, lon, lat));
+            }
+        } catch (IOException ex) {
+            throw new BadInput(name, 0, null, "cannot be read: " + ex.getMessage());
+        }
+        return rows;
+    }
+
+    private static String field(List<String> fields, int i) {
+        return i < fields.size() ? fields.get(i).strip() : "";
+    }
+
+    private static double coordinate(String text, double min, double max, String file, long line, String field) {
+        if (text.isEmpty()) {
+            throw new BadInput(file, line, field, "is empty while the other coordinate is given");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException ex) {
+            throw new BadInput(file, line, field, "'" + text + "' is not a number");
+        }
+        if (!(v >= min && v <= max)) {
+            throw new BadInput(file, line, field, text + " is outside " + min + " to " + max);
+        }
+        return v;
+    }
+
+    /** One CSV record on one line; police.uk quotes fields holding commas (LSOA names such as "Bristol, City of"). */
+    static List<String> split(String text, String file, long line) {
+        List<String> fields = new ArrayList<>(12);
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.length() == 0) {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new BadInput(file, line, null, "a quoted field is never closed");
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
