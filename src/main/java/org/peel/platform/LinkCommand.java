@@ -1,0 +1,117 @@
+package org.peel.platform;
+
+import org.peel.people.BlockingRule;
+import org.peel.people.Clustering;
+import org.peel.people.FieldMapping;
+import org.peel.people.IdentityResolution;
+import org.peel.people.LinkEvaluation;
+import org.peel.people.MatchModel;
+import org.peel.people.PersonRecordFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/** {@code peel link …}: identity resolution over person records. */
+@Command(name = "link", mixinStandardHelpOptions = true,
+        description = "Resolve person records into persons (probabilistic record linkage).",
+        subcommands = LinkCommand.Evaluate.class)
+final class LinkCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Resolve the records of a CSV file and score the result against the true entity of each"
+                    + " record: pairwise precision, recall and F1. Needs no database.")
+    static final class Evaluate implements Callable<Integer> {
+
+        @Mixin OutputOptions output;
+
+        @Option(names = "--input", required = true, paramLabel = "FILE.csv",
+                description = "CSV file with a header row; repeat to resolve several files as one set")
+        List<Path> inputs;
+
+        @Option(names = "--id-column", required = true, paramLabel = "COL",
+                description = "Column holding each record's id, from which its true entity is taken")
+        String idColumn;
+
+        @Option(names = "--id-regex", paramLabel = "REGEX",
+                description = "Extracts the entity from the id: the first group, else the whole match"
+                        + " (e.g. 'rec-(\\d+)' for FEBRL)")
+        String idRegex;
+
+        @Option(names = "--map", required = true, paramLabel = "field=column[,field=column...]",
+                description = "Which column holds which field: given_name, surname, full_name, dob, sex, address,"
+                        + " postcode, city, email, phone. Join columns with +: address=street_number+address_1")
+        List<String> map;
+
+        @Option(names = "--upper", paramLabel = "P", description = "Match probability at or above which records"
+                + " are one person (default: ${DEFAULT-VALUE})")
+        double upper = Clustering.standard().upper();
+
+        @Option(names = "--lower", paramLabel = "P", description = "Match probability from which a pair goes for"
+                + " review (default: ${DEFAULT-VALUE})")
+        double lower = Clustering.standard().lower();
+
+        @Override
+        public Integer call() {
+            Pattern regex = null;
+            if (idRegex != null) {
+                try {
+                    regex = Pattern.compile(idRegex);
+                } catch (PatternSyntaxException ex) {
+                    throw new IllegalArgumentException("--id-regex is not a valid regular expression: "
+                            + ex.getDescription());
+                }
+            }
+            FieldMapping mapping = FieldMapping.parse(map);
+            IdentityResolution engine = new IdentityResolution(BlockingRule.standard(), MatchModel.Training.standard(),
+                    new Clustering(upper, lower));
+            long start = System.nanoTime();
+            PersonRecordFile.Contents contents = PersonRecordFile.readAll(inputs, idColumn, regex, mapping);
+            IdentityResolution.Resolution resolution = engine.resolve(contents.records());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            LinkEvaluation eval = LinkEvaluation.of(resolution.persons().personOf(), contents.entities());
+
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("records", contents.records().size());
+            json.put("candidate_pairs", resolution.candidatePairs());
+            json.put("precision", round(eval.precision()));
+            json.put("recall", round(eval.recall()));
+            json.put("f1", round(eval.f1()));
+            json.put("seconds", Math.round(seconds * 100) / 100.0);
+            StringBuilder text = new StringBuilder();
+            text.append(String.format("%s: %,d records, %,d persons found (%,d true same-person pairs)%n",
+                    inputs.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" + ")), contents.records().size(), resolution.persons().persons(), eval.truePairs()));
+            text.append(String.format("candidate pairs: %,d%n", resolution.candidatePairs()));
+            resolution.pairsPerRule().forEach((rule, n) -> text.append(String.format("  %,10d  %s%n", n, rule)));
+            text.append(String.format("prior: %.2f bits (λ = %.3g)%n", resolution.model().priorWeight(),
+                    resolution.model().lambda()));
+            text.append(String.format("review band (%.2f ≤ p < %.2f): %,d pairs%n", lower, upper,
+                    resolution.persons().review().size()));
+            if (contents.unreadableDates() > 0) {
+                text.append(String.format("dates of birth not read (not a real date): %,d%n", contents.unreadableDates()));
+            }
+            text.append(String.format("precision %.4f  recall %.4f  F1 %.4f  (%,d pairs predicted, %,d correct)%n",
+                    eval.precision(), eval.recall(), eval.f1(), eval.predictedPairs(), eval.correctPairs()));
+            text.append(String.format("%.2f seconds", seconds));
+            output.print(System.out, text.toString(), json);
+            return 0;
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 10_000) / 10_000.0;
+        }
+    }
+}
