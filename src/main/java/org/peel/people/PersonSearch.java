@@ -24,7 +24,7 @@ public final class PersonSearch {
         }
     }
 
-    private static final int DEFAULT_CAP = 20_000;
+    private static final int DEFAULT_CAP = 5_000;
 
     private final PreparedRecord[] records;
     private final Map<String, int[]> postings;
