@@ -1,0 +1,207 @@
+package org.peel.people;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AuditEvent;
+import org.peel.access.AuditTrail;
+import org.peel.access.User;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Which person each person record belongs to, and the decisions that put it there. Every change is a decision with
+ * who, when and why, written with its audit event in one transaction; a merge can be undone by an unmerge that puts
+ * every record back with the person it had before. Record details themselves are never touched here.
+ */
+public final class PeopleStore {
+
+    private final Jdbi jdbi;
+    private final AuditTrail audit;
+
+    public PeopleStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.audit = new AuditTrail(jdbi);
+    }
+
+    /**
+     * Makes a new person of the given records. A record already linked to a person leaves it (so this also splits
+     * records off a person); the person it leaves keeps its other records.
+     */
+    public long newPerson(Collection<Long> recordIds, User by, String reason) {
+        requireReason(reason);
+        if (recordIds.isEmpty()) {
+            throw new IllegalArgumentException("a person needs at least one record");
+        }
+        return jdbi.inTransaction(h -> {
+            long person = h.createUpdate("insert into person (created_by) values (:by)")
+                    .bind("by", by.username()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long decision = decide(h, LinkDecision.Kind.RESOLVE, by, reason, person, null, null, null);
+            for (long record : recordIds) {
+                endCurrentLink(h, record, decision);
+                link(h, record, person, decision);
+            }
+            audit.record(h, AuditEvent.by(by, "person.resolve", "person", Long.toString(person), AuditEvent.SUCCESS)
+                    .because(reason).detail("decision " + decision + ": records " + ids(recordIds)));
+            return person;
+        });
+    }
+
+    /** Moves every record of {@code fromPerson} to {@code intoPerson}. */
+    public LinkDecision merge(long intoPerson, long fromPerson, User by, String reason, Double probability) {
+        requireReason(reason);
+        if (intoPerson == fromPerson) {
+            throw new IllegalArgumentException("a person cannot be merged with itself");
+        }
+        return jdbi.inTransaction(h -> {
+            List<Long> moving = h.createQuery("""
+                            select person_record_id from person_link
+                            where person_id = :from and ended_at is null order by person_record_id for update""")
+                    .bind("from", fromPerson).mapTo(Long.class).list();
+            if (moving.isEmpty()) {
+                throw new IllegalArgumentException("person " + fromPerson + " has no records to merge");
+            }
+            if (recordsOf(h, intoPerson).isEmpty()) {
+                throw new IllegalArgumentException("person " + intoPerson + " has no records to merge into");
+            }
+            long decision = decide(h, LinkDecision.Kind.MERGE, by, reason, intoPerson, fromPerson, null, probability);
+            for (long record : moving) {
+                endCurrentLink(h, record, decision);
+                link(h, record, intoPerson, decision);
+            }
+            audit.record(h, AuditEvent.by(by, "person.merge", "person", Long.toString(intoPerson), AuditEvent.SUCCESS)
+                    .because(reason).detail("decision " + decision + ": person " + fromPerson + " merged in, records "
+                            + ids(moving)));
+            return decision(h, decision);
+        });
+    }
+
+    /**
+     * Undoes a merge: every record the merge moved goes back to the person it had before. Refused when any of
+     * those records has been moved again since, because putting it back would silently undo that later decision too.
+     */
+    public LinkDecision unmerge(long mergeDecision, User by, String reason) {
+        requireReason(reason);
+        return jdbi.inTransaction(h -> {
+            LinkDecision merge = h.createQuery("select * from link_decision where id = :id for update")
+                    .bind("id", mergeDecision).map(PeopleStore::decisionRow).findOne()
+                    .orElseThrow(() -> new IllegalArgumentException("no decision " + mergeDecision));
+            if (merge.kind() != LinkDecision.Kind.MERGE) {
+                throw new IllegalArgumentException("decision " + mergeDecision + " is a " + merge.kind().code()
+                        + ", not a merge");
+            }
+            boolean undone = h.createQuery("select exists (select 1 from link_decision where undoes = :id)")
+                    .bind("id", mergeDecision).mapTo(Boolean.class).one();
+            if (undone) {
+                throw new IllegalStateException("merge " + mergeDecision + " has already been undone");
+            }
+            Map<Long, Long> before = h.createQuery("""
+                            select person_record_id, person_id from person_link where ended_by = :d""")
+                    .bind("d", mergeDecision)
+                    .reduceRows(new java.util.TreeMap<Long, Long>(), (m, row) -> {
+                        m.put(row.getColumn("person_record_id", Long.class), row.getColumn("person_id", Long.class));
+                        return m;
+                    });
+            long stillThere = h.createQuery("""
+                            select count(*) from person_link where decision_id = :d and ended_at is null""")
+                    .bind("d", mergeDecision).mapTo(Long.class).one();
+            if (stillThere != before.size()) {
+                throw new IllegalStateException("records merged by decision " + mergeDecision
+                        + " have been moved since; undo the later decision first");
+            }
+            long decision = decide(h, LinkDecision.Kind.UNMERGE, by, reason, merge.fromPerson(), merge.intoPerson(),
+                    mergeDecision, null);
+            for (Map.Entry<Long, Long> e : before.entrySet()) {
+                endCurrentLink(h, e.getKey(), decision);
+                link(h, e.getKey(), e.getValue(), decision);
+            }
+            audit.record(h, AuditEvent.by(by, "person.unmerge", "person", Long.toString(merge.intoPerson()),
+                    AuditEvent.SUCCESS).because(reason).detail("decision " + decision + " undoes merge "
+                    + mergeDecision + ": records " + ids(before.keySet()) + " back to person " + merge.fromPerson()));
+            return decision(h, decision);
+        });
+    }
+
+    /** The person a record currently belongs to. */
+    public Optional<Long> personOf(long recordId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select person_id from person_link where person_record_id = :r and ended_at is null")
+                .bind("r", recordId).mapTo(Long.class).findOne());
+    }
+
+    /** A person's current records, in id order. */
+    public List<Long> recordsOf(long personId) {
+        return jdbi.withHandle(h -> recordsOf(h, personId));
+    }
+
+    /** Every decision that moved records into or out of a person, oldest first. */
+    public List<LinkDecision> history(long personId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from link_decision where into_person = :p or from_person = :p
+                           or id in (select decision_id from person_link where person_id = :p)
+                        order by id""")
+                .bind("p", personId).map(PeopleStore::decisionRow).list());
+    }
+
+    private static List<Long> recordsOf(Handle h, long personId) {
+        return h.createQuery("""
+                        select person_record_id from person_link where person_id = :p and ended_at is null
+                        order by person_record_id""")
+                .bind("p", personId).mapTo(Long.class).list();
+    }
+
+    private static long decide(Handle h, LinkDecision.Kind kind, User by, String reason, Long into, Long from,
+                               Long undoes, Double probability) {
+        return h.createUpdate("""
+                        insert into link_decision (kind, decided_by, reason, into_person, from_person, undoes, probability)
+                        values (:kind, :by, :reason, :into, :from, :undoes, :p)""")
+                .bind("kind", kind.code()).bind("by", by.username()).bind("reason", reason.trim())
+                .bind("into", into).bind("from", from).bind("undoes", undoes).bind("p", probability)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static void endCurrentLink(Handle h, long record, long decision) {
+        h.createUpdate("""
+                        update person_link set ended_at = now(), ended_by = :d
+                        where person_record_id = :r and ended_at is null""")
+                .bind("d", decision).bind("r", record).execute();
+    }
+
+    private static void link(Handle h, long record, long person, long decision) {
+        h.createUpdate("insert into person_link (person_record_id, person_id, decision_id) values (:r, :p, :d)")
+                .bind("r", record).bind("p", person).bind("d", decision).execute();
+    }
+
+    private static LinkDecision decision(Handle h, long id) {
+        return h.createQuery("select * from link_decision where id = :id").bind("id", id)
+                .map(PeopleStore::decisionRow).one();
+    }
+
+    private static LinkDecision decisionRow(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws SQLException {
+        return new LinkDecision(rs.getLong("id"), LinkDecision.Kind.of(rs.getString("kind")),
+                rs.getString("decided_by"), rs.getObject("decided_at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getString("reason"), nullableLong(rs, "into_person"), nullableLong(rs, "from_person"),
+                nullableLong(rs, "undoes"), rs.getObject("probability") == null ? null : rs.getDouble("probability"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw org.peel.common.BadInput.field("reason", "say why: every link decision keeps its reason");
+        }
+    }
+
+    private static String ids(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}
