@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  */
 public final class PeopleStore {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper EXPLANATIONS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Jdbi jdbi;
     private final AuditTrail audit;
 
@@ -55,30 +58,113 @@ public final class PeopleStore {
     /** Moves every record of {@code fromPerson} to {@code intoPerson}. */
     public LinkDecision merge(long intoPerson, long fromPerson, User by, String reason, Double probability) {
         requireReason(reason);
+        return jdbi.inTransaction(h -> decision(h, merge(h, intoPerson, fromPerson, by, reason, probability)));
+    }
+
+    private long merge(Handle h, long intoPerson, long fromPerson, User by, String reason, Double probability) {
         if (intoPerson == fromPerson) {
             throw new IllegalArgumentException("a person cannot be merged with itself");
         }
-        return jdbi.inTransaction(h -> {
-            List<Long> moving = h.createQuery("""
-                            select person_record_id from person_link
-                            where person_id = :from and ended_at is null order by person_record_id for update""")
-                    .bind("from", fromPerson).mapTo(Long.class).list();
-            if (moving.isEmpty()) {
-                throw new IllegalArgumentException("person " + fromPerson + " has no records to merge");
+        List<Long> moving = h.createQuery("""
+                        select person_record_id from person_link
+                        where person_id = :from and ended_at is null order by person_record_id for update""")
+                .bind("from", fromPerson).mapTo(Long.class).list();
+        if (moving.isEmpty()) {
+            throw new IllegalArgumentException("person " + fromPerson + " has no records to merge");
+        }
+        if (recordsOf(h, intoPerson).isEmpty()) {
+            throw new IllegalArgumentException("person " + intoPerson + " has no records to merge into");
+        }
+        long decision = decide(h, LinkDecision.Kind.MERGE, by, reason, intoPerson, fromPerson, null, probability);
+        for (long record : moving) {
+            endCurrentLink(h, record, decision);
+            link(h, record, intoPerson, decision);
+        }
+        audit.record(h, AuditEvent.by(by, "person.merge", "person", Long.toString(intoPerson), AuditEvent.SUCCESS)
+                .because(reason).detail("decision " + decision + ": person " + fromPerson + " merged in, records "
+                        + ids(moving)));
+        return decision;
+    }
+
+    /** A pair the engine was unsure of, waiting for a person to decide. */
+    public record ReviewPair(long id, long leftRecordId, long rightRecordId, double probability, String explanation,
+                             String status) {
+    }
+
+    /**
+     * Puts a pair between the review thresholds in the queue, with the engine's explanation (levels and weights
+     * only, no details). A pair already queued keeps its place and its earlier decision.
+     */
+    public void queueForReview(long leftRecordId, long rightRecordId, MatchExplanation why) {
+        long left = Math.min(leftRecordId, rightRecordId);
+        long right = Math.max(leftRecordId, rightRecordId);
+        String json;
+        try {
+            json = EXPLANATIONS.writeValueAsString(Map.of("prior", why.priorWeight(), "weight", why.match().weight(),
+                    "contributions", why.contributions()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException("explanation could not be written", ex);
+        }
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into review_pair (left_record_id, right_record_id, probability, explanation)
+                        values (:l, :r, :p, cast(:e as jsonb)) on conflict (left_record_id, right_record_id) do nothing""")
+                .bind("l", left).bind("r", right).bind("p", why.match().probability()).bind("e", json).execute());
+    }
+
+    /** Open pairs, most likely matches first. */
+    public List<ReviewPair> openReviews(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, left_record_id, right_record_id, probability, explanation::text as explanation, status
+                        from review_pair where status = 'open' order by probability desc, id limit :n""")
+                .bind("n", limit)
+                .map((rs, ctx) -> new ReviewPair(rs.getLong("id"), rs.getLong("left_record_id"),
+                        rs.getLong("right_record_id"), rs.getDouble("probability"), rs.getString("explanation"),
+                        rs.getString("status")))
+                .list());
+    }
+
+    /**
+     * A reviewer's answer to a queued pair: the same person (their persons are merged, the right record's person
+     * into the left's) or different people (kept apart). Audited either way.
+     */
+    public void decideReview(long reviewId, boolean samePerson, User by, String reason) {
+        requireReason(reason);
+        jdbi.useTransaction(h -> {
+            ReviewPair pair = h.createQuery("""
+                            select id, left_record_id, right_record_id, probability, explanation::text as explanation,
+                                   status from review_pair where id = :id for update""")
+                    .bind("id", reviewId)
+                    .map((rs, ctx) -> new ReviewPair(rs.getLong("id"), rs.getLong("left_record_id"),
+                            rs.getLong("right_record_id"), rs.getDouble("probability"), rs.getString("explanation"),
+                            rs.getString("status")))
+                    .findOne().orElseThrow(() -> new IllegalArgumentException("no review pair " + reviewId));
+            if (!pair.status().equals("open")) {
+                throw new IllegalStateException("review pair " + reviewId + " was already decided: " + pair.status());
             }
-            if (recordsOf(h, intoPerson).isEmpty()) {
-                throw new IllegalArgumentException("person " + intoPerson + " has no records to merge into");
+            Long decision = null;
+            if (samePerson) {
+                long into = currentPerson(h, pair.leftRecordId());
+                long from = currentPerson(h, pair.rightRecordId());
+                if (into != from) {
+                    decision = merge(h, into, from, by, reason, pair.probability());
+                }
             }
-            long decision = decide(h, LinkDecision.Kind.MERGE, by, reason, intoPerson, fromPerson, null, probability);
-            for (long record : moving) {
-                endCurrentLink(h, record, decision);
-                link(h, record, intoPerson, decision);
-            }
-            audit.record(h, AuditEvent.by(by, "person.merge", "person", Long.toString(intoPerson), AuditEvent.SUCCESS)
-                    .because(reason).detail("decision " + decision + ": person " + fromPerson + " merged in, records "
-                            + ids(moving)));
-            return decision(h, decision);
+            h.createUpdate("""
+                            update review_pair set status = :s, decided_by = :by, decided_at = now(), decision_id = :d
+                            where id = :id""")
+                    .bind("s", samePerson ? "merged" : "kept-apart").bind("by", by.username()).bind("d", decision)
+                    .bind("id", reviewId).execute();
+            audit.record(h, AuditEvent.by(by, "person.review", "review_pair", Long.toString(reviewId),
+                    AuditEvent.SUCCESS).because(reason).detail((samePerson ? "same person" : "different people")
+                    + ": records " + pair.leftRecordId() + "," + pair.rightRecordId()
+                    + (decision == null ? "" : "; decision " + decision)));
         });
+    }
+
+    private static long currentPerson(Handle h, long record) {
+        return h.createQuery("select person_id from person_link where person_record_id = :r and ended_at is null")
+                .bind("r", record).mapTo(Long.class).findOne()
+                .orElseThrow(() -> new IllegalStateException("record " + record + " belongs to no person yet"));
     }
 
     /**

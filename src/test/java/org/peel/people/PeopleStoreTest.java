@@ -88,4 +88,35 @@ class PeopleStoreTest {
         assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("delete from person_link")))
                 .hasMessageContaining("does not delete");
     }
+
+    @Test
+    @DisplayName("an uncertain pair waits in the review queue; 'same person' merges, 'different' keeps apart")
+    void reviewQueue() {
+        MatchExplanation why = new MatchExplanation("2", "3", -10,
+                List.of(new FieldContribution("surname", "double-metaphone", "surnames sound the same", 0.1, 0.01,
+                        3.32, 0)), MatchWeight.of(0.5));
+        store.queueForReview(3L, 2L, why);
+        store.queueForReview(2L, 3L, why);
+        long other = store.newPerson(List.of(9L), Fixtures.intelligenceAnalyst(), "batch resolution");
+        store.queueForReview(1L, 9L, why);
+
+        List<PeopleStore.ReviewPair> open = store.openReviews(10);
+        assertThat(open).hasSize(2);
+        assertThat(open).filteredOn(p -> p.leftRecordId() == 2L).singleElement()
+                .satisfies(p -> assertThat(p.explanation()).contains("double-metaphone"));
+
+        long pairOf2And3 = open.stream().filter(p -> p.leftRecordId() == 2L).findFirst().orElseThrow().id();
+        long pairOf1And9 = open.stream().filter(p -> p.leftRecordId() == 1L).findFirst().orElseThrow().id();
+        store.decideReview(pairOf2And3, true, Fixtures.investigatorIn(Fixtures.CAMDEN), "confirmed with the caller");
+        store.decideReview(pairOf1And9, false, Fixtures.investigatorIn(Fixtures.CAMDEN), "different dates of birth");
+
+        assertThat(store.personOf(3L)).contains(ann);
+        assertThat(store.personOf(9L)).contains(other);
+        assertThat(store.openReviews(10)).isEmpty();
+        assertThatThrownBy(() -> store.decideReview(pairOf2And3, false, Fixtures.inspector(), "again"))
+                .hasMessageContaining("already decided");
+        List<AuditTrail.Entry> reviews = new AuditTrail(jdbi).search(
+                new AuditTrail.Filter(null, "review_pair", null, null, null, null), 10);
+        assertThat(reviews).hasSize(2);
+    }
 }
