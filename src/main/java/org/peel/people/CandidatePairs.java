@@ -26,6 +26,14 @@ public final class CandidatePairs {
 
     /** Every pair that at least one of the rules yields. */
     public static CandidatePairs of(List<PreparedRecord> records, List<BlockingRule> rules) {
+        return of(records, rules, 0);
+    }
+
+    /**
+     * Only the pairs that involve at least one record from position {@code firstNew} on: what an incremental run
+     * compares, since pairs of earlier records were settled by the run before.
+     */
+    public static CandidatePairs of(List<PreparedRecord> records, List<BlockingRule> rules, int firstNew) {
         List<String[]> keys = new ArrayList<>();
         for (BlockingRule r : rules) {
             keys.add(r.keys(records));
@@ -37,8 +45,13 @@ public final class CandidatePairs {
         for (int r = 0; r < rules.size(); r++) {
             long count = 0;
             for (int[] block : BlockingRule.blocks(keys.get(r))) {
+                // blocks list records in order, so the new ones are at the end of each block
+                int newFrom = block.length;
+                while (newFrom > 0 && block[newFrom - 1] >= firstNew) {
+                    newFrom--;
+                }
                 for (int x = 0; x < block.length; x++) {
-                    for (int y = x + 1; y < block.length; y++) {
+                    for (int y = Math.max(x + 1, newFrom); y < block.length; y++) {
                         int i = block[x];
                         int j = block[y];
                         if (yieldedEarlier(keys, r, i, j)) {

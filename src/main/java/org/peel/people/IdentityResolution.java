@@ -43,6 +43,27 @@ public final class IdentityResolution {
         List<FieldComparison> comparisons = FieldComparison.forFields(present);
         MatchModel model = MatchModel.train(records, comparisons, rules, training);
         CandidatePairs pairs = CandidatePairs.of(records, rules);
+        List<ScoredPair> scored = score(records, model, pairs);
+        Clustering.Result persons = clustering.cluster(records.size(), scored);
+        return new Resolution(records, model, pairs.size(), pairs.perRule(), scored, persons);
+    }
+
+    /**
+     * Resolves records added since an earlier resolution, reusing its model: only pairs involving a new record
+     * are compared, earlier records keep their persons, and a new record that would join two earlier persons goes
+     * for review instead. Retrain (a full {@link #resolve}) from time to time as the records grow.
+     */
+    public Resolution extend(Resolution earlier, List<PersonDetails> added) {
+        List<PreparedRecord> records = new ArrayList<>(earlier.records());
+        int firstNew = records.size();
+        added.forEach(d -> records.add(PreparedRecord.of(d)));
+        CandidatePairs pairs = CandidatePairs.of(records, rules, firstNew);
+        List<ScoredPair> scored = score(records, earlier.model(), pairs);
+        Clustering.Result persons = clustering.extend(earlier.persons(), records.size(), scored);
+        return new Resolution(List.copyOf(records), earlier.model(), pairs.size(), pairs.perRule(), scored, persons);
+    }
+
+    private List<ScoredPair> score(List<PreparedRecord> records, MatchModel model, CandidatePairs pairs) {
         List<ScoredPair> scored = new ArrayList<>();
         double lower = MatchWeight.weightOf(clustering.lower());
         for (int k = 0; k < pairs.size(); k++) {
@@ -54,7 +75,6 @@ public final class IdentityResolution {
                 scored.add(new ScoredPair(i, j, w, MatchWeight.probability(w)));
             }
         }
-        Clustering.Result persons = clustering.cluster(records.size(), scored);
-        return new Resolution(records, model, pairs.size(), pairs.perRule(), scored, persons);
+        return scored;
     }
 }

@@ -99,4 +99,35 @@ class LinkBlockingAndClusteringTest {
         assertThat(r.candidatePairs()).isLessThan(80L * 79 / 2);
         assertThat(r.explain(r.scored().get(0)).contributions()).isNotEmpty();
     }
+
+    @Test
+    @DisplayName("an incremental run adds new records to earlier persons without renumbering or re-linking them")
+    void incremental() {
+        // earlier: records 0,1 are person 0; record 2 is person 1. New: 3 matches 0; 4 matches 2 and, weakly, 0;
+        // 5 matches both 1 (person 0) and 2 (person 1)
+        Clustering.Result earlier = new Clustering(0.95, 0.5).cluster(3, List.of(new ScoredPair(0, 1, 10, 0.99)));
+        List<ScoredPair> added = List.of(new ScoredPair(0, 3, 9, 0.98), new ScoredPair(2, 4, 9, 0.99),
+                new ScoredPair(0, 4, 1, 0.6), new ScoredPair(1, 5, 9, 0.97), new ScoredPair(2, 5, 9, 0.96));
+
+        Clustering.Result after = new Clustering(0.95, 0.5).extend(earlier, 6, added);
+
+        assertThat(after.personOf()).containsExactly(0, 0, 1, 0, 1, 0);
+        assertThat(after.persons()).isEqualTo(2);
+        // joining persons 0 and 1 through record 5 is a decision for a reviewer, as is the weak 0–4 pair
+        assertThat(after.review()).containsExactlyInAnyOrder(new ScoredPair(2, 5, 9, 0.96), new ScoredPair(0, 4, 1, 0.6));
+    }
+
+    @Test
+    @DisplayName("an incremental run compares only pairs that involve a new record")
+    void incrementalPairs() {
+        List<PreparedRecord> records = List.of(
+                person().given("Ann").surname("Smith").dob("1980-03-04").prepared(),
+                person().given("Ann").surname("Smith").dob("1980-03-04").prepared(),
+                person().given("Anne").surname("Smith").dob("1980-03-04").prepared());
+        List<BlockingRule> rules = List.of(new BlockingRule("same date of birth",
+                r -> r.dobNumber() == 0 ? null : "" + r.dobNumber(), Set.of("dob")));
+
+        assertThat(CandidatePairs.of(records, rules).size()).isEqualTo(3);
+        assertThat(CandidatePairs.of(records, rules, 2).size()).isEqualTo(2);
+    }
 }

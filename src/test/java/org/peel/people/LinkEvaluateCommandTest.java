@@ -90,4 +90,26 @@ class LinkEvaluateCommandTest {
         assertThat(json.get("records").asInt()).isEqualTo(10_000);
         assertThat(json.get("f1").asDouble()).isGreaterThanOrEqualTo(0.95);
     }
+
+    @Test
+    @DisplayName("FEBRL 3 resolved in two halves, the second incrementally, is as good as resolved at once")
+    void febrl3Incremental() {
+        Path file = SharedData.require("linkage/febrl/dataset3.csv");
+        PersonRecordFile.Contents all = PersonRecordFile.read(file, "rec_id", java.util.regex.Pattern.compile("rec-(\\d+)"),
+                FieldMapping.parse(java.util.List.of(FEBRL_MAP)));
+        int half = all.records().size() / 2;
+        IdentityResolution engine = IdentityResolution.standard();
+
+        IdentityResolution.Resolution once = engine.resolve(all.records());
+        IdentityResolution.Resolution first = engine.resolve(all.records().subList(0, half));
+        IdentityResolution.Resolution second = engine.extend(first, all.records().subList(half, all.records().size()));
+
+        double f1Once = LinkEvaluation.of(once.persons().personOf(), all.entities()).f1();
+        double f1Twice = LinkEvaluation.of(second.persons().personOf(), all.entities()).f1();
+        assertThat(f1Twice).isGreaterThan(0.95).isCloseTo(f1Once, org.assertj.core.api.Assertions.within(0.02));
+        assertThat(second.candidatePairs()).isLessThan(once.candidatePairs());
+        for (int i = 0; i < half; i++) {
+            assertThat(second.persons().personOf()[i]).isEqualTo(first.persons().personOf()[i]);
+        }
+    }
 }
