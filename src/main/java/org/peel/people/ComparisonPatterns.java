@@ -54,22 +54,20 @@ public final class ComparisonPatterns {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    int[][] vectors() {
-        int[][] v = new int[counts.size()][];
-        int i = 0;
-        for (Long key : counts.keySet()) {
-            v[i++] = decode(key);
-        }
-        return v;
+    /** The distinct vectors and, at the same index, how many pairs have each. */
+    record Counted(int[][] vectors, long[] counts) {
     }
 
-    long[] weights() {
-        long[] w = new long[counts.size()];
+    Counted counted() {
+        int[][] v = new int[counts.size()][];
+        long[] n = new long[counts.size()];
         int i = 0;
-        for (Long n : counts.values()) {
-            w[i++] = n;
+        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+            v[i] = decode(e.getKey());
+            n[i] = e.getValue();
+            i++;
         }
-        return w;
+        return new Counted(v, n);
     }
 
     private int[] decode(long key) {

@@ -103,9 +103,10 @@ public final class ExpectationMaximisation {
     public static Estimate run(ComparisonPatterns patterns, List<FieldComparison> comparisons, boolean[] active,
                                double[][] u, double[][] initialM, double initialLambda, int maxIterations,
                                double tolerance) {
+        ComparisonPatterns.Counted counted = patterns.counted();
         Estimate e = new Estimate(copy(initialM), initialLambda, 0);
         for (int i = 1; i <= maxIterations; i++) {
-            Estimate next = step(patterns, comparisons, active, u, e.m(), e.lambda());
+            Estimate next = step(counted, comparisons, active, u, e.m(), e.lambda());
             double change = Math.abs(next.lambda() - e.lambda());
             for (int c = 0; c < active.length; c++) {
                 for (int l = 0; l < next.m()[c].length; l++) {
@@ -128,8 +129,13 @@ public final class ExpectationMaximisation {
      */
     public static Estimate step(ComparisonPatterns patterns, List<FieldComparison> comparisons, boolean[] active,
                                 double[][] u, double[][] m, double lambda) {
+        return step(patterns.counted(), comparisons, active, u, m, lambda);
+    }
+
+    private static Estimate step(ComparisonPatterns.Counted patterns, List<FieldComparison> comparisons,
+                                 boolean[] active, double[][] u, double[][] m, double lambda) {
         int[][] vectors = patterns.vectors();
-        long[] counts = patterns.weights();
+        long[] counts = patterns.counts();
         double[][] matchAt = new double[m.length][];
         double[] matchInformative = new double[m.length];
         for (int c = 0; c < m.length; c++) {
