@@ -37,6 +37,13 @@ public record BlockingRule(String name, Function<PreparedRecord, String> key, Se
                 new BlockingRule("surname sounds the same, same postcode",
                         r -> r.surnameSound == null || r.postcode == null ? null : r.surnameSound + "|" + r.postcode,
                         Set.of("surname", "postcode")),
+                new BlockingRule("given name sounds the same, same town",
+                        r -> r.givenSound == null || r.city == null ? null : r.givenSound + "|" + r.city,
+                        Set.of("given_name", "city")),
+                // one household: catches names swapped, mistyped or changed by marriage at the same address
+                new BlockingRule("same postcode and house number",
+                        r -> r.postcode == null || r.houseNumber == null ? null : r.postcode + "|" + r.houseNumber,
+                        Set.of("postcode", "address")),
                 new BlockingRule("same email", PreparedRecord::email, Set.of("email")),
                 new BlockingRule("same phone", PreparedRecord::phone, Set.of("phone")));
     }
