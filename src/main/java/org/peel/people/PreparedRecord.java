@@ -17,6 +17,9 @@ public final class PreparedRecord {
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9 ]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern DIGIT = Pattern.compile("\\d+");
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+    private static final Pattern NOT_POSTCODE = Pattern.compile("[^A-Z0-9]");
+    private static final Pattern MARK = Pattern.compile("\\p{M}");
     private static final Pattern UK_POSTCODE = Pattern.compile("^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$");
     private static final ThreadLocal<DoubleMetaphone> METAPHONE = ThreadLocal.withInitial(DoubleMetaphone::new);
 
@@ -69,13 +72,14 @@ public final class PreparedRecord {
         if (address != null) {
             var m = DIGIT.matcher(address);
             houseNumber = m.find() ? m.group() : null;
-            String rest = SPACES.matcher(address.replaceAll("\\d+", " ")).replaceAll(" ").trim();
+            String rest = SPACES.matcher(DIGIT.matcher(address).replaceAll(" ")).replaceAll(" ").trim();
             street = rest.isEmpty() ? null : rest;
         } else {
             houseNumber = null;
             street = null;
         }
-        String pc = d.postcode() == null ? null : d.postcode().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        String pc = d.postcode() == null ? null
+                : NOT_POSTCODE.matcher(d.postcode().toUpperCase(Locale.ROOT)).replaceAll("");
         postcode = pc == null || pc.isEmpty() ? null : pc;
         postcodeDistrict = postcode != null && UK_POSTCODE.matcher(postcode).matches()
                 ? postcode.substring(0, postcode.length() - 3) : null;
@@ -157,7 +161,13 @@ public final class PreparedRecord {
     }
 
     private static String stripAccents(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return MARK.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+            }
+        }
+        // plain ASCII, the usual case, has no accents to strip
+        return s;
     }
 
     private static String sound(DoubleMetaphone dm, String name, boolean alternate) {
@@ -173,7 +183,7 @@ public final class PreparedRecord {
         if (raw == null) {
             return null;
         }
-        String digits = raw.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(raw).replaceAll("");
         // +44 7700 900123 and 07700 900123 are the same number
         if (digits.startsWith("44") && digits.length() == 12) {
             digits = "0" + digits.substring(2);
