@@ -41,7 +41,8 @@ public sealed interface FieldComparison {
     }
 
     private static boolean soundAlike(String a1, String a2, String b1, String b2) {
-        return a1 != null && b1 != null && (a1.equals(b1) || a1.equals(b2) || a2 != null && (a2.equals(b1) || a2.equals(b2)));
+        return a1 != null && b1 != null
+                && (a1.equals(b1) || a1.equals(b2) || a2 != null && (a2.equals(b1) || a2.equals(b2)));
     }
 
     /** Given names: exact, swapped with the surname, spelling bands, nickname, sound, initial. */
@@ -388,7 +389,8 @@ public sealed interface FieldComparison {
                 ComparisonLevel.neutral("missing", "email missing on one or both"),
                 ComparisonLevel.of("exact", "email addresses the same"),
                 ComparisonLevel.of("same-mailbox", "same name before the @, different provider"),
-                ComparisonLevel.of("jaro-winkler-0.88", "email addresses spelt almost the same (Jaro-Winkler at least 0.88)"),
+                ComparisonLevel.of("jaro-winkler-0.88",
+                        "email addresses spelt almost the same (Jaro-Winkler at least 0.88)"),
                 ComparisonLevel.of("different", "email addresses different"));
 
         @Override

@@ -93,7 +93,8 @@ final class LinkCommand implements Runnable {
             json.put("seconds", Math.round(seconds * 100) / 100.0);
             StringBuilder text = new StringBuilder();
             text.append(String.format("%s: %,d records, %,d persons found (%,d true same-person pairs)%n",
-                    inputs.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" + ")), contents.records().size(), resolution.persons().persons(), eval.truePairs()));
+                    inputs.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" + ")),
+                    contents.records().size(), resolution.persons().persons(), eval.truePairs()));
             text.append(String.format("candidate pairs: %,d%n", resolution.candidatePairs()));
             resolution.pairsPerRule().forEach((rule, n) -> text.append(String.format("  %,10d  %s%n", n, rule)));
             text.append(String.format("prior: %.2f bits (λ = %.3g)%n", resolution.model().priorWeight(),
