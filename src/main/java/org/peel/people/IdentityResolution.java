@@ -63,6 +63,32 @@ public final class IdentityResolution {
         return new Resolution(List.copyOf(records), earlier.model(), pairs.size(), pairs.perRule(), scored, persons);
     }
 
+    /**
+     * Resolves records added to records already resolved into persons (as stored, not as an earlier run in memory
+     * left them): the model is estimated afresh from all of them, then only pairs involving a new record are
+     * compared and clustered as in {@link #extend(Resolution, List)}.
+     */
+    public Resolution extend(List<PersonDetails> earlier, Clustering.Result earlierPersons, List<PersonDetails> added) {
+        List<PreparedRecord> records = new ArrayList<>(earlier.size() + added.size());
+        earlier.forEach(d -> records.add(PreparedRecord.of(d)));
+        added.forEach(d -> records.add(PreparedRecord.of(d)));
+        Set<PersonField> present = new java.util.HashSet<>();
+        for (List<PersonDetails> list : List.of(earlier, added)) {
+            for (PersonDetails d : list) {
+                for (PersonField f : PersonField.values()) {
+                    if (d.has(f)) {
+                        present.add(f);
+                    }
+                }
+            }
+        }
+        MatchModel model = MatchModel.train(records, FieldComparison.forFields(present), rules, training);
+        CandidatePairs pairs = CandidatePairs.of(records, rules, earlier.size());
+        List<ScoredPair> scored = score(records, model, pairs);
+        Clustering.Result persons = clustering.extend(earlierPersons, records.size(), scored);
+        return new Resolution(List.copyOf(records), model, pairs.size(), pairs.perRule(), scored, persons);
+    }
+
     private List<ScoredPair> score(List<PreparedRecord> records, MatchModel model, CandidatePairs pairs) {
         List<ScoredPair> scored = new ArrayList<>();
         double lower = MatchWeight.weightOf(clustering.lower());

@@ -213,6 +213,51 @@ public final class PeopleStore {
         });
     }
 
+    /** Every record's current person, by record id. */
+    public Map<Long, Long> currentLinks() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select person_record_id, person_id from person_link where ended_at is null")
+                .reduceRows(new java.util.HashMap<Long, Long>(), (m, row) -> {
+                    m.put(row.getColumn("person_record_id", Long.class), row.getColumn("person_id", Long.class));
+                    return m;
+                }));
+    }
+
+    /**
+     * Writes a batch run in one transaction under one decision: records joining existing persons, and records
+     * forming new persons (one person per distinct number in {@code toNewPerson}). Returns the persons created.
+     */
+    public int applyRun(Map<Long, Long> toExistingPerson, Map<Long, Integer> toNewPerson, String actor,
+                        String reason) {
+        requireReason(reason);
+        if (toExistingPerson.isEmpty() && toNewPerson.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction(h -> {
+            long decision = h.createUpdate("""
+                            insert into link_decision (kind, decided_by, reason) values ('resolve', :by, :reason)""")
+                    .bind("by", actor).bind("reason", reason)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            Map<Integer, Long> created = new java.util.TreeMap<>();
+            for (int n : new java.util.TreeSet<>(toNewPerson.values())) {
+                created.put(n, h.createUpdate("insert into person (created_by) values (:by)").bind("by", actor)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            }
+            var batch = h.prepareBatch("""
+                    insert into person_link (person_record_id, person_id, decision_id) values (:r, :p, :d)""");
+            toExistingPerson.forEach((record, person) -> batch.bind("r", record).bind("p", person)
+                    .bind("d", decision).add());
+            toNewPerson.forEach((record, n) -> batch.bind("r", record).bind("p", created.get(n))
+                    .bind("d", decision).add());
+            batch.execute();
+            audit.record(h, AuditEvent.by(null, "person.link-run", "link_decision", Long.toString(decision),
+                    AuditEvent.SUCCESS).asUser(actor).because(reason).detail("decision " + decision + ": "
+                    + toExistingPerson.size() + " records joined existing persons, "
+                    + toNewPerson.size() + " records formed " + created.size() + " new persons"));
+            return created.size();
+        });
+    }
+
     /** The person a record currently belongs to. */
     public Optional<Long> personOf(long recordId) {
         return jdbi.withHandle(h -> h.createQuery(

@@ -1,12 +1,15 @@
 package org.peel.platform;
 
+import org.peel.people.BatchLinkage;
 import org.peel.people.BlockingRule;
 import org.peel.people.Clustering;
 import org.peel.people.FieldMapping;
 import org.peel.people.IdentityResolution;
 import org.peel.people.LinkEvaluation;
 import org.peel.people.MatchModel;
+import org.peel.people.PeopleStore;
 import org.peel.people.PersonRecordFile;
+import org.peel.people.PersonRecordSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,12 +26,56 @@ import java.util.stream.Collectors;
 /** {@code peel link …}: identity resolution over person records. */
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = "Resolve person records into persons (probabilistic record linkage).",
-        subcommands = LinkCommand.Evaluate.class)
+        subcommands = {LinkCommand.Run.class, LinkCommand.Evaluate.class})
 final class LinkCommand implements Runnable {
 
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Resolve the stored person records into persons: all of them the first time, then only"
+                    + " records that belong to no person yet. Uncertain pairs go to the review queue.")
+    static final class Run implements Callable<Integer> {
+
+        @Mixin DatabaseOptions db;
+        @Mixin OutputOptions output;
+
+        @Option(names = "--table", paramLabel = "TABLE", hidden = true,
+                description = "Table of person records (default: person_record)")
+        String table = PersonRecordSource.STANDARD_TABLE;
+
+        @Override
+        public Integer call() {
+            try (Database database = db.open()) {
+                PersonRecordSource source = new PersonRecordSource(database.jdbi(), table);
+                if (!source.exists()) {
+                    throw new PeelException("no " + table + " table in the database: the person records migration"
+                            + " has not been applied");
+                }
+                BatchLinkage.Report r = new BatchLinkage(IdentityResolution.standard(),
+                        new PeopleStore(database.jdbi())).run(source, "peel link run");
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("records", r.records());
+                json.put("new_records", r.newRecords());
+                json.put("candidate_pairs", r.candidatePairs());
+                json.put("records_linked", r.recordsLinked());
+                json.put("persons_created", r.personsCreated());
+                json.put("review_pairs_queued", r.reviewPairsQueued());
+                json.put("seconds", Math.round(r.seconds() * 100) / 100.0);
+                String text = r.newRecords() == 0
+                        ? String.format("%,d person records, all already resolved: nothing to do", r.records())
+                        : String.format("""
+                                %,d person records, %,d new since the last run
+                                candidate pairs compared: %,d
+                                linked %,d records; %,d new persons; %,d pairs queued for review
+                                %.2f seconds""", r.records(), r.newRecords(), r.candidatePairs(), r.recordsLinked(),
+                        r.personsCreated(), r.reviewPairsQueued(), r.seconds());
+                output.print(System.out, text, json);
+                return 0;
+            }
+        }
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
