@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A trained Fellegi–Sunter model: for each comparison level, m (its probability between records of one person)
  * and u (between records of different people), the prior probability that two records match, and term frequencies
- * for names. Scores a pair as a match weight in bits and explains it comparison by comparison.
+ * for names. Scores a pair as a match weight in bits and explains it comparison by comparison. A level of
+ * agreement never counts against a match: where the data gives it m below u (too rare among matches to estimate),
+ * it counts 0.
  */
 public final class MatchModel {
 
@@ -49,9 +51,15 @@ public final class MatchModel {
         for (int c = 0; c < m.length; c++) {
             List<ComparisonLevel> levels = comparisons.get(c).levels();
             bits[c] = new double[levels.size()];
+            int different = levels.size() - 1;
             for (int l = 0; l < levels.size(); l++) {
-                bits[c][l] = levels.get(l).neutral() ? 0
-                        : TermFrequencies.log2(Math.max(m[c][l], FLOOR) / Math.max(u[c][l], FLOOR));
+                if (levels.get(l).neutral()) {
+                    continue;
+                }
+                double w = TermFrequencies.log2(Math.max(m[c][l], FLOOR) / Math.max(u[c][l], FLOOR));
+                // a partial agreement the data never showed between records of one person (a nickname, where no
+                // one used nicknames) is no evidence either way, not evidence of two people
+                bits[c][l] = l == different ? w : Math.max(0, w);
             }
         }
         int g = -1;
@@ -181,7 +189,7 @@ public final class MatchModel {
                 MatchWeight.of(w));
     }
 
-    /** m and u per comparison and level, for reports. */
+    /** m, u and the weight in bits per comparison and level, for reports. */
     public Map<String, Map<String, double[]>> parameters() {
         Map<String, Map<String, double[]>> p = new LinkedHashMap<>();
         for (int c = 0; c < comparisons.size(); c++) {
@@ -189,7 +197,7 @@ public final class MatchModel {
             List<ComparisonLevel> ls = comparisons.get(c).levels();
             for (int l = 0; l < ls.size(); l++) {
                 if (!ls.get(l).neutral()) {
-                    levels.put(ls.get(l).code(), new double[]{m[c][l], u[c][l]});
+                    levels.put(ls.get(l).code(), new double[]{m[c][l], u[c][l], bits[c][l]});
                 }
             }
             p.put(comparisons.get(c).name(), levels);

@@ -71,6 +71,25 @@ class MatchModelTest {
     }
 
     @Test
+    @DisplayName("an agreement the data never showed among matches (m below u) counts 0, not against")
+    void unseenAgreementIsNeutral() {
+        // m(nickname) = 0 as when no one in the data used a nickname; u(nickname) = 0.001
+        double[][] m = {{0, 0.8, 0.01, 0.05, 0, 0.03, 0.03, 0.02, 0.06}, {0, 0.9, 0, 0.04, 0.03, 0.02, 0.01}};
+        double[][] u = {{0, 0.01, 0.0001, 0.01, 0.001, 0.01, 0.05, 0.01, 0.9089}, {0, 0.01, 0, 0.01, 0.01, 0.05, 0.92}};
+        List<PreparedRecord> records = List.of(person().given("Bill").surname("Smith").prepared(),
+                person().given("William").surname("Jones").prepared());
+        MatchModel model = new MatchModel(NAMES, m, u, 0.001, TermFrequencies.of(records, PreparedRecord::givenName),
+                TermFrequencies.of(records, PreparedRecord::surname), List.of());
+
+        MatchExplanation e = model.explain(records.get(0), records.get(1));
+
+        assertThat(e.contributions().get(0).level()).isEqualTo("nickname");
+        assertThat(e.contributions().get(0).weight()).isZero();
+        // "different" keeps its negative weight: log2(0.01 / 0.92)
+        assertThat(e.contributions().get(1).weight()).isCloseTo(-6.5236, within(1e-4));
+    }
+
+    @Test
     @DisplayName("bits and probability convert both ways")
     void bitsAndProbability() {
         assertThat(MatchWeight.probability(0)).isEqualTo(0.5);
