@@ -111,6 +111,10 @@ final class LinkCommand implements Runnable {
                 + " review (default: ${DEFAULT-VALUE})")
         double lower = Clustering.standard().lower();
 
+        @Option(names = "--show-model", description = "Also print the estimated m and u of every comparison level"
+                + " and what each EM session (one per blocking rule) found")
+        boolean showModel;
+
         @Override
         public Integer call() {
             Pattern regex = null;
@@ -154,6 +158,19 @@ final class LinkCommand implements Runnable {
             text.append(String.format("precision %.4f  recall %.4f  F1 %.4f  (%,d pairs predicted, %,d correct)%n",
                     eval.precision(), eval.recall(), eval.f1(), eval.predictedPairs(), eval.correctPairs()));
             text.append(String.format("%.2f seconds", seconds));
+            if (showModel) {
+                text.append(String.format("%n%nEM sessions (u held at its value from random pairs):%n"));
+                for (MatchModel.Session session : resolution.model().sessions()) {
+                    text.append(String.format("  %-48s %,9d pairs  λ %.4f  %3d iterations  estimates %s%n",
+                            session.rule(), session.pairs(), session.lambda(), session.iterations(),
+                            String.join(", ", session.estimated())));
+                }
+                text.append(String.format("%n%-12s %-22s %9s %9s %8s%n", "comparison", "level", "m", "u",
+                        "bits"));
+                resolution.model().parameters().forEach((comparison, levels) -> levels.forEach((level, mu) ->
+                        text.append(String.format("%-12s %-22s %9.5f %9.6f %+8.2f%n", comparison, level, mu[0],
+                                mu[1], mu[2]))));
+            }
             output.print(System.out, text.toString(), json);
             return 0;
         }
