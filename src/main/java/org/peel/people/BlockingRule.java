@@ -17,14 +17,27 @@ import java.util.function.Function;
  * @param key         the blocking key of a record, or null when the record lacks what the rule needs
  * @param comparisons the comparisons the rule is built on; when estimating m from this rule's pairs these are
  *                    left out, because the rule made them agree
+ * @param implies     for a rule that is exactly one comparison's level (same date of birth is dob "exact"), that
+ *                    comparison and level; null otherwise. The share of matches the rule catches is then that
+ *                    level's m, which tells how many matches there are in all
  */
-public record BlockingRule(String name, Function<PreparedRecord, String> key, Set<String> comparisons) {
+public record BlockingRule(String name, Function<PreparedRecord, String> key, Set<String> comparisons,
+                           Implied implies) {
+
+    /** A comparison and the index of one of its levels. */
+    public record Implied(String comparison, int level) {
+    }
+
+    public BlockingRule(String name, Function<PreparedRecord, String> key, Set<String> comparisons) {
+        this(name, key, comparisons, null);
+    }
 
     /** The rules Peel uses by default. */
     public static List<BlockingRule> standard() {
         return List.of(
                 new BlockingRule("same date of birth",
-                        r -> r.dobNumber() == 0 ? null : Integer.toString(r.dobNumber()), Set.of("dob")),
+                        r -> r.dobNumber() == 0 ? null : Integer.toString(r.dobNumber()), Set.of("dob"),
+                        new Implied("dob", FieldComparison.DateOfBirth.EXACT)),
                 new BlockingRule("surname sounds the same, same first initial",
                         r -> r.surnameSound == null || r.given == null ? null : r.surnameSound + "|" + r.given.charAt(0),
                         Set.of("surname", "given_name")),
@@ -44,8 +57,10 @@ public record BlockingRule(String name, Function<PreparedRecord, String> key, Se
                 new BlockingRule("same postcode and house number",
                         r -> r.postcode == null || r.houseNumber == null ? null : r.postcode + "|" + r.houseNumber,
                         Set.of("postcode", "address")),
-                new BlockingRule("same email", PreparedRecord::email, Set.of("email")),
-                new BlockingRule("same phone", PreparedRecord::phone, Set.of("phone")));
+                new BlockingRule("same email", PreparedRecord::email, Set.of("email"),
+                        new Implied("email", FieldComparison.Email.EXACT)),
+                new BlockingRule("same phone", PreparedRecord::phone, Set.of("phone"),
+                        new Implied("phone", FieldComparison.Phone.EXACT)));
     }
 
     /** Each record's key under this rule (null where the record lacks what the rule needs). */

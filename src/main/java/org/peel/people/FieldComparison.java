@@ -385,6 +385,7 @@ public sealed interface FieldComparison {
 
     /** Email addresses: exact, same mailbox name at another provider, spelt almost the same. */
     record Email() implements FieldComparison {
+        public static final int EXACT = 1;
         private static final List<ComparisonLevel> LEVELS = List.of(
                 ComparisonLevel.neutral("missing", "email missing on one or both"),
                 ComparisonLevel.of("exact", "email addresses the same"),
@@ -425,6 +426,7 @@ public sealed interface FieldComparison {
 
     /** Telephone numbers, digits only: exact, one digit out. */
     record Phone() implements FieldComparison {
+        public static final int EXACT = 1;
         private static final List<ComparisonLevel> LEVELS = List.of(
                 ComparisonLevel.neutral("missing", "phone number missing on one or both"),
                 ComparisonLevel.of("exact", "phone numbers the same"),

@@ -78,7 +78,7 @@ public final class MatchModel {
     /**
      * Estimates the model from the records: u from random pairs, then one EM session per blocking rule that yields
      * pairs, each estimating m for the comparisons the rule does not force; a comparison's m is the mean over the
-     * sessions that estimated it. The prior is the largest number of matches any session expects, over all pairs.
+     * sessions that estimated it. The prior is the number of matches the sessions imply, over all pairs.
      */
     public static MatchModel train(List<PreparedRecord> records, List<FieldComparison> comparisons,
                                    List<BlockingRule> rules, Training training) {
@@ -89,9 +89,10 @@ public final class MatchModel {
         for (int c = 0; c < sum.length; c++) {
             sum[c] = new double[comparisons.get(c).levels().size()];
         }
-        double expectedMatches = 0;
+        double[] expected = new double[rules.size()];
         List<Session> sessions = new ArrayList<>();
-        for (BlockingRule rule : rules) {
+        for (int r = 0; r < rules.size(); r++) {
+            BlockingRule rule = rules.get(r);
             CandidatePairs pairs = CandidatePairs.ofRule(records, rule);
             if (pairs.size() == 0) {
                 continue;
@@ -115,7 +116,7 @@ public final class MatchModel {
                     sessionsOf[c]++;
                 }
             }
-            expectedMatches = Math.max(expectedMatches, e.lambda() * pairs.size());
+            expected[r] = e.lambda() * pairs.size();
             sessions.add(new Session(rule.name(), pairs.size(), e.lambda(), e.iterations(), estimated));
         }
         double[][] m = new double[comparisons.size()][];
@@ -128,6 +129,22 @@ public final class MatchModel {
             m[c] = new double[sum[c].length];
             for (int l = 0; l < m[c].length; l++) {
                 m[c][l] = sum[c][l] / sessionsOf[c];
+            }
+        }
+        // each session counts only the matches its rule catches: at least the largest of those; and where a rule is
+        // exactly one level of one comparison, that count divided by the level's m (from the other sessions)
+        double expectedMatches = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            expectedMatches = Math.max(expectedMatches, expected[r]);
+            BlockingRule.Implied implied = rules.get(r).implies();
+            if (implied == null || expected[r] == 0) {
+                continue;
+            }
+            for (int c = 0; c < comparisons.size(); c++) {
+                if (comparisons.get(c).name().equals(implied.comparison()) && sessionsOf[c] > 0
+                        && m[c][implied.level()] > 0.05) {
+                    expectedMatches = Math.max(expectedMatches, expected[r] / m[c][implied.level()]);
+                }
             }
         }
         double allPairs = (double) records.size() * (records.size() - 1) / 2;
