@@ -112,4 +112,18 @@ class LinkEvaluateCommandTest {
             assertThat(second.persons().personOf()[i]).isEqualTo(first.persons().personOf()[i]);
         }
     }
+
+    @Test
+    @DisplayName("on FEBRL 4 the prior estimated without labels is within 10% of the true share of matching pairs")
+    void febrl4Prior() {
+        Path a = SharedData.require("linkage/febrl/dataset4a.csv");
+        Path b = SharedData.require("linkage/febrl/dataset4b.csv");
+        PersonRecordFile.Contents all = PersonRecordFile.readAll(java.util.List.of(a, b), "rec_id",
+                java.util.regex.Pattern.compile("rec-(\\d+)"), FieldMapping.parse(java.util.List.of(FEBRL_MAP)));
+
+        IdentityResolution.Resolution r = IdentityResolution.standard().resolve(all.records());
+
+        // 5,000 true pairs among 10,000 · 9,999 / 2 = 49,995,000
+        assertThat(r.model().lambda()).isCloseTo(5000.0 / 49_995_000, org.assertj.core.api.Assertions.withinPercentage(10));
+    }
 }
