@@ -94,6 +94,31 @@ public final class PersonSearch {
         return out;
     }
 
+    /**
+     * The {@code limit} most likely persons for the typed details: each person once, represented by their record
+     * that matches best, most likely first. {@code personOf} gives the person of the record at an index position.
+     */
+    public List<Candidate> topPersons(PersonDetails typed, int limit, double minimum,
+                                      java.util.function.IntToLongFunction personOf) {
+        PreparedRecord query = PreparedRecord.of(typed);
+        double floor = MatchWeight.weightOf(minimum);
+        Map<Long, double[]> bestOfPerson = new HashMap<>();
+        for (int i : candidates(query)) {
+            double w = model.weight(query, records[i]);
+            if (w >= floor) {
+                bestOfPerson.merge(personOf.applyAsLong(i), new double[]{w, i}, (a, b) -> a[0] >= b[0] ? a : b);
+            }
+        }
+        return bestOfPerson.values().stream()
+                .sorted((a, b) -> Double.compare(b[0], a[0]))
+                .limit(limit)
+                .map(best -> {
+                    PreparedRecord r = records[(int) best[1]];
+                    return new Candidate(r.details(), model.explain(query, r));
+                })
+                .toList();
+    }
+
     /** Scores every record: what the index saves, kept for benchmarks and for checking the index's answers. */
     public double[] scoreAll(PersonDetails typed, int from, int to) {
         PreparedRecord query = PreparedRecord.of(typed);

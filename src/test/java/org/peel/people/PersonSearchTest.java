@@ -62,4 +62,22 @@ class PersonSearchTest {
         assertThat(search.top(PersonDetails.named("typed", "Zebedee", "Quartermaine",
                 java.time.LocalDate.of(2001, 1, 1)), 5, 0.5)).isEmpty();
     }
+
+    @Test
+    @DisplayName("persons, not records: a person with two matching records is offered once, by the better record")
+    void eachPersonOnce() {
+        PersonSearch search = index();
+        // records 0–39 are p0…p39 (each its own person); the second records q0, q3, … belong to the same persons
+        java.util.function.IntToLongFunction personOf = i -> i < 40 ? i : (i - 40) * 3L;
+
+        List<PersonSearch.Candidate> top = search.topPersons(PersonDetails.named("typed", "Ann", "Smith",
+                java.time.LocalDate.of(1940, 1, 1)), 5, 0.001, personOf);
+
+        // p0 is Ann Smith, born 1940-01-01, and q0 is her second record (surname "Smithe"): one of them, first
+        assertThat(top.get(0).details().recordId()).isIn("p0", "q0");
+        assertThat(top).extracting(c -> c.details().recordId()).filteredOn(id -> id.equals("p0") || id.equals("q0"))
+                .hasSize(1);
+        assertThat(search.top(PersonDetails.named("typed", "Ann", "Smith", java.time.LocalDate.of(1940, 1, 1)), 5,
+                0.001)).extracting(c -> c.details().recordId()).contains("p0", "q0");
+    }
 }
