@@ -1,7 +1,5 @@
 package org.peel.people;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-
 import java.util.List;
 import java.util.Set;
 
@@ -11,8 +9,6 @@ import java.util.Set;
  * counts is not written here: it is estimated from the data ({@link ExpectationMaximisation}).
  */
 public sealed interface FieldComparison {
-
-    JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
     /** Short name used in explanations, e.g. {@code surname}. */
     String name();
@@ -36,8 +32,8 @@ public sealed interface FieldComparison {
         return standard().stream().filter(c -> c.fields().stream().anyMatch(present::contains)).toList();
     }
 
-    static double similarity(String a, String b) {
-        return JARO_WINKLER.apply(a, b);
+    private static double similarity(String a, String b, double threshold) {
+        return Spelling.jaroWinklerAtLeast(a, b, threshold);
     }
 
     private static boolean soundAlike(String a1, String a2, String b1, String b2) {
@@ -93,7 +89,7 @@ public sealed interface FieldComparison {
             if (swapped(a, b)) {
                 return SWAPPED;
             }
-            double jw = similarity(a.given, b.given);
+            double jw = similarity(a.given, b.given, 0.80);
             if (jw >= 0.92) {
                 return CLOSE_SPELLING;
             }
@@ -165,7 +161,7 @@ public sealed interface FieldComparison {
             if (a.surname.equals(b.surname)) {
                 return EXACT;
             }
-            double jw = similarity(a.surname, b.surname);
+            double jw = similarity(a.surname, b.surname, 0.80);
             if (jw >= 0.92) {
                 return CLOSE_SPELLING;
             }
@@ -297,7 +293,7 @@ public sealed interface FieldComparison {
             if (a.address.equals(b.address)) {
                 return EXACT;
             }
-            if (a.street == null || b.street == null || similarity(a.street, b.street) < 0.9) {
+            if (a.street == null || b.street == null || similarity(a.street, b.street, 0.9) < 0.9) {
                 return DIFFERENT;
             }
             return a.houseNumber != null && a.houseNumber.equals(b.houseNumber) ? SAME_HOUSE : SAME_STREET;
@@ -379,7 +375,7 @@ public sealed interface FieldComparison {
             if (a.city.equals(b.city)) {
                 return 1;
             }
-            return similarity(a.city, b.city) >= 0.9 ? 2 : 3;
+            return similarity(a.city, b.city, 0.9) >= 0.9 ? 2 : 3;
         }
     }
 
@@ -420,7 +416,7 @@ public sealed interface FieldComparison {
             if (a.emailLocal.equals(b.emailLocal)) {
                 return 2;
             }
-            return similarity(a.email, b.email) >= 0.88 ? 3 : 4;
+            return similarity(a.email, b.email, 0.88) >= 0.88 ? 3 : 4;
         }
     }
 
@@ -461,7 +457,7 @@ public sealed interface FieldComparison {
     }
 
     /** One substitution, insertion or deletion turns one into the other. */
-    static boolean oneCharacterApart(String a, String b) {
+    private static boolean oneCharacterApart(String a, String b) {
         int la = a.length();
         int lb = b.length();
         if (Math.abs(la - lb) > 1) {
