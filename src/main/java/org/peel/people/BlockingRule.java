@@ -1,0 +1,91 @@
+package org.peel.people;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which pairs are worth comparing at all: two records are a candidate pair under this rule when their keys are
+ * equal. Comparing every pair of a million records is half a trillion comparisons; blocking makes it a few
+ * million. Several rules are OR-ed together ({@link CandidatePairs}) so that a pair missed by one (a mistyped date
+ * of birth) is caught by another (same surname sound and initial).
+ *
+ * @param name        what the rule says, for reports
+ * @param key         the blocking key of a record, or null when the record lacks what the rule needs
+ * @param comparisons the comparisons the rule is built on; when estimating m from this rule's pairs these are
+ *                    left out, because the rule made them agree
+ * @param implies     for a rule that is exactly one comparison's level (same date of birth is dob "exact"), that
+ *                    comparison and level; null otherwise. The share of matches the rule catches is then that
+ *                    level's m, which tells how many matches there are in all
+ */
+public record BlockingRule(String name, Function<PreparedRecord, String> key, Set<String> comparisons,
+                           Implied implies) {
+
+    /** A comparison and the index of one of its levels. */
+    public record Implied(String comparison, int level) {
+    }
+
+    public BlockingRule(String name, Function<PreparedRecord, String> key, Set<String> comparisons) {
+        this(name, key, comparisons, null);
+    }
+
+    /** The rules Peel uses by default. */
+    public static List<BlockingRule> standard() {
+        return List.of(
+                new BlockingRule("same date of birth",
+                        r -> r.dobNumber() == 0 ? null : Integer.toString(r.dobNumber()), Set.of("dob"),
+                        new Implied("dob", FieldComparison.DateOfBirth.EXACT)),
+                new BlockingRule("surname sounds the same, same first initial",
+                        r -> r.surnameSound == null || r.given == null ? null : r.surnameSound + "|" + r.given.charAt(0),
+                        Set.of("surname", "given_name")),
+                new BlockingRule("given name sounds the same, same postcode",
+                        r -> r.givenSound == null || r.postcode == null ? null : r.givenSound + "|" + r.postcode,
+                        Set.of("given_name", "postcode")),
+                new BlockingRule("given name sounds the same, same year of birth",
+                        r -> r.givenSound == null || r.year == 0 ? null : r.givenSound + "|" + r.year,
+                        Set.of("given_name", "dob")),
+                new BlockingRule("surname sounds the same, same postcode",
+                        r -> r.surnameSound == null || r.postcode == null ? null : r.surnameSound + "|" + r.postcode,
+                        Set.of("surname", "postcode")),
+                new BlockingRule("given name sounds the same, same town",
+                        r -> r.givenSound == null || r.city == null ? null : r.givenSound + "|" + r.city,
+                        Set.of("given_name", "city")),
+                // one household: catches names swapped, mistyped or changed by marriage at the same address
+                new BlockingRule("same postcode and house number",
+                        r -> r.postcode == null || r.houseNumber == null ? null : r.postcode + "|" + r.houseNumber,
+                        Set.of("postcode", "address")),
+                new BlockingRule("same email", PreparedRecord::email, Set.of("email"),
+                        new Implied("email", FieldComparison.Email.EXACT)),
+                new BlockingRule("same phone", PreparedRecord::phone, Set.of("phone"),
+                        new Implied("phone", FieldComparison.Phone.EXACT)));
+    }
+
+    /** Each record's key under this rule (null where the record lacks what the rule needs). */
+    String[] keys(List<PreparedRecord> records) {
+        String[] keys = new String[records.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key.apply(records.get(i));
+        }
+        return keys;
+    }
+
+    /** Records grouped by key, each group in record order; records without a key are in no group. */
+    static List<int[]> blocks(String[] keys) {
+        Map<String, List<Integer>> groups = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                groups.computeIfAbsent(keys[i], k -> new ArrayList<>(2)).add(i);
+            }
+        }
+        List<int[]> blocks = new ArrayList<>();
+        for (List<Integer> g : groups.values()) {
+            if (g.size() > 1) {
+                blocks.add(g.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,106 @@
+package org.peel.people;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The linkage engine end to end: normalise the records, block, estimate m and u from the data, score every
+ * candidate pair, and cluster into persons with a review band. Pure: records in, resolution out.
+ */
+public final class IdentityResolution {
+
+    private final List<BlockingRule> rules;
+    private final MatchModel.Training training;
+    private final Clustering clustering;
+
+    public IdentityResolution(List<BlockingRule> rules, MatchModel.Training training, Clustering clustering) {
+        this.rules = List.copyOf(rules);
+        this.training = training;
+        this.clustering = clustering;
+    }
+
+    public static IdentityResolution standard() {
+        return new IdentityResolution(BlockingRule.standard(), MatchModel.Training.standard(), Clustering.standard());
+    }
+
+    /** What resolving a set of records produced. */
+    public record Resolution(List<PreparedRecord> records, MatchModel model, long candidatePairs,
+                             Map<String, Long> pairsPerRule, List<ScoredPair> scored, Clustering.Result persons) {
+
+        public MatchExplanation explain(ScoredPair pair) {
+            return model.explain(records.get(pair.left()), records.get(pair.right()));
+        }
+    }
+
+    public Resolution resolve(List<PersonDetails> details) {
+        List<PreparedRecord> records = details.stream().map(PreparedRecord::of).toList();
+        Set<PersonField> present = details.stream()
+                .flatMap(d -> java.util.Arrays.stream(PersonField.values()).filter(d::has))
+                .collect(Collectors.toSet());
+        List<FieldComparison> comparisons = FieldComparison.forFields(present);
+        MatchModel model = MatchModel.train(records, comparisons, rules, training);
+        CandidatePairs pairs = CandidatePairs.of(records, rules);
+        List<ScoredPair> scored = score(records, model, pairs);
+        Clustering.Result persons = clustering.cluster(records.size(), scored);
+        return new Resolution(records, model, pairs.size(), pairs.perRule(), scored, persons);
+    }
+
+    /**
+     * Resolves records added since an earlier resolution, reusing its model: only pairs involving a new record
+     * are compared, earlier records keep their persons, and a new record that would join two earlier persons goes
+     * for review instead. Retrain (a full {@link #resolve}) from time to time as the records grow.
+     */
+    public Resolution extend(Resolution earlier, List<PersonDetails> added) {
+        List<PreparedRecord> records = new ArrayList<>(earlier.records());
+        int firstNew = records.size();
+        added.forEach(d -> records.add(PreparedRecord.of(d)));
+        CandidatePairs pairs = CandidatePairs.of(records, rules, firstNew);
+        List<ScoredPair> scored = score(records, earlier.model(), pairs);
+        Clustering.Result persons = clustering.extend(earlier.persons(), records.size(), scored);
+        return new Resolution(List.copyOf(records), earlier.model(), pairs.size(), pairs.perRule(), scored, persons);
+    }
+
+    /**
+     * Resolves records added to records already resolved into persons (as stored, not as an earlier run in memory
+     * left them): the model is estimated afresh from all of them, then only pairs involving a new record are
+     * compared and clustered as in {@link #extend(Resolution, List)}.
+     */
+    public Resolution extend(List<PersonDetails> earlier, Clustering.Result earlierPersons, List<PersonDetails> added) {
+        List<PreparedRecord> records = new ArrayList<>(earlier.size() + added.size());
+        earlier.forEach(d -> records.add(PreparedRecord.of(d)));
+        added.forEach(d -> records.add(PreparedRecord.of(d)));
+        Set<PersonField> present = new java.util.HashSet<>();
+        for (List<PersonDetails> list : List.of(earlier, added)) {
+            for (PersonDetails d : list) {
+                for (PersonField f : PersonField.values()) {
+                    if (d.has(f)) {
+                        present.add(f);
+                    }
+                }
+            }
+        }
+        MatchModel model = MatchModel.train(records, FieldComparison.forFields(present), rules, training);
+        CandidatePairs pairs = CandidatePairs.of(records, rules, earlier.size());
+        List<ScoredPair> scored = score(records, model, pairs);
+        Clustering.Result persons = clustering.extend(earlierPersons, records.size(), scored);
+        return new Resolution(List.copyOf(records), model, pairs.size(), pairs.perRule(), scored, persons);
+    }
+
+    private List<ScoredPair> score(List<PreparedRecord> records, MatchModel model, CandidatePairs pairs) {
+        List<ScoredPair> scored = new ArrayList<>();
+        double lower = MatchWeight.weightOf(clustering.lower());
+        for (int k = 0; k < pairs.size(); k++) {
+            int i = pairs.left(k);
+            int j = pairs.right(k);
+            double w = model.weight(records.get(i), records.get(j));
+            // pairs below the review band are different people: no need to keep them
+            if (w >= lower) {
+                scored.add(new ScoredPair(i, j, w, MatchWeight.probability(w)));
+            }
+        }
+        return scored;
+    }
+}

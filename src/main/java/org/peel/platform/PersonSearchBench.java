@@ -1,0 +1,219 @@
+package org.peel.platform;
+
+import org.peel.people.BlockingRule;
+import org.peel.people.FieldComparison;
+import org.peel.people.MatchModel;
+import org.peel.people.PersonDetails;
+import org.peel.people.PersonSearch;
+import org.peel.people.PreparedRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code peel bench person-search}: search before create against N synthetic person records in memory. Latency of
+ * "the top 5 likely existing records for what has been typed", p50 and p99, against scoring every record
+ * (measured on a slice and scaled to N) in the same run.
+ */
+@Command(name = "person-search", mixinStandardHelpOptions = true,
+        description = "Search-before-create latency (p50, p99) over N synthetic person records, against scoring"
+                + " every record, measured in the same run.")
+final class PersonSearchBench implements Callable<Integer> {
+
+    private static final long SEED = 19_800_304L;
+    private static final String[] GIVEN = {"oliver", "george", "harry", "jack", "jacob", "noah", "charlie", "muhammad",
+            "thomas", "oscar", "william", "james", "henry", "leo", "alfie", "joshua", "freddie", "archie", "ethan",
+            "isaac", "alexander", "joseph", "edward", "samuel", "max", "daniel", "arthur", "lucas", "mohammed",
+            "logan", "olivia", "amelia", "isla", "ava", "emily", "isabella", "mia", "poppy", "ella", "lily", "sophia",
+            "grace", "evie", "sophie", "charlotte", "jessica", "chloe", "freya", "daisy", "alice", "ruby", "florence",
+            "sienna", "phoebe", "matilda", "elsie", "rosie", "harriet", "margaret", "elizabeth", "susan", "david",
+            "john", "michael", "peter", "paul", "mark", "andrew", "stephen", "robert", "richard", "christopher",
+            "sarah", "karen", "helen", "julie", "claire", "emma", "rachel", "laura", "amy", "hannah", "priya",
+            "aisha", "fatima", "mohammed", "ali", "omar", "kwame", "chidi", "tomasz", "piotr", "anna", "maria"};
+    private static final String[] SURNAME = {"smith", "jones", "williams", "taylor", "brown", "davies", "evans",
+            "wilson", "thomas", "johnson", "roberts", "robinson", "thompson", "wright", "walker", "white", "edwards",
+            "hughes", "green", "hall", "lewis", "harris", "clarke", "patel", "jackson", "wood", "turner", "martin",
+            "cooper", "hill", "ward", "morris", "moore", "clark", "lee", "king", "baker", "harrison", "morgan",
+            "allen", "james", "scott", "phillips", "watson", "davis", "parker", "price", "bennett", "young", "griffiths",
+            "mitchell", "kelly", "cook", "carter", "richardson", "bailey", "collins", "bell", "shaw", "murphy",
+            "miller", "cox", "richards", "khan", "marshall", "anderson", "simpson", "ellis", "adams", "singh",
+            "begum", "wilkinson", "foster", "chapman", "powell", "webb", "rogers", "gray", "mason", "ali", "hunt",
+            "hussain", "campbell", "matthews", "owen", "palmer", "holmes", "mills", "barnes", "knight", "lloyd"};
+    private static final String[] SYLLABLE_A = {"ash", "brad", "carr", "dun", "elm", "fair", "gold", "hart", "ing",
+            "kel", "lang", "mar", "north", "oak", "pen", "rad", "sel", "thorn", "up", "wal", "ald", "bur", "cul",
+            "dray", "ever"};
+    private static final String[] SYLLABLE_B = {"ford", "ton", "ley", "wick", "by", "ham", "field", "wood", "worth",
+            "well", "more", "combe", "stead", "bury", "den", "hurst", "ridge", "brook", "gate", "shaw"};
+    private static final String[] STREET = {"high", "station", "main", "park", "church", "london", "victoria", "green",
+            "manor", "mill", "school", "queens", "grange", "kings", "new", "north", "south", "west", "albert", "york"};
+    private static final String[] STREET_TYPE = {"street", "road", "lane", "avenue", "close", "way", "drive"};
+    private static final String[] AREA = {"M", "B", "L", "LS", "S", "NE", "SW", "SE", "E", "N", "W", "NW", "CF", "BS",
+            "NG", "LE", "CV", "OX", "CB", "BN"};
+    private static final String LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
+
+    @Mixin OutputOptions output;
+
+    @Option(names = "--records", paramLabel = "N", description = "Synthetic person records to index (default: 1000000)")
+    int records = 1_000_000;
+
+    @Option(names = "--queries", paramLabel = "Q", description = "Timed searches (default: 5000)")
+    int queries = 5_000;
+
+    @Option(names = "--baseline-slice", paramLabel = "N",
+            description = "Records the full scan scores per query before scaling to --records (default: 10000)")
+    int slice = 10_000;
+
+    @Override
+    public Integer call() {
+        if (records < 1000 || queries < 100) {
+            throw new IllegalArgumentException("--records must be at least 1000 and --queries at least 100");
+        }
+        Random random = new Random(SEED);
+        long t0 = System.nanoTime();
+        List<PreparedRecord> people = new ArrayList<>(records);
+        for (int i = 0; i < records; i++) {
+            PersonDetails d = i > 10 && random.nextDouble() < 0.1
+                    ? slip(people.get(random.nextInt(i)).details(), "r" + i, random)
+                    : person("r" + i, random);
+            people.add(PreparedRecord.of(d));
+        }
+        double generateSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        List<FieldComparison> comparisons = FieldComparison.forFields(Set.of(org.peel.people.PersonField.values()));
+        MatchModel model = MatchModel.train(people.subList(0, Math.min(records, 20_000)), comparisons,
+                BlockingRule.standard(), MatchModel.Training.standard());
+        PersonSearch search = PersonSearch.of(people, model);
+        double indexSeconds = (System.nanoTime() - t1) / 1e9;
+
+        // what a call handler has typed so far: a name (perhaps misspelt), often a date of birth, sometimes a postcode
+        PersonDetails[] typed = new PersonDetails[queries + 1000];
+        int[] source = new int[typed.length];
+        for (int q = 0; q < typed.length; q++) {
+            source[q] = random.nextInt(records);
+            typed[q] = typedFrom(people.get(source[q]).details(), random);
+        }
+        for (int q = 0; q < 1000; q++) {
+            search.top(typed[queries + q], 5, 0.01);
+        }
+        long[] nanos = new long[queries];
+        int found = 0;
+        for (int q = 0; q < queries; q++) {
+            long s = System.nanoTime();
+            List<PersonSearch.Candidate> top = search.top(typed[q], 5, 0.01);
+            nanos[q] = System.nanoTime() - s;
+            String want = people.get(source[q]).details().recordId();
+            if (top.stream().anyMatch(c -> c.details().recordId().equals(want))) {
+                found++;
+            }
+        }
+        Arrays.sort(nanos);
+        double p50 = nanos[queries / 2] / 1e6;
+        double p99 = nanos[(int) (queries * 0.99)] / 1e6;
+        double max = nanos[queries - 1] / 1e6;
+
+        int sliceN = Math.min(slice, records);
+        int baselineQueries = 200;
+        for (int q = 0; q < 50; q++) {
+            search.scoreAll(typed[q], 0, sliceN);
+        }
+        long[] scan = new long[baselineQueries];
+        for (int q = 0; q < baselineQueries; q++) {
+            long s = System.nanoTime();
+            search.scoreAll(typed[q], 0, sliceN);
+            scan[q] = System.nanoTime() - s;
+        }
+        Arrays.sort(scan);
+        double scale = records / (double) sliceN;
+        double scanP50 = scan[baselineQueries / 2] / 1e6 * scale;
+        double scanP99 = scan[(int) (baselineQueries * 0.99)] / 1e6 * scale;
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("records", records);
+        json.put("queries", queries);
+        json.put("generate_seconds", round(generateSeconds));
+        json.put("train_and_index_seconds", round(indexSeconds));
+        json.put("p50_ms", round(p50));
+        json.put("p99_ms", round(p99));
+        json.put("max_ms", round(max));
+        json.put("source_record_in_top5", round(found / (double) queries));
+        json.put("full_scan_p50_ms", round(scanP50));
+        json.put("full_scan_p99_ms", round(scanP99));
+        json.put("ratio_p50", round(scanP50 / p50));
+        String text = String.format("""
+                        Search before create over %,d synthetic person records (seed %d; generated in %.1f s,
+                        model trained and index built in %.1f s)
+                          index:     p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms   (%,d searches, top 5)
+                                     the record the search was typed from was in the top 5 for %.1f%%
+                          full scan: p50 %8.2f ms   p99 %8.2f ms   (scoring every record: %,d scored per search,
+                                     scaled ×%.0f to %,d)
+                          ratio:     %,8.0f x   (full scan p50 ÷ index p50)""",
+                records, SEED, generateSeconds, indexSeconds, p50, p99, max, queries, 100.0 * found / queries,
+                scanP50, scanP99, sliceN, scale, records, scanP50 / p50);
+        output.print(System.out, text, json);
+        return 0;
+    }
+
+    private static PersonDetails person(String id, Random r) {
+        String given = GIVEN[skewed(r, GIVEN.length)];
+        String surname = r.nextDouble() < 0.6 ? SURNAME[skewed(r, SURNAME.length)]
+                : SYLLABLE_A[r.nextInt(SYLLABLE_A.length)] + SYLLABLE_B[r.nextInt(SYLLABLE_B.length)]
+                + (r.nextDouble() < 0.3 ? SYLLABLE_B[r.nextInt(SYLLABLE_B.length)] : "");
+        LocalDate dob = LocalDate.of(1930, 1, 1).plusDays(r.nextInt(80 * 365));
+        String postcode = AREA[r.nextInt(AREA.length)] + (1 + r.nextInt(20)) + " " + r.nextInt(10)
+                + LETTERS.charAt(r.nextInt(LETTERS.length())) + LETTERS.charAt(r.nextInt(LETTERS.length()));
+        String address = (1 + r.nextInt(200)) + " " + STREET[r.nextInt(STREET.length)] + " "
+                + STREET_TYPE[r.nextInt(STREET_TYPE.length)];
+        return new PersonDetails(id, given, surname, null, dob, r.nextBoolean() ? "M" : "F", address, postcode, null,
+                null, null);
+    }
+
+    /** A second record of the same person with one slip: a typo, a transposed date, a moved house. */
+    private static PersonDetails slip(PersonDetails d, String id, Random r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> new PersonDetails(id, d.givenName(), typo(d.surname(), r), null, d.dob(), d.sex(), d.address(),
+                    d.postcode(), null, null, null);
+            case 1 -> new PersonDetails(id, typo(d.givenName(), r), d.surname(), null, d.dob(), d.sex(), d.address(),
+                    d.postcode(), null, null, null);
+            case 2 -> new PersonDetails(id, d.givenName(), d.surname(), null,
+                    d.dob().getDayOfMonth() <= 12 ? LocalDate.of(d.dob().getYear(), d.dob().getDayOfMonth(),
+                            d.dob().getMonthValue()) : d.dob().plusYears(1), d.sex(), d.address(), d.postcode(),
+                    null, null, null);
+            default -> new PersonDetails(id, d.givenName(), d.surname(), null, d.dob(), d.sex(), null, null, null,
+                    null, null);
+        };
+    }
+
+    private static PersonDetails typedFrom(PersonDetails d, Random r) {
+        String surname = r.nextDouble() < 0.3 ? typo(d.surname(), r) : d.surname();
+        LocalDate dob = r.nextDouble() < 0.7 ? d.dob() : null;
+        String postcode = r.nextDouble() < 0.3 ? d.postcode() : null;
+        return new PersonDetails("typed", d.givenName(), surname, null, dob, null, null, postcode, null, null, null);
+    }
+
+    private static String typo(String s, Random r) {
+        if (s == null || s.length() < 3) {
+            return s;
+        }
+        int i = 1 + r.nextInt(s.length() - 2);
+        return s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2);
+    }
+
+    /** Early entries of a list much more often than late ones, as names are. */
+    private static int skewed(Random r, int n) {
+        return (int) (Math.pow(r.nextDouble(), 2.5) * n);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

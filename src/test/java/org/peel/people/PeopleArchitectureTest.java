@@ -1,0 +1,37 @@
+package org.peel.people;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@DisplayName("The people kernel's dependencies")
+class PeopleArchitectureTest {
+
+    private static final JavaClasses PEEL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.peel");
+
+    @Test
+    @DisplayName("people depends on no capability, on neither the platform nor the web layer")
+    void kernelStaysLow() {
+        noClasses().that().resideInAPackage("org.peel.people..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peel.platform..", "org.peel.web..",
+                        "org.peel.prevention..", "org.peel.investigation..", "org.peel.offenders..",
+                        "org.peel.vulnerability..", "org.peel.organisedcrime..", "org.peel.measure..")
+                .check(PEEL);
+    }
+
+    @Test
+    @DisplayName("Duke is a benchmark baseline: only the link benchmark may use it")
+    void dukeOnlyInTheBenchmark() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.peel.platform.LinkBench")
+                .and().resideOutsideOfPackage("no.priv.garshol..")
+                .and().doNotHaveFullyQualifiedName("org.peel.platform.LinkBench$1")
+                .should().dependOnClassesThat().resideInAPackage("no.priv.garshol.duke..")
+                .check(PEEL);
+    }
+}
