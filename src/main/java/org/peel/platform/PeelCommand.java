@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 UserCommand.class,
                 TokenCommand.class,
                 AuditCommand.class,
+                GenerateCommand.class, GenerateBenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {
