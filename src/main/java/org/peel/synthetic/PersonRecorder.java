@@ -147,8 +147,11 @@ final class PersonRecorder {
                 if (d.forenames == null) {
                     return false;
                 }
-                String[] parts = d.forenames.split(" ");
-                d.forenames = parts.length > 1 && rnd.nextBoolean()
+                String[] parts = d.forenames.trim().split(" +");
+                if (parts[0].isEmpty()) {
+                    return false;
+                }
+                d.forenames = parts.length > 1 && !parts[1].isEmpty() && rnd.nextBoolean()
                         ? parts[0].charAt(0) + " " + parts[1].charAt(0) : parts[0].substring(0, 1);
                 return true;
             }
