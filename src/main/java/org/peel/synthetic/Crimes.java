@@ -19,6 +19,11 @@ final class Crimes implements RecordType {
             "borough_code", "ward_code", "lsoa_code", "latitude", "longitude", "domestic_abuse", "hate", "investigator_id");
     static final Table OUTCOME = Table.of("crime_outcome", "crime_id", "outcome_code", "outcome_date");
 
+    /** The most crimes one person is suspected of in a year: prolific, but not hundreds. */
+    private static final int MAX_SUSPECT_APPEARANCES = 30;
+    /** The most domestic abuse crimes against one victim in a year. */
+    private static final int MAX_DOMESTIC_CRIMES = 8;
+
     /** A domestic burglary still raising the risk around it. */
     private record Burglary(long at, int area, double lat, double lon, int victim) {
     }
@@ -57,6 +62,8 @@ final class Crimes implements RecordType {
         TableOutput crimes = world.out(CRIME);
         TableOutput outcomes = world.out(OUTCOME);
         IntList victims = new IntList();
+        int[] suspectCount = new int[world.people.size];
+        int[] domesticCount = new int[world.people.size];
         IntList domesticVictims = new IntList();
         Map<Integer, Integer> partnerOf = new HashMap<>();
         List<Burglary> recentBurglaries = new ArrayList<>();
@@ -116,8 +123,10 @@ final class Crimes implements RecordType {
             int suspect = -1;
             if (domestic) {
                 if (victim < 0) {
-                    if (!domesticVictims.isEmpty() && rnd.nextDouble() < 0.3) {
-                        victim = domesticVictims.draw(rnd);
+                    int again = !domesticVictims.isEmpty() && rnd.nextDouble() < 0.3
+                            ? domesticVictims.drawBelow(rnd, domesticCount, MAX_DOMESTIC_CRIMES) : -1;
+                    if (again >= 0) {
+                        victim = again;
                         area = world.people.area(victim);
                         point = world.places.point(area, rnd);
                     } else {
@@ -125,6 +134,7 @@ final class Crimes implements RecordType {
                     }
                 }
                 domesticVictims.add(victim);
+                domesticCount[victim]++;
                 final int v = victim;
                 suspect = partnerOf.computeIfAbsent(victim, x -> {
                     int partner = world.people.householdPartner(v);
@@ -138,8 +148,10 @@ final class Crimes implements RecordType {
                 }
                 if (suspectNamed) {
                     suspect = !world.suspects.isEmpty() && rnd.nextDouble() < world.settings.reoffendShare()
-                            ? world.suspects.draw(rnd)
-                            : world.people.resident(area, rnd, 12, 50, rnd.nextDouble() < 0.8 ? Boolean.TRUE : null);
+                            ? world.suspects.drawBelow(rnd, suspectCount, MAX_SUSPECT_APPEARANCES) : -1;
+                    if (suspect < 0) {
+                        suspect = world.people.resident(area, rnd, 12, 50, rnd.nextDouble() < 0.8 ? Boolean.TRUE : null);
+                    }
                 }
             }
             if (victim >= 0 && !domestic) {
@@ -172,6 +184,7 @@ final class Crimes implements RecordType {
             if (suspect >= 0) {
                 world.person(suspect, "crime", id, "suspect", recordedAt, rnd);
                 world.suspects.add(suspect);
+                suspectCount[suspect]++;
                 String disposal = OffenceGroup.DISPOSALS.get(code);
                 if (disposal != null) {
                     world.offended(suspect, new World.Offence((int) outcomeDay, group, disposal, id));

@@ -19,6 +19,23 @@ final class DomesticAbuseIncidents implements RecordType {
     /** Non-crime incidents per domestic abuse crime. */
     private static final double NON_CRIME_RATIO = 1.2;
 
+    /** The most incidents one victim reports in a year. */
+    private static final int MAX_INCIDENTS = 12;
+
+    /** An earlier couple again (more likely the more incidents they have had), or null for a new one. */
+    private static int[] repeatCouple(List<int[]> couples, int[] incidents, SplittableRandom rnd) {
+        if (couples.isEmpty() || rnd.nextDouble() >= 0.55) {
+            return null;
+        }
+        for (int tries = 0; tries < 8; tries++) {
+            int[] c = couples.get(rnd.nextInt(couples.size()));
+            if (incidents[c[0]] < MAX_INCIDENTS) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     @Override
     public String name() {
         return "domestic";
@@ -43,6 +60,8 @@ final class DomesticAbuseIncidents implements RecordType {
 
         TableOutput out = world.out(INCIDENT);
         List<int[]> couples = new ArrayList<>();
+        int[] incidents = new int[world.people.size];
+        int[] couple;
         for (int n = 0; n < order.length; n++) {
             int i = (int) (order[n] & 0xffffffffL);
             long at = world.time.startSecond() + (order[n] >>> 32);
@@ -57,8 +76,7 @@ final class DomesticAbuseIncidents implements RecordType {
                 perpetrator = c.perpetrator();
                 area = c.area();
                 crimeId = c.crimeId();
-            } else if (!couples.isEmpty() && rnd.nextDouble() < 0.55) {
-                int[] couple = couples.get(rnd.nextInt(couples.size()));
+            } else if ((couple = repeatCouple(couples, incidents, rnd)) != null) {
                 victim = couple[0];
                 perpetrator = couple[1];
                 area = world.people.area(victim);
@@ -69,6 +87,7 @@ final class DomesticAbuseIncidents implements RecordType {
                 perpetrator = partner >= 0 ? partner : world.people.resident(area, rnd, 16, 70, !world.people.male(victim));
             }
             couples.add(new int[]{victim, perpetrator});
+            incidents[victim]++;
             int risk = RISK_MIX.draw(rnd);
             boolean marac = risk == 2 || (risk == 1 && rnd.nextDouble() < 0.05);
             Area place = world.places.area(area);

@@ -36,6 +36,21 @@ final class IntList {
         return values[rnd.nextInt(size)];
     }
 
+    /**
+     * Draws someone whose count is still below the cap, or -1 after a few tries. Preferential attachment alone
+     * lets the earliest people run away with hundreds of records in a year; real prolific offenders and
+     * repeatedly missing children have tens.
+     */
+    int drawBelow(SplittableRandom rnd, int[] counts, int cap) {
+        for (int tries = 0; tries < 8; tries++) {
+            int v = draw(rnd);
+            if (counts[v] < cap) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
     /** Draws from the most recent {@code window} entries. */
     int drawRecent(SplittableRandom rnd, int window) {
         int from = Math.max(0, size - window);

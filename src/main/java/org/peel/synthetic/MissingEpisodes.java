@@ -15,6 +15,8 @@ final class MissingEpisodes implements RecordType {
 
     /** Episodes a year per resident (the Met records roughly 40,000 a year). */
     private static final double EPISODES_PER_RESIDENT = 0.0045;
+    /** The most episodes one person has in a year; the most persistent children go missing weekly. */
+    private static final int MAX_EPISODES = 50;
     private static final String[] RISK = {"absent", "low", "medium", "high"};
     private static final Weighted CHILD_RISK = Weighted.of(0.25, 0.33, 0.34, 0.08);
     private static final Weighted ADULT_RISK = Weighted.of(0.15, 0.35, 0.38, 0.12);
@@ -40,19 +42,20 @@ final class MissingEpisodes implements RecordType {
         Arrays.sort(times);
         TableOutput out = world.out(EPISODE);
         IntList missing = new IntList();
+        int[] episodes = new int[world.people.size];
         for (int n = 0; n < total; n++) {
             long at = times[n];
             int day = (int) Math.floorDiv(at, 86_400L);
             String id = world.id("MP", n + 1);
-            int person;
-            if (!missing.isEmpty() && rnd.nextDouble() < world.settings.missingRepeatShare()) {
-                person = missing.draw(rnd);
-            } else {
+            int person = !missing.isEmpty() && rnd.nextDouble() < world.settings.missingRepeatShare()
+                    ? missing.drawBelow(rnd, episodes, MAX_EPISODES) : -1;
+            if (person < 0) {
                 int area = world.places.draw(null, rnd);
                 person = rnd.nextDouble() < 0.65 ? world.people.resident(area, rnd, 11, 17, null)
                         : world.people.resident(area, rnd, 18, 85, null);
             }
             missing.add(person);
+            episodes[person]++;
             boolean child = world.people.ageYears(person, day) < 18;
             boolean lookedAfter = child && Mix.pick(person, 77, 100) < 30;
             int risk = (child ? CHILD_RISK : ADULT_RISK).draw(rnd);
