@@ -1,5 +1,10 @@
 package org.peel.synthetic;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.peel.common.BadInput;
 
 import java.io.BufferedReader;
@@ -38,6 +43,7 @@ public final class ForceSources {
     static final String LONDON_ATLAS = "population/london-lsoa-atlas.csv";
     static final String PFA_POPULATION = "population/pfa-population-mid2014.csv";
     static final String POLICE_UK_STREET = "police-uk/street";
+    static final String LONDON_LSOA_BOUNDARIES = "geography/london/lsoa11";
 
     private static final DateTimeFormatter HO_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
@@ -214,6 +220,7 @@ public final class ForceSources {
                 boroughIndex.put(code, g.boroughs.size());
                 g.boroughs.add(new Area.Borough(code, name));
             });
+            Map<String, Geometry> boundaries = lsoaBoundaries(root.resolve(LONDON_LSOA_BOUNDARIES), boroughNames.keySet());
             int withPopulation = 0;
             for (List<String> f : lsoas.values()) {
                 double[] c = centre.get(f.get(0));
@@ -223,15 +230,48 @@ public final class ForceSources {
                 withPopulation += a != null ? 1 : 0;
                 g.areaIndex.put(f.get(0), g.areas.size());
                 g.areas.add(new Area(boroughIndex.get(f.get(5)), f.get(5), f.get(2), f.get(0), c[0], c[1],
-                        population, Math.min(spread, 1500)));
+                        population, Math.min(spread, 1500), boundaries.get(f.get(0))));
             }
             g.lsoaLevel = true;
             sources.add("places: " + g.boroughs.size() + " boroughs and " + g.areas.size() + " LSOAs from the ONS lookups"
                     + " (LSOA 2011 to ward 2015; LAD 2017 to PFA 2017), centroids from " + centroids.getFileName());
+            long bounded = g.areas.stream().filter(a -> a.boundary() != null).count();
+            sources.add("points: " + (bounded == g.areas.size() ? "uniformly within each LSOA's boundary (ONS LSOA 2011)"
+                    : bounded == 0 ? "scattered around LSOA centroids (no LSOA boundaries for this force)"
+                    : "within the LSOA boundary for " + bounded + " LSOAs, around the centroid for the rest"));
             sources.add("population: " + (withPopulation == g.areas.size() ? "GLA London LSOA atlas, mid-2013"
                     : withPopulation == 0 ? "none per LSOA; each LSOA weighted equally (1,500 residents)"
                     : "GLA atlas for " + withPopulation + " LSOAs, 1,500 assumed for the rest"));
             return g;
+        }
+
+        /** LSOA code → boundary, from the per-borough GeoJSON files of the boroughs asked for. */
+        private static Map<String, Geometry> lsoaBoundaries(Path dir, Set<String> boroughCodes) {
+            Map<String, Geometry> boundaries = new HashMap<>();
+            if (!Files.isDirectory(dir)) {
+                return boundaries;
+            }
+            ObjectMapper json = new ObjectMapper();
+            GeoJsonReader reader = new GeoJsonReader();
+            for (String borough : boroughCodes) {
+                Path file = dir.resolve(borough + ".geojson");
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                try {
+                    for (JsonNode feature : json.readTree(file.toFile()).path("features")) {
+                        String code = feature.path("properties").path("LSOA11CD").asText(null);
+                        if (code != null && feature.hasNonNull("geometry")) {
+                            boundaries.put(code, reader.read(feature.get("geometry").toString()));
+                        }
+                    }
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(file + ": " + ex.getMessage(), ex);
+                } catch (ParseException ex) {
+                    throw new BadInput(file.toString(), 0, "geometry", ex.getMessage());
+                }
+            }
+            return boundaries;
         }
 
         /** LSOA code → {population mid-2013, area in hectares}. */
@@ -373,7 +413,7 @@ public final class ForceSources {
                 int index = g.boroughs.size();
                 g.boroughs.add(new Area.Borough((String) b[0], (String) b[1]));
                 g.areas.add(new Area(index, (String) b[0], null, null, (double) b[2], (double) b[3],
-                        ((Number) b[4]).doubleValue() * 1000, "E09000001".equals(b[0]) ? 500 : 2000));
+                        ((Number) b[4]).doubleValue() * 1000, "E09000001".equals(b[0]) ? 500 : 2000, null));
             }
             return g;
         }

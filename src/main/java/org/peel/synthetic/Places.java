@@ -1,5 +1,11 @@
 package org.peel.synthetic;
 
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +18,16 @@ import java.util.SplittableRandom;
  */
 final class Places {
 
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
     private final List<Area> areas;
+    private final PreparedGeometry[] prepared;
     private final Weighted base;
     private final Map<String, Weighted> byType = new HashMap<>();
 
     Places(ForceSpec force, SyntheticSettings settings, SplittableRandom rnd) {
         this.areas = force.areas();
+        this.prepared = new PreparedGeometry[areas.size()];
         double[] w = new double[areas.size()];
         for (int i = 0; i < w.length; i++) {
             double attractiveness = settings.areaConcentration() == 0 ? 1
@@ -38,9 +48,25 @@ final class Places {
         return areas.get(index);
     }
 
-    /** A point in the area: scattered around its centroid by its spread. */
+    /** A point in the area: uniformly within its boundary if known, else scattered around its centroid. */
     double[] point(int area, SplittableRandom rnd) {
         Area a = areas.get(area);
+        if (a.boundary() != null) {
+            PreparedGeometry shape = prepared[area];
+            if (shape == null) {
+                shape = prepared[area] = PreparedGeometryFactory.prepare(a.boundary());
+            }
+            Envelope box = a.boundary().getEnvelopeInternal();
+            for (int tries = 0; tries < 50; tries++) {
+                double lon = box.getMinX() + rnd.nextDouble() * box.getWidth();
+                double lat = box.getMinY() + rnd.nextDouble() * box.getHeight();
+                if (shape.contains(GEOMETRY.createPoint(new Coordinate(lon, lat)))) {
+                    return new double[]{lat, lon};
+                }
+            }
+            Coordinate inside = a.boundary().getInteriorPoint().getCoordinate();
+            return new double[]{inside.y, inside.x};
+        }
         return near(a.latitude(), a.longitude(), a.spreadMetres(), rnd);
     }
 
