@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.peel.common.BadInput;
+import org.peel.testing.SharedData;
 import org.peel.testing.TestDatabase;
 
 import java.io.IOException;
@@ -53,6 +54,28 @@ class SyntheticDatabaseLoadTest {
                     SyntheticSettings.defaults(), sink);
         }
         assertThat(count(jdbi, "synthetic_generation")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a force outside London loads too, its force and boroughs added to the place tables")
+    void forceOutsideLondon() throws IOException {
+        // given a fresh database, which knows only London's boroughs, and Devon and Cornwall from the shared data
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        ForceSpec force = ForceSources.load("Devon and Cornwall", SyntheticFixtures.JUNE_2015,
+                SharedData.require("police-uk/street").getParent().getParent());
+
+        // when it is loaded at a small scale
+        SyntheticForce.Result result;
+        try (DatabaseSink sink = new DatabaseSink(jdbi)) {
+            result = SyntheticForce.generate(force, new Generation(force.name(), 0.01, 1, SyntheticFixtures.JUNE_2015),
+                    SyntheticSettings.defaults(), sink);
+        }
+
+        // then its crimes are there, in its own boroughs
+        assertThat(count(jdbi, "crime")).isEqualTo(result.counts().get("crime")).isPositive();
+        long boroughs = jdbi.withHandle(h -> h.createQuery("select count(*) from borough where force_code = :code")
+                .bind("code", force.code()).mapTo(Long.class).one());
+        assertThat(boroughs).isEqualTo(force.boroughs().size());
     }
 
     @Test
