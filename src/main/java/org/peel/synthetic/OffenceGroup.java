@@ -123,8 +123,7 @@ record OffenceGroup(String policeUkType, TimeModel.Profile profile, double victi
     }
 
     static OffenceGroup domesticOutcomes(OffenceGroup g) {
-        OffenceGroup d = make(g.policeUkType, g.profile, 1, g.witnessShare, 1, g.hateShare, DOMESTIC, DOMESTIC_OUTCOMES);
-        return d;
+        return make(g.policeUkType, g.profile, 1, g.witnessShare, 1, g.hateShare, DOMESTIC, DOMESTIC_OUTCOMES);
     }
 
     String drawOutcome(java.util.SplittableRandom rnd) {
