@@ -20,10 +20,14 @@ public final class CopyLoader {
     /** Copies the file into {@code schema.table} on the connection's current transaction; returns rows copied. */
     public static long copy(Connection connection, String schema, Table table, Path file) throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        String target = (schema == null ? "" : schema + ".") + table.name();
-        String sql = "copy " + target + " (" + table.header() + ") from stdin with (format csv, header true)";
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return copy.copyIn(sql, in);
+            return copy.copyIn(sql(schema, table), in);
         }
+    }
+
+    /** The COPY statement for a table's CSV (header line, empty unquoted field as null). */
+    static String sql(String schema, Table table) {
+        String target = (schema == null ? "" : schema + ".") + table.name();
+        return "copy " + target + " (" + table.header() + ") from stdin with (format csv, header true)";
     }
 }

@@ -4,25 +4,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.common.BadInput;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Loads a generation into Peel's database with COPY. Tables are spooled to CSV first (the generator writes
- * several tables at once, and one connection can run only one COPY at a time), then copied parent-first
- * inside one transaction together with the {@code synthetic_generation} row. So a generation is either
- * wholly present or absent, and loading the same generation again is refused rather than duplicated.
+ * Loads a generation into Peel's database with COPY, in one transaction together with its
+ * {@code synthetic_generation} row: a generation is wholly present or absent, and loading the same
+ * generation again is refused rather than duplicated.
+ *
+ * <p>One connection runs one COPY at a time, but the generator writes several tables at once. So the first
+ * table opened (the person records, the largest) is streamed into COPY while the rest are generated, which
+ * lets PostgreSQL work alongside the generator; the other tables are spooled to CSV and copied parent-first
+ * when generation ends. Every table is also kept as a CSV file until {@link #close()}, so the benchmark can
+ * copy exactly the same files again as its baseline.
  */
 public final class DatabaseSink implements RecordSink {
 
@@ -33,7 +45,13 @@ public final class DatabaseSink implements RecordSink {
     private String forceCode;
     private String forceName;
     private List<Area.Borough> boroughs = List.of();
-    private Map<String, Long> loaded = Map.of();
+    private Generation generation;
+    private Handle handle;
+    private Table streamed;
+    private Writer streamedWriter;
+    private OutputStream streamedFile;
+    private PGCopyOutputStream copyStream;
+    private final Map<String, Long> loaded = new LinkedHashMap<>();
     private long loadNanos;
 
     public DatabaseSink(Jdbi jdbi) throws IOException {
@@ -41,23 +59,34 @@ public final class DatabaseSink implements RecordSink {
         this.spool = new CsvSink(Files.createTempDirectory("peel-synthetic-"));
     }
 
-    /** The spooled CSV files, kept until {@link #close()}: the benchmark copies them again as its baseline. */
-    public CsvSink spool() {
-        return spool;
+    /** Every table written, in load order. */
+    public List<Table> tables() {
+        List<Table> tables = new ArrayList<>();
+        if (streamed != null) {
+            tables.add(streamed);
+        }
+        tables.addAll(spool.tables());
+        return tables;
     }
 
-    /** How long the COPY transaction took, in nanoseconds. */
+    /** The CSV file of a table, kept until {@link #close()}. */
+    public Path file(Table table) {
+        return spool.dir().resolve(table.fileName());
+    }
+
+    /** Nanoseconds from the end of generation to the commit: the load that did not overlap generation. */
     public long loadNanos() {
         return loadNanos;
     }
 
-    /** Rows copied per table by {@link #finish}. */
+    /** Rows copied per table. */
     public Map<String, Long> loaded() {
         return loaded;
     }
 
     @Override
     public void checkCanWrite(Generation generation) {
+        this.generation = generation;
         jdbi.useHandle(h -> refuseIfPresent(h, generation));
     }
 
@@ -81,49 +110,60 @@ public final class DatabaseSink implements RecordSink {
 
     @Override
     public Writer open(Table table) throws IOException {
-        return spool.open(table);
+        if (handle != null) {
+            return spool.open(table);
+        }
+        if (generation == null) {
+            throw new IllegalStateException("checkCanWrite must name the generation before tables are opened");
+        }
+        handle = jdbi.open();
+        try {
+            handle.begin();
+            // one loader at a time, so two concurrent loads of one generation cannot both pass the check
+            handle.execute("lock table synthetic_generation in share row exclusive mode");
+            refuseIfPresent(handle, generation);
+            ensurePlaces(handle);
+            copyStream = new PGCopyOutputStream(handle.getConnection().unwrap(PGConnection.class),
+                    CopyLoader.sql(null, table), 1 << 16);
+        } catch (SQLException ex) {
+            throw new IOException("COPY into " + table.name() + " could not start: " + ex.getMessage(), ex);
+        }
+        streamed = table;
+        streamedFile = new BufferedOutputStream(Files.newOutputStream(file(table)), 1 << 16);
+        streamedWriter = new BufferedWriter(new OutputStreamWriter(new Tee(streamedFile, copyStream), StandardCharsets.UTF_8), 1 << 16);
+        return streamedWriter;
     }
 
     @Override
     public void finish(Generation generation, Map<String, Long> counts) throws IOException {
-        spool.finish(generation, counts);
         long started = System.nanoTime();
+        spool.finish(generation, counts);
+        if (handle == null) {
+            throw new IllegalStateException("no table was written for generation " + generation.key());
+        }
         try {
-            loaded = jdbi.inTransaction(h -> {
-                // one loader at a time, so two concurrent loads of one generation cannot both pass the check
-                h.execute("lock table synthetic_generation in share row exclusive mode");
-                refuseIfPresent(h, generation);
-                ensurePlaces(h);
-                Connection c = h.getConnection();
-                Map<String, Long> rows = new java.util.LinkedHashMap<>();
-                for (Table t : spool.tables()) {
-                    rows.put(t.name(), copy(c, t));
-                }
-                h.createUpdate("insert into synthetic_generation (key, force_name, scale, seed, year_to, counts)"
-                                + " values (:key, :force, :scale, :seed, :yearTo, cast(:counts as jsonb))")
-                        .bind("key", generation.key())
-                        .bind("force", generation.forceName())
-                        .bind("scale", new java.math.BigDecimal(generation.scaleText()))
-                        .bind("seed", generation.seed())
-                        .bind("yearTo", generation.yearTo().toString())
-                        .bind("counts", JSON.writeValueAsString(counts))
-                        .execute();
-                return rows;
-            });
-        } catch (UncheckedIOException ex) {
-            throw ex.getCause();
+            streamedWriter.flush();
+            streamedFile.close();
+            loaded.put(streamed.name(), copyStream.endCopy());
+            for (Table t : spool.tables()) {
+                loaded.put(t.name(), CopyLoader.copy(handle.getConnection(), null, t, file(t)));
+            }
+            handle.createUpdate("insert into synthetic_generation (key, force_name, scale, seed, year_to, counts)"
+                            + " values (:key, :force, :scale, :seed, :yearTo, cast(:counts as jsonb))")
+                    .bind("key", generation.key())
+                    .bind("force", generation.forceName())
+                    .bind("scale", new java.math.BigDecimal(generation.scaleText()))
+                    .bind("seed", generation.seed())
+                    .bind("yearTo", generation.yearTo().toString())
+                    .bind("counts", JSON.writeValueAsString(counts))
+                    .execute();
+            handle.commit();
+        } catch (SQLException ex) {
+            throw new IOException("COPY failed: " + ex.getMessage(), ex);
+        } finally {
+            endTransaction();
         }
         loadNanos = System.nanoTime() - started;
-    }
-
-    private long copy(Connection c, Table t) {
-        try {
-            return CopyLoader.copy(c, null, t, spool.dir().resolve(t.fileName()));
-        } catch (SQLException ex) {
-            throw new IllegalStateException("COPY into " + t.name() + " failed: " + ex.getMessage(), ex);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     /** Forces other than those Peel seeds (the Met, the City) need their force and boroughs before any record. */
@@ -140,8 +180,22 @@ public final class DatabaseSink implements RecordSink {
         }
     }
 
+    /** Rolls back anything not committed, and deletes the spooled files. */
     @Override
     public void close() throws IOException {
+        if (handle != null) {
+            try {
+                if (copyStream != null && copyStream.isActive()) {
+                    copyStream.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // the rollback below ends the transaction whatever state the COPY was in
+            }
+            if (streamedFile != null) {
+                streamedFile.close();
+            }
+            endTransaction();
+        }
         spool.close();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(spool.dir())) {
@@ -149,6 +203,56 @@ public final class DatabaseSink implements RecordSink {
         }
         for (Path p : files) {
             Files.deleteIfExists(p);
+        }
+    }
+
+    /** Rolls back whatever was not committed and gives the connection back. */
+    private void endTransaction() {
+        try {
+            if (handle.isInTransaction()) {
+                handle.rollback();
+            }
+        } finally {
+            handle.close();
+            handle = null;
+        }
+    }
+
+    /** Writes every byte to two streams: the spooled file and the COPY. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            b.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                a.close();
+            } finally {
+                b.close();
+            }
         }
     }
 }
