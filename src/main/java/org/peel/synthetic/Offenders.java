@@ -36,8 +36,16 @@ final class Offenders implements RecordType {
         SplittableRandom rnd = world.random(name());
         List<String> groups = new ArrayList<>(world.force.crimeVolumes().keySet());
         Weighted groupMix = new Weighted(groups.stream().mapToDouble(g -> world.force.crimeVolumes().get(g)).toArray());
-        TreeSet<Integer> people = new TreeSet<>(world.offending.keySet());
-        people.addAll(world.nominals);
+        TreeSet<Integer> known = new TreeSet<>(world.offending.keySet());
+        known.addAll(world.nominals);
+        // numbered in order of their first offence this year, ties in a seeded shuffle: numbering them in pool
+        // order would put members of one household next to each other, a clue the records must not carry
+        long salt = world.generation.seed();
+        int never = Integer.MAX_VALUE;
+        List<Integer> people = new ArrayList<>(known);
+        people.sort(Comparator.<Integer>comparingInt(p -> world.offending.containsKey(p)
+                        ? world.offending.get(p).get(0).day() : never)
+                .thenComparingLong(p -> Mix.hash(salt, p)));
         TableOutput offenders = world.out(OFFENDER);
         TableOutput history = world.out(HISTORY);
         int startDay = (int) world.start.toEpochDay();
