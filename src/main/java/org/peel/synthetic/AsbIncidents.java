@@ -1,5 +1,6 @@
 package org.peel.synthetic;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -52,7 +53,7 @@ final class AsbIncidents implements RecordType {
         IntList victims = new IntList();
         boolean[] wasVictim = new boolean[world.people.size];
         IntList spotAreas = new IntList();
-        List<double[]> spots = new java.util.ArrayList<>();
+        List<double[]> spots = new ArrayList<>();
         for (int n = 0; n < total; n++) {
             long at = times[n];
             String id = world.id("ASB", n + 1);

@@ -1,6 +1,7 @@
 package org.peel.synthetic;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.common.BadInput;
@@ -152,7 +153,7 @@ public final class DatabaseSink implements RecordSink {
                             + " values (:key, :force, :scale, :seed, :yearTo, cast(:counts as jsonb))")
                     .bind("key", generation.key())
                     .bind("force", generation.forceName())
-                    .bind("scale", new java.math.BigDecimal(generation.scaleText()))
+                    .bind("scale", new BigDecimal(generation.scaleText()))
                     .bind("seed", generation.seed())
                     .bind("yearTo", generation.yearTo().toString())
                     .bind("counts", JSON.writeValueAsString(counts))

@@ -1,6 +1,7 @@
 package org.peel.synthetic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -56,7 +57,7 @@ final class DomesticAbuseIncidents implements RecordType {
             long at = i < crimes.size() ? crimes.get(i).at() : world.time.draw(TimeModel.Profile.DOMESTIC, rnd);
             order[i] = (at - world.time.startSecond()) << 32 | i;
         }
-        java.util.Arrays.sort(order);
+        Arrays.sort(order);
 
         TableOutput out = world.out(INCIDENT);
         List<int[]> couples = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.peel.synthetic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -383,7 +384,7 @@ public final class ForceSources {
             Map<String, double[]> w = new LinkedHashMap<>();
             counts.forEach((type, byArea) -> {
                 double[] weights = new double[areas];
-                java.util.Arrays.fill(weights, 0.25);
+                Arrays.fill(weights, 0.25);
                 byArea.forEach((area, n) -> weights[area] += n);
                 w.put(type, weights);
             });

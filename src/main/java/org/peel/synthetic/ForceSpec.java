@@ -1,5 +1,6 @@
 package org.peel.synthetic;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ public record ForceSpec(String name, String code, long population, List<Area.Bor
     public ForceSpec {
         boroughs = List.copyOf(boroughs);
         areas = List.copyOf(areas);
-        crimeVolumes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(crimeVolumes));
-        spatialPattern = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spatialPattern));
+        crimeVolumes = Collections.unmodifiableMap(new LinkedHashMap<>(crimeVolumes));
+        spatialPattern = Collections.unmodifiableMap(new LinkedHashMap<>(spatialPattern));
         sources = List.copyOf(sources);
     }
 

@@ -1,5 +1,6 @@
 package org.peel.synthetic;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,7 @@ public record Generation(String forceName, double scale, long seed, YearMonth ye
 
     /** Scale written with enough digits to tell generations apart, and the same on every machine. */
     public String scaleText() {
-        return new java.math.BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();
     }
 
     public String key() {

@@ -2,6 +2,7 @@ package org.peel.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -81,7 +82,7 @@ final class InvestigationTeams implements RecordType {
             int b = (int) establishment.get(t)[0];
             String specialism = OffenceGroup.SPECIALISMS[(int) establishment.get(t)[1]];
             String teamId = world.id("TM", ++team);
-            teams.text(teamId).text(boroughs.get(b).code()).text(boroughs.get(b).name() + " " + specialism.toLowerCase(java.util.Locale.ROOT))
+            teams.text(teamId).text(boroughs.get(b).code()).text(boroughs.get(b).name() + " " + specialism.toLowerCase(Locale.ROOT))
                     .text(specialism).number((long) establishment.get(t)[2]).end();
             Weighted pip = new Weighted(PIP_MIX.get(specialism));
             List<String> ids = world.investigators.computeIfAbsent(b + "|" + specialism, k -> new ArrayList<>());

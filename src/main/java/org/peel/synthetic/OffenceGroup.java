@@ -3,6 +3,7 @@ package org.peel.synthetic;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * How crimes of one Home Office offence group behave: the police.uk type they are published under, when they
@@ -126,7 +127,7 @@ record OffenceGroup(String policeUkType, TimeModel.Profile profile, double victi
         return make(g.policeUkType, g.profile, 1, g.witnessShare, 1, g.hateShare, DOMESTIC, DOMESTIC_OUTCOMES);
     }
 
-    String drawOutcome(java.util.SplittableRandom rnd) {
+    String drawOutcome(SplittableRandom rnd) {
         return outcomeCodes[outcomes.draw(rnd)];
     }
 

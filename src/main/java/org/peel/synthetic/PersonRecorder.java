@@ -1,6 +1,8 @@
 package org.peel.synthetic;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -172,18 +174,18 @@ final class PersonRecorder {
                 if (d.surname == null) {
                     return false;
                 }
-                d.surname = d.surname.toUpperCase(java.util.Locale.ROOT);
+                d.surname = d.surname.toUpperCase(Locale.ROOT);
                 return true;
             }
             case DAY_MONTH_TRANSPOSED -> {
                 if (d.dob == Integer.MIN_VALUE) {
                     return false;
                 }
-                java.time.LocalDate date = java.time.LocalDate.ofEpochDay(d.dob);
+                LocalDate date = LocalDate.ofEpochDay(d.dob);
                 if (date.getDayOfMonth() > 12 || date.getDayOfMonth() == date.getMonthValue()) {
                     return false;
                 }
-                d.dob = (int) java.time.LocalDate.of(date.getYear(), date.getDayOfMonth(), date.getMonthValue()).toEpochDay();
+                d.dob = (int) LocalDate.of(date.getYear(), date.getDayOfMonth(), date.getMonthValue()).toEpochDay();
                 return true;
             }
             case DATE_OF_BIRTH_MISSING -> {
@@ -194,7 +196,7 @@ final class PersonRecorder {
                 if (d.dob == Integer.MIN_VALUE) {
                     return false;
                 }
-                java.time.LocalDate date = java.time.LocalDate.ofEpochDay(d.dob);
+                LocalDate date = LocalDate.ofEpochDay(d.dob);
                 d.dob = (int) (rnd.nextBoolean() ? date.plusYears(rnd.nextBoolean() ? 1 : -1)
                         : date.plusDays(rnd.nextBoolean() ? 1 : -1)).toEpochDay();
                 return true;

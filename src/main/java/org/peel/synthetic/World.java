@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything a record type needs while a synthetic force is generated: the force, the period, the people,
@@ -37,7 +38,7 @@ public final class World {
     /** Offences with a positive outcome (charge, caution …) by true person, in the order they happened. */
     final TreeMap<Integer, List<Offence>> offending = new TreeMap<>();
     /** True people known to offender management beyond their offences this year (OCG members). */
-    final java.util.TreeSet<Integer> nominals = new java.util.TreeSet<>();
+    final TreeSet<Integer> nominals = new TreeSet<>();
     /** Crimes flagged as domestic abuse, for the domestic abuse incident records. */
     final List<DomesticCrime> domesticCrimes = new ArrayList<>();
 
