@@ -49,21 +49,47 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Public data folder (default: env PEEL_SHARED_DATA, else ../shared/data if present)")
     Path sharedData;
 
+    @Option(names = "--varied-share", paramLabel = "SHARE",
+            description = "Share of person records differing from the true person in at least one field (default 0.45)")
+    Double variedShare;
+
+    @Option(names = "--asb-repeat-victim-share", paramLabel = "SHARE",
+            description = "Share of ASB incidents whose victim had an incident in the previous 12 months (default 0.30)")
+    Double asbRepeatVictimShare;
+
+    @Option(names = "--investigator-shortfall", paramLabel = "SHARE",
+            description = "Investigators in post short of establishment (default 0.15)")
+    Double investigatorShortfall;
+
+    SyntheticSettings settings() {
+        SyntheticSettings s = SyntheticSettings.defaults();
+        if (variedShare != null) {
+            s = s.withVariedShare(variedShare);
+        }
+        if (asbRepeatVictimShare != null) {
+            s = s.withAsbRepeatVictimShare(asbRepeatVictimShare);
+        }
+        if (investigatorShortfall != null) {
+            s = s.withInvestigatorShortfall(investigatorShortfall);
+        }
+        return s;
+    }
+
     @Override
     public Integer call() throws Exception {
         ForceSpec spec = ForceSources.load(force, yearTo, sharedDataDir(sharedData));
-        Generation generation = new Generation(spec.name(), scale, seed, yearTo);
+        Generation generation = new Generation(spec.name(), scale, seed, yearTo, settings());
         long started = System.nanoTime();
         SyntheticForce.Result result;
         String destination;
         if (out != null) {
             try (RecordSink sink = new CsvSink(out)) {
-                result = SyntheticForce.generate(spec, generation, SyntheticSettings.defaults(), sink);
+                result = SyntheticForce.generate(spec, generation, generation.settings(), sink);
             }
             destination = out.toAbsolutePath().toString();
         } else {
             try (Database database = db.open(); RecordSink sink = new DatabaseSink(database.jdbi())) {
-                result = SyntheticForce.generate(spec, generation, SyntheticSettings.defaults(), sink);
+                result = SyntheticForce.generate(spec, generation, generation.settings(), sink);
                 destination = database.location().describe();
             }
         }
@@ -72,6 +98,9 @@ final class GenerateCommand implements Callable<Integer> {
                 "Generated %s at scale %s, seed %d, 12 months to %s (generation %s) into %s%n%,d records in %.1f s (%,.0f records/s)%n",
                 spec.name(), generation.scaleText(), seed, yearTo, generation.key(), destination, result.records(), seconds,
                 result.records() / seconds));
+        if (!generation.settings().equals(SyntheticSettings.defaults())) {
+            text.append("Settings: ").append(generation.settings()).append('\n');
+        }
         result.counts().forEach((table, n) -> text.append(String.format(Locale.ROOT, "  %-26s %,12d%n", table, n)));
         text.append("Sources:\n");
         result.sources().forEach(s -> text.append("  ").append(s).append('\n'));
@@ -81,6 +110,7 @@ final class GenerateCommand implements Callable<Integer> {
         json.put("seed", seed);
         json.put("yearTo", yearTo.toString());
         json.put("generation", generation.key());
+        json.put("settings", generation.settings());
         json.put("destination", destination);
         json.put("records", result.records());
         json.put("seconds", seconds);

@@ -47,8 +47,10 @@ public final class SyntheticForce {
         return generate(force, new Generation(force.name(), scale, seed, yearTo), SyntheticSettings.defaults(), sink);
     }
 
-    public static Result generate(ForceSpec force, Generation generation, SyntheticSettings settings, RecordSink sink)
+    /** Generates the force with the given settings (which become part of the generation's key). */
+    public static Result generate(ForceSpec force, Generation requested, SyntheticSettings settings, RecordSink sink)
             throws IOException {
+        Generation generation = requested.withSettings(settings);
         sink.checkCanWrite(generation);
         sink.places(force.code(), force.name(), force.boroughs());
         World world;

@@ -31,6 +31,24 @@ class SyntheticGenerateCommandTest {
     }
 
     @Test
+    @DisplayName("takes recording-variation, repeat-victim and shortfall settings, which give the generation another key")
+    void settings() throws Exception {
+        // when one force is generated with default settings and with its own
+        Path defaults = tmp.resolve("defaults");
+        Path custom = tmp.resolve("custom");
+        assertThat(PeelCommand.execute("generate", "--force", "Metropolitan Police", "--scale", "0.001",
+                "--out", defaults.toString(), "--shared-data", tmp.toString())).isZero();
+        assertThat(PeelCommand.execute("generate", "--force", "Metropolitan Police", "--scale", "0.001",
+                "--varied-share", "0.2", "--asb-repeat-victim-share", "0.4", "--investigator-shortfall", "0.1",
+                "--out", custom.toString(), "--shared-data", tmp.toString())).isZero();
+
+        // then their record ids carry different generation keys
+        String first = Files.readAllLines(defaults.resolve("crime.csv")).get(1).split("-")[0];
+        String second = Files.readAllLines(custom.resolve("crime.csv")).get(1).split("-")[0];
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
     @DisplayName("refuses a scale of zero with a clear message")
     void refusesZeroScale() {
         int exit = PeelCommand.execute("generate", "--force", "Metropolitan Police", "--scale", "0",
