@@ -184,19 +184,26 @@ public final class DatabaseSink implements RecordSink {
     /** Rolls back anything not committed, and deletes the spooled files. */
     @Override
     public void close() throws IOException {
-        if (handle != null) {
-            try {
-                if (copyStream != null && copyStream.isActive()) {
-                    copyStream.cancelCopy();
+        try {
+            if (handle != null) {
+                try {
+                    if (copyStream != null && copyStream.isActive()) {
+                        copyStream.cancelCopy();
+                    }
+                } catch (SQLException ignored) {
+                    // the rollback below ends the transaction whatever state the COPY was in
                 }
-            } catch (SQLException ignored) {
-                // the rollback below ends the transaction whatever state the COPY was in
+                if (streamedFile != null) {
+                    streamedFile.close();
+                }
+                endTransaction();
             }
-            if (streamedFile != null) {
-                streamedFile.close();
-            }
-            endTransaction();
+        } finally {
+            deleteSpool();
         }
+    }
+
+    private void deleteSpool() throws IOException {
         spool.close();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(spool.dir())) {

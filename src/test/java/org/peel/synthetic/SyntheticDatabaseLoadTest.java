@@ -8,6 +8,7 @@ import org.peel.testing.SharedData;
 import org.peel.testing.TestDatabase;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,28 @@ class SyntheticDatabaseLoadTest {
         long boroughs = jdbi.withHandle(h -> h.createQuery("select count(*) from borough where force_code = :code")
                 .bind("code", force.code()).mapTo(Long.class).one());
         assertThat(boroughs).isEqualTo(force.boroughs().size());
+    }
+
+    @Test
+    @DisplayName("a load that fails part-way leaves nothing behind, not even the person records already streamed")
+    void failedLoadLeavesNothing() {
+        // given a force whose only area names a borough that exists nowhere, so its crimes break a foreign key
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        ForceSpec broken = new ForceSpec("Nowhere", "E23000001", 200_000, List.of(new Area.Borough("E09000002", "Barking and Dagenham")),
+                List.of(new Area(0, "E09999999", null, null, 51.5, -0.1, 200_000, 500, null)),
+                Map.of("Robbery", 10_000L), 5_000, Map.of(), List.of("a test force"));
+
+        // when it is loaded
+        assertThatThrownBy(() -> {
+            try (DatabaseSink sink = new DatabaseSink(jdbi)) {
+                SyntheticForce.generate(broken, 0.1, 1, SyntheticFixtures.JUNE_2015, sink);
+            }
+        }).hasMessageContaining("borough");
+
+        // then no table holds any of it
+        assertThat(count(jdbi, "person_record")).isZero();
+        assertThat(count(jdbi, "crime")).isZero();
+        assertThat(count(jdbi, "synthetic_generation")).isZero();
     }
 
     @Test
