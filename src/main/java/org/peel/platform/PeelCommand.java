@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
                 TokenCommand.class,
                 AuditCommand.class,
                 ImportCommand.class,
+                GenerateCommand.class,
                 BenchCommand.class,
+                GenerateBenchCommand.class,
                 HotspotsCommand.class,
                 LinkCommand.class,
                 CommandLine.HelpCommand.class
