@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class PersonRecordSource {
 
     /** The table Peel keeps person records in. */
-    public static final String STANDARD_TABLE = "person_record";
+    public static final String STANDARD_TABLE = "person_record_for_linkage";
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** One stored person record. */

@@ -2,8 +2,11 @@ package org.peel.platform;
 
 import org.peel.place.GeographyImporter;
 import org.peel.place.PlaceStore;
+import org.peel.synthetic.SyntheticForce;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,10 +19,24 @@ final class DemoForce {
     static void prepare(Database database, Optional<Path> sharedData, PrintStream out) {
         if (sharedData.isEmpty()) {
             out.println("Public data not found (../shared/data or PEEL_SHARED_DATA): using the built-in 32 London boroughs");
-            return;
+        } else {
+            loadGeography(database, sharedData.get().resolve("geography"), out);
         }
+        long t = System.nanoTime();
+        try {
+            SyntheticForce.Result result = SyntheticForce.demo(database.jdbi(), sharedData.orElse(null));
+            if (result.records() > 0) {
+                out.printf("Generated the demo force (%s, scale %s, seed %d) in %.1f s: %,d records%n",
+                        SyntheticForce.DEMO_FORCE, SyntheticForce.DEMO_SCALE, SyntheticForce.DEMO_SEED,
+                        (System.nanoTime() - t) / 1e9, result.records());
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void loadGeography(Database database, Path geography, PrintStream out) {
         PlaceStore places = new PlaceStore(database.jdbi());
-        Path geography = sharedData.get().resolve("geography");
         if (places.counts().lsoas() == 0 && Files.isDirectory(geography)) {
             long t = System.nanoTime();
             new GeographyImporter(places).importFrom(geography);

@@ -43,7 +43,7 @@ final class LinkCommand implements Runnable {
         @Mixin OutputOptions output;
 
         @Option(names = "--table", paramLabel = "TABLE", hidden = true,
-                description = "Table of person records (default: person_record)")
+                description = "Table of person records (default: person_record_for_linkage)")
         String table = PersonRecordSource.STANDARD_TABLE;
 
         @Override

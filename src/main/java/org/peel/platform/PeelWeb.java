@@ -13,7 +13,15 @@ import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
 import org.peel.access.Section;
 import org.peel.access.UserAccounts;
+import org.peel.investigation.CrimeStore;
+import org.peel.investigation.InvestigationSummary;
+import org.peel.organisedcrime.OcgStore;
+import org.peel.organisedcrime.OrganisedCrimeSummary;
 import org.peel.place.PlaceRoutes;
+import org.peel.prevention.AsbStore;
+import org.peel.prevention.PreventionSummary;
+import org.peel.vulnerability.VulnerabilityStore;
+import org.peel.vulnerability.VulnerabilitySummary;
 import org.peel.place.PlaceStore;
 import org.peel.common.BadInput;
 import org.peel.web.AdminRoutes;
@@ -66,7 +74,11 @@ public final class PeelWeb {
                 new Capability(Section.PREVENTION, "Hotspot forecasts",
                         "Where crime and ASB are likely next month, and how often each map would have been right",
                         "/prevention/hotspots")));
-        List<SectionSummary.Source> summaries = new ArrayList<>();
+        List<SectionSummary.Source> summaries = List.of(
+                new PreventionSummary(new AsbStore(database.jdbi())),
+                new InvestigationSummary(new CrimeStore(database.jdbi())),
+                new VulnerabilitySummary(new VulnerabilityStore(database.jdbi())),
+                new OrganisedCrimeSummary(new OcgStore(database.jdbi())));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

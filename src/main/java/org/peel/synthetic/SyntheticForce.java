@@ -28,7 +28,7 @@ public final class SyntheticForce {
 
     /** The demo's force and scale: the Met at 1/500, a few thousand records, generated and loaded in seconds. */
     public static final String DEMO_FORCE = "Metropolitan Police";
-    public static final double DEMO_SCALE = 0.002;
+    public static final double DEMO_SCALE = 0.01;
     public static final long DEMO_SEED = 2015;
     public static final YearMonth DEFAULT_YEAR_TO = YearMonth.of(2015, 6);
 
