@@ -4,7 +4,6 @@ import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.web.SectionSummary;
 
-import java.time.LocalDateTime;
 import java.util.List;
 
 /** The Investigation section's figures: crimes recorded over the latest twelve months held, and outcomes. */
@@ -18,10 +17,10 @@ public final class InvestigationSummary implements SectionSummary.Source {
 
     @Override
     public List<SectionSummary> forUser(User user) {
-        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        String borough = SectionSummary.boroughOf(user);
         return store.latestRecorded(borough).map(latest -> {
-            LocalDateTime to = latest.toLocalDate().plusDays(1).atStartOfDay();
-            CrimeStore.Counts c = store.counts(borough, to.minusMonths(12), to);
+            SectionSummary.Window window = SectionSummary.Window.endingWith(latest, "crime");
+            CrimeStore.Counts c = store.counts(borough, window.from(), window.to());
             return List.of(new SectionSummary(Section.INVESTIGATION,
                     "Recorded crime" + (borough == null ? ", force-wide" : ", your borough"), List.of(
                     new SectionSummary.Line("Crimes recorded", c.recorded(), ""),
@@ -30,7 +29,7 @@ public final class InvestigationSummary implements SectionSummary.Source {
                     new SectionSummary.Line("Domestic abuse flagged", c.domesticAbuse(), percent(c.domesticAbuse(), c.recorded())),
                     new SectionSummary.Line("Hate flagged", c.hate(), percent(c.hate(), c.recorded())),
                     new SectionSummary.Line("Investigators in post", store.investigators(borough), "")),
-                    "Twelve months to " + latest.toLocalDate() + ", the newest crime held."));
+                    window.note()));
         }).orElse(List.of());
     }
 

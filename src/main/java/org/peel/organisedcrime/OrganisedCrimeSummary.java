@@ -19,7 +19,7 @@ public final class OrganisedCrimeSummary implements SectionSummary.Source {
 
     @Override
     public List<SectionSummary> forUser(User user) {
-        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        String borough = SectionSummary.boroughOf(user);
         Map<String, Long> byBand = store.groupsByBand(borough);
         if (byBand.isEmpty()) {
             return List.of();

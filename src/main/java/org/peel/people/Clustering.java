@@ -125,7 +125,8 @@ public record Clustering(double upper, double lower) {
         return new Result(personOf, persons, allReview);
     }
 
-    private static int find(int[] parent, int i) {
+    /** The root of {@code i}'s set in a disjoint-set forest (path halving). */
+    public static int find(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
             i = parent[i];
@@ -133,7 +134,8 @@ public record Clustering(double upper, double lower) {
         return i;
     }
 
-    private static void union(int[] parent, int a, int b) {
+    /** Joins the sets of {@code a} and {@code b}; the smaller index stays the root, so results are order-free. */
+    public static void union(int[] parent, int a, int b) {
         int ra = find(parent, a);
         int rb = find(parent, b);
         if (ra != rb) {

@@ -1,5 +1,7 @@
 package org.peel.platform;
 
+import org.peel.people.Clustering;
+
 import no.priv.garshol.duke.ConfigurationImpl;
 import no.priv.garshol.duke.Processor;
 import no.priv.garshol.duke.Property;
@@ -211,7 +213,7 @@ final class LinkBench implements Callable<Integer> {
         processor.addMatchListener(new AbstractMatchListener() {
             @Override
             public void matches(Record r1, Record r2, double confidence) {
-                union(parent, positionOf.get(r1.getValue("ID")), positionOf.get(r2.getValue("ID")));
+                Clustering.union(parent, positionOf.get(r1.getValue("ID")), positionOf.get(r2.getValue("ID")));
             }
         });
         processor.deduplicate(records);
@@ -219,7 +221,7 @@ final class LinkBench implements Callable<Integer> {
         processor.close();
         int[] personOf = new int[parent.length];
         for (int i = 0; i < parent.length; i++) {
-            personOf[i] = find(parent, i);
+            personOf[i] = Clustering.find(parent, i);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         LinkEvaluation e = LinkEvaluation.of(personOf, data.entities());
@@ -236,22 +238,6 @@ final class LinkBench implements Callable<Integer> {
     private static void value(RecordImpl r, String property, String v) {
         if (v != null && !v.isBlank()) {
             r.addValue(property, v.trim().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
         }
     }
 

@@ -4,8 +4,6 @@ import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.web.SectionSummary;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +19,17 @@ public final class PreventionSummary implements SectionSummary.Source {
 
     @Override
     public List<SectionSummary> forUser(User user) {
-        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        String borough = SectionSummary.boroughOf(user);
         return store.latestReport(borough).map(latest -> {
-            LocalDateTime to = latest.toLocalDate().plusDays(1).atStartOfDay();
-            LocalDateTime from = to.minusMonths(12);
-            Map<String, Long> byCategory = store.countByCategory(borough, from, to);
+            SectionSummary.Window window = SectionSummary.Window.endingWith(latest, "incident");
+            Map<String, Long> byCategory = store.countByCategory(borough, window.from(), window.to());
             List<SectionSummary.Line> lines = new ArrayList<>();
             lines.add(new SectionSummary.Line("ASB incidents", byCategory.values().stream().mapToLong(Long::longValue).sum(),
                     "all categories"));
             byCategory.forEach((category, n) -> lines.add(new SectionSummary.Line("  " + capitalise(category), n, "")));
             return List.of(new SectionSummary(Section.PREVENTION,
                     "Anti-social behaviour" + (borough == null ? ", force-wide" : ", your borough"), lines,
-                    "Twelve months to " + latest.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE)
-                            + ", the newest incident held."));
+                    window.note()));
         }).orElse(List.of());
     }
 

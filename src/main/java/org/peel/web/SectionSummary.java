@@ -15,6 +15,21 @@ public record SectionSummary(Section section, String title, List<Line> lines, St
     public record Line(String label, long count, String detail) {
     }
 
+    /** The borough a summary covers for this user: their own for a local role, null (force-wide) otherwise. */
+    public static String boroughOf(User user) {
+        return user.role().isLocal() ? user.boroughCode() : null;
+    }
+
+    /** Twelve months ending with the day of the newest record held: [from, to), and the words that say so. */
+    public record Window(java.time.LocalDateTime from, java.time.LocalDateTime to, String note) {
+
+        public static Window endingWith(java.time.LocalDateTime newest, String what) {
+            java.time.LocalDateTime to = newest.toLocalDate().plusDays(1).atStartOfDay();
+            return new Window(to.minusMonths(12), to,
+                    "Twelve months to " + newest.toLocalDate() + ", the newest " + what + " held.");
+        }
+    }
+
     /** Each capability offers its summary for a user; an empty list when it holds nothing for them. */
     @FunctionalInterface
     public interface Source {
