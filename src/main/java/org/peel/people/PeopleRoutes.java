@@ -208,12 +208,11 @@ public final class PeopleRoutes {
     private void unmerge(Context ctx) {
         long personId = id(ctx, "personId");
         User user = change(ctx, "person", personId, records.recordsOf(personId));
-        String decisionText = orEmpty(ctx.formParam("decision"));
-        long decision;
-        try {
-            decision = Long.parseLong(decisionText.strip());
-        } catch (NumberFormatException ex) {
-            throw BadInput.field("decision", "name the merge to undo by its number");
+        long decision = mergeNumber(ctx.formParam("decision"));
+        boolean ownMerge = people.history(personId).stream().anyMatch(d -> d.id() == decision
+                && d.kind() == LinkDecision.Kind.MERGE && Long.valueOf(personId).equals(d.intoPerson()));
+        if (!ownMerge) {
+            throw BadInput.field("decision", "decision " + decision + " is not a merge into person " + personId);
         }
         String field = "reason-" + decision;
         try {
@@ -271,11 +270,17 @@ public final class PeopleRoutes {
         if (pair.isEmpty()) {
             throw new NotFoundResponse("There is no review pair " + reviewId);
         }
-        User user = change(ctx, "review_pair", reviewId, pair);
         String decision = orEmpty(ctx.formParam("decision"));
         if (!decision.equals("same") && !decision.equals("different")) {
             throw BadInput.field("decision", "answer 'same' or 'different'");
         }
+        List<PersonRecordStore.PersonRecord> touched = new ArrayList<>(pair);
+        if (decision.equals("same")) {
+            // a merge moves every record of the right record's person, not only the pair
+            records.personsOf(pair.stream().map(PersonRecordStore.PersonRecord::seq).toList()).values().stream()
+                    .distinct().forEach(person -> touched.addAll(records.recordsOf(person)));
+        }
+        User user = change(ctx, "review_pair", reviewId, touched);
         try {
             people.decideReview(reviewId, decision.equals("same"), user, orEmpty(ctx.formParam("reason")));
         } catch (BadInput bad) {
@@ -348,6 +353,14 @@ public final class PeopleRoutes {
             return Long.parseLong(text);
         } catch (NumberFormatException ex) {
             throw new NotFoundResponse("There is no page at " + ctx.path());
+        }
+    }
+
+    private static long mergeNumber(String text) {
+        try {
+            return Long.parseLong(orEmpty(text).strip());
+        } catch (NumberFormatException ex) {
+            throw BadInput.field("decision", "name the merge to undo by its number");
         }
     }
 
