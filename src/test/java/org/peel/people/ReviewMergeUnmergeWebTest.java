@@ -64,7 +64,7 @@ class ReviewMergeUnmergeWebTest {
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains("data-review=\"" + review + "\"").contains("James Smith")
                 .contains("Mary Smith").contains("Same person — merge").contains("Different people — keep apart")
-                .contains("govuk-tag--green").contains("govuk-tag--red");
+                .contains("govuk-tag--green").contains("govuk-tag--red").doesNotContain("null");
 
         HttpResponse<String> merged = investigator.post("/people/review/" + review,
                 Map.of("decision", "same", "reason", "same address and surname, date of birth mistyped"));
