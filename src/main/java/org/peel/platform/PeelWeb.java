@@ -73,7 +73,9 @@ public final class PeelWeb {
                         "The force's boroughs, wards and LSOAs, with maps", "/places"),
                 new Capability(Section.PREVENTION, "Hotspot forecasts",
                         "Where crime and ASB are likely next month, and how often each map would have been right",
-                        "/prevention/hotspots")));
+                        "/prevention/hotspots"),
+                new Capability(Section.INVESTIGATION, "People",
+                        "Find a person across every record; review likely duplicates", "/people/search")));
         List<SectionSummary.Source> summaries = List.of(
                 new PreventionSummary(new AsbStore(database.jdbi())),
                 new InvestigationSummary(new CrimeStore(database.jdbi())),
@@ -112,6 +114,7 @@ public final class PeelWeb {
             new ApiRoutes(web, accounts).register(routes);
             admin.register(routes);
             new PlaceRoutes(web, places).register(routes);
+            new org.peel.people.PeopleRoutes(web, database.jdbi()).register(routes);
             new org.peel.prevention.HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
                     .register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);

@@ -16,12 +16,16 @@ class PeopleArchitectureTest {
             .importPackages("org.peel");
 
     @Test
-    @DisplayName("people depends on no capability, on neither the platform nor the web layer")
+    @DisplayName("people depends on no capability, nor on the platform; only its route class uses the web layer")
     void kernelStaysLow() {
         noClasses().that().resideInAPackage("org.peel.people..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.peel.platform..", "org.peel.web..",
+                .should().dependOnClassesThat().resideInAnyPackage("org.peel.platform..",
                         "org.peel.prevention..", "org.peel.investigation..", "org.peel.offenders..",
                         "org.peel.vulnerability..", "org.peel.organisedcrime..", "org.peel.measure..")
+                .check(PEEL);
+        noClasses().that().resideInAPackage("org.peel.people..")
+                .and().haveNameNotMatching("org\\.peel\\.people\\.PeopleRoutes(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("org.peel.web..", "io.javalin..", "gg.jte..")
                 .check(PEEL);
     }
 

@@ -1,0 +1,60 @@
+package org.peel.people;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * A small force's person records for the people pages' tests: 60 people seen in crimes, a second crime record with
+ * a slip in the surname for every third of them, then linked into persons by a batch run.
+ */
+final class PeopleWebRecords {
+
+    static final String[] GIVEN = {"James", "Mary", "Oliver", "Amelia", "Harry", "Isla", "George", "Ava", "Noah",
+            "Mia"};
+    static final String[] SURNAMES = {"Smith", "Jones", "Okafor", "Nowak", "Williams", "Wilson"};
+
+    private PeopleWebRecords() {
+    }
+
+    /** Records the people and links them; returns nothing, the tests look records up by their recorded id. */
+    static void recordAndLink(Jdbi jdbi) {
+        for (int i = 0; i < 60; i++) {
+            insert(jdbi, "pr-" + (i + 1), "crime", "crime-" + (i + 1), "victim", GIVEN[i % 10], SURNAMES[i / 10],
+                    dob(i), postcode(i), (i + 1) + " High Street");
+        }
+        for (int i = 0; i < 20; i++) {
+            int o = i * 3;
+            insert(jdbi, "pr-" + (101 + i), "crime", "crime-" + (101 + i), "witness", GIVEN[o % 10],
+                    SURNAMES[o / 10] + "e", dob(o), postcode(o), (o + 1) + " High Street");
+        }
+        new BatchLinkage(IdentityResolution.standard(), new PeopleStore(jdbi))
+                .run(new PersonRecordSource(jdbi, PersonRecordSource.STANDARD_TABLE), "peel link run");
+    }
+
+    static LocalDate dob(int i) {
+        return LocalDate.of(1950 + i % 40, 1 + i % 12, 1 + i % 28);
+    }
+
+    static String postcode(int i) {
+        return "M" + (i % 9 + 1) + " " + (i % 7 + 1) + "AB";
+    }
+
+    static void insert(Jdbi jdbi, String id, String sourceType, String sourceId, String role, String given,
+                       String surname, LocalDate dob, String postcode, String address) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
+                                                   postcode, address, recorded_at)
+                        values (:id, :type, :source, :role, :g, :s, :d, :p, :a, :at)""")
+                .bind("id", id).bind("type", sourceType).bind("source", sourceId).bind("role", role)
+                .bind("g", given).bind("s", surname).bind("d", dob).bind("p", postcode).bind("a", address)
+                .bind("at", LocalDateTime.of(2025, 6, 1, 10, 0)).execute());
+    }
+
+    /** The linkage number of the record with this recorded id. */
+    static long seq(Jdbi jdbi, String id) {
+        return jdbi.withHandle(h -> h.createQuery("select seq from person_record where id = :id").bind("id", id)
+                .mapTo(Long.class).one());
+    }
+}
