@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 BenchCommand.class,
                 HotspotsCommand.class,
+                GenerateCommand.class,
+                GenerateBenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {

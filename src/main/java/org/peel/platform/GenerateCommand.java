@@ -1,0 +1,108 @@
+package org.peel.platform;
+
+import org.peel.synthetic.CsvSink;
+import org.peel.synthetic.DatabaseSink;
+import org.peel.synthetic.ForceSources;
+import org.peel.synthetic.ForceSpec;
+import org.peel.synthetic.Generation;
+import org.peel.synthetic.RecordSink;
+import org.peel.synthetic.SyntheticForce;
+import org.peel.synthetic.SyntheticSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code peel generate}: a synthetic force, into the database or as CSV files. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate a synthetic force: a year of realistic records with hidden ground truth,"
+                + " into Peel's database, or with --out as CSV files (one per record type, plus ground_truth_people.csv).")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Mixin DatabaseOptions db;
+    @Mixin OutputOptions output;
+
+    @Option(names = "--force", required = true, paramLabel = "NAME", description = "The force, e.g. \"Metropolitan Police\"")
+    String force;
+
+    @Option(names = "--scale", paramLabel = "F", defaultValue = "1.0", description = "1.0 is a full year at real volumes (default 1.0)")
+    double scale;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default 1)")
+    long seed;
+
+    @Option(names = "--year-to", paramLabel = "YYYY-MM", defaultValue = "2015-06",
+            description = "Last month of the twelve generated (default 2015-06)")
+    YearMonth yearTo;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write CSV files here instead of loading the database")
+    Path out;
+
+    @Option(names = "--shared-data", paramLabel = "DIR",
+            description = "Public data folder (default: env PEEL_SHARED_DATA, else ../shared/data if present)")
+    Path sharedData;
+
+    @Override
+    public Integer call() throws Exception {
+        ForceSpec spec = ForceSources.load(force, yearTo, sharedDataDir(sharedData));
+        Generation generation = new Generation(spec.name(), scale, seed, yearTo);
+        long started = System.nanoTime();
+        SyntheticForce.Result result;
+        String destination;
+        if (out != null) {
+            try (RecordSink sink = new CsvSink(out)) {
+                result = SyntheticForce.generate(spec, generation, SyntheticSettings.defaults(), sink);
+            }
+            destination = out.toAbsolutePath().toString();
+        } else {
+            try (Database database = db.open(); RecordSink sink = new DatabaseSink(database.jdbi())) {
+                result = SyntheticForce.generate(spec, generation, SyntheticSettings.defaults(), sink);
+                destination = database.location().describe();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Generated %s at scale %s, seed %d, 12 months to %s (generation %s) into %s%n%,d records in %.1f s (%,.0f records/s)%n",
+                spec.name(), generation.scaleText(), seed, yearTo, generation.key(), destination, result.records(), seconds,
+                result.records() / seconds));
+        result.counts().forEach((table, n) -> text.append(String.format(Locale.ROOT, "  %-26s %,12d%n", table, n)));
+        text.append("Sources:\n");
+        result.sources().forEach(s -> text.append("  ").append(s).append('\n'));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("force", spec.name());
+        json.put("scale", scale);
+        json.put("seed", seed);
+        json.put("yearTo", yearTo.toString());
+        json.put("generation", generation.key());
+        json.put("destination", destination);
+        json.put("records", result.records());
+        json.put("seconds", seconds);
+        json.put("counts", result.counts());
+        json.put("sources", result.sources());
+        output.print(System.out, text.toString().stripTrailing(), json);
+        return 0;
+    }
+
+    /** The public data folder: the option, else PEEL_SHARED_DATA, else ../shared/data if it exists, else none. */
+    static Path sharedDataDir(Path option) {
+        if (option != null) {
+            if (!Files.isDirectory(option)) {
+                throw new PeelException("--shared-data " + option + " is not a folder");
+            }
+            return option;
+        }
+        String env = System.getenv("PEEL_SHARED_DATA");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path sibling = Path.of("..", "shared", "data");
+        return Files.isDirectory(sibling) ? sibling : null;
+    }
+}

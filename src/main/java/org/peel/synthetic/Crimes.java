@@ -1,0 +1,202 @@
+package org.peel.synthetic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Recorded crimes in the force's real offence-group volumes, in time order, with victims, suspects and
+ * witnesses as person records, domestic-abuse and hate flags, outcomes with realistic lags, and allocation to
+ * investigators. Victims and offenders repeat (earlier victims and suspects are drawn again), and domestic
+ * burglary clusters in space and time: for a few weeks after a burglary, homes nearby are at raised risk.
+ */
+final class Crimes implements RecordType {
+
+    static final Table CRIME = Table.of("crime", "id", "committed_at", "recorded_at", "offence_group", "police_uk_type",
+            "borough_code", "ward_code", "lsoa_code", "latitude", "longitude", "domestic_abuse", "hate", "investigator_id");
+    static final Table OUTCOME = Table.of("crime_outcome", "crime_id", "outcome_code", "outcome_date");
+
+    /** The most crimes one person is suspected of in a year: prolific, but not hundreds. */
+    private static final int MAX_SUSPECT_APPEARANCES = 30;
+    /** The most domestic abuse crimes against one victim in a year. */
+    private static final int MAX_DOMESTIC_CRIMES = 8;
+
+    /** A domestic burglary still raising the risk around it. */
+    private record Burglary(long at, int area, double lat, double lon, int victim) {
+    }
+
+    @Override
+    public String name() {
+        return "crime";
+    }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(CRIME, OUTCOME);
+    }
+
+    @Override
+    public void generate(World world) {
+        SplittableRandom rnd = world.random(name());
+        List<String> groups = new ArrayList<>(world.force.crimeVolumes().keySet());
+        double[] volumes = groups.stream().mapToDouble(g -> world.force.crimeVolumes().get(g)).toArray();
+        long[] counts = Weighted.apportion(world.scaled(Arrays.stream(volumes).sum()), volumes);
+        OffenceGroup[] behaviour = groups.stream().map(OffenceGroup::of).toArray(OffenceGroup[]::new);
+        OffenceGroup[] domesticBehaviour = Arrays.stream(behaviour).map(OffenceGroup::domesticOutcomes).toArray(OffenceGroup[]::new);
+
+        int total = (int) Arrays.stream(counts).sum();
+        byte[] groupOf = new byte[total];
+        long[] order = new long[total];
+        int k = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            for (long i = 0; i < counts[g]; i++, k++) {
+                groupOf[k] = (byte) g;
+                order[k] = (world.time.draw(behaviour[g].profile(), rnd) - world.time.startSecond()) << 32 | k;
+            }
+        }
+        Arrays.sort(order);
+
+        TableOutput crimes = world.out(CRIME);
+        TableOutput outcomes = world.out(OUTCOME);
+        IntList victims = new IntList();
+        int[] suspectCount = new int[world.people.size];
+        int[] domesticCount = new int[world.people.size];
+        IntList domesticVictims = new IntList();
+        Map<Integer, Integer> partnerOf = new HashMap<>();
+        List<Burglary> recentBurglaries = new ArrayList<>();
+        int burglaryWindowStart = 0;
+        long endSecond = world.time.endSecond();
+
+        for (int n = 0; n < total; n++) {
+            int idx = (int) (order[n] & 0xffffffffL);
+            String group = groups.get(groupOf[idx]);
+            OffenceGroup g = behaviour[groupOf[idx]];
+            long at = world.time.startSecond() + (order[n] >>> 32);
+            long recordedAt = Math.min(endSecond - 1, at + (long) (Mix.lognormal(rnd, 2, 1.5) * 3600));
+            String id = world.id("CR", n + 1);
+            boolean domestic = rnd.nextDouble() < g.domesticShare();
+            boolean hate = rnd.nextDouble() < g.hateShare();
+            OffenceGroup rules = domestic ? domesticBehaviour[groupOf[idx]] : g;
+
+            int area;
+            double[] point;
+            int victim = -1;
+            boolean homeBurglary = group.equals("Domestic burglary") || group.equals("Residential burglary");
+            if (homeBurglary) {
+                while (burglaryWindowStart < recentBurglaries.size()
+                        && recentBurglaries.get(burglaryWindowStart).at() < at - world.settings.nearRepeatDays() * 86_400L) {
+                    burglaryWindowStart++;
+                }
+                if (burglaryWindowStart < recentBurglaries.size() && rnd.nextDouble() < world.settings.nearRepeatShare()) {
+                    Burglary near = recentBurglaries.get(burglaryWindowStart + rnd.nextInt(recentBurglaries.size() - burglaryWindowStart));
+                    area = near.area();
+                    if (rnd.nextDouble() < 0.2) {
+                        point = new double[]{near.lat(), near.lon()};
+                        victim = near.victim();
+                    } else {
+                        point = Places.near(near.lat(), near.lon(), 100, rnd);
+                    }
+                } else {
+                    area = world.places.draw(g.policeUkType(), rnd);
+                    point = world.places.point(area, rnd);
+                }
+                if (victim < 0) {
+                    victim = world.people.resident(area, rnd, 18, 95, null);
+                }
+                recentBurglaries.add(new Burglary(at, area, point[0], point[1], victim));
+            } else {
+                area = world.places.draw(g.policeUkType(), rnd);
+                point = world.places.point(area, rnd);
+            }
+
+            String code = rules.drawOutcome(rnd);
+            boolean suspectNamed = OffenceGroup.SUSPECT_NAMED.contains(code) || (code.equals("0") && rnd.nextDouble() < 0.35);
+            int day = (int) Math.floorDiv(recordedAt, 86_400L);
+            long outcomeDay = day + Math.max(0, Math.round(Mix.lognormal(rnd, OffenceGroup.medianLagDays(code), 1.0)));
+            if (!code.equals("0") && outcomeDay * 86_400L >= endSecond) {
+                code = "0"; // as at the end of the period the investigation is still open
+            }
+
+            int suspect = -1;
+            if (domestic) {
+                if (victim < 0) {
+                    int again = !domesticVictims.isEmpty() && rnd.nextDouble() < 0.3
+                            ? domesticVictims.drawBelow(rnd, domesticCount, MAX_DOMESTIC_CRIMES) : -1;
+                    if (again >= 0) {
+                        victim = again;
+                        area = world.people.area(victim);
+                        point = world.places.point(area, rnd);
+                    } else {
+                        victim = world.people.resident(area, rnd, 16, 75, rnd.nextDouble() < 0.75 ? Boolean.FALSE : Boolean.TRUE);
+                    }
+                }
+                domesticVictims.add(victim);
+                domesticCount[victim]++;
+                final int v = victim;
+                suspect = partnerOf.computeIfAbsent(victim, x -> {
+                    int partner = world.people.householdPartner(v);
+                    return partner >= 0 ? partner : world.people.resident(world.people.area(v), rnd, 16, 70, !world.people.male(v));
+                });
+                partnerOf.putIfAbsent(suspect, victim);
+            } else {
+                if (victim < 0 && rnd.nextDouble() < g.victimShare()) {
+                    victim = !victims.isEmpty() && rnd.nextDouble() < world.settings.crimeRepeatVictimShare()
+                            ? victims.draw(rnd) : world.people.resident(area, rnd, 10, 95, null);
+                }
+                if (suspectNamed) {
+                    suspect = !world.suspects.isEmpty() && rnd.nextDouble() < world.settings.reoffendShare()
+                            ? world.suspects.drawBelow(rnd, suspectCount, MAX_SUSPECT_APPEARANCES) : -1;
+                    if (suspect < 0) {
+                        suspect = world.people.resident(area, rnd, 12, 50, rnd.nextDouble() < 0.8 ? Boolean.TRUE : null);
+                    }
+                }
+            }
+            if (victim >= 0 && !domestic) {
+                victims.add(victim);
+            }
+            if (code.equals("3") && suspect >= 0 && world.people.ageYears(suspect, day) < 18) {
+                code = "2";
+            }
+
+            String investigator = null;
+            String specialism = domestic ? OffenceGroup.DOMESTIC : g.specialism();
+            if (suspectNamed || !specialism.equals(OffenceGroup.VOLUME) || rnd.nextDouble() < 0.3) {
+                List<String> team = world.investigators.get(world.places.area(area).borough() + "|" + specialism);
+                if (team != null && !team.isEmpty()) {
+                    investigator = team.get(rnd.nextInt(team.size()));
+                }
+            }
+
+            Area place = world.places.area(area);
+            crimes.text(id).time(at).time(recordedAt).text(group).text(g.policeUkType()).text(place.boroughCode())
+                    .text(place.wardCode()).text(place.lsoaCode()).decimal(point[0], 6).decimal(point[1], 6)
+                    .bool(domestic).bool(hate).text(investigator).end();
+            if (!code.equals("0")) {
+                outcomes.text(id).text(code).date((int) outcomeDay).end();
+            }
+
+            if (victim >= 0) {
+                world.person(victim, "crime", id, "victim", recordedAt, rnd);
+            }
+            if (suspect >= 0) {
+                world.person(suspect, "crime", id, "suspect", recordedAt, rnd);
+                world.suspects.add(suspect);
+                suspectCount[suspect]++;
+                String disposal = OffenceGroup.DISPOSALS.get(code);
+                if (disposal != null) {
+                    world.offended(suspect, new World.Offence((int) outcomeDay, group, disposal, id));
+                }
+            }
+            int witnesses = rnd.nextDouble() < g.witnessShare() ? (rnd.nextDouble() < 0.25 ? 2 : 1) : 0;
+            for (int w = 0; w < witnesses; w++) {
+                world.person(world.people.resident(area, rnd, 12, 90, null), "crime", id, "witness", recordedAt, rnd);
+            }
+            if (domestic) {
+                world.domesticCrimes.add(new World.DomesticCrime(id, recordedAt, area, point[0], point[1], victim, suspect));
+            }
+        }
+    }
+}

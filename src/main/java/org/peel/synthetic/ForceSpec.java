@@ -1,0 +1,36 @@
+package org.peel.synthetic;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the generator knows about a real force: its places, its crime volumes by Home Office offence group over
+ * twelve months, its ASB volume, and (where police.uk has the force) where each type of crime really happens.
+ * {@code sources} says, in words, where each of those came from, including every fallback taken.
+ *
+ * @param spatialPattern police.uk crime type → weight per area (same order as {@code areas}); absent types are
+ *                       placed by population
+ */
+public record ForceSpec(String name, String code, long population, List<Area.Borough> boroughs, List<Area> areas,
+                        Map<String, Long> crimeVolumes, long asbVolume, Map<String, double[]> spatialPattern,
+                        List<String> sources) {
+
+    public ForceSpec {
+        boroughs = List.copyOf(boroughs);
+        areas = List.copyOf(areas);
+        crimeVolumes = Collections.unmodifiableMap(new LinkedHashMap<>(crimeVolumes));
+        spatialPattern = Collections.unmodifiableMap(new LinkedHashMap<>(spatialPattern));
+        sources = List.copyOf(sources);
+    }
+
+    public long totalCrimes() {
+        return crimeVolumes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** True when records are placed in real LSOAs rather than around borough centroids. */
+    public boolean hasLsoas() {
+        return !areas.isEmpty() && areas.get(0).lsoaCode() != null;
+    }
+}

@@ -1,0 +1,103 @@
+package org.peel.synthetic;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.peel.common.BadInput;
+import org.peel.testing.SharedData;
+import org.peel.testing.TestDatabase;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("Loading the synthetic force into Peel's database")
+class SyntheticDatabaseLoadTest {
+
+    @Test
+    @DisplayName("loads every table with COPY, and refuses to load the same generation twice")
+    void loadsOnceAndRefusesTwice() throws IOException {
+        // given a fresh database and the Met at a small scale
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        ForceSpec met = SyntheticFixtures.builtInMet();
+        Generation generation = new Generation(met.name(), 0.002, 21, SyntheticFixtures.JUNE_2015);
+
+        // when it is loaded
+        SyntheticForce.Result result;
+        try (DatabaseSink sink = new DatabaseSink(jdbi)) {
+            result = SyntheticForce.generate(met, generation, SyntheticSettings.defaults(), sink);
+        }
+
+        // then every table holds exactly the rows generated, and the generation is recorded
+        for (Map.Entry<String, Long> e : result.counts().entrySet()) {
+            assertThat(count(jdbi, e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        assertThat(result.counts().get("crime")).isEqualTo(Math.round(met.totalCrimes() * 0.002));
+        assertThat(count(jdbi, "synthetic_generation")).isEqualTo(1);
+        long suspects = jdbi.withHandle(h -> h.createQuery("select count(*) from crime_person where role = 'suspect'")
+                .mapTo(Long.class).one());
+        assertThat(suspects).isPositive();
+
+        // and loading it again is refused with a clear message, leaving the rows as they were
+        assertThatThrownBy(() -> {
+            try (DatabaseSink again = new DatabaseSink(jdbi)) {
+                SyntheticForce.generate(met, generation, SyntheticSettings.defaults(), again);
+            }
+        }).isInstanceOf(BadInput.class).hasMessageContaining("already holds the synthetic force");
+        assertThat(count(jdbi, "person_record")).isEqualTo(result.counts().get("person_record"));
+
+        // while another seed loads beside it
+        try (DatabaseSink sink = new DatabaseSink(jdbi)) {
+            SyntheticForce.generate(met, new Generation(met.name(), 0.002, 22, SyntheticFixtures.JUNE_2015),
+                    SyntheticSettings.defaults(), sink);
+        }
+        assertThat(count(jdbi, "synthetic_generation")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a force outside London loads too, its force and boroughs added to the place tables")
+    void forceOutsideLondon() throws IOException {
+        // given a fresh database, which knows only London's boroughs, and Devon and Cornwall from the shared data
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+        ForceSpec force = ForceSources.load("Devon and Cornwall", SyntheticFixtures.JUNE_2015,
+                SharedData.require("police-uk/street").getParent().getParent());
+
+        // when it is loaded at a small scale
+        SyntheticForce.Result result;
+        try (DatabaseSink sink = new DatabaseSink(jdbi)) {
+            result = SyntheticForce.generate(force, new Generation(force.name(), 0.01, 1, SyntheticFixtures.JUNE_2015),
+                    SyntheticSettings.defaults(), sink);
+        }
+
+        // then its crimes are there, in its own boroughs
+        assertThat(count(jdbi, "crime")).isEqualTo(result.counts().get("crime")).isPositive();
+        long boroughs = jdbi.withHandle(h -> h.createQuery("select count(*) from borough where force_code = :code")
+                .bind("code", force.code()).mapTo(Long.class).one());
+        assertThat(boroughs).isEqualTo(force.boroughs().size());
+    }
+
+    @Test
+    @DisplayName("the demo loads a small Met in seconds, and a second demo load leaves it alone")
+    void demo() throws IOException {
+        // given a fresh database
+        Jdbi jdbi = TestDatabase.fresh().jdbi();
+
+        // when the demo force is loaded twice
+        long started = System.nanoTime();
+        SyntheticForce.Result first = SyntheticForce.demo(jdbi, null);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        SyntheticForce.Result second = SyntheticForce.demo(jdbi, null);
+
+        // then it holds a few thousand records, loaded once
+        assertThat(first.records()).isBetween(3_000L, 50_000L);
+        assertThat(seconds).as("seconds, not minutes").isLessThan(60);
+        assertThat(second.counts()).isEmpty();
+        assertThat(count(jdbi, "crime")).isEqualTo(first.counts().get("crime"));
+    }
+
+    private static long count(Jdbi jdbi, String table) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
+    }
+}
