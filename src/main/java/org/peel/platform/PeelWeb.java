@@ -67,6 +67,17 @@ public final class PeelWeb {
                         "Where crime and ASB are likely next month, and how often each map would have been right",
                         "/prevention/hotspots")));
         List<SectionSummary.Source> summaries = new ArrayList<>();
+        org.peel.prevention.AsbStore asb = new org.peel.prevention.AsbStore(database.jdbi());
+        org.peel.prevention.AsbRoutes asbRoutes = new org.peel.prevention.AsbRoutes(web, asb, places,
+                new org.peel.prevention.RecordAsbIncident(database.jdbi(), asb,
+                        new org.peel.prevention.ExactDetailsVictimHistory(), audit,
+                        org.peel.prevention.AsbRiskSettings.defaults()));
+        attention.add(asbRoutes.attention());
+        capabilities.add(new Capability(Section.PREVENTION, "Record an ASB incident",
+                "Take an ASB call: the victim's history, earlier incidents at the place and the risk grade at once",
+                "/prevention/asb/new"));
+        capabilities.add(new Capability(Section.PREVENTION, "Flagged ASB victims",
+                "High-risk and repeat victims flagged to the neighbourhood team", "/prevention/asb/flags"));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -102,6 +113,7 @@ public final class PeelWeb {
             new PlaceRoutes(web, places).register(routes);
             new org.peel.prevention.HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
                     .register(routes);
+            asbRoutes.register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
