@@ -93,7 +93,9 @@ public final class AsbRoutes {
         Web.noStore(ctx);
         ctx.status(201);
         web.render(ctx, "prevention/asb/recorded.jte", web.page(ctx, "Incident " + call.incidentId() + " recorded",
-                Section.PREVENTION), Map.of("call", call, "wardName", wardName(call.location().wardCode())));
+                Section.PREVENTION), Map.of("call", call, "wardName", wardName(call.location().wardCode()),
+                "boroughName", places.borough(call.location().boroughCode()).map(b -> b.name())
+                        .orElse(call.location().boroughCode())));
     }
 
     private void recordFromJson(Context ctx) {
