@@ -71,7 +71,7 @@ public final class PeelWeb {
         org.peel.prevention.AsbRoutes asbRoutes = new org.peel.prevention.AsbRoutes(web, asb, places,
                 new org.peel.prevention.RecordAsbIncident(database.jdbi(), asb,
                         new org.peel.prevention.ExactDetailsVictimHistory(), audit,
-                        org.peel.prevention.AsbRiskSettings.defaults()));
+                        org.peel.prevention.AsbRiskSettings.from(System.getenv())));
         attention.add(asbRoutes.attention());
         capabilities.add(new Capability(Section.PREVENTION, "Record an ASB incident",
                 "Take an ASB call: the victim's history, earlier incidents at the place and the risk grade at once",

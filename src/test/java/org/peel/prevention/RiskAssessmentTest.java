@@ -112,4 +112,15 @@ class RiskAssessmentTest {
         assertThatThrownBy(() -> new AsbRiskSettings(1, 12, 3, 6, 50, 3, 4, 8)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AsbRiskSettings(3, 12, 3, 6, 50, 3, 8, 8)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("a force sets its thresholds in the environment; unset ones keep their defaults; nonsense is named")
+    void settingsFromEnvironment() {
+        AsbRiskSettings s = AsbRiskSettings.from(java.util.Map.of("PEEL_ASB_REPEAT_INCIDENTS", "4",
+                "PEEL_ASB_CASE_REVIEW_MONTHS", " 3 "));
+        assertThat(s).isEqualTo(new AsbRiskSettings(4, 12, 3, 3, 50, 3, 4, 8));
+        assertThat(AsbRiskSettings.from(java.util.Map.of())).isEqualTo(AsbRiskSettings.defaults());
+        assertThatThrownBy(() -> AsbRiskSettings.from(java.util.Map.of("PEEL_ASB_HIGH_FROM", "eight")))
+                .hasMessageContaining("PEEL_ASB_HIGH_FROM");
+    }
 }
