@@ -76,6 +76,9 @@ public final class PeelWeb {
         capabilities.add(new Capability(Section.PREVENTION, "Record an ASB incident",
                 "Take an ASB call: the victim's history, earlier incidents at the place and the risk grade at once",
                 "/prevention/asb/new"));
+        capabilities.add(new Capability(Section.PREVENTION, "Problem-solving cases",
+                "SARA cases for a person, a place or a ward problem: incidents, partner actions, before and after",
+                "/prevention/cases"));
         capabilities.add(new Capability(Section.PREVENTION, "Flagged ASB victims",
                 "High-risk and repeat victims flagged to the neighbourhood team", "/prevention/asb/flags"));
 
@@ -114,6 +117,8 @@ public final class PeelWeb {
             new org.peel.prevention.HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
                     .register(routes);
             asbRoutes.register(routes);
+            new org.peel.prevention.ProblemSolvingRoutes(web,
+                    new org.peel.prevention.ProblemSolvingStore(database.jdbi()), places).register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
