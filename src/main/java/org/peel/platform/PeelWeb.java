@@ -67,18 +67,25 @@ public final class PeelWeb {
                         "Where crime and ASB are likely next month, and how often each map would have been right",
                         "/prevention/hotspots")));
         List<SectionSummary.Source> summaries = new ArrayList<>();
+        org.peel.prevention.AsbRiskSettings asbSettings = org.peel.prevention.AsbRiskSettings.from(System.getenv());
         org.peel.prevention.AsbStore asb = new org.peel.prevention.AsbStore(database.jdbi());
         org.peel.prevention.AsbRoutes asbRoutes = new org.peel.prevention.AsbRoutes(web, asb, places,
                 new org.peel.prevention.RecordAsbIncident(database.jdbi(), asb,
-                        new org.peel.prevention.ExactDetailsVictimHistory(), audit,
-                        org.peel.prevention.AsbRiskSettings.from(System.getenv())));
+                        new org.peel.prevention.ExactDetailsVictimHistory(), audit, asbSettings));
+        org.peel.prevention.ProblemSolvingStore problemCases = new org.peel.prevention.ProblemSolvingStore(database.jdbi());
+        org.peel.prevention.WardProfileRoutes wardProfiles = new org.peel.prevention.WardProfileRoutes(web,
+                new org.peel.prevention.WardProfileStore(database.jdbi(), problemCases), places, asbSettings);
         attention.add(asbRoutes.attention());
+        attention.add(wardProfiles.attention());
         capabilities.add(new Capability(Section.PREVENTION, "Record an ASB incident",
                 "Take an ASB call: the victim's history, earlier incidents at the place and the risk grade at once",
                 "/prevention/asb/new"));
         capabilities.add(new Capability(Section.PREVENTION, "Problem-solving cases",
                 "SARA cases for a person, a place or a ward problem: incidents, partner actions, before and after",
                 "/prevention/cases"));
+        capabilities.add(new Capability(Section.PREVENTION, "Ward profiles",
+                "Each ward's crime, ASB, repeat victims and cases beside its team's priorities; reviews overdue",
+                "/prevention/wards"));
         capabilities.add(new Capability(Section.PREVENTION, "Flagged ASB victims",
                 "High-risk and repeat victims flagged to the neighbourhood team", "/prevention/asb/flags"));
 
@@ -117,8 +124,8 @@ public final class PeelWeb {
             new org.peel.prevention.HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
                     .register(routes);
             asbRoutes.register(routes);
-            new org.peel.prevention.ProblemSolvingRoutes(web,
-                    new org.peel.prevention.ProblemSolvingStore(database.jdbi()), places).register(routes);
+            new org.peel.prevention.ProblemSolvingRoutes(web, problemCases, places).register(routes);
+            wardProfiles.register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));

@@ -16,7 +16,8 @@ public final class ProblemSolvingStore {
 
     private static final String CASE_COLUMNS = """
             id, title, subject_type, subject, borough_code, ward_code, stage, scan_notes, analysis_notes,
-            response_notes, assessment_notes, response_started, opened_at, opened_by""";
+            response_notes, assessment_notes, response_started, opened_at, opened_by
+            """;
 
     private final Jdbi jdbi;
 
