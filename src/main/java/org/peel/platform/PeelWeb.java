@@ -71,7 +71,8 @@ public final class PeelWeb {
         org.peel.prevention.AsbStore asb = new org.peel.prevention.AsbStore(database.jdbi());
         org.peel.prevention.AsbRoutes asbRoutes = new org.peel.prevention.AsbRoutes(web, asb, places,
                 new org.peel.prevention.RecordAsbIncident(database.jdbi(), asb,
-                        new org.peel.prevention.ExactDetailsVictimHistory(), audit, asbSettings));
+                        new org.peel.prevention.ExactDetailsVictimHistory(), audit, asbSettings),
+                new org.peel.prevention.PoliceUkAsbImport(database.jdbi()));
         org.peel.prevention.ProblemSolvingStore problemCases = new org.peel.prevention.ProblemSolvingStore(database.jdbi());
         org.peel.prevention.WardProfileRoutes wardProfiles = new org.peel.prevention.WardProfileRoutes(web,
                 new org.peel.prevention.WardProfileStore(database.jdbi(), problemCases), places, asbSettings);

@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * HTTP for ASB incidents taken as calls: the call handler's form and the answer shown the moment it is saved
  * (history, grade and reasons), the same as JSON at {@code POST /api/v1/asb-incidents}, and the list of flagged
- * victims for the neighbourhood team.
+ * victims for the neighbourhood team. A force-wide user loads the ASB rows of a police.uk street file with
+ * {@code POST /api/v1/asb-incidents/police-uk?file=NAME} and the CSV as the body.
  */
 public final class AsbRoutes {
 
@@ -37,13 +38,15 @@ public final class AsbRoutes {
     private final AsbStore store;
     private final PlaceStore places;
     private final RecordAsbIncident recorder;
+    private final PoliceUkAsbImport policeUk;
     private volatile AreaIndex index;
 
-    public AsbRoutes(Web web, AsbStore store, PlaceStore places, RecordAsbIncident recorder) {
+    public AsbRoutes(Web web, AsbStore store, PlaceStore places, RecordAsbIncident recorder, PoliceUkAsbImport policeUk) {
         this.web = web;
         this.store = store;
         this.places = places;
         this.recorder = recorder;
+        this.policeUk = policeUk;
     }
 
     public void register(RoutesConfig routes) {
@@ -51,6 +54,28 @@ public final class AsbRoutes {
         routes.post("/prevention/asb", this::recordFromForm);
         routes.get("/prevention/asb/flags", this::flags);
         routes.post("/api/v1/asb-incidents", this::recordFromJson);
+        routes.post("/api/v1/asb-incidents/police-uk", this::importPoliceUk);
+    }
+
+    private void importPoliceUk(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), "asb-import", null);
+        if (user.role().isLocal()) {
+            // a police.uk file spans the force, so a borough's user would write into other boroughs
+            web.audit(ctx, org.peel.access.AuditEvent.by(user, "access-denied", "asb-import", null,
+                    org.peel.access.AuditEvent.DENIED).detail("police.uk import needs a force-wide role"));
+            throw new io.javalin.http.ForbiddenResponse("Importing police.uk files needs a force-wide role");
+        }
+        String file = Optional.ofNullable(ctx.queryParam("file")).filter(f -> !f.isBlank()).orElse("upload.csv");
+        PoliceUkAsbImport.Result result;
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                ctx.bodyInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            result = policeUk.importFile(file, in);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        web.audit(ctx, org.peel.access.AuditEvent.by(user, "import", "asb-incident", file,
+                org.peel.access.AuditEvent.SUCCESS).detail(result.inserted() + " police.uk ASB rows added"));
+        ctx.status(201).json(result);
     }
 
     private void form(Context ctx) {

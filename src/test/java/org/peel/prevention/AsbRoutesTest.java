@@ -120,4 +120,26 @@ class AsbRoutesTest {
         WebClient analyst = server.signedIn("pa.asb", Role.PERFORMANCE_ANALYST, null);
         assertThat(analyst.get("/prevention/asb/new").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    @DisplayName("a force-wide analyst imports a police.uk file over the API; a borough officer may not")
+    void policeUkImport() {
+        server.database().jdbi().useHandle(h -> {
+            h.execute("insert into ward (code, name, borough_code) values ('E05TEST01', 'Test Ward', 'E09000033')");
+            h.execute("insert into lsoa (code, name, ward_code, borough_code) values"
+                    + " ('E01TEST01', 'Westminster 001A', 'E05TEST01', 'E09000033')");
+        });
+        String csv = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+                + "Crime type,Last outcome category,Context\n"
+                + ",2017-01,MPS,MPS,-0.141,51.501,On or near Test Street,E01TEST01,Westminster 001A,Anti-social behaviour,,\n";
+        WebClient analyst = server.signedIn("ia.asb", Role.INTELLIGENCE_ANALYST, null);
+        HttpResponse<String> r = analyst.postJson("/api/v1/asb-incidents/police-uk?file=2017-01-test-street.csv", csv,
+                Map.of("X-CSRF-Token", analyst.csrfToken()));
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.body()).contains("\"inserted\":1");
+
+        WebClient pc = server.signedIn("pc.import", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        assertThat(pc.postJson("/api/v1/asb-incidents/police-uk?file=x.csv", csv,
+                Map.of("X-CSRF-Token", pc.csrfToken())).statusCode()).isEqualTo(403);
+    }
 }
