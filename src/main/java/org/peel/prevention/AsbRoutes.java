@@ -7,6 +7,7 @@ import org.peel.access.AccessRequest;
 import org.peel.access.Role;
 import org.peel.access.Section;
 import org.peel.access.User;
+import org.peel.common.BadInput;
 import org.peel.place.AreaIndex;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
@@ -53,6 +54,7 @@ public final class AsbRoutes {
         routes.get("/prevention/asb/new", this::form);
         routes.post("/prevention/asb", this::recordFromForm);
         routes.get("/prevention/asb/flags", this::flags);
+        routes.post("/prevention/asb/flags/{id}/clear", this::clearFlag);
         routes.post("/api/v1/asb-incidents", this::recordFromJson);
         routes.post("/api/v1/asb-incidents/police-uk", this::importPoliceUk);
     }
@@ -188,6 +190,25 @@ public final class AsbRoutes {
         Web.noStore(ctx);
         web.render(ctx, "prevention/asb/flags.jte", web.page(ctx, "Flagged ASB victims", Section.PREVENTION),
                 Map.of("flags", store.openFlags(borough, 500)));
+    }
+
+    private void clearFlag(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException ex) {
+            throw new io.javalin.http.NotFoundResponse("No flag " + ctx.pathParam("id"));
+        }
+        String borough = store.flagBorough(id)
+                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("No open flag " + id));
+        User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough).changing()
+                .withPersonalData(Web.statedPurpose(ctx)), "neighbourhood-flag", Long.toString(id));
+        String because = ctx.formParam("because") == null ? "" : ctx.formParam("because").strip();
+        if (because.isEmpty()) {
+            throw BadInput.field("because", "Say what the team did before clearing the flag");
+        }
+        store.jdbi().useTransaction(h -> store.clearFlag(h, id, borough, user.username(), because));
+        ctx.redirect("/prevention/asb/flags");
     }
 
     private String wardName(String code) {

@@ -19,6 +19,10 @@ public final class AsbStore {
         this.jdbi = jdbi;
     }
 
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
     /** When the newest incident was reported (in a borough, or force-wide when null). */
     public Optional<LocalDateTime> latestReport(String boroughCode) {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -170,6 +174,25 @@ public final class AsbStore {
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9)))
                 .list());
+    }
+
+    /**
+     * Clears an open flag in a borough once the team has acted on it, saying why; the flag is kept. Returns whether
+     * an open flag was cleared.
+     */
+    public boolean clearFlag(Handle h, long id, String boroughCode, String by, String because) {
+        return h.createUpdate("""
+                        update neighbourhood_flag set cleared_at = now(), cleared_by = :by, cleared_because = :because
+                        where id = :id and borough_code = :borough and cleared_at is null""")
+                .bind("id", id).bind("borough", boroughCode).bind("by", by).bind("because", because)
+                .execute() == 1;
+    }
+
+    /** The borough an open flag belongs to. */
+    public Optional<String> flagBorough(long id) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select borough_code from neighbourhood_flag where id = :id and cleared_at is null")
+                .bind("id", id).mapTo(String.class).findOne());
     }
 
     /** Open flags by reason in a borough (force-wide when null). */

@@ -83,7 +83,14 @@ class AsbRoutesTest {
         // severe 3 + targeted 2 + months 1 + repeat 3 = 9
         assertThat(third.body()).contains("score 9: medium from 4, high from 8 → high");
         assertThat(pc.get("/").body()).contains("2 ASB victim flags open").contains("1 high risk, 1 repeat victim:");
-        assertThat(pc.get("/prevention/asb/flags").body()).contains("Grace Hopper");
+        String flags = pc.get("/prevention/asb/flags").body();
+        assertThat(flags).contains("Grace Hopper");
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("/prevention/asb/flags/(\\d+)/clear").matcher(flags);
+        assertThat(first.find()).isTrue();
+        String clear = "/prevention/asb/flags/" + first.group(1) + "/clear";
+        assertThat(pc.post(clear, Map.of("because", "")).statusCode()).isEqualTo(400);
+        assertThat(pc.post(clear, Map.of("because", "Visited; referred to housing")).statusCode()).isEqualTo(302);
+        assertThat(pc.get("/").body()).contains("1 ASB victim flag open");
     }
 
     @Test
