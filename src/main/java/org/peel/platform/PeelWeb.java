@@ -18,7 +18,17 @@ import org.peel.investigation.InvestigationSummary;
 import org.peel.organisedcrime.OcgStore;
 import org.peel.organisedcrime.OrganisedCrimeSummary;
 import org.peel.place.PlaceRoutes;
+import org.peel.prevention.AsbRiskSettings;
+import org.peel.prevention.AsbRoutes;
 import org.peel.prevention.AsbStore;
+import org.peel.prevention.ExactDetailsVictimHistory;
+import org.peel.prevention.HotspotRoutes;
+import org.peel.prevention.PoliceUkAsbImport;
+import org.peel.prevention.ProblemSolvingRoutes;
+import org.peel.prevention.ProblemSolvingStore;
+import org.peel.prevention.RecordAsbIncident;
+import org.peel.prevention.WardProfileRoutes;
+import org.peel.prevention.WardProfileStore;
 import org.peel.prevention.PreventionSummary;
 import org.peel.vulnerability.VulnerabilityStore;
 import org.peel.vulnerability.VulnerabilitySummary;
@@ -74,10 +84,33 @@ public final class PeelWeb {
                 new Capability(Section.PREVENTION, "Hotspot forecasts",
                         "Where crime and ASB are likely next month, and how often each map would have been right",
                         "/prevention/hotspots"),
+                new Capability(Section.PREVENTION, "Record an ASB incident",
+                        "Take an ASB call: the victim's history, earlier incidents at the place and the risk grade at once",
+                        "/prevention/asb/new"),
+                new Capability(Section.PREVENTION, "Problem-solving cases",
+                        "SARA cases for a person, a place or a ward problem: incidents, partner actions, before and after",
+                        "/prevention/cases"),
+                new Capability(Section.PREVENTION, "Ward profiles",
+                        "Each ward's crime, ASB, repeat victims and cases beside its team's priorities; reviews overdue",
+                        "/prevention/wards"),
+                new Capability(Section.PREVENTION, "Flagged ASB victims",
+                        "High-risk and repeat victims flagged to the neighbourhood team", "/prevention/asb/flags"),
                 new Capability(Section.INVESTIGATION, "People",
                         "Find a person across every record; review likely duplicates", "/people/search")));
+
+        AsbRiskSettings asbSettings = AsbRiskSettings.from(System.getenv());
+        AsbStore asb = new AsbStore(database.jdbi());
+        AsbRoutes asbRoutes = new AsbRoutes(web, asb, places,
+                new RecordAsbIncident(database.jdbi(), asb, new ExactDetailsVictimHistory(), audit, asbSettings),
+                new PoliceUkAsbImport(database.jdbi()));
+        ProblemSolvingStore problemCases = new ProblemSolvingStore(database.jdbi());
+        WardProfileRoutes wardProfiles = new WardProfileRoutes(web, new WardProfileStore(database.jdbi(), problemCases),
+                places, asbSettings);
+        attention.add(asbRoutes.attention());
+        attention.add(wardProfiles.attention());
+
         List<SectionSummary.Source> summaries = List.of(
-                new PreventionSummary(new AsbStore(database.jdbi())),
+                new PreventionSummary(asb),
                 new InvestigationSummary(new CrimeStore(database.jdbi())),
                 new VulnerabilitySummary(new VulnerabilityStore(database.jdbi())),
                 new OrganisedCrimeSummary(new OcgStore(database.jdbi())));
@@ -115,8 +148,11 @@ public final class PeelWeb {
             admin.register(routes);
             new PlaceRoutes(web, places).register(routes);
             new org.peel.people.PeopleRoutes(web, database.jdbi()).register(routes);
-            new org.peel.prevention.HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
+            new HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
                     .register(routes);
+            asbRoutes.register(routes);
+            new ProblemSolvingRoutes(web, problemCases, places).register(routes);
+            wardProfiles.register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));

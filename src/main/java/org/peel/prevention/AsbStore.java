@@ -1,19 +1,26 @@
 package org.peel.prevention;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SQL for ASB incidents. */
+/** SQL for ASB incidents, their first-call assessments and the neighbourhood team's flags. */
 public final class AsbStore {
 
     private final Jdbi jdbi;
 
     public AsbStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     /** When the newest incident was reported (in a borough, or force-wide when null). */
@@ -36,5 +43,172 @@ public final class AsbStore {
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(e -> counts.put(e.getKey(), e.getValue())));
         return counts;
+    }
+
+    /** The next incident number for a call taken in Peel: {@code ASB-C} and the number. */
+    public String nextIncidentId() {
+        long n = jdbi.withHandle(h -> h.createQuery("select nextval('asb_incident_number')").mapTo(Long.class).one());
+        return "ASB-C" + n;
+    }
+
+    /** Saves an incident taken as a call. */
+    public void insertIncident(Handle h, String id, AsbReport report, AsbLocation where, String recordedBy) {
+        h.createUpdate("""
+                        insert into asb_incident (id, reported_at, category, sub_type, borough_code, ward_code, lsoa_code,
+                            latitude, longitude, description, channel, location_text, victim_targeted, recorded_by)
+                        values (:id, :at, :category, :subType, :borough, :ward, :lsoa, :lat, :lon, :description,
+                            :channel, :location, :targeted, :by)""")
+                .bind("id", id).bind("at", report.reportedAt()).bind("category", report.category().code())
+                .bind("subType", report.subType()).bind("borough", where.boroughCode()).bind("ward", where.wardCode())
+                .bind("lsoa", where.lsoaCode()).bind("lat", where.latitude()).bind("lon", where.longitude())
+                .bind("description", report.description()).bind("channel", report.channel().code())
+                .bind("location", where.text())
+                .bind("targeted", report.answers() == null ? null : report.answers().targeted())
+                .bind("by", recordedBy)
+                .execute();
+    }
+
+    /** Saves a caller or victim as a person record of the incident; returns its id. */
+    public String insertPersonRecord(Handle h, String incidentId, String role, PersonDetails p, LocalDateTime at) {
+        String id = incidentId + "-" + role.replace(' ', '-');
+        h.createUpdate("""
+                        insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
+                            address, postcode, phone, recorded_at)
+                        values (:id, 'asb_incident', :incident, :role, :forenames, :surname, :dob, :address, :postcode,
+                            :phone, :at)""")
+                .bind("id", id).bind("incident", incidentId).bind("role", role)
+                .bind("forenames", blankToNull(p.forenames())).bind("surname", blankToNull(p.surname()))
+                .bind("dob", p.dateOfBirth()).bind("address", blankToNull(p.address()))
+                .bind("postcode", blankToNull(p.postcode())).bind("phone", blankToNull(p.phone())).bind("at", at)
+                .execute();
+        return id;
+    }
+
+    /**
+     * Incidents in [from, to) within {@code metres} of the point, or (without a point) at the same address in the
+     * borough; nearest first. Distance is the equirectangular approximation, exact enough at street scale.
+     */
+    public List<AsbHistory.Incident> incidentsAt(Handle h, AsbLocation where, int metres, LocalDateTime from,
+                                                 LocalDateTime to) {
+        if (where.hasPoint()) {
+            double dLat = metres / 111_320.0;
+            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(where.latitude())));
+            return h.createQuery("""
+                            select id, reported_at, category, sub_type, ward_code, location_text from asb_incident
+                            where latitude between :lat - :dlat and :lat + :dlat
+                              and longitude between :lon - :dlon and :lon + :dlon
+                              and reported_at >= :from and reported_at < :to
+                              and 6371008.8 * sqrt(power(radians(latitude - :lat), 2)
+                                  + power(radians(longitude - :lon) * cos(radians(:lat)), 2)) <= :metres
+                            order by reported_at desc""")
+                    .bind("lat", where.latitude()).bind("lon", where.longitude()).bind("dlat", dLat).bind("dlon", dLon)
+                    .bind("metres", metres).bind("from", from).bind("to", to)
+                    .map((rs, ctx) -> placeIncident(rs, "within " + metres + " m")).list();
+        }
+        if (where.normalisedText() == null) {
+            return List.of();
+        }
+        return h.createQuery("""
+                        select id, reported_at, category, sub_type, ward_code, location_text from asb_incident
+                        where borough_code = :borough and reported_at >= :from and reported_at < :to
+                          and location_text is not null
+                          and trim(regexp_replace(regexp_replace(lower(location_text), '[^a-z0-9 ]', ' ', 'g'),
+                                   '\\s+', ' ', 'g')) = :text
+                        order by reported_at desc""")
+                .bind("borough", where.boroughCode()).bind("text", where.normalisedText())
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> placeIncident(rs, "same address")).list();
+    }
+
+    private static AsbHistory.Incident placeIncident(java.sql.ResultSet rs, String matchedOn) throws java.sql.SQLException {
+        return new AsbHistory.Incident(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), null, matchedOn);
+    }
+
+    /** Saves the first-call assessment; answers, reasons and settings are JSON text. */
+    public void insertAssessment(Handle h, String incidentId, String victimRecordId, String answersJson,
+                                 AsbRiskAssessment.Result risk, String reasonsJson, boolean repeat, boolean caseReview,
+                                 String settingsJson, String assessedBy) {
+        h.createUpdate("""
+                        insert into asb_assessment (asb_incident_id, victim_record_id, answers, grade, score, reasons,
+                            rule_version, repeat_victim, case_review_met, settings, assessed_by)
+                        values (:incident, :victim, cast(:answers as jsonb), :grade, :score, cast(:reasons as jsonb),
+                            :version, :repeat, :caseReview, cast(:settings as jsonb), :by)""")
+                .bind("incident", incidentId).bind("victim", victimRecordId).bind("answers", answersJson)
+                .bind("grade", risk.grade().name().toLowerCase()).bind("score", risk.score())
+                .bind("reasons", reasonsJson).bind("version", risk.ruleVersion()).bind("repeat", repeat)
+                .bind("caseReview", caseReview).bind("settings", settingsJson).bind("by", assessedBy)
+                .execute();
+    }
+
+    /** Flags a victim to the ward's neighbourhood team; returns the flag's id. */
+    public long insertFlag(Handle h, String personRecordId, String incidentId, AsbLocation where, String reason,
+                           String detail) {
+        return h.createUpdate("""
+                        insert into neighbourhood_flag (person_record_id, asb_incident_id, borough_code, ward_code,
+                            reason, detail)
+                        values (:person, :incident, :borough, :ward, :reason, :detail)""")
+                .bind("person", personRecordId).bind("incident", incidentId).bind("borough", where.boroughCode())
+                .bind("ward", where.wardCode()).bind("reason", reason).bind("detail", detail)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** An open flag, with the victim's name as recorded (personal data: the caller audits the read). */
+    public record Flag(long id, String reason, String detail, Instant createdAt, String incidentId, String wardCode,
+                       String wardName, String victimName, String personRecordId) {
+    }
+
+    /** Open flags in a borough (force-wide when null), newest first. */
+    public List<Flag> openFlags(String boroughCode, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select f.id, f.reason, f.detail, f.created_at, f.asb_incident_id, f.ward_code, w.name,
+                               trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')), p.id
+                        from neighbourhood_flag f
+                        join person_record p on p.id = f.person_record_id
+                        left join ward w on w.code = f.ward_code
+                        where f.cleared_at is null
+                          and (cast(:borough as text) is null or f.borough_code = :borough)
+                        order by f.created_at desc, f.id desc limit :limit""")
+                .bind("borough", boroughCode).bind("limit", limit)
+                .map((rs, ctx) -> new Flag(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9)))
+                .list());
+    }
+
+    /**
+     * Clears an open flag in a borough once the team has acted on it, saying why; the flag is kept. Returns whether
+     * an open flag was cleared.
+     */
+    public boolean clearFlag(Handle h, long id, String boroughCode, String by, String because) {
+        return h.createUpdate("""
+                        update neighbourhood_flag set cleared_at = now(), cleared_by = :by, cleared_because = :because
+                        where id = :id and borough_code = :borough and cleared_at is null""")
+                .bind("id", id).bind("borough", boroughCode).bind("by", by).bind("because", because)
+                .execute() == 1;
+    }
+
+    /** The borough an open flag belongs to. */
+    public Optional<String> flagBorough(long id) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select borough_code from neighbourhood_flag where id = :id and cleared_at is null")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** Open flags by reason in a borough (force-wide when null). */
+    public Map<String, Long> countOpenFlags(String boroughCode) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select reason, count(*) from neighbourhood_flag
+                        where cleared_at is null and (cast(:borough as text) is null or borough_code = :borough)
+                        group by reason order by reason""")
+                .bind("borough", boroughCode)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,0 +1,18 @@
+package org.peel.prevention;
+
+import java.util.List;
+
+/**
+ * What the call handler sees the moment an incident is saved: where it was placed, the victim's earlier incidents
+ * and crimes, earlier incidents at the same place, the repeat and case review decisions, the risk grade with its
+ * reasons, and the flags raised for the neighbourhood team. Without a victim only the place's history applies.
+ */
+public record AsbFirstCall(String incidentId, AsbLocation location, AsbHistory.Victim victimHistory,
+                           List<AsbHistory.Incident> atLocation, RepeatVictimRule.Decision repeat,
+                           CaseReviewTrigger.Decision caseReview, AsbRiskAssessment.Result risk, List<String> flags,
+                           AsbRiskSettings settings) {
+
+    public boolean hasVictim() {
+        return risk != null;
+    }
+}

@@ -1,0 +1,241 @@
+package org.peel.prevention;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import org.peel.access.AccessRequest;
+import org.peel.access.Role;
+import org.peel.access.Section;
+import org.peel.access.User;
+import org.peel.common.BadInput;
+import org.peel.place.AreaIndex;
+import org.peel.place.PlaceMatch;
+import org.peel.place.PlaceStore;
+import org.peel.place.Ward;
+import org.peel.web.Attention;
+import org.peel.web.FormErrors;
+import org.peel.web.Problem;
+import org.peel.web.Web;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP for ASB incidents taken as calls: the call handler's form and the answer shown the moment it is saved
+ * (history, grade and reasons), the same as JSON at {@code POST /api/v1/asb-incidents}, and the list of flagged
+ * victims for the neighbourhood team. A force-wide user loads the ASB rows of a police.uk street file with
+ * {@code POST /api/v1/asb-incidents/police-uk?file=NAME} and the CSV as the body.
+ */
+public final class AsbRoutes {
+
+    private static final String RECORD_TYPE = "asb-incident";
+
+    private final Web web;
+    private final AsbStore store;
+    private final PlaceStore places;
+    private final RecordAsbIncident recorder;
+    private final PoliceUkAsbImport policeUk;
+    private volatile AreaIndex index;
+
+    public AsbRoutes(Web web, AsbStore store, PlaceStore places, RecordAsbIncident recorder, PoliceUkAsbImport policeUk) {
+        this.web = web;
+        this.store = store;
+        this.places = places;
+        this.recorder = recorder;
+        this.policeUk = policeUk;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/prevention/asb/new", this::form);
+        routes.post("/prevention/asb", this::recordFromForm);
+        routes.get("/prevention/asb/flags", this::flags);
+        routes.post("/prevention/asb/flags/{id}/clear", this::clearFlag);
+        routes.post("/api/v1/asb-incidents", this::recordFromJson);
+        routes.post("/api/v1/asb-incidents/police-uk", this::importPoliceUk);
+    }
+
+    private void importPoliceUk(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), "asb-import", null);
+        if (user.role().isLocal()) {
+            // a police.uk file spans the force, so a borough's user would write into other boroughs
+            web.audit(ctx, org.peel.access.AuditEvent.by(user, "access-denied", "asb-import", null,
+                    org.peel.access.AuditEvent.DENIED).detail("police.uk import needs a force-wide role"));
+            throw new io.javalin.http.ForbiddenResponse("Importing police.uk files needs a force-wide role");
+        }
+        String file = Optional.ofNullable(ctx.queryParam("file")).filter(f -> !f.isBlank()).orElse("upload.csv");
+        PoliceUkAsbImport.Result result;
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                ctx.bodyInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            result = policeUk.importFile(file, in);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        web.audit(ctx, org.peel.access.AuditEvent.by(user, "import", "asb-incident", file,
+                org.peel.access.AuditEvent.SUCCESS).detail(result.inserted() + " police.uk ASB rows added"));
+        ctx.status(201).json(result);
+    }
+
+    private void form(Context ctx) {
+        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), "asb-incident-form", null);
+        Web.noStore(ctx);
+        showForm(ctx, 200, FormErrors.none(), Map.of(), List.of());
+    }
+
+    private void showForm(Context ctx, int status, FormErrors errors, Map<String, String> values,
+                          List<String> vulnerability) {
+        User user = Web.signedIn(ctx);
+        List<Ward> wards = user.boroughCode() == null ? List.of() : places.wardsIn(user.boroughCode());
+        Map<String, String> boroughs = new java.util.TreeMap<>();
+        places.boroughs().forEach(b -> boroughs.put(b.borough().code(), b.borough().name()));
+        ctx.status(status);
+        web.render(ctx, "prevention/asb/new.jte", web.page(ctx, "Record an ASB incident", Section.PREVENTION), Map.of(
+                "errors", errors, "values", values, "vulnerability", vulnerability, "subTypes", AsbSubTypes.ALL,
+                "wards", wards, "boroughs", boroughs, "ownBorough", user.boroughCode() == null ? "" : user.boroughCode(),
+                "statesPurpose", user.role().statesPurpose()));
+    }
+
+    private void recordFromForm(Context ctx) {
+        User user = Web.signedIn(ctx);
+        Map<String, String> values = new HashMap<>();
+        for (String f : AsbCallForm.FIELDS) {
+            String v = ctx.formParam(f);
+            values.put(f, v == null ? "" : v);
+        }
+        values.put("purpose", Optional.ofNullable(ctx.formParam("purpose")).orElse(""));
+        List<String> vulnerability = ctx.formParams("vulnerability");
+        AsbCallForm.Parsed parsed = AsbCallForm.parse(values::get, vulnerability, user.boroughCode(), now());
+        if (parsed.errors().any()) {
+            web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), "asb-incident-form", null);
+            Web.noStore(ctx);
+            showForm(ctx, 400, parsed.errors(), values, vulnerability);
+            return;
+        }
+        String purpose = values.get("purpose").isBlank() ? null : values.get("purpose").strip();
+        AsbFirstCall call = record(ctx, parsed, purpose);
+        Web.noStore(ctx);
+        ctx.status(201);
+        web.render(ctx, "prevention/asb/recorded.jte", web.page(ctx, "Incident " + call.incidentId() + " recorded",
+                Section.PREVENTION), Map.of("call", call, "wardName", wardName(call.location().wardCode()),
+                "boroughName", places.borough(call.location().boroughCode()).map(b -> b.name())
+                        .orElse(call.location().boroughCode())));
+    }
+
+    private void recordFromJson(Context ctx) {
+        User user = Web.signedIn(ctx);
+        Map<?, ?> body = ctx.bodyAsClass(Map.class);
+        if (body == null) {
+            throw new BadRequestResponse("The request body must be a JSON object");
+        }
+        List<String> vulnerability = new ArrayList<>();
+        if (body.get("vulnerability") instanceof List<?> list) {
+            list.forEach(v -> vulnerability.add(String.valueOf(v)));
+        } else if (body.get("vulnerability") != null) {
+            vulnerability.add(String.valueOf(body.get("vulnerability")));
+        }
+        AsbCallForm.Parsed parsed = AsbCallForm.parse(f -> body.get(f) == null || body.get(f) instanceof List<?>
+                ? null : String.valueOf(body.get(f)), vulnerability, user.boroughCode(), now());
+        if (parsed.errors().any()) {
+            web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), RECORD_TYPE, null);
+            ctx.status(400).json(Problem.of(400, "Bad request", "The incident was not recorded: "
+                    + parsed.errors().all().size() + " field(s) need correcting", ctx.path())
+                    .withErrors(parsed.errors().all())).contentType("application/problem+json");
+            return;
+        }
+        AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx));
+        Web.noStore(ctx);
+        ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
+    }
+
+    /** Places the incident, checks access for its borough with the incident's number, and records it. */
+    private AsbFirstCall record(Context ctx, AsbCallForm.Parsed parsed, String purpose) {
+        AsbLocation where = placed(parsed.location());
+        String id = store.nextIncidentId();
+        User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(where.boroughCode()).changing()
+                .withPersonalData(purpose), RECORD_TYPE, id);
+        return recorder.record(user, id, parsed.report(), where, purpose, ctx.ip());
+    }
+
+    /** With a point, the LSOA, ward and borough it falls in; without, the borough (and ward) the handler chose. */
+    private AsbLocation placed(AsbLocation given) {
+        if (!given.hasPoint()) {
+            return given;
+        }
+        AreaIndex areas = index;
+        if (areas == null) {
+            areas = AreaIndex.load(places);
+            index = areas;
+        }
+        Optional<PlaceMatch> match = areas.locate(given.latitude(), given.longitude());
+        if (match.isEmpty()) {
+            if (given.boroughCode() == null) {
+                throw new BadRequestResponse("Peel holds no areas to place that point in; choose the borough");
+            }
+            return given;
+        }
+        PlaceMatch m = match.get();
+        return new AsbLocation(given.text(), given.latitude(), given.longitude(), m.boroughCode(), m.wardCode(),
+                m.lsoaCode());
+    }
+
+    private void flags(Context ctx) {
+        User user = Web.signedIn(ctx);
+        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough)
+                .withPersonalData(Web.statedPurpose(ctx)), "neighbourhood-flags", borough);
+        Web.noStore(ctx);
+        web.render(ctx, "prevention/asb/flags.jte", web.page(ctx, "Flagged ASB victims", Section.PREVENTION),
+                Map.of("flags", store.openFlags(borough, 500)));
+    }
+
+    private void clearFlag(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException ex) {
+            throw new io.javalin.http.NotFoundResponse("No flag " + ctx.pathParam("id"));
+        }
+        String borough = store.flagBorough(id)
+                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("No open flag " + id));
+        User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough).changing()
+                .withPersonalData(Web.statedPurpose(ctx)), "neighbourhood-flag", Long.toString(id));
+        String because = ctx.formParam("because") == null ? "" : ctx.formParam("because").strip();
+        if (because.isEmpty()) {
+            throw BadInput.field("because", "Say what the team did before clearing the flag");
+        }
+        store.jdbi().useTransaction(h -> store.clearFlag(h, id, borough, user.username(), because));
+        ctx.redirect("/prevention/asb/flags");
+    }
+
+    private String wardName(String code) {
+        return code == null ? "" : places.ward(code).map(Ward::name).orElse(code);
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** For a neighbourhood officer's home page: the victims flagged to the team in their borough. */
+    public Attention.Source attention() {
+        return user -> {
+            if (user.role() != Role.NEIGHBOURHOOD_OFFICER || user.boroughCode() == null) {
+                return List.of();
+            }
+            Map<String, Long> open = store.countOpenFlags(user.boroughCode());
+            long high = open.getOrDefault("high-risk", 0L);
+            long repeat = open.getOrDefault("repeat-victim", 0L);
+            if (high + repeat == 0) {
+                return List.of();
+            }
+            long all = high + repeat;
+            return List.of(new Attention(all + " ASB victim flag" + (all == 1 ? "" : "s") + " open",
+                    high + " high risk, " + repeat + " repeat victim" + (repeat == 1 ? "" : "s")
+                            + ": flagged at the first call for the neighbourhood team to contact",
+                    "/prevention/asb/flags", high > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package org.peel.prevention;
+
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+
+/**
+ * Matches a victim to earlier person records on exact details only: the same surname with the same forenames and
+ * date of birth, or the same surname at the same postcode (names compared ignoring case and extra spaces,
+ * postcodes ignoring spaces). It misses typos and changed names, which identity resolution will catch; it rarely
+ * joins two different people, which matters more when the answer raises a risk grade.
+ */
+public final class ExactDetailsVictimHistory implements VictimHistory {
+
+    public static final String METHOD = "exact details: surname with forenames and date of birth, or surname and postcode";
+
+    private static final String MATCH = """
+            with victim as (
+              select pr.source_type, pr.source_id, pr.role,
+                     case when pr.date_of_birth = :dob and lower(trim(pr.forenames)) = :forenames
+                          then 'name and date of birth' else 'surname and postcode' end as matched_on
+              from person_record pr
+              where lower(pr.surname) = :surname
+                and ((cast(:dob as date) is not null and pr.date_of_birth = :dob
+                      and lower(trim(pr.forenames)) = :forenames)
+                  or (cast(:postcode as text) is not null and upper(replace(pr.postcode, ' ', '')) = :postcode))
+            )
+            """;
+
+    @Override
+    public AsbHistory.Victim earlierRecords(Handle h, PersonDetails victim) {
+        String surname = PersonDetails.normalisedName(victim.surname());
+        if (surname == null) {
+            return new AsbHistory.Victim(List.of(), List.of(), METHOD);
+        }
+        List<AsbHistory.Incident> incidents = h.createQuery(MATCH + """
+                        select distinct on (a.id) a.id, a.reported_at, a.category, a.sub_type, a.ward_code,
+                               a.location_text, v.role, v.matched_on
+                        from victim v join asb_incident a on a.id = v.source_id
+                        where v.source_type = 'asb_incident'
+                        order by a.id, v.role desc""")
+                .bind("surname", surname).bind("forenames", PersonDetails.normalisedName(victim.forenames()))
+                .bind("dob", victim.dateOfBirth()).bind("postcode", victim.normalisedPostcode())
+                .map((rs, ctx) -> new AsbHistory.Incident(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
+                .list();
+        List<AsbHistory.Crime> crimes = h.createQuery(MATCH + """
+                        select distinct on (c.id) c.id, c.recorded_at, c.offence_group, c.police_uk_type, c.ward_code,
+                               v.role, v.matched_on
+                        from victim v join crime c on c.id = v.source_id
+                        where v.source_type = 'crime' and v.role = 'victim'
+                        order by c.id""")
+                .bind("surname", surname).bind("forenames", PersonDetails.normalisedName(victim.forenames()))
+                .bind("dob", victim.dateOfBirth()).bind("postcode", victim.normalisedPostcode())
+                .map((rs, ctx) -> new AsbHistory.Crime(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+        return new AsbHistory.Victim(
+                incidents.stream().sorted((a, b) -> b.reportedAt().compareTo(a.reportedAt())).toList(),
+                crimes.stream().sorted((a, b) -> b.recordedAt().compareTo(a.recordedAt())).toList(), METHOD);
+    }
+}

@@ -1,0 +1,131 @@
+package org.peel.prevention;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AuditEvent;
+import org.peel.access.AuditTrail;
+import org.peel.access.User;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records an ASB incident taken as a call, and decides at once what the call handler must know. In one transaction:
+ * looks up the victim's earlier records and the place's earlier incidents, saves the incident with its caller and
+ * victim as person records, runs the repeat, case review and risk rules, saves the assessment, flags a high-risk or
+ * repeat victim to the ward's neighbourhood team, and writes the audit events. Either all of it is saved or none.
+ */
+public final class RecordAsbIncident {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final AsbStore store;
+    private final VictimHistory victims;
+    private final AuditTrail audit;
+    private final AsbRiskSettings settings;
+
+    public RecordAsbIncident(Jdbi jdbi, AsbStore store, VictimHistory victims, AuditTrail audit, AsbRiskSettings settings) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.victims = victims;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    public AsbRiskSettings settings() {
+        return settings;
+    }
+
+    /**
+     * @param id      the incident number, from {@link AsbStore#nextIncidentId()} (taken before the access check so
+     *                that the check's audit entry names it)
+     * @param purpose the purpose the user stated, for the audit trail; may be null
+     */
+    public AsbFirstCall record(User user, String id, AsbReport report, AsbLocation where, String purpose,
+                               String clientAddress) {
+        if (report.victim() != null && report.answers() == null) {
+            throw new IllegalArgumentException("a victim's incident needs the risk questionnaire answered");
+        }
+        return jdbi.inTransaction(h -> {
+            LocalDateTime now = report.reportedAt();
+            LocalDateTime windowStart = now.minusMonths(settings.repeatMonths());
+            // history is read before this incident's own records are written, so it never finds itself
+            List<AsbHistory.Incident> atLocation = store.incidentsAt(h, where, settings.locationRadiusMetres(),
+                    windowStart, now.plusSeconds(1));
+            AsbHistory.Victim history = report.victim() == null ? null : victims.earlierRecords(h, report.victim());
+
+            store.insertIncident(h, id, report, where, user.username());
+            String victimRecord = null;
+            if (report.victim() != null) {
+                victimRecord = store.insertPersonRecord(h, id, report.callerIsVictim() ? "caller and victim" : "victim",
+                        report.victim(), now);
+            }
+            if (report.caller() != null && !report.callerIsVictim()) {
+                store.insertPersonRecord(h, id, "caller", report.caller(), now);
+            }
+
+            RepeatVictimRule.Decision repeat = null;
+            CaseReviewTrigger.Decision caseReview = null;
+            AsbRiskAssessment.Result risk = null;
+            List<String> flags = new ArrayList<>();
+            if (history != null) {
+                List<LocalDateTime> asVictim = history.incidents().stream().filter(AsbHistory.Incident::asVictim)
+                        .map(AsbHistory.Incident::reportedAt).toList();
+                List<LocalDateTime> complaints = history.incidents().stream().map(AsbHistory.Incident::reportedAt).toList();
+                repeat = RepeatVictimRule.decide(now, asVictim, settings);
+                caseReview = CaseReviewTrigger.decide(now, complaints, settings);
+                final LocalDateTime from = repeat.windowStart();
+                int crimes = (int) history.crimes().stream()
+                        .filter(c -> !c.recordedAt().isBefore(from) && !c.recordedAt().isAfter(now)).count();
+                risk = AsbRiskAssessment.assess(report.answers(),
+                        new AsbRiskAssessment.History(repeat, crimes, atLocation.size()), settings);
+                store.insertAssessment(h, id, victimRecord, json(answers(report.answers())), risk, json(risk.reasons()),
+                        repeat.repeat(), caseReview.met(), json(settings), user.username());
+                if (risk.grade() == AsbRiskGrade.HIGH) {
+                    store.insertFlag(h, victimRecord, id, where, "high-risk", "High risk at first call, score "
+                            + risk.score() + " (" + risk.ruleVersion() + ")");
+                    flags.add("high-risk");
+                }
+                if (repeat.repeat()) {
+                    store.insertFlag(h, victimRecord, id, where, "repeat-victim", repeat.incidentsInWindow()
+                            + " incidents in " + settings.repeatMonths() + " months (" + repeat.ruleVersion() + ")");
+                    flags.add("repeat-victim");
+                }
+            }
+
+            // record ids and counts only: the audit trail never holds names
+            audit.record(h, AuditEvent.by(user, "create", "asb-incident", id, AuditEvent.SUCCESS).because(purpose)
+                    .from(clientAddress).detail(risk == null ? "no victim" : "grade " + risk.grade().name().toLowerCase()
+                            + (flags.isEmpty() ? "" : ", flagged " + String.join(" and ", flags))));
+            if (history != null) {
+                audit.record(h, AuditEvent.by(user, "view", "asb-victim-history", id, AuditEvent.SUCCESS)
+                        .because(purpose).from(clientAddress).detail(history.incidents().size() + " earlier incidents, "
+                                + history.crimes().size() + " crimes shown"));
+            }
+            return new AsbFirstCall(id, where, history, atLocation, repeat, caseReview, risk, List.copyOf(flags),
+                    settings);
+        });
+    }
+
+    private static Map<String, Object> answers(AsbQuestionnaire a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("impact", a.impact().name().toLowerCase());
+        m.put("vulnerability", a.vulnerability().stream().map(v -> v.name().toLowerCase()).sorted().toList());
+        m.put("targeted", a.targeted());
+        m.put("duration", a.duration().name().toLowerCase());
+        return m;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write assessment JSON", ex);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.peel.prevention;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessRequest;
+import org.peel.access.Role;
+import org.peel.access.Section;
+import org.peel.access.User;
+import org.peel.place.PlaceStore;
+import org.peel.place.Ward;
+import org.peel.web.Attention;
+import org.peel.web.FormErrors;
+import org.peel.web.Web;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ward profiles: each ward's computed facts beside its team's priorities, the form to write them (due for review a
+ * year on), and the list of profiles overdue for review or never written.
+ */
+public final class WardProfileRoutes {
+
+    private final Web web;
+    private final WardProfileStore store;
+    private final PlaceStore places;
+    private final AsbRiskSettings settings;
+
+    public WardProfileRoutes(Web web, WardProfileStore store, PlaceStore places, AsbRiskSettings settings) {
+        this.web = web;
+        this.store = store;
+        this.places = places;
+        this.settings = settings;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/prevention/wards", this::list);
+        routes.get("/prevention/wards/{code}", this::profile);
+        routes.post("/prevention/wards/{code}/priorities", this::write);
+    }
+
+    private void list(Context ctx) {
+        User user = Web.signedIn(ctx);
+        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough), "ward-profiles", borough);
+        LocalDate today = LocalDate.now();
+        web.render(ctx, "prevention/asb/wards.jte", web.page(ctx, "Ward profiles", Section.PREVENTION), Map.of(
+                "due", store.dueForReview(borough, today),
+                "wards", borough == null ? List.of() : store.wards(borough), "today", today));
+    }
+
+    private Ward ward(Context ctx, boolean change) {
+        String code = ctx.pathParam("code");
+        Ward ward = places.ward(code).orElseThrow(() -> new NotFoundResponse("No ward with code " + code));
+        AccessRequest request = AccessRequest.view(Section.PREVENTION).inBorough(ward.boroughCode());
+        web.authorize(ctx, change ? request.changing() : request, "ward-profile", code);
+        return ward;
+    }
+
+    private void profile(Context ctx) {
+        show(ctx, ward(ctx, false), 200, FormErrors.none(), null);
+    }
+
+    private void show(Context ctx, Ward ward, int status, FormErrors errors, String typed) {
+        WardProfile profile = new WardProfile(ward.code(), ward.name(), ward.boroughCode(),
+                store.facts(ward.code(), ward.boroughCode(), settings), store.priorities(ward.code()).orElse(null));
+        Map<String, Object> params = new HashMap<>();
+        params.put("profile", profile);
+        params.put("errors", errors);
+        params.put("typed", typed != null ? typed : profile.priorities() == null ? "" : profile.priorities().text());
+        params.put("today", LocalDate.now());
+        params.put("settings", settings);
+        ctx.status(status);
+        web.render(ctx, "prevention/asb/ward.jte", web.page(ctx, ward.name() + " ward profile", Section.PREVENTION),
+                params);
+    }
+
+    private void write(Context ctx) {
+        Ward ward = ward(ctx, true);
+        String text = ctx.formParam("priorities") == null ? "" : ctx.formParam("priorities").strip();
+        if (text.isEmpty()) {
+            show(ctx, ward, 400, FormErrors.of("priorities", "Write the ward's priorities"), text);
+            return;
+        }
+        if (text.length() > 8000) {
+            show(ctx, ward, 400, FormErrors.of("priorities", "Keep the priorities under 8,000 characters"), text);
+            return;
+        }
+        store.writePriorities(ward.code(), text, Web.signedIn(ctx).username(), LocalDate.now());
+        ctx.redirect("/prevention/wards/" + ward.code());
+    }
+
+    /** For a neighbourhood officer's home page: ward profiles in their borough past their review date. */
+    public Attention.Source attention() {
+        return user -> {
+            if (user.role() != Role.NEIGHBOURHOOD_OFFICER || user.boroughCode() == null) {
+                return List.of();
+            }
+            long overdue = store.dueForReview(user.boroughCode(), LocalDate.now()).stream()
+                    .filter(r -> !r.neverWritten()).count();
+            if (overdue == 0) {
+                return List.of();
+            }
+            return List.of(new Attention(overdue + " ward profile" + (overdue == 1 ? "" : "s") + " overdue for review",
+                    "Priorities written more than a year ago", "/prevention/wards", Attention.Urgency.SOON));
+        };
+    }
+}

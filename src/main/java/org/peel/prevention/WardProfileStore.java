@@ -1,0 +1,131 @@
+package org.peel.prevention;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQL for ward profiles: the priorities the ward team writes, and the facts computed from ASB incidents, crimes,
+ * flags and cases. Crime counts read the crime table directly and only as counts by ward.
+ */
+public final class WardProfileStore {
+
+    private final Jdbi jdbi;
+    private final ProblemSolvingStore cases;
+
+    public WardProfileStore(Jdbi jdbi, ProblemSolvingStore cases) {
+        this.jdbi = jdbi;
+        this.cases = cases;
+    }
+
+    /** The newest ASB incident or crime held in the borough, or now when there is none. */
+    public LocalDateTime newestRecord(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select greatest((select max(reported_at) from asb_incident where borough_code = :b),
+                                        (select max(recorded_at) from crime where borough_code = :b))""")
+                .bind("b", boroughCode).mapTo(LocalDateTime.class).findOne())
+                .orElse(LocalDateTime.now());
+    }
+
+    public WardProfile.Facts facts(String wardCode, String boroughCode, AsbRiskSettings settings) {
+        LocalDateTime end = newestRecord(boroughCode).toLocalDate().plusDays(1).atStartOfDay();
+        LocalDateTime start = end.minusMonths(12);
+        LocalDateTime before = start.minusMonths(12);
+        return jdbi.withHandle(h -> {
+            WardProfile.Trend asb = h.createQuery("""
+                            select count(*) filter (where reported_at >= :start), count(*) filter (where reported_at < :start)
+                            from asb_incident where ward_code = :ward and reported_at >= :before and reported_at < :end""")
+                    .bind("ward", wardCode).bind("start", start).bind("before", before).bind("end", end)
+                    .map((rs, ctx) -> new WardProfile.Trend(rs.getLong(1), rs.getLong(2))).one();
+            WardProfile.Trend crime = h.createQuery("""
+                            select count(*) filter (where recorded_at >= :start), count(*) filter (where recorded_at < :start)
+                            from crime where borough_code = :borough and ward_code = :ward
+                              and recorded_at >= :before and recorded_at < :end""")
+                    .bind("ward", wardCode).bind("borough", boroughCode).bind("start", start).bind("before", before)
+                    .bind("end", end)
+                    .map((rs, ctx) -> new WardProfile.Trend(rs.getLong(1), rs.getLong(2))).one();
+            List<WardProfile.Location> top = h.createQuery("""
+                            select e.lsoa_code, l.name, count(*) filter (where e.kind = 'asb'),
+                                   count(*) filter (where e.kind = 'crime')
+                            from (select lsoa_code, 'asb' as kind from asb_incident
+                                  where ward_code = :ward and reported_at >= :start and reported_at < :end
+                                  union all
+                                  select lsoa_code, 'crime' from crime
+                                  where borough_code = :borough and ward_code = :ward
+                                    and recorded_at >= :start and recorded_at < :end) e
+                            left join lsoa l on l.code = e.lsoa_code
+                            where e.lsoa_code is not null
+                            group by e.lsoa_code, l.name order by count(*) desc, e.lsoa_code limit 5""")
+                    .bind("ward", wardCode).bind("borough", boroughCode).bind("start", start).bind("end", end)
+                    .map((rs, ctx) -> new WardProfile.Location(rs.getString(1), rs.getString(2), rs.getLong(3),
+                            rs.getLong(4)))
+                    .list();
+            long repeatVictims = h.createQuery("""
+                            select count(*) from (
+                              select 1 from person_record p join asb_incident a on a.id = p.source_id
+                              where p.source_type = 'asb_incident' and p.role like '%victim%'
+                                and a.ward_code = :ward and a.reported_at >= :from and a.reported_at < :end
+                                and p.surname is not null
+                              group by lower(p.surname), lower(trim(p.forenames)), p.date_of_birth
+                              having count(*) >= :n) v""")
+                    .bind("ward", wardCode).bind("from", end.minusMonths(settings.repeatMonths())).bind("end", end)
+                    .bind("n", settings.repeatIncidents()).mapTo(Long.class).one();
+            long flags = h.createQuery("""
+                            select count(distinct person_record_id) from neighbourhood_flag
+                            where ward_code = :ward and cleared_at is null""")
+                    .bind("ward", wardCode).mapTo(Long.class).one();
+            return new WardProfile.Facts(start, end, crime, asb, top, repeatVictims, flags,
+                    cases.openCasesInWard(wardCode));
+        });
+    }
+
+    public Optional<WardProfile.Priorities> priorities(String wardCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select priorities, written_by, written_at, review_due from ward_profile where ward_code = :ward""")
+                .bind("ward", wardCode)
+                .map((rs, ctx) -> new WardProfile.Priorities(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toLocalDateTime(), rs.getDate(4).toLocalDate()))
+                .findOne());
+    }
+
+    /** Writes (or rewrites, keeping the old version) the ward's priorities, due for review a year on. */
+    public void writePriorities(String wardCode, String text, String by, LocalDate today) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into ward_profile (ward_code, priorities, written_by, written_at, review_due)
+                        values (:ward, :text, :by, now(), :due)
+                        on conflict (ward_code) do update set priorities = excluded.priorities,
+                            written_by = excluded.written_by, written_at = excluded.written_at,
+                            review_due = excluded.review_due""")
+                .bind("ward", wardCode).bind("text", text).bind("by", by)
+                .bind("due", today.plusMonths(WardProfile.REVIEW_MONTHS)).execute());
+    }
+
+    /** Wards in a borough (force-wide when null) whose profile is past its review date or was never written. */
+    public List<WardProfile.Review> dueForReview(String boroughCode, LocalDate today) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select w.code, w.name, w.borough_code, p.review_due
+                        from ward w left join ward_profile p on p.ward_code = w.code
+                        where (cast(:borough as text) is null or w.borough_code = :borough)
+                          and (p.review_due is null or p.review_due < :today)
+                        order by p.review_due nulls first, w.name""")
+                .bind("borough", boroughCode).bind("today", today)
+                .map((rs, ctx) -> new WardProfile.Review(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+                .list());
+    }
+
+    /** Every ward in a borough with its review date (null when never written). */
+    public List<WardProfile.Review> wards(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select w.code, w.name, w.borough_code, p.review_due
+                        from ward w left join ward_profile p on p.ward_code = w.code
+                        where w.borough_code = :borough order by w.name""")
+                .bind("borough", boroughCode)
+                .map((rs, ctx) -> new WardProfile.Review(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+                .list());
+    }
+}

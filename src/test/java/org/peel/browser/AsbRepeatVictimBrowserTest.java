@@ -1,0 +1,145 @@
+package org.peel.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.peel.access.AuditTrail;
+import org.peel.access.Role;
+import org.peel.access.User;
+import org.peel.prevention.AsbCategory;
+import org.peel.prevention.AsbChannel;
+import org.peel.prevention.AsbLocation;
+import org.peel.prevention.AsbQuestionnaire;
+import org.peel.prevention.AsbReport;
+import org.peel.prevention.AsbRiskSettings;
+import org.peel.prevention.AsbStore;
+import org.peel.prevention.ExactDetailsVictimHistory;
+import org.peel.prevention.PersonDetails;
+import org.peel.prevention.RecordAsbIncident;
+import org.peel.testing.Fixtures;
+import org.peel.testing.TestServer;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("A call handler records an ASB incident for a repeat victim and sees the history and grade at once")
+class AsbRepeatVictimBrowserTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static TestServer server;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present && System.getenv("CI") != null) {
+            throw new AssertionError("Chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(present, "Chromium not installed: apt-get install chromium chromium-driver");
+        server = TestServer.start();
+        User officer = server.user("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        seedTwoEarlierIncidents(officer);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("peel-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Two calls from the same victim in the last few months, as if taken earlier. */
+    private static void seedTwoEarlierIncidents(User officer) {
+        var jdbi = server.database().jdbi();
+        AsbStore store = new AsbStore(jdbi);
+        RecordAsbIncident recorder = new RecordAsbIncident(jdbi, store, new ExactDetailsVictimHistory(),
+                new AuditTrail(jdbi), AsbRiskSettings.defaults());
+        PersonDetails victim = new PersonDetails("Mary", "Seacole", LocalDate.of(1945, 11, 23), "SW1P 3AA", null, null);
+        AsbLocation home = new AsbLocation("4 Test Mews", null, null, Fixtures.WESTMINSTER, null, null);
+        for (int monthsAgo : new int[]{4, 1}) {
+            recorder.record(officer, store.nextIncidentId(), new AsbReport(AsbCategory.PERSONAL,
+                    "Rowdy/nuisance neighbours", "Banging on the door at night", AsbChannel.NON_EMERGENCY,
+                    LocalDateTime.now().minusMonths(monthsAgo), null, true, victim,
+                    new AsbQuestionnaire(AsbQuestionnaire.Impact.SOME, Set.of(), true,
+                            AsbQuestionnaire.Duration.WEEKS)), home, null, "127.0.0.1");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @DisplayName("sign in, record the third incident, see two earlier incidents, repeat victim and a high grade with reasons")
+    void thirdIncidentShowsHistoryAndGrade() throws IOException {
+        browser.get(server.url("/sign-in"));
+        browser.findElement(By.id("username")).sendKeys("pc.asb");
+        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit].govuk-button")).click();
+
+        browser.get(server.url("/prevention/asb/new"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Record an ASB incident");
+        browser.findElement(By.id("category")).click();
+        new Select(browser.findElement(By.id("subType"))).selectByVisibleText("Rowdy/nuisance neighbours");
+        browser.findElement(By.id("description")).sendKeys("Neighbours shouting threats through the letterbox");
+        browser.findElement(By.id("address")).sendKeys("4 Test Mews");
+        browser.findElement(By.id("victimForenames")).sendKeys("Mary");
+        browser.findElement(By.id("victimSurname")).sendKeys("Seacole");
+        browser.findElement(By.id("victimDob")).sendKeys("1945-11-23");
+        browser.findElement(By.id("targeted")).click();
+        browser.findElement(By.id("impact-severe")).click();
+        browser.findElement(By.id("vulnerability-alone")).click();
+        browser.findElement(By.id("duration-months")).click();
+        screenshot("asb-form");
+        browser.findElement(By.cssSelector("[data-testid=save-incident]")).click();
+
+        assertThat(browser.findElement(By.cssSelector("[data-testid=incident-id]")).getText()).contains("recorded");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=risk-grade]")).getText()).isEqualTo("Risk: High");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=victim-incidents] tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=risk-reasons]")).getText())
+                .contains("+3 repeat victim: 3 incidents in 12 months")
+                .contains("high whatever the score: a vulnerable victim, targeted, with severe impact");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flags]")).getText())
+                .contains("high risk and repeat victim");
+        screenshot("asb-recorded");
+
+        browser.get(server.url("/"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=attention]")).getText())
+                .contains("2 ASB victim flags open");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

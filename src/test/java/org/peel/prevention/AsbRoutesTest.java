@@ -1,0 +1,152 @@
+package org.peel.prevention;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.peel.access.Role;
+import org.peel.testing.Fixtures;
+import org.peel.testing.TestServer;
+import org.peel.testing.WebClient;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The ASB call form and API answer with history and grade, and keep to the user's borough")
+class AsbRoutesTest {
+
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static Map<String, String> call(String when) {
+        Map<String, String> form = new HashMap<>();
+        form.put("category", "personal");
+        form.put("subType", "Rowdy/nuisance neighbours");
+        form.put("description", "Music and shouting through the wall every night");
+        form.put("channel", "101");
+        form.put("reportedAt", when);
+        form.put("address", "Flat 3, 12 Test Street");
+        form.put("victimForenames", "Grace");
+        form.put("victimSurname", "Hopper");
+        form.put("victimDob", "1940-12-09");
+        form.put("victimPostcode", "SW1A 2AA");
+        form.put("callerIsVictim", "yes");
+        form.put("targeted", "yes");
+        form.put("impact", "some");
+        form.put("duration", "months");
+        return form;
+    }
+
+    @Test
+    @DisplayName("the form shows errors beside the fields and keeps what was typed")
+    void errorsBesideFields() {
+        WebClient pc = server.signedIn("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        assertThat(pc.get("/prevention/asb/new").body()).contains("Record an ASB incident");
+        Map<String, String> form = call("");
+        form.remove("impact");
+        form.put("victimDob", "09/12/1940");
+        HttpResponse<String> r = pc.post("/prevention/asb", form);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("There is a problem")
+                .contains("Enter the date of birth as YYYY-MM-DD")
+                .contains("Choose how much it affects the victim")
+                .contains("value=\"Hopper\"");
+    }
+
+    @Test
+    @DisplayName("the third call from a victim answers 201 with the two earlier incidents, repeat, and grade; the home page lists the flag")
+    void repeatVictimByForm() {
+        WebClient pc = server.signedIn("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/prevention/asb/new");
+        assertThat(pc.post("/prevention/asb", call("2026-06-01T18:00")).statusCode()).isEqualTo(201);
+        pc.get("/prevention/asb/new");
+        assertThat(pc.post("/prevention/asb", call("2026-09-01T18:00")).statusCode()).isEqualTo(201);
+        pc.get("/prevention/asb/new");
+        Map<String, String> thirdCall = call("2026-11-01T18:00");
+        thirdCall.put("impact", "severe");
+        HttpResponse<String> third = pc.post("/prevention/asb", thirdCall);
+        assertThat(third.statusCode()).isEqualTo(201);
+        assertThat(third.body()).contains("Risk: High").contains("The victim's earlier ASB incidents (2)")
+                .contains("+3 repeat victim: 3 incidents in 12 months").contains("repeat victim");
+        // severe 3 + targeted 2 + months 1 + repeat 3 = 9
+        assertThat(third.body()).contains("score 9: medium from 4, high from 8 → high");
+        assertThat(pc.get("/").body()).contains("2 ASB victim flags open").contains("1 high risk, 1 repeat victim:");
+        String flags = pc.get("/prevention/asb/flags").body();
+        assertThat(flags).contains("Grace Hopper");
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("/prevention/asb/flags/(\\d+)/clear").matcher(flags);
+        assertThat(first.find()).isTrue();
+        String clear = "/prevention/asb/flags/" + first.group(1) + "/clear";
+        assertThat(pc.post(clear, Map.of("because", "")).statusCode()).isEqualTo(400);
+        assertThat(pc.post(clear, Map.of("because", "Visited; referred to housing")).statusCode()).isEqualTo(302);
+        assertThat(pc.get("/").body()).contains("1 ASB victim flag open");
+    }
+
+    @Test
+    @DisplayName("the API takes the same fields as JSON and answers with the facts; field errors come as problem+json")
+    void api() {
+        WebClient pc = server.signedIn("pc.api", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        Map<String, String> headers = Map.of("X-CSRF-Token", pc.csrfToken());
+        String json = """
+                {"category":"nuisance","subType":"Noise","description":"Loud party","channel":"online",
+                 "address":"Test Square","victimSurname":"Turing","victimForenames":"Alan","victimDob":"1912-06-23",
+                 "callerIsVictim":"yes","targeted":"no","impact":"severe","duration":"longer",
+                 "vulnerability":["mental_health"]}""";
+        HttpResponse<String> r = pc.postJson("/api/v1/asb-incidents", json, headers);
+        assertThat(r.statusCode()).isEqualTo(201);
+        // severe 3 + mental health 2 + longer 2 = 7: medium
+        assertThat(r.body()).contains("\"grade\":\"MEDIUM\"").contains("\"score\":7").contains("\"ruleVersion\":\"asb-risk-1\"")
+                .contains("\"boroughCode\":\"E09000033\"");
+
+        HttpResponse<String> bad = pc.postJson("/api/v1/asb-incidents", "{\"category\":\"loud\"}", headers);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(bad.body()).contains("\"category\":\"Choose personal, nuisance or environmental\"");
+    }
+
+    @Test
+    @DisplayName("an officer cannot record into another borough, and a read-only role cannot record at all")
+    void access() {
+        WebClient pc = server.signedIn("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/prevention/asb/new");
+        Map<String, String> elsewhere = call("");
+        elsewhere.put("borough", Fixtures.CAMDEN);
+        assertThat(pc.post("/prevention/asb", elsewhere).statusCode()).isEqualTo(403);
+
+        WebClient analyst = server.signedIn("pa.asb", Role.PERFORMANCE_ANALYST, null);
+        assertThat(analyst.get("/prevention/asb/new").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("a force-wide analyst imports a police.uk file over the API; a borough officer may not")
+    void policeUkImport() {
+        server.database().jdbi().useHandle(h -> {
+            h.execute("insert into ward (code, name, borough_code) values ('E05TEST01', 'Test Ward', 'E09000033')");
+            h.execute("insert into lsoa (code, name, ward_code, borough_code) values"
+                    + " ('E01TEST01', 'Westminster 001A', 'E05TEST01', 'E09000033')");
+        });
+        String csv = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+                + "Crime type,Last outcome category,Context\n"
+                + ",2017-01,MPS,MPS,-0.141,51.501,On or near Test Street,E01TEST01,Westminster 001A,Anti-social behaviour,,\n";
+        WebClient analyst = server.signedIn("ia.asb", Role.INTELLIGENCE_ANALYST, null);
+        HttpResponse<String> r = analyst.postJson("/api/v1/asb-incidents/police-uk?file=2017-01-test-street.csv", csv,
+                Map.of("X-CSRF-Token", analyst.csrfToken()));
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.body()).contains("\"inserted\":1");
+
+        WebClient pc = server.signedIn("pc.import", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        assertThat(pc.postJson("/api/v1/asb-incidents/police-uk?file=x.csv", csv,
+                Map.of("X-CSRF-Token", pc.csrfToken())).statusCode()).isEqualTo(403);
+    }
+}
