@@ -10,11 +10,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Work with the audit trail.",
         subcommands = AuditCommand.Verify.class)
-final class AuditCommand implements Runnable {
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
-    }
+final class AuditCommand extends CommandGroup {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the audit trail's hash chain; exit 0 when intact, 3 naming the first bad entry.")

@@ -8,11 +8,15 @@ import picocli.CommandLine.Command;
         description = "Peel: the platform a police force runs to prevent crime, investigate it, protect the"
                 + " vulnerable, tackle organised crime, and measure how well it does all four.",
         subcommands = {
+                DemoCommand.class,
+                ServeCommand.class,
                 MigrateCommand.class,
                 UserCommand.class,
                 TokenCommand.class,
                 AuditCommand.class,
                 GenerateCommand.class, GenerateBenchCommand.class,
+                ImportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {

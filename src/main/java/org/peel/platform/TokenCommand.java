@@ -14,11 +14,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API bearer tokens.",
         subcommands = TokenCommand.Create.class)
-final class TokenCommand implements Runnable {
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
-    }
+final class TokenCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Issue a bearer token for integrations acting as USER. Printed once; only its hash is kept.")

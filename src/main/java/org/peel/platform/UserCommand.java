@@ -21,11 +21,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage user accounts.",
         subcommands = UserCommand.Add.class)
-final class UserCommand implements Runnable {
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
-    }
+final class UserCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create a user. The password is read from standard input, or generated and printed once"

@@ -1,0 +1,5 @@
+package org.peel.place;
+
+/** A borough with how many wards and LSOAs Peel holds for it. */
+public record BoroughSummary(Borough borough, int wards, int lsoas) {
+}

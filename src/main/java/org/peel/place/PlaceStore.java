@@ -1,0 +1,297 @@
+package org.peel.place;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SQL for the place tables: force areas, boroughs, wards and LSOAs, with boundaries stored as WKB (WGS84,
+ * x = longitude). Writes are upserts that leave unchanged rows untouched, so an import run twice changes nothing the
+ * second time, and they load through {@code COPY} so all of England and Wales takes seconds.
+ */
+public final class PlaceStore {
+
+    /** WGS84; the factory every boundary Peel reads or builds is made with. */
+    public static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    private static final RowMapper<Borough> BOROUGH = (rs, ctx) ->
+            new Borough(rs.getString("code"), rs.getString("name"), rs.getString("force_code"));
+    private static final RowMapper<Ward> WARD = (rs, ctx) ->
+            new Ward(rs.getString("code"), rs.getString("name"), rs.getString("borough_code"));
+    private static final RowMapper<Lsoa> LSOA = (rs, ctx) -> new Lsoa(rs.getString("code"), rs.getString("name"),
+            rs.getString("ward_code"), rs.getString("borough_code"));
+
+    private final Jdbi jdbi;
+
+    public PlaceStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** What an upsert did: rows added, rows changed; the rest of those offered were already as given. */
+    public record Upserted(int offered, int inserted, int updated) {
+        public int unchanged() {
+            return offered - inserted - updated;
+        }
+    }
+
+    // ---- writes: each must run inside the caller's transaction -------------------------------------------------
+
+    public Upserted upsertForceAreas(Handle h, Collection<ForceArea> forces) {
+        List<Object[]> rows = new ArrayList<>(forces.size());
+        for (ForceArea f : forces) {
+            rows.add(new Object[]{f.code(), f.name()});
+        }
+        return upsert(h, "force_area", List.of("code", "name"), rows);
+    }
+
+    /** Boroughs, with their boundary where {@code boundaries} has one (none clears a boundary held before). */
+    public Upserted upsertBoroughs(Handle h, Collection<Borough> boroughs, Map<String, Geometry> boundaries) {
+        List<Object[]> rows = new ArrayList<>(boroughs.size());
+        for (Borough b : boroughs) {
+            rows.add(new Object[]{b.code(), b.name(), b.forceCode(), wkb(boundaries.get(b.code()))});
+        }
+        return upsert(h, "borough", List.of("code", "name", "force_code", "boundary"), rows);
+    }
+
+    /**
+     * Wards, with their boundary where {@code boundaries} has one, and {@code boundarySource} saying how it was
+     * made (for example {@code dissolved-lsoa}) on those that have one.
+     */
+    public Upserted upsertWards(Handle h, Collection<Ward> wards, Map<String, Geometry> boundaries,
+                                String boundarySource) {
+        List<Object[]> rows = new ArrayList<>(wards.size());
+        for (Ward w : wards) {
+            Geometry boundary = boundaries.get(w.code());
+            rows.add(new Object[]{w.code(), w.name(), w.boroughCode(), wkb(boundary),
+                    boundary == null ? null : boundarySource});
+        }
+        return upsert(h, "ward", List.of("code", "name", "borough_code", "boundary", "boundary_source"), rows);
+    }
+
+    /** LSOAs with their boundary (where known) and centroid. The population column is left as it is. */
+    public Upserted upsertLsoas(Handle h, Collection<LsoaArea> lsoas) {
+        List<Object[]> rows = new ArrayList<>(lsoas.size());
+        for (LsoaArea a : lsoas) {
+            Lsoa l = a.lsoa();
+            rows.add(new Object[]{l.code(), l.name(), l.wardCode(), l.boroughCode(), wkb(a.boundary()),
+                    Double.isNaN(a.centroidLat()) ? null : a.centroidLat(),
+                    Double.isNaN(a.centroidLon()) ? null : a.centroidLon()});
+        }
+        return upsert(h, "lsoa", List.of("code", "name", "ward_code", "borough_code", "boundary",
+                "centroid_lat", "centroid_lon"), rows);
+    }
+
+    /**
+     * COPY the rows into a temporary table shaped like the target, then one insert … on conflict that only touches
+     * rows whose values differ, and reports (by {@code xmax = 0}) which rows were new.
+     */
+    private static Upserted upsert(Handle h, String table, List<String> columns, List<Object[]> rows) {
+        if (!h.isInTransaction()) {
+            throw new IllegalStateException("place upserts run inside a transaction");
+        }
+        String staging = "place_in_" + table;
+        String cols = String.join(", ", columns);
+        h.execute("drop table if exists " + staging);
+        h.execute("create temporary table " + staging + " on commit drop as select " + cols + " from " + table
+                + " with no data");
+        copyIn(h, "copy " + staging + " (" + cols + ") from stdin with (format csv)", rows);
+        List<String> updatable = columns.subList(1, columns.size());
+        String set = String.join(", ", updatable.stream().map(c -> c + " = excluded." + c).toList());
+        String mine = String.join(", ", updatable.stream().map(c -> table + "." + c).toList());
+        String theirs = String.join(", ", updatable.stream().map(c -> "excluded." + c).toList());
+        String sql = "with up as (insert into " + table + " (" + cols + ") select " + cols + " from " + staging
+                + " on conflict (code) do update set " + set
+                + " where (" + mine + ") is distinct from (" + theirs + ")"
+                + " returning (xmax = 0) as inserted)"
+                + " select count(*) filter (where inserted) as inserted,"
+                + " count(*) filter (where not inserted) as updated from up";
+        return h.createQuery(sql).map((rs, ctx) ->
+                new Upserted(rows.size(), rs.getInt("inserted"), rs.getInt("updated"))).one();
+    }
+
+    private static void copyIn(Handle h, String sql, List<Object[]> rows) {
+        StringBuilder csv = new StringBuilder(rows.size() * 64);
+        HexFormat hex = HexFormat.of();
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                Object v = row[i];
+                if (v == null) {
+                    continue; // an unquoted empty field is NULL in COPY's csv format
+                }
+                if (v instanceof byte[] bytes) {
+                    csv.append("\\x").append(hex.formatHex(bytes));
+                } else if (v instanceof Double d) {
+                    csv.append(d.toString());
+                } else {
+                    csv.append('"').append(v.toString().replace("\"", "\"\"")).append('"');
+                }
+            }
+            csv.append('\n');
+        }
+        try {
+            h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+        } catch (SQLException ex) {
+            throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------------------
+
+    public List<ForceArea> forceAreas() {
+        return jdbi.withHandle(h -> h.createQuery("select code, name from force_area order by code")
+                .map((rs, ctx) -> new ForceArea(rs.getString("code"), rs.getString("name"))).list());
+    }
+
+    /** Every borough, by code, with how many wards and LSOAs it holds. */
+    public List<BoroughSummary> boroughs() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select b.code, b.name, b.force_code,
+                               (select count(*) from ward w where w.borough_code = b.code) as wards,
+                               (select count(*) from lsoa l where l.borough_code = b.code) as lsoas
+                        from borough b order by b.code""")
+                .map((rs, ctx) -> new BoroughSummary(BOROUGH.map(rs, ctx), rs.getInt("wards"), rs.getInt("lsoas")))
+                .list());
+    }
+
+    public Optional<Borough> borough(String code) {
+        return jdbi.withHandle(h -> h.createQuery("select code, name, force_code from borough where code = :c")
+                .bind("c", code).map(BOROUGH).findOne());
+    }
+
+    public List<Ward> wardsIn(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select code, name, borough_code from ward where borough_code = :b order by name, code")
+                .bind("b", boroughCode).map(WARD).list());
+    }
+
+    public Optional<Ward> ward(String code) {
+        return jdbi.withHandle(h -> h.createQuery("select code, name, borough_code from ward where code = :c")
+                .bind("c", code).map(WARD).findOne());
+    }
+
+    public List<Lsoa> lsoasIn(String wardCode) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select code, name, ward_code, borough_code from lsoa where ward_code = :w order by code")
+                .bind("w", wardCode).map(LSOA).list());
+    }
+
+    public Optional<Lsoa> lsoa(String code) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select code, name, ward_code, borough_code from lsoa where code = :c")
+                .bind("c", code).map(LSOA).findOne());
+    }
+
+    /** The ward's boundary, if Peel holds one. */
+    public Optional<Geometry> wardBoundary(String code) {
+        return jdbi.withHandle(h -> h.createQuery("select boundary from ward where code = :c and boundary is not null")
+                .bind("c", code).map((rs, ctx) -> geometry(rs.getBytes(1))).findOne());
+    }
+
+    /** The borough's boundary, if Peel holds one. */
+    public Optional<Geometry> boroughBoundary(String code) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select boundary from borough where code = :c and boundary is not null")
+                .bind("c", code).map((rs, ctx) -> geometry(rs.getBytes(1))).findOne());
+    }
+
+    /** Boundaries of the wards of a borough that has them, by ward code (for its map). */
+    public Map<String, Geometry> wardBoundariesIn(String boroughCode) {
+        Map<String, Geometry> out = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(
+                        "select code, boundary from ward where borough_code = :b and boundary is not null order by code")
+                .bind("b", boroughCode)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), geometry(rs.getBytes(2))))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** Boundaries of the LSOAs of a ward that has them, by LSOA code (for its map). */
+    public Map<String, Geometry> lsoaBoundariesIn(String wardCode) {
+        Map<String, Geometry> out = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(
+                        "select code, boundary from lsoa where ward_code = :w and boundary is not null order by code")
+                .bind("w", wardCode)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), geometry(rs.getBytes(2))))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    public PlaceCounts counts() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select (select count(*) from force_area) as forces,
+                               (select count(*) from borough) as boroughs,
+                               (select count(*) from borough where boundary is not null) as boroughs_bounded,
+                               (select count(*) from ward) as wards,
+                               (select count(*) from ward where boundary is not null) as wards_bounded,
+                               (select count(*) from lsoa) as lsoas,
+                               (select count(*) from lsoa where boundary is not null) as lsoas_bounded,
+                               (select count(*) from lsoa where centroid_lat is not null) as lsoas_centroid""")
+                .map((rs, ctx) -> new PlaceCounts(rs.getInt("forces"), rs.getInt("boroughs"),
+                        rs.getInt("boroughs_bounded"), rs.getInt("wards"), rs.getInt("wards_bounded"),
+                        rs.getInt("lsoas"), rs.getInt("lsoas_bounded"), rs.getInt("lsoas_centroid")))
+                .one());
+    }
+
+    /** Every LSOA Peel can place a point in: those with a boundary or a centroid. Builds an {@link AreaIndex}. */
+    public List<LsoaArea> lsoaAreas() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select code, name, ward_code, borough_code, boundary, centroid_lat, centroid_lon
+                        from lsoa where boundary is not null or centroid_lat is not null order by code""")
+                .setFetchSize(5_000)
+                .map((rs, ctx) -> {
+                    Geometry boundary = geometry(rs.getBytes("boundary"));
+                    double lat = rs.getDouble("centroid_lat");
+                    boolean noCentroid = rs.wasNull();
+                    double lon = rs.getDouble("centroid_lon");
+                    if (noCentroid) {
+                        org.locationtech.jts.geom.Point c = boundary.getInteriorPoint();
+                        lat = c.getY();
+                        lon = c.getX();
+                    }
+                    return new LsoaArea(LSOA.map(rs, ctx), boundary, lat, lon);
+                })
+                .list());
+    }
+
+    static byte[] wkb(Geometry g) {
+        return g == null ? null : new WKBWriter(2).write(g);
+    }
+
+    static Geometry geometry(byte[] wkb) {
+        if (wkb == null) {
+            return null;
+        }
+        try {
+            return new WKBReader(WGS84).read(wkb);
+        } catch (ParseException ex) {
+            throw new IllegalStateException("a stored boundary is not valid WKB: " + ex.getMessage(), ex);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.peel.platform;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that only groups subcommands ({@code peel user}, {@code peel import} …): on its own it shows its usage. */
+abstract class CommandGroup implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,212 @@
+package org.peel.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import org.peel.access.AccessStore;
+import org.peel.access.AuditTrail;
+import org.peel.access.Section;
+import org.peel.access.UserAccounts;
+import org.peel.place.PlaceRoutes;
+import org.peel.place.PlaceStore;
+import org.peel.common.BadInput;
+import org.peel.web.AdminRoutes;
+import org.peel.web.ApiRoutes;
+import org.peel.web.Attention;
+import org.peel.web.Capability;
+import org.peel.web.Gate;
+import org.peel.web.HomeRoutes;
+import org.peel.web.Problem;
+import org.peel.web.SectionSummary;
+import org.peel.web.SignInRoutes;
+import org.peel.web.Web;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Peel's web server: pages, the JSON API under /api/v1, and the error handling that never shows a stack trace. */
+public final class PeelWeb {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeelWeb.class);
+    /** Large enough for any form or JSON batch Peel takes; a 10 MB body is refused with 413. */
+    static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+
+    private PeelWeb() {
+    }
+
+    /** Builds (does not start) the server on a migrated database. */
+    public static Javalin create(Database database, boolean demo) {
+        TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+        AuditTrail audit = new AuditTrail(database.jdbi());
+        AccessStore access = new AccessStore(database.jdbi());
+        PlaceStore places = new PlaceStore(database.jdbi());
+        Web web = new Web(templates, audit, demo,
+                code -> places.borough(code).map(org.peel.place.Borough::name).orElse(code));
+        Gate gate = new Gate(access, audit);
+
+        UserAccounts accounts = new UserAccounts(access, audit);
+        AdminRoutes admin = new AdminRoutes(web, access, accounts, () -> boroughNames(places));
+        List<Attention.Source> attention = new ArrayList<>(List.of(admin.attention()));
+        List<Capability> capabilities = new ArrayList<>(List.of(
+                new Capability(Section.PREVENTION, "Borough and ward profiles",
+                        "The force's boroughs, wards and LSOAs, with maps", "/places")));
+        List<SectionSummary.Source> summaries = new ArrayList<>();
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jsonMapper(new JavalinJackson(OutputOptions.JSON, false));
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/assets";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+
+            var routes = config.routes;
+            routes.before(ctx -> {
+                // refuse an oversized body before reading any of it
+                if (ctx.contentLength() > MAX_REQUEST_BYTES) {
+                    ctx.header("Connection", "close");
+                    throw new io.javalin.http.ContentTooLargeResponse("The request is larger than Peel accepts ("
+                            + MAX_REQUEST_BYTES / (1024 * 1024) + " MB)");
+                }
+            });
+            routes.beforeMatched(gate::check);
+            routes.after(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("X-Frame-Options", "DENY");
+                ctx.header("Referrer-Policy", "same-origin");
+            });
+            routes.get("/health", ctx -> health(ctx, database), Gate.Open.PUBLIC);
+
+            new SignInRoutes(web, access).register(routes);
+            new ApiRoutes(web, accounts).register(routes);
+            admin.register(routes);
+            new PlaceRoutes(web, places).register(routes);
+            new HomeRoutes(web, attention, capabilities, summaries).register(routes);
+
+            routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
+            routes.exception(BadInput.class, (ex, ctx) -> badInput(ctx, web, ex));
+            routes.exception(JsonProcessingException.class, (ex, ctx) ->
+                    answer(ctx, web, 400, "The request body is not valid JSON: " + firstLine(ex.getOriginalMessage())));
+            routes.exception(MismatchedInputException.class, (ex, ctx) ->
+                    answer(ctx, web, 400, "The request body does not have the expected shape"));
+            routes.exception(Exception.class, (ex, ctx) -> {
+                Throwable cause = ex;
+                while (cause.getCause() != null && cause.getCause() != cause) {
+                    if (cause instanceof JsonProcessingException) {
+                        break;
+                    }
+                    cause = cause.getCause();
+                }
+                if (cause instanceof JsonProcessingException json) {
+                    answer(ctx, web, 400, "The request body is not valid JSON: " + firstLine(json.getOriginalMessage()));
+                    return;
+                }
+                String incident = UUID.randomUUID().toString().substring(0, 8);
+                // the exception's message may quote personal data from a record: log its type and place only
+                LOG.error("incident {}: {} at {}", incident, ex.getClass().getName(),
+                        ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?");
+                answer(ctx, web, 500, "Something went wrong on Peel's side. Incident reference " + incident + ".");
+            });
+            routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().isCommitted()) {
+                    if (!"handled".equals(ctx.attribute("peel.error"))) {
+                        answer(ctx, web, 404, "There is no page at " + ctx.path());
+                    }
+                }
+            });
+            routes.error(413, ctx -> answer(ctx, web, 413, "The request is larger than Peel accepts ("
+                    + MAX_REQUEST_BYTES / (1024 * 1024) + " MB)"));
+            routes.error(405, ctx -> answer(ctx, web, 405, "That method is not allowed here"));
+        });
+    }
+
+    private static void health(Context ctx, Database database) {
+        boolean up = database.isReachable();
+        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unreachable"));
+    }
+
+    private static void badInput(Context ctx, Web web, BadInput bad) {
+        if (Web.isApi(ctx)) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put(bad.field() == null ? "body" : bad.field(), bad.getMessage());
+            problem(ctx, 400, bad.getMessage(), errors);
+        } else {
+            answer(ctx, web, 400, bad.getMessage());
+        }
+    }
+
+    /** One place decides how an error looks: problem+json for the API, a page (or sign-in) for people. */
+    static void answer(Context ctx, Web web, int status, String message) {
+        ctx.attribute("peel.error", "handled");
+        if (Web.isApi(ctx) || ctx.path().equals("/health")) {
+            problem(ctx, status, message, null);
+            return;
+        }
+        if (status == 401) {
+            String next = ctx.method().name().equals("GET") ? ctx.path() : "/";
+            ctx.redirect("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            return;
+        }
+        ctx.status(status);
+        try {
+            web.render(ctx, "error.jte", web.page(ctx, titleFor(status), null), Map.of("status", status,
+                    "title", titleFor(status), "message", message == null ? "" : message));
+        } catch (RuntimeException renderFailed) {
+            ctx.contentType("text/plain; charset=utf-8").result(status + " " + titleFor(status));
+        }
+    }
+
+    private static void problem(Context ctx, int status, String detail, Map<String, String> errors) {
+        Problem p = Problem.of(status, titleFor(status), detail, ctx.path());
+        if (errors != null) {
+            p = p.withErrors(errors);
+        }
+        ctx.status(status).json(p).contentType("application/problem+json");
+    }
+
+    static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Sign in required";
+            case 403 -> "You do not have access to this";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request too large";
+            case 423 -> "Account locked";
+            case 500 -> "Sorry, there is a problem with Peel";
+            case 503 -> "Service unavailable";
+            default -> HttpStatus.forStatus(status).getMessage();
+        };
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static Map<String, String> boroughNames(PlaceStore places) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        places.boroughs().forEach(b -> names.put(b.borough().code(), b.borough().name()));
+        return names;
+    }
+
+}

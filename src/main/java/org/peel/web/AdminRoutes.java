@@ -1,0 +1,162 @@
+package org.peel.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.peel.access.AccessRequest;
+import org.peel.access.AccessStore;
+import org.peel.access.AuditTrail;
+import org.peel.access.Role;
+import org.peel.access.Section;
+import org.peel.access.User;
+import org.peel.access.UserAccounts;
+import org.peel.common.BadInput;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The administrator's pages: users (list and add) and the audit trail (filter by user, record, date). */
+public final class AdminRoutes {
+
+    private final Web web;
+    private final AccessStore store;
+    private final UserAccounts accounts;
+    private final BoroughNames boroughs;
+
+    /** Borough codes and names for the user form, from the place tables. */
+    @FunctionalInterface
+    public interface BoroughNames {
+        Map<String, String> all();
+    }
+
+    public AdminRoutes(Web web, AccessStore store, UserAccounts accounts, BoroughNames boroughs) {
+        this.web = web;
+        this.store = store;
+        this.accounts = accounts;
+        this.boroughs = boroughs;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/admin", ctx -> ctx.redirect("/admin/users"));
+        routes.get("/admin/users", this::users);
+        routes.post("/admin/users", this::addUser);
+        routes.get("/admin/audit", this::audit);
+    }
+
+    private User admin(Context ctx, boolean change) {
+        AccessRequest request = AccessRequest.view(Section.ADMINISTRATION).withPersonalData(null);
+        return web.authorize(ctx, change ? request.changing() : request, "user-list", null);
+    }
+
+    private void users(Context ctx) {
+        admin(ctx, false);
+        showUsers(ctx, 200, FormErrors.none(), Map.of(), null);
+    }
+
+    private void showUsers(Context ctx, int status, FormErrors errors, Map<String, String> values, String created) {
+        Web.noStore(ctx);
+        ctx.status(status);
+        web.render(ctx, "admin/users.jte", web.page(ctx, "Users", Section.ADMINISTRATION), Map.of(
+                "users", store.listUsers(), "roles", List.of(Role.values()), "boroughs", boroughs.all(),
+                "errors", errors, "values", values, "created", created == null ? "" : created,
+                "locked", store.lockedUsers(Instant.now())));
+    }
+
+    private void addUser(Context ctx) {
+        User admin = admin(ctx, true);
+        Map<String, String> values = new HashMap<>();
+        for (String f : List.of("username", "name", "role", "borough")) {
+            values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f).strip());
+        }
+        Role role = null;
+        if (!values.get("role").isEmpty()) {
+            try {
+                role = Role.valueOf(values.get("role"));
+            } catch (IllegalArgumentException ex) {
+                showUsers(ctx, 400, FormErrors.of("role", "Choose a role from the list"), values, null);
+                return;
+            }
+        }
+        try {
+            User created = accounts.create(admin, values.get("username"), values.get("name"), role,
+                    values.get("borough"), ctx.formParam("password"), "web");
+            showUsers(ctx, 201, FormErrors.none(), Map.of(), created.username());
+        } catch (BadInput bad) {
+            String message = bad.getMessage().substring(bad.getMessage().indexOf(": ") + 2);
+            showUsers(ctx, 400, FormErrors.of(bad.field(), message), values, null);
+        }
+    }
+
+    private void audit(Context ctx) {
+        admin(ctx, false);
+        FormErrors errors = FormErrors.none();
+        String username = blankToNull(ctx.queryParam("user"));
+        String record = blankToNull(ctx.queryParam("record"));
+        String recordType = null;
+        String recordId = null;
+        if (record != null) {
+            int colon = record.indexOf(':');
+            if (colon > 0) {
+                recordType = record.substring(0, colon);
+                recordId = blankToNull(record.substring(colon + 1));
+            } else {
+                recordType = record;
+            }
+        }
+        Instant from = date(ctx, "from", errors, 0);
+        Instant to = date(ctx, "to", errors, 1);
+        List<AuditTrail.Entry> entries = errors.any() ? new ArrayList<>()
+                : web.auditTrail().search(new AuditTrail.Filter(username, recordType, recordId, from, to,
+                blankToNull(ctx.queryParam("action"))), 500);
+        Map<String, String> values = new HashMap<>();
+        for (String f : List.of("user", "record", "from", "to", "action")) {
+            values.put(f, ctx.queryParam(f) == null ? "" : ctx.queryParam(f));
+        }
+        ctx.status(errors.any() ? 400 : 200);
+        web.render(ctx, "admin/audit.jte", web.page(ctx, "Audit trail", Section.ADMINISTRATION), Map.of(
+                "entries", entries, "errors", errors, "values", values, "actions", web.auditTrail().actions()));
+    }
+
+    private static Instant date(Context ctx, String field, FormErrors errors, int plusDays) {
+        String text = blankToNull(ctx.queryParam(field));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text).plusDays(plusDays).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException ex) {
+            errors.add(field, "Enter a date as YYYY-MM-DD, for example 2026-11-26");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** What an administrator sees on their home page. */
+    public Attention.Source attention() {
+        return user -> {
+            if (!user.isAdministrator()) {
+                return List.of();
+            }
+            List<Attention> items = new ArrayList<>();
+            int locked = store.lockedUsers(Instant.now()).size();
+            if (locked > 0) {
+                items.add(new Attention(locked + " locked account" + (locked == 1 ? "" : "s"),
+                        "Locked after repeated failed sign-ins", "/admin/users", Attention.Urgency.SOON));
+            }
+            long denied = web.auditTrail().countSince("access-denied", Instant.now().minusSeconds(86_400));
+            items.add(new Attention(denied + " refused request" + (denied == 1 ? "" : "s") + " in the last 24 hours",
+                    "Requests outside a user's role or borough", "/admin/audit?action=access-denied",
+                    denied > 0 ? Attention.Urgency.SOON : Attention.Urgency.ROUTINE));
+            return items;
+        };
+    }
+
+}

@@ -1,0 +1,135 @@
+package org.peel.web;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.UnauthorizedResponse;
+import org.peel.access.AccessDecision;
+import org.peel.access.AccessPolicy;
+import org.peel.access.AccessRequest;
+import org.peel.access.AuditEvent;
+import org.peel.access.AuditTrail;
+import org.peel.access.Section;
+import org.peel.access.User;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every page and API handler shares: who is signed in, the need-to-know check (with its audit entry),
+ * and rendering templates inside the layout. Handlers stay thin by calling these.
+ */
+public final class Web {
+
+    static final String USER = "peel.user";
+    static final String CSRF = "peel.csrf";
+
+    private final TemplateEngine templates;
+    private final AuditTrail audit;
+    private final boolean demo;
+    private final java.util.function.UnaryOperator<String> boroughName;
+
+    /** {@code boroughName} turns a borough's code into its name, for people to read. */
+    public Web(TemplateEngine templates, AuditTrail audit, boolean demo,
+               java.util.function.UnaryOperator<String> boroughName) {
+        this.templates = templates;
+        this.audit = audit;
+        this.demo = demo;
+        this.boroughName = boroughName;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public AuditTrail auditTrail() {
+        return audit;
+    }
+
+    public static Optional<User> user(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(USER));
+    }
+
+    /** The signed-in user; answers 401 (API) or sends to sign-in (pages) when there is none. */
+    public static User signedIn(Context ctx) {
+        return user(ctx).orElseThrow(() -> new UnauthorizedResponse("Sign in to use Peel"));
+    }
+
+    public static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    /** The purpose a user stated for opening personal data: form or query field {@code purpose}, or header. */
+    public static String statedPurpose(Context ctx) {
+        String p = ctx.header("X-Peel-Purpose");
+        if (p == null || p.isBlank()) {
+            p = ctx.queryParam("purpose");
+        }
+        return p == null || p.isBlank() ? null : p.strip();
+    }
+
+    /**
+     * Applies the access policy. A refusal is audited and answered 403; an allowed read or change of personal
+     * data is audited with its stated purpose. Returns the user.
+     */
+    public User authorize(Context ctx, AccessRequest request, String recordType, String recordId) {
+        User user = signedIn(ctx);
+        AccessDecision decision = AccessPolicy.decide(user, request);
+        if (!decision.allowed()) {
+            audit.record(AuditEvent.by(user, "access-denied", recordType, recordId, AuditEvent.DENIED)
+                    .because(request.purpose()).from(ctx.ip())
+                    .detail(ctx.method() + " " + ctx.path() + ": " + decision.summary()));
+            throw new ForbiddenResponse(decision.summary());
+        }
+        if (request.personalData()) {
+            audit.record(AuditEvent.by(user, request.change() ? "change" : "view", recordType, recordId,
+                    AuditEvent.SUCCESS).because(request.purpose()).from(ctx.ip()));
+        }
+        return user;
+    }
+
+    /** Records an event with the request's client address. */
+    public void audit(Context ctx, AuditEvent event) {
+        audit.record(event.from(ctx.ip()));
+    }
+
+    public Page page(Context ctx, String title, Section section) {
+        User user = ctx.attribute(USER);
+        List<Section> nav = new ArrayList<>();
+        if (user != null) {
+            for (Section s : Section.values()) {
+                if (user.role().sections().contains(s)) {
+                    nav.add(s);
+                }
+            }
+        }
+        String borough = user == null || user.boroughCode() == null ? null : boroughName.apply(user.boroughCode());
+        return new Page(title, user, section, ctx.attribute(CSRF), demo, nav, borough);
+    }
+
+    /** Renders {@code template} with the given parameters plus {@code page}. */
+    public void render(Context ctx, String template, Page page, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("page", page);
+        StringOutput out = new StringOutput();
+        templates.render(template, all, out);
+        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+    }
+
+    public void render(Context ctx, String template, Page page) {
+        render(ctx, template, page, Map.of());
+    }
+
+    public static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    /** For checks outside a handler's own section: whether this user could open it. */
+    public static boolean mayView(User user, Section section) {
+        return user != null && user.role().sections().contains(section);
+    }
+}
