@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class, GenerateBenchCommand.class,
                 ImportCommand.class,
                 BenchCommand.class,
+                VictimsCodeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {
