@@ -13,6 +13,11 @@ import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
 import org.peel.access.Section;
 import org.peel.access.UserAccounts;
+import org.peel.investigation.Allocation;
+import org.peel.investigation.InvestigationRoutes;
+import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.RecordCrime;
+import org.peel.investigation.Screening;
 import org.peel.place.PlaceRoutes;
 import org.peel.place.PlaceStore;
 import org.peel.common.BadInput;
@@ -31,6 +36,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +68,12 @@ public final class PeelWeb {
         List<Attention.Source> attention = new ArrayList<>(List.of(admin.attention()));
         List<Capability> capabilities = new ArrayList<>(List.of(
                 new Capability(Section.PREVENTION, "Borough and ward profiles",
-                        "The force's boroughs, wards and LSOAs, with maps", "/places")));
+                        "The force's boroughs, wards and LSOAs, with maps", "/places"),
+                new Capability(Section.INVESTIGATION, "Record a crime",
+                        "Screened, allocated and the Victims' Code deadlines set as it is saved", "/investigation/crimes/new"),
+                new Capability(Section.INVESTIGATION, "Allocation queue",
+                        "Crimes waiting for an investigator, screened-out crimes to review, overdue Victims' Code deadlines",
+                        "/investigation/queue")));
         List<SectionSummary.Source> summaries = new ArrayList<>();
 
         return Javalin.create(config -> {
@@ -97,6 +108,10 @@ public final class PeelWeb {
             new ApiRoutes(web, accounts).register(routes);
             admin.register(routes);
             new PlaceRoutes(web, places).register(routes);
+            InvestigationStore investigation = new InvestigationStore(database.jdbi());
+            new InvestigationRoutes(web, investigation, new RecordCrime(investigation, audit, Screening.Settings.defaults(),
+                    Allocation.Policy.defaults(), Clock.systemDefaultZone()), () -> boroughNames(places),
+                    Clock.systemDefaultZone()).register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
