@@ -79,7 +79,8 @@ public final class InvestigationRoutes {
     private void recordFromForm(Context ctx) {
         Map<String, String> values = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
-            if (!v.isEmpty() && !k.equals("_csrf")) {
+            // a browser sends every field, filled in or not: a blank one counts as not given
+            if (!v.isEmpty() && !v.get(0).isBlank() && !k.equals("_csrf")) {
                 values.put(k, v.get(0).strip());
             }
         });
