@@ -46,8 +46,11 @@ public final class AllocationSimulation {
     public record Settings(int days, int targetHours, long seed, Screening.Settings screening, Allocation.Policy policy) {
     }
 
-    /** One arm's figures. */
-    public record Metrics(long crimes, long allocated, long stillWaiting, double medianHoursToAllocation,
+    /**
+     * One arm's figures. {@code unaccredited} counts crimes given to an investigator below the PIP level the crime
+     * needs (the baseline does this when a team has nobody accredited; Peel queues the crime instead).
+     */
+    public record Metrics(long crimes, long allocated, long stillWaiting, long unaccredited, double medianHoursToAllocation,
                           double p90HoursToAllocation, double targetBreachPct, double caseloadCv) {
     }
 
@@ -149,7 +152,7 @@ public final class AllocationSimulation {
         for (Job j : queue) {
             waits.add(hours(j.crime().recordedAt(), end));
         }
-        return metrics(jobs.size(), made.size(), queue.size(), waits, settings, made, investigators, start, end);
+        return metrics(jobs.size(), made.size(), queue.size(), 0, waits, settings, made, investigators, start, end);
     }
 
     private static boolean tryAllocate(Job j, LocalDateTime at, Map<String, List<SimInvestigator>> byPlace,
@@ -190,6 +193,7 @@ public final class AllocationSimulation {
         List<Made> made = new ArrayList<>();
         List<Double> waits = new ArrayList<>();
         long waiting = 0;
+        long unaccredited = 0;
         for (Job j : jobs) {
             int lag = 1 + rnd.nextInt(3);
             LocalDateTime batch = j.crime().recordedAt().toLocalDate().plusDays(lag).atTime(9, 0);
@@ -202,10 +206,13 @@ public final class AllocationSimulation {
                 continue;
             }
             SimInvestigator chosen = pool.get(rnd.nextInt(pool.size()));
+            if (accredited.isEmpty()) {
+                unaccredited++;
+            }
             made.add(new Made(chosen.id(), batch, closes(j.crime(), batch), j.weight()));
             waits.add(hours(j.crime().recordedAt(), batch));
         }
-        return metrics(jobs.size(), made.size(), waiting, waits, settings, made, investigators, start, end);
+        return metrics(jobs.size(), made.size(), waiting, unaccredited, waits, settings, made, investigators, start, end);
     }
 
     /** A crime closes at noon on its outcome day, and never before it was allocated. */
@@ -216,11 +223,12 @@ public final class AllocationSimulation {
         return c.closesAt().isBefore(allocatedAt) ? allocatedAt : c.closesAt();
     }
 
-    private static Metrics metrics(long crimes, long allocated, long stillWaiting, List<Double> waits, Settings settings,
+    private static Metrics metrics(long crimes, long allocated, long stillWaiting, long unaccredited, List<Double> waits,
+                                   Settings settings,
                                    List<Made> made, List<SimInvestigator> investigators, LocalDateTime start, LocalDateTime end) {
         double[] w = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         long breaches = waits.stream().filter(x -> x > settings.targetHours()).count();
-        return new Metrics(crimes, allocated, stillWaiting, round(percentile(w, 0.5)), round(percentile(w, 0.9)),
+        return new Metrics(crimes, allocated, stillWaiting, unaccredited, round(percentile(w, 0.5)), round(percentile(w, 0.9)),
                 round(w.length == 0 ? 0 : 100.0 * breaches / w.length), round(meanDailyCv(made, investigators, start, end)));
     }
 

@@ -110,14 +110,16 @@ final class SimulateCommand extends CommandGroup {
                               90th percentile hours      %8.2f %10.2f
                               breaches of %d h target (%%) %6.2f %10.2f
                               caseload CV                %8.2f %10.2f
-                              still waiting at the end   %,8d %,10d""",
+                              still waiting at the end   %,8d %,10d
+                              below accreditation        %,8d %,10d""",
                     spec.name(), generation.scaleText(), days, seed, shortfall * 100, result.peel().crimes(),
                     sink.investigators().size(), seconds,
                     result.peel().medianHoursToAllocation(), result.baseline().medianHoursToAllocation(),
                     result.peel().p90HoursToAllocation(), result.baseline().p90HoursToAllocation(),
                     targetHours, result.peel().targetBreachPct(), result.baseline().targetBreachPct(),
                     result.peel().caseloadCv(), result.baseline().caseloadCv(),
-                    result.peel().stillWaiting(), result.baseline().stillWaiting());
+                    result.peel().stillWaiting(), result.baseline().stillWaiting(),
+                    result.peel().unaccredited(), result.baseline().unaccredited());
             output.print(System.out, text, json);
             return 0;
         }
@@ -131,6 +133,7 @@ final class SimulateCommand extends CommandGroup {
             f.put("crimes", m.crimes());
             f.put("allocated", m.allocated());
             f.put("still_waiting", m.stillWaiting());
+            f.put("allocated_below_accreditation", m.unaccredited());
             return f;
         }
     }
