@@ -37,14 +37,16 @@ public final class InvestigationRoutes {
     private final Web web;
     private final InvestigationStore store;
     private final RecordCrime recordCrime;
+    private final CaseProgress progress;
     private final Supplier<Map<String, String>> boroughs;
     private final Clock clock;
 
-    public InvestigationRoutes(Web web, InvestigationStore store, RecordCrime recordCrime,
+    public InvestigationRoutes(Web web, InvestigationStore store, RecordCrime recordCrime, CaseProgress progress,
                                Supplier<Map<String, String>> boroughs, Clock clock) {
         this.web = web;
         this.store = store;
         this.recordCrime = recordCrime;
+        this.progress = progress;
         this.boroughs = boroughs;
         this.clock = clock;
     }
@@ -55,6 +57,10 @@ public final class InvestigationRoutes {
         routes.get("/investigation/crimes/{id}", this::crime);
         routes.get("/investigation/queue", this::queue);
         routes.post("/investigation/crimes/{id}/reallocate", this::reallocate);
+        routes.post("/investigation/crimes/{id}/outcome", this::outcome);
+        routes.post("/investigation/crimes/{id}/events", this::caseEvent);
+        routes.post("/investigation/crimes/{id}/deadlines/{deadline}/kept", this::deadlineKept);
+        routes.get("/investigation/metrics", this::metrics);
         routes.post("/api/v1/crimes", this::recordFromJson);
     }
 
@@ -109,12 +115,106 @@ public final class InvestigationRoutes {
         InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
         web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
                 .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
-        User user = Web.signedIn(ctx);
         Web.noStore(ctx);
-        web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + id, Section.INVESTIGATION), Map.of(
+        renderCrime(ctx, view, FormErrors.none());
+    }
+
+    private void renderCrime(Context ctx, InvestigationStore.CrimeView view, FormErrors errors) {
+        User user = Web.signedIn(ctx);
+        web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + view.id(), Section.INVESTIGATION), Map.of(
                 "crime", view, "boroughs", boroughs.get(), "supervisor", isSupervisor(user),
                 "investigators", isSupervisor(user) ? store.investigatorsIn(view.boroughCode()) : Map.of(),
-                "errors", FormErrors.none()));
+                "errors", errors, "outcomes", List.of(OutcomeType.values()),
+                "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString()));
+    }
+
+    private InvestigationStore.CrimeView changeable(Context ctx) {
+        String id = ctx.pathParam("id");
+        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        return view;
+    }
+
+    private void outcome(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        FormErrors errors = FormErrors.none();
+        OutcomeType type = null;
+        try {
+            type = OutcomeType.ofCode(Integer.parseInt(String.valueOf(ctx.formParam("outcome")).strip())).orElse(null);
+        } catch (NumberFormatException ex) {
+            type = null;
+        }
+        if (type == null) {
+            errors.add("outcome", "Choose the outcome type");
+        }
+        LocalDate on = date(ctx.formParam("outcome_date"), "outcome_date", errors);
+        if (on == null && !errors.has("outcome_date")) {
+            errors.add("outcome_date", "Enter the outcome date as YYYY-MM-DD");
+        }
+        if (!errors.any()) {
+            try {
+                OutcomeValidation.Result r = progress.outcome(view.id(), type, on, Web.signedIn(ctx), ctx.ip());
+                if (r.valid()) {
+                    ctx.redirect("/investigation/crimes/" + view.id());
+                    return;
+                }
+                errors.add("outcome", String.join("; ", r.problems()));
+            } catch (BadInput bad) {
+                errors.add("outcome", bad.getMessage().replaceFirst("^.*?: ", ""));
+            }
+        }
+        ctx.status(400);
+        renderCrime(ctx, store.crime(view.id()).orElseThrow(), errors);
+    }
+
+    private void caseEvent(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        FormErrors errors = FormErrors.none();
+        var event = parseEnum(VictimsCodeDeadlines.CaseEvent.class, ctx.formParam("event"));
+        if (event.isEmpty()) {
+            errors.add("event", "Choose what happened");
+        }
+        LocalDate on = date(ctx.formParam("event_date"), "event_date", errors);
+        if (on == null && !errors.has("event_date")) {
+            errors.add("event_date", "Enter the date as YYYY-MM-DD");
+        }
+        if (!errors.any()) {
+            try {
+                progress.caseEvent(view.id(), event.get(), on, Web.signedIn(ctx), ctx.ip());
+                ctx.redirect("/investigation/crimes/" + view.id());
+                return;
+            } catch (BadInput bad) {
+                errors.add("event", bad.getMessage().replaceFirst("^.*?: ", ""));
+            }
+        }
+        ctx.status(400);
+        renderCrime(ctx, view, errors);
+    }
+
+    private void deadlineKept(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        long deadline;
+        try {
+            deadline = Long.parseLong(ctx.pathParam("deadline"));
+        } catch (NumberFormatException ex) {
+            throw new NotFoundResponse("No such deadline");
+        }
+        String result = ctx.formParam("result");
+        progress.contact(view.id(), deadline, result == null || result.isBlank() ? "done" : result.strip(), null,
+                Web.signedIn(ctx), ctx.ip());
+        ctx.redirect("/investigation/crimes/" + view.id());
+    }
+
+    private void metrics(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION), "allocation_metrics", null);
+        String borough = user.role().isLocal() ? user.boroughCode() : ctx.queryParam("borough");
+        LocalDateTime now = LocalDateTime.now(clock);
+        int target = 24;
+        web.render(ctx, "investigation/metrics.jte", web.page(ctx, "Allocation and Victims' Code", Section.INVESTIGATION), Map.of(
+                "rows", store.allocationTimes(borough, target, now), "caseloads", store.caseloads(borough),
+                "compliance", store.victimsCodeCompliance(borough, now.toLocalDate()), "target", target,
+                "boroughs", boroughs.get(), "borough", borough == null ? "" : borough));
     }
 
     private void queue(Context ctx) {
@@ -155,9 +255,7 @@ public final class InvestigationRoutes {
             }
         }
         ctx.status(400);
-        web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + id, Section.INVESTIGATION), Map.of(
-                "crime", view, "boroughs", boroughs.get(), "supervisor", true,
-                "investigators", store.investigatorsIn(view.boroughCode()), "errors", errors));
+        renderCrime(ctx, view, errors);
     }
 
     private void recordFromJson(Context ctx) {

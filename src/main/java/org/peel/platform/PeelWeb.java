@@ -14,6 +14,7 @@ import org.peel.access.AuditTrail;
 import org.peel.access.Section;
 import org.peel.access.UserAccounts;
 import org.peel.investigation.Allocation;
+import org.peel.investigation.CaseProgress;
 import org.peel.investigation.InvestigationRoutes;
 import org.peel.investigation.InvestigationStore;
 import org.peel.investigation.RecordCrime;
@@ -73,7 +74,10 @@ public final class PeelWeb {
                         "Screened, allocated and the Victims' Code deadlines set as it is saved", "/investigation/crimes/new"),
                 new Capability(Section.INVESTIGATION, "Allocation queue",
                         "Crimes waiting for an investigator, screened-out crimes to review, overdue Victims' Code deadlines",
-                        "/investigation/queue")));
+                        "/investigation/queue"),
+                new Capability(Section.INVESTIGATION, "Allocation and Victims' Code figures",
+                        "Time to allocation by borough and offence group, queue age, caseloads, Victims' Code compliance",
+                        "/investigation/metrics")));
         List<SectionSummary.Source> summaries = new ArrayList<>();
 
         return Javalin.create(config -> {
@@ -110,7 +114,8 @@ public final class PeelWeb {
             new PlaceRoutes(web, places).register(routes);
             InvestigationStore investigation = new InvestigationStore(database.jdbi());
             new InvestigationRoutes(web, investigation, new RecordCrime(investigation, audit, Screening.Settings.defaults(),
-                    Allocation.Policy.defaults(), Clock.systemDefaultZone()), () -> boroughNames(places),
+                    Allocation.Policy.defaults(), Clock.systemDefaultZone()),
+                    new CaseProgress(investigation, audit, Clock.systemDefaultZone()), () -> boroughNames(places),
                     Clock.systemDefaultZone()).register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 

@@ -130,4 +130,40 @@ class InvestigationRoutesTest {
         assertThat(pc.post("/investigation/crimes/" + crimeId + "/reallocate",
                 Map.of("investigator", "DA1", "reason", "Not mine to do")).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    @DisplayName("On the crime's page: an arrest starts the victim's update, a wrong outcome is refused with the reason, a charge closes it")
+    void progressAndOutcome() {
+        WebClient dc = server.signedIn("dc.case", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
+        dc.get("/investigation/crimes/new");
+        String page = dc.post("/investigation/crimes", domesticAssault()).body();
+        String crimeId = page.replaceAll("(?s).*Reference <strong>(CRP\\d+)</strong>.*", "$1");
+        dc.get("/investigation/crimes/" + crimeId);
+        HttpResponse<String> arrest = dc.post("/investigation/crimes/" + crimeId + "/events",
+                Map.of("event", "ARREST", "event_date", "2024-03-02"));
+        assertThat(arrest.statusCode()).as(arrest.body().replaceAll("(?s).*govuk-error-summary__list\">(.*?)</ul>.*", "$1")).isEqualTo(302);
+        assertThat(dc.get("/investigation/crimes/" + crimeId).body()).contains("Update: arrest");
+
+        HttpResponse<String> refused = dc.post("/investigation/crimes/" + crimeId + "/outcome",
+                Map.of("outcome", "18", "outcome_date", java.time.LocalDate.now().toString()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"outcome-error\"").contains("cannot be given when a suspect has been identified");
+        assertThat(dc.post("/investigation/crimes/" + crimeId + "/outcome", Map.of("outcome", "1", "outcome_date", java.time.LocalDate.now().toString()))
+                .statusCode()).isEqualTo(302);
+        String closed = dc.get("/investigation/crimes/" + crimeId).body();
+        assertThat(closed).contains("data-testid=\"outcome\"").contains("Outcome 1 (Charged or summonsed)").contains("Update: charge");
+    }
+
+    @Test
+    @DisplayName("The figures page shows time to allocation by borough and offence group, caseloads and compliance")
+    void metricsPage() {
+        WebClient pc = server.signedIn("pc.metrics", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/investigation/crimes/new");
+        pc.post("/investigation/crimes", domesticAssault());
+        WebClient sup = server.signedIn("ds.metrics", Role.CRIME_MANAGEMENT_SUPERVISOR, Fixtures.WESTMINSTER);
+        HttpResponse<String> r = sup.get("/investigation/metrics");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("data-testid=\"allocation-times\"").contains("Violence with injury")
+                .contains("DC Patel").contains("data-testid=\"compliance\"");
+    }
 }
