@@ -83,7 +83,7 @@ public record CrimeReport(OffenceGroup offence, LocalDateTime committedAt, Strin
             p.put("committed", "The offence cannot have been committed in the future");
         }
         if (boroughCode == null || boroughCode.isBlank()) {
-            p.put("borough", "Choose the borough where the offence happened");
+            p.put("borough", "Choose the borough where the offence happened, or give its coordinates");
         }
         if (latitude != null && (latitude < -90 || latitude > 90)) {
             p.put("latitude", "Latitude must be between -90 and 90");

@@ -94,6 +94,11 @@ public final class InvestigationRoutes {
         ctx.formParamMap().forEach((k, v) -> checked.addAll(v.stream().map(x -> k + "=" + x).toList()));
         FormErrors errors = FormErrors.none();
         CrimeReport report = fromForm(ctx, values, errors);
+        try {
+            report = recordCrime.located(report);
+        } catch (BadInput bad) {
+            errors.add(bad.field(), bad.getMessage().replaceFirst("^.*?: ", ""));
+        }
         report.problems(LocalDateTime.now(clock)).forEach(errors::add);
         if (errors.any()) {
             web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).changing(), "crime", null);
@@ -211,6 +216,11 @@ public final class InvestigationRoutes {
         String borough = user.role().isLocal() ? user.boroughCode() : ctx.queryParam("borough");
         LocalDateTime now = LocalDateTime.now(clock);
         int target = 24;
+        try {
+            target = ctx.queryParam("target") == null ? 24 : Math.max(1, Integer.parseInt(ctx.queryParam("target")));
+        } catch (NumberFormatException ex) {
+            target = 24;
+        }
         web.render(ctx, "investigation/metrics.jte", web.page(ctx, "Allocation and Victims' Code", Section.INVESTIGATION), Map.of(
                 "rows", store.allocationTimes(borough, target, now), "caseloads", store.caseloads(borough),
                 "compliance", store.victimsCodeCompliance(borough, now.toLocalDate()), "target", target,
@@ -263,7 +273,7 @@ public final class InvestigationRoutes {
         if (body == null || !body.isObject()) {
             throw BadInput.field("body", "Send a JSON object describing the crime");
         }
-        CrimeReport report = fromJson(body);
+        CrimeReport report = recordCrime.located(fromJson(body));
         Map<String, String> problems = report.problems(LocalDateTime.now(clock));
         if (!problems.isEmpty()) {
             Map.Entry<String, String> first = problems.entrySet().iterator().next();

@@ -26,14 +26,46 @@ public final class RecordCrime {
     private final Screening.Settings screening;
     private final Allocation.Policy allocation;
     private final Clock clock;
+    private final CrimeLocator locator;
 
     public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock) {
+        this(store, audit, screening, allocation, clock, CrimeLocator.NONE);
+    }
+
+    /** With a locator, a crime given by its coordinates gets its LSOA, ward and borough from them. */
+    public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
+                       Allocation.Policy allocation, Clock clock, CrimeLocator locator) {
         this.store = store;
         this.audit = audit;
         this.screening = screening;
         this.allocation = allocation;
         this.clock = clock;
+        this.locator = locator;
+    }
+
+    /**
+     * Fills the LSOA, ward and borough from the coordinates where they were not given; refuses coordinates that
+     * lie in another borough than the one stated.
+     */
+    public CrimeReport located(CrimeReport r) {
+        if (r.latitude() == null || r.longitude() == null) {
+            return r;
+        }
+        return locator.locate(r.latitude(), r.longitude()).map(p -> {
+            if (r.boroughCode() != null && !r.boroughCode().isBlank() && p.boroughCode() != null
+                    && !p.boroughCode().equals(r.boroughCode())) {
+                throw BadInput.field("borough", "The location lies in borough " + p.boroughCode() + ", not " + r.boroughCode());
+            }
+            return new CrimeReport(r.offence(), r.committedAt(), blank(r.boroughCode()) ? p.boroughCode() : r.boroughCode(),
+                    blank(r.wardCode()) ? p.wardCode() : r.wardCode(), blank(r.lsoaCode()) ? p.lsoaCode() : r.lsoaCode(),
+                    r.latitude(), r.longitude(), r.domesticAbuse(), r.hate(), r.seriousOffences(), r.solvability(),
+                    r.victims(), r.suspects(), r.witnesses());
+        }).orElse(r);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** One recorded crime and the decisions made on it. */
@@ -46,7 +78,8 @@ public final class RecordCrime {
      *
      * @throws BadInput naming the first field at fault, before anything is written
      */
-    public List<Recorded> record(CrimeReport report, User by, String channel, String clientAddress) {
+    public List<Recorded> record(CrimeReport given, User by, String channel, String clientAddress) {
+        CrimeReport report = located(given);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> problems = report.problems(now);
         if (!problems.isEmpty()) {

@@ -15,6 +15,7 @@ import org.peel.access.Section;
 import org.peel.access.UserAccounts;
 import org.peel.investigation.Allocation;
 import org.peel.investigation.CaseProgress;
+import org.peel.investigation.CrimeLocator;
 import org.peel.investigation.InvestigationRoutes;
 import org.peel.investigation.InvestigationStore;
 import org.peel.investigation.RecordCrime;
@@ -114,7 +115,7 @@ public final class PeelWeb {
             new PlaceRoutes(web, places).register(routes);
             InvestigationStore investigation = new InvestigationStore(database.jdbi());
             new InvestigationRoutes(web, investigation, new RecordCrime(investigation, audit, Screening.Settings.defaults(),
-                    Allocation.Policy.defaults(), Clock.systemDefaultZone()),
+                    Allocation.Policy.defaults(), Clock.systemDefaultZone(), new CrimeLocator(places)),
                     new CaseProgress(investigation, audit, Clock.systemDefaultZone()), () -> boroughNames(places),
                     Clock.systemDefaultZone()).register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);

@@ -157,4 +157,29 @@ class InvestigationRecordCrimeTest {
         assertThatThrownBy(() -> recordCrime.record(none, officer, "api", "127.0.0.1"))
                 .isInstanceOf(BadInput.class).hasMessageContaining("victim_surname");
     }
+
+    @Test
+    @DisplayName("Coordinates alone place the crime in its LSOA, ward and borough; coordinates in another borough are refused")
+    void locatedByCoordinates() {
+        CrimeLocator westminster = new CrimeLocator(null) {
+            @Override
+            public java.util.Optional<Place> locate(double latitude, double longitude) {
+                return java.util.Optional.of(new Place("E01004734", "E05000644", BOROUGH));
+            }
+        };
+        RecordCrime withMap = new RecordCrime(store, new AuditTrail(jdbi), Screening.Settings.defaults(),
+                Allocation.Policy.defaults(), CHRISTMAS_EVE, westminster);
+        CrimeReport placed = new CrimeReport(OffenceGroup.VIOLENCE_WITH_INJURY, LocalDateTime.of(2015, 12, 23, 22, 30), null, null,
+                null, 51.5136, -0.1365, true, false, Set.of(), Set.of(), List.of(vulnerableVictim()), List.of(), List.of());
+        String id = withMap.record(placed, officer, "api", "127.0.0.1").get(0).crimeId();
+        String where = jdbi.withHandle(h -> h.createQuery("select borough_code || ' ' || ward_code || ' ' || lsoa_code from crime where id = :id")
+                .bind("id", id).mapTo(String.class).one());
+        assertThat(where).isEqualTo(BOROUGH + " E05000644 E01004734");
+
+        CrimeReport elsewhere = new CrimeReport(OffenceGroup.VIOLENCE_WITH_INJURY, LocalDateTime.of(2015, 12, 23, 22, 30),
+                Fixtures.CAMDEN, null, null, 51.5136, -0.1365, true, false, Set.of(), Set.of(), List.of(vulnerableVictim()),
+                List.of(), List.of());
+        assertThatThrownBy(() -> withMap.record(elsewhere, officer, "api", "127.0.0.1"))
+                .isInstanceOf(BadInput.class).hasMessageContaining("lies in borough " + BOROUGH);
+    }
 }
