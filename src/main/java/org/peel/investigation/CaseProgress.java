@@ -98,6 +98,20 @@ public final class CaseProgress {
         });
     }
 
+    /** A supervisor agrees a screened-out crime should stay filed, with a note; it leaves the review list. */
+    public void reviewScreenedOut(String crimeId, String note, User by, String clientAddress) {
+        if (note == null || note.isBlank()) {
+            throw BadInput.field("note", "Say why the crime should stay screened out");
+        }
+        LocalDateTime now = now();
+        store.jdbi().useTransaction(h -> {
+            if (store.review(h, crimeId, by.username(), now, note.strip()) == 0) {
+                throw BadInput.field("crime", "Crime " + crimeId + " is not awaiting a screening review");
+            }
+            audit.record(h, AuditEvent.by(by, "screening-review", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress));
+        });
+    }
+
     /** The update an outcome obliges: charge, an out-of-court disposal, or no further action. */
     static VictimsCodeDeadlines.CaseEvent eventOf(OutcomeType type) {
         return switch (type) {

@@ -61,6 +61,7 @@ public final class InvestigationRoutes {
         routes.post("/investigation/crimes/{id}/events", this::caseEvent);
         routes.post("/investigation/crimes/{id}/deadlines/{deadline}/kept", this::deadlineKept);
         routes.get("/investigation/metrics", this::metrics);
+        routes.post("/investigation/crimes/{id}/review", this::review);
         routes.post("/api/v1/crimes", this::recordFromJson);
     }
 
@@ -130,7 +131,8 @@ public final class InvestigationRoutes {
                 "crime", view, "boroughs", boroughs.get(), "supervisor", isSupervisor(user),
                 "investigators", isSupervisor(user) ? store.investigatorsIn(view.boroughCode()) : Map.of(),
                 "errors", errors, "outcomes", List.of(OutcomeType.values()),
-                "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString()));
+                "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString(),
+                "contacts", store.contacts(view.id())));
     }
 
     private InvestigationStore.CrimeView changeable(Context ctx) {
@@ -197,6 +199,22 @@ public final class InvestigationRoutes {
         renderCrime(ctx, view, errors);
     }
 
+    private void review(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        User user = Web.signedIn(ctx);
+        if (!isSupervisor(user)) {
+            throw new ForbiddenResponse("Only a crime management supervisor can review screening");
+        }
+        try {
+            progress.reviewScreenedOut(view.id(), ctx.formParam("note"), user, ctx.ip());
+        } catch (BadInput bad) {
+            ctx.status(400);
+            renderCrime(ctx, view, FormErrors.of("note", bad.getMessage().replaceFirst("^.*?: ", "")));
+            return;
+        }
+        ctx.redirect("/investigation/queue");
+    }
+
     private void deadlineKept(Context ctx) {
         InvestigationStore.CrimeView view = changeable(ctx);
         long deadline;
@@ -234,7 +252,7 @@ public final class InvestigationRoutes {
         Web.noStore(ctx);
         web.render(ctx, "investigation/queue.jte", web.page(ctx, "Allocation queue", Section.INVESTIGATION), Map.of(
                 "queue", store.queue(borough, now), "review", store.screenedOutForReview(borough),
-                "overdue", store.overdue(borough, null, now.toLocalDate()), "boroughs", boroughs.get(),
+                "overdue", store.overdue(borough, ctx.queryParam("investigator"), now.toLocalDate()), "boroughs", boroughs.get(),
                 "borough", borough == null ? "" : borough));
     }
 

@@ -208,6 +208,24 @@ public final class InvestigationStore {
     public record Due(long id, String kind, String label, LocalDate due, String basis, LocalDateTime metAt) {
     }
 
+    /** One entry of the Victims' Code contact log. */
+    public record Contact(LocalDateTime at, String kind, String result, String byUsername) {
+    }
+
+    public List<Contact> contacts(String crimeId) {
+        return jdbi.withHandle(h -> h.createQuery("select at, kind, result, by_username from victims_code_contact where crime_id = :id order by at, id")
+                .bind("id", crimeId).map((rs, ctx) -> new Contact(rs.getObject("at", LocalDateTime.class), rs.getString("kind"),
+                        rs.getString("result"), rs.getString("by_username"))).list());
+    }
+
+    /** A supervisor's review of a screened-out crime: agreed, with a note. */
+    public int review(Handle h, String crimeId, String by, LocalDateTime at, String note) {
+        return h.createUpdate("""
+                        update crime_screening set reviewed_by = :by, reviewed_at = :at, review_note = :note
+                        where crime_id = :id and not screened_in and reviewed_at is null""")
+                .bind("by", by).bind("at", at).bind("note", note).bind("id", crimeId).execute();
+    }
+
     public Optional<CrimeView> crime(String id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select id, offence_group, borough_code, committed_at, recorded_at, domestic_abuse, hate

@@ -166,4 +166,28 @@ class InvestigationRoutesTest {
         assertThat(r.body()).contains("data-testid=\"allocation-times\"").contains("Violence with injury")
                 .contains("DC Patel").contains("data-testid=\"compliance\"");
     }
+
+    @Test
+    @DisplayName("A screened-out crime waits on the review list until a supervisor agrees, with a note")
+    void screeningReview() {
+        WebClient pc = server.signedIn("pc.shop", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/investigation/crimes/new");
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("offence", "SHOPLIFTING");
+        f.put("committed", "2024-03-01 11:00");
+        f.put("borough", Fixtures.WESTMINSTER);
+        f.put("victim_surname", "Corner Shop Ltd");
+        f.put("victim_business", "on");
+        String recorded = pc.post("/investigation/crimes", f).body();
+        assertThat(recorded).contains("Screened out").contains("Not allocated (screened out)");
+        String crimeId = recorded.replaceAll("(?s).*Reference <strong>(CRP\\d+)</strong>.*", "$1");
+
+        WebClient sup = server.signedIn("ds.review", Role.CRIME_MANAGEMENT_SUPERVISOR, Fixtures.WESTMINSTER);
+        assertThat(sup.get("/investigation/queue").body()).contains("data-testid=\"review\"").contains(crimeId);
+        sup.get("/investigation/crimes/" + crimeId);
+        assertThat(sup.post("/investigation/crimes/" + crimeId + "/review", Map.of("note", "")).body()).contains("id=\"note-error\"");
+        assertThat(sup.post("/investigation/crimes/" + crimeId + "/review", Map.of("note", "No CCTV, no suspect: agreed"))
+                .statusCode()).isEqualTo(302);
+        assertThat(sup.get("/investigation/queue").body()).doesNotContain("data-testid=\"review\"");
+    }
 }
