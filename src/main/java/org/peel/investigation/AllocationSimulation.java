@@ -51,7 +51,8 @@ public final class AllocationSimulation {
      * needs (the baseline does this when a team has nobody accredited; Peel queues the crime instead).
      */
     public record Metrics(long crimes, long allocated, long stillWaiting, long unaccredited, double medianHoursToAllocation,
-                          double p90HoursToAllocation, double targetBreachPct, double caseloadCv) {
+                          double p90HoursToAllocation, double targetBreachPct, double caseloadCv,
+                          Map<String, Long> waitingReasons) {
     }
 
     public record Result(Metrics peel, Metrics baseline) {
@@ -149,10 +150,29 @@ public final class AllocationSimulation {
                 next = arrivals.hasNext() ? arrivals.next() : null;
             }
         }
+        Map<String, Long> reasons = new java.util.TreeMap<>();
         for (Job j : queue) {
             waits.add(hours(j.crime().recordedAt(), end));
+            reasons.merge(whyWaiting(j, byPlace, load, settings), 1L, Long::sum);
         }
-        return metrics(jobs.size(), made.size(), queue.size(), 0, waits, settings, made, investigators, start, end);
+        return metrics(jobs.size(), made.size(), queue.size(), 0, waits, settings, made, investigators, start, end, reasons);
+    }
+
+    /** Why a crime still waits at the end, asked as if everyone were on duty: no team, no accreditation, or the cap. */
+    private static String whyWaiting(Job j, Map<String, List<SimInvestigator>> byPlace, Map<String, Integer> load,
+                                     Settings settings) {
+        List<Allocation.Candidate> all = new ArrayList<>();
+        for (SimInvestigator inv : byPlace.getOrDefault(j.need().boroughCode() + "|" + j.need().specialism(), List.of())) {
+            all.add(new Allocation.Candidate(inv.id(), inv.teamId(), inv.boroughCode(), inv.pipLevel(), inv.specialism(), true,
+                    load.getOrDefault(inv.id(), 0)));
+        }
+        if (all.isEmpty()) {
+            return "no_team";
+        }
+        if (all.stream().noneMatch(c -> c.pipLevel() >= j.need().pipLevel())) {
+            return "no_accredited_investigator";
+        }
+        return Allocation.allocate(j.need(), all, settings.policy()) instanceof Allocation.Queued ? "at_caseload_cap" : "off_duty";
     }
 
     private static boolean tryAllocate(Job j, LocalDateTime at, Map<String, List<SimInvestigator>> byPlace,
@@ -212,7 +232,8 @@ public final class AllocationSimulation {
             made.add(new Made(chosen.id(), batch, closes(j.crime(), batch), j.weight()));
             waits.add(hours(j.crime().recordedAt(), batch));
         }
-        return metrics(jobs.size(), made.size(), waiting, unaccredited, waits, settings, made, investigators, start, end);
+        return metrics(jobs.size(), made.size(), waiting, unaccredited, waits, settings, made, investigators, start, end,
+                Map.of());
     }
 
     /** A crime closes at noon on its outcome day, and never before it was allocated. */
@@ -224,12 +245,13 @@ public final class AllocationSimulation {
     }
 
     private static Metrics metrics(long crimes, long allocated, long stillWaiting, long unaccredited, List<Double> waits,
-                                   Settings settings,
-                                   List<Made> made, List<SimInvestigator> investigators, LocalDateTime start, LocalDateTime end) {
+                                   Settings settings, List<Made> made, List<SimInvestigator> investigators,
+                                   LocalDateTime start, LocalDateTime end, Map<String, Long> waitingReasons) {
         double[] w = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         long breaches = waits.stream().filter(x -> x > settings.targetHours()).count();
         return new Metrics(crimes, allocated, stillWaiting, unaccredited, round(percentile(w, 0.5)), round(percentile(w, 0.9)),
-                round(w.length == 0 ? 0 : 100.0 * breaches / w.length), round(meanDailyCv(made, investigators, start, end)));
+                round(w.length == 0 ? 0 : 100.0 * breaches / w.length), round(meanDailyCv(made, investigators, start, end)),
+                Map.copyOf(waitingReasons));
     }
 
     /**

@@ -111,7 +111,8 @@ final class SimulateCommand extends CommandGroup {
                               breaches of %d h target (%%) %6.2f %10.2f
                               caseload CV                %8.2f %10.2f
                               still waiting at the end   %,8d %,10d
-                              below accreditation        %,8d %,10d""",
+                              below accreditation        %,8d %,10d
+                            Peel's waiting crimes by reason: %s""",
                     spec.name(), generation.scaleText(), days, seed, shortfall * 100, result.peel().crimes(),
                     sink.investigators().size(), seconds,
                     result.peel().medianHoursToAllocation(), result.baseline().medianHoursToAllocation(),
@@ -119,7 +120,8 @@ final class SimulateCommand extends CommandGroup {
                     targetHours, result.peel().targetBreachPct(), result.baseline().targetBreachPct(),
                     result.peel().caseloadCv(), result.baseline().caseloadCv(),
                     result.peel().stillWaiting(), result.baseline().stillWaiting(),
-                    result.peel().unaccredited(), result.baseline().unaccredited());
+                    result.peel().unaccredited(), result.baseline().unaccredited(),
+                    new java.util.TreeMap<>(result.peel().waitingReasons()));
             output.print(System.out, text, json);
             return 0;
         }
@@ -134,6 +136,9 @@ final class SimulateCommand extends CommandGroup {
             f.put("allocated", m.allocated());
             f.put("still_waiting", m.stillWaiting());
             f.put("allocated_below_accreditation", m.unaccredited());
+            if (!m.waitingReasons().isEmpty()) {
+                f.put("still_waiting_because", new java.util.TreeMap<>(m.waitingReasons()));
+            }
             return f;
         }
     }
