@@ -122,11 +122,16 @@ public final class InvestigationStore {
     }
 
     public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by) {
+        allocate(h, crimeId, a, at, by, a.ruleVersion());
+    }
+
+    /** Records an allocation under the given rule version ("supervisor" when a person chose the investigator). */
+    public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by, String ruleVersion) {
         h.createUpdate("""
                         insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons)
                         values (:crime, :inv, :weight, :at, :by, :version, :reasons)""")
                 .bind("crime", crimeId).bind("inv", a.investigator().investigatorId()).bind("weight", a.weight())
-                .bind("at", at).bind("by", by).bind("version", a.ruleVersion()).bind("reasons", String.join("\n", a.reasons()))
+                .bind("at", at).bind("by", by).bind("version", ruleVersion).bind("reasons", String.join("\n", a.reasons()))
                 .execute();
         h.createUpdate("update crime set investigator_id = :inv where id = :crime")
                 .bind("inv", a.investigator().investigatorId()).bind("crime", crimeId).execute();

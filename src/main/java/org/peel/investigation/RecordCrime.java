@@ -189,7 +189,7 @@ public final class RecordCrime {
             store.endAllocation(h, crimeId, now, reason.strip());
             Allocation.Candidate c = new Allocation.Candidate(investigatorId, null, invBorough, 0, null, true, 0);
             store.allocate(h, crimeId, new Allocation.Allocated(c, weight, List.of("Reallocated by " + by.username()
-                    + ": " + reason.strip())), now, by.username());
+                    + ": " + reason.strip())), now, by.username(), "supervisor");
             audit.record(h, event(by, "reallocate", "crime", crimeId, clientAddress, "to " + investigatorId));
         });
     }
