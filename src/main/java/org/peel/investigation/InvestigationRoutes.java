@@ -63,6 +63,8 @@ public final class InvestigationRoutes {
         routes.get("/investigation/metrics", this::metrics);
         routes.post("/investigation/crimes/{id}/review", this::review);
         routes.post("/api/v1/crimes", this::recordFromJson);
+        routes.get("/api/v1/crimes/{id}", this::crimeJson);
+        routes.post("/api/v1/crimes/{id}/outcome", this::outcomeJson);
     }
 
     private void form(Context ctx) {
@@ -300,6 +302,36 @@ public final class InvestigationRoutes {
         User user = authorizeRecording(ctx, report);
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "api", ctx.ip());
         ctx.status(201).json(Map.of("crimes", recorded.stream().map(InvestigationRoutes::json).toList()));
+    }
+
+    private void crimeJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        ctx.json(view);
+    }
+
+    /** {@code {"outcome_type": 1, "outcome_date": "2024-03-05"}}: 200 with the crime when it closes, 400 with the problems. */
+    private void outcomeJson(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        JsonNode body = ctx.bodyAsClass(JsonNode.class);
+        if (body == null || !body.isObject()) {
+            throw BadInput.field("body", "Send a JSON object with outcome_type and outcome_date");
+        }
+        OutcomeType type = OutcomeType.ofCode(body.path("outcome_type").asInt(-1))
+                .orElseThrow(() -> BadInput.field("outcome_type", "Give a Home Office outcome type from 1 to 22"));
+        LocalDate on;
+        try {
+            on = LocalDate.parse(String.valueOf(text(body, "outcome_date")));
+        } catch (DateTimeParseException ex) {
+            throw BadInput.field("outcome_date", "Give the outcome date as YYYY-MM-DD");
+        }
+        OutcomeValidation.Result r = progress.outcome(view.id(), type, on, Web.signedIn(ctx), ctx.ip());
+        if (!r.valid()) {
+            throw BadInput.field("outcome_type", String.join("; ", r.problems()));
+        }
+        ctx.json(store.crime(view.id()).orElseThrow());
     }
 
     private User authorizeRecording(Context ctx, CrimeReport report) {

@@ -190,4 +190,27 @@ class InvestigationRoutesTest {
                 .statusCode()).isEqualTo(302);
         assertThat(sup.get("/investigation/queue").body()).doesNotContain("data-testid=\"review\"");
     }
+
+    @Test
+    @DisplayName("The API reads a crime back and closes it with a valid outcome; an invalid one is a problem naming why")
+    void apiOutcome() throws Exception {
+        WebClient pc = server.signedIn("pc.api2", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/");
+        String body = """
+                {"offence_group": "Violence with injury", "committed_at": "2024-03-01T21:15:00", "borough_code": "%s",
+                 "domestic_abuse": true, "victims": [{"forenames": "A", "surname": "One"}],
+                 "suspects": [{"forenames": "S", "surname": "Three", "date_of_birth": "1990-01-01"}]}""".formatted(Fixtures.WESTMINSTER);
+        String created = pc.postJson("/api/v1/crimes", body, Map.of("X-CSRF-Token", pc.csrfToken())).body();
+        String id = created.replaceAll("(?s).*?\"id\":\"(CRP\\d+)\".*", "$1");
+        assertThat(pc.get("/api/v1/crimes/" + id).body()).contains("\"investigatorName\":\"DC Patel\"");
+        String today = java.time.LocalDate.now().toString();
+        HttpResponse<String> refused = pc.postJson("/api/v1/crimes/" + id + "/outcome",
+                "{\"outcome_type\": 18, \"outcome_date\": \"" + today + "\"}", Map.of("X-CSRF-Token", pc.csrfToken()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("cannot be given when a suspect has been identified");
+        HttpResponse<String> closed = pc.postJson("/api/v1/crimes/" + id + "/outcome",
+                "{\"outcome_type\": 3, \"outcome_date\": \"" + today + "\"}", Map.of("X-CSRF-Token", pc.csrfToken()));
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(closed.body()).contains("Outcome 3 (Caution, adult)").contains("UPDATE_OUT_OF_COURT_DISPOSAL");
+    }
 }
