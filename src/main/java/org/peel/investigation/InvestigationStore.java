@@ -97,12 +97,17 @@ public final class InvestigationStore {
      * The investigators who could take a crime needing this specialism in this borough, with their weighted caseloads,
      * locked until the transaction ends so that two crimes recorded at once cannot both take the last place under a cap.
      */
-    public List<Allocation.Candidate> candidates(Handle h, String boroughCode, Specialism specialism) {
+    public List<Allocation.Candidate> candidates(Handle h, String boroughCode, Specialism specialism, boolean central) {
+        // a central unit's investigators are found by their team, whatever borough it is housed in
         List<String> ids = h.createQuery("""
                         select i.id from investigator i join investigation_team t on t.id = i.team_id
-                        where t.borough_code = :borough and i.specialism = :specialism
+                        where i.specialism = :specialism
+                          and (case when :central then exists (select 1 from investigation_central_team ct where ct.team_id = t.id)
+                                    else t.borough_code = :borough
+                                         and not exists (select 1 from investigation_central_team ct where ct.team_id = t.id) end)
                         order by i.id for update of i""")
-                .bind("borough", boroughCode).bind("specialism", specialism.label()).mapTo(String.class).list();
+                .bind("borough", boroughCode).bind("specialism", specialism.label()).bind("central", central)
+                .mapTo(String.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -116,7 +121,7 @@ public final class InvestigationStore {
                         where i.id = any(:ids) order by i.id""")
                 .bind("ids", ids.toArray(String[]::new))
                 .map((rs, ctx) -> new Allocation.Candidate(rs.getString("id"), rs.getString("team_id"),
-                        rs.getString("borough_code"), rs.getInt("pip_level"), specialism, rs.getBoolean("on_duty"),
+                        central ? null : rs.getString("borough_code"), rs.getInt("pip_level"), specialism, rs.getBoolean("on_duty"),
                         rs.getInt("load")))
                 .list();
     }

@@ -13,13 +13,12 @@ import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
 import org.peel.access.Section;
 import org.peel.access.UserAccounts;
-import org.peel.investigation.Allocation;
 import org.peel.investigation.CaseProgress;
 import org.peel.investigation.CrimeLocator;
 import org.peel.investigation.InvestigationRoutes;
+import org.peel.investigation.InvestigationSettings;
 import org.peel.investigation.InvestigationStore;
 import org.peel.investigation.RecordCrime;
-import org.peel.investigation.Screening;
 import org.peel.place.PlaceRoutes;
 import org.peel.place.PlaceStore;
 import org.peel.common.BadInput;
@@ -114,8 +113,9 @@ public final class PeelWeb {
             admin.register(routes);
             new PlaceRoutes(web, places).register(routes);
             InvestigationStore investigation = new InvestigationStore(database.jdbi());
-            new InvestigationRoutes(web, investigation, new RecordCrime(investigation, audit, Screening.Settings.defaults(),
-                    Allocation.Policy.defaults(), Clock.systemDefaultZone(), new CrimeLocator(places)),
+            InvestigationSettings investigationSettings = InvestigationSettings.load(database.jdbi());
+            new InvestigationRoutes(web, investigation, new RecordCrime(investigation, audit, investigationSettings.screening(),
+                    investigationSettings.allocation(), Clock.systemDefaultZone(), new CrimeLocator(places)),
                     new CaseProgress(investigation, audit, Clock.systemDefaultZone()), () -> boroughNames(places),
                     Clock.systemDefaultZone()).register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
