@@ -34,6 +34,10 @@ import java.util.function.Supplier;
  */
 public final class InvestigationRoutes {
 
+    /** The JSON API's name for each field the report's checks name by its form field. */
+    private static final Map<String, String> JSON_FIELDS = Map.of("offence", "offence_group", "committed", "committed_at",
+            "borough", "borough_code", "victim_surname", "victims", "victim_dob", "victims");
+
     private final Web web;
     private final InvestigationStore store;
     private final RecordCrime recordCrime;
@@ -297,7 +301,7 @@ public final class InvestigationRoutes {
         Map<String, String> problems = report.problems(LocalDateTime.now(clock));
         if (!problems.isEmpty()) {
             Map.Entry<String, String> first = problems.entrySet().iterator().next();
-            throw BadInput.field(first.getKey(), first.getValue());
+            throw BadInput.field(JSON_FIELDS.getOrDefault(first.getKey(), first.getKey()), first.getValue());
         }
         User user = authorizeRecording(ctx, report);
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "api", ctx.ip());
