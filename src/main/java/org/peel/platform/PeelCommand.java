@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 GenerateBenchCommand.class,
                 HotspotsCommand.class,
                 LinkCommand.class,
+                VictimsCodeCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {

@@ -13,6 +13,12 @@ import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
 import org.peel.access.Section;
 import org.peel.access.UserAccounts;
+import org.peel.investigation.CaseProgress;
+import org.peel.investigation.CrimeLocator;
+import org.peel.investigation.InvestigationRoutes;
+import org.peel.investigation.InvestigationSettings;
+import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.RecordCrime;
 import org.peel.investigation.CrimeStore;
 import org.peel.investigation.InvestigationSummary;
 import org.peel.organisedcrime.OcgStore;
@@ -49,6 +55,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +103,15 @@ public final class PeelWeb {
                 new Capability(Section.PREVENTION, "Flagged ASB victims",
                         "High-risk and repeat victims flagged to the neighbourhood team", "/prevention/asb/flags"),
                 new Capability(Section.INVESTIGATION, "People",
-                        "Find a person across every record; review likely duplicates", "/people/search")));
+                        "Find a person across every record; review likely duplicates", "/people/search"),
+                new Capability(Section.INVESTIGATION, "Record a crime",
+                        "Screened, allocated and the Victims' Code deadlines set as it is saved", "/investigation/crimes/new"),
+                new Capability(Section.INVESTIGATION, "Allocation queue",
+                        "Crimes waiting for an investigator, screened-out crimes to review, overdue Victims' Code deadlines",
+                        "/investigation/queue"),
+                new Capability(Section.INVESTIGATION, "Allocation and Victims' Code figures",
+                        "Time to allocation by borough and offence group, queue age, caseloads, Victims' Code compliance",
+                        "/investigation/metrics")));
 
         AsbRiskSettings asbSettings = AsbRiskSettings.from(System.getenv());
         AsbStore asb = new AsbStore(database.jdbi());
@@ -153,6 +168,12 @@ public final class PeelWeb {
             asbRoutes.register(routes);
             new ProblemSolvingRoutes(web, problemCases, places).register(routes);
             wardProfiles.register(routes);
+            InvestigationStore investigation = new InvestigationStore(database.jdbi());
+            InvestigationSettings investigationSettings = InvestigationSettings.load(database.jdbi());
+            new InvestigationRoutes(web, investigation, new RecordCrime(investigation, audit, investigationSettings.screening(),
+                    investigationSettings.allocation(), Clock.systemDefaultZone(), new CrimeLocator(places)),
+                    new CaseProgress(investigation, audit, Clock.systemDefaultZone()), () -> boroughNames(places),
+                    Clock.systemDefaultZone()).register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));

@@ -1,0 +1,546 @@
+package org.peel.investigation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessRequest;
+import org.peel.access.Role;
+import org.peel.access.Section;
+import org.peel.access.Sensitivity;
+import org.peel.access.User;
+import org.peel.common.BadInput;
+import org.peel.web.FormErrors;
+import org.peel.web.Web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Crime recording and allocation over HTTP: the recording form (whose answer shows the allocation and the Victims'
+ * Code deadlines), a crime's page, the supervisor's queue and review list with reallocation, and
+ * {@code POST /api/v1/crimes}. Handlers only parse, check access and render; {@link RecordCrime} decides.
+ */
+public final class InvestigationRoutes {
+
+    /** The JSON API's name for each field the report's checks name by its form field. */
+    private static final Map<String, String> JSON_FIELDS = Map.of("offence", "offence_group", "committed", "committed_at",
+            "borough", "borough_code", "victim_surname", "victims", "victim_dob", "victims");
+
+    private final Web web;
+    private final InvestigationStore store;
+    private final RecordCrime recordCrime;
+    private final CaseProgress progress;
+    private final Supplier<Map<String, String>> boroughs;
+    private final Clock clock;
+
+    public InvestigationRoutes(Web web, InvestigationStore store, RecordCrime recordCrime, CaseProgress progress,
+                               Supplier<Map<String, String>> boroughs, Clock clock) {
+        this.web = web;
+        this.store = store;
+        this.recordCrime = recordCrime;
+        this.progress = progress;
+        this.boroughs = boroughs;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/investigation/crimes/new", this::form);
+        routes.post("/investigation/crimes", this::recordFromForm);
+        routes.get("/investigation/crimes/{id}", this::crime);
+        routes.get("/investigation/queue", this::queue);
+        routes.post("/investigation/crimes/{id}/reallocate", this::reallocate);
+        routes.post("/investigation/crimes/{id}/outcome", this::outcome);
+        routes.post("/investigation/crimes/{id}/events", this::caseEvent);
+        routes.post("/investigation/crimes/{id}/deadlines/{deadline}/kept", this::deadlineKept);
+        routes.get("/investigation/metrics", this::metrics);
+        routes.post("/investigation/crimes/{id}/review", this::review);
+        routes.post("/api/v1/crimes", this::recordFromJson);
+        routes.get("/api/v1/crimes/{id}", this::crimeJson);
+        routes.post("/api/v1/crimes/{id}/outcome", this::outcomeJson);
+    }
+
+    private void form(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).changing(), "crime", null);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (user.role().isLocal() && user.boroughCode() != null) {
+            values.put("borough", user.boroughCode());
+        }
+        Web.noStore(ctx);
+        renderForm(ctx, FormErrors.none(), values, Set.of());
+    }
+
+    private void renderForm(Context ctx, FormErrors errors, Map<String, String> values, Set<String> checked) {
+        ctx.status(errors.any() ? 400 : 200);
+        web.render(ctx, "investigation/record.jte", web.page(ctx, "Record a crime", Section.INVESTIGATION), Map.of(
+                "errors", errors, "values", values, "checked", checked, "boroughs", boroughs.get(),
+                "offences", List.of(OffenceGroup.values()), "factors", List.of(SolvabilityFactor.values()),
+                "serious", List.of(SeriousOffence.values())));
+    }
+
+    private void recordFromForm(Context ctx) {
+        Map<String, String> values = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((k, v) -> {
+            // a browser sends every field, filled in or not: a blank one counts as not given
+            if (!v.isEmpty() && !v.get(0).isBlank() && !k.equals("_csrf")) {
+                values.put(k, v.get(0).strip());
+            }
+        });
+        Set<String> checked = new java.util.HashSet<>();
+        ctx.formParamMap().forEach((k, v) -> checked.addAll(v.stream().map(x -> k + "=" + x).toList()));
+        FormErrors errors = FormErrors.none();
+        CrimeReport report = fromForm(ctx, values, errors);
+        try {
+            report = recordCrime.located(report);
+        } catch (BadInput bad) {
+            errors.add(bad.field(), bad.getMessage().replaceFirst("^.*?: ", ""));
+        }
+        report.problems(LocalDateTime.now(clock)).forEach(errors::add);
+        if (errors.any()) {
+            web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).changing(), "crime", null);
+            renderForm(ctx, errors, values, checked);
+            return;
+        }
+        User user = authorizeRecording(ctx, report);
+        List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "web", ctx.ip());
+        List<InvestigationStore.CrimeView> views = recorded.stream()
+                .map(r -> store.crime(r.crimeId()).orElseThrow()).toList();
+        Web.noStore(ctx);
+        ctx.status(201);
+        web.render(ctx, "investigation/recorded.jte", web.page(ctx, "Crime recorded", Section.INVESTIGATION),
+                Map.of("crimes", views, "boroughs", boroughs.get()));
+    }
+
+    private void crime(Context ctx) {
+        String id = ctx.pathParam("id");
+        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        Web.noStore(ctx);
+        renderCrime(ctx, view, FormErrors.none());
+    }
+
+    private void renderCrime(Context ctx, InvestigationStore.CrimeView view, FormErrors errors) {
+        User user = Web.signedIn(ctx);
+        web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + view.id(), Section.INVESTIGATION), Map.of(
+                "crime", view, "boroughs", boroughs.get(), "supervisor", isSupervisor(user),
+                "investigators", isSupervisor(user) ? store.investigatorsIn(view.boroughCode()) : Map.of(),
+                "errors", errors, "outcomes", List.of(OutcomeType.values()),
+                "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString(),
+                "contacts", store.contacts(view.id())));
+    }
+
+    private InvestigationStore.CrimeView changeable(Context ctx) {
+        String id = ctx.pathParam("id");
+        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        return view;
+    }
+
+    private void outcome(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        FormErrors errors = FormErrors.none();
+        OutcomeType type = null;
+        try {
+            type = OutcomeType.ofCode(Integer.parseInt(String.valueOf(ctx.formParam("outcome")).strip())).orElse(null);
+        } catch (NumberFormatException ex) {
+            type = null;
+        }
+        if (type == null) {
+            errors.add("outcome", "Choose the outcome type");
+        }
+        LocalDate on = date(ctx.formParam("outcome_date"), "outcome_date", errors);
+        if (on == null && !errors.has("outcome_date")) {
+            errors.add("outcome_date", "Enter the outcome date as YYYY-MM-DD");
+        }
+        if (!errors.any()) {
+            try {
+                OutcomeValidation.Result r = progress.outcome(view.id(), type, on, Web.signedIn(ctx), ctx.ip());
+                if (r.valid()) {
+                    ctx.redirect("/investigation/crimes/" + view.id());
+                    return;
+                }
+                errors.add("outcome", String.join("; ", r.problems()));
+            } catch (BadInput bad) {
+                errors.add("outcome", bad.getMessage().replaceFirst("^.*?: ", ""));
+            }
+        }
+        ctx.status(400);
+        renderCrime(ctx, store.crime(view.id()).orElseThrow(), errors);
+    }
+
+    private void caseEvent(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        FormErrors errors = FormErrors.none();
+        var event = parseEnum(VictimsCodeDeadlines.CaseEvent.class, ctx.formParam("event"));
+        if (event.isEmpty()) {
+            errors.add("event", "Choose what happened");
+        }
+        LocalDate on = date(ctx.formParam("event_date"), "event_date", errors);
+        if (on == null && !errors.has("event_date")) {
+            errors.add("event_date", "Enter the date as YYYY-MM-DD");
+        }
+        if (!errors.any()) {
+            try {
+                progress.caseEvent(view.id(), event.get(), on, Web.signedIn(ctx), ctx.ip());
+                ctx.redirect("/investigation/crimes/" + view.id());
+                return;
+            } catch (BadInput bad) {
+                errors.add("event", bad.getMessage().replaceFirst("^.*?: ", ""));
+            }
+        }
+        ctx.status(400);
+        renderCrime(ctx, view, errors);
+    }
+
+    private void review(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        User user = Web.signedIn(ctx);
+        if (!isSupervisor(user)) {
+            throw new ForbiddenResponse("Only a crime management supervisor can review screening");
+        }
+        try {
+            progress.reviewScreenedOut(view.id(), ctx.formParam("note"), user, ctx.ip());
+        } catch (BadInput bad) {
+            ctx.status(400);
+            renderCrime(ctx, view, FormErrors.of("note", bad.getMessage().replaceFirst("^.*?: ", "")));
+            return;
+        }
+        ctx.redirect("/investigation/queue");
+    }
+
+    private void deadlineKept(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        long deadline;
+        try {
+            deadline = Long.parseLong(ctx.pathParam("deadline"));
+        } catch (NumberFormatException ex) {
+            throw new NotFoundResponse("No such deadline");
+        }
+        String result = ctx.formParam("result");
+        progress.contact(view.id(), deadline, result == null || result.isBlank() ? "done" : result.strip(), null,
+                Web.signedIn(ctx), ctx.ip());
+        ctx.redirect("/investigation/crimes/" + view.id());
+    }
+
+    private void metrics(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION), "allocation_metrics", null);
+        String borough = user.role().isLocal() ? user.boroughCode() : ctx.queryParam("borough");
+        LocalDateTime now = LocalDateTime.now(clock);
+        int target = 24;
+        try {
+            target = ctx.queryParam("target") == null ? 24 : Math.max(1, Integer.parseInt(ctx.queryParam("target")));
+        } catch (NumberFormatException ex) {
+            target = 24;
+        }
+        web.render(ctx, "investigation/metrics.jte", web.page(ctx, "Allocation and Victims' Code", Section.INVESTIGATION), Map.of(
+                "rows", store.allocationTimes(borough, target, now), "caseloads", store.caseloads(borough),
+                "compliance", store.victimsCodeCompliance(borough, now.toLocalDate()), "target", target,
+                "boroughs", boroughs.get(), "borough", borough == null ? "" : borough));
+    }
+
+    private void queue(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION), "allocation_queue", null);
+        String borough = user.role().isLocal() ? user.boroughCode() : ctx.queryParam("borough");
+        LocalDateTime now = LocalDateTime.now(clock);
+        Web.noStore(ctx);
+        web.render(ctx, "investigation/queue.jte", web.page(ctx, "Allocation queue", Section.INVESTIGATION), Map.of(
+                "queue", store.queue(borough, now), "review", store.screenedOutForReview(borough),
+                "overdue", store.overdue(borough, ctx.queryParam("investigator"), now.toLocalDate()), "boroughs", boroughs.get(),
+                "borough", borough == null ? "" : borough));
+    }
+
+    private void reallocate(Context ctx) {
+        String id = ctx.pathParam("id");
+        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        if (!isSupervisor(user)) {
+            throw new ForbiddenResponse("Only a crime management supervisor can reallocate a crime");
+        }
+        String investigator = ctx.formParam("investigator");
+        String reason = ctx.formParam("reason");
+        FormErrors errors = FormErrors.none();
+        if (investigator == null || investigator.isBlank()) {
+            errors.add("investigator", "Choose the investigator to take the crime");
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add("reason", "Give the reason for the reallocation");
+        }
+        if (!errors.any()) {
+            try {
+                recordCrime.reallocate(id, investigator, reason, user, ctx.ip());
+                ctx.redirect("/investigation/crimes/" + id);
+                return;
+            } catch (BadInput bad) {
+                errors.add(bad.field() == null ? "investigator" : bad.field(), bad.getMessage().replaceFirst("^.*?: ", ""));
+            }
+        }
+        ctx.status(400);
+        renderCrime(ctx, view, errors);
+    }
+
+    private void recordFromJson(Context ctx) {
+        JsonNode body = ctx.bodyAsClass(JsonNode.class);
+        if (body == null || !body.isObject()) {
+            throw BadInput.field("body", "Send a JSON object describing the crime");
+        }
+        CrimeReport report = recordCrime.located(fromJson(body));
+        Map<String, String> problems = report.problems(LocalDateTime.now(clock));
+        if (!problems.isEmpty()) {
+            Map.Entry<String, String> first = problems.entrySet().iterator().next();
+            throw BadInput.field(JSON_FIELDS.getOrDefault(first.getKey(), first.getKey()), first.getValue());
+        }
+        User user = authorizeRecording(ctx, report);
+        List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "api", ctx.ip());
+        ctx.status(201).json(Map.of("crimes", recorded.stream().map(InvestigationRoutes::json).toList()));
+    }
+
+    private void crimeJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        ctx.json(view);
+    }
+
+    /** {@code {"outcome_type": 1, "outcome_date": "2024-03-05"}}: 200 with the crime when it closes, 400 with the problems. */
+    private void outcomeJson(Context ctx) {
+        InvestigationStore.CrimeView view = changeable(ctx);
+        JsonNode body = ctx.bodyAsClass(JsonNode.class);
+        if (body == null || !body.isObject()) {
+            throw BadInput.field("body", "Send a JSON object with outcome_type and outcome_date");
+        }
+        OutcomeType type = OutcomeType.ofCode(body.path("outcome_type").asInt(-1))
+                .orElseThrow(() -> BadInput.field("outcome_type", "Give a Home Office outcome type from 1 to 22"));
+        LocalDate on;
+        try {
+            on = LocalDate.parse(String.valueOf(text(body, "outcome_date")));
+        } catch (DateTimeParseException ex) {
+            throw BadInput.field("outcome_date", "Give the outcome date as YYYY-MM-DD");
+        }
+        OutcomeValidation.Result r = progress.outcome(view.id(), type, on, Web.signedIn(ctx), ctx.ip());
+        if (!r.valid()) {
+            throw BadInput.field("outcome_type", String.join("; ", r.problems()));
+        }
+        ctx.json(store.crime(view.id()).orElseThrow());
+    }
+
+    private User authorizeRecording(Context ctx, CrimeReport report) {
+        return web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(report.boroughCode()).changing()
+                        .touching(sensitivities(report.domesticAbuse(), report.offence().label()))
+                        .withPersonalData(Web.statedPurpose(ctx) == null ? "recording a reported crime" : Web.statedPurpose(ctx)),
+                "crime", null);
+    }
+
+    private static boolean isSupervisor(User user) {
+        return user.role() == Role.CRIME_MANAGEMENT_SUPERVISOR;
+    }
+
+    private static Sensitivity[] sensitivities(boolean domesticAbuse, String offenceGroup) {
+        List<Sensitivity> s = new ArrayList<>();
+        if (domesticAbuse) {
+            s.add(Sensitivity.DOMESTIC_ABUSE);
+        }
+        if (OffenceGroup.SEXUAL_OFFENCES.label().equals(offenceGroup)) {
+            s.add(Sensitivity.SEXUAL_OFFENCE);
+        }
+        return s.toArray(Sensitivity[]::new);
+    }
+
+    // ---- parsing
+
+    private static CrimeReport fromForm(Context ctx, Map<String, String> v, FormErrors errors) {
+        OffenceGroup offence = null;
+        if (v.containsKey("offence")) {
+            offence = OffenceGroup.fromLabel(v.get("offence")).orElse(null);
+        }
+        LocalDateTime committed = dateTime(v.get("committed"), "committed", errors);
+        Double lat = number(v.get("latitude"), "latitude", errors);
+        Double lon = number(v.get("longitude"), "longitude", errors);
+        Set<SeriousOffence> serious = EnumSet.noneOf(SeriousOffence.class);
+        ctx.formParams("serious").forEach(s -> parseEnum(SeriousOffence.class, s).ifPresent(serious::add));
+        Set<SolvabilityFactor> factors = EnumSet.noneOf(SolvabilityFactor.class);
+        ctx.formParams("solvability").forEach(s -> parseEnum(SolvabilityFactor.class, s).ifPresent(factors::add));
+        List<CrimeReport.Victim> victims = new ArrayList<>();
+        if (v.containsKey("victim_surname") || v.containsKey("victim_forenames")) {
+            LocalDate dob = date(v.get("victim_dob"), "victim_dob", errors);
+            CrimeReport.PersonalStatement vps = parseEnum(CrimeReport.PersonalStatement.class, v.get("personal_statement"))
+                    .orElse(CrimeReport.PersonalStatement.NOT_YET_OFFERED);
+            victims.add(new CrimeReport.Victim(new CrimeReport.Party(v.get("victim_forenames"), v.get("victim_surname"), dob),
+                    on(v, "victim_business"), on(v, "victim_evidence_affected"), on(v, "victim_fear"),
+                    on(v, "victim_persistent"), on(v, "victim_bereaved"), on(v, "victim_declines_referral"), vps));
+        }
+        List<CrimeReport.Party> suspects = new ArrayList<>();
+        if (v.containsKey("suspect_surname") || v.containsKey("suspect_forenames")) {
+            suspects.add(new CrimeReport.Party(v.get("suspect_forenames"), v.get("suspect_surname"),
+                    date(v.get("suspect_dob"), "suspect_dob", errors)));
+        }
+        List<CrimeReport.Party> witnesses = new ArrayList<>();
+        if (v.containsKey("witness_surname") || v.containsKey("witness_forenames")) {
+            witnesses.add(new CrimeReport.Party(v.get("witness_forenames"), v.get("witness_surname"), null));
+        }
+        return new CrimeReport(offence, committed, v.get("borough"), v.get("ward"), v.get("lsoa"), lat, lon,
+                on(v, "domestic_abuse"), on(v, "hate"), serious, factors, victims, suspects, witnesses);
+    }
+
+    private static CrimeReport fromJson(JsonNode b) {
+        String offenceText = text(b, "offence_group");
+        OffenceGroup offence = offenceText == null ? null : OffenceGroup.fromLabel(offenceText)
+                .orElseThrow(() -> BadInput.field("offence_group", "Unknown offence group '" + offenceText + "'"));
+        LocalDateTime committed = null;
+        if (text(b, "committed_at") != null) {
+            try {
+                committed = LocalDateTime.parse(text(b, "committed_at"));
+            } catch (DateTimeParseException ex) {
+                throw BadInput.field("committed_at", "Use an ISO date and time, e.g. 2015-12-23T22:30:00");
+            }
+        }
+        Set<SeriousOffence> serious = EnumSet.noneOf(SeriousOffence.class);
+        b.path("serious_offences").forEach(n -> serious.add(parseEnum(SeriousOffence.class, n.asText())
+                .orElseThrow(() -> BadInput.field("serious_offences", "Unknown serious offence '" + n.asText() + "'"))));
+        Set<SolvabilityFactor> factors = EnumSet.noneOf(SolvabilityFactor.class);
+        b.path("solvability").forEach(n -> factors.add(parseEnum(SolvabilityFactor.class, n.asText())
+                .orElseThrow(() -> BadInput.field("solvability", "Unknown solvability factor '" + n.asText() + "'"))));
+        List<CrimeReport.Victim> victims = new ArrayList<>();
+        b.path("victims").forEach(n -> victims.add(new CrimeReport.Victim(party(n, "victims"), n.path("business").asBoolean(),
+                n.path("evidence_affected").asBoolean(), n.path("in_fear_of_testifying").asBoolean(),
+                n.path("persistently_targeted").asBoolean(), n.path("bereaved_close_relative").asBoolean(),
+                n.path("declines_referral").asBoolean(),
+                text(n, "personal_statement") == null ? null : parseEnum(CrimeReport.PersonalStatement.class, text(n, "personal_statement"))
+                        .orElseThrow(() -> BadInput.field("personal_statement", "Use OFFERED, DECLINED, TAKEN or NOT_YET_OFFERED")))));
+        List<CrimeReport.Party> suspects = new ArrayList<>();
+        b.path("suspects").forEach(n -> suspects.add(party(n, "suspects")));
+        List<CrimeReport.Party> witnesses = new ArrayList<>();
+        b.path("witnesses").forEach(n -> witnesses.add(party(n, "witnesses")));
+        return new CrimeReport(offence, committed, text(b, "borough_code"), text(b, "ward_code"), text(b, "lsoa_code"),
+                b.hasNonNull("latitude") ? b.get("latitude").asDouble() : null,
+                b.hasNonNull("longitude") ? b.get("longitude").asDouble() : null,
+                b.path("domestic_abuse").asBoolean(), b.path("hate").asBoolean(), serious, factors, victims, suspects, witnesses);
+    }
+
+    private static CrimeReport.Party party(JsonNode n, String field) {
+        LocalDate dob = null;
+        if (text(n, "date_of_birth") != null) {
+            try {
+                dob = LocalDate.parse(text(n, "date_of_birth"));
+            } catch (DateTimeParseException ex) {
+                throw BadInput.field(field, "date_of_birth must be YYYY-MM-DD");
+            }
+        }
+        return new CrimeReport.Party(text(n, "forenames"), text(n, "surname"), dob);
+    }
+
+    private static Map<String, Object> json(RecordCrime.Recorded r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.crimeId());
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (r.screening() instanceof Screening.ScreenedIn in) {
+            s.put("decision", "screened in");
+            s.put("priority", in.priority().name());
+            s.put("pip_level", in.pipLevel());
+            s.put("specialism", in.specialism().label());
+        } else if (r.screening() instanceof Screening.ScreenedOut out) {
+            s.put("decision", "screened out");
+            s.put("reason", out.reason());
+        }
+        s.put("harm", r.screening().harm());
+        s.put("solvability", r.screening().solvability());
+        s.put("reasons", r.screening().reasons());
+        s.put("rule_version", r.screening().ruleVersion());
+        m.put("screening", s);
+        if (r.allocation() != null) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            if (r.allocation() instanceof Allocation.Allocated al) {
+                a.put("decision", "allocated");
+                a.put("investigator_id", al.investigator().investigatorId());
+                a.put("team_id", al.investigator().teamId());
+                a.put("pip_level", al.investigator().pipLevel());
+            } else if (r.allocation() instanceof Allocation.Queued q) {
+                a.put("decision", "queued");
+                a.put("reason", q.reason());
+            }
+            a.put("reasons", r.allocation().reasons());
+            a.put("rule_version", r.allocation().ruleVersion());
+            m.put("allocation", a);
+        }
+        if (r.entitlement() != null) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("service", r.entitlement().service().name());
+            v.put("reasons", r.entitlement().reasons());
+            v.put("rule_version", r.entitlement().ruleVersion());
+            v.put("deadlines", r.deadlines().stream().map(d -> Map.of("kind", d.kind().name(), "due", d.due().toString(),
+                    "basis", d.basis())).toList());
+            m.put("victims_code", v);
+        }
+        return m;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
+    }
+
+    private static boolean on(Map<String, String> v, String name) {
+        return v.containsKey(name);
+    }
+
+    private static <E extends Enum<E>> java.util.Optional<E> parseEnum(Class<E> type, String s) {
+        if (s == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Enum.valueOf(type, s.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException ex) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static LocalDateTime dateTime(String s, String field, FormErrors errors) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(s.replace(' ', 'T').length() == 16 ? s.replace(' ', 'T') + ":00" : s.replace(' ', 'T'));
+        } catch (DateTimeParseException ex) {
+            errors.add(field, "Enter the date and time as YYYY-MM-DD HH:MM, for example 2015-12-23 22:30");
+            return null;
+        }
+    }
+
+    private static LocalDate date(String s, String field, FormErrors errors) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException ex) {
+            errors.add(field, "Enter the date as YYYY-MM-DD, for example 1950-05-05");
+            return null;
+        }
+    }
+
+    private static Double number(String s, String field, FormErrors errors) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException ex) {
+            errors.add(field, "Enter a decimal number, for example 51.5080");
+            return null;
+        }
+    }
+}

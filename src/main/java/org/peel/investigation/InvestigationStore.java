@@ -1,0 +1,462 @@
+package org.peel.investigation;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+
+/**
+ * SQL for recording, screening, allocation and the Victims' Code. Writes take the caller's {@link Handle} so
+ * that a crime, its people, its decisions and their audit entries commit together or not at all.
+ */
+public final class InvestigationStore {
+
+    private final Jdbi jdbi;
+
+    public InvestigationStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    // ---- writes, inside the caller's transaction
+
+    public String nextCrimeId(Handle h) {
+        long n = h.createQuery("select nextval('crime_reference_seq')").mapTo(Long.class).one();
+        return String.format("CRP%08d", n);
+    }
+
+    public void insertCrime(Handle h, String id, CrimeReport r, LocalDateTime recordedAt, String recordedBy, String channel) {
+        h.createUpdate("""
+                        insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code,
+                                           ward_code, lsoa_code, latitude, longitude, domestic_abuse, hate)
+                        values (:id, :committed, :recorded, :group, :type, :borough, :ward, :lsoa, :lat, :lon, :da, :hate)""")
+                .bind("id", id).bind("committed", r.committedAt()).bind("recorded", recordedAt)
+                .bind("group", r.offence().label()).bind("type", PoliceUkType.of(r.offence()))
+                .bind("borough", r.boroughCode()).bind("ward", blankToNull(r.wardCode())).bind("lsoa", blankToNull(r.lsoaCode()))
+                .bind("lat", r.latitude()).bind("lon", r.longitude()).bind("da", r.domesticAbuse()).bind("hate", r.hate())
+                .execute();
+        List<String> flags = new ArrayList<>();
+        if (r.domesticAbuse()) {
+            flags.add("domestic-abuse");
+        }
+        if (r.hate()) {
+            flags.add("hate");
+        }
+        r.seriousOffences().stream().sorted().forEach(s -> flags.add(s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        h.createUpdate("""
+                        insert into crime_recording (crime_id, recorded_by, channel, counting_kind, flags)
+                        values (:id, :by, :channel, :kind, :flags)""")
+                .bind("id", id).bind("by", recordedBy).bind("channel", channel).bind("kind", r.offence().kind().name())
+                .bind("flags", flags.toArray(String[]::new)).execute();
+    }
+
+    /** Adds a person record for a crime and returns its id ({@code <crime>-V1}, {@code -S1}, {@code -W1} …). */
+    public String insertPerson(Handle h, String crimeId, String role, int n, CrimeReport.Party p, LocalDateTime at) {
+        String id = crimeId + "-" + Character.toUpperCase(role.charAt(0)) + n;
+        h.createUpdate("""
+                        insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth, recorded_at)
+                        values (:id, 'crime', :crime, :role, :forenames, :surname, :dob, :at)""")
+                .bind("id", id).bind("crime", crimeId).bind("role", role)
+                .bind("forenames", p == null ? null : blankToNull(p.forenames()))
+                .bind("surname", p == null ? null : blankToNull(p.surname()))
+                .bind("dob", p == null ? null : p.dateOfBirth()).bind("at", at).execute();
+        return id;
+    }
+
+    public void insertScreening(Handle h, String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
+        Screening.ScreenedIn in = d instanceof Screening.ScreenedIn s ? s : null;
+        h.createUpdate("""
+                        insert into crime_screening (crime_id, rule_version, screened_in, priority, pip_level, specialism, harm,
+                            solvability, solvability_factors, serious_offences, victim_vulnerable, out_reason, reasons, screened_at)
+                        values (:crime, :version, :in, :priority, :pip, :specialism, :harm, :solvability, :factors, :serious,
+                            :vulnerable, :out, :reasons, :at)""")
+                .bind("crime", crimeId).bind("version", d.ruleVersion()).bind("in", in != null)
+                .bind("priority", in == null ? null : in.priority().name())
+                .bind("pip", in == null ? null : in.pipLevel())
+                .bind("specialism", in == null ? null : in.specialism().label())
+                .bind("harm", d.harm()).bind("solvability", d.solvability())
+                .bind("factors", f.solvability().stream().sorted().map(Enum::name).toArray(String[]::new))
+                .bind("serious", f.seriousOffences().stream().sorted().map(Enum::name).toArray(String[]::new))
+                .bind("vulnerable", f.victimVulnerable() || f.victimUnder18())
+                .bind("out", d instanceof Screening.ScreenedOut o ? o.reason() : null)
+                .bind("reasons", String.join("\n", d.reasons())).bind("at", at).execute();
+    }
+
+    /**
+     * The investigators who could take a crime needing this specialism in this borough, with their weighted caseloads,
+     * locked until the transaction ends so that two crimes recorded at once cannot both take the last place under a cap.
+     */
+    public List<Allocation.Candidate> candidates(Handle h, String boroughCode, Specialism specialism, boolean central) {
+        // a central unit's investigators are found by their team, whatever borough it is housed in
+        List<String> ids = h.createQuery("""
+                        select i.id from investigator i join investigation_team t on t.id = i.team_id
+                        where i.specialism = :specialism
+                          and (case when :central then exists (select 1 from investigation_central_team ct where ct.team_id = t.id)
+                                    else t.borough_code = :borough
+                                         and not exists (select 1 from investigation_central_team ct where ct.team_id = t.id) end)
+                        order by i.id for update of i""")
+                .bind("borough", boroughCode).bind("specialism", specialism.label()).bind("central", central)
+                .mapTo(String.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("""
+                        select i.id, i.team_id, t.borough_code, i.pip_level, coalesce(d.on_duty, true) as on_duty,
+                               coalesce((select sum(a.weight) from crime_allocation a
+                                         where a.investigator_id = i.id and a.ended_at is null
+                                           and not exists (select 1 from crime_outcome o where o.crime_id = a.crime_id)), 0) as load
+                        from investigator i join investigation_team t on t.id = i.team_id
+                        left join investigator_duty d on d.investigator_id = i.id
+                        where i.id = any(:ids) order by i.id""")
+                .bind("ids", ids.toArray(String[]::new))
+                .map((rs, ctx) -> new Allocation.Candidate(rs.getString("id"), rs.getString("team_id"),
+                        central ? null : rs.getString("borough_code"), rs.getInt("pip_level"), specialism, rs.getBoolean("on_duty"),
+                        rs.getInt("load")))
+                .list();
+    }
+
+    public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by) {
+        allocate(h, crimeId, a, at, by, a.ruleVersion());
+    }
+
+    /** Records an allocation under the given rule version ("supervisor" when a person chose the investigator). */
+    public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by, String ruleVersion) {
+        h.createUpdate("""
+                        insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons)
+                        values (:crime, :inv, :weight, :at, :by, :version, :reasons)""")
+                .bind("crime", crimeId).bind("inv", a.investigator().investigatorId()).bind("weight", a.weight())
+                .bind("at", at).bind("by", by).bind("version", ruleVersion).bind("reasons", String.join("\n", a.reasons()))
+                .execute();
+        h.createUpdate("update crime set investigator_id = :inv where id = :crime")
+                .bind("inv", a.investigator().investigatorId()).bind("crime", crimeId).execute();
+        h.createUpdate("update allocation_queue set left_at = :at, left_reason = :why where crime_id = :crime and left_at is null")
+                .bind("at", at).bind("why", "Allocated to " + a.investigator().investigatorId()).bind("crime", crimeId).execute();
+    }
+
+    public void queue(Handle h, String crimeId, Allocation.Need need, Allocation.Queued q, LocalDateTime at) {
+        h.createUpdate("""
+                        insert into allocation_queue (crime_id, borough_code, specialism, pip_level, priority, reason, queued_at)
+                        values (:crime, :borough, :specialism, :pip, :priority, :reason, :at)""")
+                .bind("crime", crimeId).bind("borough", need.boroughCode()).bind("specialism", need.specialism().label())
+                .bind("pip", need.pipLevel()).bind("priority", need.priority().name()).bind("reason", q.reason())
+                .bind("at", at).execute();
+    }
+
+    /** Ends the current allocation with the reason (a reallocation follows in the same transaction). */
+    public void endAllocation(Handle h, String crimeId, LocalDateTime at, String reason) {
+        h.createUpdate("update crime_allocation set ended_at = :at, ended_reason = :why where crime_id = :crime and ended_at is null")
+                .bind("at", at).bind("why", reason).bind("crime", crimeId).execute();
+    }
+
+    public void insertEntitlement(Handle h, String crimeId, String personId, VictimsCodeEntitlement.Decision d, LocalDateTime at) {
+        h.createUpdate("""
+                        insert into victims_code_entitlement (crime_id, person_record_id, service, groups, reasons, rule_version, decided_at)
+                        values (:crime, :person, :service, :groups, :reasons, :version, :at)""")
+                .bind("crime", crimeId).bind("person", personId).bind("service", d.service().name())
+                .bind("groups", d.groups().stream().sorted().map(Enum::name).toArray(String[]::new))
+                .bind("reasons", String.join("\n", d.reasons())).bind("version", d.ruleVersion()).bind("at", at).execute();
+    }
+
+    public void insertDeadline(Handle h, String crimeId, String personId, VictimsCodeDeadlines.Deadline d,
+                               LocalDateTime metAt, String metBy) {
+        h.createUpdate("""
+                        insert into victims_code_deadline (crime_id, person_record_id, kind, from_date, working_days, due_date,
+                                                           basis, rule_version, met_at, met_by)
+                        values (:crime, :person, :kind, :from, :days, :due, :basis, :version, :met, :by)""")
+                .bind("crime", crimeId).bind("person", personId).bind("kind", d.kind().name()).bind("from", d.from())
+                .bind("days", d.workingDays()).bind("due", d.due()).bind("basis", d.basis())
+                .bind("version", VictimsCodeDeadlines.RULE_VERSION).bind("met", metAt).bind("by", metBy).execute();
+    }
+
+    public void insertContact(Handle h, String crimeId, String personId, LocalDateTime at, String kind, String result,
+                              String note, String by) {
+        h.createUpdate("""
+                        insert into victims_code_contact (crime_id, person_record_id, at, kind, result, note, by_username)
+                        values (:crime, :person, :at, :kind, :result, :note, :by)""")
+                .bind("crime", crimeId).bind("person", personId).bind("at", at).bind("kind", kind).bind("result", result)
+                .bind("note", note).bind("by", by).execute();
+    }
+
+    // ---- reads
+
+    /** A crime as its page shows it: the record, screening, current allocation, entitlements and deadlines. */
+    public record CrimeView(String id, String offenceGroup, String boroughCode, LocalDateTime committedAt,
+                            LocalDateTime recordedAt, boolean domesticAbuse, boolean hate, Screen screening,
+                            Current allocation, Waiting queued, List<Entitlement> entitlements, List<Due> deadlines,
+                            String outcome) {
+        /** Closed: the crime has its Home Office outcome. */
+        public boolean closed() {
+            return outcome != null;
+        }
+    }
+
+    public record Screen(boolean screenedIn, String priority, Integer pipLevel, String specialism, int harm,
+                         int solvability, String outReason, List<String> reasons, String ruleVersion) {
+    }
+
+    public record Current(String investigatorId, String investigatorName, int pipLevel, String specialism,
+                          String teamName, LocalDateTime allocatedAt, List<String> reasons, String ruleVersion) {
+    }
+
+    public record Waiting(String reason, LocalDateTime queuedAt) {
+    }
+
+    public record Entitlement(String personRecordId, String service, List<String> reasons) {
+    }
+
+    public record Due(long id, String kind, String label, LocalDate due, String basis, LocalDateTime metAt) {
+    }
+
+    /** One entry of the Victims' Code contact log. */
+    public record Contact(LocalDateTime at, String kind, String result, String byUsername) {
+    }
+
+    public List<Contact> contacts(String crimeId) {
+        return jdbi.withHandle(h -> h.createQuery("select at, kind, result, by_username from victims_code_contact where crime_id = :id order by at, id")
+                .bind("id", crimeId).map((rs, ctx) -> new Contact(rs.getObject("at", LocalDateTime.class), rs.getString("kind"),
+                        rs.getString("result"), rs.getString("by_username"))).list());
+    }
+
+    /** A supervisor's review of a screened-out crime: agreed, with a note. */
+    public int review(Handle h, String crimeId, String by, LocalDateTime at, String note) {
+        return h.createUpdate("""
+                        update crime_screening set reviewed_by = :by, reviewed_at = :at, review_note = :note
+                        where crime_id = :id and not screened_in and reviewed_at is null""")
+                .bind("by", by).bind("at", at).bind("note", note).bind("id", crimeId).execute();
+    }
+
+    public Optional<CrimeView> crime(String id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, offence_group, borough_code, committed_at, recorded_at, domestic_abuse, hate
+                        from crime where id = :id""").bind("id", id)
+                .map((rs, ctx) -> new Object[]{rs.getString("id"), rs.getString("offence_group"), rs.getString("borough_code"),
+                        rs.getObject("committed_at", LocalDateTime.class), rs.getObject("recorded_at", LocalDateTime.class),
+                        rs.getBoolean("domestic_abuse"), rs.getBoolean("hate")})
+                .findOne()
+                .map(c -> new CrimeView((String) c[0], (String) c[1], (String) c[2], (LocalDateTime) c[3], (LocalDateTime) c[4],
+                        (Boolean) c[5], (Boolean) c[6], screening(h, id).orElse(null), current(h, id).orElse(null),
+                        waiting(h, id).orElse(null), entitlements(h, id), deadlines(h, id), outcome(h, id).orElse(null))));
+    }
+
+    private Optional<Screen> screening(Handle h, String id) {
+        return h.createQuery("select * from crime_screening where crime_id = :id").bind("id", id)
+                .map((rs, ctx) -> new Screen(rs.getBoolean("screened_in"), rs.getString("priority"),
+                        (Integer) rs.getObject("pip_level"), rs.getString("specialism"), rs.getInt("harm"),
+                        rs.getInt("solvability"), rs.getString("out_reason"), lines(rs.getString("reasons")),
+                        rs.getString("rule_version")))
+                .findOne();
+    }
+
+    private Optional<Current> current(Handle h, String id) {
+        return h.createQuery("""
+                        select a.investigator_id, i.display_name, i.pip_level, i.specialism, t.name as team, a.allocated_at,
+                               a.reasons, a.rule_version
+                        from crime_allocation a join investigator i on i.id = a.investigator_id
+                        join investigation_team t on t.id = i.team_id
+                        where a.crime_id = :id and a.ended_at is null""").bind("id", id)
+                .map((rs, ctx) -> new Current(rs.getString("investigator_id"), rs.getString("display_name"),
+                        rs.getInt("pip_level"), rs.getString("specialism"), rs.getString("team"),
+                        rs.getObject("allocated_at", LocalDateTime.class), lines(rs.getString("reasons")),
+                        rs.getString("rule_version")))
+                .findOne();
+    }
+
+    private Optional<String> outcome(Handle h, String id) {
+        return h.createQuery("select outcome_code, outcome_date from crime_outcome where crime_id = :id").bind("id", id)
+                .map((rs, ctx) -> {
+                    String code = rs.getString("outcome_code");
+                    String label = code.matches("\\d{1,2}") ? OutcomeType.ofCode(Integer.parseInt(code)).map(OutcomeType::label).orElse("") : "";
+                    return "Outcome " + code + (label.isEmpty() ? "" : " (" + label + ")") + " on " + rs.getObject("outcome_date", LocalDate.class);
+                })
+                .findOne();
+    }
+
+    private Optional<Waiting> waiting(Handle h, String id) {
+        return h.createQuery("select reason, queued_at from allocation_queue where crime_id = :id and left_at is null")
+                .bind("id", id).map((rs, ctx) -> new Waiting(rs.getString("reason"), rs.getObject("queued_at", LocalDateTime.class)))
+                .findOne();
+    }
+
+    private List<Entitlement> entitlements(Handle h, String id) {
+        return h.createQuery("select person_record_id, service, reasons from victims_code_entitlement where crime_id = :id order by person_record_id")
+                .bind("id", id).map((rs, ctx) -> new Entitlement(rs.getString("person_record_id"), rs.getString("service"),
+                        lines(rs.getString("reasons")))).list();
+    }
+
+    private List<Due> deadlines(Handle h, String id) {
+        return h.createQuery("select id, kind, due_date, basis, met_at from victims_code_deadline where crime_id = :id order by due_date, id")
+                .bind("id", id).map((rs, ctx) -> new Due(rs.getLong("id"), rs.getString("kind"),
+                        VictimsCodeDeadlines.Kind.valueOf(rs.getString("kind")).label(),
+                        rs.getObject("due_date", LocalDate.class), rs.getString("basis"),
+                        rs.getObject("met_at", LocalDateTime.class))).list();
+    }
+
+    /** A crime waiting in the supervisor's queue, and for how long. */
+    public record QueuedCrime(String crimeId, String offenceGroup, String boroughCode, String specialism, int pipLevel,
+                              String priority, String reason, LocalDateTime queuedAt, Duration waiting) {
+    }
+
+    /** Crimes waiting for allocation, oldest first; a borough's only, or force-wide when {@code boroughCode} is null. */
+    public List<QueuedCrime> queue(String boroughCode, LocalDateTime now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select q.crime_id, c.offence_group, q.borough_code, q.specialism, q.pip_level, q.priority, q.reason, q.queued_at
+                        from allocation_queue q join crime c on c.id = q.crime_id
+                        where q.left_at is null and (cast(:borough as text) is null or q.borough_code = :borough)
+                        order by q.queued_at, q.crime_id""")
+                .bind("borough", boroughCode)
+                .map((rs, ctx) -> {
+                    LocalDateTime at = rs.getObject("queued_at", LocalDateTime.class);
+                    return new QueuedCrime(rs.getString("crime_id"), rs.getString("offence_group"), rs.getString("borough_code"),
+                            rs.getString("specialism"), rs.getInt("pip_level"), rs.getString("priority"), rs.getString("reason"),
+                            at, Duration.between(at, now));
+                }).list());
+    }
+
+    /** A screened-out crime awaiting a supervisor's review. */
+    public record ScreenedOutCrime(String crimeId, String offenceGroup, String boroughCode, String reason, LocalDateTime screenedAt) {
+    }
+
+    public List<ScreenedOutCrime> screenedOutForReview(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select s.crime_id, c.offence_group, c.borough_code, s.out_reason, s.screened_at
+                        from crime_screening s join crime c on c.id = s.crime_id
+                        where not s.screened_in and s.reviewed_at is null
+                          and (cast(:borough as text) is null or c.borough_code = :borough)
+                        order by s.screened_at, s.crime_id""")
+                .bind("borough", boroughCode)
+                .map((rs, ctx) -> new ScreenedOutCrime(rs.getString("crime_id"), rs.getString("offence_group"),
+                        rs.getString("borough_code"), rs.getString("out_reason"), rs.getObject("screened_at", LocalDateTime.class)))
+                .list());
+    }
+
+    /** A Victims' Code deadline not met by its day, with the investigator the crime is allocated to (if any). */
+    public record Overdue(String crimeId, String boroughCode, String kind, String label, LocalDate due, String investigatorId) {
+    }
+
+    public List<Overdue> overdue(String boroughCode, String investigatorId, LocalDate today) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select d.crime_id, c.borough_code, d.kind, d.due_date, a.investigator_id
+                        from victims_code_deadline d join crime c on c.id = d.crime_id
+                        left join crime_allocation a on a.crime_id = d.crime_id and a.ended_at is null
+                        where d.met_at is null and d.due_date < :today
+                          and (cast(:borough as text) is null or c.borough_code = :borough)
+                          and (cast(:inv as text) is null or a.investigator_id = :inv)
+                        order by d.due_date, d.crime_id""")
+                .bind("borough", boroughCode).bind("inv", investigatorId).bind("today", today)
+                .map((rs, ctx) -> new Overdue(rs.getString("crime_id"), rs.getString("borough_code"), rs.getString("kind"),
+                        VictimsCodeDeadlines.Kind.valueOf(rs.getString("kind")).label(), rs.getObject("due_date", LocalDate.class),
+                        rs.getString("investigator_id")))
+                .list());
+    }
+
+    /** Investigators of a borough able to take a crime, for a supervisor's reallocation list. */
+    public Map<String, String> investigatorsIn(String boroughCode) {
+        Map<String, String> m = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select i.id, i.display_name, i.pip_level, i.specialism from investigator i
+                        join investigation_team t on t.id = i.team_id where t.borough_code = :borough order by i.specialism, i.id""")
+                .bind("borough", boroughCode)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("display_name") + " (PIP " + rs.getInt("pip_level")
+                        + ", " + rs.getString("specialism") + ")"))
+                .forEach(e -> m.put(e.getKey(), e.getValue())));
+        return m;
+    }
+
+    public Optional<String> investigatorBorough(Handle h, String investigatorId) {
+        return h.createQuery("select t.borough_code from investigator i join investigation_team t on t.id = i.team_id where i.id = :id")
+                .bind("id", investigatorId).mapTo(String.class).findOne();
+    }
+
+    /** Time from recording to allocation for screened-in crimes of one borough and offence group. */
+    public record AllocationTimes(String boroughCode, String offenceGroup, long crimes, double medianHours, double p90Hours,
+                                  long breaches, long waiting, double oldestWaitHours) {
+    }
+
+    /**
+     * Hours from recording to first allocation by borough and offence group (median and 90th percentile,
+     * interpolated); a crime still in the queue counts its wait so far, so a stuck queue shows.
+     */
+    public List<AllocationTimes> allocationTimes(String boroughCode, int targetHours, LocalDateTime now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        with w as (
+                            select c.borough_code, c.offence_group, f.first_at is null as waiting,
+                                   extract(epoch from (coalesce(f.first_at, cast(:now as timestamp)) - c.recorded_at)) / 3600.0 as hours
+                            from crime c join crime_screening s on s.crime_id = c.id
+                            left join lateral (select min(a.allocated_at) as first_at from crime_allocation a
+                                               where a.crime_id = c.id) f on true
+                            where s.screened_in and (cast(:borough as text) is null or c.borough_code = :borough))
+                        select borough_code, offence_group, count(*) as crimes,
+                               percentile_cont(0.5) within group (order by hours) as median,
+                               percentile_cont(0.9) within group (order by hours) as p90,
+                               count(*) filter (where hours > :target) as breaches,
+                               count(*) filter (where waiting) as waiting,
+                               coalesce(max(hours) filter (where waiting), 0) as oldest
+                        from w group by borough_code, offence_group order by borough_code, offence_group""")
+                .bind("borough", boroughCode).bind("now", now).bind("target", targetHours)
+                .map((rs, ctx) -> new AllocationTimes(rs.getString("borough_code"), rs.getString("offence_group"),
+                        rs.getLong("crimes"), rs.getDouble("median"), rs.getDouble("p90"), rs.getLong("breaches"),
+                        rs.getLong("waiting"), rs.getDouble("oldest")))
+                .list());
+    }
+
+    /** An investigator's open caseload: crimes allocated and not yet given an outcome, and their weight. */
+    public record Caseload(String investigatorId, String name, String specialism, int pipLevel, long openCrimes, long weighted) {
+    }
+
+    public List<Caseload> caseloads(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select i.id, i.display_name, i.specialism, i.pip_level,
+                               count(a.id) as open_crimes, coalesce(sum(a.weight), 0) as weighted
+                        from investigator i join investigation_team t on t.id = i.team_id
+                        left join crime_allocation a on a.investigator_id = i.id and a.ended_at is null
+                             and not exists (select 1 from crime_outcome o where o.crime_id = a.crime_id)
+                        where (cast(:borough as text) is null or t.borough_code = :borough)
+                        group by i.id, i.display_name, i.specialism, i.pip_level
+                        order by weighted desc, i.id limit 500""")
+                .bind("borough", boroughCode)
+                .map((rs, ctx) -> new Caseload(rs.getString("id"), rs.getString("display_name"), rs.getString("specialism"),
+                        rs.getInt("pip_level"), rs.getLong("open_crimes"), rs.getLong("weighted")))
+                .list());
+    }
+
+    /** Victims' Code deadlines that have fallen due in a borough: kept on time, kept late, and still open. */
+    public record Compliance(String boroughCode, long due, long onTime, long late, long overdue) {
+        public double onTimePct() {
+            return due == 0 ? 0 : 100.0 * onTime / due;
+        }
+    }
+
+    public List<Compliance> victimsCodeCompliance(String boroughCode, LocalDate today) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select c.borough_code, count(*) as due,
+                               count(*) filter (where d.met_at is not null and cast(d.met_at as date) <= d.due_date) as on_time,
+                               count(*) filter (where d.met_at is not null and cast(d.met_at as date) > d.due_date) as late,
+                               count(*) filter (where d.met_at is null) as overdue
+                        from victims_code_deadline d join crime c on c.id = d.crime_id
+                        where d.due_date < :today and (cast(:borough as text) is null or c.borough_code = :borough)
+                        group by c.borough_code order by c.borough_code""")
+                .bind("borough", boroughCode).bind("today", today)
+                .map((rs, ctx) -> new Compliance(rs.getString("borough_code"), rs.getLong("due"), rs.getLong("on_time"),
+                        rs.getLong("late"), rs.getLong("overdue")))
+                .list());
+    }
+
+    private static List<String> lines(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

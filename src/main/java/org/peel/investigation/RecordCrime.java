@@ -1,0 +1,201 @@
+package org.peel.investigation;
+
+import org.peel.access.AuditEvent;
+import org.peel.access.AuditTrail;
+import org.peel.access.User;
+import org.peel.common.BadInput;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records a reported crime and makes every decision that belongs to the moment of recording, in one transaction:
+ * the crime (one per victim) and its people as person records, screening, allocation to an investigator or the
+ * supervisor's queue, each victim's Victims' Code entitlement and deadlines, and the audit entries. Either all of
+ * it is saved or none of it.
+ */
+public final class RecordCrime {
+
+    private final InvestigationStore store;
+    private final AuditTrail audit;
+    private final Screening.Settings screening;
+    private final Allocation.Policy allocation;
+    private final Clock clock;
+    private final CrimeLocator locator;
+
+    public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
+                       Allocation.Policy allocation, Clock clock) {
+        this(store, audit, screening, allocation, clock, CrimeLocator.NONE);
+    }
+
+    /** With a locator, a crime given by its coordinates gets its LSOA, ward and borough from them. */
+    public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
+                       Allocation.Policy allocation, Clock clock, CrimeLocator locator) {
+        this.store = store;
+        this.audit = audit;
+        this.screening = screening;
+        this.allocation = allocation;
+        this.clock = clock;
+        this.locator = locator;
+    }
+
+    /**
+     * Fills the LSOA, ward and borough from the coordinates where they were not given; refuses coordinates that
+     * lie in another borough than the one stated.
+     */
+    public CrimeReport located(CrimeReport r) {
+        if (r.latitude() == null || r.longitude() == null) {
+            return r;
+        }
+        return locator.locate(r.latitude(), r.longitude()).map(p -> {
+            if (r.boroughCode() != null && !r.boroughCode().isBlank() && p.boroughCode() != null
+                    && !p.boroughCode().equals(r.boroughCode())) {
+                throw BadInput.field("borough", "The location lies in borough " + p.boroughCode() + ", not " + r.boroughCode());
+            }
+            return new CrimeReport(r.offence(), r.committedAt(), blank(r.boroughCode()) ? p.boroughCode() : r.boroughCode(),
+                    blank(r.wardCode()) ? p.wardCode() : r.wardCode(), blank(r.lsoaCode()) ? p.lsoaCode() : r.lsoaCode(),
+                    r.latitude(), r.longitude(), r.domesticAbuse(), r.hate(), r.seriousOffences(), r.solvability(),
+                    r.victims(), r.suspects(), r.witnesses());
+        }).orElse(r);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** One recorded crime and the decisions made on it. */
+    public record Recorded(String crimeId, Screening.Decision screening, Allocation.Decision allocation,
+                           VictimsCodeEntitlement.Decision entitlement, List<VictimsCodeDeadlines.Deadline> deadlines) {
+    }
+
+    /**
+     * Records the report as one crime per victim (one crime for a crime against society with no victim).
+     *
+     * @throws BadInput naming the first field at fault, before anything is written
+     */
+    public List<Recorded> record(CrimeReport given, User by, String channel, String clientAddress) {
+        CrimeReport report = located(given);
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, String> problems = report.problems(now);
+        if (!problems.isEmpty()) {
+            Map.Entry<String, String> first = problems.entrySet().iterator().next();
+            throw BadInput.field(first.getKey(), first.getValue());
+        }
+        List<CrimeReport.Victim> victims = report.victims().isEmpty() ? java.util.Collections.singletonList(null) : report.victims();
+        return store.jdbi().inTransaction(h -> {
+            List<Recorded> out = new ArrayList<>();
+            for (CrimeReport.Victim victim : victims) {
+                String crimeId = store.nextCrimeId(h);
+                store.insertCrime(h, crimeId, report, now, by.username(), channel);
+                audit.record(h, event(by, "record", "crime", crimeId, clientAddress, "recorded via " + channel));
+                String victimId = null;
+                if (victim != null) {
+                    victimId = store.insertPerson(h, crimeId, "victim", 1, victim.person(), now);
+                    audit.record(h, event(by, "record", "person_record", victimId, clientAddress, "victim of " + crimeId));
+                }
+                int n = 0;
+                for (CrimeReport.Party s : report.suspects()) {
+                    String id = store.insertPerson(h, crimeId, "suspect", ++n, s, now);
+                    audit.record(h, event(by, "record", "person_record", id, clientAddress, "suspect in " + crimeId));
+                }
+                n = 0;
+                for (CrimeReport.Party w : report.witnesses()) {
+                    String id = store.insertPerson(h, crimeId, "witness", ++n, w, now);
+                    audit.record(h, event(by, "record", "person_record", id, clientAddress, "witness to " + crimeId));
+                }
+
+                LocalDate today = now.toLocalDate();
+                Integer age = victim == null || victim.person() == null ? null : victim.person().ageOn(today);
+                Screening.Facts facts = new Screening.Facts(report.offence(), report.solvabilityWithPeople(),
+                        report.seriousOffences(), report.domesticAbuse(), report.hate(),
+                        victim != null && victim.vulnerable(), age != null && age < 18);
+                Screening.Decision screened = Screening.screen(facts, screening);
+                store.insertScreening(h, crimeId, screened, facts, now);
+
+                Allocation.Decision allocated = null;
+                if (screened instanceof Screening.ScreenedIn in) {
+                    Allocation.Need need = new Allocation.Need(report.boroughCode(), in.pipLevel(), in.specialism(), in.priority());
+                    allocated = Allocation.allocate(need, store.candidates(h, report.boroughCode(), in.specialism(),
+                            allocation.centralSpecialisms().contains(in.specialism())), allocation);
+                    if (allocated instanceof Allocation.Allocated a) {
+                        store.allocate(h, crimeId, a, now, "peel:" + Allocation.RULE_VERSION);
+                        audit.record(h, event(by, "allocate", "crime", crimeId, clientAddress,
+                                "to " + a.investigator().investigatorId()));
+                    } else if (allocated instanceof Allocation.Queued q) {
+                        store.queue(h, crimeId, need, q, now);
+                        audit.record(h, event(by, "queue", "crime", crimeId, clientAddress, "no investigator qualified"));
+                    }
+                }
+
+                VictimsCodeEntitlement.Decision entitlement = null;
+                List<VictimsCodeDeadlines.Deadline> deadlines = List.of();
+                if (victim != null) {
+                    entitlement = VictimsCodeEntitlement.decide(new VictimsCodeEntitlement.Facts(report.offence(),
+                            report.seriousOffences(), report.domesticAbuse(), report.hate(), !victim.business(),
+                            victim.bereavedCloseRelative(), age, victim.evidenceAffected(), victim.inFearOfTestifying(),
+                            victim.persistentlyTargeted()));
+                    store.insertEntitlement(h, crimeId, victimId, entitlement, now);
+                    deadlines = VictimsCodeDeadlines.atReport(today, entitlement.service(),
+                            screened instanceof Screening.ScreenedOut, victim.declinesReferral());
+                    for (VictimsCodeDeadlines.Deadline d : deadlines) {
+                        boolean met = switch (d.kind()) {
+                            // the recording form asks the needs-assessment questions, so recording meets it
+                            case NEEDS_ASSESSMENT -> true;
+                            case PERSONAL_STATEMENT_OFFER -> victim.personalStatement() != CrimeReport.PersonalStatement.NOT_YET_OFFERED;
+                            default -> false;
+                        };
+                        store.insertDeadline(h, crimeId, victimId, d, met ? now : null, met ? by.username() : null);
+                    }
+                    store.insertContact(h, crimeId, victimId, now, "NEEDS_ASSESSMENT", entitlement.service().name(),
+                            "at recording", by.username());
+                    if (victim.personalStatement() != CrimeReport.PersonalStatement.NOT_YET_OFFERED) {
+                        store.insertContact(h, crimeId, victimId, now, "PERSONAL_STATEMENT",
+                                victim.personalStatement().name(), "at recording", by.username());
+                    }
+                    if (victim.declinesReferral()) {
+                        store.insertContact(h, crimeId, victimId, now, "REFERRAL", "DECLINED", "at recording", by.username());
+                    }
+                }
+                out.add(new Recorded(crimeId, screened, allocated, entitlement, deadlines));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /**
+     * A supervisor moves a crime to another investigator, or allocates one waiting in the queue, with a reason.
+     * The new investigator must work in the crime's borough.
+     */
+    public void reallocate(String crimeId, String investigatorId, String reason, User by, String clientAddress) {
+        if (reason == null || reason.isBlank()) {
+            throw BadInput.field("reason", "Give the reason for the reallocation");
+        }
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        store.jdbi().useTransaction(h -> {
+            String crimeBorough = h.createQuery("select borough_code from crime where id = :id").bind("id", crimeId)
+                    .mapTo(String.class).findOne().orElseThrow(() -> BadInput.field("crime", "No crime " + crimeId));
+            String invBorough = store.investigatorBorough(h, investigatorId)
+                    .orElseThrow(() -> BadInput.field("investigator", "No investigator " + investigatorId));
+            if (!invBorough.equals(crimeBorough)) {
+                throw BadInput.field("investigator", "The investigator works in another borough");
+            }
+            String priority = h.createQuery("select priority from crime_screening where crime_id = :id").bind("id", crimeId)
+                    .mapTo(String.class).findOne().orElse(Priority.ROUTINE.name());
+            int weight = allocation.weightOf(Priority.valueOf(priority == null ? Priority.ROUTINE.name() : priority));
+            store.endAllocation(h, crimeId, now, reason.strip());
+            Allocation.Candidate c = new Allocation.Candidate(investigatorId, null, invBorough, 0, null, true, 0);
+            store.allocate(h, crimeId, new Allocation.Allocated(c, weight, List.of("Reallocated by " + by.username()
+                    + ": " + reason.strip())), now, by.username(), "supervisor");
+            audit.record(h, event(by, "reallocate", "crime", crimeId, clientAddress, "to " + investigatorId));
+        });
+    }
+
+    private static AuditEvent event(User by, String action, String type, String id, String address, String detail) {
+        return AuditEvent.by(by, action, type, id, AuditEvent.SUCCESS).from(address).detail(detail);
+    }
+}

@@ -1,0 +1,215 @@
+package org.peel.investigation;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Screening at recording: harm, solvability and the victim's vulnerability decide whether a crime is
+ * investigated further, how urgently, and what accreditation (PIP level) and specialism it needs. There is no
+ * national screening matrix, so the weights and thresholds are {@link Settings} a force sets; the defaults are
+ * Peel's, stated in the reasons of every decision.
+ */
+public final class Screening {
+
+    public static final String RULE_VERSION = "screening-1";
+
+    private Screening() {
+    }
+
+    /** What is known about a crime when it is recorded. */
+    public record Facts(OffenceGroup offence, Set<SolvabilityFactor> solvability, Set<SeriousOffence> seriousOffences,
+                        boolean domesticAbuse, boolean hate, boolean victimVulnerable, boolean victimUnder18) {
+        public Facts {
+            solvability = solvability.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(solvability));
+            seriousOffences = seriousOffences.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(seriousOffences));
+        }
+    }
+
+    /**
+     * A force's screening configuration: harm weight per offence group (a crime-harm index on a 0–100 scale),
+     * the weight of each solvability factor, and the thresholds.
+     */
+    public record Settings(Map<OffenceGroup, Integer> harm, Map<SolvabilityFactor, Integer> solvabilityWeights,
+                           int seriousOffenceHarm, int investigateWhateverEvidenceHarm, int solvabilityThreshold,
+                           int highPriorityHarm, int mediumPriorityHarm) {
+
+        public Settings {
+            harm = Map.copyOf(harm);
+            solvabilityWeights = Map.copyOf(solvabilityWeights);
+        }
+
+        /** Peel's defaults: harm roughly in the order of the Cambridge Crime Harm Index, scaled to 0–100. */
+        public static Settings defaults() {
+            Map<OffenceGroup, Integer> harm = new EnumMap<>(OffenceGroup.class);
+            harm.put(OffenceGroup.HOMICIDE, 100);
+            harm.put(OffenceGroup.DEATH_OR_SERIOUS_INJURY_DRIVING, 80);
+            harm.put(OffenceGroup.SEXUAL_OFFENCES, 60);
+            harm.put(OffenceGroup.ROBBERY, 30);
+            harm.put(OffenceGroup.VIOLENCE_WITH_INJURY, 25);
+            harm.put(OffenceGroup.RESIDENTIAL_BURGLARY, 15);
+            harm.put(OffenceGroup.STALKING_AND_HARASSMENT, 12);
+            harm.put(OffenceGroup.POSSESSION_OF_WEAPONS, 12);
+            harm.put(OffenceGroup.VIOLENCE_WITHOUT_INJURY, 8);
+            harm.put(OffenceGroup.NON_RESIDENTIAL_BURGLARY, 6);
+            harm.put(OffenceGroup.THEFT_FROM_THE_PERSON, 5);
+            harm.put(OffenceGroup.VEHICLE_OFFENCES, 4);
+            harm.put(OffenceGroup.DRUG_OFFENCES, 4);
+            harm.put(OffenceGroup.CRIMINAL_DAMAGE_AND_ARSON, 4);
+            harm.put(OffenceGroup.FRAUD, 4);
+            harm.put(OffenceGroup.PUBLIC_ORDER, 3);
+            harm.put(OffenceGroup.MISCELLANEOUS_AGAINST_SOCIETY, 3);
+            harm.put(OffenceGroup.ALL_OTHER_THEFT, 3);
+            harm.put(OffenceGroup.BICYCLE_THEFT, 2);
+            harm.put(OffenceGroup.SHOPLIFTING, 2);
+            Map<SolvabilityFactor, Integer> weights = new EnumMap<>(SolvabilityFactor.class);
+            weights.put(SolvabilityFactor.SUSPECT_NAMED, 3);
+            weights.put(SolvabilityFactor.SUSPECT_DESCRIBED, 1);
+            weights.put(SolvabilityFactor.CCTV, 2);
+            weights.put(SolvabilityFactor.FORENSIC_OPPORTUNITY, 2);
+            weights.put(SolvabilityFactor.WITNESS, 2);
+            weights.put(SolvabilityFactor.VEHICLE_IDENTIFIED, 2);
+            weights.put(SolvabilityFactor.PROPERTY_TRACEABLE, 1);
+            weights.put(SolvabilityFactor.SIGNIFICANT_MODUS_OPERANDI, 1);
+            return new Settings(harm, weights, 60, 25, 2, 50, 15);
+        }
+
+        public int harmOf(OffenceGroup offence) {
+            return harm.getOrDefault(offence, 0);
+        }
+    }
+
+    /** The screening decision, with the reasons and the rule version. */
+    public sealed interface Decision permits ScreenedIn, ScreenedOut {
+        int harm();
+
+        int solvability();
+
+        List<String> reasons();
+
+        default String ruleVersion() {
+            return RULE_VERSION;
+        }
+    }
+
+    /** Investigate further, at this priority, by an investigator of at least this PIP level with this specialism. */
+    public record ScreenedIn(Priority priority, int pipLevel, Specialism specialism, int harm, int solvability,
+                             List<String> reasons) implements Decision {
+    }
+
+    /** Filed after the primary investigation; the reason goes to a supervisor's review list and the victim. */
+    public record ScreenedOut(String reason, int harm, int solvability, List<String> reasons) implements Decision {
+    }
+
+    public static Decision screen(Facts facts) {
+        return screen(facts, Settings.defaults());
+    }
+
+    public static Decision screen(Facts f, Settings s) {
+        List<String> reasons = new ArrayList<>();
+        int harm = s.harmOf(f.offence());
+        reasons.add("Harm weight of " + f.offence().label().toLowerCase(java.util.Locale.ROOT) + " is " + harm);
+        if (!f.seriousOffences().isEmpty() && harm < s.seriousOffenceHarm()) {
+            harm = s.seriousOffenceHarm();
+            reasons.add("Raised to " + harm + " for " + describe(f.seriousOffences()));
+        }
+        int solvability = f.solvability().stream().mapToInt(x -> s.solvabilityWeights().getOrDefault(x, 0)).sum();
+        reasons.add(f.solvability().isEmpty() ? "Solvability score 0: no solvability factors"
+                : "Solvability score " + solvability + ": " + f.solvability().stream()
+                .sorted().map(SolvabilityFactor::description).collect(Collectors.joining(", ")));
+
+        List<String> screenIn = new ArrayList<>();
+        if (harm >= s.investigateWhateverEvidenceHarm()) {
+            screenIn.add("harm " + harm + " is at least " + s.investigateWhateverEvidenceHarm());
+        }
+        if (f.victimVulnerable()) {
+            screenIn.add("the victim is vulnerable");
+        }
+        if (f.victimUnder18()) {
+            screenIn.add("the victim is under 18");
+        }
+        if (f.domesticAbuse()) {
+            screenIn.add("domestic abuse");
+        }
+        if (f.hate()) {
+            screenIn.add("hate crime");
+        }
+        if (!f.seriousOffences().isEmpty()) {
+            screenIn.add(describe(f.seriousOffences()));
+        }
+        if (solvability >= s.solvabilityThreshold()) {
+            screenIn.add("solvability " + solvability + " is at least " + s.solvabilityThreshold());
+        }
+        if (screenIn.isEmpty()) {
+            String reason = "Screened out: harm " + harm + " is below " + s.investigateWhateverEvidenceHarm()
+                    + ", solvability " + solvability + " is below " + s.solvabilityThreshold()
+                    + ", and the victim is not vulnerable; no domestic abuse or hate flag";
+            reasons.add(reason);
+            return new ScreenedOut(reason, harm, solvability, List.copyOf(reasons));
+        }
+        reasons.add("Screened in: " + String.join("; ", screenIn));
+
+        Priority priority;
+        if (harm >= s.highPriorityHarm() || f.victimVulnerable() || f.victimUnder18() || !f.seriousOffences().isEmpty()) {
+            priority = Priority.HIGH;
+            reasons.add("High priority: harm at least " + s.highPriorityHarm() + ", a serious offence, or a vulnerable or child victim");
+        } else if (harm >= s.mediumPriorityHarm() || f.domesticAbuse() || f.hate()) {
+            priority = Priority.MEDIUM;
+            reasons.add("Medium priority: harm at least " + s.mediumPriorityHarm() + ", domestic abuse or hate crime");
+        } else {
+            priority = Priority.ROUTINE;
+            reasons.add("Routine priority");
+        }
+
+        boolean major = f.offence() == OffenceGroup.HOMICIDE
+                || f.seriousOffences().stream().anyMatch(SeriousOffence::majorInvestigation);
+        int pip;
+        if (major) {
+            pip = 3;
+            reasons.add("PIP 3: a major investigation led by a senior investigating officer");
+        } else if (harm >= s.investigateWhateverEvidenceHarm() || !f.seriousOffences().isEmpty() || f.victimUnder18()) {
+            pip = 2;
+            reasons.add("PIP 2: serious and complex (harm at least " + s.investigateWhateverEvidenceHarm()
+                    + ", a serious offence, or a child victim)");
+        } else {
+            pip = 1;
+            reasons.add("PIP 1: priority and volume crime");
+        }
+
+        Specialism specialism = specialism(f, major);
+        reasons.add("Specialism: " + specialism.label());
+        return new ScreenedIn(priority, pip, specialism, harm, solvability, List.copyOf(reasons));
+    }
+
+    private static Specialism specialism(Facts f, boolean major) {
+        if (major || f.offence() == OffenceGroup.DEATH_OR_SERIOUS_INJURY_DRIVING) {
+            return Specialism.MAJOR_CRIME;
+        }
+        boolean violentOrSexual = switch (f.offence()) {
+            case SEXUAL_OFFENCES, VIOLENCE_WITH_INJURY, VIOLENCE_WITHOUT_INJURY, STALKING_AND_HARASSMENT -> true;
+            default -> false;
+        };
+        if (f.victimUnder18() && violentOrSexual) {
+            return Specialism.CHILD_ABUSE;
+        }
+        if (f.offence() == OffenceGroup.SEXUAL_OFFENCES) {
+            return Specialism.SEXUAL_OFFENCES;
+        }
+        if (f.domesticAbuse()) {
+            return Specialism.DOMESTIC_ABUSE;
+        }
+        return switch (f.offence()) {
+            case FRAUD -> Specialism.FRAUD;
+            case ROBBERY, RESIDENTIAL_BURGLARY, NON_RESIDENTIAL_BURGLARY -> Specialism.BURGLARY_AND_ROBBERY;
+            default -> Specialism.VOLUME_CRIME;
+        };
+    }
+
+    private static String describe(Set<SeriousOffence> offences) {
+        return offences.stream().sorted().map(SeriousOffence::description).collect(Collectors.joining(", "));
+    }
+}

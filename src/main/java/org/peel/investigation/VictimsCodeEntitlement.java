@@ -1,0 +1,107 @@
+package org.peel.investigation;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which service a victim is entitled to under the Code of Practice for Victims of Crime (October 2015), decided
+ * at recording. Enhanced entitlements go to victims of the most serious crime, persistently targeted victims,
+ * and vulnerable or intimidated victims (YJCEA 1999 s16 and s17); everyone else receives the standard service.
+ * A business is not a victim under the Code and is served under its Chapter 4.
+ */
+public final class VictimsCodeEntitlement {
+
+    public static final String RULE_VERSION = "victims-code-2015-1";
+
+    private VictimsCodeEntitlement() {
+    }
+
+    public enum Service { ENHANCED, STANDARD, BUSINESS }
+
+    /** The three groups that earn enhanced entitlements (vulnerable and intimidated counted apart, to show which). */
+    public enum Group { MOST_SERIOUS_CRIME, PERSISTENTLY_TARGETED, VULNERABLE, INTIMIDATED }
+
+    /**
+     * What is known at recording. {@code ageAtReport} is {@code null} when not known; {@code evidenceAffected}
+     * means the quality of the victim's evidence is likely to be affected by a mental disorder, a significant
+     * impairment of intelligence and social functioning, or a physical disability or disorder;
+     * {@code inFearOfTestifying} means by fear or distress about testifying.
+     */
+    public record Facts(OffenceGroup offence, Set<SeriousOffence> seriousOffences, boolean domesticAbuse, boolean hate,
+                        boolean naturalPerson, boolean bereavedCloseRelative, Integer ageAtReport,
+                        boolean evidenceAffected, boolean inFearOfTestifying, boolean persistentlyTargeted) {
+        public Facts {
+            seriousOffences = seriousOffences.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(seriousOffences));
+        }
+    }
+
+    public record Decision(Service service, Set<Group> groups, List<String> reasons, String ruleVersion) {
+        public boolean enhanced() {
+            return service == Service.ENHANCED;
+        }
+    }
+
+    public static Decision decide(Facts f) {
+        if (!f.naturalPerson()) {
+            return new Decision(Service.BUSINESS, Set.of(), List.of(
+                    "A business is not a victim under the Code; it receives the Chapter 4 service"), RULE_VERSION);
+        }
+        EnumSet<Group> groups = EnumSet.noneOf(Group.class);
+        List<String> reasons = new ArrayList<>();
+
+        List<String> serious = new ArrayList<>();
+        if (f.bereavedCloseRelative()) {
+            serious.add("a close relative bereaved by crime");
+        }
+        if (f.domesticAbuse()) {
+            serious.add("domestic abuse");
+        }
+        if (f.hate()) {
+            serious.add("hate crime");
+        }
+        if (f.offence() == OffenceGroup.SEXUAL_OFFENCES) {
+            serious.add("a sexual offence");
+        }
+        f.seriousOffences().stream().sorted().map(SeriousOffence::description).forEach(serious::add);
+        if (!serious.isEmpty()) {
+            groups.add(Group.MOST_SERIOUS_CRIME);
+            reasons.add("Victim of the most serious crime: " + String.join(", ", serious));
+        }
+        if (f.persistentlyTargeted()) {
+            groups.add(Group.PERSISTENTLY_TARGETED);
+            reasons.add("Persistently targeted victim");
+        }
+        List<String> vulnerable = new ArrayList<>();
+        if (f.ageAtReport() != null && f.ageAtReport() < 18) {
+            vulnerable.add("under 18");
+        }
+        if (f.evidenceAffected()) {
+            vulnerable.add("evidence likely to be affected by a mental disorder, impairment or physical disability");
+        }
+        if (!vulnerable.isEmpty()) {
+            groups.add(Group.VULNERABLE);
+            reasons.add("Vulnerable victim: " + String.join("; ", vulnerable));
+        }
+        List<String> intimidated = new ArrayList<>();
+        if (f.inFearOfTestifying()) {
+            intimidated.add("fear or distress about testifying");
+        }
+        if (f.offence() == OffenceGroup.SEXUAL_OFFENCES || f.seriousOffences().contains(SeriousOffence.HUMAN_TRAFFICKING)) {
+            intimidated.add("victims of sexual offences and human trafficking are treated as intimidated");
+        }
+        if (!intimidated.isEmpty()) {
+            groups.add(Group.INTIMIDATED);
+            reasons.add("Intimidated victim: " + String.join("; ", intimidated));
+        }
+        if (groups.isEmpty()) {
+            reasons.add("Standard service: not in any enhanced group");
+            return new Decision(Service.STANDARD, Set.of(), List.copyOf(reasons), RULE_VERSION);
+        }
+        reasons.add(0, "Enhanced service (" + groups.stream().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ')).collect(Collectors.joining(", ")) + ")");
+        return new Decision(Service.ENHANCED, Set.copyOf(groups), List.copyOf(reasons), RULE_VERSION);
+    }
+}

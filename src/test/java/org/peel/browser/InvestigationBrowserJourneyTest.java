@@ -1,0 +1,124 @@
+package org.peel.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.peel.access.Role;
+import org.peel.testing.TestServer;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("An officer records a crime in a real browser and sees it allocated with its Victims' Code deadlines")
+class InvestigationBrowserJourneyTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String WESTMINSTER = "E09000033";
+    private static TestServer server;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present && System.getenv("CI") != null) {
+            throw new AssertionError("Chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(present, "Chromium not installed: apt-get install chromium chromium-driver");
+        server = TestServer.start();
+        server.user("pc.record", Role.RESPONSE_OFFICER, WESTMINSTER);
+        server.database().jdbi().useHandle(h -> {
+            h.execute("insert into investigation_team (id, borough_code, name, specialism, establishment) values ('T-VC', ?, 'Westminster volume crime', 'Volume crime', 2)", WESTMINSTER);
+            // the theft needs PIP 1, so both qualify; VC1 already carries a crime, so VC2's lighter caseload decides
+            h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism) values ('VC1', 'T-VC', 'DC Mensah', 1, 'Volume crime')");
+            h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism) values ('VC2', 'T-VC', 'DC Byrne', 2, 'Volume crime')");
+            h.execute("insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code, domestic_abuse, hate) values ('OLD', now(), now(), 'Shoplifting', 'Shoplifting', ?, false, false)", WESTMINSTER);
+            h.execute("insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons) values ('OLD', 'VC1', 1, now(), 'test', 'allocation-1', '')");
+        });
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("peel-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @DisplayName("theft from a vulnerable victim with a named suspect: allocated to DC Byrne, referral due in 2 working days")
+    void recordCrime() throws IOException {
+        browser.get(server.url("/investigation/crimes/new"));
+        browser.findElement(By.id("username")).sendKeys("pc.record");
+        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD + Keys.ENTER);
+        browser.get(server.url("/investigation/crimes/new"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Record a crime");
+
+        new Select(browser.findElement(By.id("offence"))).selectByVisibleText("Theft from the person");
+        browser.findElement(By.id("committed")).sendKeys("2024-03-01 14:20");
+        assertThat(new Select(browser.findElement(By.id("borough"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(WESTMINSTER);
+        browser.findElement(By.id("victim_forenames")).sendKeys("Edith");
+        browser.findElement(By.id("victim_surname")).sendKeys("Example");
+        browser.findElement(By.id("victim_dob")).sendKeys("1938-02-11");
+        // keyboard: tab onto the checkbox and press space, as a keyboard user would
+        WebElement vulnerable = browser.findElement(By.id("victim_evidence_affected"));
+        vulnerable.sendKeys(Keys.SPACE);
+        assertThat(vulnerable.isSelected()).isTrue();
+        browser.findElement(By.id("personal_statement-TAKEN")).sendKeys(Keys.SPACE);
+        browser.findElement(By.id("suspect_forenames")).sendKeys("Sam");
+        browser.findElement(By.id("suspect_surname")).sendKeys("Sample");
+        browser.findElement(By.cssSelector("form[action='/investigation/crimes'] button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .as(() -> "form errors: " + browser.findElements(By.cssSelector(".govuk-error-summary")).stream()
+                        .map(WebElement::getText).toList())
+                .isEqualTo("Crime recorded");
+        String allocation = browser.findElement(By.cssSelector("[data-testid=allocation]")).getText();
+        assertThat(allocation).contains("Allocated to DC Byrne").contains("VC2");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=screening]")).getText())
+                .contains("Screened in: high priority, PIP 1, Volume crime");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=entitlement]")).getText())
+                .contains("Enhanced service (vulnerable)");
+        String deadlines = browser.findElement(By.cssSelector("[data-testid=deadlines]")).getText();
+        assertThat(deadlines).contains("Details passed to victim services").contains("Victim personal statement offered")
+                .contains("Needs assessment").contains("Done");
+        screenshot("investigation-recorded");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

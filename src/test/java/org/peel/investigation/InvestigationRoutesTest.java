@@ -1,0 +1,216 @@
+package org.peel.investigation;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.peel.access.Role;
+import org.peel.testing.Fixtures;
+import org.peel.testing.TestServer;
+import org.peel.testing.WebClient;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Recording crimes over HTTP: the form, the JSON API, the queue and reallocation")
+class InvestigationRoutesTest {
+
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        server.database().jdbi().useHandle(h -> {
+            h.execute("insert into investigation_team (id, borough_code, name, specialism, establishment) values ('T-DA', ?, 'Westminster domestic abuse', 'Domestic abuse', 2)", Fixtures.WESTMINSTER);
+            h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism) values ('DA1', 'T-DA', 'DC Patel', 2, 'Domestic abuse')");
+            h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism) values ('DA2', 'T-DA', 'DC Okafor', 2, 'Domestic abuse')");
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static Map<String, String> domesticAssault() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("offence", "VIOLENCE_WITH_INJURY");
+        f.put("committed", "2024-03-01 21:15");
+        f.put("borough", Fixtures.WESTMINSTER);
+        f.put("domestic_abuse", "on");
+        f.put("victim_forenames", "Alex");
+        f.put("victim_surname", "Example");
+        f.put("victim_evidence_affected", "on");
+        f.put("personal_statement", "OFFERED");
+        f.put("suspect_forenames", "Sam");
+        f.put("suspect_surname", "Sample");
+        return f;
+    }
+
+    @Test
+    @DisplayName("The form's answer shows the allocation and the Victims' Code deadlines in the same response")
+    void formRecordsAndShowsAllocation() {
+        WebClient pc = server.signedIn("pc.form", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        assertThat(pc.get("/investigation/crimes/new").statusCode()).isEqualTo(200);
+        HttpResponse<String> r = pc.post("/investigation/crimes", domesticAssault());
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.body()).contains("Crime recorded").contains("Allocated to").contains("DC Patel")
+                .contains("Details passed to victim services").contains("Enhanced service");
+    }
+
+    @Test
+    @DisplayName("Errors are shown beside their fields and nothing is recorded")
+    void formErrors() {
+        WebClient pc = server.signedIn("pc.errors", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/investigation/crimes/new");
+        Map<String, String> f = domesticAssault();
+        f.put("committed", "yesterday");
+        f.remove("offence");
+        HttpResponse<String> r = pc.post("/investigation/crimes", f);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("id=\"committed-error\"").contains("id=\"offence-error\"").contains("There is a problem");
+        long crimes = server.database().jdbi().withHandle(h -> h.createQuery("select count(*) from crime").mapTo(Long.class).one());
+        assertThat(crimes).isZero();
+    }
+
+    @Test
+    @DisplayName("An officer cannot record a crime in another borough")
+    void otherBorough() {
+        WebClient pc = server.signedIn("pc.camden", Role.RESPONSE_OFFICER, Fixtures.CAMDEN);
+        pc.get("/investigation/crimes/new");
+        assertThat(pc.post("/investigation/crimes", domesticAssault()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("POST /api/v1/crimes records one crime per victim: the adult's goes to DA1, the child's waits for child abuse")
+    void api() {
+        WebClient pc = server.signedIn("pc.api", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/");
+        String body = """
+                {"offence_group": "Violence with injury", "committed_at": "2024-03-01T21:15:00", "borough_code": "%s",
+                 "domestic_abuse": true,
+                 "victims": [{"forenames": "A", "surname": "One", "personal_statement": "TAKEN"},
+                             {"forenames": "B", "surname": "Two", "date_of_birth": "2012-01-01"}],
+                 "suspects": [{"forenames": "S", "surname": "Three"}]}""".formatted(Fixtures.WESTMINSTER);
+        HttpResponse<String> r = pc.postJson("/api/v1/crimes", body, Map.of("X-CSRF-Token", pc.csrfToken()));
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.body()).contains("\"decision\":\"allocated\"").contains("\"investigator_id\":\"DA1\"")
+                .contains("\"decision\":\"queued\",\"reason\":\"No investigator with the Child abuse specialism")
+                .contains("REFERRAL_TO_VICTIM_SERVICES").contains("\"service\":\"ENHANCED\"");
+
+        HttpResponse<String> bad = pc.postJson("/api/v1/crimes", "{\"offence_group\": \"Jaywalking\"}",
+                Map.of("X-CSRF-Token", pc.csrfToken()));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("offence_group");
+    }
+
+    @Test
+    @DisplayName("With everyone at the cap the crime waits in the queue; a supervisor allocates it with a reason")
+    void queueAndReallocate() {
+        server.database().jdbi().useHandle(h -> h.execute("insert into investigator_duty values ('DA1', false, now()), ('DA2', false, now())"));
+        WebClient pc = server.signedIn("pc.queue", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/investigation/crimes/new");
+        assertThat(pc.post("/investigation/crimes", domesticAssault()).body()).contains("In the supervisor");
+
+        WebClient sup = server.signedIn("ds.supervisor", Role.CRIME_MANAGEMENT_SUPERVISOR, Fixtures.WESTMINSTER);
+        HttpResponse<String> queue = sup.get("/investigation/queue");
+        assertThat(queue.body()).contains("data-testid=\"queue\"").contains("is on duty");
+        String crimeId = queue.body().replaceAll("(?s).*href=\"/investigation/crimes/(CRP\\d+)#reallocate.*", "$1");
+        sup.get("/investigation/crimes/" + crimeId);
+        assertThat(sup.post("/investigation/crimes/" + crimeId + "/reallocate", Map.of("investigator", "DA2", "reason", ""))
+                .body()).contains("id=\"reason-error\"");
+        assertThat(sup.post("/investigation/crimes/" + crimeId + "/reallocate",
+                Map.of("investigator", "DA2", "reason", "Called in from rest day")).statusCode()).isEqualTo(302);
+        assertThat(sup.get("/investigation/crimes/" + crimeId).body()).contains("DC Okafor");
+        assertThat(sup.get("/investigation/queue").body()).contains("queue-empty");
+        pc.get("/investigation/crimes/" + crimeId);
+        assertThat(pc.post("/investigation/crimes/" + crimeId + "/reallocate",
+                Map.of("investigator", "DA1", "reason", "Not mine to do")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("On the crime's page: an arrest starts the victim's update, a wrong outcome is refused with the reason, a charge closes it")
+    void progressAndOutcome() {
+        WebClient dc = server.signedIn("dc.case", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
+        dc.get("/investigation/crimes/new");
+        String page = dc.post("/investigation/crimes", domesticAssault()).body();
+        String crimeId = page.replaceAll("(?s).*Reference <strong>(CRP\\d+)</strong>.*", "$1");
+        dc.get("/investigation/crimes/" + crimeId);
+        HttpResponse<String> arrest = dc.post("/investigation/crimes/" + crimeId + "/events",
+                Map.of("event", "ARREST", "event_date", "2024-03-02"));
+        assertThat(arrest.statusCode()).as(arrest.body().replaceAll("(?s).*govuk-error-summary__list\">(.*?)</ul>.*", "$1")).isEqualTo(302);
+        assertThat(dc.get("/investigation/crimes/" + crimeId).body()).contains("Update: arrest");
+
+        HttpResponse<String> refused = dc.post("/investigation/crimes/" + crimeId + "/outcome",
+                Map.of("outcome", "18", "outcome_date", java.time.LocalDate.now().toString()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"outcome-error\"").contains("cannot be given when a suspect has been identified");
+        assertThat(dc.post("/investigation/crimes/" + crimeId + "/outcome", Map.of("outcome", "1", "outcome_date", java.time.LocalDate.now().toString()))
+                .statusCode()).isEqualTo(302);
+        String closed = dc.get("/investigation/crimes/" + crimeId).body();
+        assertThat(closed).contains("data-testid=\"outcome\"").contains("Outcome 1 (Charged or summonsed)").contains("Update: charge");
+    }
+
+    @Test
+    @DisplayName("The figures page shows time to allocation by borough and offence group, caseloads and compliance")
+    void metricsPage() {
+        WebClient pc = server.signedIn("pc.metrics", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/investigation/crimes/new");
+        pc.post("/investigation/crimes", domesticAssault());
+        WebClient sup = server.signedIn("ds.metrics", Role.CRIME_MANAGEMENT_SUPERVISOR, Fixtures.WESTMINSTER);
+        HttpResponse<String> r = sup.get("/investigation/metrics");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("data-testid=\"allocation-times\"").contains("Violence with injury")
+                .contains("DC Patel").contains("data-testid=\"compliance\"");
+    }
+
+    @Test
+    @DisplayName("A screened-out crime waits on the review list until a supervisor agrees, with a note")
+    void screeningReview() {
+        WebClient pc = server.signedIn("pc.shop", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/investigation/crimes/new");
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("offence", "SHOPLIFTING");
+        f.put("committed", "2024-03-01 11:00");
+        f.put("borough", Fixtures.WESTMINSTER);
+        f.put("victim_surname", "Corner Shop Ltd");
+        f.put("victim_business", "on");
+        String recorded = pc.post("/investigation/crimes", f).body();
+        assertThat(recorded).contains("Screened out").contains("Not allocated (screened out)");
+        String crimeId = recorded.replaceAll("(?s).*Reference <strong>(CRP\\d+)</strong>.*", "$1");
+
+        WebClient sup = server.signedIn("ds.review", Role.CRIME_MANAGEMENT_SUPERVISOR, Fixtures.WESTMINSTER);
+        assertThat(sup.get("/investigation/queue").body()).contains("data-testid=\"review\"").contains(crimeId);
+        sup.get("/investigation/crimes/" + crimeId);
+        assertThat(sup.post("/investigation/crimes/" + crimeId + "/review", Map.of("note", "")).body()).contains("id=\"note-error\"");
+        assertThat(sup.post("/investigation/crimes/" + crimeId + "/review", Map.of("note", "No CCTV, no suspect: agreed"))
+                .statusCode()).isEqualTo(302);
+        assertThat(sup.get("/investigation/queue").body()).doesNotContain("data-testid=\"review\"");
+    }
+
+    @Test
+    @DisplayName("The API reads a crime back and closes it with a valid outcome; an invalid one is a problem naming why")
+    void apiOutcome() throws Exception {
+        WebClient pc = server.signedIn("pc.api2", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/");
+        String body = """
+                {"offence_group": "Violence with injury", "committed_at": "2024-03-01T21:15:00", "borough_code": "%s",
+                 "domestic_abuse": true, "victims": [{"forenames": "A", "surname": "One"}],
+                 "suspects": [{"forenames": "S", "surname": "Three", "date_of_birth": "1990-01-01"}]}""".formatted(Fixtures.WESTMINSTER);
+        String created = pc.postJson("/api/v1/crimes", body, Map.of("X-CSRF-Token", pc.csrfToken())).body();
+        String id = created.replaceAll("(?s).*?\"id\":\"(CRP\\d+)\".*", "$1");
+        assertThat(pc.get("/api/v1/crimes/" + id).body()).contains("\"investigatorName\":\"DC Patel\"");
+        String today = java.time.LocalDate.now().toString();
+        HttpResponse<String> refused = pc.postJson("/api/v1/crimes/" + id + "/outcome",
+                "{\"outcome_type\": 18, \"outcome_date\": \"" + today + "\"}", Map.of("X-CSRF-Token", pc.csrfToken()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("cannot be given when a suspect has been identified");
+        HttpResponse<String> closed = pc.postJson("/api/v1/crimes/" + id + "/outcome",
+                "{\"outcome_type\": 3, \"outcome_date\": \"" + today + "\"}", Map.of("X-CSRF-Token", pc.csrfToken()));
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(closed.body()).contains("Outcome 3 (Caution, adult)").contains("UPDATE_OUT_OF_COURT_DISPOSAL");
+    }
+}

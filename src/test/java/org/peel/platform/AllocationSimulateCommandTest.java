@@ -1,0 +1,61 @@
+package org.peel.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("peel simulate allocation on a small synthetic force")
+class AllocationSimulateCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    @Test
+    @DisplayName("prints Peel's and the baseline's figures as JSON, the same for the same seed")
+    void json() throws Exception {
+        String[] args = {"simulate", "allocation", "--scale", "0.005", "--days", "30", "--seed", "3",
+                "--detective-shortfall", "0.15", "--format", "json"};
+        assertThat(PeelCommand.execute(args)).as(err.toString()).isZero();
+        String first = out.toString().trim();
+        JsonNode json = OutputOptions.JSON.readTree(first);
+        for (String arm : new String[]{"peel", "baseline"}) {
+            assertThat(json.get(arm).fieldNames()).toIterable().contains("median_hours_to_allocation",
+                    "p90_hours_to_allocation", "target_breach_pct", "caseload_cv");
+        }
+        assertThat(json.get("peel").get("allocated_below_accreditation").asLong()).isZero();
+        out.reset();
+        assertThat(PeelCommand.execute(args)).isZero();
+        assertThat(out.toString().trim()).isEqualTo(first);
+    }
+
+    @Test
+    @DisplayName("refuses a run of no days with one clear line")
+    void noDays() {
+        assertThat(PeelCommand.execute("simulate", "allocation", "--days", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--days must be between 1 and 366");
+    }
+}
