@@ -1,5 +1,9 @@
 package org.peel.platform;
 
+import org.peel.people.BatchLinkage;
+import org.peel.people.IdentityResolution;
+import org.peel.people.PeopleStore;
+import org.peel.people.PersonRecordSource;
 import org.peel.place.GeographyImporter;
 import org.peel.place.PlaceStore;
 import org.peel.synthetic.SyntheticForce;
@@ -29,10 +33,20 @@ final class DemoForce {
                 out.printf("Generated the demo force (%s, scale %s, seed %d) in %.1f s: %,d records%n",
                         SyntheticForce.DEMO_FORCE, SyntheticForce.DEMO_SCALE, SyntheticForce.DEMO_SEED,
                         (System.nanoTime() - t) / 1e9, result.records());
+                resolvePeople(database, out);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** One person out of many records: the demo's person records resolved, with doubtful pairs left for review. */
+    private static void resolvePeople(Database database, PrintStream out) {
+        long t = System.nanoTime();
+        BatchLinkage.Report r = new BatchLinkage(IdentityResolution.standard(), new PeopleStore(database.jdbi()))
+                .run(new PersonRecordSource(database.jdbi(), PersonRecordSource.STANDARD_TABLE), "peel demo");
+        out.printf("Resolved %,d person records into %,d persons in %.1f s; %,d doubtful pairs await review%n",
+                r.records(), r.personsCreated(), (System.nanoTime() - t) / 1e9, r.reviewPairsQueued());
     }
 
     private static void loadGeography(Database database, Path geography, PrintStream out) {

@@ -116,7 +116,8 @@ public final class PeelWeb {
         AsbRiskSettings asbSettings = AsbRiskSettings.from(System.getenv());
         AsbStore asb = new AsbStore(database.jdbi());
         AsbRoutes asbRoutes = new AsbRoutes(web, asb, places,
-                new RecordAsbIncident(database.jdbi(), asb, new ExactDetailsVictimHistory(), audit, asbSettings),
+                new RecordAsbIncident(database.jdbi(), asb, ExactDetailsVictimHistory.throughResolvedPersons(), audit,
+                        asbSettings),
                 new PoliceUkAsbImport(database.jdbi()));
         ProblemSolvingStore problemCases = new ProblemSolvingStore(database.jdbi());
         WardProfileRoutes wardProfiles = new WardProfileRoutes(web, new WardProfileStore(database.jdbi(), problemCases),

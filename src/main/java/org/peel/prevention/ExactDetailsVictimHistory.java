@@ -13,10 +13,12 @@ import java.util.List;
 public final class ExactDetailsVictimHistory implements VictimHistory {
 
     public static final String METHOD = "exact details: surname with forenames and date of birth, or surname and postcode";
+    public static final String RESOLVED_METHOD = METHOD
+            + "; and every other record of the persons those records were resolved into";
 
-    private static final String MATCH = """
-            with victim as (
-              select pr.source_type, pr.source_id, pr.role,
+    private static final String EXACT = """
+            with exact as (
+              select pr.seq, pr.source_type, pr.source_id, pr.role,
                      case when pr.date_of_birth = :dob and lower(trim(pr.forenames)) = :forenames
                           then 'name and date of birth' else 'surname and postcode' end as matched_on
               from person_record pr
@@ -24,16 +26,50 @@ public final class ExactDetailsVictimHistory implements VictimHistory {
                 and ((cast(:dob as date) is not null and pr.date_of_birth = :dob
                       and lower(trim(pr.forenames)) = :forenames)
                   or (cast(:postcode as text) is not null and upper(replace(pr.postcode, ' ', '')) = :postcode))
+            )""";
+
+    private static final String EXACT_ONLY = EXACT + """
+            , victim as (select source_type, source_id, role, matched_on from exact)
+            """;
+
+    /** Exact matches, widened to every record resolved into the same person (typos, nicknames, moves). */
+    private static final String THROUGH_PERSONS = EXACT + """
+            , victim as (
+              select source_type, source_id, role, matched_on from exact
+              union all
+              select pr.source_type, pr.source_id, pr.role, 'same resolved person' as matched_on
+              from exact e
+              join person_link found on found.person_record_id = e.seq and found.ended_at is null
+              join person_link other on other.person_id = found.person_id and other.ended_at is null
+              join person_record pr on pr.seq = other.person_record_id
             )
             """;
+
+    private final String match;
+    private final String method;
+
+    /** Exact details only. */
+    public ExactDetailsVictimHistory() {
+        this(false);
+    }
+
+    private ExactDetailsVictimHistory(boolean throughPersons) {
+        this.match = throughPersons ? THROUGH_PERSONS : EXACT_ONLY;
+        this.method = throughPersons ? RESOLVED_METHOD : METHOD;
+    }
+
+    /** Exact details, then the people capability's resolved identities: one person, all their records. */
+    public static ExactDetailsVictimHistory throughResolvedPersons() {
+        return new ExactDetailsVictimHistory(true);
+    }
 
     @Override
     public AsbHistory.Victim earlierRecords(Handle h, PersonDetails victim) {
         String surname = PersonDetails.normalisedName(victim.surname());
         if (surname == null) {
-            return new AsbHistory.Victim(List.of(), List.of(), METHOD);
+            return new AsbHistory.Victim(List.of(), List.of(), method);
         }
-        List<AsbHistory.Incident> incidents = h.createQuery(MATCH + """
+        List<AsbHistory.Incident> incidents = h.createQuery(match + """
                         select distinct on (a.id) a.id, a.reported_at, a.category, a.sub_type, a.ward_code,
                                a.location_text, v.role, v.matched_on
                         from victim v join asb_incident a on a.id = v.source_id
@@ -45,7 +81,7 @@ public final class ExactDetailsVictimHistory implements VictimHistory {
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8)))
                 .list();
-        List<AsbHistory.Crime> crimes = h.createQuery(MATCH + """
+        List<AsbHistory.Crime> crimes = h.createQuery(match + """
                         select distinct on (c.id) c.id, c.recorded_at, c.offence_group, c.police_uk_type, c.ward_code,
                                v.role, v.matched_on
                         from victim v join crime c on c.id = v.source_id
@@ -58,6 +94,6 @@ public final class ExactDetailsVictimHistory implements VictimHistory {
                 .list();
         return new AsbHistory.Victim(
                 incidents.stream().sorted((a, b) -> b.reportedAt().compareTo(a.reportedAt())).toList(),
-                crimes.stream().sorted((a, b) -> b.recordedAt().compareTo(a.recordedAt())).toList(), METHOD);
+                crimes.stream().sorted((a, b) -> b.recordedAt().compareTo(a.recordedAt())).toList(), method);
     }
 }
