@@ -1,7 +1,6 @@
 package org.peel.platform;
 
 import org.peel.access.AccessStore;
-import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.Passwords;
 import org.peel.access.Role;
@@ -67,14 +66,9 @@ final class UserCommand extends CommandGroup {
                 char[] typed = System.console().readPassword("Password (empty to generate one): ");
                 return typed == null || typed.length == 0 ? null : new String(typed);
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line = in.ready() || System.in.available() > 0 ? in.readLine() : readIfPiped(in);
+            // a pipe or a file: the first line; an empty or closed stdin gives null, and a password is generated
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             return line == null || line.isBlank() ? null : line.strip();
-        }
-
-        private static String readIfPiped(BufferedReader in) throws IOException {
-            // stdin may be a pipe that has not delivered yet, or closed; readLine returns null on a closed one
-            return in.readLine();
         }
     }
 }
