@@ -1,0 +1,136 @@
+package org.peel.platform;
+
+import org.peel.opendata.BadRows;
+import org.peel.opendata.HomeOfficePrcImporter;
+import org.peel.opendata.OpenDataStore;
+import org.peel.opendata.PopulationImporter;
+import org.peel.opendata.Progress;
+import org.peel.opendata.SourceFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code peel import home-office-prc | population | police-uk | london-borough-crime}: the public tables. */
+final class OpenDataImportCommands {
+
+    private OpenDataImportCommands() {
+    }
+
+    /** Options every open-data import takes, and the summary each prints. */
+    abstract static class Base implements Callable<Integer> {
+        @Mixin DatabaseOptions db;
+        @Mixin OutputOptions output;
+
+        @Option(names = "--on-bad-row", paramLabel = "POLICY",
+                description = "stop (default: nothing of the file is kept) or skip (load the rest and report"
+                        + " each bad row's file, line and field)")
+        String onBadRow = "stop";
+
+        BadRows.Policy policy() {
+            return switch (onBadRow.toLowerCase(java.util.Locale.ROOT)) {
+                case "stop" -> BadRows.Policy.STOP;
+                case "skip" -> BadRows.Policy.SKIP;
+                default -> throw new IllegalArgumentException("--on-bad-row is stop or skip, not '" + onBadRow + "'");
+            };
+        }
+
+        abstract String what();
+
+        /** Loads the files one at a time (each its own transaction) and prints what happened. */
+        int run(List<SourceFile> files, FileImport importer) {
+            BadRows.Policy policy = policy();
+            long started = System.nanoTime();
+            try (Database database = db.open()) {
+                OpenDataStore store = new OpenDataStore(database.jdbi());
+                Progress progress = Progress.onConsole(files.stream().mapToLong(SourceFile::bytes).sum());
+                List<OpenDataStore.FileResult> results = new ArrayList<>();
+                for (SourceFile f : files) {
+                    results.add(importer.load(store, f, new BadRows(policy), progress));
+                }
+                progress.done();
+                print(results, (System.nanoTime() - started) / 1e9);
+                return 0;
+            }
+        }
+
+        private void print(List<OpenDataStore.FileResult> results, double seconds) {
+            long rows = results.stream().mapToLong(OpenDataStore.FileResult::rows).sum();
+            long bad = results.stream().mapToLong(OpenDataStore.FileResult::badRows).sum();
+            Map<OpenDataStore.Status, Long> byStatus = new java.util.EnumMap<>(OpenDataStore.Status.class);
+            results.forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+            StringBuilder t = new StringBuilder(String.format("Imported %s: %d files (%d new, %d replaced, %d unchanged"
+                            + " and skipped), %,d rows, %,d bad rows skipped, in %.1f s%n", what(), results.size(),
+                    byStatus.getOrDefault(OpenDataStore.Status.NEW, 0L),
+                    byStatus.getOrDefault(OpenDataStore.Status.REPLACED, 0L),
+                    byStatus.getOrDefault(OpenDataStore.Status.UNCHANGED, 0L), rows, bad, seconds));
+            for (OpenDataStore.FileResult r : results) {
+                if (results.size() <= 20 || !r.notes().isEmpty() || r.badRows() > 0) {
+                    t.append(String.format("  %-45s %-9s %,10d rows%n", r.name(), r.status().name().toLowerCase(),
+                            r.rows()));
+                }
+                r.notes().forEach(n -> t.append("      ").append(n).append('\n'));
+                r.badExamples().forEach(n -> t.append("      bad row: ").append(n).append('\n'));
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("what", what());
+            json.put("files", results);
+            json.put("rows", rows);
+            json.put("badRows", bad);
+            json.put("seconds", Math.round(seconds * 10) / 10.0);
+            output.print(System.out, t.toString().stripTrailing(), json);
+        }
+    }
+
+    /** One file's load. */
+    @FunctionalInterface
+    interface FileImport {
+        OpenDataStore.FileResult load(OpenDataStore store, SourceFile file, BadRows bad, Progress progress);
+    }
+
+    @Command(name = "home-office-prc", mixinStandardHelpOptions = true,
+            description = "Load the Home Office's police recorded crime by police force area (rec-crime-pfa.csv)."
+                    + " A file already loaded is skipped; a changed one is replaced.")
+    static final class HomeOfficePrc extends Base {
+        @Parameters(index = "0", paramLabel = "FILE", description = "rec-crime-pfa.csv (or .csv.gz)")
+        Path file;
+
+        @Override
+        String what() {
+            return "Home Office police recorded crime";
+        }
+
+        @Override
+        public Integer call() {
+            return run(List.of(SourceFile.of(file)),
+                    (store, f, bad, progress) -> new HomeOfficePrcImporter(store).importFile(f, bad, progress));
+        }
+    }
+
+    @Command(name = "population", mixinStandardHelpOptions = true,
+            description = "Load population and households: area_code,area_name,year,population,households at force,"
+                    + " borough, ward or LSOA level, or the GLA London LSOA atlas (summed up to ward, borough and"
+                    + " force). The format is recognised from the header.")
+    static final class Population extends Base {
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "population CSV files")
+        List<Path> files;
+
+        @Override
+        String what() {
+            return "population";
+        }
+
+        @Override
+        public Integer call() {
+            return run(files.stream().map(SourceFile::of).toList(),
+                    (store, f, bad, progress) -> new PopulationImporter(store).importFile(f, bad, progress));
+        }
+    }
+}
