@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 ImportCommand.class,
                 BenchCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {
