@@ -3,6 +3,7 @@ package org.peel.platform;
 import org.peel.opendata.BadRows;
 import org.peel.opendata.HomeOfficePrcImporter;
 import org.peel.opendata.OpenDataStore;
+import org.peel.opendata.PoliceUkImporter;
 import org.peel.opendata.PopulationImporter;
 import org.peel.opendata.Progress;
 import org.peel.opendata.SourceFile;
@@ -131,6 +132,36 @@ final class OpenDataImportCommands {
         public Integer call() {
             return run(files.stream().map(SourceFile::of).toList(),
                     (store, f, bad, progress) -> new PopulationImporter(store).importFile(f, bad, progress));
+        }
+    }
+
+    @Command(name = "police-uk", mixinStandardHelpOptions = true,
+            description = "Load data.police.uk street-level crime and ASB (*-street.csv) and outcomes (*-outcomes.csv),"
+                    + " plain or .gz, from files, folders and zips of months. Rows are placed in their LSOA, ward and"
+                    + " borough (run 'peel import geography' first). Each file is one transaction: a run stopped part"
+                    + " way is carried on by running it again.")
+    static final class PoliceUk extends Base {
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "files, folders or zips")
+        List<Path> paths;
+
+        @Override
+        String what() {
+            return "police.uk";
+        }
+
+        @Override
+        public Integer call() {
+            List<SourceFile> files = SourceFile.expand(paths, PoliceUkImporter::wanted);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("No *-street.csv or *-outcomes.csv files under " + paths);
+            }
+            PoliceUkImporter[] importer = new PoliceUkImporter[1];
+            return run(files, (store, f, bad, progress) -> {
+                if (importer[0] == null) {
+                    importer[0] = new PoliceUkImporter(store);
+                }
+                return importer[0].importFile(f, bad, progress);
+            });
         }
     }
 }
