@@ -32,7 +32,7 @@ public final class IndicatorEngine {
 
     /** The source chosen and the forces it covers, with what it lacks. */
     private record Basis(MeasureStore.Source source, List<YearMonth> spanEnds, List<String> forces, boolean complete,
-                         List<String> notes) {
+                         boolean gapFree, List<String> notes) {
     }
 
     public Figure figure(IndicatorDefinition d, Place place, Period asked) {
@@ -112,6 +112,11 @@ public final class IndicatorEngine {
         for (String n : then.get().notes()) {
             notes.add(earlier.describe() + ": " + n);
         }
+        if (!basis.gapFree() || !then.get().gapFree()) {
+            // a change between periods missing months measures the gaps, not crime
+            notes.add("no change given: months are missing from one period or both");
+            return Figure.unavailable(d, place, asked, notes);
+        }
         IndicatorArithmetic.Result r = IndicatorArithmetic.percentChange(now, before, d.decimals());
         if (r.value() == null) {
             notes.add(r.reason());
@@ -180,9 +185,17 @@ public final class IndicatorEngine {
         Map<String, String> names = store.territorialForces();
         if (!absent.isEmpty()) {
             complete = false;
+            List<String> absentNames = absent.stream().map(f -> names.getOrDefault(f, f)).sorted().toList();
+            String listed = absentNames.size() <= 8 ? String.join(", ", absentNames)
+                    : String.join(", ", absentNames.subList(0, 8)) + " and " + (absentNames.size() - 8) + " more";
+            if (absent.size() * 2 > forces.size()) {
+                // a figure for a handful of forces is not a figure for the group
+                reasons.add(s.title() + " holds the " + period.describe() + " for only " + used.size() + " of "
+                        + forces.size() + " forces in " + place.name());
+                return Optional.empty();
+            }
             notes.add(absent.size() + " of " + forces.size() + " forces have no " + s.title() + " data for the period"
-                    + " and are left out (with their population): " + absent.stream()
-                    .map(f -> names.getOrDefault(f, f)).sorted().collect(Collectors.joining(", ")));
+                    + " and are left out (with their population): " + listed);
         }
         Map<String, List<YearMonth>> gaps = new TreeMap<>();
         for (String f : used) {
@@ -205,7 +218,7 @@ public final class IndicatorEngine {
         } else if (unlocated > 0) {
             notes.add(String.format("%,d rows without a location are counted for the force only", unlocated));
         }
-        return Optional.of(new Basis(s, ends, used, complete, notes));
+        return Optional.of(new Basis(s, ends, used, complete, gaps.isEmpty(), notes));
     }
 
     /** The population (or households) of the place, summed over a group's forces; empty with a note if not held. */
