@@ -56,6 +56,10 @@ public final class PoliceUkImporter {
 
     public OpenDataStore.FileResult importFile(SourceFile file, BadRows bad, Progress progress) {
         progress.file(file.name());
+        if (index == null && !parents.isEmpty()) {
+            // built before the file's transaction: the index reads the place tables on a handle of its own
+            index = AreaIndex.load(new PlaceStore(store.jdbi()));
+        }
         boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
         return store.load(SOURCE, file, bad, (h, fileId) -> {
             try (var in = new InputStreamReader(file.open(progress::bytes), StandardCharsets.UTF_8)) {
@@ -215,11 +219,8 @@ public final class PoliceUkImporter {
             String[] p = parents.get(lsoaCode);
             return p == null ? new Placed(lsoaCode, null, null, "lsoa-unknown") : new Placed(lsoaCode, p[0], p[1], "lsoa");
         }
-        if (lat == null || lon == null || parents.isEmpty()) {
+        if (lat == null || lon == null || index == null) {
             return new Placed(null, null, null, null);
-        }
-        if (index == null) {
-            index = AreaIndex.load(new PlaceStore(store.jdbi()));
         }
         Optional<PlaceMatch> m = index.locate(lat, lon);
         if (m.isEmpty() || (m.get().method() == PlaceMatch.Method.NEAREST_CENTROID
