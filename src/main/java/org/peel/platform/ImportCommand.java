@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 /** {@code peel import …}: loading public reference data, all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load public reference data into Peel.",
         subcommands = {ImportCommand.Geography.class, OpenDataImportCommands.HomeOfficePrc.class,
-                OpenDataImportCommands.Population.class, OpenDataImportCommands.PoliceUk.class})
+                OpenDataImportCommands.Population.class, OpenDataImportCommands.PoliceUk.class,
+                OpenDataImportCommands.LondonBoroughCrime.class})
 final class ImportCommand implements Runnable {
     @Override
     public void run() {

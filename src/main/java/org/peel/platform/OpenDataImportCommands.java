@@ -2,6 +2,7 @@ package org.peel.platform;
 
 import org.peel.opendata.BadRows;
 import org.peel.opendata.HomeOfficePrcImporter;
+import org.peel.opendata.LondonBoroughCrimeImporter;
 import org.peel.opendata.OpenDataStore;
 import org.peel.opendata.PoliceUkImporter;
 import org.peel.opendata.PopulationImporter;
@@ -162,6 +163,25 @@ final class OpenDataImportCommands {
                 }
                 return importer[0].importFile(f, bad, progress);
             });
+        }
+    }
+
+    @Command(name = "london-borough-crime", mixinStandardHelpOptions = true,
+            description = "Load the London Datastore's MPS recorded crime by borough and category, monthly"
+                    + " (MPS_Borough_Level_Crime_*.csv).")
+    static final class LondonBoroughCrime extends Base {
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "borough crime CSV files")
+        List<Path> files;
+
+        @Override
+        String what() {
+            return "London borough crime";
+        }
+
+        @Override
+        public Integer call() {
+            return run(files.stream().map(SourceFile::of).toList(),
+                    (store, f, bad, progress) -> new LondonBoroughCrimeImporter(store).importFile(f, bad, progress));
         }
     }
 }
