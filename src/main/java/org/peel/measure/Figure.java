@@ -22,4 +22,12 @@ public record Figure(IndicatorDefinition definition, Place place, Period period,
     public boolean available() {
         return value != null;
     }
+
+    /** The value as published, to the definition's decimals with thousands separated, or "n/a". */
+    public String shown() {
+        if (value == null) {
+            return "n/a";
+        }
+        return String.format(java.util.Locale.UK, "%,." + definition.decimals() + "f", value);
+    }
 }

@@ -5,7 +5,9 @@ import org.peel.measure.IndicatorEngine;
 import org.peel.measure.MeasureStore;
 import org.peel.measure.Period;
 import org.peel.measure.Place;
+import org.peel.measure.ReportDocument;
 import org.peel.measure.ReportJson;
+import org.peel.place.PlaceStore;
 import org.peel.opendata.ForceNames;
 import org.peel.opendata.OpenDataStore;
 import picocli.CommandLine.Command;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -61,11 +64,12 @@ final class ReportCommand implements Callable<Integer> {
                     .orElseThrow(() -> new PeelException("No territorial force is called '" + force
                             + "' (try the Home Office spelling, e.g. \"Metropolitan Police\", or an E23 code)"));
             IndicatorEngine engine = new IndicatorEngine(new MeasureStore(database.jdbi()));
-            ForceInNumbers report = ForceInNumbers.of(engine, new Place.Area(Place.Level.FORCE, f.code(), f.name()),
-                    Period.yearTo(to));
+            Place.Area area = new Place.Area(Place.Level.FORCE, f.code(), f.name());
+            PlaceStore places = new PlaceStore(database.jdbi());
             byte[] bytes = switch (format) {
-                case json -> json(report);
-                case html, pdf -> throw new PeelException(format + " is not available in this build; use --format json");
+                case json -> json(ForceInNumbers.of(engine, area, Period.yearTo(to)));
+                case html -> ReportDocument.html(engine, places, area, to).getBytes(StandardCharsets.UTF_8);
+                case pdf -> ReportDocument.pdf(ReportDocument.html(engine, places, area, to));
             };
             write(bytes);
             return 0;
