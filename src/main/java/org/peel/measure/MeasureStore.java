@@ -108,6 +108,12 @@ public final class MeasureStore {
                 .list());
     }
 
+    /** The latest quarter end the Home Office table holds, the natural default period end. */
+    public Optional<YearMonth> latestQuarterEnd() {
+        return jdbi.withHandle(h -> h.createQuery("select max(year_to) from opendata_prc")
+                .mapTo(java.time.LocalDate.class).findOne()).map(YearMonth::from);
+    }
+
     /** The members of a named group of forces ("England and Wales"). */
     public List<String> forceGroup(String name) {
         return jdbi.withHandle(h -> h.createQuery(

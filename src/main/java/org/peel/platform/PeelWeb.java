@@ -10,9 +10,13 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.peel.access.AccessStore;
+import org.peel.access.Section;
 import org.peel.access.AuditTrail;
 import org.peel.access.UserAccounts;
 import org.peel.common.BadInput;
+import org.peel.measure.MeasureRoutes;
+import org.peel.measure.MeasureStore;
+import org.peel.place.PlaceStore;
 import org.peel.web.AdminRoutes;
 import org.peel.web.ApiRoutes;
 import org.peel.web.Attention;
@@ -55,6 +59,12 @@ public final class PeelWeb {
         AdminRoutes admin = new AdminRoutes(web, access, accounts, () -> boroughNames(database));
         List<Attention.Source> attention = new ArrayList<>(List.of(admin.attention()));
         List<Capability> capabilities = new ArrayList<>();
+        capabilities.add(new Capability(Section.MEASURE, "Force in numbers",
+                "Any force and 12 months to any month, beside England and Wales: crime rates, outcomes, trends,"
+                        + " every force compared, and boroughs and wards.", "/measure/force-in-numbers"));
+        capabilities.add(new Capability(Section.MEASURE, "Indicator definitions",
+                "What each figure counts, exactly, and in which version.", "/measure/indicators"));
+        MeasureRoutes measure = new MeasureRoutes(web, new MeasureStore(database.jdbi()), new PlaceStore(database.jdbi()));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -87,6 +97,7 @@ public final class PeelWeb {
             new SignInRoutes(web, access).register(routes);
             new ApiRoutes(web, accounts).register(routes);
             admin.register(routes);
+            measure.register(routes);
             new HomeRoutes(web, attention, capabilities).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
