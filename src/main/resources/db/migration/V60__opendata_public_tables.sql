@@ -105,8 +105,10 @@ create index opendata_population_file on opendata_population (file_id);
 
 -- police.uk street-level crime and ASB, one row per published row. Place columns are filled from the LSOA code,
 -- or for a row with coordinates but no LSOA, from the point; a row with neither counts only for its force.
+-- The two police.uk tables take millions of rows by COPY, so they carry no foreign key (a trigger per row): the
+-- ledger deletes a replaced file's rows itself, in the same transaction.
 create table opendata_police_uk_crime (
-    file_id        bigint not null references opendata_file (id) on delete cascade,
+    file_id        bigint not null,
     line           integer not null,
     crime_id       text,
     month          date not null,
@@ -122,11 +124,10 @@ create table opendata_police_uk_crime (
 );
 create index opendata_police_uk_crime_force on opendata_police_uk_crime (force_code, month);
 create index opendata_police_uk_crime_file on opendata_police_uk_crime (file_id);
-create index opendata_police_uk_crime_id on opendata_police_uk_crime (crime_id) where crime_id is not null;
 
 -- police.uk outcomes files: every outcome given to a crime, linked to street rows by crime_id.
 create table opendata_police_uk_outcome (
-    file_id      bigint not null references opendata_file (id) on delete cascade,
+    file_id      bigint not null,
     line         integer not null,
     crime_id     text not null,
     month        date not null,

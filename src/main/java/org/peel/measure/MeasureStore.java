@@ -190,7 +190,8 @@ public final class MeasureStore {
                     + " and o.group_id = :og and o.outcome = f.outcome and f.outcome <> '')");
         }
         String column = placeColumn(place);
-        sql.append(column == null ? " and f.force_code in (<forces>)" : " and f." + column + " = :code");
+        sql.append(column == null ? " and f.grain <> 'area' and f.force_code in (<forces>)"
+                : " and f.grain <> 'force' and f." + column + " = :code");
         return jdbi.withHandle(h -> {
             Query q = h.createQuery(sql.toString()).bind("s", source).bind("g", offenceGroup)
                     .bindList("ends", dates(spanEnds));
@@ -211,11 +212,12 @@ public final class MeasureStore {
                                List<YearMonth> spanEnds) {
         String column = placeColumn(place);
         String sql = """
-                select count(*) from measure_fact f
+                select coalesce(sum(f.n), 0) from measure_fact f
                 where f.source = :s and f.span_to in (<ends>) and f.outcome <> ''
                   and exists (select 1 from measure_offence_category c
                               where c.source = f.source and c.group_id = :g and f.category like c.pattern)
-                """ + (column == null ? " and f.force_code in (<forces>)" : " and f." + column + " = :code");
+                """ + (column == null ? " and f.grain <> 'area' and f.force_code in (<forces>)"
+                : " and f.grain <> 'force' and f." + column + " = :code");
         return jdbi.withHandle(h -> {
             Query q = h.createQuery(sql).bind("s", source).bind("g", offenceGroup).bindList("ends", dates(spanEnds));
             if (column == null) {
@@ -224,6 +226,14 @@ public final class MeasureStore {
                 q.bind("code", ((Place.Area) place).code());
             }
             return q.mapTo(Long.class).one();
+        });
+    }
+
+    /** Brings the pre-aggregated police.uk facts up to date with the rows loaded. */
+    public void refreshPoliceUk() {
+        jdbi.useHandle(h -> {
+            h.execute("refresh materialized view measure_police_uk_area");
+            h.execute("refresh materialized view measure_police_uk_force");
         });
     }
 

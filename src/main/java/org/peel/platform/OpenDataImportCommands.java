@@ -1,5 +1,6 @@
 package org.peel.platform;
 
+import org.peel.measure.MeasureStore;
 import org.peel.opendata.BadRows;
 import org.peel.opendata.HomeOfficePrcImporter;
 import org.peel.opendata.LondonBoroughCrimeImporter;
@@ -46,6 +47,10 @@ final class OpenDataImportCommands {
 
         abstract String what();
 
+        /** After files were added or replaced: bring anything built from them up to date. */
+        void loaded(Database database) {
+        }
+
         /** Loads the files one at a time (each its own transaction) and prints what happened. */
         int run(List<SourceFile> files, FileImport importer) {
             BadRows.Policy policy = policy();
@@ -58,6 +63,9 @@ final class OpenDataImportCommands {
                     results.add(importer.load(store, f, new BadRows(policy), progress));
                 }
                 progress.done();
+                if (results.stream().anyMatch(r -> r.status() != OpenDataStore.Status.UNCHANGED)) {
+                    loaded(database);
+                }
                 print(results, (System.nanoTime() - started) / 1e9);
                 return 0;
             }
@@ -148,6 +156,11 @@ final class OpenDataImportCommands {
         @Override
         String what() {
             return "police.uk";
+        }
+
+        @Override
+        void loaded(Database database) {
+            new MeasureStore(database.jdbi()).refreshPoliceUk();
         }
 
         @Override

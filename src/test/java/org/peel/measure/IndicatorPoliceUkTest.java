@@ -102,6 +102,7 @@ class IndicatorPoliceUkTest {
                 PoliceUkImporter::wanted)) {
             importer.importFile(f, new BadRows(BadRows.Policy.STOP), Progress.silent());
         }
+        engine.store().refreshPoliceUk();
     }
 
     private Figure figure(String id, Place place, Period period) {
