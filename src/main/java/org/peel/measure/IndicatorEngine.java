@@ -21,9 +21,20 @@ import java.util.stream.Collectors;
 public final class IndicatorEngine {
 
     private final MeasureStore store;
+    private volatile Map<String, String> forceNames;
 
     public IndicatorEngine(MeasureStore store) {
         this.store = store;
+    }
+
+    /** Force names for notes; read once, as they change only with a migration. */
+    private Map<String, String> forceNames() {
+        Map<String, String> names = forceNames;
+        if (names == null) {
+            names = store.territorialForces();
+            forceNames = names;
+        }
+        return names;
     }
 
     public MeasureStore store() {
@@ -182,7 +193,7 @@ public final class IndicatorEngine {
         boolean complete = true;
         List<String> used = forces.stream().filter(byForce::containsKey).toList();
         List<String> absent = forces.stream().filter(f -> !byForce.containsKey(f)).toList();
-        Map<String, String> names = store.territorialForces();
+        Map<String, String> names = forceNames();
         if (!absent.isEmpty()) {
             complete = false;
             List<String> absentNames = absent.stream().map(f -> names.getOrDefault(f, f)).sorted().toList();
@@ -230,7 +241,7 @@ public final class IndicatorEngine {
         Map<String, MeasureStore.Population> rows = store.populations(level, codes, year, households);
         List<String> missing = codes.stream().filter(c -> !rows.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            Map<String, String> names = store.territorialForces();
+            Map<String, String> names = forceNames();
             notes.add("no " + what + " held for " + (missing.size() == codes.size() ? place.name()
                     : missing.size() + " of " + codes.size() + " areas (" + missing.stream()
                     .map(c -> names.getOrDefault(c, c)).limit(5).collect(Collectors.joining(", "))
