@@ -237,11 +237,14 @@ public final class MeasureStore {
         });
     }
 
-    /** The fact column that holds an area's code below force level; null for force areas and groups. */
+    /**
+     * The fact column that holds an area's code below force level; null for force areas and groups, which are
+     * counted from the force totals over the forces given.
+     */
     private static String placeColumn(Place place) {
         if (place instanceof Place.Area a) {
             return switch (a.level()) {
-                case FORCE -> "force_code";
+                case FORCE -> null;
                 case BOROUGH -> "borough_code";
                 case WARD -> "ward_code";
                 case LSOA -> "lsoa_code";
