@@ -8,7 +8,6 @@ import org.locationtech.jts.geom.Polygon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Charts as SVG text, drawn on the server so the page and the PDF show the same picture: a trend of a force against
@@ -149,13 +148,6 @@ public final class Charts {
                     10, "start", "normal"));
         }
         return s.append("</svg>").toString();
-    }
-
-    /** Each area's label and value as a map, for the tables under the maps. */
-    public static Map<String, Double> values(List<Area> areas) {
-        Map<String, Double> m = new java.util.LinkedHashMap<>();
-        areas.forEach(a -> m.put(a.label(), a.value()));
-        return m;
     }
 
     private static int shade(double v, double top) {

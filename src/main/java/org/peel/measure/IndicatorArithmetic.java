@@ -2,7 +2,6 @@ package org.peel.measure;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Optional;
 
 /**
  * The arithmetic of an indicator, as pure functions: a value, or the reason there is none. Values are rounded half up
@@ -21,10 +20,6 @@ public final class IndicatorArithmetic {
 
         static Result none(String reason) {
             return new Result(null, reason);
-        }
-
-        public Optional<Double> asOptional() {
-            return Optional.ofNullable(value);
         }
     }
 

@@ -121,11 +121,6 @@ public final class MeasureStore {
                 .bind("n", name).mapTo(String.class).list());
     }
 
-    public List<String> forceGroupNames() {
-        return jdbi.withHandle(h -> h.createQuery("select distinct name from measure_force_group order by name")
-                .mapTo(String.class).list());
-    }
-
     /** Territorial forces by code, with their names. */
     public Map<String, String> territorialForces() {
         Map<String, String> m = new java.util.LinkedHashMap<>();

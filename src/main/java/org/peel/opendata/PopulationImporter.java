@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +170,6 @@ public final class PopulationImporter {
         Map<String, String> boroughsByName = store.boroughNames();
         Map<String, String> boroughForce = store.boroughForces();
         Map<String, long[]> sums = new LinkedHashMap<>();
-        Map<String, String> sumNames = new HashMap<>();
         long rows = 0;
         long withoutWard = 0;
         Set<String> unplaced = new TreeSet<>();
@@ -217,8 +215,8 @@ public final class PopulationImporter {
             }
             for (Map.Entry<String, long[]> e : sums.entrySet()) {
                 String[] key = e.getKey().split("/", 2);
-                copy.row(fileId, key[0], key[1], sumNames.get(e.getKey()), popYear, e.getValue()[0], e.getValue()[1],
-                        householdsYear, "lsoa");
+                copy.row(fileId, key[0], key[1], null, popYear, e.getValue()[0], e.getValue()[1], householdsYear,
+                        "lsoa");
             }
             copy.finish();
         }
