@@ -32,7 +32,8 @@ public record ForceInNumbers(Place.Area force, Period period, List<Row> rows) {
     }
 
     /** Every indicator defined, for the force and for England and Wales. */
-    public static ForceInNumbers of(IndicatorEngine engine, Place.Area force, Period period) {
+    public static ForceInNumbers of(IndicatorEngine shared, Place.Area force, Period period) {
+        IndicatorEngine engine = shared.remembering();
         Place.Forces ew = englandAndWales(engine.store());
         List<Row> rows = new ArrayList<>();
         for (IndicatorDefinition d : engine.store().definitions()) {

@@ -21,10 +21,38 @@ import java.util.stream.Collectors;
 public final class IndicatorEngine {
 
     private final MeasureStore store;
+    private final Map<List<Object>, Object> memo;
     private volatile Map<String, String> forceNames;
 
     public IndicatorEngine(MeasureStore store) {
+        this(store, null);
+    }
+
+    private IndicatorEngine(MeasureStore store, Map<List<Object>, Object> memo) {
         this.store = store;
+        this.memo = memo;
+    }
+
+    /**
+     * An engine that remembers each count and coverage it reads, for one report: many indicators share a
+     * denominator (offences recorded) and a coverage check. Not for keeping: it would not see a later import.
+     */
+    public IndicatorEngine remembering() {
+        return new IndicatorEngine(store, new java.util.HashMap<>());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T recall(List<Object> key, java.util.function.Supplier<T> read) {
+        if (memo == null) {
+            return read.get();
+        }
+        return (T) memo.computeIfAbsent(key, k -> read.get());
+    }
+
+    private double count(String source, String group, String outcomeGroup, Place place, List<String> forces,
+                         List<YearMonth> ends) {
+        return recall(java.util.Arrays.asList("count", source, group, outcomeGroup, place, forces, ends),
+                () -> store.count(source, group, outcomeGroup, place, forces, ends));
     }
 
     /** Force names for notes; read once, as they change only with a migration. */
@@ -76,16 +104,18 @@ public final class IndicatorEngine {
         MeasureStore.Source s = basis.source();
         Place counted = narrowed(place, basis.forces());
         if (d.outcomeGroup() != null
-                && store.withAnyOutcome(s.id(), d.denominatorGroup(), counted, basis.forces(), basis.spanEnds()) == 0) {
+                && this.<Long>recall(java.util.Arrays.asList("outcomes", s.id(), d.denominatorGroup(), counted,
+                        basis.forces(), basis.spanEnds()),
+                () -> store.withAnyOutcome(s.id(), d.denominatorGroup(), counted, basis.forces(), basis.spanEnds())) == 0) {
             notes.add(s.title() + " holds no outcomes for these offences in the " + period.describe());
             return Figure.unavailable(d, place, asked, notes);
         }
-        double numerator = store.count(s.id(), d.numeratorGroup(), d.outcomeGroup(), counted, basis.forces(),
+        double numerator = count(s.id(), d.numeratorGroup(), d.outcomeGroup(), counted, basis.forces(),
                 basis.spanEnds());
         double denominator;
         boolean complete = basis.complete();
         switch (d.denominator()) {
-            case OFFENCES -> denominator = store.count(s.id(), d.denominatorGroup(), null, counted, basis.forces(),
+            case OFFENCES -> denominator = count(s.id(), d.denominatorGroup(), null, counted, basis.forces(),
                     basis.spanEnds());
             case POPULATION, HOUSEHOLDS -> {
                 boolean households = d.denominator() == IndicatorDefinition.Denominator.HOUSEHOLDS;
@@ -117,8 +147,8 @@ public final class IndicatorEngine {
         // both years over the same forces, so that a force missing from one year does not look like a fall
         List<String> both = basis.forces().stream().filter(then.get().forces()::contains).toList();
         Place counted = narrowed(place, both);
-        double now = store.count(basis.source().id(), d.numeratorGroup(), null, counted, both, basis.spanEnds());
-        double before = store.count(basis.source().id(), d.numeratorGroup(), null, counted, both,
+        double now = count(basis.source().id(), d.numeratorGroup(), null, counted, both, basis.spanEnds());
+        double before = count(basis.source().id(), d.numeratorGroup(), null, counted, both,
                 then.get().spanEnds());
         for (String n : then.get().notes()) {
             notes.add(earlier.describe() + ": " + n);
@@ -151,7 +181,8 @@ public final class IndicatorEngine {
 
     private Optional<Basis> basis(String group, String outcomeGroup, Place place, List<String> forces, Period period,
                                   List<String> reasons) {
-        List<MeasureStore.Source> sources = store.sourcesFor(group, outcomeGroup);
+        List<MeasureStore.Source> sources = recall(java.util.Arrays.asList("sources", group, outcomeGroup),
+                () -> store.sourcesFor(group, outcomeGroup));
         if (sources.isEmpty()) {
             reasons.add("no source Peel holds records " + groupTitle(group)
                     + (outcomeGroup == null ? "" : " with outcomes"));
@@ -178,7 +209,8 @@ public final class IndicatorEngine {
                     + period.describe());
             return Optional.empty();
         }
-        List<MeasureStore.Covered> covered = store.coverage(s.id(), forces, ends);
+        List<MeasureStore.Covered> covered = recall(java.util.Arrays.asList("coverage", s.id(), forces, ends),
+                () -> store.coverage(s.id(), forces, ends));
         if (covered.isEmpty()) {
             reasons.add(s.title() + " holds nothing for the " + period.describe() + " in " + place.name());
             return Optional.empty();

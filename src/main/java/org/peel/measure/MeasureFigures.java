@@ -47,6 +47,7 @@ public final class MeasureFigures {
     /** The 12 months to each quarter end over five years to {@code to}, force and England and Wales, as an SVG. */
     public String trend(Place.Area force, String indicatorId, YearMonth to) {
         IndicatorDefinition d = definition(indicatorId);
+        IndicatorEngine engine = this.engine.remembering();
         Place.Forces ew = ForceInNumbers.englandAndWales(engine.store());
         List<Charts.Point> mine = new ArrayList<>();
         List<Charts.Point> all = new ArrayList<>();
@@ -63,6 +64,7 @@ public final class MeasureFigures {
     /** Every territorial force's figure (those with one), the chosen force picked out, as an SVG. */
     public String byForce(String indicatorId, Period period, String highlightCode) {
         IndicatorDefinition d = definition(indicatorId);
+        IndicatorEngine engine = this.engine.remembering();
         List<Charts.Bar> bars = new ArrayList<>();
         for (Map.Entry<String, String> f : engine.store().territorialForces().entrySet()) {
             Figure fig = engine.figure(d, new Place.Area(Place.Level.FORCE, f.getKey(), f.getValue()), period);
@@ -76,6 +78,7 @@ public final class MeasureFigures {
     /** A force's boroughs, or a borough's wards, with the indicators given and a map of the first. */
     public Breakdown breakdown(Place.Area parent, List<String> indicatorIds, Period period) {
         List<IndicatorDefinition> defs = indicatorIds.stream().map(this::definition).toList();
+        IndicatorEngine engine = this.engine.remembering();
         List<Place.Area> children = new ArrayList<>();
         if (parent.level() == Place.Level.FORCE) {
             for (BoroughSummary b : places.boroughs()) {
