@@ -240,6 +240,13 @@ public final class IndicatorEngine {
             notes.add(absent.size() + " of " + forces.size() + " forces have no " + s.title() + " data for the period"
                     + " and are left out (with their population): " + listed);
         }
+        long held = used.stream().mapToLong(f -> byForce.get(f).size()).sum();
+        if (held * 2 < (long) used.size() * ends.size()) {
+            // a rate over a few months of a year is not that year's rate, however it is flagged
+            reasons.add(s.title() + " holds only " + held + " of the " + used.size() * ends.size()
+                    + " force-months of the " + period.describe() + " in " + place.name());
+            return Optional.empty();
+        }
         Map<String, List<YearMonth>> gaps = new TreeMap<>();
         for (String f : used) {
             List<YearMonth> missing = ends.stream().filter(m -> !byForce.get(f).contains(m)).sorted().toList();

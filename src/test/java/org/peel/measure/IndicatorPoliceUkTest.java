@@ -162,4 +162,13 @@ class IndicatorPoliceUkTest {
 
         assertThat(change.value()).isNull();
     }
+
+    @Test
+    @DisplayName("one month of twelve is no year's rate: Surrey's ASB for 2014 is withheld, and says why")
+    void mostMonthsMissing() {
+        Figure asb = figure("asb_incidents_per_1000", surrey, YEAR_2014);
+
+        assertThat(asb.value()).isNull();
+        assertThat(asb.notes()).anySatisfy(n -> assertThat(n).contains("holds only 1 of the 12 force-months"));
+    }
 }
