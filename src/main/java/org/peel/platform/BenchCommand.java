@@ -19,13 +19,9 @@ import java.util.concurrent.Callable;
 /** {@code peel bench …}: a figure and a baseline measured in the same run, never a timed test. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Peel's hot paths, each against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Places.class, HotspotsBenchCommand.class, LinkBench.class,
-                PersonSearchBench.class})
-final class BenchCommand implements Runnable {
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
-    }
+        subcommands = {BenchCommand.Places.class, BenchImportCommand.class, BenchReportCommand.class,
+                GenerateBenchCommand.class, HotspotsBenchCommand.class, LinkBench.class, PersonSearchBench.class})
+final class BenchCommand extends CommandGroup {
 
     @Command(name = "places", mixinStandardHelpOptions = true,
             description = "Point-in-area lookups per second: the area index against a linear scan of every LSOA"

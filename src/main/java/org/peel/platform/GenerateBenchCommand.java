@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code peel bench-generate}: how fast a synthetic force is generated and loaded, against the baseline of a
+ * {@code peel bench generate}: how fast a synthetic force is generated and loaded, against the baseline of a
  * raw COPY of the very same CSV files into tables of the same shape (same columns, keys and indexes) in the same run.
  */
-@Command(name = "bench-generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Benchmark: generate a synthetic force and load it with COPY, then raw-COPY the same CSV files"
                 + " into copies of the same tables; print records/s of both and their ratio. Use an empty database.")
 final class GenerateBenchCommand implements Callable<Integer> {

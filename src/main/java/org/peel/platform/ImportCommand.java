@@ -14,12 +14,10 @@ import java.util.concurrent.Callable;
 
 /** {@code peel import …}: loading public reference data, all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load public reference data into Peel.",
-        subcommands = ImportCommand.Geography.class)
-final class ImportCommand implements Runnable {
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
-    }
+        subcommands = {ImportCommand.Geography.class, OpenDataImportCommands.HomeOfficePrc.class,
+                OpenDataImportCommands.Population.class, OpenDataImportCommands.PoliceUk.class,
+                OpenDataImportCommands.LondonBoroughCrime.class})
+final class ImportCommand extends CommandGroup {
 
     @Command(name = "geography", mixinStandardHelpOptions = true,
             description = "Load force areas, boroughs, 2015 wards and 2011 LSOAs of England and Wales, with London's"

@@ -17,11 +17,11 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,
-                GenerateBenchCommand.class,
                 HotspotsCommand.class,
                 LinkCommand.class,
                 VictimsCodeCommand.class,
                 SimulateCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class PeelCommand implements Runnable {

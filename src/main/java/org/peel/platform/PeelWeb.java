@@ -10,6 +10,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.peel.access.AccessStore;
+import org.peel.access.Section;
 import org.peel.access.AuditTrail;
 import org.peel.access.Section;
 import org.peel.access.UserAccounts;
@@ -40,6 +41,9 @@ import org.peel.vulnerability.VulnerabilityStore;
 import org.peel.vulnerability.VulnerabilitySummary;
 import org.peel.place.PlaceStore;
 import org.peel.common.BadInput;
+import org.peel.measure.MeasureRoutes;
+import org.peel.measure.MeasureStore;
+import org.peel.place.PlaceStore;
 import org.peel.web.AdminRoutes;
 import org.peel.web.ApiRoutes;
 import org.peel.web.Attention;
@@ -130,6 +134,12 @@ public final class PeelWeb {
                 new InvestigationSummary(new CrimeStore(database.jdbi())),
                 new VulnerabilitySummary(new VulnerabilityStore(database.jdbi())),
                 new OrganisedCrimeSummary(new OcgStore(database.jdbi())));
+        capabilities.add(new Capability(Section.MEASURE, "Force in numbers",
+                "Any force and 12 months to any month, beside England and Wales: crime rates, outcomes, trends,"
+                        + " every force compared, and boroughs and wards.", "/measure/force-in-numbers"));
+        capabilities.add(new Capability(Section.MEASURE, "Indicator definitions",
+                "What each figure counts, exactly, and in which version.", "/measure/indicators"));
+        MeasureRoutes measure = new MeasureRoutes(web, new MeasureStore(database.jdbi()), places);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -175,6 +185,7 @@ public final class PeelWeb {
                     investigationSettings.allocation(), Clock.systemDefaultZone(), new CrimeLocator(places)),
                     new CaseProgress(investigation, audit, Clock.systemDefaultZone()), () -> boroughNames(places),
                     Clock.systemDefaultZone()).register(routes);
+            measure.register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));

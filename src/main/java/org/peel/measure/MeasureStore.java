@@ -1,0 +1,280 @@
+package org.peel.measure;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SQL for measure: the indicator definitions, sources, offence and outcome groups, and the counts, coverage and
+ * populations the engine asks for. Facts are read only through measure's own views ({@code measure_fact},
+ * {@code measure_coverage}) and the public population table.
+ */
+public final class MeasureStore {
+
+    /** A fact source: its grain, the places it can speak for, and its publisher and licence for notes. */
+    public record Source(String id, String title, int grainMonths, List<String> places, String publisher,
+                         String licence) {
+        public boolean speaksFor(Place place) {
+            String level = place instanceof Place.Area a ? a.level().key() : "force";
+            return places.contains(level);
+        }
+    }
+
+    /** An offence group or outcome group: id, title and exact meaning. */
+    public record Group(String id, String title, String meaning) {
+    }
+
+    /** A force's coverage of one span, with rows that had no location. */
+    public record Covered(String forceCode, YearMonth spanTo, long unlocated) {
+    }
+
+    /** The population row chosen for one area. */
+    public record Population(String areaCode, int year, long population, Long households, Integer householdsYear,
+                             String derivedFrom) {
+    }
+
+    private final Jdbi jdbi;
+
+    public MeasureStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The newest version of every indicator, in display order. */
+    public List<IndicatorDefinition> definitions() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from (select distinct on (id) * from measure_indicator order by id, version desc) d
+                        order by ordinal""")
+                .map((rs, ctx) -> new IndicatorDefinition(rs.getString("id"), rs.getInt("version"),
+                        rs.getString("title"), rs.getString("meaning"),
+                        IndicatorDefinition.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                        rs.getString("numerator_group"), rs.getString("outcome_group"),
+                        rs.getString("denominator") == null ? null
+                                : IndicatorDefinition.Denominator.valueOf(rs.getString("denominator").toUpperCase(Locale.ROOT)),
+                        rs.getString("denominator_group"), rs.getBigDecimal("factor"), rs.getString("unit"),
+                        rs.getInt("decimals"), rs.getInt("period_offset_years"),
+                        (Integer) rs.getObject("change_years"), rs.getInt("ordinal")))
+                .list());
+    }
+
+    public Optional<IndicatorDefinition> definition(String id) {
+        return definitions().stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public List<Group> offenceGroups() {
+        return jdbi.withHandle(h -> h.createQuery("select id, title, meaning from measure_offence_group order by id")
+                .map((rs, ctx) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+    }
+
+    public List<Group> outcomeGroups() {
+        return jdbi.withHandle(h -> h.createQuery("select id, title, meaning from measure_outcome_group order by ordinal")
+                .map((rs, ctx) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+    }
+
+    /** Category patterns of each source in an offence group, for the definitions page. */
+    public Map<String, List<String>> categories(String groupId) {
+        Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select c.source, c.pattern from measure_offence_category c join measure_source s on s.id = c.source
+                        where c.group_id = :g order by s.preference, c.pattern""")
+                .bind("g", groupId)
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)})
+                .forEach(r -> m.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1])));
+        return m;
+    }
+
+    /** Sources holding the offence group (and the outcome group, if one), best first. */
+    public List<Source> sourcesFor(String offenceGroup, String outcomeGroup) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select s.id, s.title, s.grain_months, s.places, s.publisher, s.licence from measure_source s
+                        where exists (select 1 from measure_offence_category c where c.source = s.id and c.group_id = :g)
+                          and (cast(:og as text) is null or exists (select 1 from measure_outcome_category o
+                                                                   where o.source = s.id and o.group_id = :og))
+                        order by s.preference""")
+                .bind("g", offenceGroup).bind("og", outcomeGroup)
+                .map((rs, ctx) -> new Source(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6)))
+                .list());
+    }
+
+    /** The latest quarter end the Home Office table holds, the natural default period end. */
+    public Optional<YearMonth> latestQuarterEnd() {
+        return jdbi.withHandle(h -> h.createQuery("select max(year_to) from opendata_prc")
+                .mapTo(java.time.LocalDate.class).findOne()).map(YearMonth::from);
+    }
+
+    /** The members of a named group of forces ("England and Wales"). */
+    public List<String> forceGroup(String name) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select force_code from measure_force_group where name = :n order by force_code")
+                .bind("n", name).mapTo(String.class).list());
+    }
+
+    /** Territorial forces by code, with their names. */
+    public Map<String, String> territorialForces() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select code, name from opendata_force where territorial order by name")
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).forEach(r -> m.put(r[0], r[1])));
+        return m;
+    }
+
+    /** The force area an area lies in (itself for a force). */
+    public Optional<String> forceOf(Place.Area area) {
+        String sql = switch (area.level()) {
+            case FORCE -> "select :c";
+            case BOROUGH -> "select force_code from borough where code = :c";
+            case WARD -> "select b.force_code from ward w join borough b on b.code = w.borough_code where w.code = :c";
+            case LSOA -> "select b.force_code from lsoa l join borough b on b.code = l.borough_code where l.code = :c";
+        };
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("c", area.code()).mapTo(String.class).findOne());
+    }
+
+    /** The name Peel holds for an area, if any. */
+    public Optional<String> areaName(Place.Level level, String code) {
+        String table = switch (level) {
+            case FORCE -> "opendata_force";
+            case BOROUGH -> "borough";
+            case WARD -> "ward";
+            case LSOA -> "lsoa";
+        };
+        return jdbi.withHandle(h -> h.createQuery("select name from " + table + " where code = :c")
+                .bind("c", code).mapTo(String.class).findOne());
+    }
+
+    /** Spans the source holds for these forces among those asked for. */
+    public List<Covered> coverage(String source, List<String> forces, List<YearMonth> spanEnds) {
+        if (forces.isEmpty() || spanEnds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select force_code, span_to, unlocated from measure_coverage
+                        where source = :s and force_code in (<forces>) and span_to in (<ends>)""")
+                .bind("s", source).bindList("forces", forces).bindList("ends", dates(spanEnds))
+                .map((rs, ctx) -> new Covered(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
+                        rs.getLong(3)))
+                .list());
+    }
+
+    /**
+     * The sum of facts of the offence group (and outcome group, if one) in the place over the spans ending at
+     * {@code spanEnds}, for the forces given (a subset of a group's members, when some hold no data).
+     */
+    public double count(String source, String offenceGroup, String outcomeGroup, Place place, List<String> forces,
+                       List<YearMonth> spanEnds) {
+        StringBuilder sql = new StringBuilder("""
+                select coalesce(sum(f.n), 0) as total
+                from measure_fact f
+                where f.source = :s and f.span_to in (<ends>)
+                  and exists (select 1 from measure_offence_category c
+                              where c.source = f.source and c.group_id = :g and f.category like c.pattern)
+                """);
+        if (outcomeGroup != null) {
+            // the rate's numerator: only offences whose outcome falls in the group
+            sql.append(" and exists (select 1 from measure_outcome_category o where o.source = f.source"
+                    + " and o.group_id = :og and o.outcome = f.outcome and f.outcome <> '')");
+        }
+        String column = placeColumn(place);
+        sql.append(column == null ? " and f.grain <> 'area' and f.force_code in (<forces>)"
+                : " and f.grain <> 'force' and f." + column + " = :code");
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql.toString()).bind("s", source).bind("g", offenceGroup)
+                    .bindList("ends", dates(spanEnds));
+            if (outcomeGroup != null) {
+                q.bind("og", outcomeGroup);
+            }
+            if (column == null) {
+                q.bindList("forces", forces);
+            } else {
+                q.bind("code", ((Place.Area) place).code());
+            }
+            return q.mapTo(Double.class).one();
+        });
+    }
+
+    /** How many of the offences counted carry any outcome: none means the source published no outcomes here. */
+    public long withAnyOutcome(String source, String offenceGroup, Place place, List<String> forces,
+                               List<YearMonth> spanEnds) {
+        String column = placeColumn(place);
+        String sql = """
+                select coalesce(sum(f.n), 0) from measure_fact f
+                where f.source = :s and f.span_to in (<ends>) and f.outcome <> ''
+                  and exists (select 1 from measure_offence_category c
+                              where c.source = f.source and c.group_id = :g and f.category like c.pattern)
+                """ + (column == null ? " and f.grain <> 'area' and f.force_code in (<forces>)"
+                : " and f.grain <> 'force' and f." + column + " = :code");
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql).bind("s", source).bind("g", offenceGroup).bindList("ends", dates(spanEnds));
+            if (column == null) {
+                q.bindList("forces", forces);
+            } else {
+                q.bind("code", ((Place.Area) place).code());
+            }
+            return q.mapTo(Long.class).one();
+        });
+    }
+
+    /** Brings the pre-aggregated police.uk facts up to date with the rows loaded. */
+    public void refreshPoliceUk() {
+        jdbi.useHandle(h -> {
+            h.execute("refresh materialized view measure_police_uk_area");
+            h.execute("refresh materialized view measure_police_uk_force");
+        });
+    }
+
+    /**
+     * The fact column that holds an area's code below force level; null for force areas and groups, which are
+     * counted from the force totals over the forces given.
+     */
+    private static String placeColumn(Place place) {
+        if (place instanceof Place.Area a) {
+            return switch (a.level()) {
+                case FORCE -> null;
+                case BOROUGH -> "borough_code";
+                case WARD -> "ward_code";
+                case LSOA -> "lsoa_code";
+            };
+        }
+        return null;
+    }
+
+    /**
+     * For each area, the population (or, with {@code households}, the households) nearest the year: the latest at or
+     * before it, else the earliest after; a figure given directly is preferred to one summed from finer areas.
+     */
+    public Map<String, Population> populations(Place.Level level, List<String> codes, int year, boolean households) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Population> m = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select distinct on (area_code) area_code, year, population, households, households_year,
+                               derived_from
+                        from opendata_population
+                        where level = :level and area_code in (<codes>) and (not :hh or households is not null)
+                        order by area_code,
+                                 (case when :hh then coalesce(households_year, year) else year end) <= :y desc,
+                                 abs((case when :hh then coalesce(households_year, year) else year end) - :y),
+                                 derived_from nulls first, file_id desc""")
+                .bind("level", level.key()).bindList("codes", codes).bind("y", year).bind("hh", households)
+                .map((rs, ctx) -> new Population(rs.getString("area_code"), rs.getInt("year"),
+                        rs.getLong("population"), (Long) rs.getObject("households", Long.class),
+                        (Integer) rs.getObject("households_year", Integer.class), rs.getString("derived_from")))
+                .forEach(p -> m.put(p.areaCode(), p)));
+        return m;
+    }
+
+    private static List<Date> dates(List<YearMonth> months) {
+        return months.stream().map(m -> Date.valueOf(m.atDay(1))).toList();
+    }
+}

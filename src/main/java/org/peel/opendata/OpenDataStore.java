@@ -1,0 +1,127 @@
+package org.peel.opendata;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQL for the public tables: the ledger of loaded files, and the forces the sources name. Each file loads in its own
+ * transaction: skipped when its checksum is already loaded, its old rows replaced when the checksum differs.
+ */
+public final class OpenDataStore {
+
+    /** What happened to one file. */
+    public enum Status { NEW, REPLACED, UNCHANGED }
+
+    /** One file's result: rows loaded, rows rejected (under the skip policy), and the first rejections. */
+    public record FileResult(String source, String name, Status status, long rows, long badRows,
+                             List<String> badExamples, List<String> notes) {
+    }
+
+    /** Loads one file's rows on the handle, inside the file's transaction, under the ledger id given. */
+    @FunctionalInterface
+    public interface Loader {
+        Loaded load(Handle h, long fileId);
+    }
+
+    /** What a loader read: rows kept, and anything the operator should hear about (unmatched names …). */
+    public record Loaded(long rows, List<String> notes) {
+    }
+
+    private final Jdbi jdbi;
+
+    public OpenDataStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public List<ForceNames.Force> forces() {
+        return jdbi.withHandle(h -> h.createQuery("select code, name, territorial from opendata_force order by code")
+                .map((rs, ctx) -> new ForceNames.Force(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list());
+    }
+
+    public ForceNames forceNames() {
+        return new ForceNames(forces());
+    }
+
+    /**
+     * Loads the file unless the same content is already loaded. A file with the same name and other content has its
+     * rows deleted and loaded again, in one transaction, so readers see the old rows or the new, never a mix.
+     */
+    public FileResult load(String source, SourceFile file, BadRows bad, Loader loader) {
+        String sha = file.sha256();
+        return jdbi.inTransaction(h -> {
+            h.execute("select pg_advisory_xact_lock(hashtext(?))", source + "/" + file.name());
+            Optional<String> held = h.createQuery("select sha256 from opendata_file where source = :s and name = :n")
+                    .bind("s", source).bind("n", file.name()).mapTo(String.class).findOne();
+            if (held.isPresent() && held.get().equals(sha)) {
+                return new FileResult(source, file.name(), Status.UNCHANGED, 0, 0, List.of(), List.of());
+            }
+            held.ifPresent(x -> forget(h, source, file.name()));
+            long id = h.createQuery("""
+                            insert into opendata_file (source, name, path, sha256, rows)
+                            values (:s, :n, :p, :sha, 0) returning id""")
+                    .bind("s", source).bind("n", file.name()).bind("p", file.location()).bind("sha", sha)
+                    .mapTo(Long.class).one();
+            Loaded loaded = loader.load(h, id);
+            h.createUpdate("update opendata_file set rows = :r, bad_rows = :b where id = :id")
+                    .bind("r", loaded.rows()).bind("b", bad.count()).bind("id", id).execute();
+            return new FileResult(source, file.name(), held.isPresent() ? Status.REPLACED : Status.NEW,
+                    loaded.rows(), bad.count(), bad.examples(), loaded.notes());
+        });
+    }
+
+    /**
+     * Removes a file from the ledger with its rows: the tables with a foreign key go by cascade, the two police.uk
+     * tables (no key, for the speed of COPY) by their file id.
+     */
+    static void forget(org.jdbi.v3.core.Handle h, String source, String name) {
+        h.createUpdate("""
+                        with gone as (select id from opendata_file where source = :s and name = :n),
+                             crimes as (delete from opendata_police_uk_crime where file_id in (select id from gone)),
+                             outcomes as (delete from opendata_police_uk_outcome where file_id in (select id from gone))
+                        delete from opendata_file where id in (select id from gone)""")
+                .bind("s", source).bind("n", name).execute();
+    }
+
+    /** Forgets every file of a source with these names, and their rows (the import benchmark starts clean). */
+    public void forget(String source, java.util.Collection<String> names) {
+        jdbi.useTransaction(h -> names.forEach(n -> forget(h, source, n)));
+    }
+
+    /** Files loaded for a source, by name. */
+    public List<String> loadedFiles(String source) {
+        return jdbi.withHandle(h -> h.createQuery("select name from opendata_file where source = :s order by name")
+                .bind("s", source).mapTo(String.class).list());
+    }
+
+    /** Each LSOA's ward and borough, as the place tables hold them: {ward, borough}. */
+    public java.util.Map<String, String[]> lsoaParents() {
+        java.util.Map<String, String[]> m = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select code, ward_code, borough_code from lsoa").setFetchSize(10_000)
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})
+                .forEach(r -> m.put(r[0], new String[]{r[1], r[2]})));
+        return m;
+    }
+
+    /** Borough codes by name. */
+    public java.util.Map<String, String> boroughNames() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select code, name from borough")
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).forEach(r -> m.put(r[1], r[0])));
+        return m;
+    }
+
+    /** Each borough's force area code. */
+    public java.util.Map<String, String> boroughForces() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select code, force_code from borough")
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).forEach(r -> m.put(r[0], r[1])));
+        return m;
+    }
+}

@@ -1,0 +1,261 @@
+package org.peel.opendata;
+
+import org.jdbi.v3.core.Handle;
+import org.peel.common.BadInput;
+import org.peel.place.AreaIndex;
+import org.peel.place.PlaceMatch;
+import org.peel.place.PlaceStore;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * data.police.uk monthly files: street-level crime and ASB ({@code *-street.csv}) and outcomes
+ * ({@code *-outcomes.csv}), plain, gzipped, in folders or zips. Each row is placed in its LSOA, ward and borough:
+ * by its LSOA code where it has one, else by its point (the area index), else not at all, and counts then only for
+ * its force. Stop-and-search files beside them are not crime and are passed over.
+ */
+public final class PoliceUkImporter {
+
+    public static final String SOURCE = "police-uk";
+
+    /** A point matched only to a centroid further than this is not placed: it lies outside England and Wales. */
+    static final double FURTHEST_CENTROID_METRES = 10_000;
+
+    private static final String STREET = "-street.csv";
+    private static final String OUTCOMES = "-outcomes.csv";
+
+    private final OpenDataStore store;
+    private final Map<String, String[]> parents;
+    private final ForceNames forces;
+    private final Map<String, Optional<ForceNames.Force>> forceCache = new HashMap<>();
+    private AreaIndex index;
+
+    public PoliceUkImporter(OpenDataStore store) {
+        this.store = store;
+        this.parents = store.lsoaParents();
+        this.forces = store.forceNames();
+    }
+
+    /** Whether a file name is one this importer reads. */
+    public static boolean wanted(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(STREET) || n.endsWith(OUTCOMES);
+    }
+
+    public OpenDataStore.FileResult importFile(SourceFile file, BadRows bad, Progress progress) {
+        progress.file(file.name());
+        if (index == null && !parents.isEmpty()) {
+            // built before the file's transaction: the index reads the place tables on a handle of its own
+            index = AreaIndex.load(new PlaceStore(store.jdbi()));
+        }
+        boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
+        return store.load(SOURCE, file, bad, (h, fileId) -> {
+            try (var in = new InputStreamReader(file.open(progress::bytes), StandardCharsets.UTF_8)) {
+                CsvRecords csv = new CsvRecords(in, file.name());
+                return street ? street(h, fileId, csv, bad, progress) : outcomes(h, fileId, csv, bad, progress);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("Cannot read " + file.location(), ex);
+            }
+        });
+    }
+
+    /** Counts per force and month, for the coverage table. */
+    private static final class Months {
+        final Map<String, long[]> counts = new TreeMap<>();
+
+        void add(String force, YearMonth month, boolean located) {
+            long[] c = counts.computeIfAbsent(force + "|" + month, k -> new long[2]);
+            c[0]++;
+            if (!located) {
+                c[1]++;
+            }
+        }
+
+        void write(Handle h, long fileId, String kind) {
+            try (CopyStream copy = new CopyStream(h, "opendata_police_uk_month",
+                    "file_id, force_code, month, kind, rows, unlocated")) {
+                counts.forEach((key, c) -> {
+                    String[] k = key.split("\\|");
+                    copy.row(fileId, k[0], YearMonth.parse(k[1]).atDay(1), kind, c[0], c[1]);
+                });
+                copy.finish();
+            }
+        }
+    }
+
+    private OpenDataStore.Loaded street(Handle h, long fileId, CsvRecords csv, BadRows bad, Progress progress) {
+        int cId = csv.column("Crime ID");
+        int cMonth = csv.column("Month");
+        int cBy = csv.column("Reported by");
+        int cLon = csv.column("Longitude");
+        int cLat = csv.column("Latitude");
+        int cLsoa = csv.column("LSOA code");
+        int cType = csv.column("Crime type");
+        int cOutcome = csv.column("Last outcome category");
+        Months months = new Months();
+        Map<String, Long> unmatched = new TreeMap<>();
+        long rows = 0;
+        long byPoint = 0;
+        long unknownLsoa = 0;
+        try (CopyStream copy = new CopyStream(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
+                + " force_code, longitude, latitude, lsoa_code, ward_code, borough_code, place_method, crime_type,"
+                + " last_outcome")) {
+            for (String[] r; (r = csv.next()) != null; ) {
+                long line = csv.line();
+                try {
+                    YearMonth month = month(get(r, cMonth), csv.source(), line);
+                    String type = get(r, cType);
+                    if (type.isEmpty()) {
+                        throw new BadInput(csv.source(), line, "Crime type", "is empty");
+                    }
+                    Double lon = coordinate(get(r, cLon), "Longitude", -180, 180, csv.source(), line);
+                    Double lat = coordinate(get(r, cLat), "Latitude", -90, 90, csv.source(), line);
+                    String force = force(get(r, cBy), unmatched);
+                    Placed p = place(get(r, cLsoa), lat, lon);
+                    if (p.method != null && p.method.startsWith("point")) {
+                        byPoint++;
+                    } else if ("lsoa-unknown".equals(p.method)) {
+                        unknownLsoa++;
+                    }
+                    String id = get(r, cId);
+                    copy.row(fileId, line, id.isEmpty() ? null : id, month.atDay(1), force, lon, lat, p.lsoa,
+                            p.ward, p.borough, p.method, type, get(r, cOutcome));
+                    if (force != null) {
+                        months.add(force, month, p.lsoa != null);
+                    }
+                    rows++;
+                    progress.rows(1);
+                } catch (BadInput problem) {
+                    bad.reject(problem);
+                }
+            }
+            copy.finish();
+        }
+        months.write(h, fileId, "street");
+        return new OpenDataStore.Loaded(rows, notes(unmatched, byPoint, unknownLsoa));
+    }
+
+    private OpenDataStore.Loaded outcomes(Handle h, long fileId, CsvRecords csv, BadRows bad, Progress progress) {
+        int cId = csv.column("Crime ID");
+        int cMonth = csv.column("Month");
+        int cBy = csv.column("Reported by");
+        int cLsoa = csv.column("LSOA code");
+        int cOutcome = csv.column("Outcome type");
+        Months months = new Months();
+        Map<String, Long> unmatched = new TreeMap<>();
+        long rows = 0;
+        try (CopyStream copy = new CopyStream(h, "opendata_police_uk_outcome",
+                "file_id, line, crime_id, month, force_code, lsoa_code, outcome_type")) {
+            for (String[] r; (r = csv.next()) != null; ) {
+                long line = csv.line();
+                try {
+                    String id = get(r, cId);
+                    if (id.isEmpty()) {
+                        throw new BadInput(csv.source(), line, "Crime ID", "is empty: an outcome must name its crime");
+                    }
+                    YearMonth month = month(get(r, cMonth), csv.source(), line);
+                    String outcome = get(r, cOutcome);
+                    if (outcome.isEmpty()) {
+                        throw new BadInput(csv.source(), line, "Outcome type", "is empty");
+                    }
+                    String force = force(get(r, cBy), unmatched);
+                    String lsoa = get(r, cLsoa);
+                    copy.row(fileId, line, id, month.atDay(1), force, lsoa.isEmpty() ? null : lsoa, outcome);
+                    if (force != null) {
+                        months.add(force, month, !lsoa.isEmpty());
+                    }
+                    rows++;
+                    progress.rows(1);
+                } catch (BadInput problem) {
+                    bad.reject(problem);
+                }
+            }
+            copy.finish();
+        }
+        months.write(h, fileId, "outcomes");
+        return new OpenDataStore.Loaded(rows, notes(unmatched, 0, 0));
+    }
+
+    private List<String> notes(Map<String, Long> unmatched, long byPoint, long unknownLsoa) {
+        List<String> notes = new ArrayList<>();
+        unmatched.forEach((n, c) -> notes.add("no force matches '" + n + "' (" + c + " rows kept without a force)"));
+        if (byPoint > 0) {
+            notes.add(byPoint + " rows without an LSOA code placed by their point");
+        }
+        if (unknownLsoa > 0) {
+            notes.add(unknownLsoa + " rows name an LSOA Peel does not hold"
+                    + (parents.isEmpty() ? " (run 'peel import geography' to place rows in wards and boroughs)" : ""));
+        }
+        return notes;
+    }
+
+    private String force(String reportedBy, Map<String, Long> unmatched) {
+        Optional<ForceNames.Force> f = forceCache.computeIfAbsent(reportedBy, forces::byName);
+        if (f.isEmpty()) {
+            unmatched.merge(reportedBy, 1L, Long::sum);
+            return null;
+        }
+        return f.get().code();
+    }
+
+    /** Where a row is: LSOA, ward, borough, and how it was decided (null when it could not be placed). */
+    private record Placed(String lsoa, String ward, String borough, String method) {
+    }
+
+    private Placed place(String lsoaCode, Double lat, Double lon) {
+        if (!lsoaCode.isEmpty()) {
+            String[] p = parents.get(lsoaCode);
+            return p == null ? new Placed(lsoaCode, null, null, "lsoa-unknown") : new Placed(lsoaCode, p[0], p[1], "lsoa");
+        }
+        if (lat == null || lon == null || index == null) {
+            return new Placed(null, null, null, null);
+        }
+        Optional<PlaceMatch> m = index.locate(lat, lon);
+        if (m.isEmpty() || (m.get().method() == PlaceMatch.Method.NEAREST_CENTROID
+                && m.get().distanceMetres() > FURTHEST_CENTROID_METRES)) {
+            return new Placed(null, null, null, null);
+        }
+        PlaceMatch pm = m.get();
+        return new Placed(pm.lsoaCode(), pm.wardCode(), pm.boroughCode(),
+                "point-" + pm.method().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    static YearMonth month(String v, String file, long line) {
+        try {
+            return YearMonth.parse(v);
+        } catch (DateTimeException ex) {
+            throw new BadInput(file, line, "Month", "'" + v + "' is not a month YYYY-MM");
+        }
+    }
+
+    private static Double coordinate(String v, String field, double min, double max, String file, long line) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d >= min && d <= max)) {
+                throw new BadInput(file, line, field, v + " is outside " + min + " to " + max);
+            }
+            return d;
+        } catch (NumberFormatException ex) {
+            throw new BadInput(file, line, field, "'" + v + "' is not a number");
+        }
+    }
+
+    private static String get(String[] r, int i) {
+        return i < r.length ? r[i].strip() : "";
+    }
+}

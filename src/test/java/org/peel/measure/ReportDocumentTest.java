@@ -1,0 +1,122 @@
+package org.peel.measure;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.peel.opendata.OpenDataStore;
+import org.peel.place.PlaceStore;
+import org.peel.testing.TestDatabase;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The report as HTML and PDF")
+class ReportDocumentTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @TempDir
+    Path dir;
+
+    private String html;
+
+    @BeforeEach
+    void render() throws IOException {
+        TestDatabase.Fresh db = TestDatabase.fresh();
+        MeasureFixtures.homeOfficeTable(new OpenDataStore(db.jdbi()), dir);
+        html = ReportDocument.html(new IndicatorEngine(new MeasureStore(db.jdbi())), new PlaceStore(db.jdbi()),
+                new Place.Area(Place.Level.FORCE, "E23000001", "Metropolitan Police"), YearMonth.of(2015, 6));
+    }
+
+    @Test
+    @DisplayName("the PDF holds the table's text and draws both charts (their colours are on the page)")
+    void pdf() throws IOException {
+        byte[] pdf = ReportDocument.pdf(html);
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Force in numbers: Metropolitan Police").contains("Five-year trend")
+                    .contains("All forces").contains("Recorded crime").contains("3.5");
+            PDFRenderer renderer = new PDFRenderer(doc);
+            long forceBlue = 0;
+            long highlightRed = 0;
+            for (int page = 0; page < doc.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 50);
+                forceBlue += pixels(image, 0x1d70b8);
+                highlightRed += pixels(image, 0xd4351c);
+            }
+            // the Met's line in the trend and the bars are blue; the Met's own bar is red
+            assertThat(forceBlue).isGreaterThan(200);
+            assertThat(highlightRed).isGreaterThan(20);
+        }
+    }
+
+    @Test
+    @DisplayName("the HTML opens in a browser and shows the table and both charts")
+    void browser() throws IOException {
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "Chromium and chromedriver are needed for the browser test");
+        Path file = Files.writeString(dir.resolve("met.html"), html, StandardCharsets.UTF_8);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.get(file.toUri().toString());
+            assertThat(browser.getTitle()).contains("Force in numbers: Metropolitan Police");
+            WebElement table = browser.findElement(By.cssSelector("[data-testid=force-in-numbers]"));
+            assertThat(table.getText()).contains("Recorded crime (excluding fraud) per 1,000 population");
+            for (String chart : List.of("trend-chart", "force-bars")) {
+                WebElement svg = browser.findElement(By.cssSelector("[data-testid=" + chart + "] svg"));
+                assertThat(svg.getSize().getWidth()).as(chart).isGreaterThan(300);
+                assertThat(svg.getSize().getHeight()).as(chart).isGreaterThan(200);
+                assertThat(svg.findElements(By.cssSelector("path, rect")).size()).as(chart).isGreaterThan(2);
+            }
+            assertThat(browser.findElement(By.cssSelector("[data-testid=force-bars] svg")).getText())
+                    .contains("Metropolitan Police").contains("3.5");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static long pixels(BufferedImage image, int rgb) {
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y) & 0xffffff;
+                if (close(p >> 16 & 0xff, rgb >> 16 & 0xff) && close(p >> 8 & 0xff, rgb >> 8 & 0xff)
+                        && close(p & 0xff, rgb & 0xff)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static boolean close(int a, int b) {
+        return Math.abs(a - b) <= 12;
+    }
+}
