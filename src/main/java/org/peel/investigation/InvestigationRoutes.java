@@ -131,14 +131,16 @@ public final class InvestigationRoutes {
         renderCrime(ctx, view, FormErrors.none());
     }
 
-    private void renderCrime(Context ctx, InvestigationStore.CrimeView view, FormErrors errors) {
+    /** The crime's page, with errors beside the fields of whichever of its forms was sent. */
+    void renderCrime(Context ctx, InvestigationStore.CrimeView view, FormErrors errors) {
         User user = Web.signedIn(ctx);
         web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + view.id(), Section.INVESTIGATION), Map.of(
                 "crime", view, "boroughs", boroughs.get(), "supervisor", isSupervisor(user),
                 "investigators", isSupervisor(user) ? store.investigatorsIn(view.boroughCode()) : Map.of(),
                 "errors", errors, "outcomes", List.of(OutcomeType.values()),
                 "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString(),
-                "contacts", store.contacts(view.id())));
+                "contacts", store.contacts(view.id()),
+                "forensic", new ForensicStore(store.jdbi()).forCrime(view.id(), LocalDateTime.now(clock))));
     }
 
     private InvestigationStore.CrimeView changeable(Context ctx) {
@@ -349,7 +351,7 @@ public final class InvestigationRoutes {
         return user.role() == Role.CRIME_MANAGEMENT_SUPERVISOR;
     }
 
-    private static Sensitivity[] sensitivities(boolean domesticAbuse, String offenceGroup) {
+    static Sensitivity[] sensitivities(boolean domesticAbuse, String offenceGroup) {
         List<Sensitivity> s = new ArrayList<>();
         if (domesticAbuse) {
             s.add(Sensitivity.DOMESTIC_ABUSE);

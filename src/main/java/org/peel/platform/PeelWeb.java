@@ -16,6 +16,10 @@ import org.peel.access.Section;
 import org.peel.access.UserAccounts;
 import org.peel.investigation.CaseProgress;
 import org.peel.investigation.CrimeLocator;
+import org.peel.investigation.ForensicRequests;
+import org.peel.investigation.ForensicRoutes;
+import org.peel.investigation.ForensicStore;
+import org.peel.investigation.ForensicTriage;
 import org.peel.investigation.InvestigationRoutes;
 import org.peel.investigation.InvestigationSettings;
 import org.peel.investigation.InvestigationStore;
@@ -115,7 +119,10 @@ public final class PeelWeb {
                         "/investigation/queue"),
                 new Capability(Section.INVESTIGATION, "Allocation and Victims' Code figures",
                         "Time to allocation by borough and offence group, queue age, caseloads, Victims' Code compliance",
-                        "/investigation/metrics")));
+                        "/investigation/metrics"),
+                new Capability(Section.INVESTIGATION, "Forensic and digital queues",
+                        "Requests by route (kiosk, local hub, central unit) with their ages and the median wait on each",
+                        "/investigation/forensic")));
 
         AsbRiskSettings asbSettings = AsbRiskSettings.from(System.getenv());
         AsbStore asb = new AsbStore(database.jdbi());
@@ -181,10 +188,15 @@ public final class PeelWeb {
             wardProfiles.register(routes);
             InvestigationStore investigation = new InvestigationStore(database.jdbi());
             InvestigationSettings investigationSettings = InvestigationSettings.load(database.jdbi());
-            new InvestigationRoutes(web, investigation, new RecordCrime(investigation, audit, investigationSettings.screening(),
-                    investigationSettings.allocation(), Clock.systemDefaultZone(), new CrimeLocator(places)),
-                    new CaseProgress(investigation, audit, Clock.systemDefaultZone()), () -> boroughNames(places),
-                    Clock.systemDefaultZone()).register(routes);
+            InvestigationRoutes investigationRoutes = new InvestigationRoutes(web, investigation, new RecordCrime(investigation,
+                    audit, investigationSettings.screening(), investigationSettings.allocation(), Clock.systemDefaultZone(),
+                    new CrimeLocator(places)), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
+                    () -> boroughNames(places), Clock.systemDefaultZone());
+            investigationRoutes.register(routes);
+            ForensicStore forensic = new ForensicStore(database.jdbi());
+            new ForensicRoutes(web, investigation, forensic, new ForensicRequests(forensic, audit,
+                    ForensicTriage.Settings.from(System.getenv()), Clock.systemDefaultZone()), investigationRoutes,
+                    () -> boroughNames(places), Clock.systemDefaultZone()).register(routes);
             measure.register(routes);
             new HomeRoutes(web, attention, capabilities, summaries).register(routes);
 
