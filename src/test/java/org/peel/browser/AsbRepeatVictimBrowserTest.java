@@ -1,17 +1,11 @@
 package org.peel.browser;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.peel.access.AuditTrail;
 import org.peel.access.Role;
@@ -27,13 +21,10 @@ import org.peel.prevention.ExactDetailsVictimHistory;
 import org.peel.prevention.PersonDetails;
 import org.peel.prevention.RecordAsbIncident;
 import org.peel.testing.Fixtures;
+import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,30 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("A call handler records an ASB incident for a repeat victim and sees the history and grade at once")
 class AsbRepeatVictimBrowserTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static TestServer server;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present && System.getenv("CI") != null) {
-            throw new AssertionError("Chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(present, "Chromium not installed: apt-get install chromium chromium-driver");
+        HeadlessChromium.requireInstalled();
         server = TestServer.start();
         User officer = server.user("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
         seedTwoEarlierIncidents(officer);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("peel-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.open();
     }
 
     /** Two calls from the same victim in the last few months, as if taken earlier. */
@@ -118,7 +95,7 @@ class AsbRepeatVictimBrowserTest {
         browser.findElement(By.id("impact-severe")).click();
         browser.findElement(By.id("vulnerability-alone")).click();
         browser.findElement(By.id("duration-months")).click();
-        screenshot("asb-form");
+        HeadlessChromium.screenshot(browser, "asb-form");
         browser.findElement(By.cssSelector("[data-testid=save-incident]")).click();
 
         assertThat(browser.findElement(By.cssSelector("[data-testid=incident-id]")).getText()).contains("recorded");
@@ -129,17 +106,10 @@ class AsbRepeatVictimBrowserTest {
                 .contains("high whatever the score: a vulnerable victim, targeted, with severe impact");
         assertThat(browser.findElement(By.cssSelector("[data-testid=flags]")).getText())
                 .contains("high risk and repeat victim");
-        screenshot("asb-recorded");
+        HeadlessChromium.screenshot(browser, "asb-recorded");
 
         browser.get(server.url("/"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=attention]")).getText())
                 .contains("2 ASB victim flags open");
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

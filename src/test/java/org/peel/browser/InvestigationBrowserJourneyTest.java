@@ -1,48 +1,32 @@
 package org.peel.browser;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.peel.access.Role;
+import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("An officer records a crime in a real browser and sees it allocated with its Victims' Code deadlines")
 class InvestigationBrowserJourneyTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String WESTMINSTER = "E09000033";
     private static TestServer server;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present && System.getenv("CI") != null) {
-            throw new AssertionError("Chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(present, "Chromium not installed: apt-get install chromium chromium-driver");
+        HeadlessChromium.requireInstalled();
         server = TestServer.start();
         server.user("pc.record", Role.RESPONSE_OFFICER, WESTMINSTER);
         server.database().jdbi().useHandle(h -> {
@@ -53,15 +37,7 @@ class InvestigationBrowserJourneyTest {
             h.execute("insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code, domestic_abuse, hate) values ('OLD', now(), now(), 'Shoplifting', 'Shoplifting', ?, false, false)", WESTMINSTER);
             h.execute("insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons) values ('OLD', 'VC1', 1, now(), 'test', 'allocation-1', '')");
         });
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("peel-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.open();
     }
 
     @AfterAll
@@ -112,13 +88,6 @@ class InvestigationBrowserJourneyTest {
         String deadlines = browser.findElement(By.cssSelector("[data-testid=deadlines]")).getText();
         assertThat(deadlines).contains("Details passed to victim services").contains("Victim personal statement offered")
                 .contains("Needs assessment").contains("Done");
-        screenshot("investigation-recorded");
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, "investigation-recorded");
     }
 }

@@ -1,0 +1,60 @@
+package org.peel.testing;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Debian's Chromium, headless, for the browser journeys. Locally a missing browser skips the test with the
+ * install command; in CI (where .ci/run installs it) it is a failure.
+ */
+public final class HeadlessChromium {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private HeadlessChromium() {
+    }
+
+    /** Skips (or, in CI, fails) the calling test class when Chromium is not installed. */
+    public static void requireInstalled() {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present && System.getenv("CI") != null) {
+            throw new AssertionError("Chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(present, "Chromium not installed: apt-get install chromium chromium-driver");
+    }
+
+    /** A fresh browser with its own profile and none of Chromium's calls home (this machine has no network). */
+    public static WebDriver open() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("peel-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return browser;
+    }
+
+    /** Saves what the browser shows to target/screenshots/NAME.png, for a person to look at. */
+    public static void screenshot(WebDriver browser, String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
