@@ -167,7 +167,6 @@ final class LinkBench implements Callable<Integer> {
             rows.add(row);
             if (sample) {
                 PersonRecordFile.Contents part = SyntheticLinkSet.samplePersons(data, dukeMaxRecords);
-                data = null;
                 Figures peelPart = runPeel(part);
                 Figures dukePart = runDuke(part);
                 Map<String, Object> partRow = row(text, name + " sample", part.records().size(), peelPart, dukePart);
