@@ -159,7 +159,11 @@ final class LinkBench implements Callable<Integer> {
                 warm = true;
             }
             String name = String.format("Synthetic %s", compact(n));
-            Figures peel = runPeel(data);
+            Figures peel = runPeelWithinHeap(data);
+            if (peel == null) {
+                notes.append(String.format("Synthetic %s: Peel ran out of memory (Java heap of %,d MB)%n", compact(n),
+                        Runtime.getRuntime().maxMemory() >> 20));
+            }
             boolean sample = !noDuke && data.records().size() > dukeMaxRecords;
             Figures duke = noDuke || sample ? null : runDuke(data);
             Map<String, Object> row = row(text, name, data.records().size(), peel, duke);
@@ -167,7 +171,7 @@ final class LinkBench implements Callable<Integer> {
             rows.add(row);
             if (sample) {
                 PersonRecordFile.Contents part = SyntheticLinkSet.samplePersons(data, dukeMaxRecords);
-                Figures peelPart = runPeel(part);
+                Figures peelPart = runPeelWithinHeap(part);
                 Figures dukePart = runDuke(part);
                 Map<String, Object> partRow = row(text, name + " sample", part.records().size(), peelPart, dukePart);
                 partRow.put("duke_sample_of", row.get("records"));
@@ -180,6 +184,18 @@ final class LinkBench implements Callable<Integer> {
         text.append(notes).append(PAIRS_NOTE);
         output.print(System.out, text.toString(), Map.of("data_sets", rows));
         return 0;
+    }
+
+    /**
+     * Peel's figures, or null when its candidate pairs do not fit in the heap. The pairs are local to the run, so
+     * once it has failed they are garbage and the benchmark can go on with Duke.
+     */
+    private static Figures runPeelWithinHeap(PersonRecordFile.Contents data) {
+        try {
+            return runPeel(data);
+        } catch (OutOfMemoryError ex) {
+            return null;
+        }
     }
 
     private static String compact(int n) {
@@ -197,14 +213,21 @@ final class LinkBench implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("data_set", name);
         row.put("records", records);
-        row.put("peel", json(peel));
+        if (peel == null) {
+            row.put("peel", Map.of("out_of_memory", true));
+        } else {
+            row.put("peel", json(peel));
+        }
         if (duke != null) {
             row.put("duke", json(duke));
-            row.put("time_ratio_duke_to_peel", round(duke.seconds() / peel.seconds(), 2));
+            if (peel != null) {
+                row.put("time_ratio_duke_to_peel", round(duke.seconds() / peel.seconds(), 2));
+            }
         }
-        text.append(String.format("%-22s %,9d | %s | %s | %s%n", name, records, cells(peel),
+        text.append(String.format("%-22s %,9d | %s | %s | %s%n", name, records,
+                peel == null ? String.format("%-45s", "out of memory") : cells(peel),
                 duke == null ? String.format("%-45s", "-") : cells(duke),
-                duke == null ? "-" : String.format("%.2f x", duke.seconds() / peel.seconds())));
+                duke == null || peel == null ? "-" : String.format("%.2f x", duke.seconds() / peel.seconds())));
         return row;
     }
 
