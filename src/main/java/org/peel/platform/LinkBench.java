@@ -72,6 +72,22 @@ final class LinkBench implements Callable<Integer> {
             description = "Only the data sets whose name starts with this (repeatable), e.g. 'FEBRL 4'")
     List<String> only;
 
+    @Option(names = "--synthetic", split = ",", paramLabel = "N",
+            description = "Instead of the public sets, the person records of a synthetic Metropolitan Police"
+                    + " (seed 1, year to June 2015) at the scale giving about N records, e.g. 100000,1000000")
+    List<Integer> synthetic;
+
+    @Option(names = "--duke-max-records", paramLabel = "N",
+            description = "With --synthetic: on more records than this, Duke runs on a sample of whole true persons"
+                    + " of about N records, beside Peel on the same sample (default: ${DEFAULT-VALUE})")
+    int dukeMaxRecords = DUKE_MAX_RECORDS;
+
+    /**
+     * Above this many records Duke would take longer than the benchmark should wait (about ten minutes on two
+     * cores); it took 255 seconds on the synthetic Met's 1.0 M person records. See {@link #dukeMaxRecords}.
+     */
+    static final int DUKE_MAX_RECORDS = 1_500_000;
+
     /** One engine's figures on one data set. */
     record Figures(double f1, double precision, double recall, long candidatePairs, double seconds) {
     }
@@ -80,6 +96,9 @@ final class LinkBench implements Callable<Integer> {
     public Integer call() {
         Path root = SharedDataLocation.resolve(sharedData).orElseThrow(() -> new PeelException(
                 "shared data folder not found: give --shared-data or set PEEL_SHARED_DATA"));
+        if (synthetic != null && !synthetic.isEmpty()) {
+            return synthetic(root);
+        }
         Map<DataSet, PersonRecordFile.Contents> loaded = new LinkedHashMap<>();
         for (DataSet d : DATA_SETS) {
             List<Path> files = d.files().stream().map(root::resolve).toList();
@@ -100,29 +119,121 @@ final class LinkBench implements Callable<Integer> {
             runDuke(first);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder text = new StringBuilder(String.format("%-18s %8s | %-45s | %-45s | %s%n", "data set", "records",
-                "Peel: F1 (precision recall)  seconds  pairs", "Duke 1.2: F1 (precision recall)  seconds  pairs",
-                "Duke ÷ Peel time"));
+        StringBuilder text = header();
         for (Map.Entry<DataSet, PersonRecordFile.Contents> e : loaded.entrySet()) {
             Figures peel = runPeel(e.getValue());
             Figures duke = noDuke ? null : runDuke(e.getValue());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("data_set", e.getKey().name());
-            row.put("records", e.getValue().records().size());
-            row.put("peel", json(peel));
-            if (duke != null) {
-                row.put("duke", json(duke));
-                row.put("time_ratio_duke_to_peel", round(duke.seconds() / peel.seconds(), 2));
-            }
-            rows.add(row);
-            text.append(String.format("%-18s %,8d | %s | %s | %s%n", e.getKey().name(), e.getValue().records().size(),
-                    cells(peel), duke == null ? String.format("%-45s", "-") : cells(duke),
-                    duke == null ? "-" : String.format("%.2f x", duke.seconds() / peel.seconds())));
+            rows.add(row(text, e.getKey().name(), e.getValue().records().size(), peel, duke));
         }
-        text.append("Peel pairs: candidate pairs from its OR-ed blocking rules; Duke pairs: record comparisons it made"
-                + " (Lucene candidates, up to 10 per record).");
+        text.append(PAIRS_NOTE);
         output.print(System.out, text.toString(), Map.of("data_sets", rows));
         return 0;
+    }
+
+    private static final String PAIRS_NOTE = "Peel pairs: candidate pairs from its OR-ed blocking rules; Duke pairs:"
+            + " record comparisons it made (Lucene candidates, up to 10 per record).";
+
+    /**
+     * The synthetic force's person records at each size asked for. Generating and reading the records is not
+     * timed. Above {@link #dukeMaxRecords} Duke runs only on a sample of whole true persons, and Peel is run on
+     * that sample too, so that both F1s and the time ratio compare the same records.
+     */
+    private Integer synthetic(Path root) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        StringBuilder text = header();
+        StringBuilder notes = new StringBuilder();
+        boolean warm = false;
+        for (int n : synthetic) {
+            if (n < 100) {
+                throw new PeelException("--synthetic: give at least 100 records, not " + n);
+            }
+            SyntheticLinkSet.Generated generated = SyntheticLinkSet.generate(n, root);
+            PersonRecordFile.Contents data = generated.contents();
+            notes.append(String.format("Synthetic %,d: %s at scale %.4f, seed %d, year to %s: %,d person records"
+                            + " (%.1f seconds to generate and read, not timed)%n", n, SyntheticLinkSet.FORCE,
+                    generated.scale(), SyntheticLinkSet.SEED, SyntheticLinkSet.YEAR_TO, data.records().size(),
+                    generated.seconds()));
+            if (!warm) {
+                PersonRecordFile.Contents small = SyntheticLinkSet.samplePersons(data, 2_000);
+                runPeel(small);
+                if (!noDuke) {
+                    runDuke(small);
+                }
+                warm = true;
+            }
+            String name = String.format("Synthetic %s", compact(n));
+            Figures peel = runPeelWithinHeap(data);
+            if (peel == null) {
+                notes.append(String.format("Synthetic %s: Peel ran out of memory (Java heap of %,d MB)%n", compact(n),
+                        Runtime.getRuntime().maxMemory() >> 20));
+            }
+            boolean sample = !noDuke && data.records().size() > dukeMaxRecords;
+            Figures duke = noDuke || sample ? null : runDuke(data);
+            Map<String, Object> row = row(text, name, data.records().size(), peel, duke);
+            row.put("scale", round(generated.scale(), 6));
+            rows.add(row);
+            if (sample) {
+                PersonRecordFile.Contents part = SyntheticLinkSet.samplePersons(data, dukeMaxRecords);
+                Figures peelPart = runPeelWithinHeap(part);
+                Figures dukePart = runDuke(part);
+                Map<String, Object> partRow = row(text, name + " sample", part.records().size(), peelPart, dukePart);
+                partRow.put("duke_sample_of", row.get("records"));
+                rows.add(partRow);
+                notes.append(String.format("Synthetic %s sample: Duke capped at %,d records, so both engines ran on"
+                                + " every record of a fixed share of the true persons (%,d records). The sample keeps few"
+                                + " members of any household, so it is easier than the full set for an engine that"
+                                + " confuses people at one address%n", compact(n),
+                        dukeMaxRecords, part.records().size()));
+            }
+        }
+        text.append(notes).append(PAIRS_NOTE);
+        output.print(System.out, text.toString(), Map.of("data_sets", rows));
+        return 0;
+    }
+
+    /**
+     * Peel's figures, or null when its candidate pairs do not fit in the heap. The pairs are local to the run, so
+     * once it has failed they are garbage and the benchmark can go on with Duke.
+     */
+    private static Figures runPeelWithinHeap(PersonRecordFile.Contents data) {
+        try {
+            return runPeel(data);
+        } catch (OutOfMemoryError ex) {
+            return null;
+        }
+    }
+
+    private static String compact(int n) {
+        return n % 1_000_000 == 0 ? n / 1_000_000 + "M" : n % 1_000 == 0 ? n / 1_000 + "k" : Integer.toString(n);
+    }
+
+    private static StringBuilder header() {
+        return new StringBuilder(String.format("%-22s %9s | %-45s | %-45s | %s%n", "data set", "records",
+                "Peel: F1 (precision recall)  seconds  pairs", "Duke 1.2: F1 (precision recall)  seconds  pairs",
+                "Duke ÷ Peel time"));
+    }
+
+    /** One line of the table, and the same figures for JSON. */
+    private static Map<String, Object> row(StringBuilder text, String name, int records, Figures peel, Figures duke) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("data_set", name);
+        row.put("records", records);
+        if (peel == null) {
+            row.put("peel", Map.of("out_of_memory", true));
+        } else {
+            row.put("peel", json(peel));
+        }
+        if (duke != null) {
+            row.put("duke", json(duke));
+            if (peel != null) {
+                row.put("time_ratio_duke_to_peel", round(duke.seconds() / peel.seconds(), 2));
+            }
+        }
+        text.append(String.format("%-22s %,9d | %s | %s | %s%n", name, records,
+                peel == null ? String.format("%-45s", "out of memory") : cells(peel),
+                duke == null ? String.format("%-45s", "-") : cells(duke),
+                duke == null || peel == null ? "-" : String.format("%.2f x", duke.seconds() / peel.seconds())));
+        return row;
     }
 
     private static String cells(Figures f) {

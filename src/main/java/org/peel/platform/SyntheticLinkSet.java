@@ -1,0 +1,139 @@
+package org.peel.platform;
+
+import org.peel.people.FieldMapping;
+import org.peel.people.PersonDetails;
+import org.peel.people.PersonRecordFile;
+import org.peel.synthetic.CsvSink;
+import org.peel.synthetic.ForceSources;
+import org.peel.synthetic.ForceSpec;
+import org.peel.synthetic.SyntheticForce;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Person records of a synthetic force for {@code peel bench link --synthetic N}: the Metropolitan Police
+ * (seed 1, year to June 2015) at the scale that gives about N person records, written as CSV to a temporary
+ * folder, read back through the same field mapping as any other file, each record given its true person from
+ * the ground truth. The folder is deleted afterwards.
+ */
+final class SyntheticLinkSet {
+
+    static final String FORCE = "Metropolitan Police";
+    static final long SEED = 1;
+    static final YearMonth YEAR_TO = YearMonth.of(2015, 6);
+    /** Person records the Met gives at scale 1.0, about; the scale for N records is N over this. */
+    static final double RECORDS_AT_SCALE_ONE = 1_800_000;
+    static final String MAP = "given_name=forenames,surname=surname,dob=date_of_birth,sex=sex,address=address,"
+            + "postcode=postcode,phone=phone";
+
+    /** The records and their true persons, the scale asked for, and how long generating and reading took. */
+    record Generated(double scale, PersonRecordFile.Contents contents, double seconds) {
+    }
+
+    private SyntheticLinkSet() {
+    }
+
+    static double scaleFor(int records) {
+        return records / RECORDS_AT_SCALE_ONE;
+    }
+
+    static Generated generate(int records, Path sharedData) {
+        long t0 = System.nanoTime();
+        double scale = scaleFor(records);
+        ForceSpec force = ForceSources.load(FORCE, YEAR_TO, sharedData);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("peel-bench-link-");
+            try (CsvSink sink = new CsvSink(dir)) {
+                SyntheticForce.generate(force, scale, SEED, YEAR_TO, sink);
+            }
+            PersonRecordFile.Contents read = PersonRecordFile.read(dir.resolve("person_record.csv"), "id", null,
+                    FieldMapping.parse(List.of(MAP)));
+            String[] truth = truePersons(dir.resolve("ground_truth_people.csv"), read.records());
+            return new Generated(scale, new PersonRecordFile.Contents(read.records(), Arrays.asList(truth),
+                    read.unreadableDates()), (System.nanoTime() - t0) / 1e9);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            if (dir != null) {
+                delete(dir);
+            }
+        }
+    }
+
+    /** Each record's true person, in record order; the ground truth's first two columns are plain ids. */
+    private static String[] truePersons(Path file, List<PersonDetails> records) throws IOException {
+        Map<String, Integer> position = new HashMap<>(records.size() * 2);
+        for (int i = 0; i < records.size(); i++) {
+            position.put(records.get(i).recordId(), i);
+        }
+        String[] truth = new String[records.size()];
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String line;
+            while ((line = in.readLine()) != null) {
+                int a = line.indexOf(',');
+                int b = a < 0 ? -1 : line.indexOf(',', a + 1);
+                if (b < 0) {
+                    continue;
+                }
+                Integer at = position.get(line.substring(0, a));
+                if (at != null) {
+                    truth[at] = line.substring(a + 1, b);
+                }
+            }
+        }
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] == null) {
+                throw new PeelException("person record " + records.get(i).recordId() + " has no ground truth");
+            }
+        }
+        return truth;
+    }
+
+    /**
+     * About {@code maxRecords} of the records: every record of a fixed pseudo-random share of the true persons,
+     * so that each person kept keeps all their records and the sample is the same on every run.
+     */
+    static PersonRecordFile.Contents samplePersons(PersonRecordFile.Contents data, int maxRecords) {
+        int n = data.records().size();
+        if (n <= maxRecords) {
+            return data;
+        }
+        double share = (double) maxRecords / n;
+        List<PersonDetails> records = new ArrayList<>();
+        List<String> entities = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String person = data.entities().get(i);
+            long h = person.hashCode() * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+            double u = (h >>> 11) * 0x1.0p-53;
+            if (u < share) {
+                records.add(data.records().get(i));
+                entities.add(person);
+            }
+        }
+        return new PersonRecordFile.Contents(records, entities, 0);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is not worth failing the benchmark for
+        }
+    }
+}
