@@ -1,5 +1,7 @@
 package org.peel.opendata;
 
+import org.peel.common.CsvRecords;
+
 import org.peel.common.BadInput;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.peel.opendata;
 
+import org.peel.common.CsvRecords;
+
 import org.jdbi.v3.core.Handle;
 import org.peel.common.BadInput;
 import org.peel.place.AreaIndex;

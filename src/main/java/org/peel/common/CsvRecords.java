@@ -1,6 +1,5 @@
-package org.peel.opendata;
+package org.peel.common;
 
-import org.peel.common.BadInput;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,9 +12,8 @@ import java.util.Map;
 /**
  * Comma-separated records read one at a time from a stream (a plain, gzipped or zipped file), RFC 4180 quoting,
  * CRLF or LF, a byte-order mark dropped, and the physical line each record starts on kept for error messages.
- * The place package's reader works on whole files by path; these files arrive as streams inside archives.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     private static final int BUFFER = 1 << 16;
 
@@ -29,7 +27,7 @@ final class CsvRecords {
     private final List<String> header;
     private final Map<String, Integer> columns = new HashMap<>();
 
-    CsvRecords(Reader in, String source) {
+    public CsvRecords(Reader in, String source) {
         this.in = in;
         this.source = source;
         String[] h = next();
@@ -47,16 +45,16 @@ final class CsvRecords {
         }
     }
 
-    List<String> header() {
+    public List<String> header() {
         return header;
     }
 
-    String source() {
+    public String source() {
         return source;
     }
 
     /** The column's index; a missing column is an error naming the file and the header it has. */
-    int column(String name) {
+    public int column(String name) {
         Integer i = columns.get(name);
         if (i == null) {
             throw new BadInput(source, 1, name, "column missing from the header " + header);
@@ -64,17 +62,17 @@ final class CsvRecords {
         return i;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return columns.containsKey(name);
     }
 
     /** The line the last record returned by {@link #next()} started on. */
-    long line() {
+    public long line() {
         return recordLine;
     }
 
     /** The next record's fields (blank lines skipped), or null at the end. */
-    String[] next() {
+    public String[] next() {
         try {
             while (true) {
                 String[] r = record();
