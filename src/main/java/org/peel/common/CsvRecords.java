@@ -89,28 +89,25 @@ public final class CsvRecords {
         }
     }
 
-    private int read() throws IOException {
+    /** Makes sure a character is buffered; false at the end of the input. */
+    private boolean fill() throws IOException {
         if (pos == len) {
             len = in.read(buf, 0, BUFFER);
             pos = 0;
             if (len <= 0) {
                 len = 0;
-                return -1;
+                return false;
             }
         }
-        return buf[pos++];
+        return true;
+    }
+
+    private int read() throws IOException {
+        return fill() ? buf[pos++] : -1;
     }
 
     private int peek() throws IOException {
-        if (pos == len) {
-            len = in.read(buf, 0, BUFFER);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
-        }
-        return buf[pos];
+        return fill() ? buf[pos] : -1;
     }
 
     private String[] record() throws IOException {

@@ -77,10 +77,7 @@ class AsbRepeatVictimBrowserTest {
     @Test
     @DisplayName("sign in, record the third incident, see two earlier incidents, repeat victim and a high grade with reasons")
     void thirdIncidentShowsHistoryAndGrade() throws IOException {
-        browser.get(server.url("/sign-in"));
-        browser.findElement(By.id("username")).sendKeys("pc.asb");
-        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit].govuk-button")).click();
+        HeadlessChromium.signIn(browser, server, "pc.asb");
 
         browser.get(server.url("/prevention/asb/new"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Record an ASB incident");

@@ -53,9 +53,7 @@ class InvestigationBrowserJourneyTest {
     @Test
     @DisplayName("theft from a vulnerable victim with a named suspect: allocated to DC Byrne, referral due in 2 working days")
     void recordCrime() throws IOException {
-        browser.get(server.url("/investigation/crimes/new"));
-        browser.findElement(By.id("username")).sendKeys("pc.record");
-        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD + Keys.ENTER);
+        HeadlessChromium.signIn(browser, server, "pc.record");
         browser.get(server.url("/investigation/crimes/new"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Record a crime");
 

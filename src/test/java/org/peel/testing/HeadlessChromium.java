@@ -1,12 +1,14 @@
 package org.peel.testing;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -48,6 +50,15 @@ public final class HeadlessChromium {
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
+    }
+
+    /** Signs in as a user made with {@link TestServer#PASSWORD}, and waits until the sign-in has been answered. */
+    public static void signIn(WebDriver browser, TestServer server, String username) {
+        browser.get(server.url("/sign-in"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit].govuk-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/sign-in"));
     }
 
     /** Saves what the browser shows to target/screenshots/NAME.png, for a person to look at. */
