@@ -11,7 +11,7 @@ import java.util.function.Function;
  * Which pairs are worth comparing at all: two records are a candidate pair under this rule when their keys are
  * equal. Comparing every pair of a million records is half a trillion comparisons; blocking makes it a few
  * million. Several rules are OR-ed together ({@link CandidatePairs}) so that a pair missed by one (a mistyped date
- * of birth) is caught by another (same surname sound and initial).
+ * of birth) is caught by another (surname and forename sound the same).
  *
  * @param name        what the rule says, for reports
  * @param key         the blocking key of a record, or null when the record lacks what the rule needs
@@ -20,16 +20,29 @@ import java.util.function.Function;
  * @param implies     for a rule that is exactly one comparison's level (same date of birth is dob "exact"), that
  *                    comparison and level; null otherwise. The share of matches the rule catches is then that
  *                    level's m, which tells how many matches there are in all
+ * @param trains      whether the rule's pairs are used to estimate m. A rule on what a household shares (address,
+ *                    postcode with surname, a landline) finds mostly pairs of one household; expectation-maximisation
+ *                    on them learns "lives together" as the match class, and then a different forename or date of
+ *                    birth hardly counts against a match. Such rules still find candidate pairs, but do not train
  */
 public record BlockingRule(String name, Function<PreparedRecord, String> key, Set<String> comparisons,
-                           Implied implies) {
+                           Implied implies, boolean trains) {
 
     /** A comparison and the index of one of its levels. */
     public record Implied(String comparison, int level) {
     }
 
     public BlockingRule(String name, Function<PreparedRecord, String> key, Set<String> comparisons) {
-        this(name, key, comparisons, null);
+        this(name, key, comparisons, null, true);
+    }
+
+    public BlockingRule(String name, Function<PreparedRecord, String> key, Set<String> comparisons, Implied implies) {
+        this(name, key, comparisons, implies, true);
+    }
+
+    /** The same rule, finding candidate pairs but not used to estimate m (see {@code trains}). */
+    public BlockingRule householdShared() {
+        return new BlockingRule(name, key, comparisons, implies, false);
     }
 
     /** The rules Peel uses by default. */
@@ -38,29 +51,32 @@ public record BlockingRule(String name, Function<PreparedRecord, String> key, Se
                 new BlockingRule("same date of birth",
                         r -> r.dobNumber() == 0 ? null : Integer.toString(r.dobNumber()), Set.of("dob"),
                         new Implied("dob", FieldComparison.DateOfBirth.EXACT)),
-                new BlockingRule("surname sounds the same, same first initial",
-                        r -> r.surnameSound == null || r.given == null ? null : r.surnameSound + "|" + r.given.charAt(0),
+                new BlockingRule("surname and given name sound the same",
+                        r -> r.surnameSound == null || r.givenSound == null ? null : r.surnameSound + "|" + r.givenSound,
                         Set.of("surname", "given_name")),
                 new BlockingRule("given name sounds the same, same postcode",
                         r -> r.givenSound == null || r.postcode == null ? null : r.givenSound + "|" + r.postcode,
                         Set.of("given_name", "postcode")),
-                new BlockingRule("given name sounds the same, same year of birth",
-                        r -> r.givenSound == null || r.year == 0 ? null : r.givenSound + "|" + r.year,
-                        Set.of("given_name", "dob")),
+                // with the surname's first letter: on its own, a common forename and a year of birth make blocks
+                // of thousands in a large force
+                new BlockingRule("given name sounds the same, same surname initial, same year of birth",
+                        r -> r.givenSound == null || r.surname == null || r.year == 0 ? null
+                                : r.givenSound + "|" + r.surname.charAt(0) + "|" + r.year,
+                        Set.of("given_name", "surname", "dob")),
                 new BlockingRule("surname sounds the same, same postcode",
                         r -> r.surnameSound == null || r.postcode == null ? null : r.surnameSound + "|" + r.postcode,
-                        Set.of("surname", "postcode")),
+                        Set.of("surname", "postcode")).householdShared(),
                 new BlockingRule("given name sounds the same, same town",
                         r -> r.givenSound == null || r.city == null ? null : r.givenSound + "|" + r.city,
                         Set.of("given_name", "city")),
                 // one household: catches names swapped, mistyped or changed by marriage at the same address
                 new BlockingRule("same postcode and house number",
                         r -> r.postcode == null || r.houseNumber == null ? null : r.postcode + "|" + r.houseNumber,
-                        Set.of("postcode", "address")),
+                        Set.of("postcode", "address")).householdShared(),
                 new BlockingRule("same email", PreparedRecord::email, Set.of("email"),
                         new Implied("email", FieldComparison.Email.EXACT)),
                 new BlockingRule("same phone", PreparedRecord::phone, Set.of("phone"),
-                        new Implied("phone", FieldComparison.Phone.EXACT)));
+                        new Implied("phone", FieldComparison.Phone.EXACT)).householdShared());
     }
 
     /** Each record's key under this rule (null where the record lacks what the rule needs). */

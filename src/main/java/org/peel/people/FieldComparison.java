@@ -300,18 +300,24 @@ public sealed interface FieldComparison {
         }
     }
 
-    /** Postcodes: exact, one character out (a slip of the keyboard), same district. */
+    /**
+     * Postcodes: exact, one character out (a slip of the keyboard), same district. Where the addresses are already
+     * the same, an agreeing postcode adds nothing: one address has one postcode, so counting both would count the
+     * same evidence twice and make everyone at one address look like one person.
+     */
     record Postcode() implements FieldComparison {
         public static final int MISSING = 0;
         public static final int EXACT = 1;
         public static final int ONE_CHARACTER = 2;
         public static final int SAME_DISTRICT = 3;
-        public static final int DIFFERENT = 4;
+        public static final int WITH_ADDRESS = 4;
+        public static final int DIFFERENT = 5;
         private static final List<ComparisonLevel> LEVELS = List.of(
                 ComparisonLevel.neutral("missing", "postcode missing on one or both"),
                 ComparisonLevel.of("exact", "postcodes the same"),
                 ComparisonLevel.of("one-character", "postcodes one character different"),
                 ComparisonLevel.of("same-district", "same postcode district (outward code)"),
+                ComparisonLevel.neutral("with-address", "postcodes the same, already counted with the address"),
                 ComparisonLevel.of("different", "postcodes different"));
 
         @Override
@@ -335,7 +341,7 @@ public sealed interface FieldComparison {
                 return MISSING;
             }
             if (a.postcode.equals(b.postcode)) {
-                return EXACT;
+                return a.address != null && a.address.equals(b.address) ? WITH_ADDRESS : EXACT;
             }
             if (oneCharacterApart(a.postcode, b.postcode)) {
                 return ONE_CHARACTER;

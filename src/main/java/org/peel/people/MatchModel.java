@@ -93,6 +93,9 @@ public final class MatchModel {
         List<Session> sessions = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             BlockingRule rule = rules.get(r);
+            if (!rule.trains()) {
+                continue;
+            }
             CandidatePairs pairs = CandidatePairs.ofRule(records, rule);
             if (pairs.size() == 0) {
                 continue;

@@ -173,6 +173,23 @@ class PersonComparisonTest {
         }
 
         @Test
+        @DisplayName("postcode: the same postcode at the same address is counted once, with the address")
+        void postcodeWithAddress() {
+            // one address has one postcode: two people at 12 High Street, SW1A 1AA agree on the postcode because they
+            // agree on the address, so the postcode adds nothing; at another address the same postcode still counts,
+            // and a different postcode at the same address still counts against
+            FieldComparison postcode = new FieldComparison.Postcode();
+            Persons home = person().address("12 High Street").postcode("SW1A 1AA");
+            assertThat(level(postcode, home, person().address("12 high street").postcode("sw1a1aa")))
+                    .isEqualTo("with-address");
+            assertThat(level(postcode, home, person().address("14 High Street").postcode("SW1A 1AA")))
+                    .isEqualTo("exact");
+            assertThat(level(postcode, home, person().address("12 High Street").postcode("E1 6AN")))
+                    .isEqualTo("different");
+            assertThat(postcode.levels().get(FieldComparison.Postcode.WITH_ADDRESS).neutral()).isTrue();
+        }
+
+        @Test
         @DisplayName("town: exact, spelt almost the same, different")
         void city() {
             FieldComparison city = new FieldComparison.City();
