@@ -64,6 +64,7 @@ public final class PeopleRoutes {
         routes.get("/people", ctx -> ctx.redirect("/people/search"));
         routes.get("/people/search", this::search);
         routes.get("/people/search/results", this::searchResults);
+        routes.get("/people/likely", this::likely);
         routes.get("/people/review", this::review);
         routes.post("/people/review/{reviewId}", this::decideReview);
         routes.get("/people/{personId}", this::person);
@@ -98,7 +99,47 @@ public final class PeopleRoutes {
                 "errors", errors, "found", found, "typed", typed(values), "purposeQuery", purposeQuery(ctx)));
     }
 
+    /**
+     * The likely persons offered inside a recording form as the user types (htmx): the form's own fields for one
+     * person in it, named with a prefix ({@code victimForenames}, {@code victimSurname} ...), give the details. The
+     * user may link the record being made to one of them. The check is the recording form's: a neighbourhood
+     * officer taking an ASB call sees suggestions under Prevention, not Investigation.
+     */
+    private void likely(Context ctx) {
+        String as = orEmpty(ctx.queryParam("as"));
+        if (!as.matches("[a-z]{1,20}")) {
+            throw BadInput.field("as", "say whose details these are, e.g. as=victim");
+        }
+        boolean asb = "asb-incident".equals(ctx.queryParam("for"));
+        Section section = asb ? Section.PREVENTION : Section.INVESTIGATION;
+        // the form being filled in is the purpose, unless the user has already written one
+        String purpose = purpose(ctx) != null && !purpose(ctx).isBlank() ? purpose(ctx)
+                : asb ? "recording an ASB incident" : "recording a crime";
+        User user = web.authorize(ctx, AccessRequest.view(section).changing().withPersonalData(purpose),
+                "person-search", null);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> formNames = Map.of("forename", "Forenames", "surname", "Surname", "dob", "Dob",
+                "postcode", "Postcode");
+        for (String f : SEARCH_FIELDS) {
+            String v = ctx.queryParam(as + formNames.get(f));
+            values.put(f, v == null ? "" : v.strip());
+        }
+        FormErrors errors = FormErrors.none();
+        List<PersonIndex.Found> found = values.get("surname").isEmpty() ? List.of()
+                : find(user, section, values, errors);
+        Map<Long, PersonIndex.Found> persons = new LinkedHashMap<>();
+        found.stream().filter(f -> f.personId() != null).forEach(f -> persons.putIfAbsent(f.personId(), f));
+        Web.noStore(ctx);
+        web.render(ctx, "people/likely.jte", web.page(ctx, "Likely persons", section), Map.of(
+                "as", as, "found", List.copyOf(persons.values()), "typed", !values.get("surname").isEmpty(),
+                "chosen", orEmpty(ctx.queryParam(as + "PersonId"))));
+    }
+
     private List<PersonIndex.Found> find(Context ctx, User user, Map<String, String> values, FormErrors errors) {
+        return find(user, Section.INVESTIGATION, values, errors);
+    }
+
+    private List<PersonIndex.Found> find(User user, Section section, Map<String, String> values, FormErrors errors) {
         LocalDate dob = null;
         if (!values.get("dob").isEmpty()) {
             try {
@@ -117,7 +158,7 @@ public final class PeopleRoutes {
         Map<Long, PersonRecordStore.PersonRecord> matched =
                 records.bySeq(found.stream().map(PersonIndex.Found::recordSeq).toList());
         return found.stream()
-                .filter(f -> matched.containsKey(f.recordSeq()) && maySee(user, matched.get(f.recordSeq())))
+                .filter(f -> matched.containsKey(f.recordSeq()) && maySee(user, section, matched.get(f.recordSeq())))
                 .limit(RESULTS).toList();
     }
 
@@ -325,7 +366,11 @@ public final class PeopleRoutes {
     }
 
     private static boolean maySee(User user, PersonRecordStore.PersonRecord record) {
-        return AccessPolicy.decide(user, AccessRequest.view(Section.INVESTIGATION)
+        return maySee(user, Section.INVESTIGATION, record);
+    }
+
+    private static boolean maySee(User user, Section section, PersonRecordStore.PersonRecord record) {
+        return AccessPolicy.decide(user, AccessRequest.view(section)
                 .touching(record.sensitivities().toArray(Sensitivity[]::new))).allowed();
     }
 

@@ -55,6 +55,31 @@ public final class PeopleStore {
         });
     }
 
+    /**
+     * Links a record just written to the known person the user identified it as while recording (from the likely
+     * persons offered as they typed), inside the caller's transaction, as a decision with its reason and an audit
+     * entry. This is how a duplicate is never made in the first place.
+     *
+     * @throws org.peel.common.BadInput naming {@code field} when there is no such person
+     */
+    public LinkDecision linkAtEntry(Handle h, String personRecordId, long personId, User by, String reason,
+                                    String field) {
+        requireReason(reason);
+        boolean known = h.createQuery("select exists (select 1 from person where id = :p)").bind("p", personId)
+                .mapTo(Boolean.class).one();
+        if (!known) {
+            throw org.peel.common.BadInput.field(field, "There is no person " + personId + " to link to");
+        }
+        long record = h.createQuery("select seq from person_record where id = :id").bind("id", personRecordId)
+                .mapTo(Long.class).one();
+        long decision = decide(h, LinkDecision.Kind.RESOLVE, by, reason, personId, null, null, null);
+        endCurrentLink(h, record, decision);
+        link(h, record, personId, decision);
+        audit.record(h, AuditEvent.by(by, "person.link-at-entry", "person", Long.toString(personId),
+                AuditEvent.SUCCESS).because(reason).detail("decision " + decision + ": record " + record));
+        return decision(h, decision);
+    }
+
     /** Moves every record of {@code fromPerson} to {@code intoPerson}. */
     public LinkDecision merge(long intoPerson, long fromPerson, User by, String reason, Double probability) {
         requireReason(reason);

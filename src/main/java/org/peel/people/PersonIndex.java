@@ -29,7 +29,13 @@ public final class PersonIndex {
         }
     }
 
-    private record Built(long records, PersonSearch search) {
+    /**
+     * The index as built: the trained search over the records there were then, and a small search over the records
+     * stored since, scored with the same model. A call handler's new record is findable at the next keystroke
+     * without rebuilding an index of a million records; the whole index is rebuilt and retrained once the records
+     * since are a tenth of it.
+     */
+    private record Built(long records, long lastId, PersonSearch search, PersonSearch since) {
     }
 
     private final Jdbi jdbi;
@@ -46,11 +52,18 @@ public final class PersonIndex {
      * at or above {@code minimum} probability.
      */
     public List<Found> find(PersonDetails typed, int limit, double minimum) {
-        PersonSearch search = search();
-        if (search == null) {
+        Built current = current();
+        if (current == null) {
             return List.of();
         }
+        PersonSearch search = current.search();
         List<PersonSearch.Candidate> candidates = search.top(typed, RECORDS_CONSIDERED, minimum);
+        PersonSearch since = current.since();
+        if (since != null && since.size() > 0) {
+            candidates = new ArrayList<>(candidates);
+            candidates.addAll(since.top(typed, RECORDS_CONSIDERED, minimum));
+            candidates.sort((a, b) -> Double.compare(b.probability(), a.probability()));
+        }
         List<Long> seqs = candidates.stream().map(c -> Long.parseLong(c.details().recordId())).toList();
         Map<Long, Long> personOf = records.personsOf(seqs);
         Map<Object, Found> best = new LinkedHashMap<>();
@@ -62,19 +75,27 @@ public final class PersonIndex {
         return new ArrayList<>(best.values());
     }
 
-    private synchronized PersonSearch search() {
+    private synchronized Built current() {
         long count = records.count();
         if (count == 0) {
             return null;
         }
-        if (built == null || built.records() != count) {
-            built = new Built(count, build());
+        if (built == null || count < built.records() || count - built.records() > Math.max(100, built.records() / 10)) {
+            built = build();
+        } else if (count != built.records() + (built.since() == null ? 0 : built.since().size())) {
+            List<PersonRecordSource.Stored> since = source().after(built.lastId());
+            built = new Built(built.records(), built.lastId(), built.search(), PersonSearch.of(
+                    since.stream().map(s -> PreparedRecord.of(s.details())).toList(), built.search().model()));
         }
-        return built.search();
+        return built;
     }
 
-    private PersonSearch build() {
-        List<PersonRecordSource.Stored> stored = new PersonRecordSource(jdbi, PersonRecordSource.STANDARD_TABLE).all();
+    private PersonRecordSource source() {
+        return new PersonRecordSource(jdbi, PersonRecordSource.STANDARD_TABLE);
+    }
+
+    private Built build() {
+        List<PersonRecordSource.Stored> stored = source().all();
         List<PreparedRecord> prepared = new ArrayList<>(stored.size());
         Set<PersonField> present = EnumSet.noneOf(PersonField.class);
         for (PersonRecordSource.Stored s : stored) {
@@ -87,6 +108,7 @@ public final class PersonIndex {
         }
         MatchModel model = MatchModel.train(prepared.subList(0, Math.min(prepared.size(), TRAINING_RECORDS)),
                 FieldComparison.forFields(present), BlockingRule.standard(), MatchModel.Training.standard());
-        return PersonSearch.of(prepared, model);
+        long lastId = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).id();
+        return new Built(stored.size(), lastId, PersonSearch.of(prepared, model), null);
     }
 }

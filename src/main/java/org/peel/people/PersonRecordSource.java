@@ -42,8 +42,14 @@ public final class PersonRecordSource {
 
     /** Every record, in id order. */
     public List<Stored> all() {
+        return after(0);
+    }
+
+    /** The records with an id above {@code id} (those stored since), in id order. */
+    public List<Stored> after(long afterId) {
         return jdbi.withHandle(h -> h.createQuery("select id, forenames, surname, dob, sex, address, postcode, phone"
-                        + " from " + table + " order by id")
+                        + " from " + table + " where id > :after order by id")
+                .bind("after", afterId)
                 .map((rs, ctx) -> {
                     long id = rs.getLong("id");
                     LocalDate dob = rs.getObject("dob", LocalDate.class);

@@ -91,7 +91,7 @@ public final class PersonRecordStore {
                 .bind("id", reviewId).map(PersonRecordStore::row).list());
     }
 
-    /** How many person records there are: the search index is rebuilt when this changes. */
+    /** How many person records there are: the search index takes in new ones when this changes. */
     public long count() {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from person_record").mapTo(Long.class).one());
     }

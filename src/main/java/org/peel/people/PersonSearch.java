@@ -67,6 +67,11 @@ public final class PersonSearch {
         return records.length;
     }
 
+    /** The model the index scores with. */
+    public MatchModel model() {
+        return model;
+    }
+
     /** The {@code limit} most likely records for the typed details, most likely first, above {@code minimum}. */
     public List<Candidate> top(PersonDetails typed, int limit, double minimum) {
         PreparedRecord query = PreparedRecord.of(typed);

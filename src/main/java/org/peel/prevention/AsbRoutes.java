@@ -116,7 +116,7 @@ public final class AsbRoutes {
             return;
         }
         String purpose = values.get("purpose").isBlank() ? null : values.get("purpose").strip();
-        AsbFirstCall call = record(ctx, parsed, purpose);
+        AsbFirstCall call = record(ctx, parsed, purpose, identifiedPerson(ctx.formParam("victimPersonId")));
         Web.noStore(ctx);
         ctx.status(201);
         web.render(ctx, "prevention/asb/recorded.jte", web.page(ctx, "Incident " + call.incidentId() + " recorded",
@@ -146,18 +146,32 @@ public final class AsbRoutes {
                     .withErrors(parsed.errors().all())).contentType("application/problem+json");
             return;
         }
-        AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx));
+        Object chosen = body.get("victimPersonId");
+        AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx),
+                identifiedPerson(chosen == null ? null : String.valueOf(chosen)));
         Web.noStore(ctx);
         ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
     }
 
     /** Places the incident, checks access for its borough with the incident's number, and records it. */
-    private AsbFirstCall record(Context ctx, AsbCallForm.Parsed parsed, String purpose) {
+    /** The known person the victim was identified as, from the likely persons offered; null for none. */
+    private static Long identifiedPerson(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException ex) {
+            throw BadInput.field("victimPersonId", "Choose one of the persons offered, or none of them");
+        }
+    }
+
+    private AsbFirstCall record(Context ctx, AsbCallForm.Parsed parsed, String purpose, Long identifiedPerson) {
         AsbLocation where = placed(parsed.location());
         String id = store.nextIncidentId();
         User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(where.boroughCode()).changing()
                 .withPersonalData(purpose), RECORD_TYPE, id);
-        return recorder.record(user, id, parsed.report(), where, purpose, ctx.ip());
+        return recorder.record(user, id, parsed.report(), where, purpose, ctx.ip(), identifiedPerson);
     }
 
     /** With a point, the LSOA, ward and borough it falls in; without, the borough (and ward) the handler chose. */

@@ -2,7 +2,9 @@ package org.peel.prevention;
 
 import org.jdbi.v3.core.Handle;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Matches a victim to earlier person records on exact details only: the same surname with the same forenames and
@@ -45,6 +47,20 @@ public final class ExactDetailsVictimHistory implements VictimHistory {
             )
             """;
 
+    /** Exact matches, and every record of the person the call handler identified the victim as. */
+    private static final String THROUGH_IDENTIFIED = EXACT + """
+            , victim as (
+              select source_type, source_id, role, matched_on from exact
+              union all
+              select pr.source_type, pr.source_id, pr.role, 'identified by the call handler' as matched_on
+              from person_link chosen
+              join person_record pr on pr.seq = chosen.person_record_id
+              where chosen.person_id = :person and chosen.ended_at is null
+            )
+            """;
+    private static final String IDENTIFIED_METHOD = METHOD + "; and every record of the person the victim was"
+            + " identified as when the call was taken";
+
     private final String match;
     private final String method;
 
@@ -65,17 +81,33 @@ public final class ExactDetailsVictimHistory implements VictimHistory {
 
     @Override
     public AsbHistory.Victim earlierRecords(Handle h, PersonDetails victim) {
+        return find(h, victim, match, method, null);
+    }
+
+    @Override
+    public AsbHistory.Victim earlierRecords(Handle h, PersonDetails victim, long identifiedPerson) {
+        return find(h, victim, THROUGH_IDENTIFIED, IDENTIFIED_METHOD, identifiedPerson);
+    }
+
+    private static AsbHistory.Victim find(Handle h, PersonDetails victim, String match, String method, Long person) {
         String surname = PersonDetails.normalisedName(victim.surname());
-        if (surname == null) {
+        if (surname == null && person == null) {
             return new AsbHistory.Victim(List.of(), List.of(), method);
         }
+        // the person is bound only where the statement names it: an unused binding is an error
+        Map<String, Object> details = new HashMap<>();
+        details.put("surname", surname);
+        if (person != null) {
+            details.put("person", person);
+        }
+        String forenames = PersonDetails.normalisedName(victim.forenames());
         List<AsbHistory.Incident> incidents = h.createQuery(match + """
                         select distinct on (a.id) a.id, a.reported_at, a.category, a.sub_type, a.ward_code,
                                a.location_text, v.role, v.matched_on
                         from victim v join asb_incident a on a.id = v.source_id
                         where v.source_type = 'asb_incident'
                         order by a.id, v.role desc""")
-                .bind("surname", surname).bind("forenames", PersonDetails.normalisedName(victim.forenames()))
+                .bindMap(details).bind("forenames", forenames)
                 .bind("dob", victim.dateOfBirth()).bind("postcode", victim.normalisedPostcode())
                 .map((rs, ctx) -> new AsbHistory.Incident(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
@@ -87,7 +119,7 @@ public final class ExactDetailsVictimHistory implements VictimHistory {
                         from victim v join crime c on c.id = v.source_id
                         where v.source_type = 'crime' and v.role = 'victim'
                         order by c.id""")
-                .bind("surname", surname).bind("forenames", PersonDetails.normalisedName(victim.forenames()))
+                .bindMap(details).bind("forenames", forenames)
                 .bind("dob", victim.dateOfBirth()).bind("postcode", victim.normalisedPostcode())
                 .map((rs, ctx) -> new AsbHistory.Crime(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))

@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
+import org.peel.people.PeopleStore;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class RecordAsbIncident {
     private final VictimHistory victims;
     private final AuditTrail audit;
     private final AsbRiskSettings settings;
+    private final PeopleStore people;
 
     public RecordAsbIncident(Jdbi jdbi, AsbStore store, VictimHistory victims, AuditTrail audit, AsbRiskSettings settings) {
         this.jdbi = jdbi;
@@ -35,6 +37,7 @@ public final class RecordAsbIncident {
         this.victims = victims;
         this.audit = audit;
         this.settings = settings;
+        this.people = new PeopleStore(jdbi);
     }
 
     public AsbRiskSettings settings() {
@@ -48,6 +51,17 @@ public final class RecordAsbIncident {
      */
     public AsbFirstCall record(User user, String id, AsbReport report, AsbLocation where, String purpose,
                                String clientAddress) {
+        return record(user, id, report, where, purpose, clientAddress, null);
+    }
+
+    /**
+     * Records the incident where the call handler has identified the victim as a person Peel already knows: the
+     * history then includes every record of that person, and the victim's new record is linked to them at once.
+     *
+     * @param identifiedPerson the person chosen from the likely persons offered, or null for none
+     */
+    public AsbFirstCall record(User user, String id, AsbReport report, AsbLocation where, String purpose,
+                               String clientAddress, Long identifiedPerson) {
         if (report.victim() != null && report.answers() == null) {
             throw new IllegalArgumentException("a victim's incident needs the risk questionnaire answered");
         }
@@ -57,13 +71,19 @@ public final class RecordAsbIncident {
             // history is read before this incident's own records are written, so it never finds itself
             List<AsbHistory.Incident> atLocation = store.incidentsAt(h, where, settings.locationRadiusMetres(),
                     windowStart, now.plusSeconds(1));
-            AsbHistory.Victim history = report.victim() == null ? null : victims.earlierRecords(h, report.victim());
+            AsbHistory.Victim history = report.victim() == null ? null : identifiedPerson == null
+                    ? victims.earlierRecords(h, report.victim())
+                    : victims.earlierRecords(h, report.victim(), identifiedPerson);
 
             store.insertIncident(h, id, report, where, user.username());
             String victimRecord = null;
             if (report.victim() != null) {
                 victimRecord = store.insertPersonRecord(h, id, report.callerIsVictim() ? "caller and victim" : "victim",
                         report.victim(), now);
+                if (identifiedPerson != null) {
+                    people.linkAtEntry(h, victimRecord, identifiedPerson, user,
+                            "identified as this person by " + user.username() + " when recording " + id, "victimPersonId");
+                }
             }
             if (report.caller() != null && !report.callerIsVictim()) {
                 store.insertPersonRecord(h, id, "caller", report.caller(), now);

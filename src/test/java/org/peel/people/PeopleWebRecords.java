@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
  * A small force's person records for the people pages' tests: 60 people seen in crimes, a second crime record with
  * a slip in the surname for every third of them, then linked into persons by a batch run.
  */
-final class PeopleWebRecords {
+public final class PeopleWebRecords {
 
     static final String[] GIVEN = {"James", "Mary", "Oliver", "Amelia", "Harry", "Isla", "George", "Ava", "Noah",
             "Mia"};
@@ -19,7 +19,7 @@ final class PeopleWebRecords {
     }
 
     /** Records the people and links them; returns nothing, the tests look records up by their recorded id. */
-    static void recordAndLink(Jdbi jdbi) {
+    public static void recordAndLink(Jdbi jdbi) {
         for (int i = 0; i < 60; i++) {
             insert(jdbi, "pr-" + (i + 1), "crime", "crime-" + (i + 1), "victim", GIVEN[i % 10], SURNAMES[i / 10],
                     dob(i), postcode(i), (i + 1) + " High Street");

@@ -149,4 +149,50 @@ class AsbRoutesTest {
         assertThat(pc.postJson("/api/v1/asb-incidents/police-uk?file=x.csv", csv,
                 Map.of("X-CSRF-Token", pc.csrfToken())).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    @DisplayName("as the victim's name is typed the form offers the person Peel knows; choosing them brings their history under another spelling and links the new record")
+    void identifiedAtEntry() {
+        // given a force's person records resolved into persons, and an earlier call from Grace Hopper, resolved
+        // into a person of her own
+        var jdbi = server.database().jdbi();
+        org.peel.people.PeopleWebRecords.recordAndLink(jdbi);
+        WebClient pc = server.signedIn("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/prevention/asb/new");
+        assertThat(pc.post("/prevention/asb", call("2026-09-01T18:00")).statusCode()).isEqualTo(201);
+        long earlier = jdbi.withHandle(h -> h.createQuery("select seq from person_record where surname = 'Hopper'")
+                .mapTo(Long.class).one());
+        long person = new org.peel.people.PeopleStore(jdbi).newPerson(java.util.List.of(earlier),
+                Fixtures.intelligenceAnalyst(), "resolved");
+
+        // when the call handler types a misspelt name and a mistyped date of birth for the same woman
+        HttpResponse<String> offered = pc.get("/people/likely?as=victim&for=asb-incident&victimForenames=Grace"
+                + "&victimSurname=Hoper&victimDob=1940-09-12&victimPostcode=SW1A+2AA");
+
+        // then the form offers her as a person Peel already knows, with how likely and why
+        assertThat(offered.statusCode()).isEqualTo(200);
+        assertThat(offered.body()).contains("data-testid=\"victim-candidate\"")
+                .contains("value=\"" + person + "\"").contains("likely").contains("data-testid=\"explanation\"");
+
+        // and when she is chosen and the call saved under the misspelt details
+        Map<String, String> second = call("2026-11-01T18:00");
+        second.put("victimSurname", "Hoper");
+        second.put("victimDob", "1940-09-12");
+        second.put("victimPersonId", Long.toString(person));
+        pc.get("/prevention/asb/new");
+        HttpResponse<String> saved = pc.post("/prevention/asb", second);
+
+        // then the earlier incident is in her history, though no exact detail matches it
+        assertThat(saved.statusCode()).isEqualTo(201);
+        assertThat(saved.body()).contains("identified by the call handler");
+        assertThat(saved.body()).doesNotContain("victim-incidents-none");
+        // and the new record joined her person, as a decision in the audit trail
+        Long linked = jdbi.withHandle(h -> h.createQuery("""
+                        select l.person_id from person_link l join person_record r on r.seq = l.person_record_id
+                        where r.surname = 'Hoper' and l.ended_at is null""").mapTo(Long.class).one());
+        assertThat(linked).isEqualTo(person);
+        int audited = jdbi.withHandle(h -> h.createQuery(
+                "select count(*) from audit_event where action = 'person.link-at-entry'").mapTo(Integer.class).one());
+        assertThat(audited).isEqualTo(1);
+    }
 }
