@@ -430,6 +430,101 @@ public final class InvestigationStore {
                 .list());
     }
 
+    /** An investigator with the user account linked to them, if any. */
+    public record InvestigatorLink(String investigatorId, String name, int pipLevel, String specialism, String teamName,
+                                   String boroughCode, String username) {
+    }
+
+    private static final String INVESTIGATOR_LINK = """
+            select i.id, i.display_name, i.pip_level, i.specialism, t.name as team, t.borough_code, l.username
+            from investigator i join investigation_team t on t.id = i.team_id
+            left join investigator_account l on l.investigator_id = i.id
+            """;
+
+    private static InvestigatorLink investigatorLink(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new InvestigatorLink(rs.getString("id"), rs.getString("display_name"), rs.getInt("pip_level"),
+                rs.getString("specialism"), rs.getString("team"), rs.getString("borough_code"), rs.getString("username"));
+    }
+
+    /** A borough's investigators (every borough's when {@code boroughCode} is null), with their linked accounts. */
+    public List<InvestigatorLink> investigatorLinks(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery(INVESTIGATOR_LINK + """
+                        where (cast(:borough as text) is null or t.borough_code = :borough)
+                        order by t.borough_code, i.specialism, i.id limit 2000""")
+                .bind("borough", boroughCode).map((rs, ctx) -> investigatorLink(rs)).list());
+    }
+
+    public Optional<InvestigatorLink> investigatorLink(Handle h, String investigatorId) {
+        return h.createQuery(INVESTIGATOR_LINK + "where i.id = :id").bind("id", investigatorId)
+                .map((rs, ctx) -> investigatorLink(rs)).findOne();
+    }
+
+    public Optional<InvestigatorLink> investigatorLink(String investigatorId) {
+        return jdbi.withHandle(h -> investigatorLink(h, investigatorId));
+    }
+
+    /** The investigator a user account is linked to. */
+    public Optional<InvestigatorLink> investigatorOf(String username) {
+        return jdbi.withHandle(h -> h.createQuery(INVESTIGATOR_LINK + "where l.username = :u").bind("u", username)
+                .map((rs, ctx) -> investigatorLink(rs)).findOne());
+    }
+
+    /** Links (or relinks) an investigator to a user account; the previous link is kept in the record history. */
+    public void linkInvestigator(Handle h, String investigatorId, String username, LocalDateTime at, String by) {
+        h.createUpdate("""
+                        insert into investigator_account (investigator_id, username, linked_at, linked_by)
+                        values (:inv, :user, :at, :by)
+                        on conflict (investigator_id) do update
+                            set username = excluded.username, linked_at = excluded.linked_at, linked_by = excluded.linked_by""")
+                .bind("inv", investigatorId).bind("user", username).bind("at", at).bind("by", by).execute();
+    }
+
+    /**
+     * The crimes each of these investigators holds now: the current allocation, or for a crime never allocated
+     * through Peel (a synthetic or migrated record) the investigator named on the crime itself.
+     */
+    private static final String HELD_BY = """
+            with held as (
+                select a.crime_id, a.investigator_id, a.allocated_at from crime_allocation a
+                where a.ended_at is null and a.investigator_id = any(:ids)
+                union all
+                select c.id, c.investigator_id, c.recorded_at from crime c
+                where c.investigator_id = any(:ids)
+                  and not exists (select 1 from crime_allocation x where x.crime_id = c.id))
+            """;
+
+    /** Open crimes (no outcome yet) held by any of these investigators, oldest first. */
+    public List<InvestigatorCaseload.OpenCrime> openCrimesOf(List<String> investigatorIds) {
+        return jdbi.withHandle(h -> h.createQuery(HELD_BY + """
+                        select held.investigator_id, c.id, c.offence_group, s.priority, c.recorded_at, held.allocated_at,
+                               c.domestic_abuse
+                        from held join crime c on c.id = held.crime_id
+                        left join crime_screening s on s.crime_id = c.id
+                        where not exists (select 1 from crime_outcome o where o.crime_id = c.id)
+                        order by c.recorded_at, c.id""")
+                .bind("ids", investigatorIds.toArray(String[]::new))
+                .map((rs, ctx) -> new InvestigatorCaseload.OpenCrime(rs.getString("investigator_id"), rs.getString("id"),
+                        rs.getString("offence_group"), rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")),
+                        rs.getObject("recorded_at", LocalDateTime.class), rs.getObject("allocated_at", LocalDateTime.class),
+                        rs.getBoolean("domestic_abuse")))
+                .list());
+    }
+
+    /** Unmet Victims' Code deadlines falling on or before {@code until} on open crimes these investigators hold. */
+    public List<InvestigatorCaseload.OpenDeadline> openDeadlinesOf(List<String> investigatorIds, LocalDate until) {
+        return jdbi.withHandle(h -> h.createQuery(HELD_BY + """
+                        select held.investigator_id, d.crime_id, d.kind, d.due_date
+                        from held join victims_code_deadline d on d.crime_id = held.crime_id
+                        where d.met_at is null and d.due_date <= :until
+                          and not exists (select 1 from crime_outcome o where o.crime_id = d.crime_id)
+                        order by d.due_date, d.crime_id""")
+                .bind("ids", investigatorIds.toArray(String[]::new)).bind("until", until)
+                .map((rs, ctx) -> new InvestigatorCaseload.OpenDeadline(rs.getString("investigator_id"), rs.getString("crime_id"),
+                        rs.getString("kind"), VictimsCodeDeadlines.Kind.valueOf(rs.getString("kind")).label(),
+                        rs.getObject("due_date", LocalDate.class)))
+                .list());
+    }
+
     /** Victims' Code deadlines that have fallen due in a borough: kept on time, kept late, and still open. */
     public record Compliance(String boroughCode, long due, long onTime, long late, long overdue) {
         public double onTimePct() {

@@ -15,6 +15,9 @@ import org.peel.access.AuditTrail;
 import org.peel.access.Section;
 import org.peel.access.UserAccounts;
 import org.peel.investigation.CaseProgress;
+import org.peel.investigation.CaseloadRoutes;
+import org.peel.investigation.InvestigatorAccounts;
+import org.peel.investigation.InvestigatorCaseload;
 import org.peel.investigation.CrimeLocator;
 import org.peel.investigation.ForensicRequests;
 import org.peel.investigation.ForensicRoutes;
@@ -146,6 +149,17 @@ public final class PeelWeb {
         capabilities.add(new Capability(Section.MEASURE, "Indicator definitions",
                 "What each figure counts, exactly, and in which version.", "/measure/indicators"));
         MeasureRoutes measure = new MeasureRoutes(web, new MeasureStore(database.jdbi()), places);
+        InvestigationStore caseloadStore = new InvestigationStore(database.jdbi());
+        CaseloadRoutes caseloads = new CaseloadRoutes(web, caseloadStore,
+                new InvestigatorAccounts(caseloadStore, audit, Clock.systemDefaultZone()),
+                InvestigatorCaseload.ReviewIntervals.defaults(), () -> boroughNames(places), Clock.systemDefaultZone());
+        attention.add(caseloads.attention());
+        capabilities.add(new Capability(Section.INVESTIGATION, "My caseload",
+                "Your open crimes with their priority, age and review dates; Victims' Code deadlines overdue or due soon",
+                "/investigation/caseload"));
+        capabilities.add(new Capability(Section.INVESTIGATION, "Caseloads by investigator",
+                "For supervisors: each investigator's open crimes, reviews overdue and Victims' Code deadlines",
+                "/investigation/caseloads"));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -192,6 +206,7 @@ public final class PeelWeb {
                     new CrimeLocator(places)), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
                     () -> boroughNames(places), Clock.systemDefaultZone());
             investigationRoutes.register(routes);
+            caseloads.register(routes);
             ForensicStore forensic = new ForensicStore(database.jdbi());
             new ForensicRoutes(web, investigation, forensic, new ForensicRequests(forensic, audit,
                     ForensicTriage.Settings.from(System.getenv()), Clock.systemDefaultZone()), investigationRoutes,
