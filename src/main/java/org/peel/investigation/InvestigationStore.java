@@ -61,6 +61,16 @@ public final class InvestigationStore {
                 .bind("flags", flags.toArray(String[]::new)).execute();
     }
 
+    /** The crime's flags beyond domestic abuse and hate. */
+    public void insertFlags(Handle h, String crimeId, java.util.Set<CrimeFlag> flags) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("insert into crime_flag (crime_id, flag) values (:crime, :flag) on conflict do nothing");
+        flags.stream().sorted().forEach(f -> batch.bind("crime", crimeId).bind("flag", f.name()).add());
+        batch.execute();
+    }
+
     /** Adds a person record for a crime and returns its id ({@code <crime>-V1}, {@code -S1}, {@code -W1} …). */
     public String insertPerson(Handle h, String crimeId, String role, int n, CrimeReport.Party p, LocalDateTime at) {
         String id = crimeId + "-" + Character.toUpperCase(role.charAt(0)) + n;
@@ -194,7 +204,7 @@ public final class InvestigationStore {
     public record CrimeView(String id, String offenceGroup, String boroughCode, LocalDateTime committedAt,
                             LocalDateTime recordedAt, boolean domesticAbuse, boolean hate, Screen screening,
                             Current allocation, Waiting queued, List<Entitlement> entitlements, List<Due> deadlines,
-                            String outcome) {
+                            String outcome, List<String> flags) {
         /** Closed: the crime has its Home Office outcome. */
         public boolean closed() {
             return outcome != null;
@@ -246,7 +256,15 @@ public final class InvestigationStore {
                 .findOne()
                 .map(c -> new CrimeView((String) c[0], (String) c[1], (String) c[2], (LocalDateTime) c[3], (LocalDateTime) c[4],
                         (Boolean) c[5], (Boolean) c[6], screening(h, id).orElse(null), current(h, id).orElse(null),
-                        waiting(h, id).orElse(null), entitlements(h, id), deadlines(h, id), outcome(h, id).orElse(null))));
+                        waiting(h, id).orElse(null), entitlements(h, id), deadlines(h, id), outcome(h, id).orElse(null),
+                        flags(h, id))));
+    }
+
+    /** The labels of a crime's flags, in the order {@link CrimeFlag} lists them. */
+    private List<String> flags(Handle h, String id) {
+        java.util.Set<String> names = new java.util.HashSet<>(h.createQuery("select flag from crime_flag where crime_id = :id")
+                .bind("id", id).mapTo(String.class).list());
+        return java.util.Arrays.stream(CrimeFlag.values()).filter(f -> names.contains(f.name())).map(CrimeFlag::label).toList();
     }
 
     private Optional<Screen> screening(Handle h, String id) {

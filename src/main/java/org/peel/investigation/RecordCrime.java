@@ -60,7 +60,7 @@ public final class RecordCrime {
             return new CrimeReport(r.offence(), r.committedAt(), blank(r.boroughCode()) ? p.boroughCode() : r.boroughCode(),
                     blank(r.wardCode()) ? p.wardCode() : r.wardCode(), blank(r.lsoaCode()) ? p.lsoaCode() : r.lsoaCode(),
                     r.latitude(), r.longitude(), r.domesticAbuse(), r.hate(), r.seriousOffences(), r.solvability(),
-                    r.victims(), r.suspects(), r.witnesses());
+                    r.victims(), r.suspects(), r.witnesses(), r.flags());
         }).orElse(r);
     }
 
@@ -92,6 +92,7 @@ public final class RecordCrime {
             for (CrimeReport.Victim victim : victims) {
                 String crimeId = store.nextCrimeId(h);
                 store.insertCrime(h, crimeId, report, now, by.username(), channel);
+                store.insertFlags(h, crimeId, report.flags());
                 audit.record(h, event(by, "record", "crime", crimeId, clientAddress, "recorded via " + channel));
                 String victimId = null;
                 if (victim != null) {
@@ -113,7 +114,7 @@ public final class RecordCrime {
                 Integer age = victim == null || victim.person() == null ? null : victim.person().ageOn(today);
                 Screening.Facts facts = new Screening.Facts(report.offence(), report.solvabilityWithPeople(),
                         report.seriousOffences(), report.domesticAbuse(), report.hate(),
-                        victim != null && victim.vulnerable(), age != null && age < 18);
+                        victim != null && victim.vulnerable(), age != null && age < 18, report.flags());
                 Screening.Decision screened = Screening.screen(facts, screening);
                 store.insertScreening(h, crimeId, screened, facts, now);
 
@@ -138,7 +139,7 @@ public final class RecordCrime {
                     entitlement = VictimsCodeEntitlement.decide(new VictimsCodeEntitlement.Facts(report.offence(),
                             report.seriousOffences(), report.domesticAbuse(), report.hate(), !victim.business(),
                             victim.bereavedCloseRelative(), age, victim.evidenceAffected(), victim.inFearOfTestifying(),
-                            victim.persistentlyTargeted()));
+                            victim.persistentlyTargeted(), report.flags()));
                     store.insertEntitlement(h, crimeId, victimId, entitlement, now);
                     deadlines = VictimsCodeDeadlines.atReport(today, entitlement.service(),
                             screened instanceof Screening.ScreenedOut, victim.declinesReferral());
