@@ -84,6 +84,47 @@ public final class InvestigationStore {
         return id;
     }
 
+    /**
+     * Earlier crimes against the same victim recorded from {@code since} up to (not including) {@code before}, other
+     * than {@code crimeId}: victim records with the same surname, forenames and date of birth (ignoring case and outer
+     * spaces), and, when {@code throughResolvedPersons}, every crime-victim record resolved into the same person as one
+     * of those. A victim without a surname, forenames or date of birth has no history here.
+     */
+    public List<PersistentTargeting.EarlierCrime> earlierCrimesAgainst(Handle h, CrimeReport.Party victim, String crimeId,
+                                                                       LocalDateTime since, LocalDateTime before,
+                                                                       boolean throughResolvedPersons) {
+        if (victim == null || victim.dateOfBirth() == null || blankToNull(victim.surname()) == null
+                || blankToNull(victim.forenames()) == null) {
+            return List.of();
+        }
+        return h.createQuery("""
+                        with exact as (
+                            select pr.seq, pr.source_type, pr.source_id, pr.role from person_record pr
+                            where lower(pr.surname) = :surname and pr.date_of_birth = :dob
+                              and lower(trim(pr.forenames)) = :forenames
+                        ), victim as (
+                            select source_id, 'name and date of birth' as matched_on from exact
+                            where source_type = 'crime' and role = 'victim'
+                            union all
+                            select pr.source_id, 'same resolved person' from exact e
+                            join person_link found on found.person_record_id = e.seq and found.ended_at is null
+                            join person_link other on other.person_id = found.person_id and other.ended_at is null
+                            join person_record pr on pr.seq = other.person_record_id
+                            where :widen and pr.source_type = 'crime' and pr.role = 'victim'
+                        )
+                        select distinct on (c.id) c.id, c.recorded_at, c.offence_group, v.matched_on
+                        from victim v join crime c on c.id = v.source_id
+                        where c.id <> :crime and c.recorded_at >= :since and c.recorded_at < :before
+                        order by c.id, v.matched_on""")
+                .bind("surname", victim.surname().strip().toLowerCase(java.util.Locale.ROOT))
+                .bind("forenames", victim.forenames().strip().toLowerCase(java.util.Locale.ROOT))
+                .bind("dob", victim.dateOfBirth()).bind("widen", throughResolvedPersons).bind("crime", crimeId)
+                .bind("since", since).bind("before", before)
+                .map((rs, ctx) -> new PersistentTargeting.EarlierCrime(rs.getString("id"),
+                        rs.getObject("recorded_at", LocalDateTime.class), rs.getString("offence_group"), rs.getString("matched_on")))
+                .list();
+    }
+
     public void insertScreening(Handle h, String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
         Screening.ScreenedIn in = d instanceof Screening.ScreenedIn s ? s : null;
         h.createUpdate("""

@@ -27,6 +27,7 @@ public final class RecordCrime {
     private final Allocation.Policy allocation;
     private final Clock clock;
     private final CrimeLocator locator;
+    private final PersistentTargeting.Policy targeting;
 
     public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock) {
@@ -36,6 +37,13 @@ public final class RecordCrime {
     /** With a locator, a crime given by its coordinates gets its LSOA, ward and borough from them. */
     public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock, CrimeLocator locator) {
+        this(store, audit, screening, allocation, clock, locator, PersistentTargeting.Policy.defaults());
+    }
+
+    /** With a policy for deciding from a victim's own history that they are persistently targeted. */
+    public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
+                       Allocation.Policy allocation, Clock clock, CrimeLocator locator, PersistentTargeting.Policy targeting) {
+        this.targeting = targeting;
         this.store = store;
         this.audit = audit;
         this.screening = screening;
@@ -111,10 +119,15 @@ public final class RecordCrime {
                 }
 
                 LocalDate today = now.toLocalDate();
+                // the victim's own history can show persistent targeting the officer was not told of
+                PersistentTargeting.Decision history = victim == null || victim.business() ? null : PersistentTargeting.decide(
+                        store.earlierCrimesAgainst(h, victim.person(), crimeId, PersistentTargeting.since(now, targeting),
+                                now, targeting.throughResolvedPersons()), now, targeting);
+                boolean targetedByHistory = history != null && history.persistentlyTargeted();
                 Integer age = victim == null || victim.person() == null ? null : victim.person().ageOn(today);
                 Screening.Facts facts = new Screening.Facts(report.offence(), report.solvabilityWithPeople(),
                         report.seriousOffences(), report.domesticAbuse(), report.hate(),
-                        victim != null && victim.vulnerable(), age != null && age < 18, report.flags());
+                        victim != null && (victim.vulnerable() || targetedByHistory), age != null && age < 18, report.flags());
                 Screening.Decision screened = Screening.screen(facts, screening);
                 store.insertScreening(h, crimeId, screened, facts, now);
 
@@ -139,7 +152,7 @@ public final class RecordCrime {
                     entitlement = VictimsCodeEntitlement.decide(new VictimsCodeEntitlement.Facts(report.offence(),
                             report.seriousOffences(), report.domesticAbuse(), report.hate(), !victim.business(),
                             victim.bereavedCloseRelative(), age, victim.evidenceAffected(), victim.inFearOfTestifying(),
-                            victim.persistentlyTargeted(), report.flags()));
+                            victim.persistentlyTargeted(), report.flags(), history == null ? null : history.reason()));
                     store.insertEntitlement(h, crimeId, victimId, entitlement, now);
                     deadlines = VictimsCodeDeadlines.atReport(today, entitlement.service(),
                             screened instanceof Screening.ScreenedOut, victim.declinesReferral());

@@ -28,15 +28,24 @@ public final class VictimsCodeEntitlement {
      * What is known at recording. {@code ageAtReport} is {@code null} when not known; {@code evidenceAffected}
      * means the quality of the victim's evidence is likely to be affected by a mental disorder, a significant
      * impairment of intelligence and social functioning, or a physical disability or disorder;
-     * {@code inFearOfTestifying} means by fear or distress about testifying.
+     * {@code inFearOfTestifying} means by fear or distress about testifying. {@code persistentlyTargeted} is the
+     * officer's answer; {@code targetedBecause}, when not null, is why the victim's own history shows it.
      */
     public record Facts(OffenceGroup offence, Set<SeriousOffence> seriousOffences, boolean domesticAbuse, boolean hate,
                         boolean naturalPerson, boolean bereavedCloseRelative, Integer ageAtReport,
                         boolean evidenceAffected, boolean inFearOfTestifying, boolean persistentlyTargeted,
-                        Set<CrimeFlag> flags) {
+                        Set<CrimeFlag> flags, String targetedBecause) {
         public Facts {
             seriousOffences = seriousOffences.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(seriousOffences));
             flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        }
+
+        /** Facts where persistent targeting is only what the officer recorded. */
+        public Facts(OffenceGroup offence, Set<SeriousOffence> seriousOffences, boolean domesticAbuse, boolean hate,
+                     boolean naturalPerson, boolean bereavedCloseRelative, Integer ageAtReport,
+                     boolean evidenceAffected, boolean inFearOfTestifying, boolean persistentlyTargeted, Set<CrimeFlag> flags) {
+            this(offence, seriousOffences, domesticAbuse, hate, naturalPerson, bereavedCloseRelative, ageAtReport,
+                    evidenceAffected, inFearOfTestifying, persistentlyTargeted, flags, null);
         }
 
         /** Facts with no flags beyond domestic abuse and hate. */
@@ -90,9 +99,9 @@ public final class VictimsCodeEntitlement {
             groups.add(Group.MOST_SERIOUS_CRIME);
             reasons.add("Victim of the most serious crime: " + String.join(", ", serious));
         }
-        if (f.persistentlyTargeted()) {
+        if (f.persistentlyTargeted() || f.targetedBecause() != null) {
             groups.add(Group.PERSISTENTLY_TARGETED);
-            reasons.add("Persistently targeted victim");
+            reasons.add("Persistently targeted victim" + (f.targetedBecause() == null ? "" : ": " + f.targetedBecause()));
         }
         List<String> vulnerable = new ArrayList<>();
         if (f.ageAtReport() != null && f.ageAtReport() < 18) {

@@ -26,6 +26,7 @@ import org.peel.investigation.ForensicTriage;
 import org.peel.investigation.InvestigationRoutes;
 import org.peel.investigation.InvestigationSettings;
 import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.PersistentTargeting;
 import org.peel.investigation.RecordCrime;
 import org.peel.investigation.CrimeStore;
 import org.peel.investigation.InvestigationSummary;
@@ -203,7 +204,7 @@ public final class PeelWeb {
             InvestigationSettings investigationSettings = InvestigationSettings.load(database.jdbi());
             InvestigationRoutes investigationRoutes = new InvestigationRoutes(web, investigation, new RecordCrime(investigation,
                     audit, investigationSettings.screening(), investigationSettings.allocation(), Clock.systemDefaultZone(),
-                    new CrimeLocator(places)), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
+                    new CrimeLocator(places), PersistentTargeting.Policy.from(System.getenv())), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
                     () -> boroughNames(places), Clock.systemDefaultZone());
             investigationRoutes.register(routes);
             caseloads.register(routes);
