@@ -177,6 +177,55 @@ public final class InvestigationStore {
                 .list();
     }
 
+    /**
+     * As {@link #candidates(Handle, String, Specialism, boolean)}, with each candidate on duty at {@code at} by their
+     * duty rota when they have one ({@link DutyRota}), and by the on-duty flag when they have none.
+     */
+    public List<Allocation.Candidate> candidates(Handle h, String boroughCode, Specialism specialism, boolean central,
+                                                 LocalDateTime at) {
+        List<Allocation.Candidate> found = candidates(h, boroughCode, specialism, central);
+        if (found.isEmpty()) {
+            return found;
+        }
+        String[] ids = found.stream().map(Allocation.Candidate::investigatorId).toArray(String[]::new);
+        java.util.Set<String> withRota = new java.util.HashSet<>(h.createQuery(
+                        "select distinct investigator_id from investigator_duty_rota where investigator_id = any(:ids)")
+                .bind("ids", ids).mapTo(String.class).list());
+        if (withRota.isEmpty()) {
+            return found;
+        }
+        Map<String, List<DutyRota.Shift>> shifts = new java.util.HashMap<>();
+        h.createQuery("""
+                        select investigator_id, duty_date, shift_start, shift_end from investigator_duty_rota
+                        where investigator_id = any(:ids) and duty_date between :before and :day""")
+                .bind("ids", ids).bind("before", at.toLocalDate().minusDays(1)).bind("day", at.toLocalDate())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new DutyRota.Shift(rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, java.time.LocalTime.class), rs.getObject(4, java.time.LocalTime.class))))
+                .forEach(e -> shifts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return found.stream().map(c -> new Allocation.Candidate(c.investigatorId(), c.teamId(), c.boroughCode(), c.pipLevel(),
+                c.specialism(), DutyRota.onDuty(withRota.contains(c.investigatorId()),
+                shifts.getOrDefault(c.investigatorId(), List.of()), at, c.onDuty()), c.weightedCaseload())).toList();
+    }
+
+    /** One day's shift from a duty rota, replacing the day's earlier one. True when something changed. */
+    public boolean upsertShift(Handle h, String investigatorId, DutyRota.Shift shift, LocalDateTime importedAt) {
+        return h.createUpdate("""
+                        insert into investigator_duty_rota (investigator_id, duty_date, shift_start, shift_end, imported_at)
+                        values (:inv, :date, :start, :end, :at)
+                        on conflict (investigator_id, duty_date) do update
+                            set shift_start = excluded.shift_start, shift_end = excluded.shift_end, imported_at = excluded.imported_at
+                            where investigator_duty_rota.shift_start <> excluded.shift_start
+                               or investigator_duty_rota.shift_end <> excluded.shift_end""")
+                .bind("inv", investigatorId).bind("date", shift.date()).bind("start", shift.start()).bind("end", shift.end())
+                .bind("at", importedAt).execute() > 0;
+    }
+
+    /** The investigators that exist among these ids. */
+    public java.util.Set<String> existingInvestigators(Handle h, java.util.Collection<String> ids) {
+        return new java.util.HashSet<>(h.createQuery("select id from investigator where id = any(:ids)")
+                .bind("ids", ids.toArray(String[]::new)).mapTo(String.class).list());
+    }
+
     public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by) {
         allocate(h, crimeId, a, at, by, a.ruleVersion());
     }

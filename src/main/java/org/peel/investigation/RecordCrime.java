@@ -135,7 +135,7 @@ public final class RecordCrime {
                 if (screened instanceof Screening.ScreenedIn in) {
                     Allocation.Need need = new Allocation.Need(report.boroughCode(), in.pipLevel(), in.specialism(), in.priority());
                     allocated = Allocation.allocate(need, store.candidates(h, report.boroughCode(), in.specialism(),
-                            allocation.centralSpecialisms().contains(in.specialism())), allocation);
+                            allocation.centralSpecialisms().contains(in.specialism()), now), allocation);
                     if (allocated instanceof Allocation.Allocated a) {
                         store.allocate(h, crimeId, a, now, "peel:" + Allocation.RULE_VERSION);
                         audit.record(h, event(by, "allocate", "crime", crimeId, clientAddress,
