@@ -17,9 +17,19 @@ import java.util.Set;
 public record CrimeReport(OffenceGroup offence, LocalDateTime committedAt, String boroughCode, String wardCode,
                           String lsoaCode, Double latitude, Double longitude, boolean domesticAbuse, boolean hate,
                           Set<SeriousOffence> seriousOffences, Set<SolvabilityFactor> solvability, List<Victim> victims,
-                          List<Party> suspects, List<Party> witnesses) {
+                          List<Party> suspects, List<Party> witnesses, Set<CrimeFlag> flags) {
+
+    /** A report with no flags beyond domestic abuse and hate. */
+    public CrimeReport(OffenceGroup offence, LocalDateTime committedAt, String boroughCode, String wardCode,
+                       String lsoaCode, Double latitude, Double longitude, boolean domesticAbuse, boolean hate,
+                       Set<SeriousOffence> seriousOffences, Set<SolvabilityFactor> solvability, List<Victim> victims,
+                       List<Party> suspects, List<Party> witnesses) {
+        this(offence, committedAt, boroughCode, wardCode, lsoaCode, latitude, longitude, domesticAbuse, hate,
+                seriousOffences, solvability, victims, suspects, witnesses, Set.of());
+    }
 
     public CrimeReport {
+        flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         seriousOffences = seriousOffences == null || seriousOffences.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(seriousOffences));
         solvability = solvability == null || solvability.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(solvability));
         victims = victims == null ? List.of() : List.copyOf(victims);

@@ -86,7 +86,7 @@ public final class InvestigationRoutes {
         web.render(ctx, "investigation/record.jte", web.page(ctx, "Record a crime", Section.INVESTIGATION), Map.of(
                 "errors", errors, "values", values, "checked", checked, "boroughs", boroughs.get(),
                 "offences", List.of(OffenceGroup.values()), "factors", List.of(SolvabilityFactor.values()),
-                "serious", List.of(SeriousOffence.values())));
+                "serious", List.of(SeriousOffence.values()), "flags", List.of(CrimeFlag.values())));
     }
 
     private void recordFromForm(Context ctx) {
@@ -307,7 +307,7 @@ public final class InvestigationRoutes {
         }
         User user = authorizeRecording(ctx, report);
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "api", ctx.ip());
-        ctx.status(201).json(Map.of("crimes", recorded.stream().map(InvestigationRoutes::json).toList()));
+        ctx.status(201).json(Map.of("crimes", recorded.stream().map(r -> json(r, report.flags())).toList()));
     }
 
     private void crimeJson(Context ctx) {
@@ -376,6 +376,8 @@ public final class InvestigationRoutes {
         ctx.formParams("serious").forEach(s -> parseEnum(SeriousOffence.class, s).ifPresent(serious::add));
         Set<SolvabilityFactor> factors = EnumSet.noneOf(SolvabilityFactor.class);
         ctx.formParams("solvability").forEach(s -> parseEnum(SolvabilityFactor.class, s).ifPresent(factors::add));
+        Set<CrimeFlag> flags = EnumSet.noneOf(CrimeFlag.class);
+        ctx.formParams("flag").forEach(s -> CrimeFlag.parse(s).ifPresent(flags::add));
         List<CrimeReport.Victim> victims = new ArrayList<>();
         if (v.containsKey("victim_surname") || v.containsKey("victim_forenames")) {
             LocalDate dob = date(v.get("victim_dob"), "victim_dob", errors);
@@ -395,7 +397,7 @@ public final class InvestigationRoutes {
             witnesses.add(new CrimeReport.Party(v.get("witness_forenames"), v.get("witness_surname"), null));
         }
         return new CrimeReport(offence, committed, v.get("borough"), v.get("ward"), v.get("lsoa"), lat, lon,
-                on(v, "domestic_abuse"), on(v, "hate"), serious, factors, victims, suspects, witnesses);
+                on(v, "domestic_abuse"), on(v, "hate"), serious, factors, victims, suspects, witnesses, flags);
     }
 
     private static CrimeReport fromJson(JsonNode b) {
@@ -416,6 +418,10 @@ public final class InvestigationRoutes {
         Set<SolvabilityFactor> factors = EnumSet.noneOf(SolvabilityFactor.class);
         b.path("solvability").forEach(n -> factors.add(parseEnum(SolvabilityFactor.class, n.asText())
                 .orElseThrow(() -> BadInput.field("solvability", "Unknown solvability factor '" + n.asText() + "'"))));
+        Set<CrimeFlag> flags = EnumSet.noneOf(CrimeFlag.class);
+        b.path("flags").forEach(n -> flags.add(CrimeFlag.parse(n.asText())
+                .orElseThrow(() -> BadInput.field("flags", "Unknown flag '" + n.asText() + "'; flags are "
+                        + java.util.Arrays.stream(CrimeFlag.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", "))))));
         List<CrimeReport.Victim> victims = new ArrayList<>();
         b.path("victims").forEach(n -> victims.add(new CrimeReport.Victim(party(n, "victims"), n.path("business").asBoolean(),
                 n.path("evidence_affected").asBoolean(), n.path("in_fear_of_testifying").asBoolean(),
@@ -430,7 +436,8 @@ public final class InvestigationRoutes {
         return new CrimeReport(offence, committed, text(b, "borough_code"), text(b, "ward_code"), text(b, "lsoa_code"),
                 b.hasNonNull("latitude") ? b.get("latitude").asDouble() : null,
                 b.hasNonNull("longitude") ? b.get("longitude").asDouble() : null,
-                b.path("domestic_abuse").asBoolean(), b.path("hate").asBoolean(), serious, factors, victims, suspects, witnesses);
+                b.path("domestic_abuse").asBoolean(), b.path("hate").asBoolean(), serious, factors, victims, suspects, witnesses,
+                flags);
     }
 
     private static CrimeReport.Party party(JsonNode n, String field) {
@@ -445,9 +452,10 @@ public final class InvestigationRoutes {
         return new CrimeReport.Party(text(n, "forenames"), text(n, "surname"), dob);
     }
 
-    private static Map<String, Object> json(RecordCrime.Recorded r) {
+    private static Map<String, Object> json(RecordCrime.Recorded r, Set<CrimeFlag> flags) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.crimeId());
+        m.put("flags", flags.stream().sorted().map(Enum::name).toList());
         Map<String, Object> s = new LinkedHashMap<>();
         if (r.screening() instanceof Screening.ScreenedIn in) {
             s.put("decision", "screened in");

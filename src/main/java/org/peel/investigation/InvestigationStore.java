@@ -61,6 +61,16 @@ public final class InvestigationStore {
                 .bind("flags", flags.toArray(String[]::new)).execute();
     }
 
+    /** The crime's flags beyond domestic abuse and hate. */
+    public void insertFlags(Handle h, String crimeId, java.util.Set<CrimeFlag> flags) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("insert into crime_flag (crime_id, flag) values (:crime, :flag) on conflict do nothing");
+        flags.stream().sorted().forEach(f -> batch.bind("crime", crimeId).bind("flag", f.name()).add());
+        batch.execute();
+    }
+
     /** Adds a person record for a crime and returns its id ({@code <crime>-V1}, {@code -S1}, {@code -W1} …). */
     public String insertPerson(Handle h, String crimeId, String role, int n, CrimeReport.Party p, LocalDateTime at) {
         String id = crimeId + "-" + Character.toUpperCase(role.charAt(0)) + n;
@@ -72,6 +82,47 @@ public final class InvestigationStore {
                 .bind("surname", p == null ? null : blankToNull(p.surname()))
                 .bind("dob", p == null ? null : p.dateOfBirth()).bind("at", at).execute();
         return id;
+    }
+
+    /**
+     * Earlier crimes against the same victim recorded from {@code since} up to (not including) {@code before}, other
+     * than {@code crimeId}: victim records with the same surname, forenames and date of birth (ignoring case and outer
+     * spaces), and, when {@code throughResolvedPersons}, every crime-victim record resolved into the same person as one
+     * of those. A victim without a surname, forenames or date of birth has no history here.
+     */
+    public List<PersistentTargeting.EarlierCrime> earlierCrimesAgainst(Handle h, CrimeReport.Party victim, String crimeId,
+                                                                       LocalDateTime since, LocalDateTime before,
+                                                                       boolean throughResolvedPersons) {
+        if (victim == null || victim.dateOfBirth() == null || blankToNull(victim.surname()) == null
+                || blankToNull(victim.forenames()) == null) {
+            return List.of();
+        }
+        return h.createQuery("""
+                        with exact as (
+                            select pr.seq, pr.source_type, pr.source_id, pr.role from person_record pr
+                            where lower(pr.surname) = :surname and pr.date_of_birth = :dob
+                              and lower(trim(pr.forenames)) = :forenames
+                        ), victim as (
+                            select source_id, 'name and date of birth' as matched_on from exact
+                            where source_type = 'crime' and role = 'victim'
+                            union all
+                            select pr.source_id, 'same resolved person' from exact e
+                            join person_link found on found.person_record_id = e.seq and found.ended_at is null
+                            join person_link other on other.person_id = found.person_id and other.ended_at is null
+                            join person_record pr on pr.seq = other.person_record_id
+                            where :widen and pr.source_type = 'crime' and pr.role = 'victim'
+                        )
+                        select distinct on (c.id) c.id, c.recorded_at, c.offence_group, v.matched_on
+                        from victim v join crime c on c.id = v.source_id
+                        where c.id <> :crime and c.recorded_at >= :since and c.recorded_at < :before
+                        order by c.id, v.matched_on""")
+                .bind("surname", victim.surname().strip().toLowerCase(java.util.Locale.ROOT))
+                .bind("forenames", victim.forenames().strip().toLowerCase(java.util.Locale.ROOT))
+                .bind("dob", victim.dateOfBirth()).bind("widen", throughResolvedPersons).bind("crime", crimeId)
+                .bind("since", since).bind("before", before)
+                .map((rs, ctx) -> new PersistentTargeting.EarlierCrime(rs.getString("id"),
+                        rs.getObject("recorded_at", LocalDateTime.class), rs.getString("offence_group"), rs.getString("matched_on")))
+                .list();
     }
 
     public void insertScreening(Handle h, String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
@@ -124,6 +175,55 @@ public final class InvestigationStore {
                         central ? null : rs.getString("borough_code"), rs.getInt("pip_level"), specialism, rs.getBoolean("on_duty"),
                         rs.getInt("load")))
                 .list();
+    }
+
+    /**
+     * As {@link #candidates(Handle, String, Specialism, boolean)}, with each candidate on duty at {@code at} by their
+     * duty rota when they have one ({@link DutyRota}), and by the on-duty flag when they have none.
+     */
+    public List<Allocation.Candidate> candidates(Handle h, String boroughCode, Specialism specialism, boolean central,
+                                                 LocalDateTime at) {
+        List<Allocation.Candidate> found = candidates(h, boroughCode, specialism, central);
+        if (found.isEmpty()) {
+            return found;
+        }
+        String[] ids = found.stream().map(Allocation.Candidate::investigatorId).toArray(String[]::new);
+        java.util.Set<String> withRota = new java.util.HashSet<>(h.createQuery(
+                        "select distinct investigator_id from investigator_duty_rota where investigator_id = any(:ids)")
+                .bind("ids", ids).mapTo(String.class).list());
+        if (withRota.isEmpty()) {
+            return found;
+        }
+        Map<String, List<DutyRota.Shift>> shifts = new java.util.HashMap<>();
+        h.createQuery("""
+                        select investigator_id, duty_date, shift_start, shift_end from investigator_duty_rota
+                        where investigator_id = any(:ids) and duty_date between :before and :day""")
+                .bind("ids", ids).bind("before", at.toLocalDate().minusDays(1)).bind("day", at.toLocalDate())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new DutyRota.Shift(rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, java.time.LocalTime.class), rs.getObject(4, java.time.LocalTime.class))))
+                .forEach(e -> shifts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return found.stream().map(c -> new Allocation.Candidate(c.investigatorId(), c.teamId(), c.boroughCode(), c.pipLevel(),
+                c.specialism(), DutyRota.onDuty(withRota.contains(c.investigatorId()),
+                shifts.getOrDefault(c.investigatorId(), List.of()), at, c.onDuty()), c.weightedCaseload())).toList();
+    }
+
+    /** One day's shift from a duty rota, replacing the day's earlier one. True when something changed. */
+    public boolean upsertShift(Handle h, String investigatorId, DutyRota.Shift shift, LocalDateTime importedAt) {
+        return h.createUpdate("""
+                        insert into investigator_duty_rota (investigator_id, duty_date, shift_start, shift_end, imported_at)
+                        values (:inv, :date, :start, :end, :at)
+                        on conflict (investigator_id, duty_date) do update
+                            set shift_start = excluded.shift_start, shift_end = excluded.shift_end, imported_at = excluded.imported_at
+                            where investigator_duty_rota.shift_start <> excluded.shift_start
+                               or investigator_duty_rota.shift_end <> excluded.shift_end""")
+                .bind("inv", investigatorId).bind("date", shift.date()).bind("start", shift.start()).bind("end", shift.end())
+                .bind("at", importedAt).execute() > 0;
+    }
+
+    /** The investigators that exist among these ids. */
+    public java.util.Set<String> existingInvestigators(Handle h, java.util.Collection<String> ids) {
+        return new java.util.HashSet<>(h.createQuery("select id from investigator where id = any(:ids)")
+                .bind("ids", ids.toArray(String[]::new)).mapTo(String.class).list());
     }
 
     public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by) {
@@ -194,7 +294,7 @@ public final class InvestigationStore {
     public record CrimeView(String id, String offenceGroup, String boroughCode, LocalDateTime committedAt,
                             LocalDateTime recordedAt, boolean domesticAbuse, boolean hate, Screen screening,
                             Current allocation, Waiting queued, List<Entitlement> entitlements, List<Due> deadlines,
-                            String outcome) {
+                            String outcome, List<String> flags) {
         /** Closed: the crime has its Home Office outcome. */
         public boolean closed() {
             return outcome != null;
@@ -246,7 +346,15 @@ public final class InvestigationStore {
                 .findOne()
                 .map(c -> new CrimeView((String) c[0], (String) c[1], (String) c[2], (LocalDateTime) c[3], (LocalDateTime) c[4],
                         (Boolean) c[5], (Boolean) c[6], screening(h, id).orElse(null), current(h, id).orElse(null),
-                        waiting(h, id).orElse(null), entitlements(h, id), deadlines(h, id), outcome(h, id).orElse(null))));
+                        waiting(h, id).orElse(null), entitlements(h, id), deadlines(h, id), outcome(h, id).orElse(null),
+                        flags(h, id))));
+    }
+
+    /** The labels of a crime's flags, in the order {@link CrimeFlag} lists them. */
+    private List<String> flags(Handle h, String id) {
+        java.util.Set<String> names = new java.util.HashSet<>(h.createQuery("select flag from crime_flag where crime_id = :id")
+                .bind("id", id).mapTo(String.class).list());
+        return java.util.Arrays.stream(CrimeFlag.values()).filter(f -> names.contains(f.name())).map(CrimeFlag::label).toList();
     }
 
     private Optional<Screen> screening(Handle h, String id) {
@@ -427,6 +535,101 @@ public final class InvestigationStore {
                 .bind("borough", boroughCode)
                 .map((rs, ctx) -> new Caseload(rs.getString("id"), rs.getString("display_name"), rs.getString("specialism"),
                         rs.getInt("pip_level"), rs.getLong("open_crimes"), rs.getLong("weighted")))
+                .list());
+    }
+
+    /** An investigator with the user account linked to them, if any. */
+    public record InvestigatorLink(String investigatorId, String name, int pipLevel, String specialism, String teamName,
+                                   String boroughCode, String username) {
+    }
+
+    private static final String INVESTIGATOR_LINK = """
+            select i.id, i.display_name, i.pip_level, i.specialism, t.name as team, t.borough_code, l.username
+            from investigator i join investigation_team t on t.id = i.team_id
+            left join investigator_account l on l.investigator_id = i.id
+            """;
+
+    private static InvestigatorLink investigatorLink(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new InvestigatorLink(rs.getString("id"), rs.getString("display_name"), rs.getInt("pip_level"),
+                rs.getString("specialism"), rs.getString("team"), rs.getString("borough_code"), rs.getString("username"));
+    }
+
+    /** A borough's investigators (every borough's when {@code boroughCode} is null), with their linked accounts. */
+    public List<InvestigatorLink> investigatorLinks(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery(INVESTIGATOR_LINK + """
+                        where (cast(:borough as text) is null or t.borough_code = :borough)
+                        order by t.borough_code, i.specialism, i.id limit 2000""")
+                .bind("borough", boroughCode).map((rs, ctx) -> investigatorLink(rs)).list());
+    }
+
+    public Optional<InvestigatorLink> investigatorLink(Handle h, String investigatorId) {
+        return h.createQuery(INVESTIGATOR_LINK + "where i.id = :id").bind("id", investigatorId)
+                .map((rs, ctx) -> investigatorLink(rs)).findOne();
+    }
+
+    public Optional<InvestigatorLink> investigatorLink(String investigatorId) {
+        return jdbi.withHandle(h -> investigatorLink(h, investigatorId));
+    }
+
+    /** The investigator a user account is linked to. */
+    public Optional<InvestigatorLink> investigatorOf(String username) {
+        return jdbi.withHandle(h -> h.createQuery(INVESTIGATOR_LINK + "where l.username = :u").bind("u", username)
+                .map((rs, ctx) -> investigatorLink(rs)).findOne());
+    }
+
+    /** Links (or relinks) an investigator to a user account; the previous link is kept in the record history. */
+    public void linkInvestigator(Handle h, String investigatorId, String username, LocalDateTime at, String by) {
+        h.createUpdate("""
+                        insert into investigator_account (investigator_id, username, linked_at, linked_by)
+                        values (:inv, :user, :at, :by)
+                        on conflict (investigator_id) do update
+                            set username = excluded.username, linked_at = excluded.linked_at, linked_by = excluded.linked_by""")
+                .bind("inv", investigatorId).bind("user", username).bind("at", at).bind("by", by).execute();
+    }
+
+    /**
+     * The crimes each of these investigators holds now: the current allocation, or for a crime never allocated
+     * through Peel (a synthetic or migrated record) the investigator named on the crime itself.
+     */
+    private static final String HELD_BY = """
+            with held as (
+                select a.crime_id, a.investigator_id, a.allocated_at from crime_allocation a
+                where a.ended_at is null and a.investigator_id = any(:ids)
+                union all
+                select c.id, c.investigator_id, c.recorded_at from crime c
+                where c.investigator_id = any(:ids)
+                  and not exists (select 1 from crime_allocation x where x.crime_id = c.id))
+            """;
+
+    /** Open crimes (no outcome yet) held by any of these investigators, oldest first. */
+    public List<InvestigatorCaseload.OpenCrime> openCrimesOf(List<String> investigatorIds) {
+        return jdbi.withHandle(h -> h.createQuery(HELD_BY + """
+                        select held.investigator_id, c.id, c.offence_group, s.priority, c.recorded_at, held.allocated_at,
+                               c.domestic_abuse
+                        from held join crime c on c.id = held.crime_id
+                        left join crime_screening s on s.crime_id = c.id
+                        where not exists (select 1 from crime_outcome o where o.crime_id = c.id)
+                        order by c.recorded_at, c.id""")
+                .bind("ids", investigatorIds.toArray(String[]::new))
+                .map((rs, ctx) -> new InvestigatorCaseload.OpenCrime(rs.getString("investigator_id"), rs.getString("id"),
+                        rs.getString("offence_group"), rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")),
+                        rs.getObject("recorded_at", LocalDateTime.class), rs.getObject("allocated_at", LocalDateTime.class),
+                        rs.getBoolean("domestic_abuse")))
+                .list());
+    }
+
+    /** Unmet Victims' Code deadlines falling on or before {@code until} on open crimes these investigators hold. */
+    public List<InvestigatorCaseload.OpenDeadline> openDeadlinesOf(List<String> investigatorIds, LocalDate until) {
+        return jdbi.withHandle(h -> h.createQuery(HELD_BY + """
+                        select held.investigator_id, d.crime_id, d.kind, d.due_date
+                        from held join victims_code_deadline d on d.crime_id = held.crime_id
+                        where d.met_at is null and d.due_date <= :until
+                          and not exists (select 1 from crime_outcome o where o.crime_id = d.crime_id)
+                        order by d.due_date, d.crime_id""")
+                .bind("ids", investigatorIds.toArray(String[]::new)).bind("until", until)
+                .map((rs, ctx) -> new InvestigatorCaseload.OpenDeadline(rs.getString("investigator_id"), rs.getString("crime_id"),
+                        rs.getString("kind"), VictimsCodeDeadlines.Kind.valueOf(rs.getString("kind")).label(),
+                        rs.getObject("due_date", LocalDate.class)))
                 .list());
     }
 

@@ -27,6 +27,7 @@ public final class RecordCrime {
     private final Allocation.Policy allocation;
     private final Clock clock;
     private final CrimeLocator locator;
+    private final PersistentTargeting.Policy targeting;
 
     public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock) {
@@ -36,6 +37,13 @@ public final class RecordCrime {
     /** With a locator, a crime given by its coordinates gets its LSOA, ward and borough from them. */
     public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock, CrimeLocator locator) {
+        this(store, audit, screening, allocation, clock, locator, PersistentTargeting.Policy.defaults());
+    }
+
+    /** With a policy for deciding from a victim's own history that they are persistently targeted. */
+    public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
+                       Allocation.Policy allocation, Clock clock, CrimeLocator locator, PersistentTargeting.Policy targeting) {
+        this.targeting = targeting;
         this.store = store;
         this.audit = audit;
         this.screening = screening;
@@ -60,7 +68,7 @@ public final class RecordCrime {
             return new CrimeReport(r.offence(), r.committedAt(), blank(r.boroughCode()) ? p.boroughCode() : r.boroughCode(),
                     blank(r.wardCode()) ? p.wardCode() : r.wardCode(), blank(r.lsoaCode()) ? p.lsoaCode() : r.lsoaCode(),
                     r.latitude(), r.longitude(), r.domesticAbuse(), r.hate(), r.seriousOffences(), r.solvability(),
-                    r.victims(), r.suspects(), r.witnesses());
+                    r.victims(), r.suspects(), r.witnesses(), r.flags());
         }).orElse(r);
     }
 
@@ -92,6 +100,7 @@ public final class RecordCrime {
             for (CrimeReport.Victim victim : victims) {
                 String crimeId = store.nextCrimeId(h);
                 store.insertCrime(h, crimeId, report, now, by.username(), channel);
+                store.insertFlags(h, crimeId, report.flags());
                 audit.record(h, event(by, "record", "crime", crimeId, clientAddress, "recorded via " + channel));
                 String victimId = null;
                 if (victim != null) {
@@ -110,10 +119,15 @@ public final class RecordCrime {
                 }
 
                 LocalDate today = now.toLocalDate();
+                // the victim's own history can show persistent targeting the officer was not told of
+                PersistentTargeting.Decision history = victim == null || victim.business() ? null : PersistentTargeting.decide(
+                        store.earlierCrimesAgainst(h, victim.person(), crimeId, PersistentTargeting.since(now, targeting),
+                                now, targeting.throughResolvedPersons()), now, targeting);
+                boolean targetedByHistory = history != null && history.persistentlyTargeted();
                 Integer age = victim == null || victim.person() == null ? null : victim.person().ageOn(today);
                 Screening.Facts facts = new Screening.Facts(report.offence(), report.solvabilityWithPeople(),
                         report.seriousOffences(), report.domesticAbuse(), report.hate(),
-                        victim != null && victim.vulnerable(), age != null && age < 18);
+                        victim != null && (victim.vulnerable() || targetedByHistory), age != null && age < 18, report.flags());
                 Screening.Decision screened = Screening.screen(facts, screening);
                 store.insertScreening(h, crimeId, screened, facts, now);
 
@@ -121,7 +135,7 @@ public final class RecordCrime {
                 if (screened instanceof Screening.ScreenedIn in) {
                     Allocation.Need need = new Allocation.Need(report.boroughCode(), in.pipLevel(), in.specialism(), in.priority());
                     allocated = Allocation.allocate(need, store.candidates(h, report.boroughCode(), in.specialism(),
-                            allocation.centralSpecialisms().contains(in.specialism())), allocation);
+                            allocation.centralSpecialisms().contains(in.specialism()), now), allocation);
                     if (allocated instanceof Allocation.Allocated a) {
                         store.allocate(h, crimeId, a, now, "peel:" + Allocation.RULE_VERSION);
                         audit.record(h, event(by, "allocate", "crime", crimeId, clientAddress,
@@ -138,7 +152,7 @@ public final class RecordCrime {
                     entitlement = VictimsCodeEntitlement.decide(new VictimsCodeEntitlement.Facts(report.offence(),
                             report.seriousOffences(), report.domesticAbuse(), report.hate(), !victim.business(),
                             victim.bereavedCloseRelative(), age, victim.evidenceAffected(), victim.inFearOfTestifying(),
-                            victim.persistentlyTargeted()));
+                            victim.persistentlyTargeted(), report.flags(), history == null ? null : history.reason()));
                     store.insertEntitlement(h, crimeId, victimId, entitlement, now);
                     deadlines = VictimsCodeDeadlines.atReport(today, entitlement.service(),
                             screened instanceof Screening.ScreenedOut, victim.declinesReferral());

@@ -16,17 +16,48 @@ import java.util.stream.Collectors;
  */
 public final class Screening {
 
-    public static final String RULE_VERSION = "screening-1";
+    public static final String RULE_VERSION = "screening-2";
 
     private Screening() {
     }
 
-    /** What is known about a crime when it is recorded. */
+    /**
+     * A knife or offensive weapon adds this to the harm weight: Peel's own weighting (local practice), enough to lift
+     * a common assault (8) over the medium-priority threshold (15) without making every weapon crime high priority.
+     */
+    public static final int WEAPON_HARM_UPLIFT = 10;
+
+    /** What is known about a crime when it is recorded, with the flags the officer set. */
     public record Facts(OffenceGroup offence, Set<SolvabilityFactor> solvability, Set<SeriousOffence> seriousOffences,
-                        boolean domesticAbuse, boolean hate, boolean victimVulnerable, boolean victimUnder18) {
+                        boolean domesticAbuse, boolean hate, boolean victimVulnerable, boolean victimUnder18,
+                        Set<CrimeFlag> flags) {
         public Facts {
             solvability = solvability.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(solvability));
             seriousOffences = seriousOffences.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(seriousOffences));
+            flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        }
+
+        /** Facts with no flags beyond domestic abuse and hate. */
+        public Facts(OffenceGroup offence, Set<SolvabilityFactor> solvability, Set<SeriousOffence> seriousOffences,
+                     boolean domesticAbuse, boolean hate, boolean victimVulnerable, boolean victimUnder18) {
+            this(offence, solvability, seriousOffences, domesticAbuse, hate, victimVulnerable, victimUnder18, Set.of());
+        }
+
+        /** A child is at risk: flagged so, or a concern of child sexual exploitation (which puts a child at risk). */
+        public boolean childAtRisk() {
+            return flags.contains(CrimeFlag.CHILD_AT_RISK) || flags.contains(CrimeFlag.CHILD_SEXUAL_EXPLOITATION);
+        }
+
+        /** Vulnerable as screening counts it: from the needs assessment, a vulnerable adult, or exploitation of a child. */
+        public boolean vulnerable() {
+            return victimVulnerable || flags.contains(CrimeFlag.VULNERABLE_ADULT)
+                    || flags.contains(CrimeFlag.CHILD_SEXUAL_EXPLOITATION);
+        }
+
+        /** Flags that by themselves make a crime serious and complex (PIP 2) and high priority. */
+        boolean seriousFlag() {
+            return childAtRisk() || flags.contains(CrimeFlag.MODERN_SLAVERY)
+                    || flags.contains(CrimeFlag.FEMALE_GENITAL_MUTILATION);
         }
     }
 
@@ -117,6 +148,10 @@ public final class Screening {
             harm = s.seriousOffenceHarm();
             reasons.add("Raised to " + harm + " for " + describe(f.seriousOffences()));
         }
+        if (f.flags().contains(CrimeFlag.WEAPON)) {
+            harm += WEAPON_HARM_UPLIFT;
+            reasons.add("Raised by " + WEAPON_HARM_UPLIFT + " to " + harm + " for a knife or offensive weapon (local practice)");
+        }
         int solvability = f.solvability().stream().mapToInt(x -> s.solvabilityWeights().getOrDefault(x, 0)).sum();
         reasons.add(f.solvability().isEmpty() ? "Solvability score 0: no solvability factors"
                 : "Solvability score " + solvability + ": " + f.solvability().stream()
@@ -126,7 +161,7 @@ public final class Screening {
         if (harm >= s.investigateWhateverEvidenceHarm()) {
             screenIn.add("harm " + harm + " is at least " + s.investigateWhateverEvidenceHarm());
         }
-        if (f.victimVulnerable()) {
+        if (f.vulnerable()) {
             screenIn.add("the victim is vulnerable");
         }
         if (f.victimUnder18()) {
@@ -138,6 +173,10 @@ public final class Screening {
         if (f.hate()) {
             screenIn.add("hate crime");
         }
+        f.flags().stream().filter(flag -> switch (flag) {
+            case DRUG_RELATED, ALCOHOL_RELATED, REPEAT_LOCATION -> false;
+            default -> true;
+        }).sorted().forEach(flag -> screenIn.add("flagged: " + flag.label().toLowerCase(java.util.Locale.ROOT)));
         if (!f.seriousOffences().isEmpty()) {
             screenIn.add(describe(f.seriousOffences()));
         }
@@ -154,12 +193,16 @@ public final class Screening {
         reasons.add("Screened in: " + String.join("; ", screenIn));
 
         Priority priority;
-        if (harm >= s.highPriorityHarm() || f.victimVulnerable() || f.victimUnder18() || !f.seriousOffences().isEmpty()) {
+        if (harm >= s.highPriorityHarm() || f.vulnerable() || f.victimUnder18() || !f.seriousOffences().isEmpty()
+                || f.seriousFlag()) {
             priority = Priority.HIGH;
-            reasons.add("High priority: harm at least " + s.highPriorityHarm() + ", a serious offence, or a vulnerable or child victim");
-        } else if (harm >= s.mediumPriorityHarm() || f.domesticAbuse() || f.hate()) {
+            reasons.add("High priority: harm at least " + s.highPriorityHarm() + ", a serious offence, a vulnerable or child"
+                    + " victim, a child at risk, modern slavery or female genital mutilation");
+        } else if (harm >= s.mediumPriorityHarm() || f.domesticAbuse() || f.hate()
+                || f.flags().contains(CrimeFlag.HONOUR_BASED_ABUSE) || f.flags().contains(CrimeFlag.WEAPON)) {
             priority = Priority.MEDIUM;
-            reasons.add("Medium priority: harm at least " + s.mediumPriorityHarm() + ", domestic abuse or hate crime");
+            reasons.add("Medium priority: harm at least " + s.mediumPriorityHarm() + ", domestic or honour-based abuse,"
+                    + " hate crime, or a weapon");
         } else {
             priority = Priority.ROUTINE;
             reasons.add("Routine priority");
@@ -171,10 +214,11 @@ public final class Screening {
         if (major) {
             pip = 3;
             reasons.add("PIP 3: a major investigation led by a senior investigating officer");
-        } else if (harm >= s.investigateWhateverEvidenceHarm() || !f.seriousOffences().isEmpty() || f.victimUnder18()) {
+        } else if (harm >= s.investigateWhateverEvidenceHarm() || !f.seriousOffences().isEmpty() || f.victimUnder18()
+                || f.seriousFlag()) {
             pip = 2;
             reasons.add("PIP 2: serious and complex (harm at least " + s.investigateWhateverEvidenceHarm()
-                    + ", a serious offence, or a child victim)");
+                    + ", a serious offence, a child victim or a child at risk, modern slavery or female genital mutilation)");
         } else {
             pip = 1;
             reasons.add("PIP 1: priority and volume crime");
@@ -193,13 +237,14 @@ public final class Screening {
             case SEXUAL_OFFENCES, VIOLENCE_WITH_INJURY, VIOLENCE_WITHOUT_INJURY, STALKING_AND_HARASSMENT -> true;
             default -> false;
         };
-        if (f.victimUnder18() && violentOrSexual) {
+        if (f.childAtRisk() || f.victimUnder18() && (violentOrSexual
+                || f.flags().contains(CrimeFlag.FEMALE_GENITAL_MUTILATION))) {
             return Specialism.CHILD_ABUSE;
         }
         if (f.offence() == OffenceGroup.SEXUAL_OFFENCES) {
             return Specialism.SEXUAL_OFFENCES;
         }
-        if (f.domesticAbuse()) {
+        if (f.domesticAbuse() || f.flags().contains(CrimeFlag.HONOUR_BASED_ABUSE)) {
             return Specialism.DOMESTIC_ABUSE;
         }
         return switch (f.offence()) {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class VictimsCodeEntitlement {
 
-    public static final String RULE_VERSION = "victims-code-2015-1";
+    public static final String RULE_VERSION = "victims-code-2015-2";
 
     private VictimsCodeEntitlement() {
     }
@@ -28,13 +28,37 @@ public final class VictimsCodeEntitlement {
      * What is known at recording. {@code ageAtReport} is {@code null} when not known; {@code evidenceAffected}
      * means the quality of the victim's evidence is likely to be affected by a mental disorder, a significant
      * impairment of intelligence and social functioning, or a physical disability or disorder;
-     * {@code inFearOfTestifying} means by fear or distress about testifying.
+     * {@code inFearOfTestifying} means by fear or distress about testifying. {@code persistentlyTargeted} is the
+     * officer's answer; {@code targetedBecause}, when not null, is why the victim's own history shows it.
      */
     public record Facts(OffenceGroup offence, Set<SeriousOffence> seriousOffences, boolean domesticAbuse, boolean hate,
                         boolean naturalPerson, boolean bereavedCloseRelative, Integer ageAtReport,
-                        boolean evidenceAffected, boolean inFearOfTestifying, boolean persistentlyTargeted) {
+                        boolean evidenceAffected, boolean inFearOfTestifying, boolean persistentlyTargeted,
+                        Set<CrimeFlag> flags, String targetedBecause) {
         public Facts {
             seriousOffences = seriousOffences.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(seriousOffences));
+            flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        }
+
+        /** Facts where persistent targeting is only what the officer recorded. */
+        public Facts(OffenceGroup offence, Set<SeriousOffence> seriousOffences, boolean domesticAbuse, boolean hate,
+                     boolean naturalPerson, boolean bereavedCloseRelative, Integer ageAtReport,
+                     boolean evidenceAffected, boolean inFearOfTestifying, boolean persistentlyTargeted, Set<CrimeFlag> flags) {
+            this(offence, seriousOffences, domesticAbuse, hate, naturalPerson, bereavedCloseRelative, ageAtReport,
+                    evidenceAffected, inFearOfTestifying, persistentlyTargeted, flags, null);
+        }
+
+        /** Facts with no flags beyond domestic abuse and hate. */
+        public Facts(OffenceGroup offence, Set<SeriousOffence> seriousOffences, boolean domesticAbuse, boolean hate,
+                     boolean naturalPerson, boolean bereavedCloseRelative, Integer ageAtReport,
+                     boolean evidenceAffected, boolean inFearOfTestifying, boolean persistentlyTargeted) {
+            this(offence, seriousOffences, domesticAbuse, hate, naturalPerson, bereavedCloseRelative, ageAtReport,
+                    evidenceAffected, inFearOfTestifying, persistentlyTargeted, Set.of());
+        }
+
+        /** Trafficked, or held in slavery or servitude: the Code names human trafficking. */
+        boolean trafficked() {
+            return seriousOffences.contains(SeriousOffence.HUMAN_TRAFFICKING) || flags.contains(CrimeFlag.MODERN_SLAVERY);
         }
     }
 
@@ -58,6 +82,8 @@ public final class VictimsCodeEntitlement {
         }
         if (f.domesticAbuse()) {
             serious.add("domestic abuse");
+        } else if (f.flags().contains(CrimeFlag.HONOUR_BASED_ABUSE)) {
+            serious.add("honour-based abuse (a form of domestic abuse)");
         }
         if (f.hate()) {
             serious.add("hate crime");
@@ -66,17 +92,23 @@ public final class VictimsCodeEntitlement {
             serious.add("a sexual offence");
         }
         f.seriousOffences().stream().sorted().map(SeriousOffence::description).forEach(serious::add);
+        if (f.flags().contains(CrimeFlag.MODERN_SLAVERY) && !f.seriousOffences().contains(SeriousOffence.HUMAN_TRAFFICKING)) {
+            serious.add("modern slavery or human trafficking");
+        }
         if (!serious.isEmpty()) {
             groups.add(Group.MOST_SERIOUS_CRIME);
             reasons.add("Victim of the most serious crime: " + String.join(", ", serious));
         }
-        if (f.persistentlyTargeted()) {
+        if (f.persistentlyTargeted() || f.targetedBecause() != null) {
             groups.add(Group.PERSISTENTLY_TARGETED);
-            reasons.add("Persistently targeted victim");
+            reasons.add("Persistently targeted victim" + (f.targetedBecause() == null ? "" : ": " + f.targetedBecause()));
         }
         List<String> vulnerable = new ArrayList<>();
         if (f.ageAtReport() != null && f.ageAtReport() < 18) {
             vulnerable.add("under 18");
+        } else if (f.flags().contains(CrimeFlag.CHILD_SEXUAL_EXPLOITATION)) {
+            // the victim of exploitation is a child even when the date of birth is not yet known
+            vulnerable.add("a child sexual exploitation concern");
         }
         if (f.evidenceAffected()) {
             vulnerable.add("evidence likely to be affected by a mental disorder, impairment or physical disability");
@@ -89,7 +121,7 @@ public final class VictimsCodeEntitlement {
         if (f.inFearOfTestifying()) {
             intimidated.add("fear or distress about testifying");
         }
-        if (f.offence() == OffenceGroup.SEXUAL_OFFENCES || f.seriousOffences().contains(SeriousOffence.HUMAN_TRAFFICKING)) {
+        if (f.offence() == OffenceGroup.SEXUAL_OFFENCES || f.trafficked()) {
             intimidated.add("victims of sexual offences and human trafficking are treated as intimidated");
         }
         if (!intimidated.isEmpty()) {

@@ -35,6 +35,7 @@ final class DemoCommand implements Callable<Integer> {
         Database database = db.open();
         DemoForce.prepare(database, SharedDataLocation.resolve(sharedData), System.out);
         List<String> accounts = createAccounts(database);
+        DemoForce.linkDemoInvestigator(database, Role.INVESTIGATOR.slug().replace('-', '.'), System.out);
         Path file = db.fileHome().resolve("demo-accounts.txt");
         if (!accounts.isEmpty()) {
             writePrivate(file, accounts);

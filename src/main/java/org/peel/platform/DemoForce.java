@@ -1,5 +1,8 @@
 package org.peel.platform;
 
+import org.peel.access.AuditTrail;
+import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.InvestigatorAccounts;
 import org.peel.people.BatchLinkage;
 import org.peel.people.IdentityResolution;
 import org.peel.people.PeopleStore;
@@ -13,6 +16,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /** Fills a demo database with a living force: geography and synthetic records, once. */
@@ -47,6 +51,30 @@ final class DemoForce {
                 .run(new PersonRecordSource(database.jdbi(), PersonRecordSource.STANDARD_TABLE), "peel demo");
         out.printf("Resolved %,d person records into %,d persons in %.1f s; %,d doubtful pairs await review%n",
                 r.records(), r.personsCreated(), (System.nanoTime() - t) / 1e9, r.reviewPairsQueued());
+    }
+
+    /**
+     * Links the demo investigator's account to the Westminster investigator carrying the most open crimes, so that
+     * "My caseload" has something to show; once linked, later starts leave it alone.
+     */
+    static void linkDemoInvestigator(Database database, String username, PrintStream out) {
+        InvestigationStore store = new InvestigationStore(database.jdbi());
+        if (store.investigatorOf(username).isPresent()) {
+            return;
+        }
+        Optional<String> busiest = database.jdbi().withHandle(h -> h.createQuery("""
+                        select i.id from investigator i join investigation_team t on t.id = i.team_id
+                        where t.borough_code = :borough
+                          and not exists (select 1 from investigator_account l where l.investigator_id = i.id)
+                        order by (select count(*) from crime c where c.investigator_id = i.id
+                                    and not exists (select 1 from crime_outcome o where o.crime_id = c.id)) desc, i.id
+                        limit 1""").bind("borough", DemoCommand.DEMO_BOROUGH).mapTo(String.class).findOne());
+        if (busiest.isEmpty()) {
+            return;
+        }
+        InvestigationStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi()),
+                Clock.systemDefaultZone()).link(busiest.get(), username, null, "demo", null);
+        out.printf("Linked the demo account '%s' to investigator %s (%s)%n", username, linked.investigatorId(), linked.name());
     }
 
     private static void loadGeography(Database database, Path geography, PrintStream out) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 HotspotsCommand.class,
                 LinkCommand.class,
                 VictimsCodeCommand.class,
+                InvestigatorCommand.class,
                 SimulateCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class

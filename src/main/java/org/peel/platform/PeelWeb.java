@@ -15,6 +15,9 @@ import org.peel.access.AuditTrail;
 import org.peel.access.Section;
 import org.peel.access.UserAccounts;
 import org.peel.investigation.CaseProgress;
+import org.peel.investigation.CaseloadRoutes;
+import org.peel.investigation.InvestigatorAccounts;
+import org.peel.investigation.InvestigatorCaseload;
 import org.peel.investigation.CrimeLocator;
 import org.peel.investigation.ForensicRequests;
 import org.peel.investigation.ForensicRoutes;
@@ -23,6 +26,7 @@ import org.peel.investigation.ForensicTriage;
 import org.peel.investigation.InvestigationRoutes;
 import org.peel.investigation.InvestigationSettings;
 import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.PersistentTargeting;
 import org.peel.investigation.RecordCrime;
 import org.peel.investigation.CrimeStore;
 import org.peel.investigation.InvestigationSummary;
@@ -146,6 +150,17 @@ public final class PeelWeb {
         capabilities.add(new Capability(Section.MEASURE, "Indicator definitions",
                 "What each figure counts, exactly, and in which version.", "/measure/indicators"));
         MeasureRoutes measure = new MeasureRoutes(web, new MeasureStore(database.jdbi()), places);
+        InvestigationStore caseloadStore = new InvestigationStore(database.jdbi());
+        CaseloadRoutes caseloads = new CaseloadRoutes(web, caseloadStore,
+                new InvestigatorAccounts(caseloadStore, audit, Clock.systemDefaultZone()),
+                InvestigatorCaseload.ReviewIntervals.defaults(), () -> boroughNames(places), Clock.systemDefaultZone());
+        attention.add(caseloads.attention());
+        capabilities.add(new Capability(Section.INVESTIGATION, "My caseload",
+                "Your open crimes with their priority, age and review dates; Victims' Code deadlines overdue or due soon",
+                "/investigation/caseload"));
+        capabilities.add(new Capability(Section.INVESTIGATION, "Caseloads by investigator",
+                "For supervisors: each investigator's open crimes, reviews overdue and Victims' Code deadlines",
+                "/investigation/caseloads"));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -189,9 +204,10 @@ public final class PeelWeb {
             InvestigationSettings investigationSettings = InvestigationSettings.load(database.jdbi());
             InvestigationRoutes investigationRoutes = new InvestigationRoutes(web, investigation, new RecordCrime(investigation,
                     audit, investigationSettings.screening(), investigationSettings.allocation(), Clock.systemDefaultZone(),
-                    new CrimeLocator(places)), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
+                    new CrimeLocator(places), PersistentTargeting.Policy.from(System.getenv())), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
                     () -> boroughNames(places), Clock.systemDefaultZone());
             investigationRoutes.register(routes);
+            caseloads.register(routes);
             ForensicStore forensic = new ForensicStore(database.jdbi());
             new ForensicRoutes(web, investigation, forensic, new ForensicRequests(forensic, audit,
                     ForensicTriage.Settings.from(System.getenv()), Clock.systemDefaultZone()), investigationRoutes,

@@ -36,7 +36,7 @@ class VictimsCodeEntitlementTest {
         assertThat(d.service()).isEqualTo(STANDARD);
         assertThat(d.groups()).isEmpty();
         assertThat(d.reasons()).containsExactly("Standard service: not in any enhanced group");
-        assertThat(d.ruleVersion()).isEqualTo("victims-code-2015-1");
+        assertThat(d.ruleVersion()).isEqualTo("victims-code-2015-2");
     }
 
     @Test

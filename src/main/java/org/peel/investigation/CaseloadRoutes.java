@@ -1,0 +1,216 @@
+package org.peel.investigation;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessRequest;
+import org.peel.access.AuditEvent;
+import org.peel.access.Role;
+import org.peel.access.Section;
+import org.peel.access.Sensitivity;
+import org.peel.access.User;
+import org.peel.common.BadInput;
+import org.peel.web.Attention;
+import org.peel.web.FormErrors;
+import org.peel.web.Web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Caseloads over HTTP: "My caseload" for a signed-in investigator, one investigator's caseload and the borough's
+ * caseloads side by side for their supervisor, and the administrator's page linking investigators to accounts.
+ * Every view is access-checked in the investigator's borough and audited.
+ */
+public final class CaseloadRoutes {
+
+    private final Web web;
+    private final InvestigationStore store;
+    private final InvestigatorAccounts accounts;
+    private final InvestigatorCaseload.ReviewIntervals intervals;
+    private final Supplier<Map<String, String>> boroughs;
+    private final Clock clock;
+
+    public CaseloadRoutes(Web web, InvestigationStore store, InvestigatorAccounts accounts,
+                          InvestigatorCaseload.ReviewIntervals intervals, Supplier<Map<String, String>> boroughs, Clock clock) {
+        this.web = web;
+        this.store = store;
+        this.accounts = accounts;
+        this.intervals = intervals;
+        this.boroughs = boroughs;
+        this.clock = clock;
+    }
+
+    /** One investigator's caseload beside who they are, for the caseload page. */
+    public record Line(InvestigationStore.InvestigatorLink investigator, InvestigatorCaseload.View view) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/investigation/caseload", this::mine);
+        routes.get("/investigation/caseload/{investigator}", this::one);
+        routes.get("/investigation/caseloads", this::borough);
+        routes.get("/investigation/investigators", this::investigators);
+        routes.post("/investigation/investigators/link", this::link);
+    }
+
+    private void mine(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION), "caseload", null);
+        var linked = store.investigatorOf(user.username());
+        if (linked.isEmpty() && isSupervisor(user)) {
+            ctx.redirect("/investigation/caseloads");
+            return;
+        }
+        if (linked.isEmpty()) {
+            Web.noStore(ctx);
+            web.render(ctx, "investigation/unlinked.jte", web.page(ctx, "My caseload", Section.INVESTIGATION), Map.of());
+            return;
+        }
+        show(ctx, user, linked.get(), true);
+    }
+
+    private void one(Context ctx) {
+        User user = Web.signedIn(ctx);
+        String id = ctx.pathParam("investigator");
+        InvestigationStore.InvestigatorLink inv = store.investigatorLink(id)
+                .orElseThrow(() -> new NotFoundResponse("No investigator " + id));
+        boolean own = user.username().equals(inv.username());
+        show(ctx, user, inv, own);
+    }
+
+    private void show(Context ctx, User user, InvestigationStore.InvestigatorLink inv, boolean own) {
+        LocalDate today = LocalDate.now(clock);
+        List<InvestigatorCaseload.OpenCrime> crimes = store.openCrimesOf(List.of(inv.investigatorId()));
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(inv.boroughCode())
+                .touching(sensitivities(crimes)), "caseload", inv.investigatorId());
+        if (!own && !isSupervisor(user) && user.role().isLocal()) {
+            throw new ForbiddenResponse("Only the investigator and their supervisors see an investigator's caseload");
+        }
+        InvestigatorCaseload.View view = InvestigatorCaseload.of(crimes,
+                store.openDeadlinesOf(List.of(inv.investigatorId()), horizon(today)), today, intervals);
+        web.audit(ctx, AuditEvent.by(user, "view", "caseload", inv.investigatorId(), AuditEvent.SUCCESS));
+        Web.noStore(ctx);
+        web.render(ctx, "investigation/caseload.jte", web.page(ctx, own ? "My caseload" : "Caseload of " + inv.name(),
+                Section.INVESTIGATION), Map.of("line", new Line(inv, view), "own", own, "today", today,
+                "boroughs", boroughs.get()));
+    }
+
+    /** The supervisor's view: each investigator of the borough with their open crimes, reviews and deadlines. */
+    private void borough(Context ctx) {
+        User user = Web.signedIn(ctx);
+        String borough = user.role().isLocal() ? user.boroughCode() : blankToNull(ctx.queryParam("borough"));
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(borough), "caseloads", borough);
+        if (user.role().isLocal() && !isSupervisor(user)) {
+            throw new ForbiddenResponse("The borough's caseloads are for its crime management supervisors");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Line> lines = new ArrayList<>();
+        if (borough != null) {
+            List<InvestigationStore.InvestigatorLink> team = store.investigatorLinks(borough);
+            List<String> ids = team.stream().map(InvestigationStore.InvestigatorLink::investigatorId).toList();
+            Map<String, List<InvestigatorCaseload.OpenCrime>> crimes = new HashMap<>();
+            store.openCrimesOf(ids).forEach(c -> crimes.computeIfAbsent(c.investigatorId(), k -> new ArrayList<>()).add(c));
+            Map<String, List<InvestigatorCaseload.OpenDeadline>> deadlines = new HashMap<>();
+            store.openDeadlinesOf(ids, horizon(today))
+                    .forEach(d -> deadlines.computeIfAbsent(d.investigatorId(), k -> new ArrayList<>()).add(d));
+            for (InvestigationStore.InvestigatorLink inv : team) {
+                lines.add(new Line(inv, InvestigatorCaseload.of(crimes.getOrDefault(inv.investigatorId(), List.of()),
+                        deadlines.getOrDefault(inv.investigatorId(), List.of()), today, intervals)));
+            }
+            web.audit(ctx, AuditEvent.by(user, "view", "caseloads", borough, AuditEvent.SUCCESS));
+        }
+        Web.noStore(ctx);
+        web.render(ctx, "investigation/caseloads.jte", web.page(ctx, "Caseloads by investigator", Section.INVESTIGATION),
+                Map.of("lines", lines, "borough", borough == null ? "" : borough, "boroughs", boroughs.get(),
+                        "local", user.role().isLocal()));
+    }
+
+    private User admin(Context ctx, boolean change) {
+        AccessRequest request = AccessRequest.view(Section.ADMINISTRATION);
+        return web.authorize(ctx, change ? request.changing() : request, "investigator", null);
+    }
+
+    private void investigators(Context ctx) {
+        admin(ctx, false);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("borough", ctx.queryParam("borough") == null ? "" : ctx.queryParam("borough").strip());
+        showInvestigators(ctx, 200, FormErrors.none(), values, "");
+    }
+
+    private void showInvestigators(Context ctx, int status, FormErrors errors, Map<String, String> values, String linked) {
+        String borough = blankToNull(values.get("borough"));
+        Web.noStore(ctx);
+        ctx.status(status);
+        web.render(ctx, "investigation/investigators.jte", web.page(ctx, "Investigators and their accounts", Section.ADMINISTRATION),
+                Map.of("investigators", borough == null ? List.of() : store.investigatorLinks(borough),
+                        "boroughs", boroughs.get(), "values", values, "errors", errors, "linked", linked));
+    }
+
+    private void link(Context ctx) {
+        User admin = admin(ctx, true);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String f : List.of("borough", "investigator", "user")) {
+            values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f).strip());
+        }
+        try {
+            InvestigationStore.InvestigatorLink linked = accounts.link(values.get("investigator"), values.get("user"), admin,
+                    "web", ctx.ip());
+            values.put("borough", linked.boroughCode());
+            values.remove("investigator");
+            values.remove("user");
+            showInvestigators(ctx, 200, FormErrors.none(), values, linked.investigatorId() + " is linked to " + linked.username());
+        } catch (BadInput bad) {
+            showInvestigators(ctx, 400, FormErrors.of(bad.field(), bad.getMessage().replaceFirst("^.*?: ", "")), values, "");
+        }
+    }
+
+    /** On a linked investigator's home page: their overdue Victims' Code deadlines and reviews. */
+    public Attention.Source attention() {
+        return user -> {
+            if (!Web.mayView(user, Section.INVESTIGATION)) {
+                return List.of();
+            }
+            return store.investigatorOf(user.username()).map(inv -> {
+                LocalDate today = LocalDate.now(clock);
+                InvestigatorCaseload.View view = InvestigatorCaseload.of(store.openCrimesOf(List.of(inv.investigatorId())),
+                        store.openDeadlinesOf(List.of(inv.investigatorId()), horizon(today)), today, intervals);
+                List<Attention> items = new ArrayList<>();
+                long overdue = view.overdueDeadlines();
+                long soon = view.dueSoonDeadlines();
+                items.add(new Attention(view.crimes().size() + " open crime" + (view.crimes().size() == 1 ? "" : "s")
+                        + " in your caseload", overdue + " Victims' Code deadline" + (overdue == 1 ? "" : "s") + " overdue, "
+                        + soon + " due soon", "/investigation/caseload",
+                        overdue > 0 ? Attention.Urgency.NOW : soon > 0 ? Attention.Urgency.SOON : Attention.Urgency.ROUTINE));
+                return items;
+            }).orElse(List.of());
+        };
+    }
+
+    private LocalDate horizon(LocalDate today) {
+        return WorkingDays.add(today, intervals.dueSoonWorkingDays());
+    }
+
+    private static Sensitivity[] sensitivities(List<InvestigatorCaseload.OpenCrime> crimes) {
+        Set<Sensitivity> s = new LinkedHashSet<>();
+        for (InvestigatorCaseload.OpenCrime c : crimes) {
+            s.addAll(List.of(InvestigationRoutes.sensitivities(c.domesticAbuse(), c.offenceGroup())));
+        }
+        return s.toArray(Sensitivity[]::new);
+    }
+
+    private static boolean isSupervisor(User user) {
+        return user.role() == Role.CRIME_MANAGEMENT_SUPERVISOR;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
