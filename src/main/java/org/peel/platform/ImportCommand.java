@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load public reference data into Peel.",
         subcommands = {ImportCommand.Geography.class, OpenDataImportCommands.HomeOfficePrc.class,
                 OpenDataImportCommands.Population.class, OpenDataImportCommands.PoliceUk.class,
-                OpenDataImportCommands.LondonBoroughCrime.class})
+                OpenDataImportCommands.LondonBoroughCrime.class, AsbImportCommand.class})
 final class ImportCommand extends CommandGroup {
 
     @Command(name = "geography", mixinStandardHelpOptions = true,
