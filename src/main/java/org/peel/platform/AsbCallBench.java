@@ -131,6 +131,8 @@ final class AsbCallBench implements Callable<Integer> {
                         + " loads its own force, so give it an empty database (or neither --data-dir nor --db-url)");
             }
             ForceSpec spec = ForceSources.load(FORCE, YEAR_TO, GenerateCommand.sharedDataDir(sharedData));
+            System.err.printf(Locale.ROOT, "Loading the synthetic %s for about %,d person records…%n", FORCE,
+                    personRecords);
             double scale = SyntheticLinkSet.scaleFor(personRecords);
             long t0 = System.nanoTime();
             Map<String, Long> counts;
@@ -145,6 +147,7 @@ final class AsbCallBench implements Callable<Integer> {
             double resolveSeconds = 0;
             int resolvedPersons = 0;
             if (resolved) {
+                System.err.println("Resolving the person records into persons…");
                 long t1 = System.nanoTime();
                 BatchLinkage.Report r = new BatchLinkage(IdentityResolution.standard(), new PeopleStore(database.jdbi()))
                         .run(new PersonRecordSource(database.jdbi(), PersonRecordSource.STANDARD_TABLE), "peel bench");
@@ -156,7 +159,9 @@ final class AsbCallBench implements Callable<Integer> {
             ExactDetailsVictimHistory victims = resolved ? ExactDetailsVictimHistory.throughResolvedPersons()
                     : new ExactDetailsVictimHistory();
 
+            System.err.printf(Locale.ROOT, "Calls on the loaded database (%,d person records)…%n", persons);
             Run loaded = measure(database, victims, sample);
+            System.err.println("The same calls on an empty database…");
             Run empty;
             String baselineName = "peel_bench_empty_" + ProcessHandle.current().pid();
             String baselineUrl = otherDatabase(database, baselineName);
