@@ -2,9 +2,11 @@ package org.peel.prevention;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -51,7 +53,7 @@ public record WardHotspots(YearMonth forecastMonth, List<YearMonth> trainingMont
     }
 
     /** Empty when the borough holds no located ASB incident, or only one month of them. */
-    public static java.util.Optional<WardHotspots> of(List<Located> borough) {
+    public static Optional<WardHotspots> of(List<Located> borough) {
         List<HotspotIncident> incidents = borough.stream().map(Located::incident).toList();
         TreeSet<YearMonth> asbMonths = new TreeSet<>();
         for (HotspotIncident i : incidents) {
@@ -60,7 +62,7 @@ public record WardHotspots(YearMonth forecastMonth, List<YearMonth> trainingMont
             }
         }
         if (asbMonths.size() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         HotspotStudy study = HotspotStudy.of(incidents, CRIME_TYPE, CELL_METRES);
         YearMonth newest = asbMonths.last();
@@ -99,8 +101,8 @@ public record WardHotspots(YearMonth forecastMonth, List<YearMonth> trainingMont
         int columns = grid.columns();
         ward.forEach((cell, n) -> cells.add(new Cell(rankOf.get(cell),
                 grid.latitude(grid.centreY(cell / columns)), grid.longitude(grid.centreX(cell % columns)), n[0], n[1])));
-        cells.sort(java.util.Comparator.comparingInt(Cell::rank));
-        return java.util.Optional.of(new WardHotspots(forecastMonth, history.months(), forecast.detail(), area.length,
+        cells.sort(Comparator.comparingInt(Cell::rank));
+        return Optional.of(new WardHotspots(forecastMonth, history.months(), forecast.detail(), area.length,
                 flagged, List.copyOf(cells), measured(study, newest)));
     }
 
