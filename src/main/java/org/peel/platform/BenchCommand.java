@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code peel bench …}: a figure and a baseline measured in the same run, never a timed test. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Peel's hot paths, each against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Places.class, BenchImportCommand.class, BenchReportCommand.class,
+        subcommands = {BenchCommand.Places.class, AsbCallBench.class, BenchImportCommand.class, BenchReportCommand.class,
                 GenerateBenchCommand.class, HotspotsBenchCommand.class, LinkBench.class, PersonSearchBench.class})
 final class BenchCommand extends CommandGroup {
 

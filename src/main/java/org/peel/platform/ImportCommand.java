@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load public reference data into Peel.",
         subcommands = {ImportCommand.Geography.class, OpenDataImportCommands.HomeOfficePrc.class,
                 OpenDataImportCommands.Population.class, OpenDataImportCommands.PoliceUk.class,
-                OpenDataImportCommands.LondonBoroughCrime.class, ImportCommand.DutyRotaFile.class})
+                OpenDataImportCommands.LondonBoroughCrime.class, AsbImportCommand.class,
+                ImportCommand.DutyRotaFile.class})
 final class ImportCommand extends CommandGroup {
 
     @Command(name = "duty-rota", mixinStandardHelpOptions = true,

@@ -42,6 +42,7 @@ import org.peel.prevention.PoliceUkAsbImport;
 import org.peel.prevention.ProblemSolvingRoutes;
 import org.peel.prevention.ProblemSolvingStore;
 import org.peel.prevention.RecordAsbIncident;
+import org.peel.prevention.VictimHistory;
 import org.peel.prevention.WardProfileRoutes;
 import org.peel.prevention.WardProfileStore;
 import org.peel.prevention.PreventionSummary;
@@ -86,6 +87,11 @@ public final class PeelWeb {
 
     /** Builds (does not start) the server on a migrated database. */
     public static Javalin create(Database database, boolean demo) {
+        return create(database, demo, victimHistory());
+    }
+
+    /** As {@link #create(Database, boolean)}, finding ASB victims' history the given way (for benchmarks). */
+    static Javalin create(Database database, boolean demo, VictimHistory victims) {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         AuditTrail audit = new AuditTrail(database.jdbi());
         AccessStore access = new AccessStore(database.jdbi());
@@ -131,7 +137,7 @@ public final class PeelWeb {
         AsbRiskSettings asbSettings = AsbRiskSettings.from(System.getenv());
         AsbStore asb = new AsbStore(database.jdbi());
         AsbRoutes asbRoutes = new AsbRoutes(web, asb, places,
-                new RecordAsbIncident(database.jdbi(), asb, victimHistory(), audit, asbSettings),
+                new RecordAsbIncident(database.jdbi(), asb, victims, audit, asbSettings),
                 new PoliceUkAsbImport(database.jdbi()));
         ProblemSolvingStore problemCases = new ProblemSolvingStore(database.jdbi());
         WardProfileRoutes wardProfiles = new WardProfileRoutes(web, new WardProfileStore(database.jdbi(), problemCases),

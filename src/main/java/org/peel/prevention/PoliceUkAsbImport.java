@@ -3,10 +3,9 @@ package org.peel.prevention;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.peel.common.BadInput;
+import org.peel.common.CsvRecords;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -20,8 +19,9 @@ import java.util.Map;
  * point moved to a nearby "snap point", its description ("On or near …") and the LSOA, but no NSIR category,
  * sub-type or exact time; those are stored as not published. Each row's id is the file's name and line, so
  * importing the same file again adds nothing. The file is read whole before anything is written, and written in one
- * transaction: a bad row is reported with its file, line and field, and nothing from that file is saved. Rows in
- * LSOAs Peel does not hold (outside the force, or before the geography is imported) are counted and left out.
+ * transaction: a bad row is reported with its file, line and field, and either nothing from that file is saved or
+ * (when asked) the row is skipped and counted. Rows in LSOAs Peel does not hold (outside the force, or before the
+ * geography is imported) are counted and left out.
  */
 public final class PoliceUkAsbImport {
 
@@ -33,61 +33,76 @@ public final class PoliceUkAsbImport {
         this.jdbi = jdbi;
     }
 
-    /** What an import did. */
-    public record Result(long asbRows, long inserted, long alreadyHeld, long otherCrimeTypes, long outsideForce) {
+    /**
+     * What an import did: data rows read, of which ASB rows (good ones), and of those how many were added, were
+     * already held, or lie in LSOAs Peel does not hold; rows of other crime types; bad rows skipped, with the first
+     * few named by file, line and field.
+     */
+    public record Result(long rowsRead, long asbRows, long inserted, long alreadyHeld, long otherCrimeTypes,
+                         long outsideForce, long badRows, List<String> badExamples) {
     }
 
     private record Row(String id, LocalDate month, Double latitude, Double longitude, String location,
                        String lsoaCode) {
     }
 
-    public Result importFile(String fileName, BufferedReader in) {
+    private static final int EXAMPLES_KEPT = 20;
+
+    /** Imports a file, refusing the whole of it at its first bad row. */
+    public Result importFile(String fileName, Reader in) {
+        return importFile(fileName, in, false);
+    }
+
+    /**
+     * Imports a file in one transaction. A bad row stops the import with nothing of the file saved, or with
+     * {@code skipBadRows} is left out and reported while the rest is saved.
+     */
+    public Result importFile(String fileName, Reader in, boolean skipBadRows) {
         List<Row> rows = new ArrayList<>();
+        List<String> examples = new ArrayList<>();
         long other = 0;
-        try {
-            String header = in.readLine();
-            if (header == null) {
-                throw new BadInput(fileName, 1, null, "the file is empty");
-            }
-            List<String> names = split(header.replace("\uFEFF", ""), fileName, 1);
-            Map<String, Integer> at = new HashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                at.put(names.get(i).strip(), i);
-            }
-            for (String required : List.of("Month", "Longitude", "Latitude", "Location", "LSOA code", "Crime type")) {
-                if (!at.containsKey(required)) {
-                    throw new BadInput(fileName, 1, required, "the header has no such column; is this a police.uk street file?");
-                }
-            }
-            String slug = fileName.replaceAll(".*/", "").replaceAll("\\.csv$", "");
-            long line = 1;
-            String text;
-            while ((text = in.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                List<String> f = split(text, fileName, line);
-                if (!ASB.equals(field(f, at.get("Crime type")))) {
+        long read = 0;
+        long bad = 0;
+        CsvRecords csv = new CsvRecords(in, fileName);
+        int cMonth = csv.column("Month");
+        int cLon = csv.column("Longitude");
+        int cLat = csv.column("Latitude");
+        int cLocation = csv.column("Location");
+        int cLsoa = csv.column("LSOA code");
+        int cType = csv.column("Crime type");
+        String slug = fileName.replaceAll(".*/", "").replaceAll("(?i)\\.csv(\\.gz)?$", "");
+        for (String[] f; (f = csv.next()) != null; ) {
+            read++;
+            long line = csv.line();
+            try {
+                if (!ASB.equals(field(f, cType))) {
                     other++;
                     continue;
                 }
                 LocalDate month;
                 try {
-                    month = YearMonth.parse(field(f, at.get("Month"))).atDay(1);
+                    month = YearMonth.parse(field(f, cMonth)).atDay(1);
                 } catch (DateTimeParseException ex) {
-                    throw new BadInput(fileName, line, "Month", "expected YYYY-MM, found '" + field(f, at.get("Month")) + "'");
+                    throw new BadInput(fileName, line, "Month", "expected YYYY-MM, found '" + field(f, cMonth) + "'");
                 }
-                Double lat = coordinate(field(f, at.get("Latitude")), -90, 90, fileName, line, "Latitude");
-                Double lon = coordinate(field(f, at.get("Longitude")), -180, 180, fileName, line, "Longitude");
-                String lsoa = field(f, at.get("LSOA code"));
-                rows.add(new Row("PUK-" + slug + "-" + line, month, lat, lon, field(f, at.get("Location")),
+                Double lat = coordinate(field(f, cLat), -90, 90, fileName, line, "Latitude");
+                Double lon = coordinate(field(f, cLon), -180, 180, fileName, line, "Longitude");
+                String lsoa = field(f, cLsoa);
+                rows.add(new Row("PUK-" + slug + "-" + line, month, lat, lon, field(f, cLocation),
                         lsoa.isEmpty() ? null : lsoa));
+            } catch (BadInput problem) {
+                if (!skipBadRows) {
+                    throw problem;
+                }
+                bad++;
+                if (examples.size() < EXAMPLES_KEPT) {
+                    examples.add(problem.getMessage());
+                }
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
         long otherTypes = other;
+        long rowsRead = read;
+        long badRows = bad;
         return jdbi.inTransaction(h -> {
             Map<String, String[]> places = new HashMap<>();
             h.createQuery("select code, borough_code, ward_code from lsoa where borough_code is not null")
@@ -117,12 +132,13 @@ public final class PoliceUkAsbImport {
                     inserted += n;
                 }
             }
-            return new Result(rows.size(), inserted, queued - inserted, otherTypes, outside);
+            return new Result(rowsRead, rows.size(), inserted, queued - inserted, otherTypes, outside, badRows,
+                    List.copyOf(examples));
         });
     }
 
-    private static String field(List<String> fields, int i) {
-        return i < fields.size() ? fields.get(i).strip() : "";
+    private static String field(String[] fields, int i) {
+        return i < fields.length ? fields[i].strip() : "";
     }
 
     private static Double coordinate(String text, double min, double max, String file, long line, String field) {
@@ -139,37 +155,5 @@ public final class PoliceUkAsbImport {
         }
         throw new BadInput(file, line, field, "expected a number between " + (int) min + " and " + (int) max
                 + ", found '" + text + "'");
-    }
-
-    /** Splits one CSV line, honouring double quotes (police.uk quotes fields that hold commas). */
-    static List<String> split(String text, String file, long line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw new BadInput(file, line, null, "a quoted field is not closed");
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

@@ -14,9 +14,12 @@ import org.peel.web.FormErrors;
 import org.peel.web.Web;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Ward profiles: each ward's computed facts beside its team's priorities, the form to write them (due for review a
@@ -28,6 +31,14 @@ public final class WardProfileRoutes {
     private final WardProfileStore store;
     private final PlaceStore places;
     private final AsbRiskSettings settings;
+    /** Recent wards' forecasts, by ward, period and incident count: new incidents make a new forecast. */
+    private final Map<String, Optional<WardHotspots>> hotspots = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<WardHotspots>> eldest) {
+                    return size() > 64;
+                }
+            });
 
     public WardProfileRoutes(Web web, WardProfileStore store, PlaceStore places, AsbRiskSettings settings) {
         this.web = web;
@@ -73,9 +84,27 @@ public final class WardProfileRoutes {
         params.put("typed", typed != null ? typed : profile.priorities() == null ? "" : profile.priorities().text());
         params.put("today", LocalDate.now());
         params.put("settings", settings);
+        params.put("hotspots", hotspots(ward, profile.facts().periodEnd()).orElse(null));
         ctx.status(status);
         web.render(ctx, "prevention/asb/ward.jte", web.page(ctx, ward.name() + " ward profile", Section.PREVENTION),
                 params);
+    }
+
+    /**
+     * The ward's cells among its borough's forecast ASB hotspots, from the newest month held and the months before
+     * it (enough for the forecast and for judging the method on the newest month).
+     */
+    private Optional<WardHotspots> hotspots(Ward ward, LocalDateTime periodEnd) {
+        YearMonth newest = YearMonth.from(periodEnd.minusDays(1));
+        LocalDateTime from = newest.minusMonths(WardHotspots.TRAIN_MONTHS + 1L).atDay(1).atStartOfDay();
+        List<WardHotspots.Located> incidents = store.hotspotIncidents(ward.code(), ward.boroughCode(), from, periodEnd);
+        String key = ward.code() + "|" + periodEnd + "|" + incidents.size();
+        Optional<WardHotspots> known = hotspots.get(key);
+        if (known == null) {
+            known = WardHotspots.of(incidents);
+            hotspots.put(key, known);
+        }
+        return known;
     }
 
     private void write(Context ctx) {

@@ -82,6 +82,28 @@ public final class WardProfileStore {
         });
     }
 
+    /**
+     * The borough's located ASB incidents and crimes reported in [from, to), as hotspot inputs: month, kind (the
+     * police.uk category) and point only, each marked whether it was recorded in the ward. No person is read.
+     */
+    public List<WardHotspots.Located> hotspotIncidents(String wardCode, String boroughCode, LocalDateTime from,
+                                                       LocalDateTime to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select reported_at, :asb, longitude, latitude, ward_code = :ward from asb_incident
+                        where borough_code = :borough and reported_at >= :from and reported_at < :to
+                          and latitude is not null and longitude is not null
+                        union all
+                        select recorded_at, police_uk_type, longitude, latitude, ward_code = :ward from crime
+                        where borough_code = :borough and recorded_at >= :from and recorded_at < :to
+                          and latitude is not null and longitude is not null""")
+                .bind("asb", WardHotspots.CRIME_TYPE).bind("ward", wardCode).bind("borough", boroughCode)
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new WardHotspots.Located(new HotspotIncident(
+                        java.time.YearMonth.from(rs.getTimestamp(1).toLocalDateTime()), rs.getString(2),
+                        rs.getDouble(3), rs.getDouble(4)), rs.getBoolean(5)))
+                .list());
+    }
+
     public Optional<WardProfile.Priorities> priorities(String wardCode) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select priorities, written_by, written_at, review_due from ward_profile where ward_code = :ward""")

@@ -47,7 +47,7 @@ class AsbPoliceUkImportTest {
     @DisplayName("ASB rows in the force's LSOAs are added as 'not published' incidents; a second import adds nothing")
     void importsAndIsIdempotent() {
         PoliceUkAsbImport.Result first = importer.importFile("2017-01-metropolitan-street.csv", reader(FILE));
-        assertThat(first).isEqualTo(new PoliceUkAsbImport.Result(4, 2, 0, 1, 2));
+        assertThat(first).isEqualTo(new PoliceUkAsbImport.Result(5, 4, 2, 0, 1, 2, 0, java.util.List.of()));
         String row = jdbi.withHandle(h -> h.createQuery("""
                         select category || '|' || sub_type || '|' || borough_code || '|' || ward_code || '|' || location_text
                         || '|' || reported_at from asb_incident where id = 'PUK-2017-01-metropolitan-street-4'""")
