@@ -87,8 +87,9 @@ final class AsbCallBench implements Callable<Integer> {
     int clients = 8;
 
     @Option(names = "--history", paramLabel = "HOW",
-            description = "How the victim's history is found: exact (exact details, Peel's default) or resolved"
-                    + " (through identity resolution, which the benchmark then runs over the loaded records)")
+            description = "How the victim's history is found: exact (exact details; the default here, as it needs no"
+                    + " resolution run first) or resolved (Peel's own default: through identity resolution, which the"
+                    + " benchmark then runs over the loaded records)")
     String history = "exact";
 
     @Option(names = "--shared-data", paramLabel = "DIR", description = "Public data folder (as for generate)")
