@@ -117,11 +117,15 @@ public final class PeopleRoutes {
                 : asb ? "recording an ASB incident" : "recording a crime";
         User user = web.authorize(ctx, AccessRequest.view(section).changing().withPersonalData(purpose),
                 "person-search", null);
+        // forms name their fields victimSurname (ASB) or victim_surname (crime)
         Map<String, String> values = new HashMap<>();
         Map<String, String> formNames = Map.of("forename", "Forenames", "surname", "Surname", "dob", "Dob",
                 "postcode", "Postcode");
         for (String f : SEARCH_FIELDS) {
             String v = ctx.queryParam(as + formNames.get(f));
+            if (v == null) {
+                v = ctx.queryParam(as + "_" + formNames.get(f).toLowerCase(java.util.Locale.ROOT));
+            }
             values.put(f, v == null ? "" : v.strip());
         }
         FormErrors errors = FormErrors.none();
@@ -132,7 +136,9 @@ public final class PeopleRoutes {
         Web.noStore(ctx);
         web.render(ctx, "people/likely.jte", web.page(ctx, "Likely persons", section), Map.of(
                 "as", as, "found", List.copyOf(persons.values()), "typed", !values.get("surname").isEmpty(),
-                "chosen", orEmpty(ctx.queryParam(as + "PersonId"))));
+                "chosen", orEmpty(ctx.queryParam(as + "PersonId")).isEmpty()
+                        ? orEmpty(ctx.queryParam(as + "_person_id")) : orEmpty(ctx.queryParam(as + "PersonId")),
+                "field", ctx.queryParam(as + "_surname") != null ? as + "_person_id" : as + "PersonId"));
     }
 
     private List<PersonIndex.Found> find(Context ctx, User user, Map<String, String> values, FormErrors errors) {
