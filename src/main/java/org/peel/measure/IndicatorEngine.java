@@ -327,7 +327,8 @@ public final class IndicatorEngine {
                     : missing.size() + " of " + codes.size() + " areas (" + missing.stream()
                     .map(c -> names.getOrDefault(c, c)).limit(5).collect(Collectors.joining(", "))
                     + (missing.size() > 5 ? ", …" : "") + ")")
-                    + (households ? ": the population tables held give no household counts there" : ""));
+                    + (households ? ": " + householdsHeld(missing.size() == codes.size() ? place.name()
+                    : "those areas") : ""));
             return Optional.empty();
         }
         double total = 0;
@@ -341,6 +342,23 @@ public final class IndicatorEngine {
         notes.add(what + (households ? " (census " : " (mid-") + String.join(", ", years) + ")"
                 + (derived ? ", summed from LSOAs" : ""));
         return Optional.of(total);
+    }
+
+    /**
+     * What the population files loaded say about households, and the file that would supply them: the public
+     * population estimates for forces leave households empty, and only London's atlas counts them.
+     */
+    private String householdsHeld(String where) {
+        List<MeasureStore.PopulationFile> files = recall(List.of("population files"), store::populationFiles);
+        List<String> parts = new ArrayList<>();
+        for (MeasureStore.PopulationFile f : files) {
+            parts.add(f.withHouseholds() == 0 ? f.name() + " leaves households empty"
+                    : String.format("%s gives households for %,d areas, not these", f.name(), f.withHouseholds()));
+        }
+        String held = files.isEmpty() ? "no population file is loaded"
+                : "of the population files loaded, " + String.join("; ", parts);
+        return held + ". A population file in the simple CSV format (area_code,area_name,year,population,households)"
+                + " with the households column filled for " + where + " would supply them";
     }
 
     private String groupTitle(String id) {

@@ -311,6 +311,22 @@ public final class MeasureStore {
         return m;
     }
 
+    /** A population file loaded, with how many of its rows give households. */
+    public record PopulationFile(String name, long rows, long withHouseholds) {
+    }
+
+    /** The population files loaded, by name. */
+    public List<PopulationFile> populationFiles() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select f.name, count(p.*) as rows, count(p.households) as with_households
+                        from opendata_file f
+                        left join opendata_population p on p.file_id = f.id
+                        where f.source = 'population'
+                        group by f.name order by f.name""")
+                .map((rs, ctx) -> new PopulationFile(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list());
+    }
+
     private static List<Date> dates(List<YearMonth> months) {
         return months.stream().map(m -> Date.valueOf(m.atDay(1))).toList();
     }

@@ -81,7 +81,9 @@ class IndicatorEngineTest {
         ForceInNumbers.Row row = report.row("burglary_dwelling_per_1000_households");
 
         assertThat(row.force().value()).isNull();
-        assertThat(row.force().notes()).anySatisfy(n -> assertThat(n).contains("no households held"));
+        assertThat(row.force().notes()).anySatisfy(n -> assertThat(n).contains("no households held")
+                .contains("pfa-population.csv leaves households empty")
+                .contains("(area_code,area_name,year,population,households) with the households column filled"));
         assertThat(row.complete()).isFalse();
     }
 
