@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The inspectorate's "Force in numbers" for one force and the 12 months to a month end, each figure beside England
- * and Wales (the 43 territorial forces), from the same definition and the same source.
+ * and Wales (the 43 territorial forces), from the same definition. The force's figures come from the origin chosen
+ * (published open data or Peel's own records); England and Wales's always from the published open data, since
+ * Peel's own records are one force's.
  */
-public record ForceInNumbers(Place.Area force, Period period, List<Row> rows) {
+public record ForceInNumbers(Place.Area force, Period period, Origin origin, List<Row> rows) {
 
     public static final String ENGLAND_AND_WALES = "England and Wales";
 
@@ -27,19 +29,23 @@ public record ForceInNumbers(Place.Area force, Period period, List<Row> rows) {
             if (force.source() != null) {
                 all.add("source: " + force.source() + "; definition " + definition.id() + " v" + definition.version());
             }
+            if (englandAndWales.source() != null && !englandAndWales.source().equals(force.source())) {
+                all.add(ENGLAND_AND_WALES + " source: " + englandAndWales.source());
+            }
             return all;
         }
     }
 
-    /** Every indicator defined, for the force and for England and Wales. */
+    /** Every indicator defined, for the force from the engine's origin and for England and Wales. */
     public static ForceInNumbers of(IndicatorEngine shared, Place.Area force, Period period) {
         IndicatorEngine engine = shared.remembering();
+        IndicatorEngine national = engine.over(Origin.PUBLIC);
         Place.Forces ew = englandAndWales(engine.store());
         List<Row> rows = new ArrayList<>();
         for (IndicatorDefinition d : engine.store().definitions()) {
-            rows.add(new Row(d, engine.figure(d, force, period), engine.figure(d, ew, period)));
+            rows.add(new Row(d, engine.figure(d, force, period), national.figure(d, ew, period)));
         }
-        return new ForceInNumbers(force, period, rows);
+        return new ForceInNumbers(force, period, engine.origin(), rows);
     }
 
     public static Place.Forces englandAndWales(MeasureStore store) {

@@ -21,15 +21,23 @@ import java.util.stream.Collectors;
 public final class IndicatorEngine {
 
     private final MeasureStore store;
+    private final Origin origin;
     private final Map<List<Object>, Object> memo;
     private volatile Map<String, String> forceNames;
 
+    /** An engine over the published open data. */
     public IndicatorEngine(MeasureStore store) {
-        this(store, null);
+        this(store, Origin.PUBLIC);
     }
 
-    private IndicatorEngine(MeasureStore store, Map<List<Object>, Object> memo) {
+    /** An engine over the facts of one origin: the published open data or Peel's own records. */
+    public IndicatorEngine(MeasureStore store, Origin origin) {
+        this(store, origin, null);
+    }
+
+    private IndicatorEngine(MeasureStore store, Origin origin, Map<List<Object>, Object> memo) {
         this.store = store;
+        this.origin = origin;
         this.memo = memo;
     }
 
@@ -38,7 +46,16 @@ public final class IndicatorEngine {
      * denominator (offences recorded) and a coverage check. Not for keeping: it would not see a later import.
      */
     public IndicatorEngine remembering() {
-        return new IndicatorEngine(store, new java.util.HashMap<>());
+        return new IndicatorEngine(store, origin, new java.util.HashMap<>());
+    }
+
+    /** The same engine over another origin, sharing what this one remembers (every key names its source). */
+    public IndicatorEngine over(Origin other) {
+        return other == origin ? this : new IndicatorEngine(store, other, memo);
+    }
+
+    public Origin origin() {
+        return origin;
     }
 
     @SuppressWarnings("unchecked")
@@ -79,6 +96,13 @@ public final class IndicatorEngine {
         List<String> notes = new ArrayList<>();
         if (d.periodOffsetYears() > 0) {
             notes.add("for the " + period.describe());
+        }
+        MeasureStore.Counting counting = counting(d.numeratorGroup());
+        if (counting.stock()) {
+            // a stock is counted once, on the count date: the last month of the period, not summed over its months
+            period = Period.month(period.to());
+            notes.add("counted on " + period.lastDay().format(java.time.format.DateTimeFormatter
+                    .ofPattern("d MMMM yyyy", java.util.Locale.UK)));
         }
         Optional<List<String>> forces = forcesOf(place);
         if (forces.isEmpty() || forces.get().isEmpty()) {
@@ -179,13 +203,19 @@ public final class IndicatorEngine {
         return place instanceof Place.Forces g ? new Place.Forces(g.name(), forces) : place;
     }
 
+    private MeasureStore.Counting counting(String group) {
+        return recall(java.util.Arrays.asList("counting", group), () -> store.counting(group));
+    }
+
     private Optional<Basis> basis(String group, String outcomeGroup, Place place, List<String> forces, Period period,
                                   List<String> reasons) {
-        List<MeasureStore.Source> sources = recall(java.util.Arrays.asList("sources", group, outcomeGroup),
-                () -> store.sourcesFor(group, outcomeGroup));
+        List<MeasureStore.Source> sources = recall(java.util.Arrays.asList("sources", group, outcomeGroup, origin),
+                () -> store.sourcesFor(group, outcomeGroup, origin));
         if (sources.isEmpty()) {
-            reasons.add("no source Peel holds records " + groupTitle(group)
+            reasons.add((origin.own() ? "Peel's own records hold no " + groupTitle(group)
+                    : "no source Peel holds records " + groupTitle(group))
                     + (outcomeGroup == null ? "" : " with outcomes"));
+            store.unheldNote(group).ifPresent(reasons::add);
             return Optional.empty();
         }
         for (MeasureStore.Source s : sources) {
@@ -209,17 +239,23 @@ public final class IndicatorEngine {
                     + period.describe());
             return Optional.empty();
         }
-        List<MeasureStore.Covered> covered = recall(java.util.Arrays.asList("coverage", s.id(), forces, ends),
-                () -> store.coverage(s.id(), forces, ends));
+        String records = counting(group).records();
+        List<MeasureStore.Covered> covered = recall(java.util.Arrays.asList("coverage", s.id(), records, forces, ends),
+                () -> store.coverage(s.id(), records, forces, ends));
         if (covered.isEmpty()) {
             reasons.add(s.title() + " holds nothing for the " + period.describe() + " in " + place.name());
             return Optional.empty();
         }
         Map<String, Set<YearMonth>> byForce = new HashMap<>();
+        Place.Level level = place instanceof Place.Area a ? a.level() : Place.Level.FORCE;
         long unlocated = 0;
+        long unplaced = 0;
+        long noLsoa = 0;
         for (MeasureStore.Covered c : covered) {
             byForce.computeIfAbsent(c.forceCode(), k -> new TreeSet<>()).add(c.spanTo());
-            unlocated += c.unlocated();
+            unlocated += c.noBorough();
+            unplaced += c.unplacedAt(level);
+            noLsoa += c.noLsoa();
         }
         List<String> notes = new ArrayList<>();
         boolean complete = true;
@@ -261,12 +297,18 @@ public final class IndicatorEngine {
                     .collect(Collectors.joining(", ")) + ")"));
             notes.add("months missing: " + String.join("; ", parts));
         }
-        if (unlocated > 0 && place instanceof Place.Area a && a.level() != Place.Level.FORCE) {
+        if (unplaced > 0 && level != Place.Level.FORCE) {
             complete = false;
-            notes.add(String.format("%,d rows of the force have no location and are counted for no %s", unlocated,
-                    a.level().key()));
+            notes.add(unplaced == unlocated
+                    ? String.format("%,d rows of the force have no location and are counted for no %s", unplaced,
+                    level.key())
+                    : String.format("%,d rows of the force have no %s and are counted for none", unplaced,
+                    level == Place.Level.LSOA ? "LSOA" : level.key()));
         } else if (unlocated > 0) {
             notes.add(String.format("%,d rows without a location are counted for the force only", unlocated));
+        } else if (noLsoa > 0 && level != Place.Level.LSOA) {
+            notes.add(String.format("%,d rows have no LSOA: they count for their borough and the force, not for any"
+                    + " LSOA", noLsoa));
         }
         return Optional.of(new Basis(s, ends, used, complete, gaps.isEmpty(), notes));
     }
@@ -285,7 +327,8 @@ public final class IndicatorEngine {
                     : missing.size() + " of " + codes.size() + " areas (" + missing.stream()
                     .map(c -> names.getOrDefault(c, c)).limit(5).collect(Collectors.joining(", "))
                     + (missing.size() > 5 ? ", …" : "") + ")")
-                    + (households ? ": the population tables held give no household counts there" : ""));
+                    + (households ? ": " + householdsHeld(missing.size() == codes.size() ? place.name()
+                    : "those areas") : ""));
             return Optional.empty();
         }
         double total = 0;
@@ -299,6 +342,23 @@ public final class IndicatorEngine {
         notes.add(what + (households ? " (census " : " (mid-") + String.join(", ", years) + ")"
                 + (derived ? ", summed from LSOAs" : ""));
         return Optional.of(total);
+    }
+
+    /**
+     * What the population files loaded say about households, and the file that would supply them: the public
+     * population estimates for forces leave households empty, and only London's atlas counts them.
+     */
+    private String householdsHeld(String where) {
+        List<MeasureStore.PopulationFile> files = recall(List.of("population files"), store::populationFiles);
+        List<String> parts = new ArrayList<>();
+        for (MeasureStore.PopulationFile f : files) {
+            parts.add(f.withHouseholds() == 0 ? f.name() + " leaves households empty"
+                    : String.format("%s gives households for %,d areas, not these", f.name(), f.withHouseholds()));
+        }
+        String held = files.isEmpty() ? "no population file is loaded"
+                : "of the population files loaded, " + String.join("; ", parts);
+        return held + ". A population file in the simple CSV format (area_code,area_name,year,population,households)"
+                + " with the households column filled for " + where + " would supply them";
     }
 
     private String groupTitle(String id) {

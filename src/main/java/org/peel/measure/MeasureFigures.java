@@ -44,10 +44,14 @@ public final class MeasureFigures {
         return engine.store().definition(id).orElseThrow(() -> new IllegalArgumentException("no indicator " + id));
     }
 
-    /** The 12 months to each quarter end over five years to {@code to}, force and England and Wales, as an SVG. */
+    /**
+     * The 12 months to each quarter end over five years to {@code to}, force (from the engine's origin) and England
+     * and Wales (from the published data), as an SVG.
+     */
     public String trend(Place.Area force, String indicatorId, YearMonth to) {
         IndicatorDefinition d = definition(indicatorId);
         IndicatorEngine engine = this.engine.remembering();
+        IndicatorEngine national = engine.over(Origin.PUBLIC);
         Place.Forces ew = ForceInNumbers.englandAndWales(engine.store());
         List<Charts.Point> mine = new ArrayList<>();
         List<Charts.Point> all = new ArrayList<>();
@@ -55,16 +59,20 @@ public final class MeasureFigures {
             YearMonth end = to.minusMonths(back);
             Period p = Period.yearTo(end);
             mine.add(new Charts.Point(end.format(LABEL), engine.figure(d, force, p).value()));
-            all.add(new Charts.Point(end.format(LABEL), engine.figure(d, ew, p).value()));
+            all.add(new Charts.Point(end.format(LABEL), national.figure(d, ew, p).value()));
         }
-        return Charts.trend(d.title() + ", rolling 12 months", d.unit(), force.name(), mine,
+        String label = engine.origin().own() ? force.name() + " (" + engine.origin().title() + ")" : force.name();
+        return Charts.trend(d.title() + ", rolling 12 months", d.unit(), label, mine,
                 ForceInNumbers.ENGLAND_AND_WALES, all);
     }
 
-    /** Every territorial force's figure (those with one), the chosen force picked out, as an SVG. */
+    /**
+     * Every territorial force's figure (those with one), the chosen force picked out, as an SVG: always from the
+     * published data, the one source that speaks for every force alike.
+     */
     public String byForce(String indicatorId, Period period, String highlightCode) {
         IndicatorDefinition d = definition(indicatorId);
-        IndicatorEngine engine = this.engine.remembering();
+        IndicatorEngine engine = this.engine.remembering().over(Origin.PUBLIC);
         List<Charts.Bar> bars = new ArrayList<>();
         for (Map.Entry<String, String> f : engine.store().territorialForces().entrySet()) {
             Figure fig = engine.figure(d, new Place.Area(Place.Level.FORCE, f.getKey(), f.getValue()), period);
@@ -72,7 +80,7 @@ public final class MeasureFigures {
                 bars.add(new Charts.Bar(f.getValue(), fig.value(), f.getKey().equals(highlightCode)));
             }
         }
-        return Charts.bars(d.title() + ", " + period.describe(), "", bars);
+        return Charts.bars(d.title() + ", " + period.describe() + " (" + Origin.PUBLIC.title() + ")", "", bars);
     }
 
     /** A force's boroughs, or a borough's wards, with the indicators given and a map of the first. */

@@ -26,12 +26,12 @@ public final class MeasureRoutes {
 
     private final Web web;
     private final IndicatorEngine engine;
-    private final MeasureFigures figures;
+    private final PlaceStore places;
 
     public MeasureRoutes(Web web, MeasureStore store, PlaceStore places) {
         this.web = web;
         this.engine = new IndicatorEngine(store);
-        this.figures = new MeasureFigures(engine, places);
+        this.places = places;
     }
 
     public void register(RoutesConfig routes) {
@@ -56,8 +56,20 @@ public final class MeasureRoutes {
         }
     }
 
+    /** The origin asked for: the published data unless {@code source=peel}. */
+    private static Origin origin(Context ctx) {
+        String source = ctx.queryParam("source");
+        if (source == null || source.isBlank()) {
+            return Origin.PUBLIC;
+        }
+        return Origin.of(source).orElseThrow(() -> BadInput.field("source", "is public or peel, not '" + source + "'"));
+    }
+
     private void forceInNumbers(Context ctx) {
         allow(ctx);
+        Origin origin = origin(ctx);
+        IndicatorEngine engine = this.engine.over(origin);
+        MeasureFigures figures = new MeasureFigures(engine, places);
         Map<String, String> forces = engine.store().territorialForces();
         String code = ctx.queryParam("force") == null ? DEFAULT_FORCE : ctx.queryParam("force").strip().toUpperCase(Locale.ROOT);
         if (!forces.containsKey(code)) {
@@ -76,6 +88,7 @@ public final class MeasureRoutes {
         params.put("definitions", definitions);
         params.put("indicator", indicator);
         params.put("to", to.toString());
+        params.put("origins", List.of(Origin.values()));
         params.put("report", ForceInNumbers.of(engine, force, period));
         params.put("trend", figures.trend(force, MeasureFigures.CRIME_RATE, to));
         params.put("bars", figures.byForce(indicator, period, code));
@@ -85,6 +98,9 @@ public final class MeasureRoutes {
 
     private void area(Context ctx) {
         allow(ctx);
+        Origin origin = origin(ctx);
+        IndicatorEngine engine = this.engine.over(origin);
+        MeasureFigures figures = new MeasureFigures(engine, places);
         String code = ctx.queryParam("code");
         if (code == null || code.isBlank()) {
             throw BadInput.field("code", "a borough or ward code is needed");
@@ -107,6 +123,7 @@ public final class MeasureRoutes {
                 .map(id -> engine.figure(engine.store().definition(id).orElseThrow(), area, period)).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("area", area);
+        params.put("origin", origin);
         params.put("to", to.toString());
         params.put("period", period.describe());
         params.put("figures", own);

@@ -21,7 +21,7 @@ public final class MeasureStore {
 
     /** A fact source: its grain, the places it can speak for, and its publisher and licence for notes. */
     public record Source(String id, String title, int grainMonths, List<String> places, String publisher,
-                         String licence) {
+                         String licence, boolean own) {
         public boolean speaksFor(Place place) {
             String level = place instanceof Place.Area a ? a.level().key() : "force";
             return places.contains(level);
@@ -32,8 +32,25 @@ public final class MeasureStore {
     public record Group(String id, String title, String meaning) {
     }
 
-    /** A force's coverage of one span, with rows that had no location. */
-    public record Covered(String forceCode, YearMonth spanTo, long unlocated) {
+    /** A force's coverage of one span, with the rows placed in no borough, no ward and no LSOA. */
+    public record Covered(String forceCode, YearMonth spanTo, long noBorough, long noWard, long noLsoa) {
+
+        /** Rows counted for the force but for no area at the level given. */
+        public long unplacedAt(Place.Level level) {
+            return switch (level) {
+                case FORCE -> 0;
+                case BOROUGH -> noBorough;
+                case WARD -> noWard;
+                case LSOA -> noLsoa;
+            };
+        }
+    }
+
+    /**
+     * How an offence group is counted: from which records (crime, ASB or OCG), so that a source's months are judged
+     * by those; and whether it is a stock, counted on the period's last day, rather than events over the period.
+     */
+    public record Counting(String records, boolean stock) {
     }
 
     /** The population row chosen for one area. */
@@ -94,17 +111,35 @@ public final class MeasureStore {
         return m;
     }
 
-    /** Sources holding the offence group (and the outcome group, if one), best first. */
-    public List<Source> sourcesFor(String offenceGroup, String outcomeGroup) {
+    /** How an offence group is counted. */
+    public Counting counting(String offenceGroup) {
+        return jdbi.withHandle(h -> h.createQuery("select records, stock from measure_offence_group where id = :g")
+                .bind("g", offenceGroup)
+                .map((rs, ctx) -> new Counting(rs.getString(1), rs.getBoolean(2)))
+                .findOne().orElse(new Counting("crime", false)));
+    }
+
+    /** Why no source holds the offence group, where the definitions say. */
+    public Optional<String> unheldNote(String offenceGroup) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select unheld from measure_offence_group where id = :g and unheld is not null")
+                .bind("g", offenceGroup).mapTo(String.class).findOne());
+    }
+
+    /** Sources of the origin holding the offence group (and the outcome group, if one), best first. */
+    public List<Source> sourcesFor(String offenceGroup, String outcomeGroup, Origin origin) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select s.id, s.title, s.grain_months, s.places, s.publisher, s.licence from measure_source s
-                        where exists (select 1 from measure_offence_category c where c.source = s.id and c.group_id = :g)
+                        select s.id, s.title, s.grain_months, s.places, s.publisher, s.licence, s.own
+                        from measure_source s
+                        where s.own = :own
+                          and exists (select 1 from measure_offence_category c where c.source = s.id and c.group_id = :g)
                           and (cast(:og as text) is null or exists (select 1 from measure_outcome_category o
                                                                    where o.source = s.id and o.group_id = :og))
                         order by s.preference""")
-                .bind("g", offenceGroup).bind("og", outcomeGroup)
+                .bind("g", offenceGroup).bind("og", outcomeGroup).bind("own", origin.own())
                 .map((rs, ctx) -> new Source(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6)))
+                        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6),
+                        rs.getBoolean(7)))
                 .list());
     }
 
@@ -152,17 +187,19 @@ public final class MeasureStore {
                 .bind("c", code).mapTo(String.class).findOne());
     }
 
-    /** Spans the source holds for these forces among those asked for. */
-    public List<Covered> coverage(String source, List<String> forces, List<YearMonth> spanEnds) {
+    /** Spans the source holds, of the records given, for these forces among those asked for. */
+    public List<Covered> coverage(String source, String records, List<String> forces, List<YearMonth> spanEnds) {
         if (forces.isEmpty() || spanEnds.isEmpty()) {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        select force_code, span_to, unlocated from measure_coverage
-                        where source = :s and force_code in (<forces>) and span_to in (<ends>)""")
-                .bind("s", source).bindList("forces", forces).bindList("ends", dates(spanEnds))
+                        select force_code, span_to, no_borough, no_ward, no_lsoa from measure_coverage
+                        where source = :s and records in ('all', :records) and force_code in (<forces>)
+                          and span_to in (<ends>)""")
+                .bind("s", source).bind("records", records).bindList("forces", forces)
+                .bindList("ends", dates(spanEnds))
                 .map((rs, ctx) -> new Covered(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
-                        rs.getLong(3)))
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list());
     }
 
@@ -272,6 +309,22 @@ public final class MeasureStore {
                         (Integer) rs.getObject("households_year", Integer.class), rs.getString("derived_from")))
                 .forEach(p -> m.put(p.areaCode(), p)));
         return m;
+    }
+
+    /** A population file loaded, with how many of its rows give households. */
+    public record PopulationFile(String name, long rows, long withHouseholds) {
+    }
+
+    /** The population files loaded, by name. */
+    public List<PopulationFile> populationFiles() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select f.name, count(p.*) as rows, count(p.households) as with_households
+                        from opendata_file f
+                        left join opendata_population p on p.file_id = f.id
+                        where f.source = 'population'
+                        group by f.name order by f.name""")
+                .map((rs, ctx) -> new PopulationFile(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list());
     }
 
     private static List<Date> dates(List<YearMonth> months) {

@@ -18,6 +18,7 @@ public final class ReportJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("force", report.force().name());
         json.put("force_code", report.force().code());
+        json.put("source", report.origin().key());
         Map<String, Object> period = new LinkedHashMap<>();
         period.put("from", report.period().firstDay().toString());
         period.put("to", report.period().lastDay().toString());
@@ -31,6 +32,8 @@ public final class ReportJson {
             i.put("england_and_wales", row.englandAndWales().value());
             i.put("unit", row.definition().unit());
             i.put("complete", row.complete());
+            i.put("force_source", row.force().source());
+            i.put("england_and_wales_source", row.englandAndWales().source());
             i.put("notes", row.notes());
             indicators.add(i);
         }

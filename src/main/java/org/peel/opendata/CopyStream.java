@@ -43,12 +43,10 @@ final class CopyStream implements AutoCloseable {
             } else {
                 String s = v.toString();
                 buffer.append('"');
-                for (int k = 0; k < s.length(); k++) {
-                    char c = s.charAt(k);
-                    if (c == '"') {
-                        buffer.append('"');
-                    }
-                    buffer.append(c);
+                if (s.indexOf('"') < 0) {
+                    buffer.append(s);
+                } else {
+                    buffer.append(s.replace("\"", "\"\""));
                 }
                 buffer.append('"');
             }

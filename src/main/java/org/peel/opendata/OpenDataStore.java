@@ -56,6 +56,9 @@ public final class OpenDataStore {
     public FileResult load(String source, SourceFile file, BadRows bad, Loader loader) {
         String sha = file.sha256();
         return jdbi.inTransaction(h -> {
+            // a file and its ledger row commit together, so a crash that loses the last commits loses whole files,
+            // which the next run loads again: no need to wait for each commit to reach the disk
+            h.execute("set local synchronous_commit = off");
             h.execute("select pg_advisory_xact_lock(hashtext(?))", source + "/" + file.name());
             Optional<String> held = h.createQuery("select sha256 from opendata_file where source = :s and name = :n")
                     .bind("s", source).bind("n", file.name()).mapTo(String.class).findOne();

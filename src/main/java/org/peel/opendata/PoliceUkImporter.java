@@ -43,6 +43,7 @@ public final class PoliceUkImporter {
     private final ForceNames forces;
     private final Map<String, Optional<ForceNames.Force>> forceCache = new HashMap<>();
     private AreaIndex index;
+    private PointReach reach;
 
     public PoliceUkImporter(OpenDataStore store) {
         this.store = store;
@@ -60,7 +61,9 @@ public final class PoliceUkImporter {
         progress.file(file.name());
         if (index == null && !parents.isEmpty()) {
             // built before the file's transaction: the index reads the place tables on a handle of its own
-            index = AreaIndex.load(new PlaceStore(store.jdbi()));
+            var areas = new PlaceStore(store.jdbi()).lsoaAreas();
+            index = AreaIndex.of(areas);
+            reach = new PointReach(areas);
         }
         boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
         return store.load(SOURCE, file, bad, (h, fileId) -> {
@@ -111,7 +114,7 @@ public final class PoliceUkImporter {
         long rows = 0;
         long byPoint = 0;
         long unknownLsoa = 0;
-        try (CopyStream copy = new CopyStream(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
+        try (BinaryCopyStream copy = new BinaryCopyStream(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
                 + " force_code, longitude, latitude, lsoa_code, ward_code, borough_code, place_method, crime_type,"
                 + " last_outcome")) {
             for (String[] r; (r = csv.next()) != null; ) {
@@ -132,8 +135,9 @@ public final class PoliceUkImporter {
                         unknownLsoa++;
                     }
                     String id = get(r, cId);
-                    copy.row(fileId, line, id.isEmpty() ? null : id, month.atDay(1), force, lon, lat, p.lsoa,
-                            p.ward, p.borough, p.method, type, get(r, cOutcome));
+                    copy.row().int8(fileId).int4(line).text(id.isEmpty() ? null : id).date(month.atDay(1))
+                            .text(force).float8(lon).float8(lat).text(p.lsoa).text(p.ward).text(p.borough)
+                            .text(p.method).text(type).text(get(r, cOutcome)).end();
                     if (force != null) {
                         months.add(force, month, p.lsoa != null);
                     }
@@ -158,7 +162,7 @@ public final class PoliceUkImporter {
         Months months = new Months();
         Map<String, Long> unmatched = new TreeMap<>();
         long rows = 0;
-        try (CopyStream copy = new CopyStream(h, "opendata_police_uk_outcome",
+        try (BinaryCopyStream copy = new BinaryCopyStream(h, "opendata_police_uk_outcome",
                 "file_id, line, crime_id, month, force_code, lsoa_code, outcome_type")) {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();
@@ -174,7 +178,8 @@ public final class PoliceUkImporter {
                     }
                     String force = force(get(r, cBy), unmatched);
                     String lsoa = get(r, cLsoa);
-                    copy.row(fileId, line, id, month.atDay(1), force, lsoa.isEmpty() ? null : lsoa, outcome);
+                    copy.row().int8(fileId).int4(line).text(id).date(month.atDay(1)).text(force)
+                            .text(lsoa.isEmpty() ? null : lsoa).text(outcome).end();
                     if (force != null) {
                         months.add(force, month, !lsoa.isEmpty());
                     }
@@ -216,18 +221,20 @@ public final class PoliceUkImporter {
     private record Placed(String lsoa, String ward, String borough, String method) {
     }
 
+    private static final Placed UNPLACED = new Placed(null, null, null, null);
+
     private Placed place(String lsoaCode, Double lat, Double lon) {
         if (!lsoaCode.isEmpty()) {
             String[] p = parents.get(lsoaCode);
             return p == null ? new Placed(lsoaCode, null, null, "lsoa-unknown") : new Placed(lsoaCode, p[0], p[1], "lsoa");
         }
-        if (lat == null || lon == null || index == null) {
-            return new Placed(null, null, null, null);
+        if (lat == null || lon == null || index == null || !reach.mayPlace(lat, lon)) {
+            return UNPLACED;
         }
         Optional<PlaceMatch> m = index.locate(lat, lon);
         if (m.isEmpty() || (m.get().method() == PlaceMatch.Method.NEAREST_CENTROID
                 && m.get().distanceMetres() > FURTHEST_CENTROID_METRES)) {
-            return new Placed(null, null, null, null);
+            return UNPLACED;
         }
         PlaceMatch pm = m.get();
         return new Placed(pm.lsoaCode(), pm.wardCode(), pm.boroughCode(),

@@ -3,6 +3,7 @@ package org.peel.platform;
 import org.peel.measure.ForceInNumbers;
 import org.peel.measure.IndicatorEngine;
 import org.peel.measure.MeasureStore;
+import org.peel.measure.Origin;
 import org.peel.measure.Period;
 import org.peel.measure.Place;
 import org.peel.measure.ReportDocument;
@@ -43,6 +44,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: json)")
     Format format = Format.json;
 
+    @Option(names = "--source", paramLabel = "SOURCE", description = "Where the force's figures come from: public"
+            + " (published open data, the default) or peel (the force's own records in Peel). England and Wales is"
+            + " always from the published data.")
+    String source = Origin.PUBLIC.key();
+
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the report (default: standard output;"
             + " required for pdf)")
     Path out;
@@ -55,6 +61,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (DateTimeParseException ex) {
             throw new IllegalArgumentException("--year-to must be YYYY-MM, not '" + yearTo + "'");
         }
+        Origin origin = Origin.of(source).orElseThrow(() -> new IllegalArgumentException(
+                "--source must be public or peel, not '" + source + "'"));
         if (format == Format.pdf && out == null) {
             throw new IllegalArgumentException("a PDF needs --out FILE");
         }
@@ -63,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
                     .filter(ForceNames.Force::territorial)
                     .orElseThrow(() -> new PeelException("No territorial force is called '" + force
                             + "' (try the Home Office spelling, e.g. \"Metropolitan Police\", or an E23 code)"));
-            IndicatorEngine engine = new IndicatorEngine(new MeasureStore(database.jdbi()));
+            IndicatorEngine engine = new IndicatorEngine(new MeasureStore(database.jdbi()), origin);
             Place.Area area = new Place.Area(Place.Level.FORCE, f.code(), f.name());
             PlaceStore places = new PlaceStore(database.jdbi());
             byte[] bytes = switch (format) {

@@ -65,6 +65,31 @@ class MeasureRoutesTest {
     }
 
     @Test
+    @DisplayName("the force's figures can come from Peel's own records; the page says which source each column is from")
+    void peelRecords() {
+        server.database().jdbi().useHandle(h -> h.execute("""
+                insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code,
+                                   domestic_abuse, hate)
+                select 'C' || to_char(m, 'YYYYMM'), m, m, 'Violence with injury', 'Violence and sexual offences',
+                       'E09000007', false, false
+                from generate_series(timestamp '2014-07-01', timestamp '2015-06-01', interval '1 month') m"""));
+        WebClient client = server.signedIn("analyst", Role.ADMINISTRATOR, null);
+
+        String peel = client.get("/measure/force-in-numbers?force=E23000001&to=2015-06&source=peel").body();
+        // 12 crimes among the fixture's 100,000 Met residents: 0.1 per 1,000, against England and Wales's 1.5
+        assertThat(peel).contains("Metropolitan Police: from Peel's own records")
+                .contains("<option value=\"peel\" selected>")
+                .contains("source: Peel's own records")
+                .contains(">0.1<").contains(">1.5<")
+                .contains("/measure/area?level=borough&amp;code=E09000007&amp;to=2015-06&amp;source=peel");
+        assertThat(client.get("/measure/force-in-numbers?force=E23000001&to=2015-06").body())
+                .contains("Metropolitan Police: from published open data");
+        HttpResponse<String> bad = client.get("/measure/force-in-numbers?force=E23000001&to=2015-06&source=gossip");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("is public or peel");
+    }
+
+    @Test
     @DisplayName("the definitions page gives each indicator's id, version and exact meaning")
     void definitions() {
         WebClient client = server.signedIn("analyst", Role.ADMINISTRATOR, null);

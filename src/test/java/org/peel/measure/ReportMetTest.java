@@ -58,6 +58,12 @@ class ReportMetTest {
         // households come from the London atlas (census 2011) for the Met only
         assertThat(byId.get("burglary_dwelling_per_1000_households").get("force").isNumber()).isTrue();
         assertThat(byId.get("burglary_dwelling_per_1000_households").get("england_and_wales").isNull()).isTrue();
+        // no shared file counts households outside London (the atlas covers the Met and the City): the force
+        // estimates leave the column empty
+        assertThat(byId.get("burglary_dwelling_per_1000_households").get("notes").toString())
+                .contains("no households held for 41 of 43 areas")
+                .contains("pfa-population-mid2014.csv leaves households empty")
+                .contains("london-lsoa-atlas.csv gives households for");
         assertThat(byId.get("asb_incidents_per_1000").get("force").isNull()).isTrue();
         assertThat(byId.get("charge_rate_pct").get("notes").toString()).contains("police.uk");
     }
