@@ -165,7 +165,7 @@ public final class IndicatorEngine {
         List<String> earlierNotes = new ArrayList<>();
         Optional<Basis> then = basisOn(basis.source(), d.numeratorGroup(), place, basis.forces(), earlier, earlierNotes);
         if (then.isEmpty()) {
-            notes.add(basis.source().title() + " holds nothing for the " + earlier.describe());
+            notes.add("Nothing in " + basis.source().title() + " for the " + earlier.describe());
             return Figure.unavailable(d, place, asked, notes);
         }
         // both years over the same forces, so that a force missing from one year does not look like a fall
@@ -243,7 +243,7 @@ public final class IndicatorEngine {
         List<MeasureStore.Covered> covered = recall(java.util.Arrays.asList("coverage", s.id(), records, forces, ends),
                 () -> store.coverage(s.id(), records, forces, ends));
         if (covered.isEmpty()) {
-            reasons.add(s.title() + " holds nothing for the " + period.describe() + " in " + place.name());
+            reasons.add("Nothing in " + s.title() + " for the " + period.describe() + " in " + place.name());
             return Optional.empty();
         }
         Map<String, Set<YearMonth>> byForce = new HashMap<>();

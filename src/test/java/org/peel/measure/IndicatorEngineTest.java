@@ -91,7 +91,7 @@ class IndicatorEngineTest {
     @DisplayName("indicators with no source (ASB here, OCGs, calls, satisfaction) are not available with a reason")
     void noSource() {
         assertThat(report.row("asb_incidents_per_1000").force().notes())
-                .anySatisfy(n -> assertThat(n).contains("police.uk").contains("holds nothing"));
+                .anySatisfy(n -> assertThat(n).contains("Nothing in").contains("police.uk"));
         assertThat(report.row("ocgs_per_million").force().notes())
                 .startsWith("no source Peel holds records organised crime groups")
                 .anySatisfy(n -> assertThat(n).contains("not published as open data"));
