@@ -2,6 +2,8 @@ package org.peel.investigation;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -75,13 +77,19 @@ public final class InvestigationStore {
     }
 
     public void insertScreening(Handle h, String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
+        bindScreening(h.createUpdate(INSERT_SCREENING), crimeId, d, f, at).execute();
+    }
+
+    private static final String INSERT_SCREENING = """
+            insert into crime_screening (crime_id, rule_version, screened_in, priority, pip_level, specialism, harm,
+                solvability, solvability_factors, serious_offences, victim_vulnerable, out_reason, reasons, screened_at)
+            values (:crime, :version, :in, :priority, :pip, :specialism, :harm, :solvability, :factors, :serious,
+                :vulnerable, :out, :reasons, :at)""";
+
+    private static <T extends SqlStatement<T>> T bindScreening(T st, String crimeId, Screening.Decision d, Screening.Facts f,
+                                                                LocalDateTime at) {
         Screening.ScreenedIn in = d instanceof Screening.ScreenedIn s ? s : null;
-        h.createUpdate("""
-                        insert into crime_screening (crime_id, rule_version, screened_in, priority, pip_level, specialism, harm,
-                            solvability, solvability_factors, serious_offences, victim_vulnerable, out_reason, reasons, screened_at)
-                        values (:crime, :version, :in, :priority, :pip, :specialism, :harm, :solvability, :factors, :serious,
-                            :vulnerable, :out, :reasons, :at)""")
-                .bind("crime", crimeId).bind("version", d.ruleVersion()).bind("in", in != null)
+        return st.bind("crime", crimeId).bind("version", d.ruleVersion()).bind("in", in != null)
                 .bind("priority", in == null ? null : in.priority().name())
                 .bind("pip", in == null ? null : in.pipLevel())
                 .bind("specialism", in == null ? null : in.specialism().label())
@@ -90,7 +98,7 @@ public final class InvestigationStore {
                 .bind("serious", f.seriousOffences().stream().sorted().map(Enum::name).toArray(String[]::new))
                 .bind("vulnerable", f.victimVulnerable() || f.victimUnder18())
                 .bind("out", d instanceof Screening.ScreenedOut o ? o.reason() : null)
-                .bind("reasons", String.join("\n", d.reasons())).bind("at", at).execute();
+                .bind("reasons", String.join("\n", d.reasons())).bind("at", at);
     }
 
     /**
@@ -132,25 +140,36 @@ public final class InvestigationStore {
 
     /** Records an allocation under the given rule version ("supervisor" when a person chose the investigator). */
     public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by, String ruleVersion) {
-        h.createUpdate("""
-                        insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons)
-                        values (:crime, :inv, :weight, :at, :by, :version, :reasons)""")
-                .bind("crime", crimeId).bind("inv", a.investigator().investigatorId()).bind("weight", a.weight())
-                .bind("at", at).bind("by", by).bind("version", ruleVersion).bind("reasons", String.join("\n", a.reasons()))
-                .execute();
+        bindAllocation(h.createUpdate(INSERT_ALLOCATION), crimeId, a, at, by, ruleVersion).execute();
         h.createUpdate("update crime set investigator_id = :inv where id = :crime")
                 .bind("inv", a.investigator().investigatorId()).bind("crime", crimeId).execute();
         h.createUpdate("update allocation_queue set left_at = :at, left_reason = :why where crime_id = :crime and left_at is null")
                 .bind("at", at).bind("why", "Allocated to " + a.investigator().investigatorId()).bind("crime", crimeId).execute();
     }
 
+    private static final String INSERT_ALLOCATION = """
+            insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons)
+            values (:crime, :inv, :weight, :at, :by, :version, :reasons)""";
+
+    private static <T extends SqlStatement<T>> T bindAllocation(T st, String crimeId, Allocation.Allocated a, LocalDateTime at,
+                                                                 String by, String ruleVersion) {
+        return st.bind("crime", crimeId).bind("inv", a.investigator().investigatorId()).bind("weight", a.weight())
+                .bind("at", at).bind("by", by).bind("version", ruleVersion).bind("reasons", String.join("\n", a.reasons()));
+    }
+
     public void queue(Handle h, String crimeId, Allocation.Need need, Allocation.Queued q, LocalDateTime at) {
-        h.createUpdate("""
-                        insert into allocation_queue (crime_id, borough_code, specialism, pip_level, priority, reason, queued_at)
-                        values (:crime, :borough, :specialism, :pip, :priority, :reason, :at)""")
-                .bind("crime", crimeId).bind("borough", need.boroughCode()).bind("specialism", need.specialism().label())
+        bindQueue(h.createUpdate(INSERT_QUEUE), crimeId, need, q, at).execute();
+    }
+
+    private static final String INSERT_QUEUE = """
+            insert into allocation_queue (crime_id, borough_code, specialism, pip_level, priority, reason, queued_at)
+            values (:crime, :borough, :specialism, :pip, :priority, :reason, :at)""";
+
+    private static <T extends SqlStatement<T>> T bindQueue(T st, String crimeId, Allocation.Need need, Allocation.Queued q,
+                                                            LocalDateTime at) {
+        return st.bind("crime", crimeId).bind("borough", need.boroughCode()).bind("specialism", need.specialism().label())
                 .bind("pip", need.pipLevel()).bind("priority", need.priority().name()).bind("reason", q.reason())
-                .bind("at", at).execute();
+                .bind("at", at);
     }
 
     /** Ends the current allocation with the reason (a reallocation follows in the same transaction). */
@@ -160,32 +179,160 @@ public final class InvestigationStore {
     }
 
     public void insertEntitlement(Handle h, String crimeId, String personId, VictimsCodeEntitlement.Decision d, LocalDateTime at) {
-        h.createUpdate("""
-                        insert into victims_code_entitlement (crime_id, person_record_id, service, groups, reasons, rule_version, decided_at)
-                        values (:crime, :person, :service, :groups, :reasons, :version, :at)""")
-                .bind("crime", crimeId).bind("person", personId).bind("service", d.service().name())
+        bindEntitlement(h.createUpdate(INSERT_ENTITLEMENT), crimeId, personId, d, at).execute();
+    }
+
+    private static final String INSERT_ENTITLEMENT = """
+            insert into victims_code_entitlement (crime_id, person_record_id, service, groups, reasons, rule_version, decided_at)
+            values (:crime, :person, :service, :groups, :reasons, :version, :at)""";
+
+    private static <T extends SqlStatement<T>> T bindEntitlement(T st, String crimeId, String personId,
+                                                                  VictimsCodeEntitlement.Decision d, LocalDateTime at) {
+        return st.bind("crime", crimeId).bind("person", personId).bind("service", d.service().name())
                 .bind("groups", d.groups().stream().sorted().map(Enum::name).toArray(String[]::new))
-                .bind("reasons", String.join("\n", d.reasons())).bind("version", d.ruleVersion()).bind("at", at).execute();
+                .bind("reasons", String.join("\n", d.reasons())).bind("version", d.ruleVersion()).bind("at", at);
     }
 
     public void insertDeadline(Handle h, String crimeId, String personId, VictimsCodeDeadlines.Deadline d,
                                LocalDateTime metAt, String metBy) {
-        h.createUpdate("""
-                        insert into victims_code_deadline (crime_id, person_record_id, kind, from_date, working_days, due_date,
-                                                           basis, rule_version, met_at, met_by)
-                        values (:crime, :person, :kind, :from, :days, :due, :basis, :version, :met, :by)""")
-                .bind("crime", crimeId).bind("person", personId).bind("kind", d.kind().name()).bind("from", d.from())
+        bindDeadline(h.createUpdate(INSERT_DEADLINE), crimeId, personId, d, metAt, metBy).execute();
+    }
+
+    private static final String INSERT_DEADLINE = """
+            insert into victims_code_deadline (crime_id, person_record_id, kind, from_date, working_days, due_date,
+                                               basis, rule_version, met_at, met_by)
+            values (:crime, :person, :kind, :from, :days, :due, :basis, :version, :met, :by)""";
+
+    private static <T extends SqlStatement<T>> T bindDeadline(T st, String crimeId, String personId,
+                                                               VictimsCodeDeadlines.Deadline d, LocalDateTime metAt, String metBy) {
+        return st.bind("crime", crimeId).bind("person", personId).bind("kind", d.kind().name()).bind("from", d.from())
                 .bind("days", d.workingDays()).bind("due", d.due()).bind("basis", d.basis())
-                .bind("version", VictimsCodeDeadlines.RULE_VERSION).bind("met", metAt).bind("by", metBy).execute();
+                .bind("version", VictimsCodeDeadlines.RULE_VERSION).bind("met", metAt).bind("by", metBy);
     }
 
     public void insertContact(Handle h, String crimeId, String personId, LocalDateTime at, String kind, String result,
                               String note, String by) {
-        h.createUpdate("""
-                        insert into victims_code_contact (crime_id, person_record_id, at, kind, result, note, by_username)
-                        values (:crime, :person, :at, :kind, :result, :note, :by)""")
-                .bind("crime", crimeId).bind("person", personId).bind("at", at).bind("kind", kind).bind("result", result)
-                .bind("note", note).bind("by", by).execute();
+        bindContact(h.createUpdate(INSERT_CONTACT), crimeId, personId, at, kind, result, note, by).execute();
+    }
+
+    private static final String INSERT_CONTACT = """
+            insert into victims_code_contact (crime_id, person_record_id, at, kind, result, note, by_username)
+            values (:crime, :person, :at, :kind, :result, :note, :by)""";
+
+    private static <T extends SqlStatement<T>> T bindContact(T st, String crimeId, String personId, LocalDateTime at,
+                                                              String kind, String result, String note, String by) {
+        return st.bind("crime", crimeId).bind("person", personId).bind("at", at).bind("kind", kind).bind("result", result)
+                .bind("note", note).bind("by", by);
+    }
+
+    // ---- bulk writes, for crimes recorded many at a time
+
+    /**
+     * Every investigator as the allocation rule sees them, for a pass that keeps caseloads in memory: the borough
+     * is null for a central unit's investigators (as {@link #candidates} gives them for a central specialism), and
+     * the caseload is the weight of their open crimes now. Investigators of a specialism Peel does not know are left out.
+     */
+    public List<Allocation.Candidate> allInvestigators(Handle h) {
+        return h.createQuery("""
+                        select i.id, i.team_id, t.borough_code, i.pip_level, i.specialism, coalesce(d.on_duty, true) as on_duty,
+                               exists (select 1 from investigation_central_team ct where ct.team_id = t.id) as central,
+                               coalesce((select sum(a.weight) from crime_allocation a
+                                         where a.investigator_id = i.id and a.ended_at is null
+                                           and not exists (select 1 from crime_outcome o where o.crime_id = a.crime_id)), 0) as load
+                        from investigator i join investigation_team t on t.id = i.team_id
+                        left join investigator_duty d on d.investigator_id = i.id
+                        order by i.id""")
+                .map((rs, ctx) -> {
+                    Specialism s = Specialism.fromLabel(rs.getString("specialism")).orElse(null);
+                    return s == null ? null : new Allocation.Candidate(rs.getString("id"), rs.getString("team_id"),
+                            rs.getBoolean("central") ? null : rs.getString("borough_code"), rs.getInt("pip_level"), s,
+                            rs.getBoolean("on_duty"), rs.getInt("load"));
+                })
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The rows recording writes, for many crimes at once: the same statements as the single-row writes above,
+     * sent in JDBC batches. {@link #flush()} sends what has been added; the caller's transaction commits it.
+     */
+    public static final class Batch {
+        private final Handle h;
+        private final PreparedBatch screening;
+        private final PreparedBatch allocation;
+        private final PreparedBatch queue;
+        private final PreparedBatch entitlement;
+        private final PreparedBatch deadline;
+        private final PreparedBatch contact;
+        private final List<String> crimes = new ArrayList<>();
+        private final List<String> investigators = new ArrayList<>();
+
+        private Batch(Handle h) {
+            this.h = h;
+            this.screening = h.prepareBatch(INSERT_SCREENING);
+            this.allocation = h.prepareBatch(INSERT_ALLOCATION);
+            this.queue = h.prepareBatch(INSERT_QUEUE);
+            this.entitlement = h.prepareBatch(INSERT_ENTITLEMENT);
+            this.deadline = h.prepareBatch(INSERT_DEADLINE);
+            this.contact = h.prepareBatch(INSERT_CONTACT);
+        }
+
+        public void screening(String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
+            bindScreening(screening, crimeId, d, f, at).add();
+        }
+
+        /**
+         * The crime's current investigator after recording (null when nobody was allocated), written to
+         * {@code crime.investigator_id} at {@link #flush()} where it differs.
+         */
+        public void investigator(String crimeId, String investigatorId) {
+            crimes.add(crimeId);
+            investigators.add(investigatorId);
+        }
+
+        public void allocate(String crimeId, Allocation.Allocated a, LocalDateTime at, String by) {
+            bindAllocation(allocation, crimeId, a, at, by, a.ruleVersion()).add();
+        }
+
+        public void queue(String crimeId, Allocation.Need need, Allocation.Queued q, LocalDateTime at) {
+            bindQueue(queue, crimeId, need, q, at).add();
+        }
+
+        public void entitlement(String crimeId, String personId, VictimsCodeEntitlement.Decision d, LocalDateTime at) {
+            bindEntitlement(entitlement, crimeId, personId, d, at).add();
+        }
+
+        public void deadline(String crimeId, String personId, VictimsCodeDeadlines.Deadline d, LocalDateTime metAt,
+                             String metBy) {
+            bindDeadline(deadline, crimeId, personId, d, metAt, metBy).add();
+        }
+
+        public void contact(String crimeId, String personId, LocalDateTime at, String kind, String result, String note,
+                            String by) {
+            bindContact(contact, crimeId, personId, at, kind, result, note, by).add();
+        }
+
+        public void flush() {
+            for (PreparedBatch b : List.of(screening, allocation, queue, entitlement, deadline, contact)) {
+                if (b.size() > 0) {
+                    b.execute();
+                }
+            }
+            if (!crimes.isEmpty()) {
+                h.createUpdate("""
+                                update crime c set investigator_id = n.investigator_id
+                                from unnest(:crimes, :investigators) as n (crime_id, investigator_id)
+                                where c.id = n.crime_id and c.investigator_id is distinct from n.investigator_id""")
+                        .bind("crimes", crimes.toArray(String[]::new))
+                        .bind("investigators", investigators.toArray(String[]::new)).execute();
+                crimes.clear();
+                investigators.clear();
+            }
+        }
+    }
+
+    /** A batch writer on the caller's transaction. */
+    public Batch batch(Handle h) {
+        return new Batch(h);
     }
 
     // ---- reads

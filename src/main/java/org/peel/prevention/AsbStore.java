@@ -2,6 +2,8 @@ package org.peel.prevention;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -129,28 +131,83 @@ public final class AsbStore {
     public void insertAssessment(Handle h, String incidentId, String victimRecordId, String answersJson,
                                  AsbRiskAssessment.Result risk, String reasonsJson, boolean repeat, boolean caseReview,
                                  String settingsJson, String assessedBy) {
-        h.createUpdate("""
-                        insert into asb_assessment (asb_incident_id, victim_record_id, answers, grade, score, reasons,
-                            rule_version, repeat_victim, case_review_met, settings, assessed_by)
-                        values (:incident, :victim, cast(:answers as jsonb), :grade, :score, cast(:reasons as jsonb),
-                            :version, :repeat, :caseReview, cast(:settings as jsonb), :by)""")
-                .bind("incident", incidentId).bind("victim", victimRecordId).bind("answers", answersJson)
+        bindAssessment(h.createUpdate(INSERT_ASSESSMENT), incidentId, victimRecordId, answersJson, risk, reasonsJson, repeat,
+                caseReview, settingsJson, assessedBy, null).execute();
+    }
+
+    /** Assessed now, unless an assessment time is bound (a bulk pass assesses each incident as of its report). */
+    private static final String INSERT_ASSESSMENT = """
+            insert into asb_assessment (asb_incident_id, victim_record_id, answers, grade, score, reasons,
+                rule_version, repeat_victim, case_review_met, settings, assessed_by, assessed_at)
+            values (:incident, :victim, cast(:answers as jsonb), :grade, :score, cast(:reasons as jsonb),
+                :version, :repeat, :caseReview, cast(:settings as jsonb), :by, coalesce(cast(:at as timestamptz), now()))""";
+
+    private static <T extends SqlStatement<T>> T bindAssessment(T st, String incidentId, String victimRecordId,
+                                                                 String answersJson, AsbRiskAssessment.Result risk,
+                                                                 String reasonsJson, boolean repeat, boolean caseReview,
+                                                                 String settingsJson, String assessedBy, LocalDateTime at) {
+        return st.bind("incident", incidentId).bind("victim", victimRecordId).bind("answers", answersJson)
                 .bind("grade", risk.grade().name().toLowerCase()).bind("score", risk.score())
                 .bind("reasons", reasonsJson).bind("version", risk.ruleVersion()).bind("repeat", repeat)
                 .bind("caseReview", caseReview).bind("settings", settingsJson).bind("by", assessedBy)
-                .execute();
+                .bind("at", at);
     }
 
     /** Flags a victim to the ward's neighbourhood team; returns the flag's id. */
     public long insertFlag(Handle h, String personRecordId, String incidentId, AsbLocation where, String reason,
                            String detail) {
-        return h.createUpdate("""
-                        insert into neighbourhood_flag (person_record_id, asb_incident_id, borough_code, ward_code,
-                            reason, detail)
-                        values (:person, :incident, :borough, :ward, :reason, :detail)""")
-                .bind("person", personRecordId).bind("incident", incidentId).bind("borough", where.boroughCode())
-                .bind("ward", where.wardCode()).bind("reason", reason).bind("detail", detail)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return bindFlag(h.createUpdate(INSERT_FLAG), personRecordId, incidentId, where.boroughCode(), where.wardCode(),
+                reason, detail, null).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static final String INSERT_FLAG = """
+            insert into neighbourhood_flag (person_record_id, asb_incident_id, borough_code, ward_code, reason, detail,
+                created_at)
+            values (:person, :incident, :borough, :ward, :reason, :detail, coalesce(cast(:at as timestamptz), now()))""";
+
+    private static <T extends SqlStatement<T>> T bindFlag(T st, String personRecordId, String incidentId, String borough,
+                                                           String ward, String reason, String detail, LocalDateTime at) {
+        return st.bind("person", personRecordId).bind("incident", incidentId).bind("borough", borough)
+                .bind("ward", ward).bind("reason", reason).bind("detail", detail).bind("at", at);
+    }
+
+    /**
+     * Assessments and flags for many incidents at once, each as of its own report time: the same statements as
+     * {@link #insertAssessment} and {@link #insertFlag}, sent in JDBC batches on the caller's transaction.
+     */
+    public static final class Batch {
+        private final PreparedBatch assessments;
+        private final PreparedBatch flags;
+
+        private Batch(Handle h) {
+            this.assessments = h.prepareBatch(INSERT_ASSESSMENT);
+            this.flags = h.prepareBatch(INSERT_FLAG);
+        }
+
+        public void assessment(String incidentId, String victimRecordId, String answersJson, AsbRiskAssessment.Result risk,
+                               String reasonsJson, boolean repeat, boolean caseReview, String settingsJson,
+                               String assessedBy, LocalDateTime at) {
+            bindAssessment(assessments, incidentId, victimRecordId, answersJson, risk, reasonsJson, repeat, caseReview,
+                    settingsJson, assessedBy, at).add();
+        }
+
+        public void flag(String personRecordId, String incidentId, String borough, String ward, String reason,
+                         String detail, LocalDateTime at) {
+            bindFlag(flags, personRecordId, incidentId, borough, ward, reason, detail, at).add();
+        }
+
+        public void flush() {
+            if (assessments.size() > 0) {
+                assessments.execute();
+            }
+            if (flags.size() > 0) {
+                flags.execute();
+            }
+        }
+    }
+
+    public Batch batch(Handle h) {
+        return new Batch(h);
     }
 
     /** An open flag, with the victim's name as recorded (personal data: the caller audits the read). */
