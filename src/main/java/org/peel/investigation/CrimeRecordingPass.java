@@ -14,15 +14,15 @@ import java.util.PriorityQueue;
 
 /**
  * Makes the decisions of recording for many crimes already written, in the order they were recorded: the same
- * {@link AtRecording} decisions {@link RecordCrime} makes for one crime, written as the same rows in batches. Each
+ * {@link AtRecording} decisions {@link RecordCrime} makes for one crime, written as the same rows in batches sent with COPY. Each
  * crime's recorded time is its "now". Investigators' caseloads are kept in memory as the pass goes: a crime allocated
  * adds its weight, and a crime's weight leaves on the day it was given its outcome, so every allocation sees the
  * caseloads as they stood at that moment.
  */
 public final class CrimeRecordingPass {
 
-    /** Rows sent to the database at a time. */
-    private static final int BATCH = 2_000;
+    /** Rows gathered before they are sent to the database. */
+    private static final int BATCH = 20_000;
 
     private final InvestigationStore store;
     private final AuditTrail audit;

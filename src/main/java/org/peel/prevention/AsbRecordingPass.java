@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class AsbRecordingPass {
 
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 20_000;
     private static final double EARTH_METRES = 6371008.8;
 
     private final AsbStore store;
