@@ -76,7 +76,7 @@ public final class InvestigationStore {
     }
 
     public void insertScreening(Handle h, String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
-        insert(h, INSERT_SCREENING, v -> bindScreening(v, crimeId, d, f, at));
+        insert(h, INSERT_SCREENING, v -> screeningRow(v, crimeId, d, f, at));
     }
 
     private static final String INSERT_SCREENING = """
@@ -85,7 +85,7 @@ public final class InvestigationStore {
             values (:crime_id, :rule_version, :screened_in, :priority, :pip_level, :specialism, :harm, :solvability,
                 :solvability_factors, :serious_offences, :victim_vulnerable, :out_reason, :reasons, :screened_at)""";
 
-    private static CopyRows.Values bindScreening(CopyRows.Values v, String crimeId, Screening.Decision d, Screening.Facts f,
+    private static CopyRows.Values screeningRow(CopyRows.Values v, String crimeId, Screening.Decision d, Screening.Facts f,
                                                 LocalDateTime at) {
         Screening.ScreenedIn in = d instanceof Screening.ScreenedIn s ? s : null;
         return v.put("crime_id", crimeId).put("rule_version", d.ruleVersion()).put("screened_in", in != null)
@@ -139,7 +139,7 @@ public final class InvestigationStore {
 
     /** Records an allocation under the given rule version ("supervisor" when a person chose the investigator). */
     public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by, String ruleVersion) {
-        insert(h, INSERT_ALLOCATION, v -> bindAllocation(v, crimeId, a, at, by, ruleVersion));
+        insert(h, INSERT_ALLOCATION, v -> allocationRow(v, crimeId, a, at, by, ruleVersion));
         h.createUpdate("update crime set investigator_id = :inv where id = :crime")
                 .bind("inv", a.investigator().investigatorId()).bind("crime", crimeId).execute();
         h.createUpdate("update allocation_queue set left_at = :at, left_reason = :why where crime_id = :crime and left_at is null")
@@ -150,7 +150,7 @@ public final class InvestigationStore {
             insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons)
             values (:crime_id, :investigator_id, :weight, :allocated_at, :allocated_by, :rule_version, :reasons)""";
 
-    private static CopyRows.Values bindAllocation(CopyRows.Values v, String crimeId, Allocation.Allocated a, LocalDateTime at,
+    private static CopyRows.Values allocationRow(CopyRows.Values v, String crimeId, Allocation.Allocated a, LocalDateTime at,
                                                  String by, String ruleVersion) {
         return v.put("crime_id", crimeId).put("investigator_id", a.investigator().investigatorId()).put("weight", a.weight())
                 .put("allocated_at", at).put("allocated_by", by).put("rule_version", ruleVersion)
@@ -158,14 +158,14 @@ public final class InvestigationStore {
     }
 
     public void queue(Handle h, String crimeId, Allocation.Need need, Allocation.Queued q, LocalDateTime at) {
-        insert(h, INSERT_QUEUE, v -> bindQueue(v, crimeId, need, q, at));
+        insert(h, INSERT_QUEUE, v -> queueRow(v, crimeId, need, q, at));
     }
 
     private static final String INSERT_QUEUE = """
             insert into allocation_queue (crime_id, borough_code, specialism, pip_level, priority, reason, queued_at)
             values (:crime_id, :borough_code, :specialism, :pip_level, :priority, :reason, :queued_at)""";
 
-    private static CopyRows.Values bindQueue(CopyRows.Values v, String crimeId, Allocation.Need need, Allocation.Queued q,
+    private static CopyRows.Values queueRow(CopyRows.Values v, String crimeId, Allocation.Need need, Allocation.Queued q,
                                             LocalDateTime at) {
         return v.put("crime_id", crimeId).put("borough_code", need.boroughCode()).put("specialism", need.specialism().label())
                 .put("pip_level", need.pipLevel()).put("priority", need.priority().name()).put("reason", q.reason())
@@ -179,14 +179,14 @@ public final class InvestigationStore {
     }
 
     public void insertEntitlement(Handle h, String crimeId, String personId, VictimsCodeEntitlement.Decision d, LocalDateTime at) {
-        insert(h, INSERT_ENTITLEMENT, v -> bindEntitlement(v, crimeId, personId, d, at));
+        insert(h, INSERT_ENTITLEMENT, v -> entitlementRow(v, crimeId, personId, d, at));
     }
 
     private static final String INSERT_ENTITLEMENT = """
             insert into victims_code_entitlement (crime_id, person_record_id, service, groups, reasons, rule_version, decided_at)
             values (:crime_id, :person_record_id, :service, :groups, :reasons, :rule_version, :decided_at)""";
 
-    private static CopyRows.Values bindEntitlement(CopyRows.Values v, String crimeId, String personId,
+    private static CopyRows.Values entitlementRow(CopyRows.Values v, String crimeId, String personId,
                                                   VictimsCodeEntitlement.Decision d, LocalDateTime at) {
         return v.put("crime_id", crimeId).put("person_record_id", personId).put("service", d.service().name())
                 .put("groups", d.groups().stream().sorted().map(Enum::name).toArray(String[]::new))
@@ -195,7 +195,7 @@ public final class InvestigationStore {
 
     public void insertDeadline(Handle h, String crimeId, String personId, VictimsCodeDeadlines.Deadline d,
                                LocalDateTime metAt, String metBy) {
-        insert(h, INSERT_DEADLINE, v -> bindDeadline(v, crimeId, personId, d, metAt, metBy));
+        insert(h, INSERT_DEADLINE, v -> deadlineRow(v, crimeId, personId, d, metAt, metBy));
     }
 
     private static final String INSERT_DEADLINE = """
@@ -204,7 +204,7 @@ public final class InvestigationStore {
             values (:crime_id, :person_record_id, :kind, :from_date, :working_days, :due_date, :basis, :rule_version,
                     :met_at, :met_by)""";
 
-    private static CopyRows.Values bindDeadline(CopyRows.Values v, String crimeId, String personId,
+    private static CopyRows.Values deadlineRow(CopyRows.Values v, String crimeId, String personId,
                                                VictimsCodeDeadlines.Deadline d, LocalDateTime metAt, String metBy) {
         return v.put("crime_id", crimeId).put("person_record_id", personId).put("kind", d.kind().name())
                 .put("from_date", d.from()).put("working_days", d.workingDays()).put("due_date", d.due())
@@ -214,14 +214,14 @@ public final class InvestigationStore {
 
     public void insertContact(Handle h, String crimeId, String personId, LocalDateTime at, String kind, String result,
                               String note, String by) {
-        insert(h, INSERT_CONTACT, v -> bindContact(v, crimeId, personId, at, kind, result, note, by));
+        insert(h, INSERT_CONTACT, v -> contactRow(v, crimeId, personId, at, kind, result, note, by));
     }
 
     private static final String INSERT_CONTACT = """
             insert into victims_code_contact (crime_id, person_record_id, at, kind, result, note, by_username)
             values (:crime_id, :person_record_id, :at, :kind, :result, :note, :by_username)""";
 
-    private static CopyRows.Values bindContact(CopyRows.Values v, String crimeId, String personId, LocalDateTime at,
+    private static CopyRows.Values contactRow(CopyRows.Values v, String crimeId, String personId, LocalDateTime at,
                                               String kind, String result, String note, String by) {
         return v.put("crime_id", crimeId).put("person_record_id", personId).put("at", at).put("kind", kind)
                 .put("result", result).put("note", note).put("by_username", by);
@@ -281,7 +281,7 @@ public final class InvestigationStore {
         }
 
         public void screening(String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
-            screening.add(v -> bindScreening(v, crimeId, d, f, at));
+            screening.add(v -> screeningRow(v, crimeId, d, f, at));
         }
 
         /**
@@ -294,25 +294,25 @@ public final class InvestigationStore {
         }
 
         public void allocate(String crimeId, Allocation.Allocated a, LocalDateTime at, String by) {
-            allocation.add(v -> bindAllocation(v, crimeId, a, at, by, a.ruleVersion()));
+            allocation.add(v -> allocationRow(v, crimeId, a, at, by, a.ruleVersion()));
         }
 
         public void queue(String crimeId, Allocation.Need need, Allocation.Queued q, LocalDateTime at) {
-            queue.add(v -> bindQueue(v, crimeId, need, q, at));
+            queue.add(v -> queueRow(v, crimeId, need, q, at));
         }
 
         public void entitlement(String crimeId, String personId, VictimsCodeEntitlement.Decision d, LocalDateTime at) {
-            entitlement.add(v -> bindEntitlement(v, crimeId, personId, d, at));
+            entitlement.add(v -> entitlementRow(v, crimeId, personId, d, at));
         }
 
         public void deadline(String crimeId, String personId, VictimsCodeDeadlines.Deadline d, LocalDateTime metAt,
                              String metBy) {
-            deadline.add(v -> bindDeadline(v, crimeId, personId, d, metAt, metBy));
+            deadline.add(v -> deadlineRow(v, crimeId, personId, d, metAt, metBy));
         }
 
         public void contact(String crimeId, String personId, LocalDateTime at, String kind, String result, String note,
                             String by) {
-            contact.add(v -> bindContact(v, crimeId, personId, at, kind, result, note, by));
+            contact.add(v -> contactRow(v, crimeId, personId, at, kind, result, note, by));
         }
 
         public void flush() {

@@ -11,7 +11,6 @@ import org.peel.investigation.InvestigationStore;
 import org.peel.investigation.OffenceGroup;
 import org.peel.investigation.SeriousOffence;
 import org.peel.investigation.SolvabilityFactor;
-import org.peel.investigation.VictimsCodeDeadlines;
 import org.peel.prevention.AsbQuestionnaire;
 import org.peel.prevention.AsbRecordingPass;
 import org.peel.prevention.AsbRiskSettings;
