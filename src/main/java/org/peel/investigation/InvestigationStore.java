@@ -2,6 +2,7 @@ package org.peel.investigation;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.peel.common.CopyRows;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -126,22 +127,28 @@ public final class InvestigationStore {
     }
 
     public void insertScreening(Handle h, String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
+        insert(h, INSERT_SCREENING, v -> screeningRow(v, crimeId, d, f, at));
+    }
+
+    private static final String INSERT_SCREENING = """
+            insert into crime_screening (crime_id, rule_version, screened_in, priority, pip_level, specialism, harm,
+                solvability, solvability_factors, serious_offences, victim_vulnerable, out_reason, reasons, screened_at)
+            values (:crime_id, :rule_version, :screened_in, :priority, :pip_level, :specialism, :harm, :solvability,
+                :solvability_factors, :serious_offences, :victim_vulnerable, :out_reason, :reasons, :screened_at)""";
+
+    private static CopyRows.Values screeningRow(CopyRows.Values v, String crimeId, Screening.Decision d, Screening.Facts f,
+                                                LocalDateTime at) {
         Screening.ScreenedIn in = d instanceof Screening.ScreenedIn s ? s : null;
-        h.createUpdate("""
-                        insert into crime_screening (crime_id, rule_version, screened_in, priority, pip_level, specialism, harm,
-                            solvability, solvability_factors, serious_offences, victim_vulnerable, out_reason, reasons, screened_at)
-                        values (:crime, :version, :in, :priority, :pip, :specialism, :harm, :solvability, :factors, :serious,
-                            :vulnerable, :out, :reasons, :at)""")
-                .bind("crime", crimeId).bind("version", d.ruleVersion()).bind("in", in != null)
-                .bind("priority", in == null ? null : in.priority().name())
-                .bind("pip", in == null ? null : in.pipLevel())
-                .bind("specialism", in == null ? null : in.specialism().label())
-                .bind("harm", d.harm()).bind("solvability", d.solvability())
-                .bind("factors", f.solvability().stream().sorted().map(Enum::name).toArray(String[]::new))
-                .bind("serious", f.seriousOffences().stream().sorted().map(Enum::name).toArray(String[]::new))
-                .bind("vulnerable", f.victimVulnerable() || f.victimUnder18())
-                .bind("out", d instanceof Screening.ScreenedOut o ? o.reason() : null)
-                .bind("reasons", String.join("\n", d.reasons())).bind("at", at).execute();
+        return v.put("crime_id", crimeId).put("rule_version", d.ruleVersion()).put("screened_in", in != null)
+                .put("priority", in == null ? null : in.priority().name())
+                .put("pip_level", in == null ? null : in.pipLevel())
+                .put("specialism", in == null ? null : in.specialism().label())
+                .put("harm", d.harm()).put("solvability", d.solvability())
+                .put("solvability_factors", f.solvability().stream().sorted().map(Enum::name).toArray(String[]::new))
+                .put("serious_offences", f.seriousOffences().stream().sorted().map(Enum::name).toArray(String[]::new))
+                .put("victim_vulnerable", f.victimVulnerable() || f.victimUnder18())
+                .put("out_reason", d instanceof Screening.ScreenedOut o ? o.reason() : null)
+                .put("reasons", String.join("\n", d.reasons())).put("screened_at", at);
     }
 
     /**
@@ -232,25 +239,37 @@ public final class InvestigationStore {
 
     /** Records an allocation under the given rule version ("supervisor" when a person chose the investigator). */
     public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by, String ruleVersion) {
-        h.createUpdate("""
-                        insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons)
-                        values (:crime, :inv, :weight, :at, :by, :version, :reasons)""")
-                .bind("crime", crimeId).bind("inv", a.investigator().investigatorId()).bind("weight", a.weight())
-                .bind("at", at).bind("by", by).bind("version", ruleVersion).bind("reasons", String.join("\n", a.reasons()))
-                .execute();
+        insert(h, INSERT_ALLOCATION, v -> allocationRow(v, crimeId, a, at, by, ruleVersion));
         h.createUpdate("update crime set investigator_id = :inv where id = :crime")
                 .bind("inv", a.investigator().investigatorId()).bind("crime", crimeId).execute();
         h.createUpdate("update allocation_queue set left_at = :at, left_reason = :why where crime_id = :crime and left_at is null")
                 .bind("at", at).bind("why", "Allocated to " + a.investigator().investigatorId()).bind("crime", crimeId).execute();
     }
 
+    private static final String INSERT_ALLOCATION = """
+            insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons)
+            values (:crime_id, :investigator_id, :weight, :allocated_at, :allocated_by, :rule_version, :reasons)""";
+
+    private static CopyRows.Values allocationRow(CopyRows.Values v, String crimeId, Allocation.Allocated a, LocalDateTime at,
+                                                 String by, String ruleVersion) {
+        return v.put("crime_id", crimeId).put("investigator_id", a.investigator().investigatorId()).put("weight", a.weight())
+                .put("allocated_at", at).put("allocated_by", by).put("rule_version", ruleVersion)
+                .put("reasons", String.join("\n", a.reasons()));
+    }
+
     public void queue(Handle h, String crimeId, Allocation.Need need, Allocation.Queued q, LocalDateTime at) {
-        h.createUpdate("""
-                        insert into allocation_queue (crime_id, borough_code, specialism, pip_level, priority, reason, queued_at)
-                        values (:crime, :borough, :specialism, :pip, :priority, :reason, :at)""")
-                .bind("crime", crimeId).bind("borough", need.boroughCode()).bind("specialism", need.specialism().label())
-                .bind("pip", need.pipLevel()).bind("priority", need.priority().name()).bind("reason", q.reason())
-                .bind("at", at).execute();
+        insert(h, INSERT_QUEUE, v -> queueRow(v, crimeId, need, q, at));
+    }
+
+    private static final String INSERT_QUEUE = """
+            insert into allocation_queue (crime_id, borough_code, specialism, pip_level, priority, reason, queued_at)
+            values (:crime_id, :borough_code, :specialism, :pip_level, :priority, :reason, :queued_at)""";
+
+    private static CopyRows.Values queueRow(CopyRows.Values v, String crimeId, Allocation.Need need, Allocation.Queued q,
+                                            LocalDateTime at) {
+        return v.put("crime_id", crimeId).put("borough_code", need.boroughCode()).put("specialism", need.specialism().label())
+                .put("pip_level", need.pipLevel()).put("priority", need.priority().name()).put("reason", q.reason())
+                .put("queued_at", at);
     }
 
     /** Ends the current allocation with the reason (a reallocation follows in the same transaction). */
@@ -260,32 +279,162 @@ public final class InvestigationStore {
     }
 
     public void insertEntitlement(Handle h, String crimeId, String personId, VictimsCodeEntitlement.Decision d, LocalDateTime at) {
-        h.createUpdate("""
-                        insert into victims_code_entitlement (crime_id, person_record_id, service, groups, reasons, rule_version, decided_at)
-                        values (:crime, :person, :service, :groups, :reasons, :version, :at)""")
-                .bind("crime", crimeId).bind("person", personId).bind("service", d.service().name())
-                .bind("groups", d.groups().stream().sorted().map(Enum::name).toArray(String[]::new))
-                .bind("reasons", String.join("\n", d.reasons())).bind("version", d.ruleVersion()).bind("at", at).execute();
+        insert(h, INSERT_ENTITLEMENT, v -> entitlementRow(v, crimeId, personId, d, at));
+    }
+
+    private static final String INSERT_ENTITLEMENT = """
+            insert into victims_code_entitlement (crime_id, person_record_id, service, groups, reasons, rule_version, decided_at)
+            values (:crime_id, :person_record_id, :service, :groups, :reasons, :rule_version, :decided_at)""";
+
+    private static CopyRows.Values entitlementRow(CopyRows.Values v, String crimeId, String personId,
+                                                  VictimsCodeEntitlement.Decision d, LocalDateTime at) {
+        return v.put("crime_id", crimeId).put("person_record_id", personId).put("service", d.service().name())
+                .put("groups", d.groups().stream().sorted().map(Enum::name).toArray(String[]::new))
+                .put("reasons", String.join("\n", d.reasons())).put("rule_version", d.ruleVersion()).put("decided_at", at);
     }
 
     public void insertDeadline(Handle h, String crimeId, String personId, VictimsCodeDeadlines.Deadline d,
                                LocalDateTime metAt, String metBy) {
-        h.createUpdate("""
-                        insert into victims_code_deadline (crime_id, person_record_id, kind, from_date, working_days, due_date,
-                                                           basis, rule_version, met_at, met_by)
-                        values (:crime, :person, :kind, :from, :days, :due, :basis, :version, :met, :by)""")
-                .bind("crime", crimeId).bind("person", personId).bind("kind", d.kind().name()).bind("from", d.from())
-                .bind("days", d.workingDays()).bind("due", d.due()).bind("basis", d.basis())
-                .bind("version", VictimsCodeDeadlines.RULE_VERSION).bind("met", metAt).bind("by", metBy).execute();
+        insert(h, INSERT_DEADLINE, v -> deadlineRow(v, crimeId, personId, d, metAt, metBy));
+    }
+
+    private static final String INSERT_DEADLINE = """
+            insert into victims_code_deadline (crime_id, person_record_id, kind, from_date, working_days, due_date,
+                                               basis, rule_version, met_at, met_by)
+            values (:crime_id, :person_record_id, :kind, :from_date, :working_days, :due_date, :basis, :rule_version,
+                    :met_at, :met_by)""";
+
+    private static CopyRows.Values deadlineRow(CopyRows.Values v, String crimeId, String personId,
+                                               VictimsCodeDeadlines.Deadline d, LocalDateTime metAt, String metBy) {
+        return v.put("crime_id", crimeId).put("person_record_id", personId).put("kind", d.kind().name())
+                .put("from_date", d.from()).put("working_days", d.workingDays()).put("due_date", d.due())
+                .put("basis", d.basis()).put("rule_version", VictimsCodeDeadlines.RULE_VERSION).put("met_at", metAt)
+                .put("met_by", metBy);
     }
 
     public void insertContact(Handle h, String crimeId, String personId, LocalDateTime at, String kind, String result,
                               String note, String by) {
-        h.createUpdate("""
-                        insert into victims_code_contact (crime_id, person_record_id, at, kind, result, note, by_username)
-                        values (:crime, :person, :at, :kind, :result, :note, :by)""")
-                .bind("crime", crimeId).bind("person", personId).bind("at", at).bind("kind", kind).bind("result", result)
-                .bind("note", note).bind("by", by).execute();
+        insert(h, INSERT_CONTACT, v -> contactRow(v, crimeId, personId, at, kind, result, note, by));
+    }
+
+    private static final String INSERT_CONTACT = """
+            insert into victims_code_contact (crime_id, person_record_id, at, kind, result, note, by_username)
+            values (:crime_id, :person_record_id, :at, :kind, :result, :note, :by_username)""";
+
+    private static CopyRows.Values contactRow(CopyRows.Values v, String crimeId, String personId, LocalDateTime at,
+                                              String kind, String result, String note, String by) {
+        return v.put("crime_id", crimeId).put("person_record_id", personId).put("at", at).put("kind", kind)
+                .put("result", result).put("note", note).put("by_username", by);
+    }
+
+    /** Runs a single-row insert whose named parameters are its column names. */
+    private static void insert(Handle h, String sql, java.util.function.UnaryOperator<CopyRows.Values> row) {
+        var update = h.createUpdate(sql);
+        row.apply(CopyRows.binding(update));
+        update.execute();
+    }
+
+    // ---- bulk writes, for crimes recorded many at a time
+
+    /**
+     * Every investigator as the allocation rule sees them, for a pass that keeps caseloads in memory: the borough
+     * is null for a central unit's investigators (as {@link #candidates} gives them for a central specialism), and
+     * the caseload is the weight of their open crimes now. Investigators of a specialism Peel does not know are left out.
+     */
+    public List<Allocation.Candidate> allInvestigators(Handle h) {
+        return h.createQuery("""
+                        select i.id, i.team_id, t.borough_code, i.pip_level, i.specialism, coalesce(d.on_duty, true) as on_duty,
+                               exists (select 1 from investigation_central_team ct where ct.team_id = t.id) as central,
+                               coalesce((select sum(a.weight) from crime_allocation a
+                                         where a.investigator_id = i.id and a.ended_at is null
+                                           and not exists (select 1 from crime_outcome o where o.crime_id = a.crime_id)), 0) as load
+                        from investigator i join investigation_team t on t.id = i.team_id
+                        left join investigator_duty d on d.investigator_id = i.id
+                        order by i.id""")
+                .map((rs, ctx) -> {
+                    Specialism s = Specialism.fromLabel(rs.getString("specialism")).orElse(null);
+                    return s == null ? null : new Allocation.Candidate(rs.getString("id"), rs.getString("team_id"),
+                            rs.getBoolean("central") ? null : rs.getString("borough_code"), rs.getInt("pip_level"), s,
+                            rs.getBoolean("on_duty"), rs.getInt("load"));
+                })
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The rows recording writes, for many crimes at once: the same rows as the single-row writes above, described
+     * by the same methods, sent with COPY. {@link #flush()} sends what has been added; the caller's transaction
+     * commits it.
+     */
+    public static final class Batch {
+        private final Handle h;
+        private final CopyRows screening = new CopyRows("crime_screening");
+        private final CopyRows allocation = new CopyRows("crime_allocation");
+        private final CopyRows queue = new CopyRows("allocation_queue");
+        private final CopyRows entitlement = new CopyRows("victims_code_entitlement");
+        private final CopyRows deadline = new CopyRows("victims_code_deadline");
+        private final CopyRows contact = new CopyRows("victims_code_contact");
+        private final List<String> crimes = new ArrayList<>();
+        private final List<String> investigators = new ArrayList<>();
+
+        private Batch(Handle h) {
+            this.h = h;
+        }
+
+        public void screening(String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
+            screening.add(v -> screeningRow(v, crimeId, d, f, at));
+        }
+
+        /**
+         * The crime's current investigator after recording (null when nobody was allocated), written to
+         * {@code crime.investigator_id} at {@link #flush()} where it differs.
+         */
+        public void investigator(String crimeId, String investigatorId) {
+            crimes.add(crimeId);
+            investigators.add(investigatorId);
+        }
+
+        public void allocate(String crimeId, Allocation.Allocated a, LocalDateTime at, String by) {
+            allocation.add(v -> allocationRow(v, crimeId, a, at, by, a.ruleVersion()));
+        }
+
+        public void queue(String crimeId, Allocation.Need need, Allocation.Queued q, LocalDateTime at) {
+            queue.add(v -> queueRow(v, crimeId, need, q, at));
+        }
+
+        public void entitlement(String crimeId, String personId, VictimsCodeEntitlement.Decision d, LocalDateTime at) {
+            entitlement.add(v -> entitlementRow(v, crimeId, personId, d, at));
+        }
+
+        public void deadline(String crimeId, String personId, VictimsCodeDeadlines.Deadline d, LocalDateTime metAt,
+                             String metBy) {
+            deadline.add(v -> deadlineRow(v, crimeId, personId, d, metAt, metBy));
+        }
+
+        public void contact(String crimeId, String personId, LocalDateTime at, String kind, String result, String note,
+                            String by) {
+            contact.add(v -> contactRow(v, crimeId, personId, at, kind, result, note, by));
+        }
+
+        public void flush() {
+            for (CopyRows rows : List.of(screening, allocation, queue, entitlement, deadline, contact)) {
+                rows.copy(h);
+            }
+            if (!crimes.isEmpty()) {
+                h.createUpdate("""
+                                update crime c set investigator_id = n.investigator_id
+                                from unnest(:crimes, :investigators) as n (crime_id, investigator_id)
+                                where c.id = n.crime_id and c.investigator_id is distinct from n.investigator_id""")
+                        .bind("crimes", crimes.toArray(String[]::new))
+                        .bind("investigators", investigators.toArray(String[]::new)).execute();
+                crimes.clear();
+                investigators.clear();
+            }
+        }
+    }
+
+    /** A batch writer on the caller's transaction. */
+    public Batch batch(Handle h) {
+        return new Batch(h);
     }
 
     // ---- reads

@@ -17,7 +17,8 @@ import java.util.Map;
  * Records a reported crime and makes every decision that belongs to the moment of recording, in one transaction:
  * the crime (one per victim) and its people as person records, screening, allocation to an investigator or the
  * supervisor's queue, each victim's Victims' Code entitlement and deadlines, and the audit entries. Either all of
- * it is saved or none of it.
+ * it is saved or none of it. The decisions themselves are {@link AtRecording}'s, shared with the bulk
+ * {@link CrimeRecordingPass}.
  */
 public final class RecordCrime {
 
@@ -125,57 +126,32 @@ public final class RecordCrime {
                                 now, targeting.throughResolvedPersons()), now, targeting);
                 boolean targetedByHistory = history != null && history.persistentlyTargeted();
                 Integer age = victim == null || victim.person() == null ? null : victim.person().ageOn(today);
-                Screening.Facts facts = new Screening.Facts(report.offence(), report.solvabilityWithPeople(),
-                        report.seriousOffences(), report.domesticAbuse(), report.hate(),
-                        victim != null && (victim.vulnerable() || targetedByHistory), age != null && age < 18, report.flags());
-                Screening.Decision screened = Screening.screen(facts, screening);
-                store.insertScreening(h, crimeId, screened, facts, now);
-
-                Allocation.Decision allocated = null;
-                if (screened instanceof Screening.ScreenedIn in) {
-                    Allocation.Need need = new Allocation.Need(report.boroughCode(), in.pipLevel(), in.specialism(), in.priority());
-                    allocated = Allocation.allocate(need, store.candidates(h, report.boroughCode(), in.specialism(),
-                            allocation.centralSpecialisms().contains(in.specialism()), now), allocation);
-                    if (allocated instanceof Allocation.Allocated a) {
-                        store.allocate(h, crimeId, a, now, "peel:" + Allocation.RULE_VERSION);
-                        audit.record(h, event(by, "allocate", "crime", crimeId, clientAddress,
-                                "to " + a.investigator().investigatorId()));
-                    } else if (allocated instanceof Allocation.Queued q) {
-                        store.queue(h, crimeId, need, q, now);
-                        audit.record(h, event(by, "queue", "crime", crimeId, clientAddress, "no investigator qualified"));
+                AtRecording.Decisions d = AtRecording.decide(new AtRecording.Crime(report.offence(), report.boroughCode(),
+                                report.domesticAbuse(), report.hate(), report.seriousOffences(), report.solvabilityWithPeople(),
+                                victim, age, report.flags(), targetedByHistory ? history.reason() : null), today,
+                        screening, allocation,
+                        (borough, specialism, central) -> store.candidates(h, borough, specialism, central, now));
+                store.insertScreening(h, crimeId, d.screening(), d.facts(), now);
+                if (d.allocation() instanceof Allocation.Allocated a) {
+                    store.allocate(h, crimeId, a, now, "peel:" + Allocation.RULE_VERSION);
+                    audit.record(h, event(by, "allocate", "crime", crimeId, clientAddress,
+                            "to " + a.investigator().investigatorId()));
+                } else if (d.allocation() instanceof Allocation.Queued q) {
+                    store.queue(h, crimeId, d.need(), q, now);
+                    audit.record(h, event(by, "queue", "crime", crimeId, clientAddress, "no investigator qualified"));
+                }
+                if (d.entitlement() != null) {
+                    store.insertEntitlement(h, crimeId, victimId, d.entitlement(), now);
+                    for (VictimsCodeDeadlines.Deadline deadline : d.deadlines()) {
+                        boolean met = d.metAtRecording(deadline);
+                        store.insertDeadline(h, crimeId, victimId, deadline, met ? now : null, met ? by.username() : null);
+                    }
+                    for (AtRecording.Contact contact : d.contacts()) {
+                        store.insertContact(h, crimeId, victimId, now, contact.kind(), contact.result(), "at recording",
+                                by.username());
                     }
                 }
-
-                VictimsCodeEntitlement.Decision entitlement = null;
-                List<VictimsCodeDeadlines.Deadline> deadlines = List.of();
-                if (victim != null) {
-                    entitlement = VictimsCodeEntitlement.decide(new VictimsCodeEntitlement.Facts(report.offence(),
-                            report.seriousOffences(), report.domesticAbuse(), report.hate(), !victim.business(),
-                            victim.bereavedCloseRelative(), age, victim.evidenceAffected(), victim.inFearOfTestifying(),
-                            victim.persistentlyTargeted(), report.flags(), history == null ? null : history.reason()));
-                    store.insertEntitlement(h, crimeId, victimId, entitlement, now);
-                    deadlines = VictimsCodeDeadlines.atReport(today, entitlement.service(),
-                            screened instanceof Screening.ScreenedOut, victim.declinesReferral());
-                    for (VictimsCodeDeadlines.Deadline d : deadlines) {
-                        boolean met = switch (d.kind()) {
-                            // the recording form asks the needs-assessment questions, so recording meets it
-                            case NEEDS_ASSESSMENT -> true;
-                            case PERSONAL_STATEMENT_OFFER -> victim.personalStatement() != CrimeReport.PersonalStatement.NOT_YET_OFFERED;
-                            default -> false;
-                        };
-                        store.insertDeadline(h, crimeId, victimId, d, met ? now : null, met ? by.username() : null);
-                    }
-                    store.insertContact(h, crimeId, victimId, now, "NEEDS_ASSESSMENT", entitlement.service().name(),
-                            "at recording", by.username());
-                    if (victim.personalStatement() != CrimeReport.PersonalStatement.NOT_YET_OFFERED) {
-                        store.insertContact(h, crimeId, victimId, now, "PERSONAL_STATEMENT",
-                                victim.personalStatement().name(), "at recording", by.username());
-                    }
-                    if (victim.declinesReferral()) {
-                        store.insertContact(h, crimeId, victimId, now, "REFERRAL", "DECLINED", "at recording", by.username());
-                    }
-                }
-                out.add(new Recorded(crimeId, screened, allocated, entitlement, deadlines));
+                out.add(new Recorded(crimeId, d.screening(), d.allocation(), d.entitlement(), d.deadlines()));
             }
             return List.copyOf(out);
         });

@@ -37,6 +37,7 @@ final class DemoForce {
                 out.printf("Generated the demo force (%s, scale %s, seed %d) in %.1f s: %,d records%n",
                         SyntheticForce.DEMO_FORCE, SyntheticForce.DEMO_SCALE, SyntheticForce.DEMO_SEED,
                         (System.nanoTime() - t) / 1e9, result.records());
+                out.println(result.recordedSummary());
                 resolvePeople(database, out);
             }
         } catch (IOException ex) {

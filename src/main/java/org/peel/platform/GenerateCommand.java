@@ -102,6 +102,9 @@ final class GenerateCommand implements Callable<Integer> {
             text.append("Settings: ").append(generation.settings()).append('\n');
         }
         result.counts().forEach((table, n) -> text.append(String.format(Locale.ROOT, "  %-26s %,12d%n", table, n)));
+        if (result.recorded() != null) {
+            text.append(result.recordedSummary()).append('\n');
+        }
         text.append("Sources:\n");
         result.sources().forEach(s -> text.append("  ").append(s).append('\n'));
         Map<String, Object> json = new LinkedHashMap<>();
@@ -116,6 +119,10 @@ final class GenerateCommand implements Callable<Integer> {
         json.put("seconds", seconds);
         json.put("counts", result.counts());
         json.put("sources", result.sources());
+        if (result.recorded() != null) {
+            json.put("recorded", Map.of("crimes", result.recorded().crimes(), "asb", result.recorded().asb(),
+                    "seconds", result.recorded().nanos() / 1e9));
+        }
         output.print(System.out, text.toString().stripTrailing(), json);
         return 0;
     }

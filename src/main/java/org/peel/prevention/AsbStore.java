@@ -2,6 +2,7 @@ package org.peel.prevention;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.peel.common.CopyRows;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -129,28 +130,84 @@ public final class AsbStore {
     public void insertAssessment(Handle h, String incidentId, String victimRecordId, String answersJson,
                                  AsbRiskAssessment.Result risk, String reasonsJson, boolean repeat, boolean caseReview,
                                  String settingsJson, String assessedBy) {
-        h.createUpdate("""
-                        insert into asb_assessment (asb_incident_id, victim_record_id, answers, grade, score, reasons,
-                            rule_version, repeat_victim, case_review_met, settings, assessed_by)
-                        values (:incident, :victim, cast(:answers as jsonb), :grade, :score, cast(:reasons as jsonb),
-                            :version, :repeat, :caseReview, cast(:settings as jsonb), :by)""")
-                .bind("incident", incidentId).bind("victim", victimRecordId).bind("answers", answersJson)
-                .bind("grade", risk.grade().name().toLowerCase()).bind("score", risk.score())
-                .bind("reasons", reasonsJson).bind("version", risk.ruleVersion()).bind("repeat", repeat)
-                .bind("caseReview", caseReview).bind("settings", settingsJson).bind("by", assessedBy)
-                .execute();
+        var insert = h.createUpdate(INSERT_ASSESSMENT);
+        assessment(CopyRows.binding(insert), incidentId, victimRecordId, answersJson, risk, reasonsJson, repeat, caseReview,
+                settingsJson, assessedBy, null);
+        insert.execute();
+    }
+
+    /** Assessed now, unless an assessment time is bound (a bulk pass assesses each incident as of its report). */
+    private static final String INSERT_ASSESSMENT = """
+            insert into asb_assessment (asb_incident_id, victim_record_id, answers, grade, score, reasons,
+                rule_version, repeat_victim, case_review_met, settings, assessed_by, assessed_at)
+            values (:asb_incident_id, :victim_record_id, cast(:answers as jsonb), :grade, :score, cast(:reasons as jsonb),
+                :rule_version, :repeat_victim, :case_review_met, cast(:settings as jsonb), :assessed_by,
+                coalesce(cast(:assessed_at as timestamptz), now()))""";
+
+    private static CopyRows.Values assessment(CopyRows.Values v, String incidentId, String victimRecordId,
+                                              String answersJson, AsbRiskAssessment.Result risk, String reasonsJson,
+                                              boolean repeat, boolean caseReview, String settingsJson, String assessedBy,
+                                              LocalDateTime at) {
+        return v.put("asb_incident_id", incidentId).put("victim_record_id", victimRecordId).put("answers", answersJson)
+                .put("grade", risk.grade().name().toLowerCase()).put("score", risk.score()).put("reasons", reasonsJson)
+                .put("rule_version", risk.ruleVersion()).put("repeat_victim", repeat).put("case_review_met", caseReview)
+                .put("settings", settingsJson).put("assessed_by", assessedBy).put("assessed_at", at);
     }
 
     /** Flags a victim to the ward's neighbourhood team; returns the flag's id. */
     public long insertFlag(Handle h, String personRecordId, String incidentId, AsbLocation where, String reason,
                            String detail) {
-        return h.createUpdate("""
-                        insert into neighbourhood_flag (person_record_id, asb_incident_id, borough_code, ward_code,
-                            reason, detail)
-                        values (:person, :incident, :borough, :ward, :reason, :detail)""")
-                .bind("person", personRecordId).bind("incident", incidentId).bind("borough", where.boroughCode())
-                .bind("ward", where.wardCode()).bind("reason", reason).bind("detail", detail)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        var insert = h.createUpdate(INSERT_FLAG);
+        flag(CopyRows.binding(insert), personRecordId, incidentId, where.boroughCode(), where.wardCode(), reason, detail, null);
+        return insert.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static final String INSERT_FLAG = """
+            insert into neighbourhood_flag (person_record_id, asb_incident_id, borough_code, ward_code, reason, detail,
+                created_at)
+            values (:person_record_id, :asb_incident_id, :borough_code, :ward_code, :reason, :detail,
+                coalesce(cast(:created_at as timestamptz), now()))""";
+
+    private static CopyRows.Values flag(CopyRows.Values v, String personRecordId, String incidentId, String borough,
+                                        String ward, String reason, String detail, LocalDateTime at) {
+        return v.put("person_record_id", personRecordId).put("asb_incident_id", incidentId).put("borough_code", borough)
+                .put("ward_code", ward).put("reason", reason).put("detail", detail).put("created_at", at);
+    }
+
+    /**
+     * Assessments and flags for many incidents at once, each as of its own report time: the same rows as
+     * {@link #insertAssessment} and {@link #insertFlag}, described by the same methods, sent with COPY on the caller's
+     * transaction.
+     */
+    public static final class Batch {
+        private final Handle h;
+        private final CopyRows assessments = new CopyRows("asb_assessment");
+        private final CopyRows flags = new CopyRows("neighbourhood_flag");
+
+        private Batch(Handle h) {
+            this.h = h;
+        }
+
+        public void assessment(String incidentId, String victimRecordId, String answersJson, AsbRiskAssessment.Result risk,
+                               String reasonsJson, boolean repeat, boolean caseReview, String settingsJson,
+                               String assessedBy, LocalDateTime at) {
+            assessments.add(v -> AsbStore.assessment(v, incidentId, victimRecordId, answersJson, risk, reasonsJson, repeat,
+                    caseReview, settingsJson, assessedBy, at));
+        }
+
+        public void flag(String personRecordId, String incidentId, String borough, String ward, String reason,
+                         String detail, LocalDateTime at) {
+            flags.add(v -> AsbStore.flag(v, personRecordId, incidentId, borough, ward, reason, detail, at));
+        }
+
+        public void flush() {
+            assessments.copy(h);
+            flags.copy(h);
+        }
+    }
+
+    public Batch batch(Handle h) {
+        return new Batch(h);
     }
 
     /** An open flag, with the victim's name as recorded (personal data: the caller audits the read). */

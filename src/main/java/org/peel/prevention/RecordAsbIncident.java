@@ -1,7 +1,5 @@
 package org.peel.prevention;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
@@ -10,19 +8,16 @@ import org.peel.people.PeopleStore;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Records an ASB incident taken as a call, and decides at once what the call handler must know. In one transaction:
  * looks up the victim's earlier records and the place's earlier incidents, saves the incident with its caller and
  * victim as person records, runs the repeat, case review and risk rules, saves the assessment, flags a high-risk or
  * repeat victim to the ward's neighbourhood team, and writes the audit events. Either all of it is saved or none.
+ * The rules are {@link AsbAtRecording}'s, shared with the bulk {@link AsbRecordingPass}.
  */
 public final class RecordAsbIncident {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
     private final AsbStore store;
@@ -94,27 +89,16 @@ public final class RecordAsbIncident {
             AsbRiskAssessment.Result risk = null;
             List<String> flags = new ArrayList<>();
             if (history != null) {
-                List<LocalDateTime> asVictim = history.incidents().stream().filter(AsbHistory.Incident::asVictim)
-                        .map(AsbHistory.Incident::reportedAt).toList();
-                List<LocalDateTime> complaints = history.incidents().stream().map(AsbHistory.Incident::reportedAt).toList();
-                repeat = RepeatVictimRule.decide(now, asVictim, settings);
-                caseReview = CaseReviewTrigger.decide(now, complaints, settings);
-                final LocalDateTime from = repeat.windowStart();
-                int crimes = (int) history.crimes().stream()
-                        .filter(c -> !c.recordedAt().isBefore(from) && !c.recordedAt().isAfter(now)).count();
-                risk = AsbRiskAssessment.assess(report.answers(),
-                        new AsbRiskAssessment.History(repeat, crimes, atLocation.size()), settings);
-                store.insertAssessment(h, id, victimRecord, json(answers(report.answers())), risk, json(risk.reasons()),
-                        repeat.repeat(), caseReview.met(), json(settings), user.username());
-                if (risk.grade() == AsbRiskGrade.HIGH) {
-                    store.insertFlag(h, victimRecord, id, where, "high-risk", "High risk at first call, score "
-                            + risk.score() + " (" + risk.ruleVersion() + ")");
-                    flags.add("high-risk");
-                }
-                if (repeat.repeat()) {
-                    store.insertFlag(h, victimRecord, id, where, "repeat-victim", repeat.incidentsInWindow()
-                            + " incidents in " + settings.repeatMonths() + " months (" + repeat.ruleVersion() + ")");
-                    flags.add("repeat-victim");
+                AsbAtRecording.Decisions d = AsbAtRecording.decide(now, report.answers(), history, atLocation.size(), settings);
+                repeat = d.repeat();
+                caseReview = d.caseReview();
+                risk = d.risk();
+                store.insertAssessment(h, id, victimRecord, AsbAtRecording.answersJson(report.answers()), risk,
+                        AsbAtRecording.json(risk.reasons()), repeat.repeat(), caseReview.met(),
+                        AsbAtRecording.json(settings), user.username());
+                for (AsbAtRecording.Flag flag : d.flags()) {
+                    store.insertFlag(h, victimRecord, id, where, flag.reason(), flag.detail());
+                    flags.add(flag.reason());
                 }
             }
 
@@ -130,22 +114,5 @@ public final class RecordAsbIncident {
             return new AsbFirstCall(id, where, history, atLocation, repeat, caseReview, risk, List.copyOf(flags),
                     settings);
         });
-    }
-
-    private static Map<String, Object> answers(AsbQuestionnaire a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("impact", a.impact().name().toLowerCase());
-        m.put("vulnerability", a.vulnerability().stream().map(v -> v.name().toLowerCase()).sorted().toList());
-        m.put("targeted", a.targeted());
-        m.put("duration", a.duration().name().toLowerCase());
-        return m;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot write assessment JSON", ex);
-        }
     }
 }

@@ -36,12 +36,13 @@ final class AsbIncidents implements RecordType {
 
     @Override
     public List<Table> tables() {
-        return List.of(ASB);
+        return List.of(ASB, RecordingFacts.ASB_CALL);
     }
 
     @Override
     public void generate(World world) {
         SplittableRandom rnd = world.random(name());
+        SplittableRandom called = world.random("asb-call");
         int total = (int) world.scaled(world.force.asbVolume());
         long[] times = new long[total];
         for (int i = 0; i < total; i++) {
@@ -50,6 +51,7 @@ final class AsbIncidents implements RecordType {
         Arrays.sort(times);
 
         TableOutput out = world.out(ASB);
+        TableOutput calls = world.out(RecordingFacts.ASB_CALL);
         IntList victims = new IntList();
         boolean[] wasVictim = new boolean[world.people.size];
         IntList spotAreas = new IntList();
@@ -92,6 +94,7 @@ final class AsbIncidents implements RecordType {
 
             boolean hasCaller = rnd.nextDouble() < CALLER_SHARE[category];
             if (victim >= 0) {
+                RecordingFacts.asbCall(calls, called, id, category == 0, wasVictim[victim]);
                 victims.add(victim);
                 wasVictim[victim] = true;
                 boolean callerIsVictim = hasCaller && rnd.nextDouble() < 0.7;

@@ -35,12 +35,13 @@ final class Crimes implements RecordType {
 
     @Override
     public List<Table> tables() {
-        return List.of(CRIME, OUTCOME);
+        return List.of(CRIME, OUTCOME, RecordingFacts.CRIME_REPORT);
     }
 
     @Override
     public void generate(World world) {
         SplittableRandom rnd = world.random(name());
+        SplittableRandom reported = world.random("crime-report");
         List<String> groups = new ArrayList<>(world.force.crimeVolumes().keySet());
         double[] volumes = groups.stream().mapToDouble(g -> world.force.crimeVolumes().get(g)).toArray();
         long[] counts = Weighted.apportion(world.scaled(Arrays.stream(volumes).sum()), volumes);
@@ -61,6 +62,7 @@ final class Crimes implements RecordType {
 
         TableOutput crimes = world.out(CRIME);
         TableOutput outcomes = world.out(OUTCOME);
+        TableOutput reports = world.out(RecordingFacts.CRIME_REPORT);
         IntList victims = new IntList();
         int[] suspectCount = new int[world.people.size];
         int[] domesticCount = new int[world.people.size];
@@ -194,6 +196,8 @@ final class Crimes implements RecordType {
             for (int w = 0; w < witnesses; w++) {
                 world.person(world.people.resident(area, rnd, 12, 90, null), "crime", id, "witness", recordedAt, rnd);
             }
+            RecordingFacts.crime(reports, reported, id, group, domestic, suspect >= 0, witnesses > 0, victim >= 0,
+                    domestic && victim >= 0 && domesticCount[victim] > 1);
             if (domestic) {
                 world.domesticCrimes.add(new World.DomesticCrime(id, recordedAt, area, point[0], point[1], victim, suspect));
             }

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Loads a generation into Peel's database with COPY, in one transaction together with its
  * {@code synthetic_generation} row: a generation is wholly present or absent, and loading the same
- * generation again is refused rather than duplicated.
+ * generation again is refused rather than duplicated. Once the records are copied, {@link RecordingPasses} runs them
+ * through the application's recording rules in the same transaction.
  *
  * <p>One connection runs one COPY at a time, but the generator writes several tables at once. So the first
  * table opened (the person records, the largest) is streamed into COPY while the rest are generated, which
@@ -54,6 +55,7 @@ public final class DatabaseSink implements RecordSink {
     private PGCopyOutputStream copyStream;
     private final Map<String, Long> loaded = new LinkedHashMap<>();
     private long loadNanos;
+    private RecordingPasses.Result recorded;
 
     public DatabaseSink(Jdbi jdbi) throws IOException {
         this.jdbi = jdbi;
@@ -75,9 +77,17 @@ public final class DatabaseSink implements RecordSink {
         return spool.dir().resolve(table.fileName());
     }
 
-    /** Nanoseconds from the end of generation to the commit: the load that did not overlap generation. */
+    /**
+     * Nanoseconds from the end of generation to the commit, less the recording passes: the load that did not
+     * overlap generation.
+     */
     public long loadNanos() {
         return loadNanos;
+    }
+
+    /** What the recording passes decided on the loaded records, and how long they took; null before {@link #finish}. */
+    public RecordingPasses.Result recorded() {
+        return recorded;
     }
 
     /** Rows copied per table. */
@@ -149,6 +159,7 @@ public final class DatabaseSink implements RecordSink {
             for (Table t : spool.tables()) {
                 loaded.put(t.name(), CopyLoader.copy(handle.getConnection(), null, t, file(t)));
             }
+            recorded = new RecordingPasses(jdbi).run(handle, generation);
             handle.createUpdate("insert into synthetic_generation (key, force_name, scale, seed, year_to, counts)"
                             + " values (:key, :force, :scale, :seed, :yearTo, cast(:counts as jsonb))")
                     .bind("key", generation.key())
@@ -164,7 +175,7 @@ public final class DatabaseSink implements RecordSink {
         } finally {
             endTransaction();
         }
-        loadNanos = System.nanoTime() - started;
+        loadNanos = System.nanoTime() - started - recorded.nanos();
     }
 
     /** Forces other than those Peel seeds (the Met, the City) need their force and boroughs before any record. */

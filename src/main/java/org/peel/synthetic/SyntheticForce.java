@@ -35,8 +35,29 @@ public final class SyntheticForce {
     private SyntheticForce() {
     }
 
-    /** What a generation produced: its key, rows per table, and where the force's figures came from. */
-    public record Result(Generation generation, Map<String, Long> counts, List<String> sources) {
+    /**
+     * What a generation produced: its key, rows per table, where the force's figures came from, and (when loaded
+     * into a database) what the recording passes decided on it, else null.
+     */
+    public record Result(Generation generation, Map<String, Long> counts, List<String> sources,
+                         RecordingPasses.Result recorded) {
+        public Result(Generation generation, Map<String, Long> counts, List<String> sources) {
+            this(generation, counts, sources, null);
+        }
+
+        /** One line on the recording passes, or empty when the generation was not loaded into a database. */
+        public String recordedSummary() {
+            if (recorded == null) {
+                return "";
+            }
+            var c = recorded.crimes();
+            var a = recorded.asb();
+            return String.format(java.util.Locale.ROOT, "Recorded through Peel's rules in %.1f s: %,d crimes screened"
+                            + " (%,d in: %,d allocated, %,d queued), %,d Victims' Code entitlements; %,d ASB victims assessed"
+                            + " (%,d high risk, %,d repeat victims)", recorded.nanos() / 1e9, c.crimes(), c.screenedIn(),
+                    c.allocated(), c.queued(), c.entitlements(), a.assessed(), a.highRisk(), a.repeatVictims());
+        }
+
         public long records() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -65,7 +86,8 @@ public final class SyntheticForce {
         }
         Map<String, Long> counts = world.counts();
         sink.finish(generation, counts);
-        return new Result(generation, counts, force.sources());
+        return new Result(generation, counts, force.sources(),
+                sink instanceof DatabaseSink loaded ? loaded.recorded() : null);
     }
 
     /** Loads the demo force into the database (once: a second call finds it already there and does nothing). */

@@ -1,0 +1,196 @@
+package org.peel.investigation;
+
+import org.jdbi.v3.core.Handle;
+import org.peel.access.AuditEvent;
+import org.peel.access.AuditTrail;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Makes the decisions of recording for many crimes already written, in the order they were recorded: the same
+ * {@link AtRecording} decisions {@link RecordCrime} makes for one crime, written as the same rows in batches sent with COPY. Each
+ * crime's recorded time is its "now". Investigators' caseloads are kept in memory as the pass goes: a crime allocated
+ * adds its weight, and a crime's weight leaves on the day it was given its outcome, so every allocation sees the
+ * caseloads as they stood at that moment.
+ */
+public final class CrimeRecordingPass {
+
+    /** Rows gathered before they are sent to the database. */
+    private static final int BATCH = 20_000;
+
+    private final InvestigationStore store;
+    private final AuditTrail audit;
+    private final Screening.Settings screening;
+    private final Allocation.Policy allocation;
+
+    public CrimeRecordingPass(InvestigationStore store, AuditTrail audit, InvestigationSettings settings) {
+        this.store = store;
+        this.audit = audit;
+        this.screening = settings.screening();
+        this.allocation = settings.allocation();
+    }
+
+    /**
+     * One crime already written, with what recording knew of it.
+     *
+     * @param victimRecordId the victim's person record, null when the crime has no victim
+     * @param closedOn       the day the crime was given its outcome, null while it has none
+     */
+    public record Crime(String id, LocalDateTime recordedAt, LocalDate closedOn, AtRecording.Crime facts,
+                        String victimRecordId) {
+    }
+
+    /** When a Victims' Code deadline that recording did not meet was kept afterwards; null when it was not (yet). */
+    @FunctionalInterface
+    public interface Keeping {
+        LocalDateTime metAt(Crime crime, VictimsCodeDeadlines.Deadline deadline);
+
+        /** Nothing kept after recording. */
+        Keeping NONE = (crime, deadline) -> null;
+    }
+
+    /** What the pass did. */
+    public record Counts(long crimes, long screenedIn, long allocated, long queued, long entitlements, long deadlines,
+                         long deadlinesOpen, long contacts) {
+        public long rows() {
+            return crimes + allocated + queued + entitlements + deadlines + contacts;
+        }
+    }
+
+    /**
+     * Records the decisions for every crime, in the caller's transaction, and one audit event for the whole pass.
+     *
+     * @param crimes in recording order
+     * @param actor  who the rows and the audit event name as recording them
+     */
+    public Counts run(Handle h, Iterable<Crime> crimes, Keeping keeping, String actor) {
+        Caseloads caseloads = new Caseloads(store.allInvestigators(h));
+        InvestigationStore.Batch batch = store.batch(h);
+        long n = 0;
+        long in = 0;
+        long allocated = 0;
+        long queued = 0;
+        long entitlements = 0;
+        long deadlines = 0;
+        long open = 0;
+        long contacts = 0;
+        int pending = 0;
+        String allocatedBy = "peel:" + Allocation.RULE_VERSION;
+        for (Crime c : crimes) {
+            LocalDateTime now = c.recordedAt();
+            caseloads.closeUpTo(now);
+            AtRecording.Decisions d = AtRecording.decide(c.facts(), now.toLocalDate(), screening, allocation,
+                    caseloads::candidates);
+            n++;
+            batch.screening(c.id(), d.screening(), d.facts(), now);
+            String investigator = null;
+            if (d.screening() instanceof Screening.ScreenedIn) {
+                in++;
+            }
+            if (d.allocation() instanceof Allocation.Allocated a) {
+                investigator = a.investigator().investigatorId();
+                caseloads.take(investigator, a.weight(), c.closedOn());
+                batch.allocate(c.id(), a, now, allocatedBy);
+                allocated++;
+                pending++;
+            } else if (d.allocation() instanceof Allocation.Queued q) {
+                batch.queue(c.id(), d.need(), q, now);
+                queued++;
+                pending++;
+            }
+            batch.investigator(c.id(), investigator);
+            if (d.entitlement() != null) {
+                batch.entitlement(c.id(), c.victimRecordId(), d.entitlement(), now);
+                entitlements++;
+                for (VictimsCodeDeadlines.Deadline deadline : d.deadlines()) {
+                    LocalDateTime met = d.metAtRecording(deadline) ? now : keeping.metAt(c, deadline);
+                    batch.deadline(c.id(), c.victimRecordId(), deadline, met, met == null ? null : actor);
+                    deadlines++;
+                    if (met == null) {
+                        open++;
+                    }
+                }
+                for (AtRecording.Contact contact : d.contacts()) {
+                    batch.contact(c.id(), c.victimRecordId(), now, contact.kind(), contact.result(), "at recording", actor);
+                    contacts++;
+                }
+                pending += 1 + d.deadlines().size() + d.contacts().size();
+            }
+            if (++pending >= BATCH) {
+                batch.flush();
+                pending = 0;
+            }
+        }
+        batch.flush();
+        Counts counts = new Counts(n, in, allocated, queued, entitlements, deadlines, open, contacts);
+        // One event for the pass, not one per crime: these are generated records, not people's data, and an event per
+        // row would double the work of a bulk load without telling anyone more than the counts do.
+        audit.record(h, AuditEvent.by(null, "record-bulk", "crime", null, AuditEvent.SUCCESS).asUser(actor)
+                .detail(counts.crimes() + " crimes screened (" + counts.screenedIn() + " in), " + counts.allocated()
+                        + " allocated, " + counts.queued() + " queued, " + counts.entitlements() + " Victims' Code entitlements, "
+                        + counts.deadlines() + " deadlines (" + counts.deadlinesOpen() + " open)"));
+        return counts;
+    }
+
+    /**
+     * Investigators grouped as {@link InvestigationStore#candidates} finds them (by borough and specialism, or by
+     * specialism in a central unit), with caseloads that change as the pass allocates and crimes close.
+     */
+    private static final class Caseloads {
+        private final Map<String, List<Allocation.Candidate>> groups = new HashMap<>();
+        private final Map<String, int[]> load = new HashMap<>();
+        private final PriorityQueue<Closure> closures = new PriorityQueue<>();
+
+        private record Closure(LocalDateTime at, String investigatorId, int weight) implements Comparable<Closure> {
+            @Override
+            public int compareTo(Closure o) {
+                return at.compareTo(o.at);
+            }
+        }
+
+        Caseloads(List<Allocation.Candidate> investigators) {
+            for (Allocation.Candidate c : investigators) {
+                groups.computeIfAbsent(key(c.boroughCode(), c.specialism()), k -> new ArrayList<>()).add(c);
+                load.put(c.investigatorId(), new int[]{c.weightedCaseload()});
+            }
+        }
+
+        private static String key(String boroughCode, Specialism specialism) {
+            return (boroughCode == null ? "central" : boroughCode) + "|" + specialism.name();
+        }
+
+        List<Allocation.Candidate> candidates(String boroughCode, Specialism specialism, boolean central) {
+            List<Allocation.Candidate> group = groups.get(key(central ? null : boroughCode, specialism));
+            if (group == null) {
+                return List.of();
+            }
+            List<Allocation.Candidate> now = new ArrayList<>(group.size());
+            for (Allocation.Candidate c : group) {
+                now.add(new Allocation.Candidate(c.investigatorId(), c.teamId(), c.boroughCode(), c.pipLevel(),
+                        c.specialism(), c.onDuty(), load.get(c.investigatorId())[0]));
+            }
+            return now;
+        }
+
+        void take(String investigatorId, int weight, LocalDate closedOn) {
+            load.get(investigatorId)[0] += weight;
+            if (closedOn != null) {
+                closures.add(new Closure(closedOn.atStartOfDay(), investigatorId, weight));
+            }
+        }
+
+        /** Takes out of the caseloads every crime closed by {@code now}. */
+        void closeUpTo(LocalDateTime now) {
+            while (!closures.isEmpty() && !closures.peek().at().isAfter(now)) {
+                Closure c = closures.poll();
+                load.get(c.investigatorId())[0] -= c.weight();
+            }
+        }
+    }
+}
