@@ -63,6 +63,9 @@ class BrowserJourneyTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Westminster");
 
         browser.findElement(By.cssSelector("button.peel-link-button")).click();
+        // the click posts the sign-out form; wait for its answer rather than read the page still showing
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().contains("/sign-in"));
         assertThat(browser.getCurrentUrl()).contains("/sign-in");
     }
 }
