@@ -4,6 +4,7 @@ import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
 import org.peel.common.BadInput;
+import org.peel.people.PeopleStore;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ public final class RecordCrime {
     private final Clock clock;
     private final CrimeLocator locator;
     private final PersistentTargeting.Policy targeting;
+    private final PeopleStore people;
 
     public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock) {
@@ -51,6 +53,7 @@ public final class RecordCrime {
         this.allocation = allocation;
         this.clock = clock;
         this.locator = locator;
+        this.people = new PeopleStore(store.jdbi());
     }
 
     /**
@@ -88,6 +91,17 @@ public final class RecordCrime {
      * @throws BadInput naming the first field at fault, before anything is written
      */
     public List<Recorded> record(CrimeReport given, User by, String channel, String clientAddress) {
+        return record(given, by, channel, clientAddress, null);
+    }
+
+    /**
+     * Records the report where the officer has identified the (first) victim as a person Peel already knows, from
+     * the likely persons offered as they typed: the victim's new record joins that person at once, as a decision
+     * with its reason, so no duplicate is made.
+     *
+     * @param victimPerson the person chosen, or null for none
+     */
+    public List<Recorded> record(CrimeReport given, User by, String channel, String clientAddress, Long victimPerson) {
         CrimeReport report = located(given);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> problems = report.problems(now);
@@ -107,6 +121,10 @@ public final class RecordCrime {
                 if (victim != null) {
                     victimId = store.insertPerson(h, crimeId, "victim", 1, victim.person(), now);
                     audit.record(h, event(by, "record", "person_record", victimId, clientAddress, "victim of " + crimeId));
+                    if (victimPerson != null && victim == victims.get(0)) {
+                        people.linkAtEntry(h, victimId, victimPerson, by, "identified as this person by "
+                                + by.username() + " when recording " + crimeId, "victim_person_id");
+                    }
                 }
                 int n = 0;
                 for (CrimeReport.Party s : report.suspects()) {

@@ -213,4 +213,37 @@ class InvestigationRoutesTest {
         assertThat(closed.statusCode()).isEqualTo(200);
         assertThat(closed.body()).contains("Outcome 3 (Caution, adult)").contains("UPDATE_OUT_OF_COURT_DISPOSAL");
     }
+
+    @Test
+    @DisplayName("The form offers the victim's existing person as their name is typed; choosing it links the new record to them")
+    void victimIdentifiedAtEntry() {
+        // given a force's person records already resolved into persons, James Smith among them
+        var jdbi = server.database().jdbi();
+        org.peel.people.PeopleWebRecords.recordAndLink(jdbi);
+        long james = jdbi.withHandle(h -> h.createQuery("""
+                        select l.person_id from person_link l join person_record r on r.seq = l.person_record_id
+                        where r.id = 'pr-1' and l.ended_at is null""").mapTo(Long.class).one());
+        WebClient pc = server.signedIn("pc.form", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+
+        // when the officer types his name with a slip in it and his date of birth
+        HttpResponse<String> offered = pc.get("/people/likely?as=victim&for=crime&victim_forenames=James"
+                + "&victim_surname=Smiht&victim_dob=" + org.peel.people.PeopleWebRecords.dob(0));
+
+        // then he is offered, under the form's own field name
+        assertThat(offered.statusCode()).isEqualTo(200);
+        assertThat(offered.body()).contains("name=\"victim_person_id\"").contains("value=\"" + james + "\"");
+
+        // and when the crime is saved with him chosen, the victim's new record joins his person
+        Map<String, String> f = domesticAssault();
+        f.put("victim_forenames", "James");
+        f.put("victim_surname", "Smiht");
+        f.put("victim_person_id", Long.toString(james));
+        pc.get("/investigation/crimes/new");
+        assertThat(pc.post("/investigation/crimes", f).statusCode()).isEqualTo(201);
+        Long linked = jdbi.withHandle(h -> h.createQuery("""
+                        select l.person_id from person_link l join person_record r on r.seq = l.person_record_id
+                        where r.surname = 'Smiht' and r.role = 'victim' and l.ended_at is null""")
+                .mapTo(Long.class).one());
+        assertThat(linked).isEqualTo(james);
+    }
 }

@@ -33,7 +33,7 @@ public final class PeopleWebRecords {
                 .run(new PersonRecordSource(jdbi, PersonRecordSource.STANDARD_TABLE), "peel link run");
     }
 
-    static LocalDate dob(int i) {
+    public static LocalDate dob(int i) {
         return LocalDate.of(1950 + i % 40, 1 + i % 12, 1 + i % 28);
     }
 
