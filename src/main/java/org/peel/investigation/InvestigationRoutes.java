@@ -11,6 +11,7 @@ import org.peel.access.Section;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.common.BadInput;
+import org.peel.people.IdentifiedPerson;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
 
@@ -89,18 +90,6 @@ public final class InvestigationRoutes {
                 "serious", List.of(SeriousOffence.values()), "flags", List.of(CrimeFlag.values())));
     }
 
-    /** The known person the victim was identified as, from the likely persons offered; null for none. */
-    private static Long identifiedPerson(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException ex) {
-            throw BadInput.field("victim_person_id", "Choose one of the persons offered, or none of them");
-        }
-    }
-
     private void recordFromForm(Context ctx) {
         Map<String, String> values = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
@@ -126,7 +115,7 @@ public final class InvestigationRoutes {
         }
         User user = authorizeRecording(ctx, report);
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "web", ctx.ip(),
-                identifiedPerson(values.get("victim_person_id")));
+                IdentifiedPerson.from(values.get("victim_person_id"), "victim_person_id"));
         List<InvestigationStore.CrimeView> views = recorded.stream()
                 .map(r -> store.crime(r.crimeId()).orElseThrow()).toList();
         Web.noStore(ctx);

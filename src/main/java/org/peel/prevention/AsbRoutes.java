@@ -8,6 +8,7 @@ import org.peel.access.Role;
 import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.common.BadInput;
+import org.peel.people.IdentifiedPerson;
 import org.peel.place.AreaIndex;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
@@ -116,7 +117,8 @@ public final class AsbRoutes {
             return;
         }
         String purpose = values.get("purpose").isBlank() ? null : values.get("purpose").strip();
-        AsbFirstCall call = record(ctx, parsed, purpose, identifiedPerson(ctx.formParam("victimPersonId")));
+        AsbFirstCall call = record(ctx, parsed, purpose,
+                IdentifiedPerson.from(ctx.formParam("victimPersonId"), "victimPersonId"));
         Web.noStore(ctx);
         ctx.status(201);
         web.render(ctx, "prevention/asb/recorded.jte", web.page(ctx, "Incident " + call.incidentId() + " recorded",
@@ -148,24 +150,12 @@ public final class AsbRoutes {
         }
         Object chosen = body.get("victimPersonId");
         AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx),
-                identifiedPerson(chosen == null ? null : String.valueOf(chosen)));
+                IdentifiedPerson.from(chosen == null ? null : String.valueOf(chosen), "victimPersonId"));
         Web.noStore(ctx);
         ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
     }
 
     /** Places the incident, checks access for its borough with the incident's number, and records it. */
-    /** The known person the victim was identified as, from the likely persons offered; null for none. */
-    private static Long identifiedPerson(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException ex) {
-            throw BadInput.field("victimPersonId", "Choose one of the persons offered, or none of them");
-        }
-    }
-
     private AsbFirstCall record(Context ctx, AsbCallForm.Parsed parsed, String purpose, Long identifiedPerson) {
         AsbLocation where = placed(parsed.location());
         String id = store.nextIncidentId();
