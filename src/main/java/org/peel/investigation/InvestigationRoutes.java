@@ -45,6 +45,7 @@ public final class InvestigationRoutes {
     private final CaseProgress progress;
     private final Supplier<Map<String, String>> boroughs;
     private final Clock clock;
+    private InvestigatorCaseload.ReviewIntervals reviewIntervals = InvestigatorCaseload.ReviewIntervals.defaults();
 
     public InvestigationRoutes(Web web, InvestigationStore store, RecordCrime recordCrime, CaseProgress progress,
                                Supplier<Map<String, String>> boroughs, Clock clock) {
@@ -54,6 +55,12 @@ public final class InvestigationRoutes {
         this.progress = progress;
         this.boroughs = boroughs;
         this.clock = clock;
+    }
+
+    /** The review intervals the crime's page uses to show when a review recorded today would next fall due. */
+    public InvestigationRoutes reviewIntervals(InvestigatorCaseload.ReviewIntervals intervals) {
+        this.reviewIntervals = intervals;
+        return this;
     }
 
     public void register(RoutesConfig routes) {
@@ -136,13 +143,17 @@ public final class InvestigationRoutes {
     /** The crime's page, with errors beside the fields of whichever of its forms was sent. */
     void renderCrime(Context ctx, InvestigationStore.CrimeView view, FormErrors errors) {
         User user = Web.signedIn(ctx);
-        web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + view.id(), Section.INVESTIGATION), Map.of(
+        Map<String, Object> model = new java.util.HashMap<>(Map.of(
                 "crime", view, "boroughs", boroughs.get(), "supervisor", isSupervisor(user),
                 "investigators", isSupervisor(user) ? store.investigatorsIn(view.boroughCode()) : Map.of(),
                 "errors", errors, "outcomes", List.of(OutcomeType.values()),
                 "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString(),
                 "contacts", store.contacts(view.id()),
                 "forensic", new ForensicStore(store.jdbi()).forCrime(view.id(), LocalDateTime.now(clock))));
+        model.put("plan", store.plan(view.id()));
+        model.put("nextReview", SupervisoryReview.nextDue(LocalDate.now(clock), InvestigationPlanRoutes.priority(view),
+                reviewIntervals).toString());
+        web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + view.id(), Section.INVESTIGATION), model);
     }
 
     private InvestigationStore.CrimeView changeable(Context ctx) {

@@ -14,6 +14,8 @@ import java.util.Map;
  *
  * <p>The review intervals are local practice, not a national standard: a first supervisory review within 7 days
  * of allocation for a high-priority crime, 14 for medium and 28 for routine (and for a crime never screened).
+ * Once a supervisor has reviewed the crime, the review due is the next due date of the last review
+ * ({@link SupervisoryReview#nextDue}).
  * "Due soon" is a deadline that falls today or within the next two working days, so a Friday's list already
  * shows what falls due on Monday and Tuesday.
  */
@@ -45,9 +47,17 @@ public final class InvestigatorCaseload {
     /** How near a deadline or review is. */
     public enum Urgency { OVERDUE, DUE_SOON, LATER }
 
-    /** An open crime as the store reads it; {@code priority} is null when the crime was never screened. */
+    /**
+     * An open crime as the store reads it; {@code priority} is null when the crime was never screened, and
+     * {@code lastReviewNextDue} is null until a supervisor has reviewed it (then it is the next due date that
+     * review set).
+     */
     public record OpenCrime(String investigatorId, String crimeId, String offenceGroup, Priority priority, LocalDateTime recordedAt,
-                            LocalDateTime allocatedAt, boolean domesticAbuse) {
+                            LocalDateTime allocatedAt, boolean domesticAbuse, LocalDate lastReviewNextDue) {
+        public OpenCrime(String investigatorId, String crimeId, String offenceGroup, Priority priority, LocalDateTime recordedAt,
+                         LocalDateTime allocatedAt, boolean domesticAbuse) {
+            this(investigatorId, crimeId, offenceGroup, priority, recordedAt, allocatedAt, domesticAbuse, null);
+        }
     }
 
     /** An open Victims' Code deadline on one of the investigator's crimes. */
@@ -96,7 +106,9 @@ public final class InvestigatorCaseload {
     public static View of(List<OpenCrime> crimes, List<OpenDeadline> deadlines, LocalDate today, ReviewIntervals intervals) {
         List<Row> rows = new ArrayList<>();
         for (OpenCrime c : crimes) {
-            LocalDate due = reviewDue(c.allocatedAt().toLocalDate(), c.priority(), intervals);
+            // after a supervisory review, the next review is the one that review set; before it, the first from allocation
+            LocalDate due = c.lastReviewNextDue() != null ? c.lastReviewNextDue()
+                    : reviewDue(c.allocatedAt().toLocalDate(), c.priority(), intervals);
             rows.add(new Row(c, ChronoUnit.DAYS.between(c.recordedAt().toLocalDate(), today), due,
                     urgency(due, today, intervals)));
         }

@@ -23,6 +23,7 @@ import org.peel.investigation.ForensicRequests;
 import org.peel.investigation.ForensicRoutes;
 import org.peel.investigation.ForensicStore;
 import org.peel.investigation.ForensicTriage;
+import org.peel.investigation.InvestigationPlanRoutes;
 import org.peel.investigation.InvestigationRoutes;
 import org.peel.investigation.InvestigationSettings;
 import org.peel.investigation.InvestigationStore;
@@ -212,7 +213,9 @@ public final class PeelWeb {
                     audit, investigationSettings.screening(), investigationSettings.allocation(), Clock.systemDefaultZone(),
                     new CrimeLocator(places), PersistentTargeting.Policy.from(System.getenv())), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
                     () -> boroughNames(places), Clock.systemDefaultZone());
-            investigationRoutes.register(routes);
+            investigationRoutes.reviewIntervals(InvestigatorCaseload.ReviewIntervals.defaults()).register(routes);
+            new InvestigationPlanRoutes(web, investigation, investigationRoutes, InvestigatorCaseload.ReviewIntervals.defaults(),
+                    Clock.systemDefaultZone()).register(routes);
             caseloads.register(routes);
             ForensicStore forensic = new ForensicStore(database.jdbi());
             new ForensicRoutes(web, investigation, forensic, new ForensicRequests(forensic, audit,
