@@ -23,10 +23,7 @@ class ForensicRequestsTest {
     @BeforeEach
     void start() {
         server = TestServer.start();
-        server.database().jdbi().useHandle(h -> {
-            h.execute("insert into investigation_team (id, borough_code, name, specialism, establishment) values ('T-DA', ?, 'Westminster domestic abuse', 'Domestic abuse', 2)", Fixtures.WESTMINSTER);
-            h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism) values ('DA1', 'T-DA', 'DC Patel', 2, 'Domestic abuse')");
-        });
+        WestminsterDomesticAbuseTeam.add(server.database().jdbi(), "DC Patel");
     }
 
     @AfterEach
