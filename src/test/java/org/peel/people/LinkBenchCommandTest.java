@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.peel.testing.StandardStreams;
 import org.peel.platform.PeelCommand;
 import org.peel.testing.SharedData;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -18,18 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("The peel bench link and bench person-search commands")
 class LinkBenchCommandTest {
 
-    private static String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = PeelCommand.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
+
+    private String run(String... args) {
+        streams.out().reset();
+        assertThat(PeelCommand.execute(args)).isZero();
+        return streams.out().toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.peel.testing.StandardStreams;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -19,18 +19,13 @@ class LinkBenchSyntheticTest {
     @TempDir
     Path sharedData;
 
-    private static String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = PeelCommand.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
+
+    private String run(String... args) {
+        streams.out().reset();
+        assertThat(PeelCommand.execute(args)).isZero();
+        return streams.out().toString(StandardCharsets.UTF_8);
     }
 
     @Test
