@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -81,7 +82,7 @@ public final class PeopleRoutes {
         }
         Map<String, String> values = searchValues(ctx);
         FormErrors errors = FormErrors.none();
-        List<PersonIndex.Found> found = find(ctx, user, values, errors);
+        List<PersonIndex.Found> found = find(user, Section.INVESTIGATION, values, errors);
         Web.noStore(ctx);
         ctx.status(errors.any() ? 400 : 200);
         web.render(ctx, "people/search.jte", web.page(ctx, "Find a person", Section.INVESTIGATION), Map.of(
@@ -93,7 +94,7 @@ public final class PeopleRoutes {
         User user = web.authorize(ctx, personalData(ctx), "person-search", null);
         Map<String, String> values = searchValues(ctx);
         FormErrors errors = FormErrors.none();
-        List<PersonIndex.Found> found = find(ctx, user, values, errors);
+        List<PersonIndex.Found> found = find(user, Section.INVESTIGATION, values, errors);
         Web.noStore(ctx);
         web.render(ctx, "people/results.jte", web.page(ctx, "Likely persons", Section.INVESTIGATION), Map.of(
                 "errors", errors, "found", found, "typed", typed(values), "purposeQuery", purposeQuery(ctx)));
@@ -113,36 +114,31 @@ public final class PeopleRoutes {
         boolean asb = "asb-incident".equals(ctx.queryParam("for"));
         Section section = asb ? Section.PREVENTION : Section.INVESTIGATION;
         // the form being filled in is the purpose, unless the user has already written one
-        String purpose = purpose(ctx) != null && !purpose(ctx).isBlank() ? purpose(ctx)
+        String stated = purpose(ctx);
+        String purpose = stated != null && !stated.isBlank() ? stated
                 : asb ? "recording an ASB incident" : "recording a crime";
         User user = web.authorize(ctx, AccessRequest.view(section).changing().withPersonalData(purpose),
                 "person-search", null);
         // forms name their fields victimSurname (ASB) or victim_surname (crime)
+        boolean snakeCase = ctx.queryParam(as + "_surname") != null;
+        Function<String, String> field = part -> snakeCase
+                ? as + "_" + part.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT)
+                : as + Character.toUpperCase(part.charAt(0)) + part.substring(1);
         Map<String, String> values = new HashMap<>();
-        Map<String, String> formNames = Map.of("forename", "Forenames", "surname", "Surname", "dob", "Dob",
-                "postcode", "Postcode");
+        Map<String, String> formNames = Map.of("forename", "forenames", "surname", "surname", "dob", "dob",
+                "postcode", "postcode");
         for (String f : SEARCH_FIELDS) {
-            String v = ctx.queryParam(as + formNames.get(f));
-            if (v == null) {
-                v = ctx.queryParam(as + "_" + formNames.get(f).toLowerCase(java.util.Locale.ROOT));
-            }
-            values.put(f, v == null ? "" : v.strip());
+            values.put(f, orEmpty(ctx.queryParam(field.apply(formNames.get(f)))).strip());
         }
-        FormErrors errors = FormErrors.none();
         List<PersonIndex.Found> found = values.get("surname").isEmpty() ? List.of()
-                : find(user, section, values, errors);
+                : find(user, section, values, FormErrors.none());
         Map<Long, PersonIndex.Found> persons = new LinkedHashMap<>();
         found.stream().filter(f -> f.personId() != null).forEach(f -> persons.putIfAbsent(f.personId(), f));
+        String choice = field.apply("personId");
         Web.noStore(ctx);
         web.render(ctx, "people/likely.jte", web.page(ctx, "Likely persons", section), Map.of(
                 "as", as, "found", List.copyOf(persons.values()), "typed", !values.get("surname").isEmpty(),
-                "chosen", orEmpty(ctx.queryParam(as + "PersonId")).isEmpty()
-                        ? orEmpty(ctx.queryParam(as + "_person_id")) : orEmpty(ctx.queryParam(as + "PersonId")),
-                "field", ctx.queryParam(as + "_surname") != null ? as + "_person_id" : as + "PersonId"));
-    }
-
-    private List<PersonIndex.Found> find(Context ctx, User user, Map<String, String> values, FormErrors errors) {
-        return find(user, Section.INVESTIGATION, values, errors);
+                "chosen", orEmpty(ctx.queryParam(choice)), "field", choice));
     }
 
     private List<PersonIndex.Found> find(User user, Section section, Map<String, String> values, FormErrors errors) {
