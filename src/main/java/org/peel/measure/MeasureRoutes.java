@@ -8,6 +8,7 @@ import org.peel.common.BadInput;
 import org.peel.place.PlaceStore;
 import org.peel.web.Web;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -27,9 +28,11 @@ public final class MeasureRoutes {
     private final Web web;
     private final IndicatorEngine engine;
     private final PlaceStore places;
+    private final Clock clock;
 
-    public MeasureRoutes(Web web, MeasureStore store, PlaceStore places) {
+    public MeasureRoutes(Web web, MeasureStore store, PlaceStore places, Clock clock) {
         this.web = web;
+        this.clock = clock;
         this.engine = new IndicatorEngine(store);
         this.places = places;
     }
@@ -47,7 +50,7 @@ public final class MeasureRoutes {
     private YearMonth yearTo(Context ctx) {
         String to = ctx.queryParam("to");
         if (to == null || to.isBlank()) {
-            return engine.store().latestQuarterEnd().orElse(YearMonth.now().minusMonths(3));
+            return engine.store().latestQuarterEnd().orElse(YearMonth.now(clock).minusMonths(3));
         }
         try {
             return YearMonth.parse(to.strip());

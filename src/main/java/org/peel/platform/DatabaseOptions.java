@@ -15,6 +15,19 @@ public final class DatabaseOptions {
             description = "External PostgreSQL, e.g. postgresql://user@host:5432/peel (or env PEEL_DB_URL)")
     String dbUrl;
 
+    /** Options naming an embedded data directory, as {@code --data-dir DIR} would. */
+    public static DatabaseOptions embedded(Path dataDir) {
+        DatabaseOptions options = new DatabaseOptions();
+        options.dataDir = dataDir;
+        return options;
+    }
+
+    /** Whether a database was named at all: {@code --data-dir}, {@code --db-url} or PEEL_DB_URL. */
+    public boolean chosen() {
+        String env = Environment.variables().get("PEEL_DB_URL");
+        return dataDir != null || dbUrl != null || (env != null && !env.isBlank());
+    }
+
     public DatabaseLocation location() {
         if (dbUrl != null && dataDir != null) {
             throw new PeelException("Give either --data-dir or --db-url, not both");
@@ -22,7 +35,7 @@ public final class DatabaseOptions {
         if (dbUrl != null) {
             return DatabaseLocation.external(dbUrl);
         }
-        String env = System.getenv("PEEL_DB_URL");
+        String env = Environment.variables().get("PEEL_DB_URL");
         if (dataDir == null && env != null && !env.isBlank()) {
             return DatabaseLocation.external(env);
         }

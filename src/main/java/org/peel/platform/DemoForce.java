@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 
 /** Fills a demo database with a living force: geography and synthetic records, once. */
@@ -32,7 +31,7 @@ final class DemoForce {
         }
         long t = System.nanoTime();
         try {
-            SyntheticForce.Result result = SyntheticForce.demo(database.jdbi(), sharedData.orElse(null));
+            SyntheticForce.Result result = SyntheticForce.demo(database.jdbi(), sharedData.orElse(null), Environment.variables());
             if (result.records() > 0) {
                 out.printf("Generated the demo force (%s, scale %s, seed %d) in %.1f s: %,d records%n",
                         SyntheticForce.DEMO_FORCE, SyntheticForce.DEMO_SCALE, SyntheticForce.DEMO_SEED,
@@ -74,7 +73,7 @@ final class DemoForce {
             return;
         }
         InvestigationStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi()),
-                Clock.systemDefaultZone()).link(busiest.get(), username, null, "demo", null);
+                Environment.clock()).link(busiest.get(), username, null, "demo", null);
         out.printf("Linked the demo account '%s' to investigator %s (%s)%n", username, linked.investigatorId(), linked.name());
     }
 

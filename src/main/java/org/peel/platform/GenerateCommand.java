@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a synthetic force: a year of realistic records with hidden ground truth,"
                 + " into Peel's database, or with --out as CSV files (one per record type, plus ground_truth_people.csv).")
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin DatabaseOptions db;
     @Mixin OutputOptions output;
@@ -88,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             destination = out.toAbsolutePath().toString();
         } else {
-            try (Database database = db.open(); RecordSink sink = new DatabaseSink(database.jdbi())) {
+            try (Database database = db.open(); RecordSink sink = new DatabaseSink(database.jdbi(), Environment.variables())) {
                 result = SyntheticForce.generate(spec, generation, generation.settings(), sink);
                 destination = database.location().describe();
             }
@@ -128,14 +128,14 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** The public data folder: the option, else PEEL_SHARED_DATA, else ../shared/data if it exists, else none. */
-    static Path sharedDataDir(Path option) {
+    public static Path sharedDataDir(Path option) {
         if (option != null) {
             if (!Files.isDirectory(option)) {
                 throw new PeelException("--shared-data " + option + " is not a folder");
             }
             return option;
         }
-        String env = System.getenv("PEEL_SHARED_DATA");
+        String env = Environment.variables().get("PEEL_SHARED_DATA");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }

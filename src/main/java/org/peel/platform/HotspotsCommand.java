@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "Hotspot forecasts for a police.uk crime type or ASB on a square grid, with their hit rate and"
                 + " PAI on data they did not see, beside the baselines.",
         subcommands = {HotspotsCommand.Evaluate.class, HotspotsCommand.Forecast.class})
-final class HotspotsCommand implements Runnable {
+public final class HotspotsCommand implements Runnable {
 
     @Override
     public void run() {
@@ -279,7 +279,7 @@ final class HotspotsCommand implements Runnable {
         }
     }
 
-    static YearMonth month(String text) {
+    public static YearMonth month(String text) {
         try {
             return YearMonth.parse(text);
         } catch (DateTimeException ex) {
@@ -296,7 +296,7 @@ final class HotspotsCommand implements Runnable {
         return Double.isNaN(v) ? null : round(v, 4);
     }
 
-    static double round(double v, int places) {
+    public static double round(double v, int places) {
         double f = Math.pow(10, places);
         return Math.round(v * f) / f;
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 OpenDataImportCommands.Population.class, OpenDataImportCommands.PoliceUk.class,
                 OpenDataImportCommands.LondonBoroughCrime.class, AsbImportCommand.class,
                 ImportCommand.DutyRotaFile.class})
-final class ImportCommand extends CommandGroup {
+public final class ImportCommand extends CommandGroup {
 
     @Command(name = "duty-rota", mixinStandardHelpOptions = true,
             description = "Load investigators' shifts from CSV (investigator_id,date,shift_start,shift_end; YYYY-MM-DD"
@@ -37,7 +37,7 @@ final class ImportCommand extends CommandGroup {
         public Integer call() {
             try (Database database = db.open()) {
                 DutyRotaImport.Summary s = new DutyRotaImport(new InvestigationStore(database.jdbi()),
-                        java.time.Clock.systemDefaultZone()).importFrom(file);
+                        Environment.clock()).importFrom(file);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("file", file.toString());
                 json.put("rows", s.rows());
@@ -52,7 +52,7 @@ final class ImportCommand extends CommandGroup {
     @Command(name = "geography", mixinStandardHelpOptions = true,
             description = "Load force areas, boroughs, 2015 wards and 2011 LSOAs of England and Wales, with London's"
                     + " boundaries, from ONS lookups and GeoJSON. All or nothing; running it again changes nothing.")
-    static final class Geography implements Callable<Integer> {
+    public static final class Geography implements Callable<Integer> {
         @Mixin DatabaseOptions db;
         @Mixin OutputOptions output;
 
@@ -124,8 +124,8 @@ final class ImportCommand extends CommandGroup {
         }
 
         /** Peel's public data sets: PEEL_SHARED_DATA, or ../shared/data beside the working directory. */
-        static Path sharedData() {
-            String configured = System.getenv("PEEL_SHARED_DATA");
+        public static Path sharedData() {
+            String configured = Environment.variables().get("PEEL_SHARED_DATA");
             return configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("..", "shared", "data");
         }
     }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,7 +35,7 @@ final class InvestigatorCommand extends CommandGroup {
             try (Database database = db.open()) {
                 InvestigationStore store = new InvestigationStore(database.jdbi());
                 InvestigationStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi()),
-                        Clock.systemDefaultZone()).link(investigator, user, null, "cli", null);
+                        Environment.clock()).link(investigator, user, null, "cli", null);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("investigator_id", linked.investigatorId());
                 json.put("name", linked.name());

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 ImportCommand.class,
                 GenerateCommand.class,
-                BenchCommand.class,
                 HotspotsCommand.class,
                 LinkCommand.class,
                 VictimsCodeCommand.class,
@@ -39,6 +38,7 @@ public final class PeelCommand implements Runnable {
     /** Runs a command and returns its exit code; operator errors print one clear line, not a stack trace. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new PeelCommand());
+        cli.addSubcommand(Benchmarks.command());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = ex;
             if (cause instanceof PeelException || cause instanceof org.peel.common.BadInput
@@ -47,7 +47,7 @@ public final class PeelCommand implements Runnable {
                 return 2;
             }
             commandLine.getErr().println("peel: " + cause.getClass().getSimpleName() + ": " + Database.rootMessage(cause));
-            if (System.getenv("PEEL_DEBUG") != null) {
+            if (Environment.variables().get("PEEL_DEBUG") != null) {
                 cause.printStackTrace(commandLine.getErr());
             }
             return 1;

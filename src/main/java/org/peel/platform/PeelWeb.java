@@ -10,59 +10,26 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.peel.access.AccessStore;
-import org.peel.access.Section;
 import org.peel.access.AuditTrail;
-import org.peel.access.Section;
-import org.peel.access.UserAccounts;
-import org.peel.investigation.CaseProgress;
-import org.peel.investigation.CaseloadRoutes;
-import org.peel.investigation.InvestigatorAccounts;
-import org.peel.investigation.InvestigatorCaseload;
-import org.peel.investigation.CrimeLocator;
-import org.peel.investigation.ForensicRequests;
-import org.peel.investigation.ForensicRoutes;
-import org.peel.investigation.ForensicStore;
-import org.peel.investigation.ForensicTriage;
-import org.peel.investigation.InvestigationPlanRoutes;
-import org.peel.investigation.InvestigationRoutes;
-import org.peel.investigation.InvestigationSettings;
-import org.peel.investigation.InvestigationStore;
-import org.peel.investigation.PersistentTargeting;
-import org.peel.investigation.RecordCrime;
-import org.peel.investigation.CrimeStore;
-import org.peel.investigation.InvestigationSummary;
-import org.peel.organisedcrime.OcgStore;
-import org.peel.organisedcrime.OrganisedCrimeSummary;
-import org.peel.place.PlaceRoutes;
-import org.peel.prevention.AsbRiskSettings;
-import org.peel.prevention.AsbRoutes;
-import org.peel.prevention.AsbStore;
-import org.peel.prevention.ExactDetailsVictimHistory;
-import org.peel.prevention.HotspotRoutes;
-import org.peel.prevention.PoliceUkAsbImport;
-import org.peel.prevention.ProblemSolvingRoutes;
-import org.peel.prevention.ProblemSolvingStore;
-import org.peel.prevention.RecordAsbIncident;
-import org.peel.prevention.VictimHistory;
-import org.peel.prevention.WardProfileRoutes;
-import org.peel.prevention.WardProfileStore;
-import org.peel.prevention.PreventionSummary;
-import org.peel.vulnerability.VulnerabilityStore;
-import org.peel.vulnerability.VulnerabilitySummary;
-import org.peel.place.PlaceStore;
 import org.peel.common.BadInput;
-import org.peel.measure.MeasureRoutes;
-import org.peel.measure.MeasureStore;
+import org.peel.investigation.InvestigationModule;
+import org.peel.measure.MeasureModule;
+import org.peel.module.AdministrationModule;
+import org.peel.module.Module;
+import org.peel.module.ModuleContext;
+import org.peel.module.PeopleModule;
+import org.peel.module.PlacesModule;
+import org.peel.organisedcrime.OrganisedCrimeModule;
+import org.peel.people.PeopleStore;
 import org.peel.place.PlaceStore;
-import org.peel.web.AdminRoutes;
-import org.peel.web.ApiRoutes;
+import org.peel.prevention.PreventionModule;
+import org.peel.vulnerability.VulnerabilityModule;
 import org.peel.web.Attention;
 import org.peel.web.Capability;
 import org.peel.web.Gate;
 import org.peel.web.HomeRoutes;
 import org.peel.web.Problem;
 import org.peel.web.SectionSummary;
-import org.peel.web.SignInRoutes;
 import org.peel.web.Web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +37,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +52,16 @@ public final class PeelWeb {
     private PeelWeb() {
     }
 
-    /** Builds (does not start) the server on a migrated database. */
+    /** Builds (does not start) the server on a migrated database, configured from the environment, on the system clock. */
     public static Javalin create(Database database, boolean demo) {
-        return create(database, demo, victimHistory());
+        return create(database, demo, Environment.variables(), Environment.clock());
     }
 
-    /** As {@link #create(Database, boolean)}, finding ASB victims' history the given way (for benchmarks). */
-    static Javalin create(Database database, boolean demo, VictimHistory victims) {
+    /**
+     * Builds (does not start) the server from configuration read once (the environment, or a map a benchmark or test
+     * hands in) and one clock that every module decides time by.
+     */
+    public static Javalin create(Database database, boolean demo, Map<String, String> environment, Clock clock) {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         AuditTrail audit = new AuditTrail(database.jdbi());
         AccessStore access = new AccessStore(database.jdbi());
@@ -100,74 +69,12 @@ public final class PeelWeb {
         Web web = new Web(templates, audit, demo,
                 code -> places.borough(code).map(org.peel.place.Borough::name).orElse(code));
         Gate gate = new Gate(access, audit);
-
-        UserAccounts accounts = new UserAccounts(access, audit);
-        AdminRoutes admin = new AdminRoutes(web, access, accounts, () -> boroughNames(places));
-        List<Attention.Source> attention = new ArrayList<>(List.of(admin.attention()));
-        List<Capability> capabilities = new ArrayList<>(List.of(
-                new Capability(Section.PREVENTION, "Borough and ward profiles",
-                        "The force's boroughs, wards and LSOAs, with maps", "/places"),
-                new Capability(Section.PREVENTION, "Hotspot forecasts",
-                        "Where crime and ASB are likely next month, and how often each map would have been right",
-                        "/prevention/hotspots"),
-                new Capability(Section.PREVENTION, "Record an ASB incident",
-                        "Take an ASB call: the victim's history, earlier incidents at the place and the risk grade at once",
-                        "/prevention/asb/new"),
-                new Capability(Section.PREVENTION, "Problem-solving cases",
-                        "SARA cases for a person, a place or a ward problem: incidents, partner actions, before and after",
-                        "/prevention/cases"),
-                new Capability(Section.PREVENTION, "Ward profiles",
-                        "Each ward's crime, ASB, repeat victims and cases beside its team's priorities; reviews overdue",
-                        "/prevention/wards"),
-                new Capability(Section.PREVENTION, "Flagged ASB victims",
-                        "High-risk and repeat victims flagged to the neighbourhood team", "/prevention/asb/flags"),
-                new Capability(Section.INVESTIGATION, "People",
-                        "Find a person across every record; review likely duplicates", "/people/search"),
-                new Capability(Section.INVESTIGATION, "Record a crime",
-                        "Screened, allocated and the Victims' Code deadlines set as it is saved", "/investigation/crimes/new"),
-                new Capability(Section.INVESTIGATION, "Allocation queue",
-                        "Crimes waiting for an investigator, screened-out crimes to review, overdue Victims' Code deadlines",
-                        "/investigation/queue"),
-                new Capability(Section.INVESTIGATION, "Allocation and Victims' Code figures",
-                        "Time to allocation by borough and offence group, queue age, caseloads, Victims' Code compliance",
-                        "/investigation/metrics"),
-                new Capability(Section.INVESTIGATION, "Forensic and digital queues",
-                        "Requests by route (kiosk, local hub, central unit) with their ages and the median wait on each",
-                        "/investigation/forensic")));
-
-        AsbRiskSettings asbSettings = AsbRiskSettings.from(System.getenv());
-        AsbStore asb = new AsbStore(database.jdbi());
-        AsbRoutes asbRoutes = new AsbRoutes(web, asb, places,
-                new RecordAsbIncident(database.jdbi(), asb, victims, audit, asbSettings),
-                new PoliceUkAsbImport(database.jdbi()));
-        ProblemSolvingStore problemCases = new ProblemSolvingStore(database.jdbi());
-        WardProfileRoutes wardProfiles = new WardProfileRoutes(web, new WardProfileStore(database.jdbi(), problemCases),
-                places, asbSettings);
-        attention.add(asbRoutes.attention());
-        attention.add(wardProfiles.attention());
-
-        List<SectionSummary.Source> summaries = List.of(
-                new PreventionSummary(asb),
-                new InvestigationSummary(new CrimeStore(database.jdbi())),
-                new VulnerabilitySummary(new VulnerabilityStore(database.jdbi())),
-                new OrganisedCrimeSummary(new OcgStore(database.jdbi())));
-        capabilities.add(new Capability(Section.MEASURE, "Force in numbers",
-                "Any force and 12 months to any month, beside England and Wales: crime rates, outcomes, trends,"
-                        + " every force compared, and boroughs and wards.", "/measure/force-in-numbers"));
-        capabilities.add(new Capability(Section.MEASURE, "Indicator definitions",
-                "What each figure counts, exactly, and in which version.", "/measure/indicators"));
-        MeasureRoutes measure = new MeasureRoutes(web, new MeasureStore(database.jdbi()), places);
-        InvestigationStore caseloadStore = new InvestigationStore(database.jdbi());
-        CaseloadRoutes caseloads = new CaseloadRoutes(web, caseloadStore,
-                new InvestigatorAccounts(caseloadStore, audit, Clock.systemDefaultZone()),
-                InvestigatorCaseload.ReviewIntervals.defaults(), () -> boroughNames(places), Clock.systemDefaultZone());
-        attention.add(caseloads.attention());
-        capabilities.add(new Capability(Section.INVESTIGATION, "My caseload",
-                "Your open crimes with their priority, age and review dates; Victims' Code deadlines overdue or due soon",
-                "/investigation/caseload"));
-        capabilities.add(new Capability(Section.INVESTIGATION, "Caseloads by investigator",
-                "For supervisors: each investigator's open crimes, reviews overdue and Victims' Code deadlines",
-                "/investigation/caseloads"));
+        ModuleContext context = new ModuleContext(environment, clock, database.jdbi(), audit, access, places,
+                new PeopleStore(database.jdbi()), web, SharedDataLocation.resolve(null, environment));
+        List<Module> modules = modules(context);
+        List<Capability> menu = modules.stream().flatMap(m -> m.menu().stream()).toList();
+        List<Attention.Source> attention = modules.stream().map(m -> (Attention.Source) m::attention).toList();
+        List<SectionSummary.Source> summaries = modules.stream().map(m -> (SectionSummary.Source) m::summary).toList();
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -197,32 +104,8 @@ public final class PeelWeb {
             });
             routes.get("/health", ctx -> health(ctx, database), Gate.Open.PUBLIC);
 
-            new SignInRoutes(web, access).register(routes);
-            new ApiRoutes(web, accounts).register(routes);
-            admin.register(routes);
-            new PlaceRoutes(web, places).register(routes);
-            new org.peel.people.PeopleRoutes(web, database.jdbi()).register(routes);
-            new HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
-                    .register(routes);
-            asbRoutes.register(routes);
-            new ProblemSolvingRoutes(web, problemCases, places).register(routes);
-            wardProfiles.register(routes);
-            InvestigationStore investigation = new InvestigationStore(database.jdbi());
-            InvestigationSettings investigationSettings = InvestigationSettings.load(database.jdbi());
-            InvestigationRoutes investigationRoutes = new InvestigationRoutes(web, investigation, new RecordCrime(investigation,
-                    audit, investigationSettings.screening(), investigationSettings.allocation(), Clock.systemDefaultZone(),
-                    new CrimeLocator(places), PersistentTargeting.Policy.from(System.getenv())), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
-                    () -> boroughNames(places), Clock.systemDefaultZone());
-            investigationRoutes.reviewIntervals(InvestigatorCaseload.ReviewIntervals.defaults()).register(routes);
-            new InvestigationPlanRoutes(web, investigation, investigationRoutes, InvestigatorCaseload.ReviewIntervals.defaults(),
-                    Clock.systemDefaultZone()).register(routes);
-            caseloads.register(routes);
-            ForensicStore forensic = new ForensicStore(database.jdbi());
-            new ForensicRoutes(web, investigation, forensic, new ForensicRequests(forensic, audit,
-                    ForensicTriage.Settings.from(System.getenv()), Clock.systemDefaultZone()), investigationRoutes,
-                    () -> boroughNames(places), Clock.systemDefaultZone()).register(routes);
-            measure.register(routes);
-            new HomeRoutes(web, attention, capabilities, summaries).register(routes);
+            modules.forEach(m -> m.routes(routes));
+            new HomeRoutes(web, attention, menu, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
             routes.exception(BadInput.class, (ex, ctx) -> badInput(ctx, web, ex));
@@ -262,14 +145,19 @@ public final class PeelWeb {
     }
 
     /**
-     * How the first call finds a victim's history: exact details, widened through the persons identity resolution
-     * made (on the demo force, pairwise precision 0.990 and recall 0.991 against the generator's truth), so that
-     * one caller recorded five ways is one history. PEEL_ASB_HISTORY=exact narrows it to exact details, for a force
-     * that has not yet checked linkage on its own records.
+     * Peel's parts, in the order their routes are registered and their entries, home-page items and figures are
+     * shown: the kernel's own pages first, then the four questions and Measure. Adding a capability is one line here.
      */
-    static ExactDetailsVictimHistory victimHistory() {
-        return "exact".equals(System.getenv("PEEL_ASB_HISTORY"))
-                ? new ExactDetailsVictimHistory() : ExactDetailsVictimHistory.throughResolvedPersons();
+    static List<Module> modules(ModuleContext context) {
+        return List.of(
+                new AdministrationModule(context),
+                new PlacesModule(context),
+                new PeopleModule(context),
+                new PreventionModule(context),
+                new InvestigationModule(context),
+                new VulnerabilityModule(context),
+                new OrganisedCrimeModule(context),
+                new MeasureModule(context));
     }
 
     private static void health(Context ctx, Database database) {
@@ -339,10 +227,5 @@ public final class PeelWeb {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static Map<String, String> boroughNames(PlaceStore places) {
-        Map<String, String> names = new java.util.TreeMap<>();
-        places.boroughs().forEach(b -> names.put(b.borough().code(), b.borough().name()));
-        return names;
-    }
 
 }

@@ -105,12 +105,12 @@ public final class AsbCallForm {
         }
         AsbLocation location = new AsbLocation(address, lat, lon, borough, value(field, "ward"), null);
 
-        PersonDetails victim = person(field, "victim", errors);
+        PersonDetails victim = person(field, "victim", errors, now);
         if (victim == null && category == AsbCategory.PERSONAL) {
             errors.add("victimSurname", "Personal ASB is aimed at someone: give the victim's surname");
         }
         boolean callerIsVictim = victim != null && yes(field, "callerIsVictim", errors, false);
-        PersonDetails caller = callerIsVictim ? null : person(field, "caller", errors);
+        PersonDetails caller = callerIsVictim ? null : person(field, "caller", errors, now);
 
         AsbQuestionnaire answers = null;
         if (victim != null) {
@@ -141,7 +141,8 @@ public final class AsbCallForm {
                 victim, answers), location, errors);
     }
 
-    private static PersonDetails person(Function<String, String> field, String who, FormErrors errors) {
+    private static PersonDetails person(Function<String, String> field, String who, FormErrors errors,
+                                        LocalDateTime now) {
         String forenames = value(field, who + "Forenames");
         String surname = value(field, who + "Surname");
         String dobText = value(field, who + "Dob");
@@ -159,7 +160,7 @@ public final class AsbCallForm {
         if (dobText != null) {
             try {
                 dob = LocalDate.parse(dobText);
-                if (dob.isAfter(LocalDate.now()) || dob.isBefore(LocalDate.of(1900, 1, 1))) {
+                if (dob.isAfter(now.toLocalDate()) || dob.isBefore(LocalDate.of(1900, 1, 1))) {
                     errors.add(who + "Dob", "Date of birth must be after 1900 and not in the future");
                 }
             } catch (DateTimeParseException ex) {

@@ -18,6 +18,7 @@ import org.peel.web.FormErrors;
 import org.peel.web.Problem;
 import org.peel.web.Web;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,10 +42,13 @@ public final class AsbRoutes {
     private final PlaceStore places;
     private final RecordAsbIncident recorder;
     private final PoliceUkAsbImport policeUk;
+    private final Clock clock;
     private volatile AreaIndex index;
 
-    public AsbRoutes(Web web, AsbStore store, PlaceStore places, RecordAsbIncident recorder, PoliceUkAsbImport policeUk) {
+    public AsbRoutes(Web web, AsbStore store, PlaceStore places, RecordAsbIncident recorder, PoliceUkAsbImport policeUk,
+                     Clock clock) {
         this.web = web;
+        this.clock = clock;
         this.store = store;
         this.places = places;
         this.recorder = recorder;
@@ -219,8 +223,8 @@ public final class AsbRoutes {
         return code == null ? "" : places.ward(code).map(Ward::name).orElse(code);
     }
 
-    private static LocalDateTime now() {
-        return LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** For a neighbourhood officer's home page: the victims flagged to the team in their borough. */

@@ -12,6 +12,7 @@ import org.peel.place.Ward;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -34,9 +35,11 @@ public final class ProblemSolvingRoutes {
     private final Web web;
     private final ProblemSolvingStore store;
     private final PlaceStore places;
+    private final Clock clock;
 
-    public ProblemSolvingRoutes(Web web, ProblemSolvingStore store, PlaceStore places) {
+    public ProblemSolvingRoutes(Web web, ProblemSolvingStore store, PlaceStore places, Clock clock) {
         this.web = web;
+        this.clock = clock;
         this.store = store;
         this.places = places;
     }
@@ -125,7 +128,7 @@ public final class ProblemSolvingRoutes {
     }
 
     private void showCase(Context ctx, ProblemCase c, int status, FormErrors errors) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         SaraComparison.Result comparison = c.responseStarted() == null ? null
                 : SaraComparison.compare(c.responseStarted(), today, store.incidentTimes(c,
                 c.responseStarted().minusDays(COMPARISON_DAYS).atStartOfDay(),
@@ -153,7 +156,7 @@ public final class ProblemSolvingRoutes {
                     + " stage found before moving on"));
             return;
         }
-        LocalDate started = LocalDate.now();
+        LocalDate started = LocalDate.now(clock);
         if (c.stage().next() == SaraStage.RESPOND && ctx.formParam("responseStarted") != null
                 && !ctx.formParam("responseStarted").isBlank()) {
             try {

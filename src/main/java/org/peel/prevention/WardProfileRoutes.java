@@ -13,6 +13,7 @@ import org.peel.web.Attention;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -31,6 +32,7 @@ public final class WardProfileRoutes {
     private final WardProfileStore store;
     private final PlaceStore places;
     private final AsbRiskSettings settings;
+    private final Clock clock;
     /** Recent wards' forecasts, by ward, period and incident count: new incidents make a new forecast. */
     private final Map<String, Optional<WardHotspots>> hotspots = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -40,8 +42,10 @@ public final class WardProfileRoutes {
                 }
             });
 
-    public WardProfileRoutes(Web web, WardProfileStore store, PlaceStore places, AsbRiskSettings settings) {
+    public WardProfileRoutes(Web web, WardProfileStore store, PlaceStore places, AsbRiskSettings settings,
+                             Clock clock) {
         this.web = web;
+        this.clock = clock;
         this.store = store;
         this.places = places;
         this.settings = settings;
@@ -57,7 +61,7 @@ public final class WardProfileRoutes {
         User user = Web.signedIn(ctx);
         String borough = user.role().isLocal() ? user.boroughCode() : null;
         web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough), "ward-profiles", borough);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         web.render(ctx, "prevention/asb/wards.jte", web.page(ctx, "Ward profiles", Section.PREVENTION), Map.of(
                 "due", store.dueForReview(borough, today),
                 "wards", borough == null ? List.of() : store.wards(borough), "today", today));
@@ -82,7 +86,7 @@ public final class WardProfileRoutes {
         params.put("profile", profile);
         params.put("errors", errors);
         params.put("typed", typed != null ? typed : profile.priorities() == null ? "" : profile.priorities().text());
-        params.put("today", LocalDate.now());
+        params.put("today", LocalDate.now(clock));
         params.put("settings", settings);
         params.put("hotspots", hotspots(ward, profile.facts().periodEnd()).orElse(null));
         ctx.status(status);
@@ -118,7 +122,7 @@ public final class WardProfileRoutes {
             show(ctx, ward, 400, FormErrors.of("priorities", "Keep the priorities under 8,000 characters"), text);
             return;
         }
-        store.writePriorities(ward.code(), text, Web.signedIn(ctx).username(), LocalDate.now());
+        store.writePriorities(ward.code(), text, Web.signedIn(ctx).username(), LocalDate.now(clock));
         ctx.redirect("/prevention/wards/" + ward.code());
     }
 
@@ -128,7 +132,7 @@ public final class WardProfileRoutes {
             if (user.role() != Role.NEIGHBOURHOOD_OFFICER || user.boroughCode() == null) {
                 return List.of();
             }
-            long overdue = store.dueForReview(user.boroughCode(), LocalDate.now()).stream()
+            long overdue = store.dueForReview(user.boroughCode(), LocalDate.now(clock)).stream()
                     .filter(r -> !r.neverWritten()).count();
             if (overdue == 0) {
                 return List.of();

@@ -3,6 +3,7 @@ package org.peel.prevention;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.LocalDate;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +16,11 @@ public final class WardProfileStore {
 
     private final Jdbi jdbi;
     private final ProblemSolvingStore cases;
+    private final Clock clock;
 
-    public WardProfileStore(Jdbi jdbi, ProblemSolvingStore cases) {
+    public WardProfileStore(Jdbi jdbi, ProblemSolvingStore cases, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
         this.cases = cases;
     }
 
@@ -27,7 +30,7 @@ public final class WardProfileStore {
                         select greatest((select max(reported_at) from asb_incident where borough_code = :b),
                                         (select max(recorded_at) from crime where borough_code = :b))""")
                 .bind("b", boroughCode).mapTo(LocalDateTime.class).findOne())
-                .orElse(LocalDateTime.now());
+                .orElseGet(() -> LocalDateTime.now(clock));
     }
 
     public WardProfile.Facts facts(String wardCode, String boroughCode, AsbRiskSettings settings) {

@@ -55,10 +55,17 @@ public final class DatabaseSink implements RecordSink {
     private PGCopyOutputStream copyStream;
     private final Map<String, Long> loaded = new LinkedHashMap<>();
     private long loadNanos;
+    private final Map<String, String> environment;
     private RecordingPasses.Result recorded;
 
     public DatabaseSink(Jdbi jdbi) throws IOException {
+        this(jdbi, Map.of());
+    }
+
+    /** A sink whose recording passes use the thresholds configured in {@code environment} (PEEL_ASB_…). */
+    public DatabaseSink(Jdbi jdbi, Map<String, String> environment) throws IOException {
         this.jdbi = jdbi;
+        this.environment = Map.copyOf(environment);
         this.spool = new CsvSink(Files.createTempDirectory("peel-synthetic-"));
     }
 
@@ -159,7 +166,7 @@ public final class DatabaseSink implements RecordSink {
             for (Table t : spool.tables()) {
                 loaded.put(t.name(), CopyLoader.copy(handle.getConnection(), null, t, file(t)));
             }
-            recorded = new RecordingPasses(jdbi).run(handle, generation);
+            recorded = new RecordingPasses(jdbi, environment).run(handle, generation);
             handle.createUpdate("insert into synthetic_generation (key, force_name, scale, seed, year_to, counts)"
                             + " values (:key, :force, :scale, :seed, :yearTo, cast(:counts as jsonb))")
                     .bind("key", generation.key())

@@ -52,9 +52,12 @@ public final class RecordingPasses {
     static final int KEPT_LATE_PERCENT = 12;
 
     private final Jdbi jdbi;
+    private final AsbRiskSettings asbSettings;
 
-    public RecordingPasses(Jdbi jdbi) {
+    /** Passes with the ASB thresholds configured in {@code environment} (PEEL_ASB_…; defaults where unset). */
+    public RecordingPasses(Jdbi jdbi, Map<String, String> environment) {
         this.jdbi = jdbi;
+        this.asbSettings = AsbRiskSettings.from(environment);
     }
 
     /** What both passes did, and how long they took. */
@@ -74,7 +77,7 @@ public final class RecordingPasses {
         AuditTrail audit = new AuditTrail(jdbi);
         CrimeRecordingPass.Counts crimes = new CrimeRecordingPass(new InvestigationStore(jdbi), audit,
                 InvestigationSettings.load(jdbi)).run(h, crimes(h, prefix), keeping(end), ACTOR);
-        AsbRecordingPass.Counts asb = new AsbRecordingPass(new AsbStore(jdbi), audit, AsbRiskSettings.from(System.getenv()))
+        AsbRecordingPass.Counts asb = new AsbRecordingPass(new AsbStore(jdbi), audit, asbSettings)
                 .run(h, incidents(h, prefix), crimeVictims(h, prefix), ACTOR);
         return new Result(crimes, asb, System.nanoTime() - started);
     }

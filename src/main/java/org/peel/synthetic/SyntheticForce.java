@@ -90,8 +90,11 @@ public final class SyntheticForce {
                 sink instanceof DatabaseSink loaded ? loaded.recorded() : null);
     }
 
-    /** Loads the demo force into the database (once: a second call finds it already there and does nothing). */
-    public static Result demo(Jdbi jdbi, Path sharedData) throws IOException {
+    /**
+     * Loads the demo force into the database (once: a second call finds it already there and does nothing), its
+     * recording passes using the thresholds configured in {@code environment}.
+     */
+    public static Result demo(Jdbi jdbi, Path sharedData, Map<String, String> environment) throws IOException {
         // checked before reading any source, so a warm start costs one query, not a reload of the force's data
         boolean present = jdbi.withHandle(h -> h.createQuery("""
                         select count(*) from synthetic_generation
@@ -103,7 +106,7 @@ public final class SyntheticForce {
         }
         ForceSpec force = ForceSources.load(DEMO_FORCE, DEFAULT_YEAR_TO, sharedData);
         Generation generation = new Generation(force.name(), DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO);
-        try (DatabaseSink sink = new DatabaseSink(jdbi)) {
+        try (DatabaseSink sink = new DatabaseSink(jdbi, environment)) {
             return generate(force, generation, SyntheticSettings.defaults(), sink);
         }
     }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ public final class AdminRoutes {
     private final AccessStore store;
     private final UserAccounts accounts;
     private final BoroughNames boroughs;
+    private final Clock clock;
 
     /** Borough codes and names for the user form, from the place tables. */
     @FunctionalInterface
@@ -34,11 +36,12 @@ public final class AdminRoutes {
         Map<String, String> all();
     }
 
-    public AdminRoutes(Web web, AccessStore store, UserAccounts accounts, BoroughNames boroughs) {
+    public AdminRoutes(Web web, AccessStore store, UserAccounts accounts, BoroughNames boroughs, Clock clock) {
         this.web = web;
         this.store = store;
         this.accounts = accounts;
         this.boroughs = boroughs;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
@@ -64,7 +67,7 @@ public final class AdminRoutes {
         web.render(ctx, "admin/users.jte", web.page(ctx, "Users", Section.ADMINISTRATION), Map.of(
                 "users", store.listUsers(), "roles", List.of(Role.values()), "boroughs", boroughs.all(),
                 "errors", errors, "values", values, "created", created == null ? "" : created,
-                "locked", store.lockedUsers(Instant.now())));
+                "locked", store.lockedUsers(clock.instant())));
     }
 
     private void addUser(Context ctx) {
@@ -146,12 +149,12 @@ public final class AdminRoutes {
                 return List.of();
             }
             List<Attention> items = new ArrayList<>();
-            int locked = store.lockedUsers(Instant.now()).size();
+            int locked = store.lockedUsers(clock.instant()).size();
             if (locked > 0) {
                 items.add(new Attention(locked + " locked account" + (locked == 1 ? "" : "s"),
                         "Locked after repeated failed sign-ins", "/admin/users", Attention.Urgency.SOON));
             }
-            long denied = web.auditTrail().countSince("access-denied", Instant.now().minusSeconds(86_400));
+            long denied = web.auditTrail().countSince("access-denied", clock.instant().minusSeconds(86_400));
             items.add(new Attention(denied + " refused request" + (denied == 1 ? "" : "s") + " in the last 24 hours",
                     "Requests outside a user's role or borough", "/admin/audit?action=access-denied",
                     denied > 0 ? Attention.Urgency.SOON : Attention.Urgency.ROUTINE));

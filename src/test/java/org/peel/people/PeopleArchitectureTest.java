@@ -30,9 +30,9 @@ class PeopleArchitectureTest {
     @Test
     @DisplayName("Duke is a benchmark baseline: only the link benchmark may use it")
     void dukeOnlyInTheBenchmark() {
-        assertHolds(noClasses().that().doNotHaveFullyQualifiedName("org.peel.platform.LinkBench")
+        assertHolds(noClasses().that().doNotHaveFullyQualifiedName("org.peel.bench.LinkBench")
                 .and().resideOutsideOfPackage("no.priv.garshol..")
-                .and().doNotHaveFullyQualifiedName("org.peel.platform.LinkBench$1")
+                .and().doNotHaveFullyQualifiedName("org.peel.bench.LinkBench$1")
                 .should().dependOnClassesThat().resideInAPackage("no.priv.garshol.duke.."));
     }
 

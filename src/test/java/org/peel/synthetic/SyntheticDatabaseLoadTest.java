@@ -109,9 +109,9 @@ class SyntheticDatabaseLoadTest {
 
         // when the demo force is loaded twice
         long started = System.nanoTime();
-        SyntheticForce.Result first = SyntheticForce.demo(jdbi, null);
+        SyntheticForce.Result first = SyntheticForce.demo(jdbi, null, Map.of());
         double seconds = (System.nanoTime() - started) / 1e9;
-        SyntheticForce.Result second = SyntheticForce.demo(jdbi, null);
+        SyntheticForce.Result second = SyntheticForce.demo(jdbi, null, Map.of());
 
         // then it holds one hundredth of a Met year (about 7,100 crimes, 2,560 ASB incidents and their people:
         // some 60,000 rows), loaded once

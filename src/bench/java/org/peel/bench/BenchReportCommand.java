@@ -1,4 +1,4 @@
-package org.peel.platform;
+package org.peel.bench;
 
 import org.peel.measure.ForceInNumbers;
 import org.peel.measure.IndicatorEngine;
@@ -7,6 +7,10 @@ import org.peel.measure.Period;
 import org.peel.measure.Place;
 import org.peel.opendata.ForceNames;
 import org.peel.opendata.OpenDataStore;
+import org.peel.platform.Database;
+import org.peel.platform.DatabaseOptions;
+import org.peel.platform.OutputOptions;
+import org.peel.platform.PeelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

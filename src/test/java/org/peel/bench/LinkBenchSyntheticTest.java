@@ -1,12 +1,13 @@
-package org.peel.platform;
+package org.peel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.peel.testing.StandardStreams;
 import org.junit.jupiter.api.io.TempDir;
+import org.peel.platform.PeelCommand;
+import org.peel.testing.StandardStreams;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

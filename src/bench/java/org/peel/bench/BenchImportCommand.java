@@ -1,4 +1,4 @@
-package org.peel.platform;
+package org.peel.bench;
 
 import org.peel.measure.MeasureStore;
 import org.peel.opendata.BadRows;
@@ -7,6 +7,11 @@ import org.peel.opendata.PoliceUkImporter;
 import org.peel.opendata.Progress;
 import org.peel.opendata.RawCopy;
 import org.peel.opendata.SourceFile;
+import org.peel.platform.Database;
+import org.peel.platform.DatabaseOptions;
+import org.peel.platform.ImportCommand;
+import org.peel.platform.OutputOptions;
+import org.peel.platform.PeelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

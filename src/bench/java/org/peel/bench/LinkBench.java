@@ -1,6 +1,4 @@
-package org.peel.platform;
-
-import org.peel.people.Clustering;
+package org.peel.bench;
 
 import no.priv.garshol.duke.ConfigurationImpl;
 import no.priv.garshol.duke.Processor;
@@ -13,12 +11,16 @@ import no.priv.garshol.duke.comparators.JaroWinkler;
 import no.priv.garshol.duke.comparators.Levenshtein;
 import no.priv.garshol.duke.databases.LuceneDatabase;
 import no.priv.garshol.duke.matchers.AbstractMatchListener;
+import org.peel.people.Clustering;
 import org.peel.people.FieldMapping;
 import org.peel.people.IdentityResolution;
 import org.peel.people.LinkEvaluation;
 import org.peel.people.PersonDetails;
 import org.peel.people.PersonField;
 import org.peel.people.PersonRecordFile;
+import org.peel.platform.OutputOptions;
+import org.peel.platform.PeelException;
+import org.peel.platform.SharedDataLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

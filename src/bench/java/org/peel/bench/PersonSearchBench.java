@@ -1,4 +1,4 @@
-package org.peel.platform;
+package org.peel.bench;
 
 import org.peel.people.BlockingRule;
 import org.peel.people.FieldComparison;
@@ -6,6 +6,7 @@ import org.peel.people.MatchModel;
 import org.peel.people.PersonDetails;
 import org.peel.people.PersonSearch;
 import org.peel.people.PreparedRecord;
+import org.peel.platform.OutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,10 +1,15 @@
-package org.peel.platform;
+package org.peel.bench;
 
 import org.locationtech.jts.geom.Geometry;
 import org.peel.place.AreaIndex;
 import org.peel.place.LsoaArea;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
+import org.peel.platform.CommandGroup;
+import org.peel.platform.Database;
+import org.peel.platform.DatabaseOptions;
+import org.peel.platform.OutputOptions;
+import org.peel.platform.PeelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "Measure Peel's hot paths, each against a baseline measured in the same run.",
         subcommands = {BenchCommand.Places.class, AsbCallBench.class, BenchImportCommand.class, BenchReportCommand.class,
                 GenerateBenchCommand.class, HotspotsBenchCommand.class, LinkBench.class, PersonSearchBench.class})
-final class BenchCommand extends CommandGroup {
+public final class BenchCommand extends CommandGroup {
 
     @Command(name = "places", mixinStandardHelpOptions = true,
             description = "Point-in-area lookups per second: the area index against a linear scan of every LSOA"

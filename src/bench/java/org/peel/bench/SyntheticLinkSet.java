@@ -1,8 +1,9 @@
-package org.peel.platform;
+package org.peel.bench;
 
 import org.peel.people.FieldMapping;
 import org.peel.people.PersonDetails;
 import org.peel.people.PersonRecordFile;
+import org.peel.platform.PeelException;
 import org.peel.synthetic.CsvSink;
 import org.peel.synthetic.ForceSources;
 import org.peel.synthetic.ForceSpec;

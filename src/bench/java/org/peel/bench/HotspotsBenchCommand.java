@@ -1,5 +1,9 @@
-package org.peel.platform;
+package org.peel.bench;
 
+import org.peel.platform.HotspotsCommand;
+import org.peel.platform.OutputOptions;
+import org.peel.platform.PeelException;
+import org.peel.platform.SharedDataLocation;
 import org.peel.prevention.HotspotCrimeTypes;
 import org.peel.prevention.HotspotEvaluation;
 import org.peel.prevention.HotspotMethod;

@@ -1,10 +1,12 @@
-package org.peel.platform;
+package org.peel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.peel.platform.OutputOptions;
+import org.peel.platform.PeelCommand;
 import org.peel.testing.StandardStreams;
 import org.peel.testing.TestDatabase;
 

@@ -1,5 +1,9 @@
-package org.peel.platform;
+package org.peel.bench;
 
+import org.peel.platform.Database;
+import org.peel.platform.DatabaseOptions;
+import org.peel.platform.GenerateCommand;
+import org.peel.platform.OutputOptions;
 import org.peel.synthetic.CopyLoader;
 import org.peel.synthetic.DatabaseSink;
 import org.peel.synthetic.ForceSources;

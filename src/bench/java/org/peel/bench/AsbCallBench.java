@@ -1,4 +1,4 @@
-package org.peel.platform;
+package org.peel.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,6 +12,14 @@ import org.peel.people.BatchLinkage;
 import org.peel.people.IdentityResolution;
 import org.peel.people.PeopleStore;
 import org.peel.people.PersonRecordSource;
+import org.peel.platform.Database;
+import org.peel.platform.DatabaseLocation;
+import org.peel.platform.DatabaseOptions;
+import org.peel.platform.Environment;
+import org.peel.platform.GenerateCommand;
+import org.peel.platform.OutputOptions;
+import org.peel.platform.PeelException;
+import org.peel.platform.PeelWeb;
 import org.peel.prevention.ExactDetailsVictimHistory;
 import org.peel.synthetic.DatabaseSink;
 import org.peel.synthetic.ForceSources;
@@ -38,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,11 +128,7 @@ final class AsbCallBench implements Callable<Integer> {
             throw new IllegalArgumentException("give at least 1000 --person-records, 100 --calls and 1 client");
         }
         Path temporary = temporaryLocation();
-        DatabaseOptions options = db;
-        if (temporary != null) {
-            options = new DatabaseOptions();
-            options.dataDir = temporary;
-        }
+        DatabaseOptions options = temporary != null ? DatabaseOptions.embedded(temporary) : db;
         try (Database database = options.open()) {
             long held = database.jdbi().withHandle(h ->
                     h.createQuery("select count(*) from person_record").mapTo(Long.class).one());
@@ -157,11 +162,12 @@ final class AsbCallBench implements Callable<Integer> {
                 resolvedPersons = r.personsCreated();
             }
             List<Call> sample = sample(database, warmUp + calls);
-            ExactDetailsVictimHistory victims = resolved ? ExactDetailsVictimHistory.throughResolvedPersons()
-                    : new ExactDetailsVictimHistory();
+            // the server finds victims' history the way PEEL_ASB_HISTORY says; the bench sets it for its mode
+            Map<String, String> environment = new HashMap<>(Environment.variables());
+            environment.put("PEEL_ASB_HISTORY", resolved ? "resolved" : "exact");
 
             System.err.printf(Locale.ROOT, "Calls on the loaded database (%,d person records)…%n", persons);
-            Run loaded = measure(database, victims, sample);
+            Run loaded = measure(database, environment, sample);
             System.err.println("The same calls on an empty database…");
             Run empty;
             String baselineName = "peel_bench_empty_" + ProcessHandle.current().pid();
@@ -169,7 +175,7 @@ final class AsbCallBench implements Callable<Integer> {
             database.jdbi().useHandle(h -> h.execute("create database " + baselineName));
             try {
                 try (Database baseline = Database.open(new DatabaseLocation.External(baselineUrl)).migrate()) {
-                    empty = measure(baseline, victims, sample);
+                    empty = measure(baseline, environment, sample);
                 }
             } finally {
                 database.jdbi().useHandle(h -> h.execute("drop database if exists " + baselineName + " with (force)"));
@@ -186,8 +192,7 @@ final class AsbCallBench implements Callable<Integer> {
 
     /** A temporary embedded database when none was chosen, since the benchmark must start from an empty one. */
     private Path temporaryLocation() throws IOException {
-        String env = System.getenv("PEEL_DB_URL");
-        if (db.dataDir != null || db.dbUrl != null || (env != null && !env.isBlank())) {
+        if (db.chosen()) {
             return null;
         }
         return Files.createTempDirectory("peel-bench-asb-");
@@ -237,12 +242,12 @@ final class AsbCallBench implements Callable<Integer> {
     }
 
     /** Starts Peel on the database, makes the warm-up calls, then times the rest with concurrent clients. */
-    private Run measure(Database database, ExactDetailsVictimHistory victims, List<Call> sample) throws Exception {
+    private Run measure(Database database, Map<String, String> environment, List<Call> sample) throws Exception {
         AccessStore access = new AccessStore(database.jdbi());
         User user = new UserAccounts(access, new AuditTrail(database.jdbi())).create(null, "bench.asb",
                 "ASB call benchmark", Role.INTELLIGENCE_ANALYST, null, "bench password not used for sign-in", "bench");
         String token = database.jdbi().inTransaction(h -> access.createToken(h, user.id(), "peel bench asb-call"));
-        Javalin app = PeelWeb.create(database, false, victims).start("127.0.0.1", 0);
+        Javalin app = PeelWeb.create(database, false, environment, Environment.clock()).start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();

@@ -1,0 +1,84 @@
+package org.peel.investigation;
+
+import io.javalin.config.RoutesConfig;
+import org.peel.access.Section;
+import org.peel.access.User;
+import org.peel.module.Module;
+import org.peel.module.ModuleContext;
+import org.peel.web.Attention;
+import org.peel.web.Capability;
+import org.peel.web.SectionSummary;
+
+import java.util.List;
+
+/**
+ * Investigation wired as a whole: crime recording (screening, allocation and Victims' Code deadlines as it is
+ * saved), the allocation queue, investigation plans, caseloads and forensic requests, over one
+ * {@link InvestigationStore}; with its menu entries, the investigator's home-page items and the section's crime
+ * figures. Screening and allocation settings are read from the database when the module is built.
+ */
+public final class InvestigationModule implements Module {
+
+    private final ModuleContext context;
+    private final InvestigationStore store;
+    private final CaseloadRoutes caseloads;
+    private final InvestigationSummary summary;
+
+    public InvestigationModule(ModuleContext context) {
+        this.context = context;
+        this.store = new InvestigationStore(context.jdbi());
+        this.caseloads = new CaseloadRoutes(context.web(), store,
+                new InvestigatorAccounts(store, context.audit(), context.clock()),
+                InvestigatorCaseload.ReviewIntervals.defaults(), context::boroughNames, context.clock());
+        this.summary = new InvestigationSummary(new CrimeStore(context.jdbi()));
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        InvestigationSettings settings = InvestigationSettings.load(context.jdbi());
+        InvestigationRoutes crimes = new InvestigationRoutes(context.web(), store,
+                new RecordCrime(store, context.audit(), settings.screening(), settings.allocation(), context.clock(),
+                        new CrimeLocator(context.places()), PersistentTargeting.Policy.from(context.environment())),
+                new CaseProgress(store, context.audit(), context.clock()), context::boroughNames, context.clock());
+        crimes.reviewIntervals(InvestigatorCaseload.ReviewIntervals.defaults()).register(routes);
+        new InvestigationPlanRoutes(context.web(), store, crimes, InvestigatorCaseload.ReviewIntervals.defaults(),
+                context.clock()).register(routes);
+        caseloads.register(routes);
+        ForensicStore forensic = new ForensicStore(context.jdbi());
+        new ForensicRoutes(context.web(), store, forensic, new ForensicRequests(forensic, context.audit(),
+                ForensicTriage.Settings.from(context.environment()), context.clock()), crimes,
+                context::boroughNames, context.clock()).register(routes);
+    }
+
+    @Override
+    public List<Capability> menu() {
+        return List.of(
+                new Capability(Section.INVESTIGATION, "Record a crime",
+                        "Screened, allocated and the Victims' Code deadlines set as it is saved", "/investigation/crimes/new"),
+                new Capability(Section.INVESTIGATION, "Allocation queue",
+                        "Crimes waiting for an investigator, screened-out crimes to review, overdue Victims' Code deadlines",
+                        "/investigation/queue"),
+                new Capability(Section.INVESTIGATION, "Allocation and Victims' Code figures",
+                        "Time to allocation by borough and offence group, queue age, caseloads, Victims' Code compliance",
+                        "/investigation/metrics"),
+                new Capability(Section.INVESTIGATION, "Forensic and digital queues",
+                        "Requests by route (kiosk, local hub, central unit) with their ages and the median wait on each",
+                        "/investigation/forensic"),
+                new Capability(Section.INVESTIGATION, "My caseload",
+                        "Your open crimes with their priority, age and review dates; Victims' Code deadlines overdue or due soon",
+                        "/investigation/caseload"),
+                new Capability(Section.INVESTIGATION, "Caseloads by investigator",
+                        "For supervisors: each investigator's open crimes, reviews overdue and Victims' Code deadlines",
+                        "/investigation/caseloads"));
+    }
+
+    @Override
+    public List<Attention> attention(User user) {
+        return caseloads.attention().forUser(user);
+    }
+
+    @Override
+    public List<SectionSummary> summary(User user) {
+        return summary.forUser(user);
+    }
+}
