@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
+import org.peel.common.Adapter;
 import org.peel.common.BadInput;
 
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * must be told about (starting the update deadline their service sets), a contact with the victim that keeps a
  * deadline, and the outcome that closes the crime once {@link OutcomeValidation} accepts it.
  */
+@Adapter
 public final class CaseProgress {
 
     private final InvestigationStore store;

@@ -3,6 +3,7 @@ package org.peel.investigation;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
+import org.peel.common.Adapter;
 import org.peel.common.BadInput;
 
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
  * {@link ForensicTriage} against the crime's screening priority as it is saved; then it is started, completed with
  * a result or cancelled with a reason.
  */
+@Adapter
 public final class ForensicRequests {
 
     private final ForensicStore store;

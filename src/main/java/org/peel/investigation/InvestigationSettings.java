@@ -1,6 +1,7 @@
 package org.peel.investigation;
 
 import org.jdbi.v3.core.Jdbi;
+import org.peel.common.Adapter;
 import org.peel.common.BadInput;
 
 import java.util.EnumMap;
@@ -16,6 +17,7 @@ import java.util.Set;
  * {@code allocation.weight.<PRIORITY>}, {@code allocation.central.<SPECIALISM>} ({@code true} or {@code false}).
  * A central specialism is allocated to the teams listed in {@code investigation_central_team}.
  */
+@Adapter
 public record InvestigationSettings(Screening.Settings screening, Allocation.Policy allocation) {
 
     public static InvestigationSettings defaults() {

@@ -4,6 +4,7 @@ import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.Role;
 import org.peel.access.User;
+import org.peel.common.Adapter;
 import org.peel.common.BadInput;
 
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * must be an investigator's or a crime management supervisor's (supervisors carry crimes too), in the borough of
  * the investigator's team, and not already linked to someone else. Linked and audited in one transaction.
  */
+@Adapter
 public final class InvestigatorAccounts {
 
     private final InvestigationStore store;

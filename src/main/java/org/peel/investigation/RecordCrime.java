@@ -3,6 +3,7 @@ package org.peel.investigation;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
+import org.peel.common.Adapter;
 import org.peel.common.BadInput;
 import org.peel.people.PeopleStore;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * it is saved or none of it. The decisions themselves are {@link AtRecording}'s, shared with the bulk
  * {@link CrimeRecordingPass}.
  */
+@Adapter
 public final class RecordCrime {
 
     private final InvestigationStore store;

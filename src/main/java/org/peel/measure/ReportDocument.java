@@ -5,6 +5,7 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import org.peel.common.Adapter;
 import org.peel.place.PlaceStore;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,7 @@ import java.util.Map;
  * The Force in numbers report as a document: one XHTML page (table, trend, all forces, boroughs) that a browser
  * opens as it is and OpenHTMLtoPDF turns into a PDF, so both show the same SVG charts.
  */
+@Adapter
 public final class ReportDocument {
 
     /** Borough columns of the report: the crime rate first (it is the one mapped). */

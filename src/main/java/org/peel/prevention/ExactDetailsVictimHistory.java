@@ -2,6 +2,7 @@ package org.peel.prevention;
 
 import org.jdbi.v3.core.Handle;
 
+import org.peel.common.Adapter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
  * postcodes ignoring spaces). It misses typos and changed names, which identity resolution will catch; it rarely
  * joins two different people, which matters more when the answer raises a risk grade.
  */
+@Adapter
 public final class ExactDetailsVictimHistory implements VictimHistory {
 
     public static final String METHOD = "exact details: surname with forenames and date of birth, or surname and postcode";

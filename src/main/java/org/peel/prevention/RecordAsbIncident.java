@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
+import org.peel.common.Adapter;
 import org.peel.people.PeopleStore;
 
 import java.time.LocalDateTime;
@@ -17,6 +18,7 @@ import java.util.List;
  * repeat victim to the ward's neighbourhood team, and writes the audit events. Either all of it is saved or none.
  * The rules are {@link AsbAtRecording}'s, shared with the bulk {@link AsbRecordingPass}.
  */
+@Adapter
 public final class RecordAsbIncident {
 
     private final Jdbi jdbi;

@@ -3,6 +3,7 @@ package org.peel.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -10,14 +11,12 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The dependency directions of DESIGN.md: platform → capabilities → kernel, never back. */
+/** The dependency directions of DESIGN.md: platform → capabilities → kernel, never back; capabilities apart. */
 @DisplayName("Peel's packages depend on each other only in the designed direction")
 class DependencyRulesTest {
 
     private static final String[] KERNEL = {"org.peel.access..", "org.peel.place..", "org.peel.people..",
-            "org.peel.common..", "org.peel.web.."};
-    private static final String[] CAPABILITIES = {"org.peel.prevention..", "org.peel.investigation..",
-            "org.peel.offenders..", "org.peel.vulnerability..", "org.peel.organisedcrime..", "org.peel.measure.."};
+            "org.peel.common..", "org.peel.web..", "org.peel.module.."};
     private static JavaClasses peel;
 
     @BeforeAll
@@ -27,34 +26,34 @@ class DependencyRulesTest {
     }
 
     @Test
-    @DisplayName("the kernel (access, place, people, web) depends on no capability, edge or platform")
+    @DisplayName("the kernel (access, place, people, common, web, module) depends on no capability, edge or platform")
     void kernelStandsAlone() {
         assertHolds(noClasses().that().resideInAnyPackage(KERNEL)
-                .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES)
+                .should().dependOnClassesThat().resideInAnyPackage(PeelArchitecture.CAPABILITY_PACKAGES)
                 .orShould().dependOnClassesThat().resideInAnyPackage("org.peel.platform..", "org.peel.synthetic..",
-                        "org.peel.opendata..")
-                .allowEmptyShould(true));
+                        "org.peel.opendata..", "org.peel.bench.."));
     }
 
     @Test
-    @DisplayName("no capability depends on the platform or on the synthetic force")
-    void capabilitiesDoNotReachUp() {
-        assertHolds(noClasses().that().resideInAnyPackage(CAPABILITIES)
-                .should().dependOnClassesThat().resideInAnyPackage("org.peel.platform..", "org.peel.synthetic..")
-                .allowEmptyShould(true));
+    @DisplayName("no capability depends on another capability")
+    void capabilitiesAreIndependent() {
+        assertHolds(PeelArchitecture.CAPABILITIES_ARE_INDEPENDENT);
     }
 
     @Test
-    @DisplayName("measure reads other capabilities only through its SQL views, never their classes")
-    void measureReadsThroughViews() {
-        assertHolds(noClasses().that().resideInAPackage("org.peel.measure..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.peel.prevention..", "org.peel.investigation..",
-                        "org.peel.offenders..", "org.peel.vulnerability..", "org.peel.organisedcrime..")
-                .allowEmptyShould(true));
+    @DisplayName("no capability depends on opendata, the synthetic force, the platform or the benchmarks")
+    void capabilitiesDoNotReachTheEdges() {
+        assertHolds(PeelArchitecture.CAPABILITIES_DO_NOT_REACH_THE_EDGES);
     }
 
     @Test
-    @DisplayName("the kernel never depends on the web layer's framework except in route classes")
+    @DisplayName("a capability's rule and domain classes use no Javalin, JDBI or JTE; only its adapters do")
+    void rulesUseNoFramework() {
+        assertHolds(PeelArchitecture.RULES_USE_NO_FRAMEWORK);
+    }
+
+    @Test
+    @DisplayName("access and common use no web framework")
     void domainTypesHaveNoFramework() {
         assertHolds(noClasses().that().resideInAnyPackage("org.peel.access..", "org.peel.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "gg.jte.."));
@@ -67,7 +66,7 @@ class DependencyRulesTest {
     }
 
     /** Fails with ArchUnit's report of every violating dependency when the rule does not hold. */
-    private static void assertHolds(com.tngtech.archunit.lang.ArchRule rule) {
+    private static void assertHolds(ArchRule rule) {
         rule.check(peel);
     }
 }
