@@ -11,7 +11,7 @@ import org.peel.place.PlaceStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,8 +35,8 @@ public final class ReportDocument {
     private ReportDocument() {
     }
 
-    /** The whole report as XHTML. */
-    public static String html(IndicatorEngine engine, PlaceStore places, Place.Area force, YearMonth to) {
+    /** The whole report as XHTML, dated by {@code clock}. */
+    public static String html(IndicatorEngine engine, PlaceStore places, Place.Area force, YearMonth to, Clock clock) {
         Period period = Period.yearTo(to);
         ForceInNumbers report = ForceInNumbers.of(engine, force, period);
         MeasureFigures figures = new MeasureFigures(engine, places);
@@ -45,7 +45,7 @@ public final class ReportDocument {
         params.put("trend", figures.trend(force, MeasureFigures.CRIME_RATE, to));
         params.put("bars", figures.byForce(MeasureFigures.CRIME_RATE, period, force.code()));
         params.put("boroughs", figures.breakdown(force, BOROUGH_INDICATORS, period));
-        params.put("generated", DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.now().atOffset(ZoneOffset.UTC)));
+        params.put("generated", DateTimeFormatter.ISO_LOCAL_DATE.format(clock.instant().atOffset(ZoneOffset.UTC)));
         StringOutput out = new StringOutput();
         TEMPLATES.render("measure/report.jte", params, out);
         return out.toString();

@@ -76,8 +76,8 @@ final class ReportCommand implements Callable<Integer> {
             PlaceStore places = new PlaceStore(database.jdbi());
             byte[] bytes = switch (format) {
                 case json -> json(ForceInNumbers.of(engine, area, Period.yearTo(to)));
-                case html -> ReportDocument.html(engine, places, area, to).getBytes(StandardCharsets.UTF_8);
-                case pdf -> ReportDocument.pdf(ReportDocument.html(engine, places, area, to));
+                case html -> ReportDocument.html(engine, places, area, to, Environment.clock()).getBytes(StandardCharsets.UTF_8);
+                case pdf -> ReportDocument.pdf(ReportDocument.html(engine, places, area, to, Environment.clock()));
             };
             write(bytes);
             return 0;

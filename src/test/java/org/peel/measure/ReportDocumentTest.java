@@ -21,7 +21,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +43,14 @@ class ReportDocumentTest {
         TestDatabase.Fresh db = TestDatabase.fresh();
         MeasureFixtures.homeOfficeTable(new OpenDataStore(db.jdbi()), dir);
         html = ReportDocument.html(new IndicatorEngine(new MeasureStore(db.jdbi())), new PlaceStore(db.jdbi()),
-                new Place.Area(Place.Level.FORCE, "E23000001", "Metropolitan Police"), YearMonth.of(2015, 6));
+                new Place.Area(Place.Level.FORCE, "E23000001", "Metropolitan Police"), YearMonth.of(2015, 6),
+                Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    @DisplayName("the report is dated by the clock it is given")
+    void datedByItsClock() {
+        assertThat(html).contains("Made by Peel on 2026-12-04");
     }
 
     @Test

@@ -10,6 +10,9 @@ import org.peel.platform.Database;
 import org.peel.platform.DatabaseLocation;
 import org.peel.platform.PeelWeb;
 
+import java.time.Clock;
+import java.util.Map;
+
 /** Peel's web server on port 0 over a fresh clone of the migrated test database. */
 public final class TestServer implements AutoCloseable {
 
@@ -29,6 +32,14 @@ public final class TestServer implements AutoCloseable {
         TestDatabase.Fresh fresh = TestDatabase.fresh();
         Database database = Database.open(new DatabaseLocation.External(fresh.jdbcUrl()));
         Javalin app = PeelWeb.create(database, false).start("127.0.0.1", 0);
+        return new TestServer(fresh, database, app);
+    }
+
+    /** As {@link #start()}, configured by {@code environment} instead of the process's, on {@code clock}. */
+    public static TestServer start(Map<String, String> environment, Clock clock) {
+        TestDatabase.Fresh fresh = TestDatabase.fresh();
+        Database database = Database.open(new DatabaseLocation.External(fresh.jdbcUrl()));
+        Javalin app = PeelWeb.create(database, false, environment, clock).start("127.0.0.1", 0);
         return new TestServer(fresh, database, app);
     }
 
