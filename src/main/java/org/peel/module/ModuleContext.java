@@ -30,11 +30,6 @@ public record ModuleContext(Map<String, String> environment, Clock clock, Jdbi j
         environment = Map.copyOf(environment);
     }
 
-    /** One configuration variable, or null when it is not set. */
-    public String setting(String name) {
-        return environment.get(name);
-    }
-
     /** Borough codes to names, for filters and headings; read from places each time, so imports show at once. */
     public Map<String, String> boroughNames() {
         Map<String, String> names = new TreeMap<>();

@@ -20,7 +20,7 @@ public final class Environment {
         return VARIABLES;
     }
 
-    /** The clock every decision of time is made by, in the force's local time zone. */
+    /** The clock every decision of time is made by: the system's, in the machine's time zone. */
     public static Clock clock() {
         return Clock.systemDefaultZone();
     }
