@@ -113,6 +113,13 @@ public final class AuditKey {
         }
     }
 
+    /** A new random 256-bit key, for a scratch database that nobody will verify later. */
+    public static AuditKey random() {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        return new AuditKey(fresh);
+    }
+
     /** A fixed key, for tests and tools that bring their own. */
     public static AuditKey of(byte[] secret) {
         if (secret.length < 32) {

@@ -43,12 +43,17 @@ public final class Database implements AutoCloseable {
      * environment, or for an embedded database from {@code audit.key} in its data directory ({@link AuditKey}).
      */
     public static Database open(DatabaseLocation location) {
+        return open(location, null);
+    }
+
+    /** Opens the database with the audit key given (a scratch database of a benchmark), or as above when null. */
+    public static Database open(DatabaseLocation location, AuditKey auditKey) {
         if (location instanceof DatabaseLocation.External external) {
-            AuditKey key = AuditKey.resolve(System.getenv(), null);
+            AuditKey key = auditKey != null ? auditKey : AuditKey.resolve(System.getenv(), null);
             return new Database(location, null, pool(external.jdbcUrl(), 10), key);
         }
         Path dataDir = ((DatabaseLocation.Embedded) location).dataDir();
-        AuditKey key = AuditKey.resolve(System.getenv(), dataDir);
+        AuditKey key = auditKey != null ? auditKey : AuditKey.resolve(System.getenv(), dataDir);
         EmbeddedPostgres pg = startEmbedded(dataDir);
         try {
             return new Database(location, pg, pool(pg.getJdbcUrl("postgres", "postgres"), 10), key);
