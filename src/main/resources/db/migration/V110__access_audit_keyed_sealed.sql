@@ -7,7 +7,7 @@
 -- keep their unkeyed SHA-256 hashes (hash_version 1) and stay verifiable as the trail's legacy prefix.
 --
 -- Privileges the application's database role needs on these tables (the migration owner keeps the rest):
---   audit_event: select, insert; update (seq, prev_hash, hash) only; usage on its identity sequence
+--   audit_event: select, insert; update (seq, prev_hash, hash) only (id is an identity column: no sequence grant)
 --   audit_head:  select, update (seq, hash, mac)
 -- and none of delete, truncate or trigger.
 

@@ -165,8 +165,9 @@ public final class AuditTrail {
     private static void checkHeadBeforeSealing(Handle h, AuditKey key, Head head) {
         if (head.mac() == null ? head.seq() != head.legacyEntries()
                 : !head.mac().equals(headMac(key, head.seq(), head.hash(), head.legacyEntries()))) {
-            throw new TamperedException("the audit trail's head was altered (its signature does not match);"
-                    + " new entries are kept but not sealed until it is examined: run 'peel audit verify'");
+            throw new TamperedException("the audit trail's head does not carry a valid signature (it was altered,"
+                    + " or the audit key is not the one it was sealed with); new entries are kept but not sealed until"
+                    + " it is examined: run 'peel audit verify'");
         }
         var last = h.createQuery("select seq, hash from audit_event where seq is not null order by seq desc limit 1")
                 .map((rs, ctx) -> new Object[]{rs.getLong("seq"), rs.getString("hash")}).findOne();
@@ -283,9 +284,9 @@ public final class AuditTrail {
             if (head.legacyEntries() != walk.legacy
                     || (head.mac() == null ? !allLegacy
                     : !head.mac().equals(headMac(key, head.seq(), head.hash(), head.legacyEntries())))) {
-                return new Verification(false, lastSeq, lastSeq + 1, "the trail's head was altered (its signature"
-                        + " does not match the last entry): entries at the end were removed or rewritten",
-                        walk.legacy, unsealed);
+                return new Verification(false, lastSeq, lastSeq + 1, "the trail's head does not carry a valid"
+                        + " signature: entries at the end were removed or rewritten (or this is not the audit key"
+                        + " the trail was sealed with)", walk.legacy, unsealed);
             }
             return new Verification(true, lastSeq, 0, null, walk.legacy, unsealed);
         });
@@ -334,7 +335,9 @@ public final class AuditTrail {
             AuditEvent e = eventOf(rs);
             String recomputed = version == LEGACY ? legacyHash(seq, e.at(), e, prev) : keyedHash(key, seq, e, prev);
             if (!recomputed.equals(rs.getString("hash"))) {
-                broken = new Break(seq - 1, seq, "entry " + seq + " was altered (its hash does not match its contents)");
+                broken = new Break(seq - 1, seq, "entry " + seq + " was altered (its hash does not match its contents)"
+                        + (version == KEYED && legacy == seq - 1
+                        ? "; if no keyed entry verifies, the audit key is not the one the trail was sealed with" : ""));
                 return;
             }
             if (version == LEGACY) {
