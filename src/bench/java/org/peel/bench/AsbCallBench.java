@@ -174,7 +174,8 @@ final class AsbCallBench implements Callable<Integer> {
             String baselineUrl = otherDatabase(database, baselineName);
             database.jdbi().useHandle(h -> h.execute("create database " + baselineName));
             try {
-                try (Database baseline = Database.open(new DatabaseLocation.External(baselineUrl)).migrate()) {
+                try (Database baseline = Database.open(new DatabaseLocation.External(baselineUrl),
+                        org.peel.access.AuditKey.random()).migrate()) {
                     empty = measure(baseline, environment, sample);
                 }
             } finally {

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Peel's hot paths, each against a baseline measured in the same run.",
         subcommands = {BenchCommand.Places.class, AsbCallBench.class, BenchImportCommand.class, BenchReportCommand.class,
-                GenerateBenchCommand.class, HotspotsBenchCommand.class, LinkBench.class, PersonSearchBench.class})
+                GenerateBenchCommand.class, HotspotsBenchCommand.class, LinkBench.class, PersonSearchBench.class,
+                AuditBench.class})
 public final class BenchCommand extends CommandGroup {
 
     @Command(name = "places", mixinStandardHelpOptions = true,

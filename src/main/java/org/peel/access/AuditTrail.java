@@ -3,22 +3,39 @@ package org.peel.access;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The append-only, hash-chained audit trail. Each entry's hash covers its own fields and the previous
- * entry's hash, so changing or removing any row breaks the chain from that row on; {@link #verify()} finds
- * the first break. Entries are numbered without gaps under a row lock on {@code audit_head}.
+ * The append-only, keyed, hash-chained audit trail.
+ *
+ * <p>{@link #record(Handle, AuditEvent)} only inserts the entry in the caller's transaction, so audited
+ * transactions never wait for one another. {@link #seal()} later takes the committed entries not yet sealed,
+ * in insertion order and under a short advisory lock, and gives each the next number without gaps and an
+ * HMAC-SHA256 hash over its own fields and the previous entry's hash, with a key held outside the database
+ * ({@link AuditKey}). Changing, removing or inserting any sealed entry therefore breaks the chain, and nobody
+ * without the key can recompute it; {@link #verify()} finds the first break. Removing the newest entries
+ * together with the head is caught against a signed {@link Checkpoint} kept elsewhere.
+ *
+ * <p>Entries written before keying (hash version 1, unkeyed SHA-256) remain verifiable as a legacy prefix.
  */
 public final class AuditTrail {
+
+    /** The advisory lock that makes one sealer at a time extend the chain, across processes. */
+    private static final long SEAL_LOCK = 0x7065656c5f617564L;
+    private static final int SEAL_BATCH = 5_000;
+    static final int LEGACY = 1;
+    static final int KEYED = 2;
 
     private final Jdbi jdbi;
 
@@ -31,20 +48,18 @@ public final class AuditTrail {
         jdbi.useTransaction(h -> record(h, event));
     }
 
-    /** Records an event inside the caller's transaction, so a change and its audit entry commit together. */
+    /**
+     * Records an event inside the caller's transaction, so a change and its audit entry commit together (or
+     * not at all). Takes no lock: the entry is numbered and chained by the sealer after it commits.
+     */
     public void record(Handle h, AuditEvent event) {
         Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
-        var head = h.createQuery("select seq, hash from audit_head where id = 1 for update")
-                .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getString("hash"))).one();
-        long seq = head.seq() + 1;
-        String hash = hashOf(seq, at, event, head.hash());
         h.createUpdate("""
-                        insert into audit_event (seq, at, user_id, username, role, action, record_type, record_id,
-                                                 purpose, outcome, client_address, detail, prev_hash, hash)
-                        values (:seq, :at, :userId, :username, :role, :action, :recordType, :recordId,
-                                :purpose, :outcome, :clientAddress, :detail, :prevHash, :hash)""")
-                .bind("seq", seq)
-                .bind("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                        insert into audit_event (at, user_id, username, role, action, record_type, record_id,
+                                                 purpose, outcome, client_address, detail)
+                        values (:at, :userId, :username, :role, :action, :recordType, :recordId,
+                                :purpose, :outcome, :clientAddress, :detail)""")
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .bind("userId", event.userId())
                 .bind("username", event.username())
                 .bind("role", event.role())
@@ -55,17 +70,161 @@ public final class AuditTrail {
                 .bind("outcome", event.outcome())
                 .bind("clientAddress", event.clientAddress())
                 .bind("detail", event.detail())
-                .bind("prevHash", head.hash())
-                .bind("hash", hash)
                 .execute();
-        h.createUpdate("update audit_head set seq = :seq, hash = :hash where id = 1")
-                .bind("seq", seq).bind("hash", hash).execute();
     }
 
-    private record Head(long seq, String hash) {
+    // ---------------------------------------------------------------------------------------------- sealing
+
+    /** Thrown when the sealer refuses to extend a chain whose head has been tampered with. */
+    public static final class TamperedException extends IllegalStateException {
+        TamperedException(String message) {
+            super(message);
+        }
     }
 
-    static String hashOf(long seq, Instant at, AuditEvent e, String prevHash) {
+    private record Head(long seq, String hash, long legacyEntries, String mac) {
+    }
+
+    /**
+     * Seals every committed entry not yet sealed, waiting for any other sealer. Returns how many it sealed.
+     *
+     * @throws TamperedException when the head no longer matches the trail: the sealer will not extend it
+     */
+    public long seal() {
+        return seal(true);
+    }
+
+    /** Seals like {@link #seal()}, but returns 0 at once when another process or thread is sealing. */
+    public long sealIfFree() {
+        return seal(false);
+    }
+
+    private long seal(boolean wait) {
+        AuditKey key = AuditKey.installedOn(jdbi);
+        long total = 0;
+        while (true) {
+            long sealed = jdbi.inTransaction(h -> sealBatch(h, key, wait));
+            if (sealed < 0) {
+                return total;
+            }
+            total += sealed;
+            if (sealed < SEAL_BATCH) {
+                return total;
+            }
+        }
+    }
+
+    /** One short transaction: lock, read the head, chain a batch, write it and the head. -1: lock was busy. */
+    private static long sealBatch(Handle h, AuditKey key, boolean wait) {
+        if (wait) {
+            h.execute("select pg_advisory_xact_lock(?)", SEAL_LOCK);
+        } else if (!h.createQuery("select pg_try_advisory_xact_lock(:k)").bind("k", SEAL_LOCK)
+                .mapTo(Boolean.class).one()) {
+            return -1;
+        }
+        Head head = head(h);
+        checkHeadBeforeSealing(h, key, head);
+        List<Long> ids = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        List<String> prevs = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        long[] seq = {head.seq()};
+        String[] prev = {head.hash()};
+        h.createQuery("select * from audit_event where seq is null order by id limit :n").bind("n", SEAL_BATCH)
+                .map((rs, ctx) -> {
+                    seq[0]++;
+                    String hash = keyedHash(key, seq[0], eventOf(rs), prev[0]);
+                    ids.add(rs.getLong("id"));
+                    seqs.add(seq[0]);
+                    prevs.add(prev[0]);
+                    hashes.add(hash);
+                    prev[0] = hash;
+                    return 0;
+                }).forEach(x -> { });
+        if (!ids.isEmpty()) {
+            h.createUpdate("""
+                            update audit_event a set seq = u.seq, prev_hash = u.prev_hash, hash = u.hash
+                            from unnest(:ids, :seqs, :prevs, :hashes) as u(id, seq, prev_hash, hash)
+                            where a.id = u.id and a.seq is null""")
+                    .bindArray("ids", Long.class, ids).bindArray("seqs", Long.class, seqs)
+                    .bindArray("prevs", String.class, prevs).bindArray("hashes", String.class, hashes)
+                    .execute();
+        }
+        if (!ids.isEmpty() || head.mac() == null) {
+            h.createUpdate("update audit_head set seq = :seq, hash = :hash, mac = :mac where id = 1")
+                    .bind("seq", seq[0]).bind("hash", prev[0])
+                    .bind("mac", headMac(key, seq[0], prev[0], head.legacyEntries())).execute();
+        }
+        return ids.size();
+    }
+
+    /**
+     * The sealer must not paper over tampering by chaining new entries onto a rewound or forged head: the head
+     * must carry a valid signature (or none yet, only while the trail is all legacy) and match the last entry.
+     */
+    private static void checkHeadBeforeSealing(Handle h, AuditKey key, Head head) {
+        if (head.mac() == null ? head.seq() != head.legacyEntries()
+                : !head.mac().equals(headMac(key, head.seq(), head.hash(), head.legacyEntries()))) {
+            throw new TamperedException("the audit trail's head does not carry a valid signature (it was altered,"
+                    + " or the audit key is not the one it was sealed with); new entries are kept but not sealed until"
+                    + " it is examined: run 'peel audit verify'");
+        }
+        var last = h.createQuery("select seq, hash from audit_event where seq is not null order by seq desc limit 1")
+                .map((rs, ctx) -> new Object[]{rs.getLong("seq"), rs.getString("hash")}).findOne();
+        long lastSeq = last.map(r -> (Long) r[0]).orElse(0L);
+        String lastHash = last.map(r -> (String) r[1]).orElse(GENESIS);
+        if (lastSeq != head.seq() || !lastHash.equals(head.hash())) {
+            throw new TamperedException("the audit trail ends at entry " + lastSeq + " but its head records entry "
+                    + head.seq() + "; new entries are kept but not sealed until it is examined: run 'peel audit verify'");
+        }
+    }
+
+    private static Head head(Handle h) {
+        return h.createQuery("select seq, hash, legacy_entries, mac from audit_head where id = 1")
+                .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getString("hash"), rs.getLong("legacy_entries"),
+                        rs.getString("mac"))).one();
+    }
+
+    // ---------------------------------------------------------------------------------------------- hashing
+
+    static final String GENESIS = "genesis";
+
+    /**
+     * The keyed hash of an entry: HMAC-SHA256 over its fields, each length-prefixed, with a distinct marker for
+     * NULL, so no two different entries (NULL against "null", or text moved across a field boundary) encode alike.
+     */
+    static String keyedHash(AuditKey key, long seq, AuditEvent e, String prevHash) {
+        return key.mac(encode("peel-audit-entry-v2", String.valueOf(seq), e.at().toString(),
+                e.userId() == null ? null : e.userId().toString(), e.username(), e.role(), e.action(),
+                e.recordType(), e.recordId(), e.purpose(), e.outcome(), e.clientAddress(), e.detail(), prevHash));
+    }
+
+    static String headMac(AuditKey key, long seq, String hash, long legacyEntries) {
+        return key.mac(encode("peel-audit-head-v2", String.valueOf(seq), hash, String.valueOf(legacyEntries)));
+    }
+
+    static String checkpointMac(AuditKey key, long seq, String hash, Instant at) {
+        return key.mac(encode("peel-audit-checkpoint-v2", String.valueOf(seq), hash, at.toString()));
+    }
+
+    /** Each field: 0x00 for NULL, or 0x01, its UTF-8 length as four bytes, and its UTF-8 bytes. */
+    static byte[] encode(String... fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String f : fields) {
+            if (f == null) {
+                out.write(0);
+            } else {
+                byte[] bytes = f.getBytes(StandardCharsets.UTF_8);
+                out.write(1);
+                out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                out.writeBytes(bytes);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Hash version 1, kept only to verify entries written before keying: NULL and "null" hash alike there. */
+    static String legacyHash(long seq, Instant at, AuditEvent e, String prevHash) {
         String canonical = String.join("\u001f", String.valueOf(seq), at.toString(), String.valueOf(e.userId()),
                 String.valueOf(e.username()), String.valueOf(e.role()), e.action(), String.valueOf(e.recordType()),
                 String.valueOf(e.recordId()), String.valueOf(e.purpose()), e.outcome(),
@@ -73,67 +232,184 @@ public final class AuditTrail {
         return Passwords.sha256(canonical);
     }
 
-    /** The result of checking the whole chain. {@code firstBadSeq} is 0 when the chain is intact. */
-    public record Verification(boolean intact, long entriesChecked, long firstBadSeq, String problem) {
-    }
-
-    public Verification verify() {
-        return jdbi.inTransaction(h -> {
-            h.execute("set transaction isolation level repeatable read");
-            AtomicReference<Verification> broken = new AtomicReference<>();
-            long[] expected = {1};
-            String[] prev = {"genesis"};
-            h.createQuery("select * from audit_event order by seq").setFetchSize(5_000)
-                    .map((rs, ctx) -> {
-                        if (broken.get() == null) {
-                            check(rs, expected, prev, broken);
-                        }
-                        return 0;
-                    }).forEach(x -> { });
-            if (broken.get() != null) {
-                return broken.get();
-            }
-            long lastSeq = expected[0] - 1;
-            var head = h.createQuery("select seq, hash from audit_head where id = 1")
-                    .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getString("hash"))).one();
-            if (head.seq() != lastSeq || !head.hash().equals(prev[0])) {
-                return new Verification(false, lastSeq, lastSeq + 1,
-                        "the trail ends at entry " + lastSeq + " but its head records entry " + head.seq()
-                                + ": entries at the end were removed or the head was altered");
-            }
-            return new Verification(true, lastSeq, 0, null);
-        });
-    }
-
-    private static void check(ResultSet rs, long[] expected, String[] prev, AtomicReference<Verification> broken)
-            throws SQLException {
-        long seq = rs.getLong("seq");
-        if (seq != expected[0]) {
-            broken.set(new Verification(false, expected[0] - 1, expected[0],
-                    "entry " + expected[0] + " is missing (next present entry is " + seq + ")"));
-            return;
-        }
+    private static AuditEvent eventOf(ResultSet rs) throws SQLException {
         Long userId = rs.getObject("user_id") == null ? null : rs.getLong("user_id");
-        AuditEvent e = new AuditEvent(rs.getObject("at", OffsetDateTime.class).toInstant(), userId,
+        return new AuditEvent(rs.getObject("at", OffsetDateTime.class).toInstant(), userId,
                 rs.getString("username"), rs.getString("role"), rs.getString("action"), rs.getString("record_type"),
                 rs.getString("record_id"), rs.getString("purpose"), rs.getString("outcome"),
                 rs.getString("client_address"), rs.getString("detail"));
-        String prevHash = rs.getString("prev_hash");
-        if (!Objects.equals(prevHash, prev[0])) {
-            broken.set(new Verification(false, seq - 1, seq,
-                    "entry " + seq + " does not follow entry " + (seq - 1) + " (previous-hash mismatch)"));
-            return;
-        }
-        String recomputed = hashOf(seq, e.at(), e, prevHash);
-        if (!recomputed.equals(rs.getString("hash"))) {
-            broken.set(new Verification(false, seq - 1, seq, "entry " + seq + " was altered (its hash does not match its contents)"));
-            return;
-        }
-        prev[0] = recomputed;
-        expected[0] = seq + 1;
     }
 
-    /** A page of the trail for the administrator's audit page, newest first. */
+    // ---------------------------------------------------------------------------------------------- verifying
+
+    /**
+     * The result of checking the whole chain. {@code firstBadSeq} is 0 when the chain is intact;
+     * {@code legacyEntries} counts unkeyed entries from before keying at the start of the trail, and
+     * {@code unsealedEntries} entries committed but not yet sealed when it was checked.
+     */
+    public record Verification(boolean intact, long entriesChecked, long firstBadSeq, String problem,
+                               long legacyEntries, long unsealedEntries) {
+    }
+
+    /** Seals what it can, then checks every sealed entry and the head. */
+    public Verification verify() {
+        try {
+            seal();
+        } catch (TamperedException ex) {
+            // the check below names what is wrong
+        }
+        AuditKey key = AuditKey.installedOn(jdbi);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read");
+            Walk walk = new Walk(key);
+            h.createQuery("select * from audit_event where seq is not null order by seq").setFetchSize(5_000)
+                    .map((rs, ctx) -> {
+                        if (walk.broken == null) {
+                            walk.check(rs);
+                        }
+                        return 0;
+                    }).forEach(x -> { });
+            long unsealed = h.createQuery("select count(*) from audit_event where seq is null").mapTo(Long.class).one();
+            if (walk.broken != null) {
+                return walk.broken.withCounts(walk.legacy, unsealed);
+            }
+            long lastSeq = walk.expected - 1;
+            Head head = head(h);
+            if (head.seq() != lastSeq || !head.hash().equals(walk.prev)) {
+                return new Verification(false, lastSeq, lastSeq + 1,
+                        "the trail ends at entry " + lastSeq + " but its head records entry " + head.seq()
+                                + ": entries at the end were removed or the head was altered", walk.legacy, unsealed);
+            }
+            boolean allLegacy = walk.legacy == lastSeq;
+            if (head.legacyEntries() != walk.legacy
+                    || (head.mac() == null ? !allLegacy
+                    : !head.mac().equals(headMac(key, head.seq(), head.hash(), head.legacyEntries())))) {
+                return new Verification(false, lastSeq, lastSeq + 1, "the trail's head does not carry a valid"
+                        + " signature: entries at the end were removed or rewritten (or this is not the audit key"
+                        + " the trail was sealed with)", walk.legacy, unsealed);
+            }
+            return new Verification(true, lastSeq, 0, null, walk.legacy, unsealed);
+        });
+    }
+
+    private record Break(long checked, long seq, String problem) {
+        Verification withCounts(long legacy, long unsealed) {
+            return new Verification(false, checked, seq, problem, legacy, unsealed);
+        }
+    }
+
+    /** Walks the sealed entries in order, keeping the expected number and the previous hash. */
+    private static final class Walk {
+        private final AuditKey key;
+        long expected = 1;
+        String prev = GENESIS;
+        long legacy;
+        Break broken;
+
+        Walk(AuditKey key) {
+            this.key = key;
+        }
+
+        void check(ResultSet rs) throws SQLException {
+            long seq = rs.getLong("seq");
+            if (seq != expected) {
+                broken = new Break(expected - 1, expected,
+                        "entry " + expected + " is missing (next present entry is " + seq + ")");
+                return;
+            }
+            int version = rs.getInt("hash_version");
+            if (version == LEGACY && legacy != seq - 1) {
+                broken = new Break(seq - 1, seq, "entry " + seq + " claims to be an unkeyed legacy entry but follows"
+                        + " keyed entries: it was altered");
+                return;
+            }
+            if (version != LEGACY && version != KEYED) {
+                broken = new Break(seq - 1, seq, "entry " + seq + " has an unknown hash version " + version);
+                return;
+            }
+            if (!Objects.equals(rs.getString("prev_hash"), prev)) {
+                broken = new Break(seq - 1, seq,
+                        "entry " + seq + " does not follow entry " + (seq - 1) + " (previous-hash mismatch)");
+                return;
+            }
+            AuditEvent e = eventOf(rs);
+            String recomputed = version == LEGACY ? legacyHash(seq, e.at(), e, prev) : keyedHash(key, seq, e, prev);
+            if (!recomputed.equals(rs.getString("hash"))) {
+                broken = new Break(seq - 1, seq, "entry " + seq + " was altered (its hash does not match its contents)"
+                        + (version == KEYED && legacy == seq - 1
+                        ? "; if no keyed entry verifies, the audit key is not the one the trail was sealed with" : ""));
+                return;
+            }
+            if (version == LEGACY) {
+                legacy++;
+            }
+            prev = recomputed;
+            expected = seq + 1;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- checkpoints
+
+    /**
+     * A signed head of the trail, to keep outside the database: the trail must always extend it. {@code keyId}
+     * names the key that signed it (not the key itself).
+     */
+    public record Checkpoint(long sequence, String hash, Instant at, String keyId, String signature) {
+    }
+
+    /**
+     * Seals, verifies, and signs the head.
+     *
+     * @throws IllegalStateException when the trail is not intact: a checkpoint of a broken trail would vouch for it
+     */
+    public Checkpoint checkpoint() {
+        Verification v = verify();
+        if (!v.intact()) {
+            throw new IllegalStateException("The audit trail is broken at entry " + v.firstBadSeq() + ": " + v.problem());
+        }
+        AuditKey key = AuditKey.installedOn(jdbi);
+        Head head = jdbi.withHandle(AuditTrail::head);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new Checkpoint(head.seq(), head.hash(), at, key.id(), checkpointMac(key, head.seq(), head.hash(), at));
+    }
+
+    /**
+     * Verifies the trail and that it still extends the checkpoint: the checkpoint's entry is still there with
+     * the same hash. Entries truncated, a wiped and restarted trail, or a rewritten one all fail here.
+     */
+    public Verification verify(Checkpoint cp) {
+        Verification v = verify();
+        AuditKey key = AuditKey.installedOn(jdbi);
+        if (!checkpointMac(key, cp.sequence(), cp.hash(), cp.at()).equals(cp.signature())) {
+            return new Verification(false, v.entriesChecked(), cp.sequence(), "the checkpoint of " + cp.at()
+                    + " does not carry a valid signature under this trail's key (key " + key.id() + ", checkpoint "
+                    + cp.keyId() + "): it was altered or made for another trail", v.legacyEntries(), v.unsealedEntries());
+        }
+        if (!v.intact()) {
+            return v;
+        }
+        long last = v.entriesChecked();
+        if (last < cp.sequence()) {
+            return new Verification(false, last, last + 1, "the trail ends at entry " + last + " but the checkpoint of "
+                    + cp.at() + " recorded entry " + cp.sequence() + ": entries were removed or the trail was wiped",
+                    v.legacyEntries(), v.unsealedEntries());
+        }
+        String hash = cp.sequence() == 0 ? GENESIS : jdbi.withHandle(h -> h.createQuery(
+                "select hash from audit_event where seq = :s").bind("s", cp.sequence()).mapTo(String.class).one());
+        if (!hash.equals(cp.hash())) {
+            return new Verification(false, last, cp.sequence(), "entry " + cp.sequence() + " is not the one the"
+                    + " checkpoint of " + cp.at() + " recorded: the trail up to it was rewritten or replaced",
+                    v.legacyEntries(), v.unsealedEntries());
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------------------------------------- reading
+
+    /**
+     * A page of the trail for the administrator's audit page, newest first. {@code seq} is 0 for an entry
+     * committed moments ago and not yet sealed.
+     */
     public record Entry(long seq, Instant at, String username, String role, String action, String recordType,
                         String recordId, String purpose, String outcome, String clientAddress, String detail) {
     }
@@ -151,14 +427,15 @@ public final class AuditTrail {
         if (f.from() != null) sql.append(" and at >= :from");
         if (f.to() != null) sql.append(" and at < :to");
         if (f.action() != null) sql.append(" and action = :action");
-        sql.append(" order by seq desc limit :limit");
+        // unsealed entries are the newest: they come first, in the order they were written
+        sql.append(" order by seq desc nulls first, id desc limit :limit");
         return jdbi.withHandle(h -> {
             var q = h.createQuery(sql.toString()).bind("limit", limit);
             if (f.username() != null) q.bind("username", f.username());
             if (f.recordType() != null) q.bind("recordType", f.recordType());
             if (f.recordId() != null) q.bind("recordId", f.recordId());
-            if (f.from() != null) q.bind("from", OffsetDateTime.ofInstant(f.from(), java.time.ZoneOffset.UTC));
-            if (f.to() != null) q.bind("to", OffsetDateTime.ofInstant(f.to(), java.time.ZoneOffset.UTC));
+            if (f.from() != null) q.bind("from", OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+            if (f.to() != null) q.bind("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
             if (f.action() != null) q.bind("action", f.action());
             return q.map((rs, ctx) -> new Entry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                     rs.getString("username"), rs.getString("role"), rs.getString("action"),
@@ -169,7 +446,7 @@ public final class AuditTrail {
 
     public long countSince(String action, Instant since) {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from audit_event where action = :a and at >= :s")
-                .bind("a", action).bind("s", OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+                .bind("a", action).bind("s", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
                 .mapTo(Long.class).one());
     }
 

@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AuditKey;
+import org.peel.access.AuditSealer;
+import org.peel.access.AuditTrail;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -25,22 +28,35 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private AuditSealer sealer;
 
-    private Database(DatabaseLocation location, EmbeddedPostgres embedded, HikariDataSource pool) {
+    private Database(DatabaseLocation location, EmbeddedPostgres embedded, HikariDataSource pool, AuditKey auditKey) {
         this.location = location;
         this.embedded = embedded;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        AuditKey.install(jdbi, auditKey);
     }
 
-    /** Opens (and for an embedded location, starts) the database. Does not migrate. */
+    /**
+     * Opens (and for an embedded location, starts) the database. Does not migrate. The audit key comes from the
+     * environment, or for an embedded database from {@code audit.key} in its data directory ({@link AuditKey}).
+     */
     public static Database open(DatabaseLocation location) {
+        return open(location, null);
+    }
+
+    /** Opens the database with the audit key given (a scratch database of a benchmark), or as above when null. */
+    public static Database open(DatabaseLocation location, AuditKey auditKey) {
         if (location instanceof DatabaseLocation.External external) {
-            return new Database(location, null, pool(external.jdbcUrl(), 10));
+            AuditKey key = auditKey != null ? auditKey : AuditKey.resolve(System.getenv(), null);
+            return new Database(location, null, pool(external.jdbcUrl(), 10), key);
         }
-        EmbeddedPostgres pg = startEmbedded(((DatabaseLocation.Embedded) location).dataDir());
+        Path dataDir = ((DatabaseLocation.Embedded) location).dataDir();
+        AuditKey key = auditKey != null ? auditKey : AuditKey.resolve(System.getenv(), dataDir);
+        EmbeddedPostgres pg = startEmbedded(dataDir);
         try {
-            return new Database(location, pg, pool(pg.getJdbcUrl("postgres", "postgres"), 10));
+            return new Database(location, pg, pool(pg.getJdbcUrl("postgres", "postgres"), 10), key);
         } catch (RuntimeException ex) {
             closeQuietly(pg);
             throw ex;
@@ -128,6 +144,10 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        if (sealer == null) {
+            // seals entries a crash left unsealed, then keeps sealing until close
+            sealer = AuditSealer.start(new AuditTrail(jdbi));
+        }
         return this;
     }
 
@@ -153,6 +173,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sealer != null) {
+            sealer.close();
+        }
         pool.close();
         if (embedded != null) {
             try {
@@ -171,7 +194,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static String rootMessage(Throwable t) {
+    public static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

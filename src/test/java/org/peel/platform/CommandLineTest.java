@@ -119,6 +119,37 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("audit checkpoint writes a signed head; verify --checkpoint exits 3 once the trail is wiped and restarted")
+    void auditCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // given a trail with two entries and a checkpoint of it kept in a file
+        peel("a sensible passphrase\n", "user", "add", "--username", "admin", "--role", "administrator", "--db-url", url);
+        peel("", "token", "create", "--username", "admin", "--db-url", url);
+        java.nio.file.Path file = dir.resolve("audit-checkpoint.json");
+        assertThat(peel("", "audit", "checkpoint", "--out", file.toString(), "--db-url", url)).isZero();
+        assertThat(java.nio.file.Files.readString(file)).contains("\"sequence\" : 2").contains("\"signature\"");
+        peel("", "token", "create", "--username", "admin", "--db-url", url);
+        assertThat(peel("", "audit", "verify", "--checkpoint", file.toString(), "--db-url", url, "--format", "json"))
+                .isZero();
+        assertThat(out.toString()).contains("\"intact\":true").contains("\"entriesChecked\":3");
+
+        // when someone with the database's own powers wipes the trail and resets its head
+        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
+            s.execute("alter table audit_event disable trigger user");
+            s.execute("truncate audit_event");
+            s.execute("update audit_head set seq = 0, hash = 'genesis', mac = null, legacy_entries = 0");
+        }
+
+        // then the trail alone looks intact, but not against the checkpoint: exit 3 in one line naming why
+        assertThat(peel("", "audit", "verify", "--db-url", url)).isZero();
+        assertThat(peel("", "audit", "verify", "--checkpoint", file.toString(), "--db-url", url)).isEqualTo(3);
+        assertThat(err.toString().strip()).contains("BROKEN").contains("the checkpoint").doesNotContain("\n");
+        // and a file that is not a checkpoint is named as such
+        java.nio.file.Files.writeString(file, "{\"sequence\": 2}");
+        assertThat(peel("", "audit", "verify", "--checkpoint", file.toString(), "--db-url", url)).isEqualTo(2);
+        assertThat(err.toString()).contains(file.toString()).contains("'hash'");
+    }
+
+    @Test
     @DisplayName("a database that cannot be reached is one clear line, not a stack trace")
     void unreachable() {
         int code = peel("", "migrate", "--db-url", "postgresql://nobody@127.0.0.1:1/none");

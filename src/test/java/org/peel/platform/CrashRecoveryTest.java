@@ -32,7 +32,7 @@ class CrashRecoveryTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    @DisplayName("SIGKILL of peel serve in the middle of writes: every acknowledged write is there after restart")
+    @DisplayName("SIGKILL of peel serve in the middle of audited writes: every acknowledged write and its audit entry are there after restart, sealed into an intact chain")
     void sigkillDuringWrites(@TempDir Path dataDir) throws Exception {
         String dir = dataDir.toString();
         cli("a sensible passphrase\n", "user", "add", "--username", "admin", "--role", "administrator", "--data-dir", dir);
@@ -73,8 +73,20 @@ class CrashRecoveryTest {
             AccessStore store = new AccessStore(again.jdbi());
             for (String username : acknowledged) {
                 assertThat(store.findUser(username)).as(username).isPresent();
+                // every acknowledged write has its audit entry, and starting again sealed the ones the crash left
+                long id = store.findUser(username).orElseThrow().id();
+                long sealedEntries = again.jdbi().withHandle(h -> h.createQuery("""
+                                select count(*) from audit_event
+                                where action = 'user-create' and record_id = :id and seq is not null""")
+                        .bind("id", String.valueOf(id)).mapTo(Long.class).one());
+                assertThat(sealedEntries).as("sealed audit entry of " + username).isEqualTo(1);
             }
-            assertThat(new AuditTrail(again.jdbi()).verify().intact()).isTrue();
+            AuditTrail.Verification v = new AuditTrail(again.jdbi()).verify();
+            assertThat(v.intact()).as(v.problem()).isTrue();
+            assertThat(v.unsealedEntries()).isZero();
+            long entries = again.jdbi().withHandle(h -> h.createQuery("select count(*) from audit_event")
+                    .mapTo(Long.class).one());
+            assertThat(v.entriesChecked()).isEqualTo(entries);
         }
 
         Process restarted = serve(dir, port, dataDir.resolve("serve-2.log"));

@@ -3,6 +3,7 @@ package org.peel.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AuditKey;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -20,6 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestDatabase {
 
     private static final String TEMPLATE = "peel_test_template";
+    /**
+     * The fixed audit key of every test database; the same value is PEEL_AUDIT_KEY in the test JVMs' environment
+     * (pom.xml), so the commands tests run seal with it too.
+     */
+    public static final String AUDIT_KEY_HEX = "7065656c2d746573742d61756469742d6b65792d6e6f742d666f722d75736521";
+    public static final AuditKey AUDIT_KEY = AuditKey.parse(AUDIT_KEY_HEX, "the test key");
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
 
@@ -39,7 +46,9 @@ public final class TestDatabase {
         String name = "peel_t_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute(s, "create database " + name + " template " + TEMPLATE);
         DataSource ds = dataSource(s, name);
-        return new Fresh(name, jdbcUrl(s, name), ds, Jdbi.create(ds));
+        Jdbi jdbi = Jdbi.create(ds);
+        AuditKey.install(jdbi, AUDIT_KEY);
+        return new Fresh(name, jdbcUrl(s, name), ds, jdbi);
     }
 
     /** A JDBC URL for a brand-new empty database (for tests of migration itself, or of the CLI). */
