@@ -111,7 +111,10 @@ public record AppRole(String name, String password) {
                 throw new PeelException("The application's database role '" + name + "' cannot log in");
             }
             String db = h.createQuery("select current_database()").mapTo(String.class).one();
-            h.execute("grant connect, temporary on database " + ident(db) + " to " + ident(name));
+            if (!h.createQuery("select has_database_privilege(:app, current_database(), 'CONNECT, TEMPORARY')")
+                    .bind("app", name).mapTo(Boolean.class).one()) {
+                h.execute("grant connect, temporary on database " + ident(db) + " to " + ident(name));
+            }
         });
     }
 
