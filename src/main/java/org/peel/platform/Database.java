@@ -80,7 +80,12 @@ public final class Database implements AutoCloseable {
             return new Database(location, server, ownerUrl, appRole,
                     pool(withCredentials(ownerUrl, appRole.name(), appRole.password()), 10));
         } catch (RuntimeException ex) {
-            throw unreachable(server, ownerUrl, ex);
+            if (server != null && server.attached()) {
+                throw new PeelException(server.unreachable(ex));
+            }
+            // the owner could connect, so it is the application's role the server turned away
+            throw new PeelException("Cannot connect to PostgreSQL at " + where(ownerUrl) + " as the application's"
+                    + " role '" + appRole.name() + "' (PEEL_DB_APP_USER, PEEL_DB_APP_PASSWORD): " + rootMessage(ex));
         }
     }
 
@@ -88,9 +93,11 @@ public final class Database implements AutoCloseable {
         if (server != null && server.attached()) {
             return new PeelException(server.unreachable(ex));
         }
-        return new PeelException("Cannot connect to PostgreSQL at "
-                + new DatabaseLocation.External(url).describe().replace("external PostgreSQL at ", "")
-                + ": " + rootMessage(ex));
+        return new PeelException("Cannot connect to PostgreSQL at " + where(url) + ": " + rootMessage(ex));
+    }
+
+    private static String where(String url) {
+        return new DatabaseLocation.External(url).describe().replace("external PostgreSQL at ", "");
     }
 
     private static HikariDataSource pool(String jdbcUrl, int size) {
