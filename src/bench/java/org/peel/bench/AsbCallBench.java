@@ -1,7 +1,6 @@
 package org.peel.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
@@ -146,7 +145,7 @@ final class AsbCallBench implements Callable<Integer> {
                 counts = SyntheticForce.generate(spec, new Generation(spec.name(), scale, SEED, YEAR_TO),
                         SyntheticSettings.defaults(), sink).counts();
             }
-            database.jdbi().useHandle(h -> h.execute("analyze"));
+            database.ownerJdbi().useHandle(h -> h.execute("analyze"));
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
             long persons = database.jdbi().withHandle(h ->
                     h.createQuery("select count(*) from person_record").mapTo(Long.class).one());
@@ -157,7 +156,7 @@ final class AsbCallBench implements Callable<Integer> {
                 long t1 = System.nanoTime();
                 BatchLinkage.Report r = new BatchLinkage(IdentityResolution.standard(), new PeopleStore(database.jdbi()))
                         .run(new PersonRecordSource(database.jdbi(), PersonRecordSource.STANDARD_TABLE), "peel bench");
-                database.jdbi().useHandle(h -> h.execute("analyze person_link"));
+                database.ownerJdbi().useHandle(h -> h.execute("analyze person_link"));
                 resolveSeconds = (System.nanoTime() - t1) / 1e9;
                 resolvedPersons = r.personsCreated();
             }
@@ -172,14 +171,14 @@ final class AsbCallBench implements Callable<Integer> {
             Run empty;
             String baselineName = "peel_bench_empty_" + ProcessHandle.current().pid();
             String baselineUrl = otherDatabase(database, baselineName);
-            database.jdbi().useHandle(h -> h.execute("create database " + baselineName));
+            database.ownerJdbi().useHandle(h -> h.execute("create database " + baselineName));
             try {
                 try (Database baseline = Database.open(new DatabaseLocation.External(baselineUrl),
                         org.peel.access.AuditKey.random()).migrate()) {
                     empty = measure(baseline, environment, sample);
                 }
             } finally {
-                database.jdbi().useHandle(h -> h.execute("drop database if exists " + baselineName + " with (force)"));
+                database.ownerJdbi().useHandle(h -> h.execute("drop database if exists " + baselineName + " with (force)"));
             }
             print(database, counts, persons, scale, loadSeconds, resolved, resolveSeconds, resolvedPersons, loaded,
                     empty);
@@ -201,7 +200,7 @@ final class AsbCallBench implements Callable<Integer> {
 
     /** The same server's JDBC URL with another database name. */
     private static String otherDatabase(Database database, String name) {
-        String url = ((HikariDataSource) database.dataSource()).getJdbcUrl();
+        String url = database.ownerJdbcUrl();
         Matcher m = JDBC_DATABASE.matcher(url);
         if (!m.matches()) {
             throw new PeelException("cannot name a second database beside " + database.location().describe());

@@ -74,7 +74,8 @@ final class GenerateBenchCommand implements Callable<Integer> {
 
             long copied = 0;
             double copySeconds;
-            try (Connection c = database.dataSource().getConnection()) {
+            // the baseline's scratch schema is the owner's: the application may not create tables
+            try (Connection c = database.ownerDataSource().getConnection()) {
                 c.setAutoCommit(false);
                 try (var st = c.createStatement()) {
                     st.execute("drop schema if exists " + BASELINE_SCHEMA + " cascade");

@@ -261,12 +261,12 @@ public final class MeasureStore {
         });
     }
 
-    /** Brings the pre-aggregated police.uk facts up to date with the rows loaded. */
+    /**
+     * Brings the pre-aggregated police.uk facts up to date with the rows loaded, through the owner's function
+     * (only a materialized view's owner may refresh it, and the application owns nothing).
+     */
     public void refreshPoliceUk() {
-        jdbi.useHandle(h -> {
-            h.execute("refresh materialized view measure_police_uk_area");
-            h.execute("refresh materialized view measure_police_uk_force");
-        });
+        jdbi.useHandle(h -> h.execute("select peel_refresh_police_uk_measures()"));
     }
 
     /**

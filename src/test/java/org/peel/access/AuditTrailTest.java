@@ -31,8 +31,10 @@ class AuditTrailTest {
 
     @BeforeEach
     void fiveEntries() {
-        jdbi = TestDatabase.fresh().jdbi();
-        trail = new AuditTrail(jdbi);
+        TestDatabase.Fresh db = TestDatabase.fresh();
+        // the trail runs as the application's role; the tampering below needs the schema's owner
+        jdbi = db.ownerJdbi();
+        trail = new AuditTrail(db.jdbi());
         for (int i = 1; i <= 5; i++) {
             trail.record(view("P" + i).from("10.0.0." + i));
         }
@@ -201,8 +203,9 @@ class AuditTrailTest {
         @DisplayName("catches the last rows deleted and the head rewound to a state saved earlier")
         void truncatedTail() {
             // given a new trail whose signed head was copied when it held three entries
-            jdbi = TestDatabase.fresh().jdbi();
-            trail = new AuditTrail(jdbi);
+            TestDatabase.Fresh db = TestDatabase.fresh();
+            jdbi = db.ownerJdbi();
+            trail = new AuditTrail(db.jdbi());
             for (int i = 1; i <= 3; i++) {
                 trail.record(view("Q" + i));
             }

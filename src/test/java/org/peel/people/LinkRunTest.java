@@ -41,7 +41,8 @@ class LinkRunTest {
         // given 60 people, and a second record with a slip in the surname for every third of them (ids 101…120)
         db = TestDatabase.fresh();
         jdbi = db.jdbi();
-        jdbi.useHandle(h -> h.execute("create table " + TABLE + " (id bigint primary key, forenames text,"
+        // an operator's table of records to link: created by the owner, readable by the application
+        db.ownerJdbi().useHandle(h -> h.execute("create table " + TABLE + " (id bigint primary key, forenames text,"
                 + " surname text, dob date, sex text, address text, postcode text, phone text)"));
         for (int i = 0; i < 60; i++) {
             insert(i + 1, GIVEN[i % 10], SURNAMES[i / 10], dob(i), "M" + (i % 9 + 1) + " " + (i % 7 + 1) + "AB",

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("Merging and unmerging persons")
 class PeopleStoreTest {
 
+    private TestDatabase.Fresh db;
     private Jdbi jdbi;
     private PeopleStore store;
     private long ann;
@@ -26,7 +27,8 @@ class PeopleStoreTest {
     @BeforeEach
     void twoPersons() {
         // given person record ids 1 and 2 resolved as one person, 3, 4 and 5 as another
-        jdbi = TestDatabase.fresh().jdbi();
+        db = TestDatabase.fresh();
+        jdbi = db.jdbi();
         store = new PeopleStore(jdbi);
         ann = store.newPerson(List.of(1L, 2L), Fixtures.intelligenceAnalyst(), "batch resolution");
         annAgain = store.newPerson(List.of(3L, 4L, 5L), Fixtures.intelligenceAnalyst(), "batch resolution");
@@ -85,7 +87,10 @@ class PeopleStoreTest {
                 .hasMessageContaining("reason");
         assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("update link_decision set reason = 'x'")))
                 .hasMessageContaining("append-only");
+        // the application's role may not delete at all; the trigger refuses even the schema's owner
         assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("delete from person_link")))
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> db.ownerJdbi().useHandle(h -> h.execute("delete from person_link")))
                 .hasMessageContaining("does not delete");
     }
 

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditKey;
+import org.peel.platform.AppRole;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Real PostgreSQL for tests: one server per test JVM (embedded, or the server named by PEEL_TEST_DB_URL),
  * one migrated template database, and a fresh clone of it for each test that asks ({@link #fresh()}).
+ * Tests connect as the application's unprivileged role, as Peel does, so the suite proves the application works
+ * without owning its tables; a test that tampers as an administrator would asks for {@link Fresh#ownerJdbi()}.
  */
 public final class TestDatabase {
 
@@ -28,6 +31,7 @@ public final class TestDatabase {
     public static final String AUDIT_KEY_HEX = "7065656c2d746573742d61756469742d6b65792d6e6f742d666f722d75736521";
     public static final AuditKey AUDIT_KEY = AuditKey.parse(AUDIT_KEY_HEX, "the test key");
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final AppRole APP_ROLE = AppRole.fromEnvironment();
     private static Server server;
 
     /** The server: host, port, user, and an admin data source on its maintenance database. */
@@ -37,18 +41,23 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    /** A new database cloned from the migrated template, with its JDBC URL. */
-    public record Fresh(String name, String jdbcUrl, DataSource dataSource, Jdbi jdbi) {
+    /**
+     * A new database cloned from the migrated template. {@code dataSource} and {@code jdbi} connect as the
+     * application's role; {@code jdbcUrl} and {@code ownerJdbi} as the owner (the URL an operator gives Peel).
+     */
+    public record Fresh(String name, String jdbcUrl, DataSource dataSource, Jdbi jdbi, Jdbi ownerJdbi) {
     }
 
     public static synchronized Fresh fresh() {
         Server s = server();
         String name = "peel_t_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute(s, "create database " + name + " template " + TEMPLATE);
-        DataSource ds = dataSource(s, name);
+        DataSource ds = dataSource(s, name, APP_ROLE.name(), APP_ROLE.password());
         Jdbi jdbi = Jdbi.create(ds);
+        Jdbi owner = Jdbi.create(dataSource(s, name));
         AuditKey.install(jdbi, AUDIT_KEY);
-        return new Fresh(name, jdbcUrl(s, name), ds, jdbi);
+        AuditKey.install(owner, AUDIT_KEY);
+        return new Fresh(name, jdbcUrl(s, name), ds, jdbi, owner);
     }
 
     /** A JDBC URL for a brand-new empty database (for tests of migration itself, or of the CLI). */
@@ -69,6 +78,10 @@ public final class TestDatabase {
             execute(server, "drop database if exists " + TEMPLATE);
             execute(server, "create database " + TEMPLATE);
             Flyway.configure().dataSource(dataSource(server, TEMPLATE)).locations("classpath:db/migration").load().migrate();
+            // grants and default privileges are copied with the template into every clone
+            Jdbi owner = Jdbi.create(dataSource(server, TEMPLATE));
+            APP_ROLE.ensure(owner);
+            APP_ROLE.grant(owner);
         }
         return server;
     }
@@ -117,13 +130,17 @@ public final class TestDatabase {
     }
 
     private static DataSource dataSource(Server s, String db) {
+        return dataSource(s, db, s.user(), s.password());
+    }
+
+    private static DataSource dataSource(Server s, String db, String user, String password) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[]{s.host()});
         ds.setPortNumbers(new int[]{s.port()});
         ds.setDatabaseName(db);
-        ds.setUser(s.user());
-        if (s.password() != null) {
-            ds.setPassword(s.password());
+        ds.setUser(user);
+        if (password != null) {
+            ds.setPassword(password);
         }
         return ds;
     }
