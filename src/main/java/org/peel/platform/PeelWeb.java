@@ -32,6 +32,8 @@ import org.peel.investigation.RecordCrime;
 import org.peel.investigation.CrimeStore;
 import org.peel.investigation.InvestigationSummary;
 import org.peel.organisedcrime.OcgStore;
+import org.peel.people.PersonIndex;
+import org.peel.people.PersonRecordStore;
 import org.peel.organisedcrime.OrganisedCrimeSummary;
 import org.peel.place.PlaceRoutes;
 import org.peel.prevention.AsbRiskSettings;
@@ -169,8 +171,13 @@ public final class PeelWeb {
                 "For supervisors: each investigator's open crimes, reviews overdue and Victims' Code deadlines",
                 "/investigation/caseloads"));
 
+        // search before create: built in the background from when the server starts, stopped with it
+        PersonIndex personIndex = new PersonIndex(database.jdbi(), new PersonRecordStore(database.jdbi()));
+
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.events.serverStarted(personIndex::start);
+            config.events.serverStopped(personIndex::close);
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(OutputOptions.JSON, false));
             config.staticFiles.enableWebjars();
@@ -201,7 +208,7 @@ public final class PeelWeb {
             new ApiRoutes(web, accounts).register(routes);
             admin.register(routes);
             new PlaceRoutes(web, places).register(routes);
-            new org.peel.people.PeopleRoutes(web, database.jdbi()).register(routes);
+            new org.peel.people.PeopleRoutes(web, database.jdbi(), personIndex).register(routes);
             new HotspotRoutes(web, places, SharedDataLocation.resolve(null).orElse(null))
                     .register(routes);
             asbRoutes.register(routes);
