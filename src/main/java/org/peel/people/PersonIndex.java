@@ -149,6 +149,7 @@ public final class PersonIndex implements AutoCloseable {
     private final AtomicInteger builds = new AtomicInteger();
     private final ScheduledThreadPoolExecutor background;
     private volatile boolean closed;
+    private volatile boolean large;
 
     public PersonIndex(Jdbi jdbi, PersonRecordStore records) {
         this(jdbi, records, REFRESH_EVERY, SMALL_FORCE, stage -> {
@@ -216,10 +217,13 @@ public final class PersonIndex implements AutoCloseable {
         start();
         Snapshot s = current.get();
         List<PersonSearch.Candidate> candidates = null;
-        if (s == null || s.size() <= smallForce) {
+        if (!large && (s == null || s.size() <= smallForce)) {
             List<PersonRecordSource.Stored> all = store.latestSince(NOTHING_SEEN, smallForce + 1);
             if (all.size() <= smallForce) {
                 candidates = direct(all, typed, minimum);
+            } else {
+                // records are never deleted: a force this large stays so
+                large = true;
             }
         }
         if (candidates == null) {
