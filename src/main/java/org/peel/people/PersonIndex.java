@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * search reads one immutable {@link Snapshot} and never waits for a build, nor for a lock. Each second the
  * background takes in the records written since its snapshot, new and edited alike, into a small second index
  * scored with the same model; an edited record's earlier version is set aside, so its old spelling is no longer
- * found. When those records pass a tenth of the index, the whole index is rebuilt and the model retrained, still
+ * found. When those records pass a tenth of the index (and 100), the whole index is rebuilt and the model retrained, still
  * in the background. A search also adds the few records written since the last of those passes (one read over an
  * index of the change column, usually empty), so a record saved a moment ago is found at the next keystroke.
  *
@@ -150,6 +150,9 @@ public final class PersonIndex implements AutoCloseable {
     private final ScheduledThreadPoolExecutor background;
     private volatile boolean closed;
     private volatile boolean large;
+    /** Failed passes in a row, and when the next may start: touched only by the background thread. */
+    private int failures;
+    private long notBefore = System.nanoTime();
 
     public PersonIndex(Jdbi jdbi, PersonRecordStore records) {
         this(jdbi, records, REFRESH_EVERY, SMALL_FORCE, stage -> {
@@ -320,13 +323,20 @@ public final class PersonIndex implements AutoCloseable {
     }
 
     private void refreshQuietly() {
+        if (System.nanoTime() - notBefore < 0) {
+            return;
+        }
         try {
             refreshOnce();
+            failures = 0;
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error ex) {
-            // keep answering from the last snapshot and try again next time; the message may quote a record
-            LOG.error("person index: refresh failed with {} at {}", ex.getClass().getName(),
+            // keep answering from the last snapshot and try again, less often each time (up to once a minute);
+            // the exception's message may quote a record, so only its type and place are logged
+            failures++;
+            notBefore = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(60, 1L << Math.min(failures, 6)));
+            LOG.error("person index: refresh failed ({} in a row) with {} at {}", failures, ex.getClass().getName(),
                     ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : "?");
         }
     }
@@ -354,9 +364,9 @@ public final class PersonIndex implements AutoCloseable {
         current.set(takeIn(s, since));
     }
 
-    /** Rebuilt and retrained once the records held beside the index are more than a tenth of it. */
+    /** Rebuilt and retrained once the records held beside the index are more than a tenth of it (and 100). */
     private static int rebuildAfter(Snapshot s) {
-        return s.base().size() / 10;
+        return Math.max(100, s.base().size() / 10);
     }
 
     private static Snapshot takeIn(Snapshot s, PersonIndexStore.Changes since) {
