@@ -247,7 +247,7 @@ final class AsbCallBench implements Callable<Integer> {
         User user = new UserAccounts(access, new AuditTrail(database.jdbi())).create(null, "bench.asb",
                 "ASB call benchmark", Role.INTELLIGENCE_ANALYST, null, "bench password not used for sign-in", "bench");
         String token = database.jdbi().inTransaction(h -> access.createToken(h, user.id(), "peel bench asb-call"));
-        Javalin app = PeelWeb.create(database, false, environment, Environment.clock()).start("127.0.0.1", 0);
+        Javalin app = PeelWeb.create(database, false, environment, Environment.clock(), false).start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();

@@ -20,6 +20,14 @@ public interface Module {
     /** Registers this module's pages and {@code /api/v1} routes; handlers stay thin over the module's services. */
     void routes(RoutesConfig routes);
 
+    /** Starts the module's background work, once the server is listening. */
+    default void start() {
+    }
+
+    /** Stops the module's background work as the server stops; safe to call when it never started. */
+    default void stop() {
+    }
+
     /** The entries this module adds to its section's page, in the order they are shown. */
     default List<Capability> menu() {
         return List.of();

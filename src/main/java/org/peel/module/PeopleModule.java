@@ -3,6 +3,8 @@ package org.peel.module;
 import io.javalin.config.RoutesConfig;
 import org.peel.access.Section;
 import org.peel.people.PeopleRoutes;
+import org.peel.people.PersonIndex;
+import org.peel.people.PersonRecordStore;
 import org.peel.web.Capability;
 
 import java.util.List;
@@ -11,14 +13,27 @@ import java.util.List;
 public final class PeopleModule implements Module {
 
     private final ModuleContext context;
+    /** Search before create: built in the background from when the server starts, stopped with it. */
+    private final PersonIndex index;
 
     public PeopleModule(ModuleContext context) {
         this.context = context;
+        this.index = new PersonIndex(context.jdbi(), new PersonRecordStore(context.jdbi()));
+    }
+
+    @Override
+    public void start() {
+        index.start();
+    }
+
+    @Override
+    public void stop() {
+        index.close();
     }
 
     @Override
     public void routes(RoutesConfig routes) {
-        new PeopleRoutes(context.web(), context.jdbi()).register(routes);
+        new PeopleRoutes(context.web(), context.jdbi(), index).register(routes);
     }
 
     @Override

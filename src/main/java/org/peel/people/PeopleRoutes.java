@@ -54,11 +54,15 @@ public final class PeopleRoutes {
     private final PersonRecordStore records;
     private final PersonIndex index;
 
-    public PeopleRoutes(Web web, Jdbi jdbi) {
+    /**
+     * The pages over these stores, searching with {@code index}; whoever made the index starts it and closes it
+     * with the server.
+     */
+    public PeopleRoutes(Web web, Jdbi jdbi, PersonIndex index) {
         this.web = web;
         this.people = new PeopleStore(jdbi);
         this.records = new PersonRecordStore(jdbi);
-        this.index = new PersonIndex(jdbi, records);
+        this.index = index;
     }
 
     public void register(RoutesConfig routes) {

@@ -91,11 +91,6 @@ public final class PersonRecordStore {
                 .bind("id", reviewId).map(PersonRecordStore::row).list());
     }
 
-    /** How many person records there are: the search index takes in new ones when this changes. */
-    public long count() {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from person_record").mapTo(Long.class).one());
-    }
-
     /** The current person of each of these records; records linked to no person are left out. */
     public Map<Long, Long> personsOf(Collection<Long> seqs) {
         if (seqs.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 
 /**
  * Search before create: the persons a partly typed record most likely already is, with the match probability and
@@ -74,11 +75,22 @@ public final class PersonSearch {
 
     /** The {@code limit} most likely records for the typed details, most likely first, above {@code minimum}. */
     public List<Candidate> top(PersonDetails typed, int limit, double minimum) {
+        return top(typed, limit, minimum, i -> false);
+    }
+
+    /**
+     * As {@link #top(PersonDetails, int, double)}, passing over the records at the index positions {@code skip}
+     * holds: records since superseded by a later version held elsewhere.
+     */
+    public List<Candidate> top(PersonDetails typed, int limit, double minimum, IntPredicate skip) {
         PreparedRecord query = PreparedRecord.of(typed);
         int[] candidates = candidates(query);
         PriorityQueue<double[]> best = new PriorityQueue<>(Comparator.comparingDouble(x -> x[0]));
         double floor = MatchWeight.weightOf(minimum);
         for (int i : candidates) {
+            if (skip.test(i)) {
+                continue;
+            }
             double w = model.weight(query, records[i]);
             if (w < floor) {
                 continue;

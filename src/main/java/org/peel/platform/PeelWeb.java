@@ -62,6 +62,15 @@ public final class PeelWeb {
      * hands in) and one clock that every module decides time by.
      */
     public static Javalin create(Database database, boolean demo, Map<String, String> environment, Clock clock) {
+        return create(database, demo, environment, clock, true);
+    }
+
+    /**
+     * As above; {@code backgroundWork} false leaves the modules' background work (the person index's build) unstarted
+     * until first use, so a benchmark of other requests does not measure a million-record build beside them.
+     */
+    public static Javalin create(Database database, boolean demo, Map<String, String> environment, Clock clock,
+                                 boolean backgroundWork) {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         AuditTrail audit = new AuditTrail(database.jdbi());
         AccessStore access = new AccessStore(database.jdbi());
@@ -78,6 +87,10 @@ public final class PeelWeb {
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            if (backgroundWork) {
+                config.events.serverStarted(() -> modules.forEach(Module::start));
+            }
+            config.events.serverStopped(() -> modules.forEach(Module::stop));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(OutputOptions.JSON, false));
             config.staticFiles.enableWebjars();
