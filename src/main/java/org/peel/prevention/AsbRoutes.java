@@ -43,12 +43,15 @@ public final class AsbRoutes {
     private final PoliceUkAsbImport policeUk;
     private volatile AreaIndex index;
 
+    private final IdentifiedPerson identified;
+
     public AsbRoutes(Web web, AsbStore store, PlaceStore places, RecordAsbIncident recorder, PoliceUkAsbImport policeUk) {
         this.web = web;
         this.store = store;
         this.places = places;
         this.recorder = recorder;
         this.policeUk = policeUk;
+        this.identified = new IdentifiedPerson(store.jdbi());
     }
 
     public void register(RoutesConfig routes) {
@@ -118,7 +121,7 @@ public final class AsbRoutes {
         }
         String purpose = values.get("purpose").isBlank() ? null : values.get("purpose").strip();
         AsbFirstCall call = record(ctx, parsed, purpose,
-                IdentifiedPerson.from(ctx.formParam("victimPersonId"), "victimPersonId"));
+                identified.chosenBy(user, Section.PREVENTION, ctx.formParam("victimPersonId"), "victimPersonId", ctx.ip()));
         Web.noStore(ctx);
         ctx.status(201);
         web.render(ctx, "prevention/asb/recorded.jte", web.page(ctx, "Incident " + call.incidentId() + " recorded",
@@ -150,7 +153,8 @@ public final class AsbRoutes {
         }
         Object chosen = body.get("victimPersonId");
         AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx),
-                IdentifiedPerson.from(chosen == null ? null : String.valueOf(chosen), "victimPersonId"));
+                identified.chosenBy(user, Section.PREVENTION, chosen == null ? null : String.valueOf(chosen),
+                        "victimPersonId", ctx.ip()));
         Web.noStore(ctx);
         ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
     }
