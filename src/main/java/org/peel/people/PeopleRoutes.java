@@ -262,7 +262,7 @@ public final class PeopleRoutes {
         PersonRef person = personRef(ctx);
         List<PersonRecordStore.PersonRecord> all = records.recordsOf(person.id());
         fence(ctx, Web.signedIn(ctx), personalData(ctx), person, all);
-        User user = web.authorize(ctx, personalData(ctx), "person", person.ref());
+        User user = web.authorize(ctx, personalData(ctx), "person", Long.toString(person.id()));
         List<PersonRecordStore.PersonRecord> shown = all.stream().filter(r -> maySee(user, r)).toList();
         int withheld = (int) all.stream().filter(r -> !maySee(user, r) && AccessPolicy.reaches(user, r.boroughCode()))
                 .count();
@@ -301,12 +301,16 @@ public final class PeopleRoutes {
         Map<String, String> typed = Map.of("other", otherText, "reason", reason);
         // the person being merged into must be one the user may see at all: otherwise it is not there for them
         User user = Web.signedIn(ctx);
-        fence(ctx, user, personalData(ctx).changing(), person, own);
+        AccessRequest changing = personalData(ctx).changing();
+        fence(ctx, user, changing, person, own);
+        if (!AccessPolicy.decide(user, changing).allowed()) {
+            web.authorize(ctx, changing, "person", Long.toString(person.id()));
+        }
         Optional<Long> other = people.personByRef(otherText);
         List<PersonRecordStore.PersonRecord> theirs = other.map(records::recordsOf).orElse(List.of());
         if (other.isEmpty() || !AccessPolicy.decideOverRecords(user, personalData(ctx), boroughsOf(theirs),
                 AccessPolicy.Reach.ANY).allowed()) {
-            other.ifPresent(o -> web.audit(ctx, AuditEvent.by(user, "access-denied", "person", otherText,
+            other.ifPresent(o -> web.audit(ctx, AuditEvent.by(user, "access-denied", "person", Long.toString(o),
                     AuditEvent.DENIED).because(purpose(ctx)).detail(ctx.method() + " " + ctx.path()
                     + ": the person to merge has no record in the user's reach")));
             showPerson(ctx, user, person, own, 400, FormErrors.of("other",
@@ -315,7 +319,7 @@ public final class PeopleRoutes {
         }
         List<PersonRecordStore.PersonRecord> both = new ArrayList<>(own);
         both.addAll(theirs);
-        change(ctx, "person", person.ref(), both);
+        change(ctx, "person", Long.toString(person.id()), both);
         try {
             people.merge(person.id(), other.get(), user, reason, null);
         } catch (BadInput bad) {
@@ -335,7 +339,7 @@ public final class PeopleRoutes {
         List<PersonRecordStore.PersonRecord> own = records.recordsOf(person.id());
         fence(ctx, Web.signedIn(ctx), personalData(ctx).changing(), person, own);
         // an unmerge moves records of this person back to another: every one of them must be in the user's reach
-        User user = change(ctx, "person", person.ref(), own);
+        User user = change(ctx, "person", Long.toString(person.id()), own);
         long decision = mergeNumber(ctx.formParam("decision"));
         boolean ownMerge = people.history(person.id()).stream().anyMatch(d -> d.id() == decision
                 && d.kind() == LinkDecision.Kind.MERGE && Long.valueOf(person.id()).equals(d.intoPerson()));
@@ -449,7 +453,7 @@ public final class PeopleRoutes {
         if (person != null) {
             fence(ctx, user, request, person, all);
         }
-        return web.authorize(ctx, request, recordType, person == null ? null : person.ref());
+        return web.authorize(ctx, request, recordType, person == null ? null : Long.toString(person.id()));
     }
 
     /**
@@ -465,7 +469,7 @@ public final class PeopleRoutes {
         AccessDecision decision = AccessPolicy.decideOverRecords(user, request, boroughsOf(all),
                 AccessPolicy.Reach.ANY);
         if (!decision.allowed()) {
-            web.audit(ctx, AuditEvent.by(user, "access-denied", "person", person.ref(), AuditEvent.DENIED)
+            web.audit(ctx, AuditEvent.by(user, "access-denied", "person", Long.toString(person.id()), AuditEvent.DENIED)
                     .because(request.purpose()).detail(ctx.method() + " " + ctx.path() + ": " + decision.summary()));
             throw new NotFoundResponse("There is no person " + person.ref());
         }
