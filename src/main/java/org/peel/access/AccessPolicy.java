@@ -1,6 +1,7 @@
 package org.peel.access;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,6 +57,55 @@ public final class AccessPolicy {
         }
 
         return refusals.isEmpty() ? AccessDecision.allow(grounds) : AccessDecision.refuse(refusals);
+    }
+
+    /** How much of a set of records a local role must reach for a request over all of them. */
+    public enum Reach {
+        /** At least one record in the user's borough: the user may see the records in it, and only those. */
+        ANY,
+        /** Every record in the user's borough: needed to change anything that ties the records together. */
+        EVERY
+    }
+
+    /**
+     * A request over a set of records in several boroughs, such as a person's records: the request itself (made
+     * without a borough) must be allowed, and a local role must reach the records as {@code reach} says. A record
+     * whose borough is not known (null) is in no local role's reach. Force-wide roles reach every record.
+     */
+    public static AccessDecision decideOverRecords(User user, AccessRequest request,
+                                                   Collection<String> recordBoroughs, Reach reach) {
+        AccessDecision asked = decide(user, request);
+        if (!asked.allowed()) {
+            return asked;
+        }
+        List<String> grounds = new ArrayList<>(asked.reasons());
+        if (!user.role().isLocal()) {
+            grounds.add("role is force-wide");
+            return AccessDecision.allow(grounds);
+        }
+        if (user.boroughCode() == null) {
+            return AccessDecision.refuse(List.of("no borough is set for this local user"));
+        }
+        long inReach = recordBoroughs.stream().filter(b -> reaches(user, b)).count();
+        long outside = recordBoroughs.size() - inReach;
+        if (inReach == 0) {
+            return AccessDecision.refuse(List.of("none of the records is in the user's borough " + user.boroughCode()));
+        }
+        if (reach == Reach.EVERY && outside > 0) {
+            return AccessDecision.refuse(List.of(outside + " of " + recordBoroughs.size()
+                    + " records are outside the user's borough " + user.boroughCode()));
+        }
+        grounds.add(reach == Reach.EVERY ? "every record is in the user's borough"
+                : inReach + " of " + recordBoroughs.size() + " records are in the user's borough");
+        return AccessDecision.allow(grounds);
+    }
+
+    /** Whether a record of this borough (null: not known) is within the user's reach: force-wide, or their own. */
+    public static boolean reaches(User user, String recordBorough) {
+        if (!user.role().isLocal()) {
+            return true;
+        }
+        return recordBorough != null && recordBorough.equals(user.boroughCode());
     }
 
     private static String describe(Set<Sensitivity> kinds) {

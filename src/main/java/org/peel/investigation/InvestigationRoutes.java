@@ -47,6 +47,8 @@ public final class InvestigationRoutes {
     private final Clock clock;
     private InvestigatorCaseload.ReviewIntervals reviewIntervals = InvestigatorCaseload.ReviewIntervals.defaults();
 
+    private final IdentifiedPerson identified;
+
     public InvestigationRoutes(Web web, InvestigationStore store, RecordCrime recordCrime, CaseProgress progress,
                                Supplier<Map<String, String>> boroughs, Clock clock) {
         this.web = web;
@@ -55,6 +57,7 @@ public final class InvestigationRoutes {
         this.progress = progress;
         this.boroughs = boroughs;
         this.clock = clock;
+        this.identified = new IdentifiedPerson(store.jdbi());
     }
 
     /** The review intervals the crime's page uses to show when a review recorded today would next fall due. */
@@ -122,7 +125,8 @@ public final class InvestigationRoutes {
         }
         User user = authorizeRecording(ctx, report);
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "web", ctx.ip(),
-                IdentifiedPerson.from(values.get("victim_person_id"), "victim_person_id"));
+                identified.chosenBy(user, Section.INVESTIGATION, values.get("victim_person_id"), "victim_person_id",
+                        ctx.ip()));
         List<InvestigationStore.CrimeView> views = recorded.stream()
                 .map(r -> store.crime(r.crimeId()).orElseThrow()).toList();
         Web.noStore(ctx);

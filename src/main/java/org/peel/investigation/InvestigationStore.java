@@ -72,16 +72,27 @@ public final class InvestigationStore {
         batch.execute();
     }
 
-    /** Adds a person record for a crime and returns its id ({@code <crime>-V1}, {@code -S1}, {@code -W1} …). */
+    /**
+     * Adds a person record for a crime (inserted already) and returns its id ({@code <crime>-V1}, {@code -S1},
+     * {@code -W1} …). The record carries the crime's borough, and is marked a sexual offence record when the crime
+     * is one, so that the people pages can fence and withhold it without reading crimes.
+     */
     public String insertPerson(Handle h, String crimeId, String role, int n, CrimeReport.Party p, LocalDateTime at) {
         String id = crimeId + "-" + Character.toUpperCase(role.charAt(0)) + n;
-        h.createUpdate("""
-                        insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth, recorded_at)
-                        values (:id, 'crime', :crime, :role, :forenames, :surname, :dob, :at)""")
+        int written = h.createUpdate("""
+                        insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
+                                                   recorded_at, borough_code, sensitivities)
+                        select :id, 'crime', c.id, :role, :forenames, :surname, :dob, :at, c.borough_code,
+                               case when lower(c.offence_group) like 'sexual%' then '{SEXUAL_OFFENCE}'::text[]
+                                    else '{}' end
+                        from crime c where c.id = :crime""")
                 .bind("id", id).bind("crime", crimeId).bind("role", role)
                 .bind("forenames", p == null ? null : blankToNull(p.forenames()))
                 .bind("surname", p == null ? null : blankToNull(p.surname()))
                 .bind("dob", p == null ? null : p.dateOfBirth()).bind("at", at).execute();
+        if (written != 1) {
+            throw new IllegalStateException("crime " + crimeId + " must be inserted before its person records");
+        }
         return id;
     }
 

@@ -3,10 +3,13 @@ package org.peel.people;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AccessDecision;
 import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
+import org.peel.access.AuditEvent;
 import org.peel.access.Section;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
@@ -26,15 +29,19 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The people pages: search before create (likely existing persons as the user types), a person's records across
- * Peel with merge and unmerge, and the queue of uncertain pairs for review. Every page holds personal data, so each
- * is opened with a stated purpose where the role must give one, and a record of a sensitive kind is shown only to
- * a role that may see that kind.
+ * Peel with merge and unmerge, and the queue of uncertain pairs for review, and {@code GET /api/v1/people/{ref}}. Every
+ * page holds personal data, so each is opened with a stated purpose where the role must give one, and a record of a
+ * sensitive kind is shown only to a role that may see that kind. A local role sees a person only through the records
+ * in its borough, and changes a person only when every record involved is in its borough; a person of whom it may see
+ * nothing is not there for it (404, the refusal audited). Persons are named in URLs by their random public reference,
+ * never by their sequential number.
  */
 public final class PeopleRoutes {
 
@@ -43,10 +50,17 @@ public final class PeopleRoutes {
     private static final int REVIEW_PAIRS = 50;
     private static final List<String> SEARCH_FIELDS = List.of("forename", "surname", "dob", "postcode");
 
-    /** A queued pair as a reviewer sees it: both records, their current persons, and the engine's explanation. */
+    /**
+     * A queued pair as a reviewer sees it: both records, their current persons' public references (null when not
+     * linked), and the engine's explanation.
+     */
     public record ReviewItem(PeopleStore.ReviewPair pair, PersonRecordStore.PersonRecord left,
-                             PersonRecordStore.PersonRecord right, Long leftPerson, Long rightPerson,
+                             PersonRecordStore.PersonRecord right, String leftPerson, String rightPerson,
                              StoredExplanation why) {
+    }
+
+    /** A person as named in a URL: the public reference and the number behind it. */
+    private record PersonRef(String ref, long id) {
     }
 
     private final Web web;
@@ -72,15 +86,16 @@ public final class PeopleRoutes {
         routes.get("/people/likely", this::likely);
         routes.get("/people/review", this::review);
         routes.post("/people/review/{reviewId}", this::decideReview);
-        routes.get("/people/{personId}", this::person);
-        routes.post("/people/{personId}/merge", this::merge);
-        routes.post("/people/{personId}/unmerge", this::unmerge);
+        routes.get("/people/{personRef}", this::person);
+        routes.post("/people/{personRef}/merge", this::merge);
+        routes.post("/people/{personRef}/unmerge", this::unmerge);
+        routes.get("/api/v1/people/{personRef}", this::personJson);
     }
 
     // search before create
 
     private void search(Context ctx) {
-        User user = open(ctx, "person-search", null, "/people/search");
+        User user = open(ctx, "person-search", null, List.of(), "/people/search");
         if (user == null) {
             return;
         }
@@ -90,7 +105,7 @@ public final class PeopleRoutes {
         Web.noStore(ctx);
         ctx.status(errors.any() ? 400 : 200);
         web.render(ctx, "people/search.jte", web.page(ctx, "Find a person", Section.INVESTIGATION), Map.of(
-                "values", values, "errors", errors, "found", found, "typed", typed(values),
+                "values", values, "errors", errors, "found", found, "typed", typed(values), "refs", refsOf(found),
                 "purpose", orEmpty(purpose(ctx)), "purposeQuery", purposeQuery(ctx)));
     }
 
@@ -101,7 +116,8 @@ public final class PeopleRoutes {
         List<PersonIndex.Found> found = find(user, Section.INVESTIGATION, values, errors);
         Web.noStore(ctx);
         web.render(ctx, "people/results.jte", web.page(ctx, "Likely persons", Section.INVESTIGATION), Map.of(
-                "errors", errors, "found", found, "typed", typed(values), "purposeQuery", purposeQuery(ctx)));
+                "errors", errors, "found", found, "typed", typed(values), "refs", refsOf(found),
+                "purposeQuery", purposeQuery(ctx)));
     }
 
     /**
@@ -142,7 +158,7 @@ public final class PeopleRoutes {
         Web.noStore(ctx);
         web.render(ctx, "people/likely.jte", web.page(ctx, "Likely persons", section), Map.of(
                 "as", as, "found", List.copyOf(persons.values()), "typed", !values.get("surname").isEmpty(),
-                "chosen", orEmpty(ctx.queryParam(choice)), "field", choice));
+                "refs", refsOf(persons.values()), "chosen", orEmpty(ctx.queryParam(choice)), "field", choice));
     }
 
     private List<PersonIndex.Found> find(User user, Section section, Map<String, String> values, FormErrors errors) {
@@ -160,12 +176,20 @@ public final class PeopleRoutes {
         PersonDetails typed = new PersonDetails("typed", blankToNull(values.get("forename")),
                 blankToNull(values.get("surname")), null, dob, null, null, blankToNull(values.get("postcode")),
                 null, null, null);
-        List<PersonIndex.Found> found = index.find(typed, RESULTS * 2, LEAST_PROBABILITY);
+        // the index answers for the whole force; what a user is shown is fenced here, after it answers, so a local
+        // role asks for more to be left with enough of its own borough's
+        int asked = RESULTS * (user.role().isLocal() ? 20 : 2);
+        List<PersonIndex.Found> found = index.find(typed, asked, LEAST_PROBABILITY);
         Map<Long, PersonRecordStore.PersonRecord> matched =
                 records.bySeq(found.stream().map(PersonIndex.Found::recordSeq).toList());
         return found.stream()
                 .filter(f -> matched.containsKey(f.recordSeq()) && maySee(user, section, matched.get(f.recordSeq())))
                 .limit(RESULTS).toList();
+    }
+
+    private Map<Long, String> refsOf(Collection<PersonIndex.Found> found) {
+        return people.refsOf(found.stream().map(PersonIndex.Found::personId).filter(java.util.Objects::nonNull)
+                .toList());
     }
 
     private static Map<String, String> searchValues(Context ctx) {
@@ -184,107 +208,174 @@ public final class PeopleRoutes {
     // a person's records
 
     private void person(Context ctx) {
-        long personId = id(ctx, "personId");
-        User user = open(ctx, "person", Long.toString(personId), "/people/" + personId);
+        PersonRef person = personRef(ctx);
+        List<PersonRecordStore.PersonRecord> all = records.recordsOf(person.id());
+        User user = open(ctx, "person", person, all, "/people/" + person.ref());
         if (user != null) {
-            showPerson(ctx, user, personId, 200, FormErrors.none(), Map.of());
+            showPerson(ctx, user, person, all, 200, FormErrors.none(), Map.of());
         }
     }
 
-    private void showPerson(Context ctx, User user, long personId, int status, FormErrors errors,
-                            Map<String, String> values) {
-        List<PersonRecordStore.PersonRecord> all = records.recordsOf(personId);
-        List<LinkDecision> history = people.history(personId);
-        if (all.isEmpty() && history.isEmpty()) {
-            throw new NotFoundResponse("There is no person " + personId);
-        }
+    private void showPerson(Context ctx, User user, PersonRef person, List<PersonRecordStore.PersonRecord> all,
+                            int status, FormErrors errors, Map<String, String> values) {
+        List<LinkDecision> history = people.history(person.id());
         Map<String, List<PersonRecordStore.PersonRecord>> bySource = new LinkedHashMap<>();
         int withheld = 0;
         for (PersonRecordStore.PersonRecord r : all) {
             if (maySee(user, r)) {
                 bySource.computeIfAbsent(r.sourceTitle(), k -> new ArrayList<>()).add(r);
-            } else {
+            } else if (AccessPolicy.reaches(user, r.boroughCode())) {
+                // withheld for its kind; records beyond a local role's borough are not even counted
                 withheld++;
             }
         }
         Set<Long> undone = history.stream().filter(d -> d.undoes() != null).map(LinkDecision::undoes)
                 .collect(Collectors.toSet());
-        String name = bySource.values().stream().flatMap(List::stream)
-                .collect(Collectors.groupingBy(PersonRecordStore.PersonRecord::name, Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse("Person " + personId);
+        String name = nameOf(bySource.values().stream().flatMap(List::stream).toList());
+        Set<Long> named = new HashSet<>();
+        history.forEach(d -> {
+            named.add(d.intoPerson());
+            named.add(d.fromPerson());
+        });
+        named.remove(null);
+        named.add(person.id());
         Web.noStore(ctx);
         ctx.status(status);
         web.render(ctx, "people/person.jte", web.page(ctx, name, Section.INVESTIGATION), Map.ofEntries(
-                Map.entry("personId", personId), Map.entry("name", name), Map.entry("bySource", bySource),
+                Map.entry("personId", person.id()), Map.entry("personRef", person.ref()),
+                Map.entry("refs", people.refsOf(named)), Map.entry("name", name), Map.entry("bySource", bySource),
                 Map.entry("withheld", withheld), Map.entry("history", history), Map.entry("undone", undone),
                 Map.entry("mayChange", mayChange(user)), Map.entry("errors", errors), Map.entry("values", values),
                 Map.entry("purpose", orEmpty(purpose(ctx))), Map.entry("purposeQuery", purposeQuery(ctx))));
     }
 
+    /** The name most often recorded across the records shown; never one from a record withheld. */
+    private static String nameOf(List<PersonRecordStore.PersonRecord> shown) {
+        return shown.stream()
+                .collect(Collectors.groupingBy(PersonRecordStore.PersonRecord::name, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey)
+                .orElse("A person");
+    }
+
+    /**
+     * {@code GET /api/v1/people/{ref}}: the person and the records the caller may see, each with its borough; a
+     * person of whom the caller may see nothing is 404. Read with the stated purpose where the role needs one.
+     */
+    private void personJson(Context ctx) {
+        PersonRef person = personRef(ctx);
+        List<PersonRecordStore.PersonRecord> all = records.recordsOf(person.id());
+        fence(ctx, Web.signedIn(ctx), personalData(ctx), person, all);
+        User user = web.authorize(ctx, personalData(ctx), "person", Long.toString(person.id()));
+        List<PersonRecordStore.PersonRecord> shown = all.stream().filter(r -> maySee(user, r)).toList();
+        int withheld = (int) all.stream().filter(r -> !maySee(user, r) && AccessPolicy.reaches(user, r.boroughCode()))
+                .count();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PersonRecordStore.PersonRecord r : shown) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("record_id", r.id());
+            row.put("source_type", r.sourceType());
+            row.put("source_id", r.sourceId());
+            row.put("role", r.role());
+            row.put("forenames", r.forenames());
+            row.put("surname", r.surname());
+            row.put("date_of_birth", r.dateOfBirth() == null ? null : r.dateOfBirth().toString());
+            row.put("sex", r.sex());
+            row.put("address", r.address());
+            row.put("postcode", r.postcode());
+            row.put("phone", r.phone());
+            row.put("recorded_at", r.recordedAt() == null ? null : r.recordedAt().toString());
+            row.put("borough_code", r.boroughCode());
+            out.add(row);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("person_ref", person.ref());
+        body.put("name", shown.isEmpty() ? null : nameOf(shown));
+        body.put("records", out);
+        body.put("withheld_records", withheld);
+        Web.noStore(ctx);
+        ctx.json(body);
+    }
+
     private void merge(Context ctx) {
-        long personId = id(ctx, "personId");
+        PersonRef person = personRef(ctx);
+        List<PersonRecordStore.PersonRecord> own = records.recordsOf(person.id());
         String otherText = orEmpty(ctx.formParam("other")).strip();
         String reason = orEmpty(ctx.formParam("reason"));
-        long other;
-        try {
-            other = Long.parseLong(otherText);
-        } catch (NumberFormatException ex) {
-            User user = change(ctx, "person", personId, records.recordsOf(personId));
-            showPerson(ctx, user, personId, 400, FormErrors.of("other", "Enter the number of the person to merge"),
-                    Map.of("other", otherText, "reason", reason));
+        Map<String, String> typed = Map.of("other", otherText, "reason", reason);
+        // the person being merged into must be one the user may see at all: otherwise it is not there for them
+        User user = Web.signedIn(ctx);
+        AccessRequest changing = personalData(ctx).changing();
+        fence(ctx, user, changing, person, own);
+        if (!AccessPolicy.decide(user, changing).allowed()) {
+            web.authorize(ctx, changing, "person", Long.toString(person.id()));
+        }
+        Optional<Long> other = people.personByRef(otherText);
+        List<PersonRecordStore.PersonRecord> theirs = other.map(records::recordsOf).orElse(List.of());
+        if (other.isEmpty() || !AccessPolicy.decideOverRecords(user, personalData(ctx), boroughsOf(theirs),
+                AccessPolicy.Reach.ANY).allowed()) {
+            other.ifPresent(o -> web.audit(ctx, AuditEvent.by(user, "access-denied", "person", Long.toString(o),
+                    AuditEvent.DENIED).because(purpose(ctx)).detail(ctx.method() + " " + ctx.path()
+                    + ": the person to merge has no record in the user's reach")));
+            showPerson(ctx, user, person, own, 400, FormErrors.of("other",
+                    "Enter the reference of a person you can see, as shown on their page"), typed);
             return;
         }
-        List<PersonRecordStore.PersonRecord> both = new ArrayList<>(records.recordsOf(personId));
-        both.addAll(records.recordsOf(other));
-        User user = change(ctx, "person", personId, both);
+        List<PersonRecordStore.PersonRecord> both = new ArrayList<>(own);
+        both.addAll(theirs);
+        change(ctx, "person", Long.toString(person.id()), both);
         try {
-            people.merge(personId, other, user, reason, null);
+            people.merge(person.id(), other.get(), user, reason, null);
         } catch (BadInput bad) {
-            showPerson(ctx, user, personId, 400, FormErrors.of("reason", "Say why these are the same person"),
-                    Map.of("other", otherText, "reason", reason));
+            showPerson(ctx, user, person, own, 400, FormErrors.of("reason", "Say why these are the same person"),
+                    typed);
             return;
         } catch (IllegalArgumentException ex) {
-            showPerson(ctx, user, personId, 400, FormErrors.of("other", ex.getMessage()),
-                    Map.of("other", otherText, "reason", reason));
+            showPerson(ctx, user, person, own, 400, FormErrors.of("other", ex.getMessage()
+                    .replaceAll("person [0-9]+", "that person")), typed);
             return;
         }
-        ctx.redirect("/people/" + personId + purposeQuery(ctx));
+        ctx.redirect("/people/" + person.ref() + purposeQuery(ctx));
     }
 
     private void unmerge(Context ctx) {
-        long personId = id(ctx, "personId");
-        User user = change(ctx, "person", personId, records.recordsOf(personId));
+        PersonRef person = personRef(ctx);
+        List<PersonRecordStore.PersonRecord> own = records.recordsOf(person.id());
+        fence(ctx, Web.signedIn(ctx), personalData(ctx).changing(), person, own);
+        // an unmerge moves records of this person back to another: every one of them must be in the user's reach
+        User user = change(ctx, "person", Long.toString(person.id()), own);
         long decision = mergeNumber(ctx.formParam("decision"));
-        boolean ownMerge = people.history(personId).stream().anyMatch(d -> d.id() == decision
-                && d.kind() == LinkDecision.Kind.MERGE && Long.valueOf(personId).equals(d.intoPerson()));
+        boolean ownMerge = people.history(person.id()).stream().anyMatch(d -> d.id() == decision
+                && d.kind() == LinkDecision.Kind.MERGE && Long.valueOf(person.id()).equals(d.intoPerson()));
         if (!ownMerge) {
-            throw BadInput.field("decision", "decision " + decision + " is not a merge into person " + personId);
+            throw BadInput.field("decision", "decision " + decision + " is not a merge into this person");
         }
         String field = "reason-" + decision;
         try {
             people.unmerge(decision, user, orEmpty(ctx.formParam("reason")));
         } catch (BadInput bad) {
-            showPerson(ctx, user, personId, 400, FormErrors.of(field, "Say why this merge was wrong"), Map.of());
+            showPerson(ctx, user, person, own, 400, FormErrors.of(field, "Say why this merge was wrong"), Map.of());
             return;
         } catch (IllegalArgumentException | IllegalStateException ex) {
-            showPerson(ctx, user, personId, 409, FormErrors.of(field, ex.getMessage()), Map.of());
+            showPerson(ctx, user, person, own, 409, FormErrors.of(field, ex.getMessage()), Map.of());
             return;
         }
-        ctx.redirect("/people/" + personId + purposeQuery(ctx));
+        ctx.redirect("/people/" + person.ref() + purposeQuery(ctx));
     }
 
     // review of uncertain pairs
 
     private void review(Context ctx) {
-        User user = open(ctx, "review-queue", null, "/people/review");
+        User user = open(ctx, "review-queue", null, List.of(), "/people/review");
         if (user != null) {
             showReview(ctx, user, 200, FormErrors.none());
         }
     }
 
     private void showReview(Context ctx, User user, int status, FormErrors errors) {
-        List<PeopleStore.ReviewPair> open = people.openReviews(REVIEW_PAIRS);
+        // a local role's queue holds only pairs of its own borough's records, chosen before the limit applies
+        List<PeopleStore.ReviewPair> open = people.openReviews(REVIEW_PAIRS,
+                user.role().isLocal() ? orEmpty(user.boroughCode()) : null);
         Set<Long> seqs = new HashSet<>();
         open.forEach(p -> {
             seqs.add(p.leftRecordId());
@@ -292,17 +383,22 @@ public final class PeopleRoutes {
         });
         Map<Long, PersonRecordStore.PersonRecord> bySeq = records.bySeq(seqs);
         Map<Long, Long> personOf = records.personsOf(seqs);
+        Map<Long, String> refs = people.refsOf(personOf.values());
         List<ReviewItem> items = new ArrayList<>();
         int withheld = 0;
         for (PeopleStore.ReviewPair p : open) {
             PersonRecordStore.PersonRecord left = bySeq.get(p.leftRecordId());
             PersonRecordStore.PersonRecord right = bySeq.get(p.rightRecordId());
-            if (left == null || right == null || !maySee(user, left) || !maySee(user, right)) {
+            if (left == null || right == null || !AccessPolicy.reaches(user, left.boroughCode())
+                    || !AccessPolicy.reaches(user, right.boroughCode())) {
+                continue;
+            }
+            if (!maySee(user, left) || !maySee(user, right)) {
                 withheld++;
                 continue;
             }
-            items.add(new ReviewItem(p, left, right, personOf.get(p.leftRecordId()), personOf.get(p.rightRecordId()),
-                    StoredExplanation.parse(p.explanation())));
+            items.add(new ReviewItem(p, left, right, refs.get(personOf.get(p.leftRecordId())),
+                    refs.get(personOf.get(p.rightRecordId())), StoredExplanation.parse(p.explanation())));
         }
         Web.noStore(ctx);
         ctx.status(status);
@@ -327,7 +423,7 @@ public final class PeopleRoutes {
             records.personsOf(pair.stream().map(PersonRecordStore.PersonRecord::seq).toList()).values().stream()
                     .distinct().forEach(person -> touched.addAll(records.recordsOf(person)));
         }
-        User user = change(ctx, "review_pair", reviewId, touched);
+        User user = change(ctx, "review_pair", Long.toString(reviewId), touched);
         try {
             people.decideReview(reviewId, decision.equals("same"), user, orEmpty(ctx.formParam("reason")));
         } catch (BadInput bad) {
@@ -343,9 +439,11 @@ public final class PeopleRoutes {
 
     /**
      * Opens a page of personal data: answers with the purpose form (and returns null) when the role must state a
-     * purpose and has not; otherwise applies the policy, audited, and returns the user.
+     * purpose and has not; otherwise fences the person (when there is one) and applies the policy, audited, and
+     * returns the user.
      */
-    private User open(Context ctx, String recordType, String recordId, String path) {
+    private User open(Context ctx, String recordType, PersonRef person, List<PersonRecordStore.PersonRecord> all,
+                      String path) {
         User user = Web.signedIn(ctx);
         AccessRequest request = personalData(ctx);
         if (request.purpose() == null && user.role().statesPurpose()
@@ -356,15 +454,56 @@ public final class PeopleRoutes {
                     Map.of("action", path));
             return null;
         }
-        return web.authorize(ctx, request, recordType, recordId);
+        if (person != null) {
+            fence(ctx, user, request, person, all);
+        }
+        return web.authorize(ctx, request, recordType, person == null ? null : Long.toString(person.id()));
     }
 
-    private User change(Context ctx, String recordType, long recordId,
+    /**
+     * Refuses, audited, a person of whom the user may see nothing (for a local role: no record in its borough) as
+     * not found, the same answer as for a reference that names no one. A request refused for other reasons (the
+     * section, a missing purpose) is left to {@link Web#authorize}, which answers 403.
+     */
+    private void fence(Context ctx, User user, AccessRequest request, PersonRef person,
+                       List<PersonRecordStore.PersonRecord> all) {
+        if (!AccessPolicy.decide(user, request).allowed()) {
+            return;
+        }
+        AccessDecision decision = AccessPolicy.decideOverRecords(user, request, boroughsOf(all),
+                AccessPolicy.Reach.ANY);
+        if (!decision.allowed()) {
+            web.audit(ctx, AuditEvent.by(user, "access-denied", "person", Long.toString(person.id()), AuditEvent.DENIED)
+                    .because(request.purpose()).detail(ctx.method() + " " + ctx.path() + ": " + decision.summary()));
+            throw new NotFoundResponse("There is no person " + person.ref());
+        }
+    }
+
+    /**
+     * A change touching these records: the role must be allowed the change for every sensitive kind among them,
+     * and a local role must reach every one of them (a refusal audited, 403).
+     */
+    private User change(Context ctx, String recordType, String recordId,
                         Collection<PersonRecordStore.PersonRecord> touched) {
         Set<Sensitivity> kinds = EnumSet.noneOf(Sensitivity.class);
         touched.forEach(r -> kinds.addAll(r.sensitivities()));
-        return web.authorize(ctx, personalData(ctx).changing().touching(kinds.toArray(Sensitivity[]::new)),
-                recordType, Long.toString(recordId));
+        AccessRequest request = personalData(ctx).changing().touching(kinds.toArray(Sensitivity[]::new));
+        User user = Web.signedIn(ctx);
+        if (AccessPolicy.decide(user, request).allowed()) {
+            AccessDecision decision = AccessPolicy.decideOverRecords(user, request, boroughsOf(touched),
+                    AccessPolicy.Reach.EVERY);
+            if (!decision.allowed()) {
+                web.audit(ctx, AuditEvent.by(user, "access-denied", recordType, recordId, AuditEvent.DENIED)
+                        .because(request.purpose())
+                        .detail(ctx.method() + " " + ctx.path() + ": " + decision.summary()));
+                throw new ForbiddenResponse(decision.summary());
+            }
+        }
+        return web.authorize(ctx, request, recordType, recordId);
+    }
+
+    private static List<String> boroughsOf(Collection<PersonRecordStore.PersonRecord> records) {
+        return records.stream().map(PersonRecordStore.PersonRecord::boroughCode).toList();
     }
 
     private static AccessRequest personalData(Context ctx) {
@@ -375,9 +514,12 @@ public final class PeopleRoutes {
         return maySee(user, Section.INVESTIGATION, record);
     }
 
+    /** A record is shown when the role may see its kind in the section and it is within the user's borough. */
     private static boolean maySee(User user, Section section, PersonRecordStore.PersonRecord record) {
-        return AccessPolicy.decide(user, AccessRequest.view(section)
-                .touching(record.sensitivities().toArray(Sensitivity[]::new))).allowed();
+        AccessRequest request = AccessRequest.view(section)
+                .touching(record.sensitivities().toArray(Sensitivity[]::new));
+        return AccessPolicy.decideOverRecords(user, request, java.util.Collections.singletonList(record.boroughCode()),
+                AccessPolicy.Reach.EVERY).allowed();
     }
 
     private static boolean mayChange(User user) {
@@ -396,6 +538,13 @@ public final class PeopleRoutes {
     private static String purposeQuery(Context ctx) {
         String p = purpose(ctx);
         return p == null ? "" : "?purpose=" + URLEncoder.encode(p, StandardCharsets.UTF_8);
+    }
+
+    /** The person a URL names by public reference; a number, or a reference that names no one, is not found. */
+    private PersonRef personRef(Context ctx) {
+        String text = ctx.pathParam("personRef");
+        return people.personByRef(text).map(id -> new PersonRef(PeopleStore.parseRef(text).toString(), id))
+                .orElseThrow(() -> new NotFoundResponse("There is no person " + text));
     }
 
     private static long id(Context ctx, String name) {

@@ -295,6 +295,71 @@ public final class PeopleStore {
         return jdbi.withHandle(h -> recordsOf(h, personId));
     }
 
+    /** The person with this public reference; empty when there is none (or the text is not a reference). */
+    public Optional<Long> personByRef(String reference) {
+        java.util.UUID ref = parseRef(reference);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select id from person where public_ref = :ref")
+                .bind("ref", ref).mapTo(Long.class).findOne());
+    }
+
+    /** Whether a person with this number exists. */
+    public boolean exists(long personId) {
+        return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from person where id = :p)")
+                .bind("p", personId).mapTo(Boolean.class).one());
+    }
+
+    /** The public references of these persons, by person number; numbers with no person are left out. */
+    public Map<Long, String> refsOf(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select id, public_ref::text as ref from person where id = any(:ids)")
+                .bind("ids", personIds.stream().filter(java.util.Objects::nonNull).distinct().toArray(Long[]::new))
+                .reduceRows(new java.util.HashMap<Long, String>(), (m, row) -> {
+                    m.put(row.getColumn("id", Long.class), row.getColumn("ref", String.class));
+                    return m;
+                }));
+    }
+
+    /** The public reference of a person. */
+    public String refOf(long personId) {
+        return refsOf(List.of(personId)).get(personId);
+    }
+
+    /** A person's reference as a UUID, or null when the text is not one. */
+    static java.util.UUID parseRef(String text) {
+        if (text == null || !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            return null;
+        }
+        return java.util.UUID.fromString(text);
+    }
+
+    /**
+     * Open pairs whose two records are both in {@code boroughCode} (every open pair when null), most likely first:
+     * the queue a local role works through.
+     */
+    public List<ReviewPair> openReviews(int limit, String boroughCode) {
+        if (boroughCode == null) {
+            return openReviews(limit);
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select p.id, p.left_record_id, p.right_record_id, p.probability,
+                               p.explanation::text as explanation, p.status
+                        from review_pair p
+                        join person_record l on l.seq = p.left_record_id
+                        join person_record r on r.seq = p.right_record_id
+                        where p.status = 'open' and l.borough_code = :b and r.borough_code = :b
+                        order by p.probability desc, p.id limit :n""")
+                .bind("n", limit).bind("b", boroughCode)
+                .map((rs, ctx) -> new ReviewPair(rs.getLong("id"), rs.getLong("left_record_id"),
+                        rs.getLong("right_record_id"), rs.getDouble("probability"), rs.getString("explanation"),
+                        rs.getString("status")))
+                .list());
+    }
+
     /** Every decision that moved records into or out of a person, oldest first. */
     public List<LinkDecision> history(long personId) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -22,15 +22,15 @@ import java.util.Set;
  */
 public final class PersonRecordStore {
 
+    // sensitivities and borough are the record's own, written by the capability that stored it: the kernel reads
+    // no capability's tables
     private static final String SELECT = """
             select r.seq, r.id, r.source_type, r.source_id, r.role, r.forenames, r.surname, r.date_of_birth, r.sex,
-                   r.address, r.postcode, r.phone, r.recorded_at,
-                   (r.source_type in ('missing_episode', 'missing')
-                       and (exists (select 1 from missing_episode m where m.id = r.source_id and m.child)
-                            or r.date_of_birth > (r.recorded_at - interval '18 years')::date)) as child,
-                   (r.source_type = 'crime'
-                       and exists (select 1 from crime c where c.id = r.source_id
-                                   and lower(c.offence_group) like 'sexual%')) as sexual
+                   r.address, r.postcode, r.phone, r.recorded_at, r.borough_code,
+                   ('CHILD_PROTECTION' = any(r.sensitivities)
+                       or (r.source_type in ('missing_episode', 'missing')
+                           and r.date_of_birth > (r.recorded_at - interval '18 years')::date)) as child,
+                   ('SEXUAL_OFFENCE' = any(r.sensitivities)) as sexual
             from person_record r
             """;
 
@@ -39,11 +39,13 @@ public final class PersonRecordStore {
      *
      * @param seq           the record's linkage number (person_record.seq), used by persons and review pairs
      * @param sourceType    the kind of record it appears in, e.g. {@code crime}
+     * @param boroughCode   the borough of the record it appears in; null when not known (then seen force-wide only)
      * @param sensitivities the sensitive kinds a viewer's role must hold to see it
      */
     public record PersonRecord(long seq, String id, String sourceType, String sourceId, String role, String forenames,
                                String surname, LocalDate dateOfBirth, String sex, String address, String postcode,
-                               String phone, LocalDateTime recordedAt, Set<Sensitivity> sensitivities) {
+                               String phone, LocalDateTime recordedAt, String boroughCode,
+                               Set<Sensitivity> sensitivities) {
 
         /** The name as recorded, forenames first; blank parts left out. */
         public String name() {
@@ -146,6 +148,6 @@ public final class PersonRecordStore {
                 rs.getString("role"), rs.getString("forenames"), rs.getString("surname"),
                 rs.getObject("date_of_birth", LocalDate.class), rs.getString("sex"), rs.getString("address"),
                 rs.getString("postcode"), rs.getString("phone"), rs.getObject("recorded_at", LocalDateTime.class),
-                sensitivitiesOf(sourceType, rs.getBoolean("child"), rs.getBoolean("sexual")));
+                rs.getString("borough_code"), sensitivitiesOf(sourceType, rs.getBoolean("child"), rs.getBoolean("sexual")));
     }
 }

@@ -45,6 +45,8 @@ public final class AsbRoutes {
     private final Clock clock;
     private volatile AreaIndex index;
 
+    private final IdentifiedPerson identified;
+
     public AsbRoutes(Web web, AsbStore store, PlaceStore places, RecordAsbIncident recorder, PoliceUkAsbImport policeUk,
                      Clock clock) {
         this.web = web;
@@ -53,6 +55,7 @@ public final class AsbRoutes {
         this.places = places;
         this.recorder = recorder;
         this.policeUk = policeUk;
+        this.identified = new IdentifiedPerson(store.jdbi());
     }
 
     public void register(RoutesConfig routes) {
@@ -122,7 +125,7 @@ public final class AsbRoutes {
         }
         String purpose = values.get("purpose").isBlank() ? null : values.get("purpose").strip();
         AsbFirstCall call = record(ctx, parsed, purpose,
-                IdentifiedPerson.from(ctx.formParam("victimPersonId"), "victimPersonId"));
+                identified.chosenBy(user, Section.PREVENTION, ctx.formParam("victimPersonId"), "victimPersonId", ctx.ip()));
         Web.noStore(ctx);
         ctx.status(201);
         web.render(ctx, "prevention/asb/recorded.jte", web.page(ctx, "Incident " + call.incidentId() + " recorded",
@@ -154,7 +157,8 @@ public final class AsbRoutes {
         }
         Object chosen = body.get("victimPersonId");
         AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx),
-                IdentifiedPerson.from(chosen == null ? null : String.valueOf(chosen), "victimPersonId"));
+                identified.chosenBy(user, Section.PREVENTION, chosen == null ? null : String.valueOf(chosen),
+                        "victimPersonId", ctx.ip()));
         Web.noStore(ctx);
         ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
     }

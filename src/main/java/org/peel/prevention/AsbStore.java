@@ -69,19 +69,26 @@ public final class AsbStore {
                 .execute();
     }
 
-    /** Saves a caller or victim as a person record of the incident; returns its id. */
+    /**
+     * Saves a caller or victim as a person record of the incident (inserted already), in the incident's borough;
+     * returns its id.
+     */
     public String insertPersonRecord(Handle h, String incidentId, String role, PersonDetails p, LocalDateTime at) {
         String id = incidentId + "-" + role.replace(' ', '-');
-        h.createUpdate("""
+        int written = h.createUpdate("""
                         insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
-                            address, postcode, phone, recorded_at)
-                        values (:id, 'asb_incident', :incident, :role, :forenames, :surname, :dob, :address, :postcode,
-                            :phone, :at)""")
+                            address, postcode, phone, recorded_at, borough_code)
+                        select :id, 'asb_incident', a.id, :role, :forenames, :surname, :dob, :address, :postcode,
+                            :phone, :at, a.borough_code
+                        from asb_incident a where a.id = :incident""")
                 .bind("id", id).bind("incident", incidentId).bind("role", role)
                 .bind("forenames", blankToNull(p.forenames())).bind("surname", blankToNull(p.surname()))
                 .bind("dob", p.dateOfBirth()).bind("address", blankToNull(p.address()))
                 .bind("postcode", blankToNull(p.postcode())).bind("phone", blankToNull(p.phone())).bind("at", at)
                 .execute();
+        if (written != 1) {
+            throw new IllegalStateException("incident " + incidentId + " must be inserted before its person records");
+        }
         return id;
     }
 

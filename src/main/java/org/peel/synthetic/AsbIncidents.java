@@ -98,11 +98,11 @@ final class AsbIncidents implements RecordType {
                 victims.add(victim);
                 wasVictim[victim] = true;
                 boolean callerIsVictim = hasCaller && rnd.nextDouble() < 0.7;
-                world.person(victim, "asb_incident", id, callerIsVictim ? "caller and victim" : "victim", at, rnd);
+                world.person(victim, "asb_incident", id, place.boroughCode(), callerIsVictim ? "caller and victim" : "victim", at, rnd);
                 hasCaller = hasCaller && !callerIsVictim;
             }
             if (hasCaller) {
-                world.person(world.people.resident(area, rnd, 16, 90, null), "asb_incident", id, "caller", at, rnd);
+                world.person(world.people.resident(area, rnd, 16, 90, null), "asb_incident", id, place.boroughCode(), "caller", at, rnd);
             }
         }
     }

@@ -180,11 +180,13 @@ final class Crimes implements RecordType {
                 outcomes.text(id).text(code).date((int) outcomeDay).end();
             }
 
+            // a sexual offence's person records are withheld from roles that may not see sexual offences
+            String sexual = group.toLowerCase(java.util.Locale.ROOT).startsWith("sexual") ? "SEXUAL_OFFENCE" : null;
             if (victim >= 0) {
-                world.person(victim, "crime", id, "victim", recordedAt, rnd);
+                world.person(victim, "crime", id, place.boroughCode(), sexual, "victim", recordedAt, rnd);
             }
             if (suspect >= 0) {
-                world.person(suspect, "crime", id, "suspect", recordedAt, rnd);
+                world.person(suspect, "crime", id, place.boroughCode(), sexual, "suspect", recordedAt, rnd);
                 world.suspects.add(suspect);
                 suspectCount[suspect]++;
                 String disposal = OffenceGroup.DISPOSALS.get(code);
@@ -194,7 +196,7 @@ final class Crimes implements RecordType {
             }
             int witnesses = rnd.nextDouble() < g.witnessShare() ? (rnd.nextDouble() < 0.25 ? 2 : 1) : 0;
             for (int w = 0; w < witnesses; w++) {
-                world.person(world.people.resident(area, rnd, 12, 90, null), "crime", id, "witness", recordedAt, rnd);
+                world.person(world.people.resident(area, rnd, 12, 90, null), "crime", id, place.boroughCode(), sexual, "witness", recordedAt, rnd);
             }
             RecordingFacts.crime(reports, reported, id, group, domestic, suspect >= 0, witnesses > 0, victim >= 0,
                     domestic && victim >= 0 && domesticCount[victim] > 1);

@@ -94,8 +94,8 @@ final class DomesticAbuseIncidents implements RecordType {
             Area place = world.places.area(area);
             out.text(id).time(at).text(crimeId).text(place.boroughCode()).text(place.wardCode()).text(place.lsoaCode())
                     .text(RISK[risk]).bool(marac).end();
-            world.person(victim, "domestic_abuse_incident", id, "victim", at, rnd);
-            world.person(perpetrator, "domestic_abuse_incident", id, "perpetrator", at, rnd);
+            world.person(victim, "domestic_abuse_incident", id, place.boroughCode(), "victim", at, rnd);
+            world.person(perpetrator, "domestic_abuse_incident", id, place.boroughCode(), "perpetrator", at, rnd);
         }
     }
 }

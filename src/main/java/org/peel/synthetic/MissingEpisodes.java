@@ -64,13 +64,15 @@ final class MissingEpisodes implements RecordType {
             Area place = world.places.area(area);
             out.text(id).time(at).time(found < world.time.endSecond() ? found : Long.MIN_VALUE).text(place.boroughCode())
                     .text(place.wardCode()).text(place.lsoaCode()).text(RISK[risk]).bool(child).bool(lookedAfter).end();
-            world.person(person, "missing_episode", id, "missing person", at, rnd);
+            world.person(person, "missing_episode", id, place.boroughCode(), child ? "CHILD_PROTECTION" : null,
+                    "missing person", at, rnd);
             if (rnd.nextDouble() < 0.75) {
                 int reporter = world.people.householdPartner(person);
                 if (reporter < 0 || !child) {
                     reporter = world.people.resident(area, rnd, 25, 80, null);
                 }
-                world.person(reporter, "missing_episode", id, "reporting person", at, rnd);
+                world.person(reporter, "missing_episode", id, place.boroughCode(),
+                        child ? "CHILD_PROTECTION" : null, "reporting person", at, rnd);
             }
         }
     }

@@ -73,7 +73,7 @@ final class Offenders implements RecordType {
             for (World.Offence o : offences) {
                 history.text(id).number(++seq).date(o.day()).text(o.offenceGroup()).text(o.disposal()).text(o.crimeId()).end();
             }
-            world.person(p, "offender", id, "offender", startDay * 86_400L, rnd);
+            world.person(p, "offender", id, place.boroughCode(), "offender", startDay * 86_400L, rnd);
         }
     }
 }

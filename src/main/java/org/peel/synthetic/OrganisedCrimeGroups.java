@@ -56,11 +56,11 @@ final class OrganisedCrimeGroups implements RecordType {
                         ? world.suspects.draw(rnd)
                         : world.people.resident(area, rnd, 16, 45, rnd.nextDouble() < 0.9 ? Boolean.TRUE : null);
                 world.nominals.add(person);
-                world.person(person, "ocg", id, m == 0 ? "principal subject" : "member", recordedAt, rnd);
+                world.person(person, "ocg", id, place.boroughCode(), m == 0 ? "principal subject" : "member", recordedAt, rnd);
             }
             int associates = rnd.nextInt(7);
             for (int a = 0; a < associates; a++) {
-                world.person(world.people.resident(area, rnd, 18, 65, null), "ocg", id, "associate", recordedAt, rnd);
+                world.person(world.people.resident(area, rnd, 18, 65, null), "ocg", id, place.boroughCode(), "associate", recordedAt, rnd);
             }
         }
     }

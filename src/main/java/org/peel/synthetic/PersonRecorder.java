@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 final class PersonRecorder {
 
     static final Table PERSON_RECORD = Table.of("person_record", "id", "source_type", "source_id", "role",
-            "forenames", "surname", "date_of_birth", "sex", "address", "postcode", "phone", "recorded_at");
+            "forenames", "surname", "date_of_birth", "sex", "address", "postcode", "phone", "recorded_at", "borough_code",
+            "sensitivities");
     static final Table TRUTH = new Table("synthetic_truth", "ground_truth_people.csv", List.of("person_record_id",
             "true_person_id", "forenames", "surname", "date_of_birth", "sex", "address", "postcode", "phone"));
 
@@ -85,8 +86,15 @@ final class PersonRecorder {
         return d;
     }
 
-    /** Writes a person record of true person {@code p} appearing in a record; returns the person record id. */
-    String record(int p, String sourceType, String sourceId, String role, long recordedAt, SplittableRandom rnd) {
+    /**
+     * Writes a person record of true person {@code p} appearing in a record of {@code boroughCode}; returns the
+     * person record id.
+     *
+     * @param sensitivity the sensitive kind the record itself belongs to beyond its source type (as the access
+     *                    enum names it, e.g. {@code SEXUAL_OFFENCE}), or null
+     */
+    String record(int p, String sourceType, String sourceId, String boroughCode, String sensitivity, String role,
+                  long recordedAt, SplittableRandom rnd) {
         Details truthDetails = canonical(p);
         Details d = canonical(p);
         if (rnd.nextDouble() < settings.variedShare()) {
@@ -94,7 +102,8 @@ final class PersonRecorder {
         }
         String id = key + "-P" + (++next);
         records.text(id).text(sourceType).text(sourceId).text(role).text(d.forenames).text(d.surname)
-                .date(d.dob).text(d.sex).text(d.address).text(d.postcode).text(d.phone).time(recordedAt).end();
+                .date(d.dob).text(d.sex).text(d.address).text(d.postcode).text(d.phone).time(recordedAt)
+                .text(boroughCode).text(sensitivity == null ? "{}" : "{" + sensitivity + "}").end();
         truth.text(id).text(key + "-T" + p).text(truthDetails.forenames).text(truthDetails.surname)
                 .date(truthDetails.dob).text(truthDetails.sex).text(truthDetails.address)
                 .text(truthDetails.postcode).text(truthDetails.phone).end();

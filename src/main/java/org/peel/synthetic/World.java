@@ -84,9 +84,19 @@ public final class World {
         return key + "-" + prefix + n;
     }
 
-    /** Records an appearance of true person {@code p}; returns the person record id. */
-    String person(int p, String sourceType, String sourceId, String role, long recordedAt, SplittableRandom rnd) {
-        return recorder.record(p, sourceType, sourceId, role, recordedAt, rnd);
+    /** Records an appearance of true person {@code p} in a record of a borough; returns the person record id. */
+    String person(int p, String sourceType, String sourceId, String boroughCode, String role, long recordedAt,
+                  SplittableRandom rnd) {
+        return recorder.record(p, sourceType, sourceId, boroughCode, null, role, recordedAt, rnd);
+    }
+
+    /**
+     * Records an appearance in a record that is itself of a sensitive kind ({@code SEXUAL_OFFENCE},
+     * {@code CHILD_PROTECTION}), or not when {@code sensitivity} is null.
+     */
+    String person(int p, String sourceType, String sourceId, String boroughCode, String sensitivity, String role,
+                  long recordedAt, SplittableRandom rnd) {
+        return recorder.record(p, sourceType, sourceId, boroughCode, sensitivity, role, recordedAt, rnd);
     }
 
     /** Records a positive outcome against a true person's offending history. */

@@ -11,6 +11,7 @@ import org.peel.testing.WebClient;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,13 +228,13 @@ class InvestigationRoutesTest {
 
         // then he is offered, under the form's own field name
         assertThat(offered.statusCode()).isEqualTo(200);
-        assertThat(offered.body()).contains("name=\"victim_person_id\"").contains("value=\"" + james + "\"");
+        assertThat(offered.body()).contains("name=\"victim_person_id\"").contains("value=\"" + org.peel.people.PeopleWebRecords.ref(jdbi, james) + "\"");
 
         // and when the crime is saved with him chosen, the victim's new record joins his person
         Map<String, String> f = domesticAssault();
         f.put("victim_forenames", "James");
         f.put("victim_surname", "Smiht");
-        f.put("victim_person_id", Long.toString(james));
+        f.put("victim_person_id", org.peel.people.PeopleWebRecords.ref(jdbi, james));
         pc.get("/investigation/crimes/new");
         assertThat(pc.post("/investigation/crimes", f).statusCode()).isEqualTo(201);
         Long linked = jdbi.withHandle(h -> h.createQuery("""
@@ -241,5 +242,40 @@ class InvestigationRoutesTest {
                         where r.surname = 'Smiht' and r.role = 'victim' and l.ended_at is null""")
                 .mapTo(Long.class).one());
         assertThat(linked).isEqualTo(james);
+    }
+    @Test
+    @DisplayName("The crime form may not link its victim to a person seen only in another borough, and records carry the crime's borough")
+    void victimChoiceIsFencedByBorough() {
+        // given a person seen only in a Camden crime
+        var jdbi = server.database().jdbi();
+        jdbi.useHandle(h -> h.execute("""
+                insert into person_record (id, source_type, source_id, role, forenames, surname, recorded_at,
+                                           borough_code)
+                values ('CAM-5-V1', 'crime', 'CAM-5', 'victim', 'Alex', 'Example', '2024-01-01 10:00', ?)""",
+                Fixtures.CAMDEN));
+        long seq = jdbi.withHandle(h -> h.createQuery("select seq from person_record where id = 'CAM-5-V1'")
+                .mapTo(Long.class).one());
+        long camden = new org.peel.people.PeopleStore(jdbi).newPerson(List.of(seq), Fixtures.intelligenceAnalyst(),
+                "resolved");
+        WebClient pc = server.signedIn("pc.fence", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+
+        // when a Westminster officer records a crime with that person chosen as the victim
+        Map<String, String> f = domesticAssault();
+        f.put("victim_person_id", org.peel.people.PeopleWebRecords.ref(jdbi, camden));
+        pc.get("/investigation/crimes/new");
+        HttpResponse<String> refused = pc.post("/investigation/crimes", f);
+
+        // then the choice is refused and nothing is linked to that person
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new org.peel.people.PeopleStore(jdbi).recordsOf(camden)).containsExactly(seq);
+
+        // and when recorded without the choice, every person record of the crime carries Westminster
+        f.remove("victim_person_id");
+        assertThat(pc.post("/investigation/crimes", f).statusCode()).isEqualTo(201);
+        List<String> boroughs = jdbi.withHandle(h -> h.createQuery("""
+                        select distinct coalesce(r.borough_code, 'none') from person_record r
+                        join crime c on c.id = r.source_id where r.source_type = 'crime'""")
+                .mapTo(String.class).list());
+        assertThat(boroughs).containsExactly(Fixtures.WESTMINSTER);
     }
 }

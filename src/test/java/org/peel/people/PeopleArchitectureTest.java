@@ -36,6 +36,24 @@ class PeopleArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("no.priv.garshol.duke.."));
     }
 
+    @Test
+    @DisplayName("the people kernel's SQL reads no capability's tables: a record's borough and sensitivity are its own")
+    void readsNoCapabilityTables() throws java.io.IOException {
+        java.util.regex.Pattern capabilityTable = java.util.regex.Pattern.compile(
+                "\\b(from|join)\\s+(crime|missing_episode|asb_incident|domestic_abuse_incident|offender|ocg)\\b",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        java.util.List<String> reading = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/org/peel/people"))) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.util.regex.Matcher m = capabilityTable.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    reading.add(f.getFileName() + ": " + m.group());
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(reading).isEmpty();
+    }
+
     /** Fails with ArchUnit's report of every violating dependency when the rule does not hold. */
     private static void assertHolds(com.tngtech.archunit.lang.ArchRule rule) {
         rule.check(PEEL);

@@ -1,13 +1,14 @@
 package org.peel.people;
 
 import org.jdbi.v3.core.Jdbi;
+import org.peel.testing.Fixtures;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * A small force's person records for the people pages' tests: 60 people seen in crimes, a second crime record with
- * a slip in the surname for every third of them, then linked into persons by a batch run.
+ * A small force's person records for the people pages' tests: 60 people seen in crimes in Westminster, a second
+ * crime record with a slip in the surname for every third of them, then linked into persons by a batch run.
  */
 public final class PeopleWebRecords {
 
@@ -41,15 +42,32 @@ public final class PeopleWebRecords {
         return "M" + (i % 9 + 1) + " " + (i % 7 + 1) + "AB";
     }
 
+    /** A person record of a Westminster record. */
     static void insert(Jdbi jdbi, String id, String sourceType, String sourceId, String role, String given,
                        String surname, LocalDate dob, String postcode, String address) {
+        insert(jdbi, id, sourceType, sourceId, Fixtures.WESTMINSTER, role, given, surname, dob, postcode, address);
+    }
+
+    /** A person record of a record in {@code boroughCode}. */
+    static void insert(Jdbi jdbi, String id, String sourceType, String sourceId, String boroughCode, String role,
+                       String given, String surname, LocalDate dob, String postcode, String address) {
         jdbi.useHandle(h -> h.createUpdate("""
                         insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
-                                                   postcode, address, recorded_at)
-                        values (:id, :type, :source, :role, :g, :s, :d, :p, :a, :at)""")
+                                                   postcode, address, recorded_at, borough_code)
+                        values (:id, :type, :source, :role, :g, :s, :d, :p, :a, :at, :b)""")
                 .bind("id", id).bind("type", sourceType).bind("source", sourceId).bind("role", role)
                 .bind("g", given).bind("s", surname).bind("d", dob).bind("p", postcode).bind("a", address)
-                .bind("at", LocalDateTime.of(2025, 6, 1, 10, 0)).execute());
+                .bind("at", LocalDateTime.of(2025, 6, 1, 10, 0)).bind("b", boroughCode).execute());
+    }
+
+    /** The public reference of a person, as URLs name them. */
+    public static String ref(Jdbi jdbi, long personId) {
+        return new PeopleStore(jdbi).refOf(personId);
+    }
+
+    /** The path of a person's page. */
+    public static String page(Jdbi jdbi, long personId) {
+        return "/people/" + ref(jdbi, personId);
     }
 
     /** The linkage number of the record with this recorded id. */

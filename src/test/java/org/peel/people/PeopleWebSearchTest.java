@@ -48,9 +48,9 @@ class PeopleWebSearchTest {
         String body = r.body();
         int first = body.indexOf("data-testid=\"candidate\"");
         assertThat(first).as(body).isPositive();
-        assertThat(body.substring(first, first + 80)).contains("data-person=\"" + person + "\"");
+        assertThat(body.substring(first, first + 80)).contains("data-person=\"" + PeopleWebRecords.ref(jdbi, person) + "\"");
         assertThat(body).contains("likely").contains("data-testid=\"explanation\"").contains("data-field=\"dob\"")
-                .contains("govuk-tag--green").contains("href=\"/people/" + person + "\"");
+                .contains("govuk-tag--green").contains("href=\"" + PeopleWebRecords.page(jdbi, person) + "\"");
         assertThat(body).doesNotContain("<html");
     }
 
@@ -74,7 +74,7 @@ class PeopleWebSearchTest {
 
         assertThat(officer.get("/people/search").statusCode()).isEqualTo(403);
         assertThat(officer.get("/people/search/results?surname=Smith").statusCode()).isEqualTo(403);
-        assertThat(officer.get("/people/" + person).statusCode()).isEqualTo(403);
+        assertThat(officer.get(PeopleWebRecords.page(jdbi, person)).statusCode()).isEqualTo(403);
         assertThat(officer.get("/people/review").statusCode()).isEqualTo(403);
         List<AuditTrail.Entry> denied = new AuditTrail(jdbi).search(
                 new AuditTrail.Filter("pc.people", null, null, null, null, "access-denied"), 10);
@@ -87,13 +87,13 @@ class PeopleWebSearchTest {
         long person = new PeopleStore(jdbi).personOf(PeopleWebRecords.seq(jdbi, "pr-23")).orElseThrow();
         WebClient analyst = server.signedIn("ia.people", Role.INTELLIGENCE_ANALYST, null);
 
-        HttpResponse<String> asked = analyst.get("/people/" + person);
+        HttpResponse<String> asked = analyst.get(PeopleWebRecords.page(jdbi, person));
 
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("State your purpose").contains("name=\"purpose\"")
-                .contains("action=\"/people/" + person + "\"").doesNotContain("Okafor");
+                .contains("action=\"" + PeopleWebRecords.page(jdbi, person) + "\"").doesNotContain("Okafor");
 
-        HttpResponse<String> shown = analyst.get("/people/" + person + "?purpose=Operation+Kestrel+tasking");
+        HttpResponse<String> shown = analyst.get(PeopleWebRecords.page(jdbi, person) + "?purpose=Operation+Kestrel+tasking");
 
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.body()).contains("Oliver Okafor").contains("data-testid=\"records\"")
@@ -115,9 +115,9 @@ class PeopleWebSearchTest {
         store.merge(person, alone, Fixtures.investigatorIn(Fixtures.WESTMINSTER), "same victim", null);
 
         HttpResponse<String> analyst = server.signedIn("ia.withheld", Role.INTELLIGENCE_ANALYST, null)
-                .get("/people/" + person + "?purpose=tasking");
+                .get(PeopleWebRecords.page(jdbi, person) + "?purpose=tasking");
         HttpResponse<String> investigator = server.signedIn("dc.withheld", Role.INVESTIGATOR, Fixtures.WESTMINSTER)
-                .get("/people/" + person);
+                .get(PeopleWebRecords.page(jdbi, person));
 
         assertThat(analyst.body()).doesNotContain("dai-1").contains("data-testid=\"withheld\"");
         assertThat(investigator.body()).contains("dai-1").contains("Domestic abuse incident")

@@ -48,20 +48,20 @@ class PersonPageMergeTest {
         PeopleStore store = new PeopleStore(jdbi);
         Map<Long, Long> before = store.currentLinks();
         WebClient investigator = server.signedIn("dc.merge", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
-        assertThat(investigator.get("/people/" + into).body()).contains("data-testid=\"merge-form\"");
+        assertThat(investigator.get(PeopleWebRecords.page(jdbi, into)).body()).contains("data-testid=\"merge-form\"");
 
-        HttpResponse<String> merged = investigator.post("/people/" + into + "/merge",
-                Map.of("other", Long.toString(from), "reason", "same person, recorded twice"));
+        HttpResponse<String> merged = investigator.post(PeopleWebRecords.page(jdbi, into) + "/merge",
+                Map.of("other", PeopleWebRecords.ref(jdbi, from), "reason", "same person, recorded twice"));
 
         assertThat(merged.statusCode()).as(merged.body()).isEqualTo(302);
         assertThat(store.recordsOf(from)).isEmpty();
-        HttpResponse<String> page = investigator.get("/people/" + into);
+        HttpResponse<String> page = investigator.get(PeopleWebRecords.page(jdbi, into));
         assertThat(page.body()).contains("George Smith").contains("Ava Smith").contains("data-kind=\"merge\"")
                 .contains("same person, recorded twice").doesNotContain("null");
         long decision = store.history(into).stream().filter(d -> d.kind() == LinkDecision.Kind.MERGE)
                 .findFirst().orElseThrow().id();
 
-        HttpResponse<String> unmerged = investigator.post("/people/" + into + "/unmerge",
+        HttpResponse<String> unmerged = investigator.post(PeopleWebRecords.page(jdbi, into) + "/unmerge",
                 Map.of("decision", Long.toString(decision), "reason", "not the same: different dates of birth"));
 
         assertThat(unmerged.statusCode()).as(unmerged.body()).isEqualTo(302);
@@ -71,7 +71,7 @@ class PersonPageMergeTest {
             assertThat(audit.search(new AuditTrail.Filter("dc.merge", "person", Long.toString(into), null, null,
                     action), 10)).as(action).hasSize(1);
         }
-        assertThat(investigator.get("/people/" + from).body()).contains("Ava Smith").contains("data-kind=\"unmerge\"");
+        assertThat(investigator.get(PeopleWebRecords.page(jdbi, from)).body()).contains("Ava Smith").contains("data-kind=\"unmerge\"");
     }
 
     @Test
@@ -81,14 +81,14 @@ class PersonPageMergeTest {
         long from = personOf("pr-11");
         PeopleStore store = new PeopleStore(jdbi);
         WebClient investigator = server.signedIn("dc.mistake", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
-        investigator.get("/people/" + into);
+        investigator.get(PeopleWebRecords.page(jdbi, into));
 
-        HttpResponse<String> notNumber = investigator.post("/people/" + into + "/merge",
+        HttpResponse<String> notNumber = investigator.post(PeopleWebRecords.page(jdbi, into) + "/merge",
                 Map.of("other", "Mia", "reason", "same"));
-        HttpResponse<String> noReason = investigator.post("/people/" + into + "/merge",
-                Map.of("other", Long.toString(from), "reason", ""));
-        HttpResponse<String> itself = investigator.post("/people/" + into + "/merge",
-                Map.of("other", Long.toString(into), "reason", "same"));
+        HttpResponse<String> noReason = investigator.post(PeopleWebRecords.page(jdbi, into) + "/merge",
+                Map.of("other", PeopleWebRecords.ref(jdbi, from), "reason", ""));
+        HttpResponse<String> itself = investigator.post(PeopleWebRecords.page(jdbi, into) + "/merge",
+                Map.of("other", PeopleWebRecords.ref(jdbi, into), "reason", "same"));
 
         assertThat(notNumber.statusCode()).isEqualTo(400);
         assertThat(notNumber.body()).contains("govuk-error-summary").contains("href=\"#other\"");
@@ -103,13 +103,13 @@ class PersonPageMergeTest {
     void unmergeOnlyThisPersonsMerge() {
         long person = personOf("pr-13");
         WebClient investigator = server.signedIn("dc.wrong", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
-        investigator.get("/people/" + person);
+        investigator.get(PeopleWebRecords.page(jdbi, person));
 
-        HttpResponse<String> r = investigator.post("/people/" + person + "/unmerge",
+        HttpResponse<String> r = investigator.post(PeopleWebRecords.page(jdbi, person) + "/unmerge",
                 Map.of("decision", "1", "reason", "mistake"));
 
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(investigator.get("/people/999999").statusCode()).isEqualTo(404);
+        assertThat(investigator.get("/people/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -123,10 +123,10 @@ class PersonPageMergeTest {
 
         long person = personOf("pr-14");
         WebClient inspector = server.signedIn("hmi.person", Role.INSPECTOR, null);
-        HttpResponse<String> page = inspector.get("/people/" + person + "?purpose=inspection");
+        HttpResponse<String> page = inspector.get(PeopleWebRecords.page(jdbi, person) + "?purpose=inspection");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("data-testid=\"merge-form\"");
-        assertThat(inspector.post("/people/" + person + "/merge", Map.of("other", "1", "reason", "x",
+        assertThat(inspector.post(PeopleWebRecords.page(jdbi, person) + "/merge", Map.of("other", "1", "reason", "x",
                 "purpose", "inspection")).statusCode()).isEqualTo(403);
     }
 

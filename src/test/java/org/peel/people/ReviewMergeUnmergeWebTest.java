@@ -73,10 +73,10 @@ class ReviewMergeUnmergeWebTest {
         long mergeDecision = store.history(into).stream()
                 .filter(d -> d.kind() == LinkDecision.Kind.MERGE).findFirst().orElseThrow().id();
 
-        HttpResponse<String> page = investigator.get("/people/" + into);
+        HttpResponse<String> page = investigator.get(PeopleWebRecords.page(jdbi, into));
         assertThat(page.body()).contains("name=\"decision\" value=\"" + mergeDecision + "\"").contains("Unmerge");
 
-        HttpResponse<String> unmerged = investigator.post("/people/" + into + "/unmerge",
+        HttpResponse<String> unmerged = investigator.post(PeopleWebRecords.page(jdbi, into) + "/unmerge",
                 Map.of("decision", Long.toString(mergeDecision), "reason", "different people: twins"));
         assertThat(unmerged.statusCode()).as(unmerged.body()).isEqualTo(302);
 
@@ -86,7 +86,7 @@ class ReviewMergeUnmergeWebTest {
                 "person.merge"), 10)).hasSize(1);
         assertThat(audit.search(new AuditTrail.Filter("dc.review", "person", Long.toString(into), null, null,
                 "person.unmerge"), 10)).hasSize(1);
-        assertThat(investigator.get("/people/" + into).body()).contains("data-kind=\"unmerge\"")
+        assertThat(investigator.get(PeopleWebRecords.page(jdbi, into)).body()).contains("data-kind=\"unmerge\"")
                 .contains("different people: twins").doesNotContain("value=\"" + mergeDecision + "\"");
     }
 

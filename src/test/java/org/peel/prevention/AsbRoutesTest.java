@@ -172,13 +172,13 @@ class AsbRoutesTest {
         // then the form offers her as a person Peel already knows, with how likely and why
         assertThat(offered.statusCode()).isEqualTo(200);
         assertThat(offered.body()).contains("data-testid=\"victim-candidate\"")
-                .contains("value=\"" + person + "\"").contains("likely").contains("data-testid=\"explanation\"");
+                .contains("value=\"" + org.peel.people.PeopleWebRecords.ref(jdbi, person) + "\"").contains("likely").contains("data-testid=\"explanation\"");
 
         // and when she is chosen and the call saved under the misspelt details
         Map<String, String> second = call("2026-11-01T18:00");
         second.put("victimSurname", "Hoper");
         second.put("victimDob", "1940-09-12");
-        second.put("victimPersonId", Long.toString(person));
+        second.put("victimPersonId", org.peel.people.PeopleWebRecords.ref(jdbi, person));
         pc.get("/prevention/asb/new");
         HttpResponse<String> saved = pc.post("/prevention/asb", second);
 
@@ -194,5 +194,59 @@ class AsbRoutesTest {
         int audited = jdbi.withHandle(h -> h.createQuery(
                 "select count(*) from audit_event where action = 'person.link-at-entry'").mapTo(Integer.class).one());
         assertThat(audited).isEqualTo(1);
+    }
+    @Test
+    @DisplayName("an ASB call in Westminster naming as its victim a person seen only in Camden is refused, and shows none of that person's Camden crimes")
+    void chosenPersonIsFencedByBorough() {
+        // given a person seen only as the victim of a Camden crime
+        var jdbi = server.database().jdbi();
+        jdbi.useHandle(h -> {
+            h.execute("""
+                    insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code,
+                                       domestic_abuse, hate)
+                    values ('CAM-77', '2026-05-01 10:00', '2026-05-01 11:00', 'Burglary', 'Burglary', ?, false, false)""",
+                    Fixtures.CAMDEN);
+            h.execute("""
+                    insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
+                                               recorded_at, borough_code)
+                    values ('CAM-77-V1', 'crime', 'CAM-77', 'victim', 'Zara', 'Quinton', '1987-04-19',
+                            '2026-05-01 11:00', ?)""", Fixtures.CAMDEN);
+        });
+        long seq = jdbi.withHandle(h -> h.createQuery("select seq from person_record where id = 'CAM-77-V1'")
+                .mapTo(Long.class).one());
+        long person = new org.peel.people.PeopleStore(jdbi).newPerson(java.util.List.of(seq),
+                Fixtures.intelligenceAnalyst(), "resolved");
+        WebClient pc = server.signedIn("pc.asb.fence", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/prevention/asb/new");
+        String json = """
+                {"category":"personal","subType":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
+                 "reportedAt":"2026-09-01T18:00","address":"Flat 3, 12 Test Street","victimSurname":"Hopper",
+                 "victimForenames":"Grace","victimDob":"1940-12-09","callerIsVictim":"yes","targeted":"no",
+                 "impact":"some","duration":"months","victimPersonId":%d}""".formatted(person);
+
+        // when a Westminster officer records a call naming that person (by the number an API client might send)
+        HttpResponse<String> r = pc.postJson("/api/v1/asb-incidents", json, Map.of("X-CSRF-Token", pc.csrfToken()));
+
+        // then the choice is refused beside its field, and nothing of the Camden crime is shown
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("victimPersonId").doesNotContain("CAM-77");
+        int denied = jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) from audit_event where action = 'access-denied' and record_type = 'person'
+                          and username = 'pc.asb.fence'""").mapTo(Integer.class).one());
+        assertThat(denied).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the person records of a recorded call carry the incident's borough")
+    void personRecordsCarryTheBorough() {
+        WebClient pc = server.signedIn("pc.asb.borough", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/prevention/asb/new");
+
+        assertThat(pc.post("/prevention/asb", call("2026-09-01T18:00")).statusCode()).isEqualTo(201);
+
+        var boroughs = server.database().jdbi().withHandle(h -> h.createQuery("""
+                        select distinct coalesce(borough_code, 'none') from person_record
+                        where source_type = 'asb_incident'""").mapTo(String.class).list());
+        assertThat(boroughs).containsExactly(Fixtures.WESTMINSTER);
     }
 }

@@ -40,6 +40,14 @@ class SyntheticDatabaseLoadTest {
         long suspects = jdbi.withHandle(h -> h.createQuery("select count(*) from crime_person where role = 'suspect'")
                 .mapTo(Long.class).one());
         assertThat(suspects).isPositive();
+        // every person record carries the borough of the record it came from, and a sexual offence's its mark
+        long unplaced = jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) from person_record r
+                        left join crime c on r.source_type = 'crime' and c.id = r.source_id
+                        where r.borough_code is null or (c.id is not null and c.borough_code <> r.borough_code)
+                           or (c.id is not null and (lower(c.offence_group) like 'sexual%')
+                               <> ('SEXUAL_OFFENCE' = any(r.sensitivities)))""").mapTo(Long.class).one());
+        assertThat(unplaced).isZero();
 
         // and loading it again is refused with a clear message, leaving the rows as they were
         assertThatThrownBy(() -> {
