@@ -2,7 +2,6 @@ package org.peel.investigation;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.peel.access.AccessRequest;
 import org.peel.access.AuditEvent;
@@ -18,6 +17,7 @@ import org.peel.web.Web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,11 +89,10 @@ public final class CaseloadRoutes {
     private void show(Context ctx, User user, InvestigationStore.InvestigatorLink inv, boolean own) {
         LocalDate today = LocalDate.now(clock);
         List<InvestigatorCaseload.OpenCrime> crimes = store.openCrimesOf(List.of(inv.investigatorId()));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(inv.boroughCode())
-                .touching(sensitivities(crimes)), "caseload", inv.investigatorId());
-        if (!own && !isSupervisor(user) && user.role().isLocal()) {
-            throw new ForbiddenResponse("Only the investigator and their supervisors see an investigator's caseload");
-        }
+        AccessRequest request = AccessRequest.view(Section.INVESTIGATION).inBorough(inv.boroughCode())
+                .touching(sensitivities(crimes));
+        web.authorize(ctx, own ? request : request.dutyOf("seeing another investigator's caseload", supervisors()),
+                "caseload", inv.investigatorId());
         InvestigatorCaseload.View view = InvestigatorCaseload.of(crimes,
                 store.openDeadlinesOf(List.of(inv.investigatorId()), horizon(today)), today, intervals);
         web.audit(ctx, AuditEvent.by(user, "view", "caseload", inv.investigatorId(), AuditEvent.SUCCESS));
@@ -107,10 +106,8 @@ public final class CaseloadRoutes {
     private void borough(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = user.role().isLocal() ? user.boroughCode() : blankToNull(ctx.queryParam("borough"));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(borough), "caseloads", borough);
-        if (user.role().isLocal() && !isSupervisor(user)) {
-            throw new ForbiddenResponse("The borough's caseloads are for its crime management supervisors");
-        }
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(borough)
+                .dutyOf("seeing the borough's caseloads", supervisors()), "caseloads", borough);
         LocalDate today = LocalDate.now(clock);
         List<Line> lines = new ArrayList<>();
         if (borough != null) {
@@ -204,6 +201,13 @@ public final class CaseloadRoutes {
             s.addAll(List.of(InvestigationRoutes.sensitivities(c.domesticAbuse(), c.offenceGroup())));
         }
         return s.toArray(Sensitivity[]::new);
+    }
+
+    /** Who supervises investigators' caseloads: the borough's crime management supervisor and force-wide roles. */
+    private static Set<Role> supervisors() {
+        Set<Role> roles = EnumSet.of(Role.CRIME_MANAGEMENT_SUPERVISOR);
+        roles.addAll(Role.forceWide());
+        return roles;
     }
 
     private static boolean isSupervisor(User user) {

@@ -3,7 +3,6 @@ package org.peel.investigation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.peel.access.AccessRequest;
 import org.peel.access.Role;
@@ -134,8 +133,9 @@ public final class InvestigationRoutes {
     private void crime(Context ctx) {
         String id = ctx.pathParam("id");
         InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
-                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        if (web.authorizePage(ctx, reading(ctx, view), "crime", id).isEmpty()) {
+            return;
+        }
         Web.noStore(ctx);
         renderCrime(ctx, view, FormErrors.none());
     }
@@ -156,11 +156,33 @@ public final class InvestigationRoutes {
         web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + view.id(), Section.INVESTIGATION), model);
     }
 
+    /** A read of the crime: its victims, suspects and witnesses are personal data, so the read is audited. */
+    private static AccessRequest reading(Context ctx, InvestigationStore.CrimeView view) {
+        return AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup()))
+                .withPersonalData(Web.statedPurpose(ctx));
+    }
+
+    /** A change to the crime, in its borough, touching its sensitivities. */
+    static AccessRequest changing(InvestigationStore.CrimeView view) {
+        return AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup()));
+    }
+
+    /** A duty of the borough's crime management supervisor. */
+    static AccessRequest supervising(InvestigationStore.CrimeView view, String duty) {
+        return changing(view).dutyOf(duty, Set.of(Role.CRIME_MANAGEMENT_SUPERVISOR));
+    }
+
     private InvestigationStore.CrimeView changeable(Context ctx) {
+        return changeable(ctx, null);
+    }
+
+    /** The crime named in the path, once the user may change it (and, when {@code duty} is given, holds it). */
+    private InvestigationStore.CrimeView changeable(Context ctx, String duty) {
         String id = ctx.pathParam("id");
         InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
-                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        web.authorize(ctx, duty == null ? changing(view) : supervising(view, duty), "crime", id);
         return view;
     }
 
@@ -221,11 +243,8 @@ public final class InvestigationRoutes {
     }
 
     private void review(Context ctx) {
-        InvestigationStore.CrimeView view = changeable(ctx);
+        InvestigationStore.CrimeView view = changeable(ctx, "reviewing a screened-out crime");
         User user = Web.signedIn(ctx);
-        if (!isSupervisor(user)) {
-            throw new ForbiddenResponse("Only a crime management supervisor can review screening");
-        }
         try {
             progress.reviewScreenedOut(view.id(), ctx.formParam("note"), user, ctx.ip());
         } catch (BadInput bad) {
@@ -279,12 +298,8 @@ public final class InvestigationRoutes {
 
     private void reallocate(Context ctx) {
         String id = ctx.pathParam("id");
-        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
-                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
-        if (!isSupervisor(user)) {
-            throw new ForbiddenResponse("Only a crime management supervisor can reallocate a crime");
-        }
+        InvestigationStore.CrimeView view = changeable(ctx, "reallocating a crime");
+        User user = Web.signedIn(ctx);
         String investigator = ctx.formParam("investigator");
         String reason = ctx.formParam("reason");
         FormErrors errors = FormErrors.none();
@@ -326,8 +341,8 @@ public final class InvestigationRoutes {
     private void crimeJson(Context ctx) {
         String id = ctx.pathParam("id");
         InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
-                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        web.authorize(ctx, reading(ctx, view), "crime", id);
+        Web.noStore(ctx);
         ctx.json(view);
     }
 

@@ -823,44 +823,45 @@ public final class InvestigationStore {
         });
     }
 
-    /** Writes a new version of the plan (one more than the last); returns its number. */
-    public int writePlanVersion(String crimeId, String linesOfEnquiry, String hypotheses, String by, LocalDateTime at) {
-        return jdbi.inTransaction(h -> {
-            h.createQuery("select id from crime where id = :id for update").bind("id", crimeId).mapTo(String.class).one();
-            int version = h.createQuery("select coalesce(max(version), 0) + 1 from investigation_plan where crime_id = :id")
-                    .bind("id", crimeId).mapTo(Integer.class).one();
-            h.createUpdate("""
-                            insert into investigation_plan (crime_id, version, lines_of_enquiry, hypotheses, written_by, written_at)
-                            values (:crime, :version, :lines, :hyp, :by, :at)""")
-                    .bind("crime", crimeId).bind("version", version).bind("lines", linesOfEnquiry).bind("hyp", hypotheses)
-                    .bind("by", by).bind("at", at).execute();
-            return version;
-        });
+    /** Writes a new version of the plan (one more than the last), in the caller's transaction; returns its number. */
+    public int writePlanVersion(Handle h, String crimeId, String linesOfEnquiry, String hypotheses, String by,
+                                LocalDateTime at) {
+        h.createQuery("select id from crime where id = :id for update").bind("id", crimeId).mapTo(String.class).one();
+        int version = h.createQuery("select coalesce(max(version), 0) + 1 from investigation_plan where crime_id = :id")
+                .bind("id", crimeId).mapTo(Integer.class).one();
+        h.createUpdate("""
+                        insert into investigation_plan (crime_id, version, lines_of_enquiry, hypotheses, written_by, written_at)
+                        values (:crime, :version, :lines, :hyp, :by, :at)""")
+                .bind("crime", crimeId).bind("version", version).bind("lines", linesOfEnquiry).bind("hyp", hypotheses)
+                .bind("by", by).bind("at", at).execute();
+        return version;
     }
 
-    public long recordSupervisoryReview(String crimeId, String by, LocalDateTime at, String note, String direction, LocalDate nextDue) {
-        return jdbi.withHandle(h -> h.createQuery("""
+    public long recordSupervisoryReview(Handle h, String crimeId, String by, LocalDateTime at, String note,
+                                        String direction, LocalDate nextDue) {
+        return h.createQuery("""
                         insert into supervisory_review (crime_id, reviewed_by, reviewed_at, note, direction, next_review_due)
                         values (:crime, :by, :at, :note, :direction, :due) returning id""")
                 .bind("crime", crimeId).bind("by", by).bind("at", at).bind("note", note).bind("direction", direction)
-                .bind("due", nextDue).mapTo(Long.class).one());
+                .bind("due", nextDue).mapTo(Long.class).one();
     }
 
-    public long addAction(String crimeId, String description, String owner, LocalDate due, String by, LocalDateTime at) {
-        return jdbi.withHandle(h -> h.createQuery("""
+    public long addAction(Handle h, String crimeId, String description, String owner, LocalDate due, String by,
+                          LocalDateTime at) {
+        return h.createQuery("""
                         insert into investigation_action (crime_id, description, owner_username, due_date, created_by, created_at)
                         values (:crime, :description, :owner, :due, :by, :at) returning id""")
                 .bind("crime", crimeId).bind("description", description).bind("owner", owner).bind("due", due)
-                .bind("by", by).bind("at", at).mapTo(Long.class).one());
+                .bind("by", by).bind("at", at).mapTo(Long.class).one();
     }
 
     /** Completes an open action of the crime; false when there is no such open action. */
-    public boolean completeAction(String crimeId, long actionId, String by, LocalDateTime at, String note) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+    public boolean completeAction(Handle h, String crimeId, long actionId, String by, LocalDateTime at, String note) {
+        return h.createUpdate("""
                         update investigation_action set completed_at = :at, completed_by = :by, completion_note = :note
                         where id = :id and crime_id = :crime and completed_at is null""")
                 .bind("at", at).bind("by", by).bind("note", note).bind("id", actionId).bind("crime", crimeId)
-                .execute() == 1);
+                .execute() == 1;
     }
 
     /** Whether an account with this username exists. */

@@ -3,7 +3,9 @@ package org.peel.prevention;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.jdbi.v3.core.Handle;
 import org.peel.access.AccessRequest;
+import org.peel.access.AuditEvent;
 import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.common.BadInput;
@@ -105,9 +107,13 @@ public final class ProblemSolvingRoutes {
         web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(user.boroughCode()).changing()
                 .withPersonalData(Web.statedPurpose(ctx)), "problem-case", null);
         ProblemCase.SubjectType subjectType = type;
-        String id = store.jdbi().inTransaction(h -> store.open(h, values.get("title"), subjectType, values.get("subject"),
-                user.boroughCode(), values.get("ward").isEmpty() ? null : values.get("ward"),
-                values.get("scanNotes").isEmpty() ? null : values.get("scanNotes"), user.username()));
+        String id = store.jdbi().inTransaction(h -> {
+            String opened = store.open(h, values.get("title"), subjectType, values.get("subject"),
+                    user.boroughCode(), values.get("ward").isEmpty() ? null : values.get("ward"),
+                    values.get("scanNotes").isEmpty() ? null : values.get("scanNotes"), user.username());
+            audited(h, ctx, "problem-case.open", opened, null);
+            return opened;
+        });
         ctx.redirect("/prevention/cases/" + id);
     }
 
@@ -164,7 +170,10 @@ public final class ProblemSolvingRoutes {
             }
         }
         LocalDate responseStarted = started;
-        store.jdbi().useTransaction(h -> store.advance(h, c, notes, responseStarted));
+        store.jdbi().useTransaction(h -> {
+            store.advance(h, c, notes, responseStarted);
+            audited(h, ctx, "problem-case.stage", c.id(), "to " + c.stage().next());
+        });
         ctx.redirect("/prevention/cases/" + c.id());
     }
 
@@ -175,7 +184,10 @@ public final class ProblemSolvingRoutes {
             if (incident.isEmpty()) {
                 throw BadInput.field("incidentId", "Enter the incident number, for example ASB-C12");
             }
-            store.jdbi().useTransaction(h -> store.linkIncident(h, c, incident, Web.signedIn(ctx).username()));
+            store.jdbi().useTransaction(h -> {
+                store.linkIncident(h, c, incident, Web.signedIn(ctx).username());
+                audited(h, ctx, "problem-case.link", c.id(), "incident " + incident);
+            });
         } catch (BadInput bad) {
             showCase(ctx, c, 400, FormErrors.of("incidentId", message(bad)));
             return;
@@ -209,8 +221,10 @@ public final class ProblemSolvingRoutes {
             return;
         }
         LocalDate dueDate = due;
-        store.jdbi().useTransaction(h -> store.addAction(h, c.id(), description, agency, owner, dueDate,
-                Web.signedIn(ctx).username()));
+        store.jdbi().useTransaction(h -> {
+            long id = store.addAction(h, c.id(), description, agency, owner, dueDate, Web.signedIn(ctx).username());
+            audited(h, ctx, "problem-case.action-add", c.id(), "action " + id);
+        });
         ctx.redirect("/prevention/cases/" + c.id() + "#actions");
     }
 
@@ -222,8 +236,17 @@ public final class ProblemSolvingRoutes {
         } catch (NumberFormatException ex) {
             throw new NotFoundResponse("No action " + ctx.pathParam("action"));
         }
-        store.jdbi().useTransaction(h -> store.completeAction(h, c.id(), action));
+        store.jdbi().useTransaction(h -> {
+            store.completeAction(h, c.id(), action);
+            audited(h, ctx, "problem-case.action-done", c.id(), "action " + action);
+        });
         ctx.redirect("/prevention/cases/" + c.id() + "#actions");
+    }
+
+    /** The change's audit entry, in the change's own transaction: record ids only, never the case's words. */
+    private void audited(Handle h, Context ctx, String action, String caseId, String detail) {
+        web.audit(h, ctx, AuditEvent.by(Web.signedIn(ctx), action, "problem-case", caseId, AuditEvent.SUCCESS)
+                .because(Web.statedPurpose(ctx)).detail(detail));
     }
 
     private static String trimmed(String s) {
