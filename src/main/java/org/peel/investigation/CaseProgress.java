@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.Handle;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
@@ -21,12 +22,16 @@ import java.util.Optional;
  */
 public final class CaseProgress {
 
-    private final InvestigationStore store;
+    private final Jdbi jdbi;
+    private final VictimsCodeStore victimsCode;
+    private final AllocationStore allocation;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public CaseProgress(InvestigationStore store, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public CaseProgress(Jdbi jdbi, AuditTrail audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.victimsCode = new VictimsCodeStore(jdbi);
+        this.allocation = new AllocationStore(jdbi);
         this.audit = audit;
         this.clock = clock;
     }
@@ -35,7 +40,7 @@ public final class CaseProgress {
     public List<VictimsCodeDeadlines.Deadline> caseEvent(String crimeId, VictimsCodeDeadlines.CaseEvent event, LocalDate on,
                                                          User by, String clientAddress) {
         LocalDateTime now = now();
-        return store.jdbi().inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             requireOpen(h, crimeId);
             List<VictimsCodeDeadlines.Deadline> started = startUpdates(h, crimeId, event, on, by, now);
             audit.record(h, AuditEvent.by(by, "case-event", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress)
@@ -47,7 +52,7 @@ public final class CaseProgress {
     /** Marks a deadline kept and logs the contact. */
     public void contact(String crimeId, long deadlineId, String result, String note, User by, String clientAddress) {
         LocalDateTime now = now();
-        store.jdbi().useTransaction(h -> {
+        jdbi.useTransaction(h -> {
             Optional<String[]> d = h.createQuery("""
                             select kind, person_record_id from victims_code_deadline
                             where id = :id and crime_id = :crime and met_at is null""")
@@ -56,7 +61,7 @@ public final class CaseProgress {
             String[] row = d.orElseThrow(() -> BadInput.field("deadline", "No open deadline " + deadlineId + " on crime " + crimeId));
             h.createUpdate("update victims_code_deadline set met_at = :at, met_by = :by where id = :id")
                     .bind("at", now).bind("by", by.username()).bind("id", deadlineId).execute();
-            store.insertContact(h, crimeId, row[1], now, row[0], result, note, by.username());
+            victimsCode.insertContact(h, crimeId, row[1], now, row[0], result, note, by.username());
             audit.record(h, AuditEvent.by(by, "victim-contact", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress)
                     .detail(row[0]));
         });
@@ -70,7 +75,7 @@ public final class CaseProgress {
      */
     public OutcomeValidation.Result outcome(String crimeId, OutcomeType type, LocalDate on, User by, String clientAddress) {
         LocalDateTime now = now();
-        return store.jdbi().inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             requireOpen(h, crimeId);
             var crime = h.createQuery("select offence_group, committed_at, recorded_at from crime where id = :id")
                     .bind("id", crimeId)
@@ -104,8 +109,8 @@ public final class CaseProgress {
             throw BadInput.field("note", "Say why the crime should stay screened out");
         }
         LocalDateTime now = now();
-        store.jdbi().useTransaction(h -> {
-            if (store.review(h, crimeId, by.username(), now, note.strip()) == 0) {
+        jdbi.useTransaction(h -> {
+            if (allocation.review(h, crimeId, by.username(), now, note.strip()) == 0) {
                 throw BadInput.field("crime", "Crime " + crimeId + " is not awaiting a screening review");
             }
             audit.record(h, AuditEvent.by(by, "screening-review", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress));
@@ -129,7 +134,7 @@ public final class CaseProgress {
         List<VictimsCodeDeadlines.Deadline> started = new java.util.ArrayList<>();
         for (String[] v : victims) {
             VictimsCodeDeadlines.Deadline d = VictimsCodeDeadlines.update(event, on, VictimsCodeEntitlement.Service.valueOf(v[1]));
-            store.insertDeadline(h, crimeId, v[0], d, null, null);
+            victimsCode.insertDeadline(h, crimeId, v[0], d, null, null);
             started.add(d);
         }
         return started;

@@ -34,13 +34,13 @@ import java.util.function.Supplier;
 public final class CaseloadRoutes {
 
     private final Web web;
-    private final InvestigationStore store;
+    private final InvestigatorStore store;
     private final InvestigatorAccounts accounts;
     private final InvestigatorCaseload.ReviewIntervals intervals;
     private final Supplier<Map<String, String>> boroughs;
     private final Clock clock;
 
-    public CaseloadRoutes(Web web, InvestigationStore store, InvestigatorAccounts accounts,
+    public CaseloadRoutes(Web web, InvestigatorStore store, InvestigatorAccounts accounts,
                           InvestigatorCaseload.ReviewIntervals intervals, Supplier<Map<String, String>> boroughs, Clock clock) {
         this.web = web;
         this.store = store;
@@ -51,7 +51,7 @@ public final class CaseloadRoutes {
     }
 
     /** One investigator's caseload beside who they are, for the caseload page. */
-    public record Line(InvestigationStore.InvestigatorLink investigator, InvestigatorCaseload.View view) {
+    public record Line(InvestigatorStore.InvestigatorLink investigator, InvestigatorCaseload.View view) {
     }
 
     public void register(RoutesConfig routes) {
@@ -80,13 +80,13 @@ public final class CaseloadRoutes {
     private void one(Context ctx) {
         User user = Web.signedIn(ctx);
         String id = ctx.pathParam("investigator");
-        InvestigationStore.InvestigatorLink inv = store.investigatorLink(id)
+        InvestigatorStore.InvestigatorLink inv = store.investigatorLink(id)
                 .orElseThrow(() -> new NotFoundResponse("No investigator " + id));
         boolean own = user.username().equals(inv.username());
         show(ctx, user, inv, own);
     }
 
-    private void show(Context ctx, User user, InvestigationStore.InvestigatorLink inv, boolean own) {
+    private void show(Context ctx, User user, InvestigatorStore.InvestigatorLink inv, boolean own) {
         LocalDate today = LocalDate.now(clock);
         List<InvestigatorCaseload.OpenCrime> crimes = store.openCrimesOf(List.of(inv.investigatorId()));
         AccessRequest request = AccessRequest.view(Section.INVESTIGATION).inBorough(inv.boroughCode())
@@ -111,14 +111,14 @@ public final class CaseloadRoutes {
         LocalDate today = LocalDate.now(clock);
         List<Line> lines = new ArrayList<>();
         if (borough != null) {
-            List<InvestigationStore.InvestigatorLink> team = store.investigatorLinks(borough);
-            List<String> ids = team.stream().map(InvestigationStore.InvestigatorLink::investigatorId).toList();
+            List<InvestigatorStore.InvestigatorLink> team = store.investigatorLinks(borough);
+            List<String> ids = team.stream().map(InvestigatorStore.InvestigatorLink::investigatorId).toList();
             Map<String, List<InvestigatorCaseload.OpenCrime>> crimes = new HashMap<>();
             store.openCrimesOf(ids).forEach(c -> crimes.computeIfAbsent(c.investigatorId(), k -> new ArrayList<>()).add(c));
             Map<String, List<InvestigatorCaseload.OpenDeadline>> deadlines = new HashMap<>();
             store.openDeadlinesOf(ids, horizon(today))
                     .forEach(d -> deadlines.computeIfAbsent(d.investigatorId(), k -> new ArrayList<>()).add(d));
-            for (InvestigationStore.InvestigatorLink inv : team) {
+            for (InvestigatorStore.InvestigatorLink inv : team) {
                 lines.add(new Line(inv, InvestigatorCaseload.of(crimes.getOrDefault(inv.investigatorId(), List.of()),
                         deadlines.getOrDefault(inv.investigatorId(), List.of()), today, intervals)));
             }
@@ -158,7 +158,7 @@ public final class CaseloadRoutes {
             values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f).strip());
         }
         try {
-            InvestigationStore.InvestigatorLink linked = accounts.link(values.get("investigator"), values.get("user"), admin,
+            InvestigatorStore.InvestigatorLink linked = accounts.link(values.get("investigator"), values.get("user"), admin,
                     "web", ctx.ip());
             values.put("borough", linked.boroughCode());
             values.remove("investigator");

@@ -3,6 +3,7 @@ package org.peel.investigation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.jdbi.v3.core.Jdbi;
 import org.peel.access.User;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
@@ -22,17 +23,19 @@ import java.time.format.DateTimeParseException;
 public final class InvestigationPlanRoutes {
 
     private final Web web;
-    private final InvestigationStore store;
+    private final CrimeStore crimes;
+    private final InvestigationPlanStore store;
     private final InvestigationPlans plans;
     private final InvestigationRoutes crimePage;
     private final InvestigatorCaseload.ReviewIntervals intervals;
     private final Clock clock;
 
-    public InvestigationPlanRoutes(Web web, InvestigationStore store, InvestigationRoutes crimePage,
+    public InvestigationPlanRoutes(Web web, Jdbi jdbi, InvestigationRoutes crimePage,
                                    InvestigatorCaseload.ReviewIntervals intervals, Clock clock) {
         this.web = web;
-        this.store = store;
-        this.plans = new InvestigationPlans(store.jdbi(), store, web.auditTrail());
+        this.crimes = new CrimeStore(jdbi);
+        this.store = new InvestigationPlanStore(jdbi);
+        this.plans = new InvestigationPlans(jdbi, web.auditTrail());
         this.crimePage = crimePage;
         this.intervals = intervals;
         this.clock = clock;
@@ -45,7 +48,7 @@ public final class InvestigationPlanRoutes {
         routes.post("/investigation/crimes/{id}/actions/{action}/complete", this::completeAction);
     }
 
-    private record Change(InvestigationStore.CrimeView view, User user) {
+    private record Change(CrimeStore.CrimeView view, User user) {
     }
 
     /** The same check as the crime's other changes: a change to the crime, in its borough, touching its sensitivities. */
@@ -56,7 +59,7 @@ public final class InvestigationPlanRoutes {
     /** As {@link #changeable(Context)}, for a duty only a crime management supervisor holds when {@code duty} is given. */
     private Change changeable(Context ctx, String duty) {
         String id = ctx.pathParam("id");
-        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        CrimeStore.CrimeView view = crimes.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
         User user = web.authorize(ctx, duty == null ? InvestigationRoutes.changing(view)
                 : InvestigationRoutes.supervising(view, duty), "crime", id);
         return new Change(view, user);
@@ -156,7 +159,7 @@ public final class InvestigationPlanRoutes {
     }
 
     /** The crime's screening priority; null (reviewed as routine) when never screened. */
-    static Priority priority(InvestigationStore.CrimeView view) {
+    static Priority priority(CrimeStore.CrimeView view) {
         if (view.screening() == null || view.screening().priority() == null) {
             return null;
         }

@@ -16,12 +16,12 @@ import java.time.LocalDateTime;
 public final class InvestigationPlans {
 
     private final Jdbi jdbi;
-    private final InvestigationStore store;
+    private final InvestigationPlanStore store;
     private final AuditTrail audit;
 
-    public InvestigationPlans(Jdbi jdbi, InvestigationStore store, AuditTrail audit) {
+    public InvestigationPlans(Jdbi jdbi, AuditTrail audit) {
         this.jdbi = jdbi;
-        this.store = store;
+        this.store = new InvestigationPlanStore(jdbi);
         this.audit = audit;
     }
 

@@ -26,7 +26,7 @@ import org.peel.investigation.ForensicTriage;
 import org.peel.investigation.InvestigationPlanRoutes;
 import org.peel.investigation.InvestigationRoutes;
 import org.peel.investigation.InvestigationSettings;
-import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.InvestigatorStore;
 import org.peel.investigation.PersistentTargeting;
 import org.peel.investigation.RecordCrime;
 import org.peel.investigation.CrimeStore;
@@ -157,9 +157,9 @@ public final class PeelWeb {
         capabilities.add(new Capability(Section.MEASURE, "Indicator definitions",
                 "What each figure counts, exactly, and in which version.", "/measure/indicators"));
         MeasureRoutes measure = new MeasureRoutes(web, new MeasureStore(database.jdbi()), places);
-        InvestigationStore caseloadStore = new InvestigationStore(database.jdbi());
-        CaseloadRoutes caseloads = new CaseloadRoutes(web, caseloadStore,
-                new InvestigatorAccounts(caseloadStore, audit, Clock.systemDefaultZone()),
+        InvestigatorStore investigators = new InvestigatorStore(database.jdbi());
+        CaseloadRoutes caseloads = new CaseloadRoutes(web, investigators,
+                new InvestigatorAccounts(investigators, audit, Clock.systemDefaultZone()),
                 InvestigatorCaseload.ReviewIntervals.defaults(), () -> boroughNames(places), Clock.systemDefaultZone());
         attention.add(caseloads.attention());
         capabilities.add(new Capability(Section.INVESTIGATION, "My caseload",
@@ -207,18 +207,17 @@ public final class PeelWeb {
             asbRoutes.register(routes);
             new ProblemSolvingRoutes(web, problemCases, places).register(routes);
             wardProfiles.register(routes);
-            InvestigationStore investigation = new InvestigationStore(database.jdbi());
             InvestigationSettings investigationSettings = InvestigationSettings.load(database.jdbi());
-            InvestigationRoutes investigationRoutes = new InvestigationRoutes(web, investigation, new RecordCrime(investigation,
+            InvestigationRoutes investigationRoutes = new InvestigationRoutes(web, database.jdbi(), new RecordCrime(database.jdbi(),
                     audit, investigationSettings.screening(), investigationSettings.allocation(), Clock.systemDefaultZone(),
-                    new CrimeLocator(places), PersistentTargeting.Policy.from(System.getenv())), new CaseProgress(investigation, audit, Clock.systemDefaultZone()),
+                    new CrimeLocator(places), PersistentTargeting.Policy.from(System.getenv())), new CaseProgress(database.jdbi(), audit, Clock.systemDefaultZone()),
                     () -> boroughNames(places), Clock.systemDefaultZone());
             investigationRoutes.reviewIntervals(InvestigatorCaseload.ReviewIntervals.defaults()).register(routes);
-            new InvestigationPlanRoutes(web, investigation, investigationRoutes, InvestigatorCaseload.ReviewIntervals.defaults(),
+            new InvestigationPlanRoutes(web, database.jdbi(), investigationRoutes, InvestigatorCaseload.ReviewIntervals.defaults(),
                     Clock.systemDefaultZone()).register(routes);
             caseloads.register(routes);
             ForensicStore forensic = new ForensicStore(database.jdbi());
-            new ForensicRoutes(web, investigation, forensic, new ForensicRequests(forensic, audit,
+            new ForensicRoutes(web, new CrimeStore(database.jdbi()), forensic, new ForensicRequests(forensic, audit,
                     ForensicTriage.Settings.from(System.getenv()), Clock.systemDefaultZone()), investigationRoutes,
                     () -> boroughNames(places), Clock.systemDefaultZone()).register(routes);
             measure.register(routes);
