@@ -145,23 +145,24 @@ class InvestigationAuditTest {
     }
 
     @Test
-    @DisplayName("a plan rejected by validation leaves no entry at all, and one that is saved leaves exactly its own")
-    void planValidatedBeforeAudit() {
+    @DisplayName("a forensic request rejected by validation leaves no entry at all, and one that is saved leaves exactly its own")
+    void forensicRequestValidatedBeforeAudit() {
         // given an investigator of the crime's borough
         WebClient dc = server.signedIn("dc.valid", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
         dc.get("/investigation/crimes/" + crimeId);
 
-        // when they send a blank plan
-        HttpResponse<String> blank = dc.post("/investigation/crimes/" + crimeId + "/plan", Map.of("lines_of_enquiry", " "));
+        // when they ask for an examination without saying of what
+        HttpResponse<String> blank = dc.post("/investigation/crimes/" + crimeId + "/forensic",
+                Map.of("item_type", "", "item_description", ""));
 
         // then it is refused with no change audited
         assertThat(blank.statusCode()).isEqualTo(400);
-        assertThat(entries("dc.valid", null)).noneSatisfy(e -> assertThat(e.action()).isIn("change", "plan-version"));
+        assertThat(entries("dc.valid", null)).noneSatisfy(e -> assertThat(e.action()).isIn("change", "forensic-request"));
 
-        // when they send a real one, one plan-version entry follows, and no generic "change" entry
-        assertThat(dc.post("/investigation/crimes/" + crimeId + "/plan", Map.of("lines_of_enquiry", "CCTV"))
-                .statusCode()).isEqualTo(302);
-        assertThat(entries("dc.valid", "plan-version")).hasSize(1);
+        // when they send a real one, one forensic-request entry follows, and no generic "change" entry
+        assertThat(dc.post("/investigation/crimes/" + crimeId + "/forensic", Map.of("item_type", "MOBILE_PHONE",
+                "item_description", "Victim's phone, exhibit AB/1")).statusCode()).isEqualTo(302);
+        assertThat(entries("dc.valid", "forensic-request")).hasSize(1);
         assertThat(entries("dc.valid", "change")).isEmpty();
     }
 
