@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * SQL for screening and allocation: the screening decision, the investigators who could take a crime (locked while
@@ -24,10 +22,6 @@ public final class AllocationStore {
 
     public AllocationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
     }
 
     public void insertScreening(Handle h, String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {

@@ -56,10 +56,6 @@ public final class CrimeStore {
                 .bind("borough", boroughCode).mapTo(Long.class).one());
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
     // ---- recording, inside the caller's transaction
 
     public String nextCrimeId(Handle h) {

@@ -1,17 +1,10 @@
 package org.peel.investigation;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.peel.common.CopyRows;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** SQL for the allocation and Victims' Code measures a supervisor reads: times to allocation, caseloads, compliance. */
 public final class InvestigationMetricsStore {
@@ -20,10 +13,6 @@ public final class InvestigationMetricsStore {
 
     public InvestigationMetricsStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
     }
 
     /** Time from recording to allocation for screened-in crimes of one borough and offence group. */

@@ -2,16 +2,10 @@ package org.peel.investigation;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.peel.common.CopyRows;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * SQL for a crime's investigation plan (kept in versions), supervisory reviews and actions. Writes take the caller's
@@ -23,10 +17,6 @@ public final class InvestigationPlanStore {
 
     public InvestigationPlanStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
     }
 
     /** One version of a crime's investigation plan. */

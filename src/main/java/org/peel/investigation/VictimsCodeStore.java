@@ -4,13 +4,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.common.CopyRows;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,10 +19,6 @@ public final class VictimsCodeStore {
 
     public VictimsCodeStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
     }
 
     public void insertEntitlement(Handle h, String crimeId, String personId, VictimsCodeEntitlement.Decision d, LocalDateTime at) {
@@ -106,6 +98,26 @@ public final class VictimsCodeStore {
                         VictimsCodeDeadlines.Kind.valueOf(rs.getString("kind")).label(), rs.getObject("due_date", LocalDate.class),
                         rs.getString("investigator_id")))
                 .list());
+    }
+
+    /** The kind and victim of an unmet deadline of the crime ({kind, person record id}), if there is one. */
+    public Optional<String[]> openDeadline(Handle h, String crimeId, long deadlineId) {
+        return h.createQuery("""
+                        select kind, person_record_id from victims_code_deadline
+                        where id = :id and crime_id = :crime and met_at is null""")
+                .bind("id", deadlineId).bind("crime", crimeId)
+                .map((rs, ctx) -> new String[]{rs.getString("kind"), rs.getString("person_record_id")}).findOne();
+    }
+
+    public void deadlineMet(Handle h, long deadlineId, LocalDateTime at, String by) {
+        h.createUpdate("update victims_code_deadline set met_at = :at, met_by = :by where id = :id")
+                .bind("at", at).bind("by", by).bind("id", deadlineId).execute();
+    }
+
+    /** The crime's victims owed updates ({person record id, service}): every entitled victim but a business. */
+    public List<String[]> victimsOwedUpdates(Handle h, String crimeId) {
+        return h.createQuery("select person_record_id, service from victims_code_entitlement where crime_id = :id and service <> 'BUSINESS'")
+                .bind("id", crimeId).map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).list();
     }
 
     /** Runs a single-row insert whose named parameters are its column names. */
