@@ -185,8 +185,10 @@ public final class AsbRoutes {
     private void flags(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = user.role().isLocal() ? user.boroughCode() : null;
-        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough)
-                .withPersonalData(Web.statedPurpose(ctx)), "neighbourhood-flags", borough);
+        if (web.authorizePage(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough)
+                .withPersonalData(Web.statedPurpose(ctx)), "neighbourhood-flags", borough).isEmpty()) {
+            return;
+        }
         Web.noStore(ctx);
         web.render(ctx, "prevention/asb/flags.jte", web.page(ctx, "Flagged ASB victims", Section.PREVENTION),
                 Map.of("flags", store.openFlags(borough, 500)));

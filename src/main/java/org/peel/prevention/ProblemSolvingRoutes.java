@@ -59,8 +59,10 @@ public final class ProblemSolvingRoutes {
 
     private void list(Context ctx) {
         User user = Web.signedIn(ctx);
-        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(localBorough(user))
-                .withPersonalData(Web.statedPurpose(ctx)), "problem-case-list", localBorough(user));
+        if (web.authorizePage(ctx, AccessRequest.view(Section.PREVENTION).inBorough(localBorough(user))
+                .withPersonalData(Web.statedPurpose(ctx)), "problem-case-list", localBorough(user)).isEmpty()) {
+            return;
+        }
         showList(ctx, 200, FormErrors.none(), Map.of());
     }
 
@@ -117,17 +119,22 @@ public final class ProblemSolvingRoutes {
         ctx.redirect("/prevention/cases/" + id);
     }
 
-    private ProblemCase authorized(Context ctx, boolean change) {
+    /** The case named in the path, once the user may change it. */
+    private ProblemCase changeable(Context ctx) {
         String id = ctx.pathParam("id");
         ProblemCase c = store.find(id).orElseThrow(() -> new NotFoundResponse("No problem-solving case " + id));
-        AccessRequest request = AccessRequest.view(Section.PREVENTION).inBorough(c.boroughCode())
-                .withPersonalData(Web.statedPurpose(ctx));
-        web.authorize(ctx, change ? request.changing() : request, "problem-case", id);
+        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(c.boroughCode()).changing()
+                .withPersonalData(Web.statedPurpose(ctx)), "problem-case", id);
         return c;
     }
 
     private void show(Context ctx) {
-        showCase(ctx, authorized(ctx, false), 200, FormErrors.none());
+        String id = ctx.pathParam("id");
+        ProblemCase c = store.find(id).orElseThrow(() -> new NotFoundResponse("No problem-solving case " + id));
+        if (web.authorizePage(ctx, AccessRequest.view(Section.PREVENTION).inBorough(c.boroughCode())
+                .withPersonalData(Web.statedPurpose(ctx)), "problem-case", id).isPresent()) {
+            showCase(ctx, c, 200, FormErrors.none());
+        }
     }
 
     private void showCase(Context ctx, ProblemCase c, int status, FormErrors errors) {
@@ -152,7 +159,7 @@ public final class ProblemSolvingRoutes {
     }
 
     private void advance(Context ctx) {
-        ProblemCase c = authorized(ctx, true);
+        ProblemCase c = changeable(ctx);
         String notes = ctx.formParam("notes") == null ? "" : ctx.formParam("notes").strip();
         if (notes.isEmpty()) {
             showCase(ctx, c, 400, FormErrors.of("notes", "Write what the " + c.stage().label().toLowerCase()
@@ -178,7 +185,7 @@ public final class ProblemSolvingRoutes {
     }
 
     private void link(Context ctx) {
-        ProblemCase c = authorized(ctx, true);
+        ProblemCase c = changeable(ctx);
         String incident = ctx.formParam("incidentId") == null ? "" : ctx.formParam("incidentId").strip();
         try {
             if (incident.isEmpty()) {
@@ -196,7 +203,7 @@ public final class ProblemSolvingRoutes {
     }
 
     private void addAction(Context ctx) {
-        ProblemCase c = authorized(ctx, true);
+        ProblemCase c = changeable(ctx);
         FormErrors errors = FormErrors.none();
         String description = trimmed(ctx.formParam("description"));
         String agency = trimmed(ctx.formParam("agency"));
@@ -229,7 +236,7 @@ public final class ProblemSolvingRoutes {
     }
 
     private void completeAction(Context ctx) {
-        ProblemCase c = authorized(ctx, true);
+        ProblemCase c = changeable(ctx);
         long action;
         try {
             action = Long.parseLong(ctx.pathParam("action"));

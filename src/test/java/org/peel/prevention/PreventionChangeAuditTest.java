@@ -165,4 +165,26 @@ class PreventionChangeAuditTest {
         assertThat(count("select count(*) from asb_incident where lsoa_code = ?", "E01AUD001")).isEqualTo(1);
         assertThat(entries("ia.puk")).anySatisfy(e -> assertThat(e.action()).isEqualTo("import"));
     }
+
+    @Test
+    @DisplayName("an analyst who must state a purpose is asked for it before a case's page is shown, and the read is audited with it")
+    void casePageAsksForPurpose() {
+        // given a case opened by Westminster's team, and a force-wide intelligence analyst
+        WebClient pc = server.signedIn("pc.purpose", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        String path = openCase(pc, "Begging at the station");
+        String caseId = path.substring(path.lastIndexOf('/') + 1);
+        WebClient analyst = server.signedIn("ia.case", Role.INTELLIGENCE_ANALYST, null);
+
+        // when the analyst opens the case without a purpose, they are asked for one and shown nothing of the case
+        HttpResponse<String> asked = analyst.get(path);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("State your purpose").doesNotContain("Begging at the station");
+
+        // when they give one, the case is shown and the read is audited with it
+        assertThat(analyst.get(path + "?purpose=Operation+Wren").body()).contains("Begging at the station");
+        assertThat(entries("ia.case")).filteredOn(e -> e.action().equals("view")).singleElement().satisfies(e -> {
+            assertThat(e.recordId()).isEqualTo(caseId);
+            assertThat(e.purpose()).isEqualTo("Operation Wren");
+        });
+    }
 }
