@@ -8,12 +8,12 @@ import java.util.TreeSet;
 
 /**
  * Need to know, as a pure rule: a user may do what they ask only if their role covers the section, the
- * borough, every sensitivity involved, and (for read-only roles) makes no change; roles that must state a
- * purpose must have stated one before they see personal data.
+ * borough, every sensitivity involved, any duty reserved to certain roles, and (for read-only roles) makes no
+ * change; roles that must state a purpose must have stated one before they see personal data.
  */
 public final class AccessPolicy {
 
-    public static final String VERSION = "access-1";
+    public static final String VERSION = "access-2";
 
     private AccessPolicy() {
     }
@@ -49,6 +49,13 @@ public final class AccessPolicy {
 
         if (request.change() && role.readOnly()) {
             refusals.add(role.title() + " is read-only");
+        }
+
+        if (request.duty() != null && !request.dutyRoles().contains(role)) {
+            refusals.add(capitalised(request.duty()) + " is for " + titles(request.dutyRoles()) + ", not for "
+                    + article(role.title()));
+        } else if (request.duty() != null) {
+            grounds.add(role.title() + " holds the duty of " + request.duty());
         }
 
         if (request.personalData() && role.statesPurpose()
@@ -106,6 +113,28 @@ public final class AccessPolicy {
             return true;
         }
         return recordBorough != null && recordBorough.equals(user.boroughCode());
+    }
+
+    private static String titles(Set<Role> roles) {
+        List<String> words = new ArrayList<>();
+        for (Role r : Role.values()) {
+            if (roles.contains(r)) {
+                words.add(article(r.title()));
+            }
+        }
+        if (words.size() <= 1) {
+            return words.isEmpty() ? "no role" : words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    private static String article(String title) {
+        String lower = title.toLowerCase(java.util.Locale.ROOT);
+        return ("aeiou".indexOf(lower.charAt(0)) >= 0 ? "an " : "a ") + lower;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String describe(Set<Sensitivity> kinds) {

@@ -85,6 +85,17 @@ public enum Role {
         return Set.copyOf(sensitivities);
     }
 
+    /** The roles that work across the force: for duties a borough's user may not do, such as force-wide imports. */
+    public static Set<Role> forceWide() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role r : values()) {
+            if (!r.isLocal()) {
+                roles.add(r);
+            }
+        }
+        return roles;
+    }
+
     /** The role's name as typed on the command line: {@code response-officer}. */
     public String slug() {
         return name().toLowerCase().replace('_', '-');

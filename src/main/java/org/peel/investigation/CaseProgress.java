@@ -1,6 +1,7 @@
 package org.peel.investigation;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
@@ -23,12 +24,18 @@ import java.util.Optional;
 @Adapter
 public final class CaseProgress {
 
-    private final InvestigationStore store;
+    private final Jdbi jdbi;
+    private final VictimsCodeStore victimsCode;
+    private final AllocationStore allocation;
+    private final OutcomeStore outcomes;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public CaseProgress(InvestigationStore store, AuditTrail audit, Clock clock) {
-        this.store = store;
+    public CaseProgress(Jdbi jdbi, AuditTrail audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.victimsCode = new VictimsCodeStore(jdbi);
+        this.allocation = new AllocationStore(jdbi);
+        this.outcomes = new OutcomeStore(jdbi);
         this.audit = audit;
         this.clock = clock;
     }
@@ -37,7 +44,7 @@ public final class CaseProgress {
     public List<VictimsCodeDeadlines.Deadline> caseEvent(String crimeId, VictimsCodeDeadlines.CaseEvent event, LocalDate on,
                                                          User by, String clientAddress) {
         LocalDateTime now = now();
-        return store.jdbi().inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             requireOpen(h, crimeId);
             List<VictimsCodeDeadlines.Deadline> started = startUpdates(h, crimeId, event, on, by, now);
             audit.record(h, AuditEvent.by(by, "case-event", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress)
@@ -49,16 +56,11 @@ public final class CaseProgress {
     /** Marks a deadline kept and logs the contact. */
     public void contact(String crimeId, long deadlineId, String result, String note, User by, String clientAddress) {
         LocalDateTime now = now();
-        store.jdbi().useTransaction(h -> {
-            Optional<String[]> d = h.createQuery("""
-                            select kind, person_record_id from victims_code_deadline
-                            where id = :id and crime_id = :crime and met_at is null""")
-                    .bind("id", deadlineId).bind("crime", crimeId)
-                    .map((rs, ctx) -> new String[]{rs.getString("kind"), rs.getString("person_record_id")}).findOne();
+        jdbi.useTransaction(h -> {
+            Optional<String[]> d = victimsCode.openDeadline(h, crimeId, deadlineId);
             String[] row = d.orElseThrow(() -> BadInput.field("deadline", "No open deadline " + deadlineId + " on crime " + crimeId));
-            h.createUpdate("update victims_code_deadline set met_at = :at, met_by = :by where id = :id")
-                    .bind("at", now).bind("by", by.username()).bind("id", deadlineId).execute();
-            store.insertContact(h, crimeId, row[1], now, row[0], result, note, by.username());
+            victimsCode.deadlineMet(h, deadlineId, now, by.username());
+            victimsCode.insertContact(h, crimeId, row[1], now, row[0], result, note, by.username());
             audit.record(h, AuditEvent.by(by, "victim-contact", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress)
                     .detail(row[0]));
         });
@@ -72,27 +74,19 @@ public final class CaseProgress {
      */
     public OutcomeValidation.Result outcome(String crimeId, OutcomeType type, LocalDate on, User by, String clientAddress) {
         LocalDateTime now = now();
-        return store.jdbi().inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             requireOpen(h, crimeId);
-            var crime = h.createQuery("select offence_group, committed_at, recorded_at from crime where id = :id")
-                    .bind("id", crimeId)
-                    .map((rs, ctx) -> new Object[]{rs.getString("offence_group"), rs.getObject("committed_at", LocalDateTime.class),
-                            rs.getObject("recorded_at", LocalDateTime.class)}).one();
-            OffenceGroup offence = OffenceGroup.fromLabel((String) crime[0]).orElse(OffenceGroup.MISCELLANEOUS_AGAINST_SOCIETY);
-            LocalDate committed = ((LocalDateTime) crime[1]).toLocalDate();
-            List<LocalDate> suspects = h.createQuery("""
-                            select date_of_birth from person_record
-                            where source_type = 'crime' and source_id = :id and role = 'suspect' and surname is not null
-                            order by id""")
-                    .bind("id", crimeId).mapTo(LocalDate.class).list();
+            OutcomeStore.Recorded crime = outcomes.recorded(h, crimeId);
+            OffenceGroup offence = OffenceGroup.fromLabel(crime.offenceGroup()).orElse(OffenceGroup.MISCELLANEOUS_AGAINST_SOCIETY);
+            LocalDate committed = crime.committedAt().toLocalDate();
+            List<LocalDate> suspects = outcomes.suspectBirthDates(h, crimeId);
             Integer age = suspects.isEmpty() || suspects.get(0) == null ? null : Period.between(suspects.get(0), committed).getYears();
             OutcomeValidation.Result result = OutcomeValidation.validate(new OutcomeValidation.Facts(type, offence,
-                    !suspects.isEmpty(), age, ((LocalDateTime) crime[2]).toLocalDate(), on));
+                    !suspects.isEmpty(), age, crime.recordedAt().toLocalDate(), on));
             if (!result.valid()) {
                 return result;
             }
-            h.createUpdate("insert into crime_outcome (crime_id, outcome_code, outcome_date) values (:id, :code, :on)")
-                    .bind("id", crimeId).bind("code", String.valueOf(type.code())).bind("on", on).execute();
+            outcomes.insertOutcome(h, crimeId, type, on);
             startUpdates(h, crimeId, eventOf(type), on, by, now);
             audit.record(h, AuditEvent.by(by, "outcome", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress)
                     .detail("outcome " + type.code()));
@@ -106,8 +100,8 @@ public final class CaseProgress {
             throw BadInput.field("note", "Say why the crime should stay screened out");
         }
         LocalDateTime now = now();
-        store.jdbi().useTransaction(h -> {
-            if (store.review(h, crimeId, by.username(), now, note.strip()) == 0) {
+        jdbi.useTransaction(h -> {
+            if (allocation.review(h, crimeId, by.username(), now, note.strip()) == 0) {
                 throw BadInput.field("crime", "Crime " + crimeId + " is not awaiting a screening review");
             }
             audit.record(h, AuditEvent.by(by, "screening-review", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress));
@@ -126,22 +120,21 @@ public final class CaseProgress {
 
     private List<VictimsCodeDeadlines.Deadline> startUpdates(Handle h, String crimeId, VictimsCodeDeadlines.CaseEvent event,
                                                              LocalDate on, User by, LocalDateTime now) {
-        List<String[]> victims = h.createQuery("select person_record_id, service from victims_code_entitlement where crime_id = :id and service <> 'BUSINESS'")
-                .bind("id", crimeId).map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        List<String[]> victims = victimsCode.victimsOwedUpdates(h, crimeId);
         List<VictimsCodeDeadlines.Deadline> started = new java.util.ArrayList<>();
         for (String[] v : victims) {
             VictimsCodeDeadlines.Deadline d = VictimsCodeDeadlines.update(event, on, VictimsCodeEntitlement.Service.valueOf(v[1]));
-            store.insertDeadline(h, crimeId, v[0], d, null, null);
+            victimsCode.insertDeadline(h, crimeId, v[0], d, null, null);
             started.add(d);
         }
         return started;
     }
 
-    private static void requireOpen(Handle h, String crimeId) {
-        if (h.createQuery("select count(*) from crime where id = :id").bind("id", crimeId).mapTo(Long.class).one() == 0) {
+    private void requireOpen(Handle h, String crimeId) {
+        if (!outcomes.crimeExists(h, crimeId)) {
             throw BadInput.field("crime", "No crime " + crimeId);
         }
-        if (h.createQuery("select count(*) from crime_outcome where crime_id = :id").bind("id", crimeId).mapTo(Long.class).one() > 0) {
+        if (outcomes.closed(h, crimeId)) {
             throw BadInput.field("crime", "Crime " + crimeId + " is closed: it already has an outcome");
         }
     }

@@ -2,7 +2,6 @@ package org.peel.investigation;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.peel.access.AccessRequest;
 import org.peel.access.AuditEvent;
@@ -18,6 +17,7 @@ import org.peel.web.Web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,13 +34,13 @@ import java.util.function.Supplier;
 public final class CaseloadRoutes {
 
     private final Web web;
-    private final InvestigationStore store;
+    private final InvestigatorStore store;
     private final InvestigatorAccounts accounts;
     private final InvestigatorCaseload.ReviewIntervals intervals;
     private final Supplier<Map<String, String>> boroughs;
     private final Clock clock;
 
-    public CaseloadRoutes(Web web, InvestigationStore store, InvestigatorAccounts accounts,
+    public CaseloadRoutes(Web web, InvestigatorStore store, InvestigatorAccounts accounts,
                           InvestigatorCaseload.ReviewIntervals intervals, Supplier<Map<String, String>> boroughs, Clock clock) {
         this.web = web;
         this.store = store;
@@ -51,7 +51,7 @@ public final class CaseloadRoutes {
     }
 
     /** One investigator's caseload beside who they are, for the caseload page. */
-    public record Line(InvestigationStore.InvestigatorLink investigator, InvestigatorCaseload.View view) {
+    public record Line(InvestigatorStore.InvestigatorLink investigator, InvestigatorCaseload.View view) {
     }
 
     public void register(RoutesConfig routes) {
@@ -80,20 +80,19 @@ public final class CaseloadRoutes {
     private void one(Context ctx) {
         User user = Web.signedIn(ctx);
         String id = ctx.pathParam("investigator");
-        InvestigationStore.InvestigatorLink inv = store.investigatorLink(id)
+        InvestigatorStore.InvestigatorLink inv = store.investigatorLink(id)
                 .orElseThrow(() -> new NotFoundResponse("No investigator " + id));
         boolean own = user.username().equals(inv.username());
         show(ctx, user, inv, own);
     }
 
-    private void show(Context ctx, User user, InvestigationStore.InvestigatorLink inv, boolean own) {
+    private void show(Context ctx, User user, InvestigatorStore.InvestigatorLink inv, boolean own) {
         LocalDate today = LocalDate.now(clock);
         List<InvestigatorCaseload.OpenCrime> crimes = store.openCrimesOf(List.of(inv.investigatorId()));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(inv.boroughCode())
-                .touching(sensitivities(crimes)), "caseload", inv.investigatorId());
-        if (!own && !isSupervisor(user) && user.role().isLocal()) {
-            throw new ForbiddenResponse("Only the investigator and their supervisors see an investigator's caseload");
-        }
+        AccessRequest request = AccessRequest.view(Section.INVESTIGATION).inBorough(inv.boroughCode())
+                .touching(sensitivities(crimes));
+        web.authorize(ctx, own ? request : request.dutyOf("seeing another investigator's caseload", supervisors()),
+                "caseload", inv.investigatorId());
         InvestigatorCaseload.View view = InvestigatorCaseload.of(crimes,
                 store.openDeadlinesOf(List.of(inv.investigatorId()), horizon(today)), today, intervals);
         web.audit(ctx, AuditEvent.by(user, "view", "caseload", inv.investigatorId(), AuditEvent.SUCCESS));
@@ -107,21 +106,19 @@ public final class CaseloadRoutes {
     private void borough(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = user.role().isLocal() ? user.boroughCode() : blankToNull(ctx.queryParam("borough"));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(borough), "caseloads", borough);
-        if (user.role().isLocal() && !isSupervisor(user)) {
-            throw new ForbiddenResponse("The borough's caseloads are for its crime management supervisors");
-        }
+        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(borough)
+                .dutyOf("seeing the borough's caseloads", supervisors()), "caseloads", borough);
         LocalDate today = LocalDate.now(clock);
         List<Line> lines = new ArrayList<>();
         if (borough != null) {
-            List<InvestigationStore.InvestigatorLink> team = store.investigatorLinks(borough);
-            List<String> ids = team.stream().map(InvestigationStore.InvestigatorLink::investigatorId).toList();
+            List<InvestigatorStore.InvestigatorLink> team = store.investigatorLinks(borough);
+            List<String> ids = team.stream().map(InvestigatorStore.InvestigatorLink::investigatorId).toList();
             Map<String, List<InvestigatorCaseload.OpenCrime>> crimes = new HashMap<>();
             store.openCrimesOf(ids).forEach(c -> crimes.computeIfAbsent(c.investigatorId(), k -> new ArrayList<>()).add(c));
             Map<String, List<InvestigatorCaseload.OpenDeadline>> deadlines = new HashMap<>();
             store.openDeadlinesOf(ids, horizon(today))
                     .forEach(d -> deadlines.computeIfAbsent(d.investigatorId(), k -> new ArrayList<>()).add(d));
-            for (InvestigationStore.InvestigatorLink inv : team) {
+            for (InvestigatorStore.InvestigatorLink inv : team) {
                 lines.add(new Line(inv, InvestigatorCaseload.of(crimes.getOrDefault(inv.investigatorId(), List.of()),
                         deadlines.getOrDefault(inv.investigatorId(), List.of()), today, intervals)));
             }
@@ -161,7 +158,7 @@ public final class CaseloadRoutes {
             values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f).strip());
         }
         try {
-            InvestigationStore.InvestigatorLink linked = accounts.link(values.get("investigator"), values.get("user"), admin,
+            InvestigatorStore.InvestigatorLink linked = accounts.link(values.get("investigator"), values.get("user"), admin,
                     "web", ctx.ip());
             values.put("borough", linked.boroughCode());
             values.remove("investigator");
@@ -204,6 +201,13 @@ public final class CaseloadRoutes {
             s.addAll(List.of(InvestigationRoutes.sensitivities(c.domesticAbuse(), c.offenceGroup())));
         }
         return s.toArray(Sensitivity[]::new);
+    }
+
+    /** Who supervises investigators' caseloads: the borough's crime management supervisor and force-wide roles. */
+    private static Set<Role> supervisors() {
+        Set<Role> roles = EnumSet.of(Role.CRIME_MANAGEMENT_SUPERVISOR);
+        roles.addAll(Role.forceWide());
+        return roles;
     }
 
     private static boolean isSupervisor(User user) {

@@ -1,6 +1,7 @@
 package org.peel.investigation;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 
@@ -24,13 +25,13 @@ public final class CrimeRecordingPass {
     /** Rows gathered before they are sent to the database. */
     private static final int BATCH = 20_000;
 
-    private final InvestigationStore store;
+    private final AllocationStore store;
     private final AuditTrail audit;
     private final Screening.Settings screening;
     private final Allocation.Policy allocation;
 
-    public CrimeRecordingPass(InvestigationStore store, AuditTrail audit, InvestigationSettings settings) {
-        this.store = store;
+    public CrimeRecordingPass(Jdbi jdbi, AuditTrail audit, InvestigationSettings settings) {
+        this.store = new AllocationStore(jdbi);
         this.audit = audit;
         this.screening = settings.screening();
         this.allocation = settings.allocation();
@@ -71,7 +72,7 @@ public final class CrimeRecordingPass {
      */
     public Counts run(Handle h, Iterable<Crime> crimes, Keeping keeping, String actor) {
         Caseloads caseloads = new Caseloads(store.allInvestigators(h));
-        InvestigationStore.Batch batch = store.batch(h);
+        RecordingBatch batch = new RecordingBatch(h);
         long n = 0;
         long in = 0;
         long allocated = 0;
@@ -139,7 +140,7 @@ public final class CrimeRecordingPass {
     }
 
     /**
-     * Investigators grouped as {@link InvestigationStore#candidates} finds them (by borough and specialism, or by
+     * Investigators grouped as {@link AllocationStore#candidates} finds them (by borough and specialism, or by
      * specialism in a central unit), with caseloads that change as the pass allocates and crimes close.
      */
     private static final class Caseloads {

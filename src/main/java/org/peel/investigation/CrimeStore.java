@@ -1,11 +1,18 @@
 package org.peel.investigation;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** SQL for recorded crimes, their outcomes and the investigators who work them. */
+/**
+ * SQL for recorded crimes: recording one (the crime, its flags and its people, in the caller's transaction), the
+ * victim's earlier crimes, the crime as its page shows it, and counts for summaries.
+ */
 public final class CrimeStore {
 
     private final Jdbi jdbi;
@@ -47,5 +54,222 @@ public final class CrimeStore {
                         select count(*) from investigator i join investigation_team t on t.id = i.team_id
                         where (cast(:borough as text) is null or t.borough_code = :borough)""")
                 .bind("borough", boroughCode).mapTo(Long.class).one());
+    }
+
+    // ---- recording, inside the caller's transaction
+
+    public String nextCrimeId(Handle h) {
+        long n = h.createQuery("select nextval('crime_reference_seq')").mapTo(Long.class).one();
+        return String.format("CRP%08d", n);
+    }
+
+    public void insertCrime(Handle h, String id, CrimeReport r, LocalDateTime recordedAt, String recordedBy, String channel) {
+        h.createUpdate("""
+                        insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code,
+                                           ward_code, lsoa_code, latitude, longitude, domestic_abuse, hate)
+                        values (:id, :committed, :recorded, :group, :type, :borough, :ward, :lsoa, :lat, :lon, :da, :hate)""")
+                .bind("id", id).bind("committed", r.committedAt()).bind("recorded", recordedAt)
+                .bind("group", r.offence().label()).bind("type", PoliceUkType.of(r.offence()))
+                .bind("borough", r.boroughCode()).bind("ward", blankToNull(r.wardCode())).bind("lsoa", blankToNull(r.lsoaCode()))
+                .bind("lat", r.latitude()).bind("lon", r.longitude()).bind("da", r.domesticAbuse()).bind("hate", r.hate())
+                .execute();
+        List<String> flags = new ArrayList<>();
+        if (r.domesticAbuse()) {
+            flags.add("domestic-abuse");
+        }
+        if (r.hate()) {
+            flags.add("hate");
+        }
+        r.seriousOffences().stream().sorted().forEach(s -> flags.add(s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        h.createUpdate("""
+                        insert into crime_recording (crime_id, recorded_by, channel, counting_kind, flags)
+                        values (:id, :by, :channel, :kind, :flags)""")
+                .bind("id", id).bind("by", recordedBy).bind("channel", channel).bind("kind", r.offence().kind().name())
+                .bind("flags", flags.toArray(String[]::new)).execute();
+    }
+
+    /** The crime's flags beyond domestic abuse and hate. */
+    public void insertFlags(Handle h, String crimeId, java.util.Set<CrimeFlag> flags) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("insert into crime_flag (crime_id, flag) values (:crime, :flag) on conflict do nothing");
+        flags.stream().sorted().forEach(f -> batch.bind("crime", crimeId).bind("flag", f.name()).add());
+        batch.execute();
+    }
+
+    /**
+     * Adds a person record for a crime (inserted already) and returns its id ({@code <crime>-V1}, {@code -S1},
+     * {@code -W1} …). The record carries the crime's borough, and is marked a sexual offence record when the crime
+     * is one, so that the people pages can fence and withhold it without reading crimes.
+     */
+    public String insertPerson(Handle h, String crimeId, String role, int n, CrimeReport.Party p, LocalDateTime at) {
+        String id = crimeId + "-" + Character.toUpperCase(role.charAt(0)) + n;
+        int written = h.createUpdate("""
+                        insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
+                                                   recorded_at, borough_code, sensitivities)
+                        select :id, 'crime', c.id, :role, :forenames, :surname, :dob, :at, c.borough_code,
+                               case when lower(c.offence_group) like 'sexual%' then '{SEXUAL_OFFENCE}'::text[]
+                                    else '{}' end
+                        from crime c where c.id = :crime""")
+                .bind("id", id).bind("crime", crimeId).bind("role", role)
+                .bind("forenames", p == null ? null : blankToNull(p.forenames()))
+                .bind("surname", p == null ? null : blankToNull(p.surname()))
+                .bind("dob", p == null ? null : p.dateOfBirth()).bind("at", at).execute();
+        if (written != 1) {
+            throw new IllegalStateException("crime " + crimeId + " must be inserted before its person records");
+        }
+        return id;
+    }
+
+    /**
+     * Earlier crimes against the same victim recorded from {@code since} up to (not including) {@code before}, other
+     * than {@code crimeId}: victim records with the same surname, forenames and date of birth (ignoring case and outer
+     * spaces), and, when {@code throughResolvedPersons}, every crime-victim record resolved into the same person as one
+     * of those. A victim without a surname, forenames or date of birth has no history here.
+     */
+    public List<PersistentTargeting.EarlierCrime> earlierCrimesAgainst(Handle h, CrimeReport.Party victim, String crimeId,
+                                                                       LocalDateTime since, LocalDateTime before,
+                                                                       boolean throughResolvedPersons) {
+        if (victim == null || victim.dateOfBirth() == null || blankToNull(victim.surname()) == null
+                || blankToNull(victim.forenames()) == null) {
+            return List.of();
+        }
+        return h.createQuery("""
+                        with exact as (
+                            select pr.seq, pr.source_type, pr.source_id, pr.role from person_record pr
+                            where lower(pr.surname) = :surname and pr.date_of_birth = :dob
+                              and lower(trim(pr.forenames)) = :forenames
+                        ), victim as (
+                            select source_id, 'name and date of birth' as matched_on from exact
+                            where source_type = 'crime' and role = 'victim'
+                            union all
+                            select pr.source_id, 'same resolved person' from exact e
+                            join person_link found on found.person_record_id = e.seq and found.ended_at is null
+                            join person_link other on other.person_id = found.person_id and other.ended_at is null
+                            join person_record pr on pr.seq = other.person_record_id
+                            where :widen and pr.source_type = 'crime' and pr.role = 'victim'
+                        )
+                        select distinct on (c.id) c.id, c.recorded_at, c.offence_group, v.matched_on
+                        from victim v join crime c on c.id = v.source_id
+                        where c.id <> :crime and c.recorded_at >= :since and c.recorded_at < :before
+                        order by c.id, v.matched_on""")
+                .bind("surname", victim.surname().strip().toLowerCase(java.util.Locale.ROOT))
+                .bind("forenames", victim.forenames().strip().toLowerCase(java.util.Locale.ROOT))
+                .bind("dob", victim.dateOfBirth()).bind("widen", throughResolvedPersons).bind("crime", crimeId)
+                .bind("since", since).bind("before", before)
+                .map((rs, ctx) -> new PersistentTargeting.EarlierCrime(rs.getString("id"),
+                        rs.getObject("recorded_at", LocalDateTime.class), rs.getString("offence_group"), rs.getString("matched_on")))
+                .list();
+    }
+
+    /** A crime as its page shows it: the record, screening, current allocation, entitlements and deadlines. */
+    public record CrimeView(String id, String offenceGroup, String boroughCode, LocalDateTime committedAt,
+                            LocalDateTime recordedAt, boolean domesticAbuse, boolean hate, Screen screening,
+                            Current allocation, Waiting queued, List<Entitlement> entitlements, List<Due> deadlines,
+                            String outcome, List<String> flags) {
+        /** Closed: the crime has its Home Office outcome. */
+        public boolean closed() {
+            return outcome != null;
+        }
+    }
+
+    public record Screen(boolean screenedIn, String priority, Integer pipLevel, String specialism, int harm,
+                         int solvability, String outReason, List<String> reasons, String ruleVersion) {
+    }
+
+    public record Current(String investigatorId, String investigatorName, int pipLevel, String specialism,
+                          String teamName, LocalDateTime allocatedAt, List<String> reasons, String ruleVersion) {
+    }
+
+    public record Waiting(String reason, LocalDateTime queuedAt) {
+    }
+
+    public record Entitlement(String personRecordId, String service, List<String> reasons) {
+    }
+
+    public record Due(long id, String kind, String label, LocalDate due, String basis, LocalDateTime metAt) {
+    }
+
+    public Optional<CrimeView> crime(String id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, offence_group, borough_code, committed_at, recorded_at, domestic_abuse, hate
+                        from crime where id = :id""").bind("id", id)
+                .map((rs, ctx) -> new Object[]{rs.getString("id"), rs.getString("offence_group"), rs.getString("borough_code"),
+                        rs.getObject("committed_at", LocalDateTime.class), rs.getObject("recorded_at", LocalDateTime.class),
+                        rs.getBoolean("domestic_abuse"), rs.getBoolean("hate")})
+                .findOne()
+                .map(c -> new CrimeView((String) c[0], (String) c[1], (String) c[2], (LocalDateTime) c[3], (LocalDateTime) c[4],
+                        (Boolean) c[5], (Boolean) c[6], screening(h, id).orElse(null), current(h, id).orElse(null),
+                        waiting(h, id).orElse(null), entitlements(h, id), deadlines(h, id), outcome(h, id).orElse(null),
+                        flags(h, id))));
+    }
+
+    /** The labels of a crime's flags, in the order {@link CrimeFlag} lists them. */
+    private List<String> flags(Handle h, String id) {
+        java.util.Set<String> names = new java.util.HashSet<>(h.createQuery("select flag from crime_flag where crime_id = :id")
+                .bind("id", id).mapTo(String.class).list());
+        return java.util.Arrays.stream(CrimeFlag.values()).filter(f -> names.contains(f.name())).map(CrimeFlag::label).toList();
+    }
+
+    private Optional<Screen> screening(Handle h, String id) {
+        return h.createQuery("select * from crime_screening where crime_id = :id").bind("id", id)
+                .map((rs, ctx) -> new Screen(rs.getBoolean("screened_in"), rs.getString("priority"),
+                        (Integer) rs.getObject("pip_level"), rs.getString("specialism"), rs.getInt("harm"),
+                        rs.getInt("solvability"), rs.getString("out_reason"), lines(rs.getString("reasons")),
+                        rs.getString("rule_version")))
+                .findOne();
+    }
+
+    private Optional<Current> current(Handle h, String id) {
+        return h.createQuery("""
+                        select a.investigator_id, i.display_name, i.pip_level, i.specialism, t.name as team, a.allocated_at,
+                               a.reasons, a.rule_version
+                        from crime_allocation a join investigator i on i.id = a.investigator_id
+                        join investigation_team t on t.id = i.team_id
+                        where a.crime_id = :id and a.ended_at is null""").bind("id", id)
+                .map((rs, ctx) -> new Current(rs.getString("investigator_id"), rs.getString("display_name"),
+                        rs.getInt("pip_level"), rs.getString("specialism"), rs.getString("team"),
+                        rs.getObject("allocated_at", LocalDateTime.class), lines(rs.getString("reasons")),
+                        rs.getString("rule_version")))
+                .findOne();
+    }
+
+    private Optional<String> outcome(Handle h, String id) {
+        return h.createQuery("select outcome_code, outcome_date from crime_outcome where crime_id = :id").bind("id", id)
+                .map((rs, ctx) -> {
+                    String code = rs.getString("outcome_code");
+                    String label = code.matches("\\d{1,2}") ? OutcomeType.ofCode(Integer.parseInt(code)).map(OutcomeType::label).orElse("") : "";
+                    return "Outcome " + code + (label.isEmpty() ? "" : " (" + label + ")") + " on " + rs.getObject("outcome_date", LocalDate.class);
+                })
+                .findOne();
+    }
+
+    private Optional<Waiting> waiting(Handle h, String id) {
+        return h.createQuery("select reason, queued_at from allocation_queue where crime_id = :id and left_at is null")
+                .bind("id", id).map((rs, ctx) -> new Waiting(rs.getString("reason"), rs.getObject("queued_at", LocalDateTime.class)))
+                .findOne();
+    }
+
+    private List<Entitlement> entitlements(Handle h, String id) {
+        return h.createQuery("select person_record_id, service, reasons from victims_code_entitlement where crime_id = :id order by person_record_id")
+                .bind("id", id).map((rs, ctx) -> new Entitlement(rs.getString("person_record_id"), rs.getString("service"),
+                        lines(rs.getString("reasons")))).list();
+    }
+
+    private List<Due> deadlines(Handle h, String id) {
+        return h.createQuery("select id, kind, due_date, basis, met_at from victims_code_deadline where crime_id = :id order by due_date, id")
+                .bind("id", id).map((rs, ctx) -> new Due(rs.getLong("id"), rs.getString("kind"),
+                        VictimsCodeDeadlines.Kind.valueOf(rs.getString("kind")).label(),
+                        rs.getObject("due_date", LocalDate.class), rs.getString("basis"),
+                        rs.getObject("met_at", LocalDateTime.class))).list();
+    }
+
+    private static List<String> lines(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -28,10 +28,10 @@ import java.util.Map;
  */
 public final class DutyRotaImport {
 
-    private final InvestigationStore store;
+    private final InvestigatorStore store;
     private final Clock clock;
 
-    public DutyRotaImport(InvestigationStore store, Clock clock) {
+    public DutyRotaImport(InvestigatorStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -26,14 +26,14 @@ import java.util.function.Supplier;
 public final class ForensicRoutes {
 
     private final Web web;
-    private final InvestigationStore crimes;
+    private final CrimeStore crimes;
     private final ForensicStore store;
     private final ForensicRequests requests;
     private final InvestigationRoutes crimePage;
     private final Supplier<Map<String, String>> boroughs;
     private final Clock clock;
 
-    public ForensicRoutes(Web web, InvestigationStore crimes, ForensicStore store, ForensicRequests requests,
+    public ForensicRoutes(Web web, CrimeStore crimes, ForensicStore store, ForensicRequests requests,
                           InvestigationRoutes crimePage, Supplier<Map<String, String>> boroughs, Clock clock) {
         this.web = web;
         this.crimes = crimes;
@@ -54,7 +54,7 @@ public final class ForensicRoutes {
 
     private void request(Context ctx) {
         String id = ctx.pathParam("id");
-        InvestigationStore.CrimeView view = crimes.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        CrimeStore.CrimeView view = crimes.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
         String purpose = Web.statedPurpose(ctx) == null ? "requesting a forensic examination" : Web.statedPurpose(ctx);
         User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
                 .touching(InvestigationRoutes.sensitivities(view.domesticAbuse(), view.offenceGroup()))
@@ -127,7 +127,7 @@ public final class ForensicRoutes {
         }
         ForensicStore.Request r = store.request(id, LocalDateTime.now(clock))
                 .orElseThrow(() -> new NotFoundResponse("No forensic request " + id));
-        InvestigationStore.CrimeView view = crimes.crime(r.crimeId()).orElseThrow();
+        CrimeStore.CrimeView view = crimes.crime(r.crimeId()).orElseThrow();
         String purpose = Web.statedPurpose(ctx) == null ? "progressing a forensic examination" : Web.statedPurpose(ctx);
         User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
                 .touching(InvestigationRoutes.sensitivities(view.domesticAbuse(), view.offenceGroup()))

@@ -13,22 +13,22 @@ import java.util.List;
 
 /**
  * Investigation wired as a whole: crime recording (screening, allocation and Victims' Code deadlines as it is
- * saved), the allocation queue, investigation plans, caseloads and forensic requests, over one
- * {@link InvestigationStore}; with its menu entries, the investigator's home-page items and the section's crime
+ * saved), the allocation queue, investigation plans, caseloads and forensic requests, each over its own store;
+ * with its menu entries, the investigator's home-page items and the section's crime
  * figures. Screening and allocation settings are read from the database when the module is built.
  */
 public final class InvestigationModule implements Module {
 
     private final ModuleContext context;
-    private final InvestigationStore store;
+    private final InvestigatorStore investigators;
     private final CaseloadRoutes caseloads;
     private final InvestigationSummary summary;
 
     public InvestigationModule(ModuleContext context) {
         this.context = context;
-        this.store = new InvestigationStore(context.jdbi());
-        this.caseloads = new CaseloadRoutes(context.web(), store,
-                new InvestigatorAccounts(store, context.audit(), context.clock()),
+        this.investigators = new InvestigatorStore(context.jdbi());
+        this.caseloads = new CaseloadRoutes(context.web(), investigators,
+                new InvestigatorAccounts(investigators, context.audit(), context.clock()),
                 InvestigatorCaseload.ReviewIntervals.defaults(), context::boroughNames, context.clock());
         this.summary = new InvestigationSummary(new CrimeStore(context.jdbi()));
     }
@@ -36,16 +36,16 @@ public final class InvestigationModule implements Module {
     @Override
     public void routes(RoutesConfig routes) {
         InvestigationSettings settings = InvestigationSettings.load(context.jdbi());
-        InvestigationRoutes crimes = new InvestigationRoutes(context.web(), store,
-                new RecordCrime(store, context.audit(), settings.screening(), settings.allocation(), context.clock(),
+        InvestigationRoutes crimes = new InvestigationRoutes(context.web(), context.jdbi(),
+                new RecordCrime(context.jdbi(), context.audit(), settings.screening(), settings.allocation(), context.clock(),
                         new CrimeLocator(context.places()), PersistentTargeting.Policy.from(context.environment())),
-                new CaseProgress(store, context.audit(), context.clock()), context::boroughNames, context.clock());
+                new CaseProgress(context.jdbi(), context.audit(), context.clock()), context::boroughNames, context.clock());
         crimes.reviewIntervals(InvestigatorCaseload.ReviewIntervals.defaults()).register(routes);
-        new InvestigationPlanRoutes(context.web(), store, crimes, InvestigatorCaseload.ReviewIntervals.defaults(),
+        new InvestigationPlanRoutes(context.web(), context.jdbi(), crimes, InvestigatorCaseload.ReviewIntervals.defaults(),
                 context.clock()).register(routes);
         caseloads.register(routes);
         ForensicStore forensic = new ForensicStore(context.jdbi());
-        new ForensicRoutes(context.web(), store, forensic, new ForensicRequests(forensic, context.audit(),
+        new ForensicRoutes(context.web(), new CrimeStore(context.jdbi()), forensic, new ForensicRequests(forensic, context.audit(),
                 ForensicTriage.Settings.from(context.environment()), context.clock()), crimes,
                 context::boroughNames, context.clock()).register(routes);
     }

@@ -2,12 +2,8 @@ package org.peel.investigation;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
-import org.peel.access.AccessRequest;
-import org.peel.access.AuditEvent;
-import org.peel.access.Role;
-import org.peel.access.Section;
+import org.jdbi.v3.core.Jdbi;
 import org.peel.access.User;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
@@ -20,21 +16,26 @@ import java.time.format.DateTimeParseException;
 /**
  * A crime's investigation plan, supervisory reviews and actions over HTTP, from the crime's page: writing a new
  * version of the plan, a supervisor recording a review (the next review falls due by {@link SupervisoryReview#nextDue}),
- * and adding and completing actions. Every write is access-checked as a change to the crime and audited; a closed
+ * and adding and completing actions. Every write is access-checked as a change to the crime and audited in its own
+ * transaction ({@link InvestigationPlans}); a closed
  * crime takes no new plan versions or actions.
  */
 public final class InvestigationPlanRoutes {
 
     private final Web web;
-    private final InvestigationStore store;
+    private final CrimeStore crimes;
+    private final InvestigationPlanStore store;
+    private final InvestigationPlans plans;
     private final InvestigationRoutes crimePage;
     private final InvestigatorCaseload.ReviewIntervals intervals;
     private final Clock clock;
 
-    public InvestigationPlanRoutes(Web web, InvestigationStore store, InvestigationRoutes crimePage,
+    public InvestigationPlanRoutes(Web web, Jdbi jdbi, InvestigationRoutes crimePage,
                                    InvestigatorCaseload.ReviewIntervals intervals, Clock clock) {
         this.web = web;
-        this.store = store;
+        this.crimes = new CrimeStore(jdbi);
+        this.store = new InvestigationPlanStore(jdbi);
+        this.plans = new InvestigationPlans(jdbi, web.auditTrail());
         this.crimePage = crimePage;
         this.intervals = intervals;
         this.clock = clock;
@@ -47,15 +48,20 @@ public final class InvestigationPlanRoutes {
         routes.post("/investigation/crimes/{id}/actions/{action}/complete", this::completeAction);
     }
 
-    private record Change(InvestigationStore.CrimeView view, User user) {
+    private record Change(CrimeStore.CrimeView view, User user) {
     }
 
     /** The same check as the crime's other changes: a change to the crime, in its borough, touching its sensitivities. */
     private Change changeable(Context ctx) {
+        return changeable(ctx, null);
+    }
+
+    /** As {@link #changeable(Context)}, for a duty only a crime management supervisor holds when {@code duty} is given. */
+    private Change changeable(Context ctx, String duty) {
         String id = ctx.pathParam("id");
-        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
-                .touching(InvestigationRoutes.sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        CrimeStore.CrimeView view = crimes.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        User user = web.authorize(ctx, duty == null ? InvestigationRoutes.changing(view)
+                : InvestigationRoutes.supervising(view, duty), "crime", id);
         return new Change(view, user);
     }
 
@@ -73,16 +79,12 @@ public final class InvestigationPlanRoutes {
             refuse(ctx, c, errors);
             return;
         }
-        int version = store.writePlanVersion(c.view().id(), lines, hypotheses, c.user().username(), LocalDateTime.now(clock));
-        web.audit(ctx, AuditEvent.by(c.user(), "plan-version", "crime", c.view().id() + "#" + version, AuditEvent.SUCCESS));
+        plans.writePlan(c.view().id(), lines, hypotheses, c.user(), ctx.ip(), LocalDateTime.now(clock));
         ctx.redirect("/investigation/crimes/" + c.view().id() + "#plan");
     }
 
     private void review(Context ctx) {
-        Change c = changeable(ctx);
-        if (c.user().role() != Role.CRIME_MANAGEMENT_SUPERVISOR) {
-            throw new ForbiddenResponse("Only a crime management supervisor records a supervisory review");
-        }
+        Change c = changeable(ctx, "recording a supervisory review");
         String note = text(ctx, "review_note");
         String direction = text(ctx, "direction");
         FormErrors errors = FormErrors.none();
@@ -97,8 +99,7 @@ public final class InvestigationPlanRoutes {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate nextDue = SupervisoryReview.nextDue(now.toLocalDate(), priority(c.view()), intervals);
-        long id = store.recordSupervisoryReview(c.view().id(), c.user().username(), now, note, direction, nextDue);
-        web.audit(ctx, AuditEvent.by(c.user(), "supervisory-review", "crime", c.view().id() + "#" + id, AuditEvent.SUCCESS));
+        plans.review(c.view().id(), note, direction, nextDue, c.user(), ctx.ip(), now);
         ctx.redirect("/investigation/crimes/" + c.view().id() + "#reviews");
     }
 
@@ -132,8 +133,7 @@ public final class InvestigationPlanRoutes {
             refuse(ctx, c, errors);
             return;
         }
-        long id = store.addAction(c.view().id(), description, owner, due, c.user().username(), LocalDateTime.now(clock));
-        web.audit(ctx, AuditEvent.by(c.user(), "action-add", "crime", c.view().id() + "#" + id, AuditEvent.SUCCESS));
+        plans.addAction(c.view().id(), description, owner, due, c.user(), ctx.ip(), LocalDateTime.now(clock));
         ctx.redirect("/investigation/crimes/" + c.view().id() + "#actions");
     }
 
@@ -145,12 +145,11 @@ public final class InvestigationPlanRoutes {
         } catch (NumberFormatException ex) {
             throw new NotFoundResponse("No such action");
         }
-        if (!store.completeAction(c.view().id(), action, c.user().username(), LocalDateTime.now(clock),
-                text(ctx, "completion_note"))) {
+        if (!plans.completeAction(c.view().id(), action, text(ctx, "completion_note"), c.user(), ctx.ip(),
+                LocalDateTime.now(clock))) {
             refuse(ctx, c, FormErrors.of("completion_note", "That action is not open on this crime"));
             return;
         }
-        web.audit(ctx, AuditEvent.by(c.user(), "action-complete", "crime", c.view().id() + "#" + action, AuditEvent.SUCCESS));
         ctx.redirect("/investigation/crimes/" + c.view().id() + "#actions");
     }
 
@@ -160,7 +159,7 @@ public final class InvestigationPlanRoutes {
     }
 
     /** The crime's screening priority; null (reviewed as routine) when never screened. */
-    static Priority priority(InvestigationStore.CrimeView view) {
+    static Priority priority(CrimeStore.CrimeView view) {
         if (view.screening() == null || view.screening().priority() == null) {
             return null;
         }

@@ -3,8 +3,8 @@ package org.peel.investigation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AccessRequest;
 import org.peel.access.Role;
 import org.peel.access.Section;
@@ -40,7 +40,13 @@ public final class InvestigationRoutes {
             "borough", "borough_code", "victim_surname", "victims", "victim_dob", "victims");
 
     private final Web web;
-    private final InvestigationStore store;
+    private final CrimeStore crimes;
+    private final AllocationStore allocation;
+    private final VictimsCodeStore victimsCode;
+    private final InvestigatorStore investigators;
+    private final InvestigationPlanStore plans;
+    private final InvestigationMetricsStore metrics;
+    private final ForensicStore forensic;
     private final RecordCrime recordCrime;
     private final CaseProgress progress;
     private final Supplier<Map<String, String>> boroughs;
@@ -49,15 +55,21 @@ public final class InvestigationRoutes {
 
     private final IdentifiedPerson identified;
 
-    public InvestigationRoutes(Web web, InvestigationStore store, RecordCrime recordCrime, CaseProgress progress,
+    public InvestigationRoutes(Web web, Jdbi jdbi, RecordCrime recordCrime, CaseProgress progress,
                                Supplier<Map<String, String>> boroughs, Clock clock) {
         this.web = web;
-        this.store = store;
+        this.crimes = new CrimeStore(jdbi);
+        this.allocation = new AllocationStore(jdbi);
+        this.victimsCode = new VictimsCodeStore(jdbi);
+        this.investigators = new InvestigatorStore(jdbi);
+        this.plans = new InvestigationPlanStore(jdbi);
+        this.metrics = new InvestigationMetricsStore(jdbi);
+        this.forensic = new ForensicStore(jdbi);
         this.recordCrime = recordCrime;
         this.progress = progress;
         this.boroughs = boroughs;
         this.clock = clock;
-        this.identified = new IdentifiedPerson(store.jdbi());
+        this.identified = new IdentifiedPerson(jdbi);
     }
 
     /** The review intervals the crime's page uses to show when a review recorded today would next fall due. */
@@ -127,8 +139,8 @@ public final class InvestigationRoutes {
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "web", ctx.ip(),
                 identified.chosenBy(user, Section.INVESTIGATION, values.get("victim_person_id"), "victim_person_id",
                         ctx.ip()));
-        List<InvestigationStore.CrimeView> views = recorded.stream()
-                .map(r -> store.crime(r.crimeId()).orElseThrow()).toList();
+        List<CrimeStore.CrimeView> views = recorded.stream()
+                .map(r -> crimes.crime(r.crimeId()).orElseThrow()).toList();
         Web.noStore(ctx);
         ctx.status(201);
         web.render(ctx, "investigation/recorded.jte", web.page(ctx, "Crime recorded", Section.INVESTIGATION),
@@ -137,39 +149,62 @@ public final class InvestigationRoutes {
 
     private void crime(Context ctx) {
         String id = ctx.pathParam("id");
-        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
-                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        CrimeStore.CrimeView view = crimes.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        if (web.authorizePage(ctx, reading(ctx, view), "crime", id).isEmpty()) {
+            return;
+        }
         Web.noStore(ctx);
         renderCrime(ctx, view, FormErrors.none());
     }
 
     /** The crime's page, with errors beside the fields of whichever of its forms was sent. */
-    void renderCrime(Context ctx, InvestigationStore.CrimeView view, FormErrors errors) {
+    void renderCrime(Context ctx, CrimeStore.CrimeView view, FormErrors errors) {
         User user = Web.signedIn(ctx);
         Map<String, Object> model = new java.util.HashMap<>(Map.of(
                 "crime", view, "boroughs", boroughs.get(), "supervisor", isSupervisor(user),
-                "investigators", isSupervisor(user) ? store.investigatorsIn(view.boroughCode()) : Map.of(),
+                "investigators", isSupervisor(user) ? investigators.investigatorsIn(view.boroughCode()) : Map.of(),
                 "errors", errors, "outcomes", List.of(OutcomeType.values()),
                 "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString(),
-                "contacts", store.contacts(view.id()),
-                "forensic", new ForensicStore(store.jdbi()).forCrime(view.id(), LocalDateTime.now(clock))));
-        model.put("plan", store.plan(view.id()));
+                "contacts", victimsCode.contacts(view.id()),
+                "forensic", forensic.forCrime(view.id(), LocalDateTime.now(clock))));
+        model.put("plan", plans.plan(view.id()));
         model.put("nextReview", SupervisoryReview.nextDue(LocalDate.now(clock), InvestigationPlanRoutes.priority(view),
                 reviewIntervals).toString());
         web.render(ctx, "investigation/crime.jte", web.page(ctx, "Crime " + view.id(), Section.INVESTIGATION), model);
     }
 
-    private InvestigationStore.CrimeView changeable(Context ctx) {
+    /** A read of the crime: its victims, suspects and witnesses are personal data, so the read is audited. */
+    private static AccessRequest reading(Context ctx, CrimeStore.CrimeView view) {
+        return AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup()))
+                .withPersonalData(Web.statedPurpose(ctx));
+    }
+
+    /** A change to the crime, in its borough, touching its sensitivities. */
+    static AccessRequest changing(CrimeStore.CrimeView view) {
+        return AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
+                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup()));
+    }
+
+    /** A duty of the borough's crime management supervisor. */
+    static AccessRequest supervising(CrimeStore.CrimeView view, String duty) {
+        return changing(view).dutyOf(duty, Set.of(Role.CRIME_MANAGEMENT_SUPERVISOR));
+    }
+
+    private CrimeStore.CrimeView changeable(Context ctx) {
+        return changeable(ctx, null);
+    }
+
+    /** The crime named in the path, once the user may change it (and, when {@code duty} is given, holds it). */
+    private CrimeStore.CrimeView changeable(Context ctx, String duty) {
         String id = ctx.pathParam("id");
-        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
-                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        CrimeStore.CrimeView view = crimes.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        web.authorize(ctx, duty == null ? changing(view) : supervising(view, duty), "crime", id);
         return view;
     }
 
     private void outcome(Context ctx) {
-        InvestigationStore.CrimeView view = changeable(ctx);
+        CrimeStore.CrimeView view = changeable(ctx);
         FormErrors errors = FormErrors.none();
         OutcomeType type = null;
         try {
@@ -197,11 +232,11 @@ public final class InvestigationRoutes {
             }
         }
         ctx.status(400);
-        renderCrime(ctx, store.crime(view.id()).orElseThrow(), errors);
+        renderCrime(ctx, crimes.crime(view.id()).orElseThrow(), errors);
     }
 
     private void caseEvent(Context ctx) {
-        InvestigationStore.CrimeView view = changeable(ctx);
+        CrimeStore.CrimeView view = changeable(ctx);
         FormErrors errors = FormErrors.none();
         var event = parseEnum(VictimsCodeDeadlines.CaseEvent.class, ctx.formParam("event"));
         if (event.isEmpty()) {
@@ -225,11 +260,8 @@ public final class InvestigationRoutes {
     }
 
     private void review(Context ctx) {
-        InvestigationStore.CrimeView view = changeable(ctx);
+        CrimeStore.CrimeView view = changeable(ctx, "reviewing a screened-out crime");
         User user = Web.signedIn(ctx);
-        if (!isSupervisor(user)) {
-            throw new ForbiddenResponse("Only a crime management supervisor can review screening");
-        }
         try {
             progress.reviewScreenedOut(view.id(), ctx.formParam("note"), user, ctx.ip());
         } catch (BadInput bad) {
@@ -241,7 +273,7 @@ public final class InvestigationRoutes {
     }
 
     private void deadlineKept(Context ctx) {
-        InvestigationStore.CrimeView view = changeable(ctx);
+        CrimeStore.CrimeView view = changeable(ctx);
         long deadline;
         try {
             deadline = Long.parseLong(ctx.pathParam("deadline"));
@@ -265,8 +297,8 @@ public final class InvestigationRoutes {
             target = 24;
         }
         web.render(ctx, "investigation/metrics.jte", web.page(ctx, "Allocation and Victims' Code", Section.INVESTIGATION), Map.of(
-                "rows", store.allocationTimes(borough, target, now), "caseloads", store.caseloads(borough),
-                "compliance", store.victimsCodeCompliance(borough, now.toLocalDate()), "target", target,
+                "rows", metrics.allocationTimes(borough, target, now), "caseloads", metrics.caseloads(borough),
+                "compliance", metrics.victimsCodeCompliance(borough, now.toLocalDate()), "target", target,
                 "boroughs", boroughs.get(), "borough", borough == null ? "" : borough));
     }
 
@@ -276,19 +308,15 @@ public final class InvestigationRoutes {
         LocalDateTime now = LocalDateTime.now(clock);
         Web.noStore(ctx);
         web.render(ctx, "investigation/queue.jte", web.page(ctx, "Allocation queue", Section.INVESTIGATION), Map.of(
-                "queue", store.queue(borough, now), "review", store.screenedOutForReview(borough),
-                "overdue", store.overdue(borough, ctx.queryParam("investigator"), now.toLocalDate()), "boroughs", boroughs.get(),
+                "queue", allocation.queue(borough, now), "review", allocation.screenedOutForReview(borough),
+                "overdue", victimsCode.overdue(borough, ctx.queryParam("investigator"), now.toLocalDate()), "boroughs", boroughs.get(),
                 "borough", borough == null ? "" : borough));
     }
 
     private void reallocate(Context ctx) {
         String id = ctx.pathParam("id");
-        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode()).changing()
-                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
-        if (!isSupervisor(user)) {
-            throw new ForbiddenResponse("Only a crime management supervisor can reallocate a crime");
-        }
+        CrimeStore.CrimeView view = changeable(ctx, "reallocating a crime");
+        User user = Web.signedIn(ctx);
         String investigator = ctx.formParam("investigator");
         String reason = ctx.formParam("reason");
         FormErrors errors = FormErrors.none();
@@ -329,15 +357,15 @@ public final class InvestigationRoutes {
 
     private void crimeJson(Context ctx) {
         String id = ctx.pathParam("id");
-        InvestigationStore.CrimeView view = store.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(view.boroughCode())
-                .touching(sensitivities(view.domesticAbuse(), view.offenceGroup())), "crime", id);
+        CrimeStore.CrimeView view = crimes.crime(id).orElseThrow(() -> new NotFoundResponse("No crime " + id));
+        web.authorize(ctx, reading(ctx, view), "crime", id);
+        Web.noStore(ctx);
         ctx.json(view);
     }
 
     /** {@code {"outcome_type": 1, "outcome_date": "2024-03-05"}}: 200 with the crime when it closes, 400 with the problems. */
     private void outcomeJson(Context ctx) {
-        InvestigationStore.CrimeView view = changeable(ctx);
+        CrimeStore.CrimeView view = changeable(ctx);
         JsonNode body = ctx.bodyAsClass(JsonNode.class);
         if (body == null || !body.isObject()) {
             throw BadInput.field("body", "Send a JSON object with outcome_type and outcome_date");
@@ -354,7 +382,7 @@ public final class InvestigationRoutes {
         if (!r.valid()) {
             throw BadInput.field("outcome_type", String.join("; ", r.problems()));
         }
-        ctx.json(store.crime(view.id()).orElseThrow());
+        ctx.json(crimes.crime(view.id()).orElseThrow());
     }
 
     private User authorizeRecording(Context ctx, CrimeReport report) {

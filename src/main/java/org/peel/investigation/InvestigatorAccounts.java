@@ -20,11 +20,11 @@ import java.util.Optional;
 @Adapter
 public final class InvestigatorAccounts {
 
-    private final InvestigationStore store;
+    private final InvestigatorStore store;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public InvestigatorAccounts(InvestigationStore store, AuditTrail audit, Clock clock) {
+    public InvestigatorAccounts(InvestigatorStore store, AuditTrail audit, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -34,7 +34,7 @@ public final class InvestigatorAccounts {
      * @param by the administrator, or null from the command line ({@code source} then names the caller)
      * @throws BadInput naming {@code investigator} or {@code user}
      */
-    public InvestigationStore.InvestigatorLink link(String investigatorId, String username, User by, String source,
+    public InvestigatorStore.InvestigatorLink link(String investigatorId, String username, User by, String source,
                                                     String clientAddress) {
         String inv = investigatorId == null ? "" : investigatorId.strip();
         String name = username == null ? "" : username.strip();
@@ -46,7 +46,7 @@ public final class InvestigatorAccounts {
         }
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         return store.jdbi().inTransaction(h -> {
-            InvestigationStore.InvestigatorLink investigator = store.investigatorLink(h, inv)
+            InvestigatorStore.InvestigatorLink investigator = store.investigatorLink(h, inv)
                     .orElseThrow(() -> BadInput.field("investigator", "No investigator " + inv));
             record Account(String role, String borough, boolean disabled) {
             }

@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
@@ -25,7 +26,11 @@ import java.util.Map;
 @Adapter
 public final class RecordCrime {
 
-    private final InvestigationStore store;
+    private final Jdbi jdbi;
+    private final CrimeStore crimes;
+    private final AllocationStore allocations;
+    private final VictimsCodeStore victimsCode;
+    private final InvestigatorStore investigators;
     private final AuditTrail audit;
     private final Screening.Settings screening;
     private final Allocation.Policy allocation;
@@ -34,28 +39,32 @@ public final class RecordCrime {
     private final PersistentTargeting.Policy targeting;
     private final PeopleStore people;
 
-    public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
+    public RecordCrime(Jdbi jdbi, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock) {
-        this(store, audit, screening, allocation, clock, CrimeLocator.NONE);
+        this(jdbi, audit, screening, allocation, clock, CrimeLocator.NONE);
     }
 
     /** With a locator, a crime given by its coordinates gets its LSOA, ward and borough from them. */
-    public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
+    public RecordCrime(Jdbi jdbi, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock, CrimeLocator locator) {
-        this(store, audit, screening, allocation, clock, locator, PersistentTargeting.Policy.defaults());
+        this(jdbi, audit, screening, allocation, clock, locator, PersistentTargeting.Policy.defaults());
     }
 
     /** With a policy for deciding from a victim's own history that they are persistently targeted. */
-    public RecordCrime(InvestigationStore store, AuditTrail audit, Screening.Settings screening,
+    public RecordCrime(Jdbi jdbi, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock, CrimeLocator locator, PersistentTargeting.Policy targeting) {
         this.targeting = targeting;
-        this.store = store;
+        this.jdbi = jdbi;
+        this.crimes = new CrimeStore(jdbi);
+        this.allocations = new AllocationStore(jdbi);
+        this.victimsCode = new VictimsCodeStore(jdbi);
+        this.investigators = new InvestigatorStore(jdbi);
         this.audit = audit;
         this.screening = screening;
         this.allocation = allocation;
         this.clock = clock;
         this.locator = locator;
-        this.people = new PeopleStore(store.jdbi());
+        this.people = new PeopleStore(jdbi);
     }
 
     /**
@@ -112,16 +121,16 @@ public final class RecordCrime {
             throw BadInput.field(first.getKey(), first.getValue());
         }
         List<CrimeReport.Victim> victims = report.victims().isEmpty() ? java.util.Collections.singletonList(null) : report.victims();
-        return store.jdbi().inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             List<Recorded> out = new ArrayList<>();
             for (CrimeReport.Victim victim : victims) {
-                String crimeId = store.nextCrimeId(h);
-                store.insertCrime(h, crimeId, report, now, by.username(), channel);
-                store.insertFlags(h, crimeId, report.flags());
+                String crimeId = crimes.nextCrimeId(h);
+                crimes.insertCrime(h, crimeId, report, now, by.username(), channel);
+                crimes.insertFlags(h, crimeId, report.flags());
                 audit.record(h, event(by, "record", "crime", crimeId, clientAddress, "recorded via " + channel));
                 String victimId = null;
                 if (victim != null) {
-                    victimId = store.insertPerson(h, crimeId, "victim", 1, victim.person(), now);
+                    victimId = crimes.insertPerson(h, crimeId, "victim", 1, victim.person(), now);
                     audit.record(h, event(by, "record", "person_record", victimId, clientAddress, "victim of " + crimeId));
                     if (victimPerson != null && victim == victims.get(0)) {
                         people.linkAtEntry(h, victimId, victimPerson, by, "identified as this person by "
@@ -130,19 +139,19 @@ public final class RecordCrime {
                 }
                 int n = 0;
                 for (CrimeReport.Party s : report.suspects()) {
-                    String id = store.insertPerson(h, crimeId, "suspect", ++n, s, now);
+                    String id = crimes.insertPerson(h, crimeId, "suspect", ++n, s, now);
                     audit.record(h, event(by, "record", "person_record", id, clientAddress, "suspect in " + crimeId));
                 }
                 n = 0;
                 for (CrimeReport.Party w : report.witnesses()) {
-                    String id = store.insertPerson(h, crimeId, "witness", ++n, w, now);
+                    String id = crimes.insertPerson(h, crimeId, "witness", ++n, w, now);
                     audit.record(h, event(by, "record", "person_record", id, clientAddress, "witness to " + crimeId));
                 }
 
                 LocalDate today = now.toLocalDate();
                 // the victim's own history can show persistent targeting the officer was not told of
                 PersistentTargeting.Decision history = victim == null || victim.business() ? null : PersistentTargeting.decide(
-                        store.earlierCrimesAgainst(h, victim.person(), crimeId, PersistentTargeting.since(now, targeting),
+                        crimes.earlierCrimesAgainst(h, victim.person(), crimeId, PersistentTargeting.since(now, targeting),
                                 now, targeting.throughResolvedPersons()), now, targeting);
                 boolean targetedByHistory = history != null && history.persistentlyTargeted();
                 Integer age = victim == null || victim.person() == null ? null : victim.person().ageOn(today);
@@ -150,24 +159,24 @@ public final class RecordCrime {
                                 report.domesticAbuse(), report.hate(), report.seriousOffences(), report.solvabilityWithPeople(),
                                 victim, age, report.flags(), targetedByHistory ? history.reason() : null), today,
                         screening, allocation,
-                        (borough, specialism, central) -> store.candidates(h, borough, specialism, central, now));
-                store.insertScreening(h, crimeId, d.screening(), d.facts(), now);
+                        (borough, specialism, central) -> allocations.candidates(h, borough, specialism, central, now));
+                allocations.insertScreening(h, crimeId, d.screening(), d.facts(), now);
                 if (d.allocation() instanceof Allocation.Allocated a) {
-                    store.allocate(h, crimeId, a, now, "peel:" + Allocation.RULE_VERSION);
+                    allocations.allocate(h, crimeId, a, now, "peel:" + Allocation.RULE_VERSION);
                     audit.record(h, event(by, "allocate", "crime", crimeId, clientAddress,
                             "to " + a.investigator().investigatorId()));
                 } else if (d.allocation() instanceof Allocation.Queued q) {
-                    store.queue(h, crimeId, d.need(), q, now);
+                    allocations.queue(h, crimeId, d.need(), q, now);
                     audit.record(h, event(by, "queue", "crime", crimeId, clientAddress, "no investigator qualified"));
                 }
                 if (d.entitlement() != null) {
-                    store.insertEntitlement(h, crimeId, victimId, d.entitlement(), now);
+                    victimsCode.insertEntitlement(h, crimeId, victimId, d.entitlement(), now);
                     for (VictimsCodeDeadlines.Deadline deadline : d.deadlines()) {
                         boolean met = d.metAtRecording(deadline);
-                        store.insertDeadline(h, crimeId, victimId, deadline, met ? now : null, met ? by.username() : null);
+                        victimsCode.insertDeadline(h, crimeId, victimId, deadline, met ? now : null, met ? by.username() : null);
                     }
                     for (AtRecording.Contact contact : d.contacts()) {
-                        store.insertContact(h, crimeId, victimId, now, contact.kind(), contact.result(), "at recording",
+                        victimsCode.insertContact(h, crimeId, victimId, now, contact.kind(), contact.result(), "at recording",
                                 by.username());
                     }
                 }
@@ -186,10 +195,10 @@ public final class RecordCrime {
             throw BadInput.field("reason", "Give the reason for the reallocation");
         }
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        store.jdbi().useTransaction(h -> {
+        jdbi.useTransaction(h -> {
             String crimeBorough = h.createQuery("select borough_code from crime where id = :id").bind("id", crimeId)
                     .mapTo(String.class).findOne().orElseThrow(() -> BadInput.field("crime", "No crime " + crimeId));
-            String invBorough = store.investigatorBorough(h, investigatorId)
+            String invBorough = investigators.investigatorBorough(h, investigatorId)
                     .orElseThrow(() -> BadInput.field("investigator", "No investigator " + investigatorId));
             if (!invBorough.equals(crimeBorough)) {
                 throw BadInput.field("investigator", "The investigator works in another borough");
@@ -197,9 +206,9 @@ public final class RecordCrime {
             String priority = h.createQuery("select priority from crime_screening where crime_id = :id").bind("id", crimeId)
                     .mapTo(String.class).findOne().orElse(Priority.ROUTINE.name());
             int weight = allocation.weightOf(Priority.valueOf(priority == null ? Priority.ROUTINE.name() : priority));
-            store.endAllocation(h, crimeId, now, reason.strip());
+            allocations.endAllocation(h, crimeId, now, reason.strip());
             Allocation.Candidate c = new Allocation.Candidate(investigatorId, null, invBorough, 0, null, true, 0);
-            store.allocate(h, crimeId, new Allocation.Allocated(c, weight, List.of("Reallocated by " + by.username()
+            allocations.allocate(h, crimeId, new Allocation.Allocated(c, weight, List.of("Reallocated by " + by.username()
                     + ": " + reason.strip())), now, by.username(), "supervisor");
             audit.record(h, event(by, "reallocate", "crime", crimeId, clientAddress, "to " + investigatorId));
         });

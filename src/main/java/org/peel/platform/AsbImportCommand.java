@@ -80,7 +80,12 @@ final class AsbImportCommand implements Callable<Integer> {
                 progress.file(f.name());
                 PoliceUkAsbImport.Result result;
                 try (Reader in = new InputStreamReader(f.open(progress::bytes), StandardCharsets.UTF_8)) {
-                    result = importer.importFile(f.name(), in, skip);
+                    // counts only: the rows are public data, but the audit trail says who loaded what, and when;
+                    // the entry is written in the import's own transaction, so the rows and their entry go together
+                    result = importer.importFile(f.name(), in, skip, (h, imported) -> audit.record(h,
+                            AuditEvent.by(null, "import", "asb-incident", f.name(), AuditEvent.SUCCESS).asUser("cli")
+                                    .detail(imported.inserted() + " police.uk ASB rows added, " + imported.alreadyHeld()
+                                            + " already held")));
                 } catch (IOException ex) {
                     throw new UncheckedIOException("Cannot read " + f.location(), ex);
                 } catch (BadInput stopped) {
@@ -92,10 +97,6 @@ final class AsbImportCommand implements Callable<Integer> {
                     throw stopped;
                 }
                 progress.rows(result.rowsRead());
-                // counts only: the rows are public data, but the audit trail says who loaded what, and when
-                database.jdbi().useTransaction(h -> audit.record(h, AuditEvent.by(null, "import", "asb-incident",
-                        f.name(), AuditEvent.SUCCESS).asUser("cli").detail(result.inserted()
-                        + " police.uk ASB rows added, " + result.alreadyHeld() + " already held")));
                 done.add(new FileSummary(f.name(), result));
             }
             progress.done();

@@ -1,7 +1,7 @@
 package org.peel.platform;
 
 import org.peel.access.AuditTrail;
-import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.InvestigatorStore;
 import org.peel.investigation.InvestigatorAccounts;
 import org.peel.people.BatchLinkage;
 import org.peel.people.IdentityResolution;
@@ -58,7 +58,7 @@ final class DemoForce {
      * "My caseload" has something to show; once linked, later starts leave it alone.
      */
     static void linkDemoInvestigator(Database database, String username, PrintStream out) {
-        InvestigationStore store = new InvestigationStore(database.jdbi());
+        InvestigatorStore store = new InvestigatorStore(database.jdbi());
         if (store.investigatorOf(username).isPresent()) {
             return;
         }
@@ -72,7 +72,7 @@ final class DemoForce {
         if (busiest.isEmpty()) {
             return;
         }
-        InvestigationStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi()),
+        InvestigatorStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi()),
                 Environment.clock()).link(busiest.get(), username, null, "demo", null);
         out.printf("Linked the demo account '%s' to investigator %s (%s)%n", username, linked.investigatorId(), linked.name());
     }

@@ -1,7 +1,7 @@
 package org.peel.platform;
 
 import org.peel.investigation.DutyRotaImport;
-import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.InvestigatorStore;
 import org.peel.place.GeographyImporter;
 import org.peel.place.PlaceCounts;
 import org.peel.place.PlaceStore;
@@ -36,7 +36,7 @@ public final class ImportCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (Database database = db.open()) {
-                DutyRotaImport.Summary s = new DutyRotaImport(new InvestigationStore(database.jdbi()),
+                DutyRotaImport.Summary s = new DutyRotaImport(new InvestigatorStore(database.jdbi()),
                         Environment.clock()).importFrom(file);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("file", file.toString());

@@ -1,7 +1,7 @@
 package org.peel.platform;
 
 import org.peel.access.AuditTrail;
-import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.InvestigatorStore;
 import org.peel.investigation.InvestigatorAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +33,8 @@ final class InvestigatorCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (Database database = db.open()) {
-                InvestigationStore store = new InvestigationStore(database.jdbi());
-                InvestigationStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi()),
+                InvestigatorStore store = new InvestigatorStore(database.jdbi());
+                InvestigatorStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi()),
                         Environment.clock()).link(investigator, user, null, "cli", null);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("investigator_id", linked.investigatorId());

@@ -68,23 +68,19 @@ public final class AsbRoutes {
     }
 
     private void importPoliceUk(Context ctx) {
-        User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), "asb-import", null);
-        if (user.role().isLocal()) {
-            // a police.uk file spans the force, so a borough's user would write into other boroughs
-            web.audit(ctx, org.peel.access.AuditEvent.by(user, "access-denied", "asb-import", null,
-                    org.peel.access.AuditEvent.DENIED).detail("police.uk import needs a force-wide role"));
-            throw new io.javalin.http.ForbiddenResponse("Importing police.uk files needs a force-wide role");
-        }
+        // a police.uk file spans the force, so a borough's user would write into other boroughs
+        User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing()
+                .dutyOf("importing police.uk files", Role.forceWide()), "asb-import", null);
         String file = Optional.ofNullable(ctx.queryParam("file")).filter(f -> !f.isBlank()).orElse("upload.csv");
         PoliceUkAsbImport.Result result;
         try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
                 ctx.bodyInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
-            result = policeUk.importFile(file, in);
+            result = policeUk.importFile(file, in, false, (h, imported) -> web.audit(h, ctx,
+                    org.peel.access.AuditEvent.by(user, "import", "asb-incident", file, org.peel.access.AuditEvent.SUCCESS)
+                            .detail(imported.inserted() + " police.uk ASB rows added")));
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
-        web.audit(ctx, org.peel.access.AuditEvent.by(user, "import", "asb-incident", file,
-                org.peel.access.AuditEvent.SUCCESS).detail(result.inserted() + " police.uk ASB rows added"));
         ctx.status(201).json(result);
     }
 
@@ -197,8 +193,10 @@ public final class AsbRoutes {
     private void flags(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = user.role().isLocal() ? user.boroughCode() : null;
-        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough)
-                .withPersonalData(Web.statedPurpose(ctx)), "neighbourhood-flags", borough);
+        if (web.authorizePage(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough)
+                .withPersonalData(Web.statedPurpose(ctx)), "neighbourhood-flags", borough).isEmpty()) {
+            return;
+        }
         Web.noStore(ctx);
         web.render(ctx, "prevention/asb/flags.jte", web.page(ctx, "Flagged ASB victims", Section.PREVENTION),
                 Map.of("flags", store.openFlags(borough, 500)));
@@ -219,7 +217,12 @@ public final class AsbRoutes {
         if (because.isEmpty()) {
             throw BadInput.field("because", "Say what the team did before clearing the flag");
         }
-        store.jdbi().useTransaction(h -> store.clearFlag(h, id, borough, user.username(), because));
+        store.jdbi().useTransaction(h -> {
+            if (store.clearFlag(h, id, borough, user.username(), because)) {
+                web.audit(h, ctx, org.peel.access.AuditEvent.by(user, "clear", "neighbourhood-flag", Long.toString(id),
+                        org.peel.access.AuditEvent.SUCCESS).because(Web.statedPurpose(ctx)));
+            }
+        });
         ctx.redirect("/prevention/asb/flags");
     }
 

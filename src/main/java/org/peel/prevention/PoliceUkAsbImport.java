@@ -58,6 +58,16 @@ public final class PoliceUkAsbImport {
      * {@code skipBadRows} is left out and reported while the rest is saved.
      */
     public Result importFile(String fileName, Reader in, boolean skipBadRows) {
+        return importFile(fileName, in, skipBadRows, (h, result) -> { });
+    }
+
+    /**
+     * As {@link #importFile(String, Reader, boolean)}, calling {@code inTransaction} with what was imported inside
+     * the import's own transaction, before it commits: the caller writes its audit entry there, so the rows and
+     * the entry are saved together or not at all.
+     */
+    public Result importFile(String fileName, Reader in, boolean skipBadRows,
+                             java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Result> inTransaction) {
         List<Row> rows = new ArrayList<>();
         List<String> examples = new ArrayList<>();
         long other = 0;
@@ -132,8 +142,10 @@ public final class PoliceUkAsbImport {
                     inserted += n;
                 }
             }
-            return new Result(rowsRead, rows.size(), inserted, queued - inserted, otherTypes, outside, badRows,
-                    List.copyOf(examples));
+            Result result = new Result(rowsRead, rows.size(), inserted, queued - inserted, otherTypes, outside,
+                    badRows, List.copyOf(examples));
+            inTransaction.accept(h, result);
+            return result;
         });
     }
 

@@ -3,7 +3,9 @@ package org.peel.prevention;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.jdbi.v3.core.Handle;
 import org.peel.access.AccessRequest;
+import org.peel.access.AuditEvent;
 import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.common.BadInput;
@@ -60,8 +62,10 @@ public final class ProblemSolvingRoutes {
 
     private void list(Context ctx) {
         User user = Web.signedIn(ctx);
-        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(localBorough(user))
-                .withPersonalData(Web.statedPurpose(ctx)), "problem-case-list", localBorough(user));
+        if (web.authorizePage(ctx, AccessRequest.view(Section.PREVENTION).inBorough(localBorough(user))
+                .withPersonalData(Web.statedPurpose(ctx)), "problem-case-list", localBorough(user)).isEmpty()) {
+            return;
+        }
         showList(ctx, 200, FormErrors.none(), Map.of());
     }
 
@@ -108,23 +112,32 @@ public final class ProblemSolvingRoutes {
         web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(user.boroughCode()).changing()
                 .withPersonalData(Web.statedPurpose(ctx)), "problem-case", null);
         ProblemCase.SubjectType subjectType = type;
-        String id = store.jdbi().inTransaction(h -> store.open(h, values.get("title"), subjectType, values.get("subject"),
-                user.boroughCode(), values.get("ward").isEmpty() ? null : values.get("ward"),
-                values.get("scanNotes").isEmpty() ? null : values.get("scanNotes"), user.username()));
+        String id = store.jdbi().inTransaction(h -> {
+            String opened = store.open(h, values.get("title"), subjectType, values.get("subject"),
+                    user.boroughCode(), values.get("ward").isEmpty() ? null : values.get("ward"),
+                    values.get("scanNotes").isEmpty() ? null : values.get("scanNotes"), user.username());
+            audited(h, ctx, "problem-case.open", opened, null);
+            return opened;
+        });
         ctx.redirect("/prevention/cases/" + id);
     }
 
-    private ProblemCase authorized(Context ctx, boolean change) {
+    /** The case named in the path, once the user may change it. */
+    private ProblemCase changeable(Context ctx) {
         String id = ctx.pathParam("id");
         ProblemCase c = store.find(id).orElseThrow(() -> new NotFoundResponse("No problem-solving case " + id));
-        AccessRequest request = AccessRequest.view(Section.PREVENTION).inBorough(c.boroughCode())
-                .withPersonalData(Web.statedPurpose(ctx));
-        web.authorize(ctx, change ? request.changing() : request, "problem-case", id);
+        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(c.boroughCode()).changing()
+                .withPersonalData(Web.statedPurpose(ctx)), "problem-case", id);
         return c;
     }
 
     private void show(Context ctx) {
-        showCase(ctx, authorized(ctx, false), 200, FormErrors.none());
+        String id = ctx.pathParam("id");
+        ProblemCase c = store.find(id).orElseThrow(() -> new NotFoundResponse("No problem-solving case " + id));
+        if (web.authorizePage(ctx, AccessRequest.view(Section.PREVENTION).inBorough(c.boroughCode())
+                .withPersonalData(Web.statedPurpose(ctx)), "problem-case", id).isPresent()) {
+            showCase(ctx, c, 200, FormErrors.none());
+        }
     }
 
     private void showCase(Context ctx, ProblemCase c, int status, FormErrors errors) {
@@ -149,7 +162,7 @@ public final class ProblemSolvingRoutes {
     }
 
     private void advance(Context ctx) {
-        ProblemCase c = authorized(ctx, true);
+        ProblemCase c = changeable(ctx);
         String notes = ctx.formParam("notes") == null ? "" : ctx.formParam("notes").strip();
         if (notes.isEmpty()) {
             showCase(ctx, c, 400, FormErrors.of("notes", "Write what the " + c.stage().label().toLowerCase()
@@ -167,18 +180,24 @@ public final class ProblemSolvingRoutes {
             }
         }
         LocalDate responseStarted = started;
-        store.jdbi().useTransaction(h -> store.advance(h, c, notes, responseStarted));
+        store.jdbi().useTransaction(h -> {
+            store.advance(h, c, notes, responseStarted);
+            audited(h, ctx, "problem-case.stage", c.id(), "to " + c.stage().next());
+        });
         ctx.redirect("/prevention/cases/" + c.id());
     }
 
     private void link(Context ctx) {
-        ProblemCase c = authorized(ctx, true);
+        ProblemCase c = changeable(ctx);
         String incident = ctx.formParam("incidentId") == null ? "" : ctx.formParam("incidentId").strip();
         try {
             if (incident.isEmpty()) {
                 throw BadInput.field("incidentId", "Enter the incident number, for example ASB-C12");
             }
-            store.jdbi().useTransaction(h -> store.linkIncident(h, c, incident, Web.signedIn(ctx).username()));
+            store.jdbi().useTransaction(h -> {
+                store.linkIncident(h, c, incident, Web.signedIn(ctx).username());
+                audited(h, ctx, "problem-case.link", c.id(), "incident " + incident);
+            });
         } catch (BadInput bad) {
             showCase(ctx, c, 400, FormErrors.of("incidentId", message(bad)));
             return;
@@ -187,7 +206,7 @@ public final class ProblemSolvingRoutes {
     }
 
     private void addAction(Context ctx) {
-        ProblemCase c = authorized(ctx, true);
+        ProblemCase c = changeable(ctx);
         FormErrors errors = FormErrors.none();
         String description = trimmed(ctx.formParam("description"));
         String agency = trimmed(ctx.formParam("agency"));
@@ -212,21 +231,32 @@ public final class ProblemSolvingRoutes {
             return;
         }
         LocalDate dueDate = due;
-        store.jdbi().useTransaction(h -> store.addAction(h, c.id(), description, agency, owner, dueDate,
-                Web.signedIn(ctx).username()));
+        store.jdbi().useTransaction(h -> {
+            long id = store.addAction(h, c.id(), description, agency, owner, dueDate, Web.signedIn(ctx).username());
+            audited(h, ctx, "problem-case.action-add", c.id(), "action " + id);
+        });
         ctx.redirect("/prevention/cases/" + c.id() + "#actions");
     }
 
     private void completeAction(Context ctx) {
-        ProblemCase c = authorized(ctx, true);
+        ProblemCase c = changeable(ctx);
         long action;
         try {
             action = Long.parseLong(ctx.pathParam("action"));
         } catch (NumberFormatException ex) {
             throw new NotFoundResponse("No action " + ctx.pathParam("action"));
         }
-        store.jdbi().useTransaction(h -> store.completeAction(h, c.id(), action));
+        store.jdbi().useTransaction(h -> {
+            store.completeAction(h, c.id(), action);
+            audited(h, ctx, "problem-case.action-done", c.id(), "action " + action);
+        });
         ctx.redirect("/prevention/cases/" + c.id() + "#actions");
+    }
+
+    /** The change's audit entry, in the change's own transaction: record ids only, never the case's words. */
+    private void audited(Handle h, Context ctx, String action, String caseId, String detail) {
+        web.audit(h, ctx, AuditEvent.by(Web.signedIn(ctx), action, "problem-case", caseId, AuditEvent.SUCCESS)
+                .because(Web.statedPurpose(ctx)).detail(detail));
     }
 
     private static String trimmed(String s) {

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.peel.access.AccessRequest;
+import org.peel.access.AuditEvent;
 import org.peel.access.Role;
 import org.peel.access.Section;
 import org.peel.access.User;
@@ -122,7 +123,11 @@ public final class WardProfileRoutes {
             show(ctx, ward, 400, FormErrors.of("priorities", "Keep the priorities under 8,000 characters"), text);
             return;
         }
-        store.writePriorities(ward.code(), text, Web.signedIn(ctx).username(), LocalDate.now(clock));
+        User user = Web.signedIn(ctx);
+        store.jdbi().useTransaction(h -> {
+            store.writePriorities(h, ward.code(), text, user.username(), LocalDate.now(clock));
+            web.audit(h, ctx, AuditEvent.by(user, "priorities", "ward-profile", ward.code(), AuditEvent.SUCCESS));
+        });
         ctx.redirect("/prevention/wards/" + ward.code());
     }
 

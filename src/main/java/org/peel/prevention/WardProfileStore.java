@@ -1,5 +1,6 @@
 package org.peel.prevention;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.LocalDate;
@@ -117,15 +118,20 @@ public final class WardProfileStore {
     }
 
     /** Writes (or rewrites, keeping the old version) the ward's priorities, due for review a year on. */
-    public void writePriorities(String wardCode, String text, String by, LocalDate today) {
-        jdbi.useHandle(h -> h.createUpdate("""
+    /** Writes the ward's priorities in the caller's transaction (with its audit entry). */
+    public void writePriorities(Handle h, String wardCode, String text, String by, LocalDate today) {
+        h.createUpdate("""
                         insert into ward_profile (ward_code, priorities, written_by, written_at, review_due)
                         values (:ward, :text, :by, now(), :due)
                         on conflict (ward_code) do update set priorities = excluded.priorities,
                             written_by = excluded.written_by, written_at = excluded.written_at,
                             review_due = excluded.review_due""")
                 .bind("ward", wardCode).bind("text", text).bind("by", by)
-                .bind("due", today.plusMonths(WardProfile.REVIEW_MONTHS)).execute());
+                .bind("due", today.plusMonths(WardProfile.REVIEW_MONTHS)).execute();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     /** Wards in a borough (force-wide when null) whose profile is past its review date or was never written. */

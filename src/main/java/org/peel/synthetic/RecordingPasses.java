@@ -7,7 +7,6 @@ import org.peel.investigation.AtRecording;
 import org.peel.investigation.CrimeRecordingPass;
 import org.peel.investigation.CrimeReport;
 import org.peel.investigation.InvestigationSettings;
-import org.peel.investigation.InvestigationStore;
 import org.peel.investigation.OffenceGroup;
 import org.peel.investigation.SeriousOffence;
 import org.peel.investigation.SolvabilityFactor;
@@ -77,7 +76,7 @@ public final class RecordingPasses {
         String prefix = generation.key() + "-";
         LocalDateTime end = generation.yearTo().plusMonths(1).atDay(1).atStartOfDay();
         AuditTrail audit = new AuditTrail(jdbi);
-        CrimeRecordingPass.Counts crimes = new CrimeRecordingPass(new InvestigationStore(jdbi), audit,
+        CrimeRecordingPass.Counts crimes = new CrimeRecordingPass(jdbi, audit,
                 InvestigationSettings.load(jdbi)).run(h, crimes(h, prefix), keeping(end), ACTOR);
         AsbRecordingPass.Counts asb = new AsbRecordingPass(new AsbStore(jdbi), audit, asbSettings)
                 .run(h, incidents(h, prefix), crimeVictims(h, prefix), ACTOR);

@@ -4,7 +4,9 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
+import org.jdbi.v3.core.Handle;
 import org.peel.access.AccessDecision;
 import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
@@ -63,9 +65,15 @@ public final class Web {
         return ctx.path().startsWith("/api/");
     }
 
-    /** The purpose a user stated for opening personal data: form or query field {@code purpose}, or header. */
+    /**
+     * The purpose a user stated for opening personal data: the {@code X-Purpose} (or older {@code X-Peel-Purpose})
+     * header, or the query field {@code purpose}.
+     */
     public static String statedPurpose(Context ctx) {
-        String p = ctx.header("X-Peel-Purpose");
+        String p = ctx.header("X-Purpose");
+        if (p == null || p.isBlank()) {
+            p = ctx.header("X-Peel-Purpose");
+        }
         if (p == null || p.isBlank()) {
             p = ctx.queryParam("purpose");
         }
@@ -73,8 +81,10 @@ public final class Web {
     }
 
     /**
-     * Applies the access policy. A refusal is audited and answered 403; an allowed read or change of personal
-     * data is audited with its stated purpose. Returns the user.
+     * Applies the access policy. A refusal is audited and answered 403; an allowed read of personal data is audited
+     * with its stated purpose. An allowed change is not audited here: the change writes its own entry in its own
+     * transaction once its input has been checked, so a change refused by validation or rolled back leaves none.
+     * Returns the user.
      */
     public User authorize(Context ctx, AccessRequest request, String recordType, String recordId) {
         User user = signedIn(ctx);
@@ -83,18 +93,55 @@ public final class Web {
             audit.record(AuditEvent.by(user, "access-denied", recordType, recordId, AuditEvent.DENIED)
                     .because(request.purpose()).from(ctx.ip())
                     .detail(ctx.method() + " " + ctx.path() + ": " + decision.summary()));
-            throw new ForbiddenResponse(decision.summary());
+            throw new ForbiddenResponse(refusal(ctx, user, request, decision));
         }
-        if (request.personalData()) {
-            audit.record(AuditEvent.by(user, request.change() ? "change" : "view", recordType, recordId,
-                    AuditEvent.SUCCESS).because(request.purpose()).from(ctx.ip()));
+        // a page asked for with GET only reads, even when the check is the one for the form it feeds
+        if (request.read() || (request.personalData() && isRead(ctx))) {
+            audit.record(AuditEvent.by(user, "view", recordType, recordId, AuditEvent.SUCCESS)
+                    .because(request.purpose()).from(ctx.ip()));
         }
         return user;
     }
 
-    /** Records an event with the request's client address. */
+    /**
+     * For a page of personal data: when the user's role must state a purpose and has not, answers with a short form
+     * asking for it (which comes back to this page with {@code ?purpose=}) and returns empty; otherwise authorizes
+     * as {@link #authorize} does. A user who would be refused even with a purpose is refused, not asked.
+     */
+    public Optional<User> authorizePage(Context ctx, AccessRequest request, String recordType, String recordId) {
+        User user = signedIn(ctx);
+        if (request.personalData() && request.purpose() == null && user.role().statesPurpose()
+                && AccessPolicy.decide(user, request.withPersonalData("to be stated")).allowed()) {
+            noStore(ctx);
+            render(ctx, "web/purpose.jte", page(ctx, "State your purpose", request.section()),
+                    Map.of("action", ctx.path()));
+            return Optional.empty();
+        }
+        return Optional.of(authorize(ctx, request, recordType, recordId));
+    }
+
+    private static boolean isRead(Context ctx) {
+        return ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+    }
+
+    private static String refusal(Context ctx, User user, AccessRequest request, AccessDecision decision) {
+        boolean purposeMissing = request.personalData() && user.role().statesPurpose()
+                && (request.purpose() == null || request.purpose().isBlank());
+        if (purposeMissing && isApi(ctx)) {
+            return decision.summary() + ". State it with the purpose query parameter (?purpose=...) or the "
+                    + "X-Purpose header, e.g. the operation, case or tasking this is for";
+        }
+        return decision.summary();
+    }
+
+    /** Records an event with the request's client address, in its own transaction (reads, sign-ins). */
     public void audit(Context ctx, AuditEvent event) {
         audit.record(event.from(ctx.ip()));
+    }
+
+    /** Records a change's event with the request's client address inside the change's own transaction. */
+    public void audit(Handle h, Context ctx, AuditEvent event) {
+        audit.record(h, event.from(ctx.ip()));
     }
 
     public Page page(Context ctx, String title, Section section) {

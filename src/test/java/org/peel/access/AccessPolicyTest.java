@@ -83,4 +83,65 @@ class AccessPolicyTest {
         }
         assertThat(Role.fromSlug("Crime Management Supervisor")).isEqualTo(Role.CRIME_MANAGEMENT_SUPERVISOR);
     }
+
+    private static User supervisorIn(String borough) {
+        return new User(90, "ds.test", "DS Test", Role.CRIME_MANAGEMENT_SUPERVISOR, borough);
+    }
+
+    private static AccessRequest reallocation(String borough) {
+        return AccessRequest.view(Section.INVESTIGATION).inBorough(borough).changing()
+                .dutyOf("reallocating a crime", java.util.Set.of(Role.CRIME_MANAGEMENT_SUPERVISOR));
+    }
+
+    @Test
+    @DisplayName("reallocating a crime is a supervisor's duty: the investigator is refused with the reason, the supervisor allowed")
+    void dutyOfSupervisor() {
+        // given an investigator and a supervisor of Westminster, and a Westminster crime to reallocate
+        AccessDecision investigator = AccessPolicy.decide(investigatorIn(WESTMINSTER), reallocation(WESTMINSTER));
+        AccessDecision supervisor = AccessPolicy.decide(supervisorIn(WESTMINSTER), reallocation(WESTMINSTER));
+
+        // then only the supervisor may, and the refusal says whose duty it is and who asked
+        assertThat(investigator.allowed()).isFalse();
+        assertThat(investigator.summary())
+                .isEqualTo("Reallocating a crime is for a crime management supervisor, not for an investigator");
+        assertThat(supervisor.allowed()).isTrue();
+        assertThat(supervisor.reasons()).contains("Crime management supervisor holds the duty of reallocating a crime");
+    }
+
+    @Test
+    @DisplayName("a duty does not carry across boroughs: Westminster's supervisor is refused a Camden reallocation on the borough")
+    void dutyStillInBorough() {
+        AccessDecision d = AccessPolicy.decide(supervisorIn(WESTMINSTER), reallocation(CAMDEN));
+        assertThat(d.allowed()).isFalse();
+        assertThat(d.reasons()).singleElement().asString().contains(CAMDEN).contains(WESTMINSTER);
+    }
+
+    @Test
+    @DisplayName("a duty held by force-wide roles refuses a borough officer and allows an analyst; refusals list every role holding it")
+    void forceWideDuty() {
+        AccessRequest importing = AccessRequest.view(Section.PREVENTION).changing()
+                .dutyOf("importing police.uk files", Role.forceWide());
+        AccessDecision officer = AccessPolicy.decide(neighbourhoodOfficerIn(WESTMINSTER), importing);
+        assertThat(officer.allowed()).isFalse();
+        assertThat(officer.summary()).startsWith("Importing police.uk files is for a public protection officer, "
+                + "an intelligence analyst, a performance analyst, an inspector (read-only) or an administrator, "
+                + "not for a neighbourhood officer");
+        assertThat(AccessPolicy.decide(intelligenceAnalyst(), importing).allowed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a read-only inspector is refused a duty's change twice over: read-only, and not holding the duty")
+    void dutyAndReadOnly() {
+        AccessDecision d = AccessPolicy.decide(inspector(), reallocation(WESTMINSTER));
+        assertThat(d.reasons()).hasSize(2);
+        assertThat(d.summary()).contains("read-only").contains("not for an inspector (read-only)");
+    }
+
+    @Test
+    @DisplayName("a request with personal data and no change is a read; with a change it is not")
+    void readsAreReadsOnly() {
+        assertThat(AccessRequest.view(Section.INVESTIGATION).withPersonalData(null).read()).isTrue();
+        assertThat(AccessRequest.view(Section.INVESTIGATION).withPersonalData("x").changing().read()).isFalse();
+        assertThat(AccessRequest.view(Section.INVESTIGATION).read()).isFalse();
+    }
 }

@@ -42,7 +42,7 @@ class CrimeRecordingPassTest {
             }
             h.execute("insert into person_record (id, source_type, source_id, role, surname, recorded_at) values ('C1-V1', 'crime', 'C1', 'victim', 'Able', ?)", FIRST);
         });
-        pass = new CrimeRecordingPass(new InvestigationStore(jdbi), new AuditTrail(jdbi),
+        pass = new CrimeRecordingPass(jdbi, new AuditTrail(jdbi),
                 InvestigationSettings.of(Map.of("allocation.caseload_cap", "1")));
     }
 

@@ -28,7 +28,7 @@ class DutyRotaImportTest {
     private static final String BOROUGH = Fixtures.WESTMINSTER;
 
     private Jdbi jdbi;
-    private InvestigationStore store;
+    private AllocationStore store;
     private DutyRotaImport rota;
 
     @BeforeEach
@@ -44,8 +44,8 @@ class DutyRotaImportTest {
             h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism) values ('BR3', 'T-BR', 'DC Away', 2, 'Burglary and robbery')");
             h.execute("insert into investigator_duty values ('BR3', false, now())");
         });
-        store = new InvestigationStore(jdbi);
-        rota = new DutyRotaImport(store, MONDAY_AFTERNOON);
+        store = new AllocationStore(jdbi);
+        rota = new DutyRotaImport(new InvestigatorStore(jdbi), MONDAY_AFTERNOON);
     }
 
     private static final String ROTA = """
@@ -62,7 +62,7 @@ class DutyRotaImportTest {
         // the same file again changes nothing
         assertThat(rota.importFrom(new StringReader(ROTA), "rota.csv")).isEqualTo(new DutyRotaImport.Summary(3, 0));
 
-        RecordCrime recordCrime = new RecordCrime(store, new AuditTrail(jdbi), Screening.Settings.defaults(),
+        RecordCrime recordCrime = new RecordCrime(jdbi, new AuditTrail(jdbi), Screening.Settings.defaults(),
                 Allocation.Policy.defaults(), MONDAY_AFTERNOON);
         CrimeReport burglary = new CrimeReport(OffenceGroup.RESIDENTIAL_BURGLARY, LocalDateTime.of(2024, 3, 4, 13, 0), BOROUGH,
                 null, null, null, null, false, false, Set.of(), Set.of(SolvabilityFactor.CCTV, SolvabilityFactor.WITNESS),

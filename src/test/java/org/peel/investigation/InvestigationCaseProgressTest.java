@@ -27,22 +27,24 @@ class InvestigationCaseProgressTest {
     private static final String BOROUGH = Fixtures.WESTMINSTER;
     private final User officer = Fixtures.investigatorIn(BOROUGH);
     private Jdbi jdbi;
-    private InvestigationStore store;
+    private CrimeStore crimes;
+    private VictimsCodeStore victimsCode;
     private CaseProgress progress;
     private String crimeId;
 
     @BeforeEach
     void recordOne() {
         jdbi = TestDatabase.fresh().jdbi();
-        store = new InvestigationStore(jdbi);
+        crimes = new CrimeStore(jdbi);
+        victimsCode = new VictimsCodeStore(jdbi);
         AuditTrail audit = new AuditTrail(jdbi);
-        progress = new CaseProgress(store, audit, CHRISTMAS_EVE);
+        progress = new CaseProgress(jdbi, audit, CHRISTMAS_EVE);
         CrimeReport report = new CrimeReport(OffenceGroup.VIOLENCE_WITH_INJURY, LocalDateTime.of(2015, 12, 23, 22, 30), BOROUGH,
                 null, null, null, null, true, false, Set.of(), Set.of(),
                 List.of(new CrimeReport.Victim(new CrimeReport.Party("Vic", "Victim", null), false, false, false, false, false,
                         false, CrimeReport.PersonalStatement.NOT_YET_OFFERED)),
                 List.of(new CrimeReport.Party("Sam", "Suspect", LocalDate.of(1980, 1, 1))), List.of());
-        crimeId = new RecordCrime(store, audit, Screening.Settings.defaults(), Allocation.Policy.defaults(), CHRISTMAS_EVE)
+        crimeId = new RecordCrime(jdbi, audit, Screening.Settings.defaults(), Allocation.Policy.defaults(), CHRISTMAS_EVE)
                 .record(report, officer, "api", "127.0.0.1").get(0).crimeId();
     }
 
@@ -60,7 +62,7 @@ class InvestigationCaseProgressTest {
     void chargeCloses() {
         assertThat(progress.outcome(crimeId, OutcomeType.CHARGED_OR_SUMMONSED, LocalDate.of(2015, 12, 24), officer, "127.0.0.1").valid())
                 .isTrue();
-        assertThat(store.crime(crimeId).orElseThrow().deadlines())
+        assertThat(crimes.crime(crimeId).orElseThrow().deadlines())
                 .filteredOn(d -> d.kind().equals("UPDATE_CHARGE")).singleElement()
                 .satisfies(d -> assertThat(d.due()).isEqualTo(LocalDate.of(2015, 12, 29)));
         assertThatThrownBy(() -> progress.outcome(crimeId, OutcomeType.ADULT_CAUTION, LocalDate.of(2015, 12, 30), officer, "127.0.0.1"))
@@ -71,12 +73,12 @@ class InvestigationCaseProgressTest {
     @DisplayName("An arrest starts an update; telling the victim keeps it and logs the contact; the overdue list shows the rest")
     void arrestAndContact() {
         progress.caseEvent(crimeId, VictimsCodeDeadlines.CaseEvent.ARREST, LocalDate.of(2015, 12, 24), officer, "127.0.0.1");
-        InvestigationStore.Due update = store.crime(crimeId).orElseThrow().deadlines().stream()
+        CrimeStore.Due update = crimes.crime(crimeId).orElseThrow().deadlines().stream()
                 .filter(d -> d.kind().equals("UPDATE_ARREST")).findFirst().orElseThrow();
         assertThat(update.due()).isEqualTo(LocalDate.of(2015, 12, 29));
         progress.contact(crimeId, update.id(), "told by phone", null, officer, "127.0.0.1");
-        List<InvestigationStore.Overdue> overdue = store.overdue(BOROUGH, null, LocalDate.of(2016, 1, 6));
-        assertThat(overdue).extracting(InvestigationStore.Overdue::kind)
+        List<VictimsCodeStore.Overdue> overdue = victimsCode.overdue(BOROUGH, null, LocalDate.of(2016, 1, 6));
+        assertThat(overdue).extracting(VictimsCodeStore.Overdue::kind)
                 .contains("PERSONAL_STATEMENT_OFFER", "REFERRAL_TO_VICTIM_SERVICES", "WRITTEN_CONFIRMATION")
                 .doesNotContain("UPDATE_ARREST", "NEEDS_ASSESSMENT");
         assertThatThrownBy(() -> progress.contact(crimeId, update.id(), "again", null, officer, "127.0.0.1"))

@@ -85,7 +85,7 @@ class InvestigationPlanRoutesTest {
         pc.get(page);
         HttpResponse<String> refused = pc.post(page + "/supervisory-reviews", Map.of("review_note", "Looks fine"));
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("Only a crime management supervisor records a supervisory review");
+        assertThat(refused.body()).contains("Recording a supervisory review is for a crime management supervisor");
         assertThat(count("select count(*) from supervisory_review where crime_id = ?", crimeId)).isZero();
 
         // and a supervisor of the borough records one

@@ -28,7 +28,8 @@ class InvestigationRecordCrimeTest {
     private static final String BOROUGH = Fixtures.WESTMINSTER;
 
     private Jdbi jdbi;
-    private InvestigationStore store;
+    private CrimeStore crimes;
+    private AllocationStore allocation;
     private RecordCrime recordCrime;
     private final User officer = Fixtures.investigatorIn(BOROUGH);
 
@@ -48,8 +49,9 @@ class InvestigationRecordCrimeTest {
             h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism) values ('DA3', 'T-DA', 'DS Three', 2, 'Domestic abuse')");
             h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism) values ('CDA', 'T-CDA', 'DC Camden', 2, 'Domestic abuse')");
         });
-        store = new InvestigationStore(jdbi);
-        recordCrime = new RecordCrime(store, new AuditTrail(jdbi), Screening.Settings.defaults(),
+        crimes = new CrimeStore(jdbi);
+        allocation = new AllocationStore(jdbi);
+        recordCrime = new RecordCrime(jdbi, new AuditTrail(jdbi), Screening.Settings.defaults(),
                 Allocation.Policy.defaults(), CHRISTMAS_EVE);
     }
 
@@ -82,9 +84,9 @@ class InvestigationRecordCrimeTest {
         assertThat(((Allocation.Allocated) r.allocation()).investigator().investigatorId()).isEqualTo("DA3");
         assertThat(r.entitlement().service()).isEqualTo(VictimsCodeEntitlement.Service.ENHANCED);
 
-        InvestigationStore.CrimeView view = store.crime(r.crimeId()).orElseThrow();
+        CrimeStore.CrimeView view = crimes.crime(r.crimeId()).orElseThrow();
         assertThat(view.allocation().investigatorName()).isEqualTo("DS Three");
-        assertThat(view.deadlines()).extracting(InvestigationStore.Due::kind, InvestigationStore.Due::due).contains(
+        assertThat(view.deadlines()).extracting(CrimeStore.Due::kind, CrimeStore.Due::due).contains(
                 org.assertj.core.groups.Tuple.tuple("REFERRAL_TO_VICTIM_SERVICES", LocalDate.of(2015, 12, 30)),
                 org.assertj.core.groups.Tuple.tuple("WRITTEN_CONFIRMATION", LocalDate.of(2016, 1, 5)));
         assertThat(view.deadlines()).filteredOn(d -> d.kind().equals("PERSONAL_STATEMENT_OFFER")).allMatch(d -> d.metAt() != null);
@@ -102,15 +104,15 @@ class InvestigationRecordCrimeTest {
         jdbi.useHandle(h -> h.execute("insert into investigator_duty (investigator_id, on_duty, changed_at) values ('DA2', false, now()), ('DA3', false, now())"));
         RecordCrime.Recorded r = recordCrime.record(domesticAssault(vulnerableVictim()), officer, "api", "127.0.0.1").get(0);
         assertThat(r.allocation()).isInstanceOf(Allocation.Queued.class);
-        List<InvestigationStore.QueuedCrime> queue = store.queue(BOROUGH, LocalDateTime.of(2015, 12, 25, 10, 0));
+        List<AllocationStore.QueuedCrime> queue = allocation.queue(BOROUGH, LocalDateTime.of(2015, 12, 25, 10, 0));
         assertThat(queue).singleElement().satisfies(q -> {
             assertThat(q.reason()).contains("is on duty");
             assertThat(q.waiting().toHours()).isEqualTo(24);
         });
 
         recordCrime.reallocate(r.crimeId(), "DA2", "Back on duty early", Fixtures.investigatorIn(BOROUGH), "127.0.0.1");
-        assertThat(store.queue(BOROUGH, LocalDateTime.of(2015, 12, 25, 10, 0))).isEmpty();
-        assertThat(store.crime(r.crimeId()).orElseThrow().allocation().investigatorId()).isEqualTo("DA2");
+        assertThat(allocation.queue(BOROUGH, LocalDateTime.of(2015, 12, 25, 10, 0))).isEmpty();
+        assertThat(crimes.crime(r.crimeId()).orElseThrow().allocation().investigatorId()).isEqualTo("DA2");
         assertThatThrownBy(() -> recordCrime.reallocate(r.crimeId(), "CDA", "Wrong borough", officer, "127.0.0.1"))
                 .isInstanceOf(BadInput.class).hasMessageContaining("another borough");
     }
@@ -125,7 +127,7 @@ class InvestigationRecordCrimeTest {
         RecordCrime.Recorded r = recordCrime.record(shoplifting, officer, "web", "127.0.0.1").get(0);
         assertThat(r.screening()).isInstanceOf(Screening.ScreenedOut.class);
         assertThat(r.allocation()).isNull();
-        assertThat(store.screenedOutForReview(BOROUGH)).extracting(InvestigationStore.ScreenedOutCrime::crimeId)
+        assertThat(allocation.screenedOutForReview(BOROUGH)).extracting(AllocationStore.ScreenedOutCrime::crimeId)
                 .containsExactly(r.crimeId());
         assertThat(r.deadlines()).extracting(VictimsCodeDeadlines.Deadline::kind)
                 .containsExactly(VictimsCodeDeadlines.Kind.WRITTEN_CONFIRMATION, VictimsCodeDeadlines.Kind.NOT_INVESTIGATED_NOTICE);
@@ -167,7 +169,7 @@ class InvestigationRecordCrimeTest {
                 return java.util.Optional.of(new Place("E01004734", "E05000644", BOROUGH));
             }
         };
-        RecordCrime withMap = new RecordCrime(store, new AuditTrail(jdbi), Screening.Settings.defaults(),
+        RecordCrime withMap = new RecordCrime(jdbi, new AuditTrail(jdbi), Screening.Settings.defaults(),
                 Allocation.Policy.defaults(), CHRISTMAS_EVE, westminster);
         CrimeReport placed = new CrimeReport(OffenceGroup.VIOLENCE_WITH_INJURY, LocalDateTime.of(2015, 12, 23, 22, 30), null, null,
                 null, 51.5136, -0.1365, true, false, Set.of(), Set.of(), List.of(vulnerableVictim()), List.of(), List.of());

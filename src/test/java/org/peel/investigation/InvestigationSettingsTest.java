@@ -50,8 +50,7 @@ class InvestigationSettingsTest {
             h.execute("insert into investigation_setting (name, value, changed_by) values ('allocation.central.FRAUD', 'true', 'test')");
         });
         InvestigationSettings settings = InvestigationSettings.load(jdbi);
-        InvestigationStore store = new InvestigationStore(jdbi);
-        RecordCrime record = new RecordCrime(store, new AuditTrail(jdbi), settings.screening(), settings.allocation(),
+        RecordCrime record = new RecordCrime(jdbi, new AuditTrail(jdbi), settings.screening(), settings.allocation(),
                 Clock.systemDefaultZone());
         CrimeReport fraud = new CrimeReport(OffenceGroup.FRAUD, LocalDateTime.now().minusDays(1), Fixtures.WESTMINSTER, null, null,
                 null, null, false, false, Set.of(), Set.of(), List.of(new CrimeReport.Victim(

@@ -23,7 +23,6 @@ class PersistentTargetingRecordTest {
 
     private static final String BOROUGH = Fixtures.WESTMINSTER;
     private Jdbi jdbi;
-    private InvestigationStore store;
     private final User officer = Fixtures.investigatorIn(BOROUGH);
 
     @BeforeEach
@@ -33,11 +32,10 @@ class PersistentTargetingRecordTest {
             h.execute("insert into force_area (code, name) values ('E23000001', 'Metropolitan Police') on conflict do nothing");
             h.execute("insert into borough (code, name, force_code) values (?, 'Westminster', 'E23000001') on conflict do nothing", BOROUGH);
         });
-        store = new InvestigationStore(jdbi);
     }
 
     private RecordCrime.Recorded recordOn(LocalDateTime at, String forenames, String surname, LocalDate dob) {
-        RecordCrime recordCrime = new RecordCrime(store, new AuditTrail(jdbi), Screening.Settings.defaults(),
+        RecordCrime recordCrime = new RecordCrime(jdbi, new AuditTrail(jdbi), Screening.Settings.defaults(),
                 Allocation.Policy.defaults(), Clock.fixed(at.toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         CrimeReport damage = new CrimeReport(OffenceGroup.CRIMINAL_DAMAGE_AND_ARSON, at.minusHours(2), BOROUGH, null, null,
                 null, null, false, false, Set.of(), Set.of(), List.of(new CrimeReport.Victim(
