@@ -61,6 +61,7 @@ import org.peel.web.Capability;
 import org.peel.web.Gate;
 import org.peel.web.HomeRoutes;
 import org.peel.web.Problem;
+import org.peel.web.ResponseHeaders;
 import org.peel.web.SectionSummary;
 import org.peel.web.SignInRoutes;
 import org.peel.web.Web;
@@ -172,7 +173,7 @@ public final class PeelWeb {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jsonMapper(new JavalinJackson(OutputOptions.JSON, false));
+            config.jsonMapper(new JavalinJackson(org.peel.web.ApiJson.MAPPER, false));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
@@ -190,11 +191,7 @@ public final class PeelWeb {
                 }
             });
             routes.beforeMatched(gate::check);
-            routes.after(ctx -> {
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("X-Frame-Options", "DENY");
-                ctx.header("Referrer-Policy", "same-origin");
-            });
+            routes.after(ResponseHeaders::apply);
             routes.get("/health", ctx -> health(ctx, database), Gate.Open.PUBLIC);
 
             new SignInRoutes(web, access).register(routes);
@@ -310,6 +307,9 @@ public final class PeelWeb {
 
     private static void problem(Context ctx, int status, String detail, Map<String, String> errors) {
         Problem p = Problem.of(status, titleFor(status), detail, ctx.path());
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", ResponseHeaders.WWW_AUTHENTICATE);
+        }
         if (errors != null) {
             p = p.withErrors(errors);
         }

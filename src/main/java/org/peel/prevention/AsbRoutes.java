@@ -13,6 +13,7 @@ import org.peel.place.AreaIndex;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
 import org.peel.place.Ward;
+import org.peel.web.ApiJson;
 import org.peel.web.Attention;
 import org.peel.web.FormErrors;
 import org.peel.web.Problem;
@@ -20,7 +21,6 @@ import org.peel.web.Web;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,18 +129,8 @@ public final class AsbRoutes {
 
     private void recordFromJson(Context ctx) {
         User user = Web.signedIn(ctx);
-        Map<?, ?> body = ctx.bodyAsClass(Map.class);
-        if (body == null) {
-            throw new BadRequestResponse("The request body must be a JSON object");
-        }
-        List<String> vulnerability = new ArrayList<>();
-        if (body.get("vulnerability") instanceof List<?> list) {
-            list.forEach(v -> vulnerability.add(String.valueOf(v)));
-        } else if (body.get("vulnerability") != null) {
-            vulnerability.add(String.valueOf(body.get("vulnerability")));
-        }
-        AsbCallForm.Parsed parsed = AsbCallForm.parse(f -> body.get(f) == null || body.get(f) instanceof List<?>
-                ? null : String.valueOf(body.get(f)), vulnerability, user.boroughCode(), now());
+        AsbCallRequest body = ApiJson.body(ctx, AsbCallRequest.class);
+        AsbCallForm.Parsed parsed = AsbCallForm.parse(body.fields(), body.vulnerability(), user.boroughCode(), now());
         if (parsed.errors().any()) {
             web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), RECORD_TYPE, null);
             ctx.status(400).json(Problem.of(400, "Bad request", "The incident was not recorded: "
@@ -148,9 +138,8 @@ public final class AsbRoutes {
                     .withErrors(parsed.errors().all())).contentType("application/problem+json");
             return;
         }
-        Object chosen = body.get("victimPersonId");
         AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx),
-                IdentifiedPerson.from(chosen == null ? null : String.valueOf(chosen), "victimPersonId"));
+                IdentifiedPerson.from(body.victimPersonId(), "victimPersonId"));
         Web.noStore(ctx);
         ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
     }

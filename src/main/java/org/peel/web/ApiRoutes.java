@@ -35,10 +35,7 @@ public final class ApiRoutes {
     private void createUser(Context ctx) {
         User admin = web.authorize(ctx, AccessRequest.view(Section.ADMINISTRATION).changing().withPersonalData(null),
                 "user", null);
-        NewUser body = ctx.bodyAsClass(NewUser.class);
-        if (body == null) {
-            throw BadInput.field("body", "Send a JSON object with username, name, role, borough and password");
-        }
+        NewUser body = ApiJson.body(ctx, NewUser.class);
         Role role;
         try {
             role = body.role() == null ? null : Role.fromSlug(body.role());
