@@ -29,8 +29,9 @@ import java.util.Optional;
 /**
  * HTTP for ASB incidents taken as calls: the call handler's form and the answer shown the moment it is saved
  * (history, grade and reasons), the same as JSON at {@code POST /api/v1/asb-incidents}, and the list of flagged
- * victims for the neighbourhood team. A force-wide user loads the ASB rows of a police.uk street file with
- * {@code POST /api/v1/asb-incidents/police-uk?file=NAME} and the CSV as the body.
+ * victims for the neighbourhood team; {@code GET /api/v1/asb-incidents/{id}} reads an incident back. A force-wide
+ * user loads the ASB rows of a police.uk street file with {@code POST /api/v1/asb-incidents/police-uk?file=NAME}
+ * and the CSV as the body.
  */
 public final class AsbRoutes {
 
@@ -58,6 +59,18 @@ public final class AsbRoutes {
         routes.post("/prevention/asb/flags/{id}/clear", this::clearFlag);
         routes.post("/api/v1/asb-incidents", this::recordFromJson);
         routes.post("/api/v1/asb-incidents/police-uk", this::importPoliceUk);
+        routes.get("/api/v1/asb-incidents/{id}", this::incidentJson);
+    }
+
+    /** The incident the POST created (its Location): checked against the incident's borough, the read audited. */
+    private void incidentJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        String borough = store.incidentBorough(id)
+                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("No ASB incident " + id));
+        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough)
+                .withPersonalData(Web.statedPurpose(ctx)), RECORD_TYPE, id);
+        Web.noStore(ctx);
+        ctx.json(store.incident(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("No ASB incident " + id)));
     }
 
     private void importPoliceUk(Context ctx) {
