@@ -317,7 +317,8 @@ public final class InvestigationRoutes {
         }
         User user = authorizeRecording(ctx, report);
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "api", ctx.ip());
-        ctx.status(201).json(Map.of("crimes", recorded.stream().map(r -> json(r, report.flags())).toList()));
+        ctx.status(201).json(new RecordedCrimeAnswer.Recorded(recorded.stream()
+                .map(r -> RecordedCrimeAnswer.of(r, report.flags())).toList()));
     }
 
     private void crimeJson(Context ctx) {
@@ -470,52 +471,6 @@ public final class InvestigationRoutes {
             }
         }
         return new CrimeReport.Party(blankToNull(forenames), blankToNull(surname), dob);
-    }
-
-    private static Map<String, Object> json(RecordCrime.Recorded r, Set<CrimeFlag> flags) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.crimeId());
-        m.put("flags", flags.stream().sorted().map(Enum::name).toList());
-        Map<String, Object> s = new LinkedHashMap<>();
-        if (r.screening() instanceof Screening.ScreenedIn in) {
-            s.put("decision", "screened in");
-            s.put("priority", in.priority().name());
-            s.put("pip_level", in.pipLevel());
-            s.put("specialism", in.specialism().label());
-        } else if (r.screening() instanceof Screening.ScreenedOut out) {
-            s.put("decision", "screened out");
-            s.put("reason", out.reason());
-        }
-        s.put("harm", r.screening().harm());
-        s.put("solvability", r.screening().solvability());
-        s.put("reasons", r.screening().reasons());
-        s.put("rule_version", r.screening().ruleVersion());
-        m.put("screening", s);
-        if (r.allocation() != null) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            if (r.allocation() instanceof Allocation.Allocated al) {
-                a.put("decision", "allocated");
-                a.put("investigator_id", al.investigator().investigatorId());
-                a.put("team_id", al.investigator().teamId());
-                a.put("pip_level", al.investigator().pipLevel());
-            } else if (r.allocation() instanceof Allocation.Queued q) {
-                a.put("decision", "queued");
-                a.put("reason", q.reason());
-            }
-            a.put("reasons", r.allocation().reasons());
-            a.put("rule_version", r.allocation().ruleVersion());
-            m.put("allocation", a);
-        }
-        if (r.entitlement() != null) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("service", r.entitlement().service().name());
-            v.put("reasons", r.entitlement().reasons());
-            v.put("rule_version", r.entitlement().ruleVersion());
-            v.put("deadlines", r.deadlines().stream().map(d -> Map.of("kind", d.kind().name(), "due", d.due().toString(),
-                    "basis", d.basis())).toList());
-            m.put("victims_code", v);
-        }
-        return m;
     }
 
     private static String blankToNull(String s) {

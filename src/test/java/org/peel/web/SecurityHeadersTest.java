@@ -79,6 +79,25 @@ class SecurityHeadersTest {
     }
 
     @Test
+    @DisplayName("no template served as a page has inline script, on* handlers or style attributes")
+    void templatesHaveNothingInline() throws java.io.IOException {
+        // measure/report.jte is the printed report (PDF or a saved HTML file), never served under the policy
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "jte"))) {
+            List<String> found = files.filter(f -> f.toString().endsWith(".jte"))
+                    .filter(f -> !f.endsWith(java.nio.file.Path.of("measure", "report.jte")))
+                    .flatMap(f -> {
+                        try {
+                            return INLINE.matcher(java.nio.file.Files.readString(f)).results()
+                                    .map(m -> f + ": " + m.group());
+                        } catch (java.io.IOException ex) {
+                            throw new java.io.UncheckedIOException(ex);
+                        }
+                    }).toList();
+            assertThat(found).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("an API 401 names the schemes: Bearer realm=\"peel\", for no credentials and for a bad token alike")
     void wwwAuthenticate() {
         HttpResponse<String> none = server.anonymous().get("/api/v1/me");
