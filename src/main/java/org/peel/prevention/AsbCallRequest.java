@@ -9,16 +9,33 @@ import java.util.function.Function;
 /**
  * The body of {@code POST /api/v1/asb-incidents}: the call handler's form fields as one flat JSON object, named
  * as on the form (see {@link AsbCallForm}); {@code latitude} and {@code longitude} are numbers, the rest text
- * ({@code callerIsVictim} and {@code targeted} are "yes" or "no"), {@code vulnerability} a list of factors (one
- * factor alone is taken too), and {@code victimPersonId} the person the call handler identified the victim as.
+ * ({@code callerIsVictim} and {@code targeted} are "yes" or "no", or a JSON boolean), {@code vulnerability} a list
+ * of factors (one factor alone is taken too), and {@code victimPersonId} the person the call handler identified
+ * the victim as.
  */
 public record AsbCallRequest(String category, String subType, String description, String channel, String reportedAt,
                              String address, Double latitude, Double longitude, String borough, String ward,
                              String victimForenames, String victimSurname, String victimDob, String victimPostcode,
-                             String victimPhone, String victimAddress, String callerIsVictim, String callerForenames,
-                             String callerSurname, String callerPhone, String targeted, String impact,
+                             String victimPhone, String victimAddress, YesNo callerIsVictim, String callerForenames,
+                             String callerSurname, String callerPhone, YesNo targeted, String impact,
                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> vulnerability,
                              String duration, String victimPersonId) implements ApiJson.Body {
+
+    /**
+     * A yes-or-no answer as the form sends it ("yes", "no") or as JSON would (true, false); the words are checked
+     * with the form's other answers, so a wrong one is named beside its field. A number is not an answer.
+     */
+    public record YesNo(String text) {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        public static YesNo of(String text) {
+            return new YesNo(text);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        public static YesNo of(boolean yes) {
+            return new YesNo(yes ? "yes" : "no");
+        }
+    }
 
     /** More than there are factors to tick. */
     public static final int MOST_VULNERABILITY_FACTORS = 20;
@@ -51,11 +68,11 @@ public record AsbCallRequest(String category, String subType, String description
             case "victimPostcode" -> victimPostcode;
             case "victimPhone" -> victimPhone;
             case "victimAddress" -> victimAddress;
-            case "callerIsVictim" -> callerIsVictim;
+            case "callerIsVictim" -> callerIsVictim == null ? null : callerIsVictim.text();
             case "callerForenames" -> callerForenames;
             case "callerSurname" -> callerSurname;
             case "callerPhone" -> callerPhone;
-            case "targeted" -> targeted;
+            case "targeted" -> targeted == null ? null : targeted.text();
             case "impact" -> impact;
             case "duration" -> duration;
             default -> null;

@@ -87,6 +87,18 @@ class ApiBodiesTest {
     }
 
     @Test
+    @DisplayName("an ASB yes-or-no answer is \"yes\"/\"no\" or a JSON boolean, never a number")
+    void yesNo() {
+        String call = """
+                {"category":"personal","subType":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
+                 "address":"2 Test Street","victimSurname":"Franklin","callerIsVictim":%s,"targeted":%s,
+                 "impact":"some","duration":"weeks"}""";
+        assertThat(post(officer, "/api/v1/asb-incidents", call.formatted("true", "\"no\"")).statusCode()).isEqualTo(201);
+        assertProblem(post(officer, "/api/v1/asb-incidents", call.formatted("1", "false")), "callerIsVictim");
+        assertProblem(post(officer, "/api/v1/asb-incidents", call.formatted("true", "\"perhaps\"")), "targeted");
+    }
+
+    @Test
     @DisplayName("a field Peel does not take is refused by name rather than silently dropped")
     void unknownField() {
         HttpResponse<String> r = post(officer, "/api/v1/crimes", CRIME.replace("\"borough_code\"",

@@ -12,7 +12,9 @@ import org.peel.testing.TestServer;
 import org.peel.testing.WebClient;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -107,6 +109,43 @@ class ApiDescriptionTest {
         JsonNode unauthorized = document.path("components").path("responses").path("Unauthorized");
         assertThat(unauthorized.path("headers").has("WWW-Authenticate")).isTrue();
         assertThat(unauthorized.path("content").has("application/problem+json")).isTrue();
+    }
+
+    @Test
+    @DisplayName("each body's schema names exactly the fields its Java record binds or writes")
+    void schemasMatchRecords() {
+        Map<String, Class<?>> requests = Map.of("NewUser", ApiRoutes.NewUser.class,
+                "NewCrime", org.peel.investigation.CrimeRequest.class,
+                "CrimeVictim", org.peel.investigation.CrimeRequest.VictimRequest.class,
+                "CrimeParty", org.peel.investigation.CrimeRequest.PartyRequest.class,
+                "Outcome", org.peel.investigation.CrimeRequest.Outcome.class,
+                "AsbCall", org.peel.prevention.AsbCallRequest.class);
+        requests.forEach((schema, type) -> assertThat(documentedFields(schema)).as(schema).isNotEmpty()
+                .isEqualTo(fields(ApiJson.MAPPER.getDeserializationConfig().introspect(
+                        ApiJson.MAPPER.constructType(type)).findProperties())));
+        Map<String, Class<?>> responses = Map.of("Me", ApiRoutes.Me.class, "CreatedUser", ApiRoutes.CreatedUser.class,
+                "BoroughSummary", org.peel.place.PlaceRoutes.BoroughJson.class,
+                "PlaceMatch", org.peel.place.PlaceMatch.class,
+                "PoliceUkImportResult", org.peel.prevention.PoliceUkAsbImport.Result.class,
+                "AsbIncident", org.peel.prevention.AsbIncidentView.class,
+                "AsbLocation", org.peel.prevention.AsbLocation.class,
+                "RecordedCrimes", org.peel.investigation.RecordedCrimeAnswer.Recorded.class);
+        responses.forEach((schema, type) -> assertThat(documentedFields(schema)).as(schema).isNotEmpty()
+                .isEqualTo(fields(ApiJson.MAPPER.getSerializationConfig().introspect(
+                        ApiJson.MAPPER.constructType(type)).findProperties())));
+    }
+
+    private static Set<String> documentedFields(String schema) {
+        Set<String> names = new TreeSet<>();
+        document.path("components").path("schemas").path(schema).path("properties").fieldNames()
+                .forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> fields(List<com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition> properties) {
+        Set<String> names = new TreeSet<>();
+        properties.forEach(p -> names.add(p.getName()));
+        return names;
     }
 
     @Test
