@@ -77,13 +77,19 @@ public final class AccessStore {
     }
 
     public Optional<SignInCheck> checkPassword(String username, String password) {
-        return jdbi.withHandle(h -> h.createQuery("select * from app_user where username = :u and disabled_at is null")
+        Optional<SignInCheck> found = jdbi.withHandle(h -> h.createQuery(
+                        "select * from app_user where username = :u and disabled_at is null")
                 .bind("u", username)
                 .map((rs, ctx) -> {
                     OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
                     return new SignInCheck(USER.map(rs, ctx), Passwords.matches(password, rs.getString("password_hash")),
                             locked == null ? null : locked.toInstant());
                 }).findOne());
+        if (found.isEmpty()) {
+            // the same Argon2id work as for a real account, so the answer's timing does not reveal who exists
+            Passwords.matchesNothing(password);
+        }
+        return found;
     }
 
     /** Counts a failed attempt; returns true when this attempt locked the account. */

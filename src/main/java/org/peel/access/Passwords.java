@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Password hashing (Argon2id, OWASP's minimum parameters) and the random secrets behind sessions and tokens. */
 public final class Passwords {
@@ -16,6 +17,7 @@ public final class Passwords {
     /** 19 MiB, 2 passes, 1 lane: OWASP's recommended minimum for Argon2id. */
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final AtomicLong VERIFICATIONS = new AtomicLong();
     public static final int MINIMUM_LENGTH = 12;
 
     private Passwords() {
@@ -27,9 +29,30 @@ public final class Passwords {
 
     public static boolean matches(String password, String storedHash) {
         if (storedHash == null || password == null) {
-            return false;
+            return password != null && matchesNothing(password);
         }
+        VERIFICATIONS.incrementAndGet();
         return Password.check(password, storedHash).with(Argon2Function.getInstanceFromHash(storedHash));
+    }
+
+    /**
+     * Does the work of checking a password against a hash no password matches, and answers false: a sign-in
+     * for a username that does not exist then takes as long as one for a real account, so the time of the
+     * answer does not tell which usernames exist.
+     */
+    public static boolean matchesNothing(String password) {
+        matches(password == null ? "" : password, Unmatchable.HASH);
+        return false;
+    }
+
+    /** Argon2id verifications done so far in this process (each costs the same, known or unknown user). */
+    public static long verifications() {
+        return VERIFICATIONS.get();
+    }
+
+    /** Made on first use (one hashing, about 0.1 s), not when the class loads for a session id or token. */
+    private static final class Unmatchable {
+        static final String HASH = hash(secret());
     }
 
     /** Why a chosen password is too weak, or null when it will do. */

@@ -1,6 +1,5 @@
 package org.peel.investigation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -12,6 +11,7 @@ import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.common.BadInput;
 import org.peel.people.IdentifiedPerson;
+import org.peel.web.ApiJson;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
 
@@ -340,10 +340,7 @@ public final class InvestigationRoutes {
     }
 
     private void recordFromJson(Context ctx) {
-        JsonNode body = ctx.bodyAsClass(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw BadInput.field("body", "Send a JSON object describing the crime");
-        }
+        CrimeRequest body = ApiJson.body(ctx, CrimeRequest.class);
         CrimeReport report = recordCrime.located(fromJson(body));
         Map<String, String> problems = report.problems(LocalDateTime.now(clock));
         if (!problems.isEmpty()) {
@@ -352,7 +349,8 @@ public final class InvestigationRoutes {
         }
         User user = authorizeRecording(ctx, report);
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "api", ctx.ip());
-        ctx.status(201).json(Map.of("crimes", recorded.stream().map(r -> json(r, report.flags())).toList()));
+        ctx.status(201).json(new RecordedCrimeAnswer.Recorded(recorded.stream()
+                .map(r -> RecordedCrimeAnswer.of(r, report.flags())).toList()));
     }
 
     private void crimeJson(Context ctx) {
@@ -366,15 +364,12 @@ public final class InvestigationRoutes {
     /** {@code {"outcome_type": 1, "outcome_date": "2024-03-05"}}: 200 with the crime when it closes, 400 with the problems. */
     private void outcomeJson(Context ctx) {
         CrimeStore.CrimeView view = changeable(ctx);
-        JsonNode body = ctx.bodyAsClass(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw BadInput.field("body", "Send a JSON object with outcome_type and outcome_date");
-        }
-        OutcomeType type = OutcomeType.ofCode(body.path("outcome_type").asInt(-1))
+        CrimeRequest.Outcome body = ApiJson.body(ctx, CrimeRequest.Outcome.class);
+        OutcomeType type = OutcomeType.ofCode(body.outcomeType() == null ? -1 : body.outcomeType())
                 .orElseThrow(() -> BadInput.field("outcome_type", "Give a Home Office outcome type from 1 to 22"));
         LocalDate on;
         try {
-            on = LocalDate.parse(String.valueOf(text(body, "outcome_date")));
+            on = LocalDate.parse(String.valueOf(blankToNull(body.outcomeDate())));
         } catch (DateTimeParseException ex) {
             throw BadInput.field("outcome_date", "Give the outcome date as YYYY-MM-DD");
         }
@@ -445,107 +440,77 @@ public final class InvestigationRoutes {
                 on(v, "domestic_abuse"), on(v, "hate"), serious, factors, victims, suspects, witnesses, flags);
     }
 
-    private static CrimeReport fromJson(JsonNode b) {
-        String offenceText = text(b, "offence_group");
+    private static CrimeReport fromJson(CrimeRequest b) {
+        String offenceText = blankToNull(b.offenceGroup());
         OffenceGroup offence = offenceText == null ? null : OffenceGroup.fromLabel(offenceText)
                 .orElseThrow(() -> BadInput.field("offence_group", "Unknown offence group '" + offenceText + "'"));
         LocalDateTime committed = null;
-        if (text(b, "committed_at") != null) {
+        if (blankToNull(b.committedAt()) != null) {
             try {
-                committed = LocalDateTime.parse(text(b, "committed_at"));
+                committed = LocalDateTime.parse(b.committedAt().strip());
             } catch (DateTimeParseException ex) {
                 throw BadInput.field("committed_at", "Use an ISO date and time, e.g. 2015-12-23T22:30:00");
             }
         }
         Set<SeriousOffence> serious = EnumSet.noneOf(SeriousOffence.class);
-        b.path("serious_offences").forEach(n -> serious.add(parseEnum(SeriousOffence.class, n.asText())
-                .orElseThrow(() -> BadInput.field("serious_offences", "Unknown serious offence '" + n.asText() + "'"))));
+        b.seriousOffences().forEach(n -> serious.add(parseEnum(SeriousOffence.class, n)
+                .orElseThrow(() -> BadInput.field("serious_offences", "Unknown serious offence '" + n + "'"))));
         Set<SolvabilityFactor> factors = EnumSet.noneOf(SolvabilityFactor.class);
-        b.path("solvability").forEach(n -> factors.add(parseEnum(SolvabilityFactor.class, n.asText())
-                .orElseThrow(() -> BadInput.field("solvability", "Unknown solvability factor '" + n.asText() + "'"))));
+        b.solvability().forEach(n -> factors.add(parseEnum(SolvabilityFactor.class, n)
+                .orElseThrow(() -> BadInput.field("solvability", "Unknown solvability factor '" + n + "'"))));
         Set<CrimeFlag> flags = EnumSet.noneOf(CrimeFlag.class);
-        b.path("flags").forEach(n -> flags.add(CrimeFlag.parse(n.asText())
-                .orElseThrow(() -> BadInput.field("flags", "Unknown flag '" + n.asText() + "'; flags are "
+        b.flags().forEach(n -> flags.add(CrimeFlag.parse(n)
+                .orElseThrow(() -> BadInput.field("flags", "Unknown flag '" + n + "'; flags are "
                         + java.util.Arrays.stream(CrimeFlag.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", "))))));
         List<CrimeReport.Victim> victims = new ArrayList<>();
-        b.path("victims").forEach(n -> victims.add(new CrimeReport.Victim(party(n, "victims"), n.path("business").asBoolean(),
-                n.path("evidence_affected").asBoolean(), n.path("in_fear_of_testifying").asBoolean(),
-                n.path("persistently_targeted").asBoolean(), n.path("bereaved_close_relative").asBoolean(),
-                n.path("declines_referral").asBoolean(),
-                text(n, "personal_statement") == null ? null : parseEnum(CrimeReport.PersonalStatement.class, text(n, "personal_statement"))
-                        .orElseThrow(() -> BadInput.field("personal_statement", "Use OFFERED, DECLINED, TAKEN or NOT_YET_OFFERED")))));
-        List<CrimeReport.Party> suspects = new ArrayList<>();
-        b.path("suspects").forEach(n -> suspects.add(party(n, "suspects")));
-        List<CrimeReport.Party> witnesses = new ArrayList<>();
-        b.path("witnesses").forEach(n -> witnesses.add(party(n, "witnesses")));
-        return new CrimeReport(offence, committed, text(b, "borough_code"), text(b, "ward_code"), text(b, "lsoa_code"),
-                b.hasNonNull("latitude") ? b.get("latitude").asDouble() : null,
-                b.hasNonNull("longitude") ? b.get("longitude").asDouble() : null,
-                b.path("domestic_abuse").asBoolean(), b.path("hate").asBoolean(), serious, factors, victims, suspects, witnesses,
-                flags);
+        for (int i = 0; i < b.victims().size(); i++) {
+            CrimeRequest.VictimRequest n = present(b.victims().get(i), "victims", i);
+            String statement = blankToNull(n.personalStatement());
+            victims.add(new CrimeReport.Victim(party(n.forenames(), n.surname(), n.dateOfBirth(), "victims"),
+                    on(n.business()), on(n.evidenceAffected()), on(n.inFearOfTestifying()), on(n.persistentlyTargeted()),
+                    on(n.bereavedCloseRelative()), on(n.declinesReferral()),
+                    statement == null ? null : parseEnum(CrimeReport.PersonalStatement.class, statement)
+                            .orElseThrow(() -> BadInput.field("personal_statement", "Use OFFERED, DECLINED, TAKEN or NOT_YET_OFFERED"))));
+        }
+        return new CrimeReport(offence, committed, blankToNull(b.boroughCode()), blankToNull(b.wardCode()),
+                blankToNull(b.lsoaCode()), b.latitude(), b.longitude(), on(b.domesticAbuse()), on(b.hate()), serious,
+                factors, victims, parties(b.suspects(), "suspects"), parties(b.witnesses(), "witnesses"), flags);
     }
 
-    private static CrimeReport.Party party(JsonNode n, String field) {
+    private static List<CrimeReport.Party> parties(List<CrimeRequest.PartyRequest> given, String field) {
+        List<CrimeReport.Party> parties = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            CrimeRequest.PartyRequest p = present(given.get(i), field, i);
+            parties.add(party(p.forenames(), p.surname(), p.dateOfBirth(), field));
+        }
+        return parties;
+    }
+
+    private static <T> T present(T item, String field, int index) {
+        if (item == null) {
+            throw BadInput.field(field + "[" + index + "]", "Expected a JSON object, not null");
+        }
+        return item;
+    }
+
+    private static CrimeReport.Party party(String forenames, String surname, String dateOfBirth, String field) {
         LocalDate dob = null;
-        if (text(n, "date_of_birth") != null) {
+        if (blankToNull(dateOfBirth) != null) {
             try {
-                dob = LocalDate.parse(text(n, "date_of_birth"));
+                dob = LocalDate.parse(dateOfBirth.strip());
             } catch (DateTimeParseException ex) {
                 throw BadInput.field(field, "date_of_birth must be YYYY-MM-DD");
             }
         }
-        return new CrimeReport.Party(text(n, "forenames"), text(n, "surname"), dob);
+        return new CrimeReport.Party(blankToNull(forenames), blankToNull(surname), dob);
     }
 
-    private static Map<String, Object> json(RecordCrime.Recorded r, Set<CrimeFlag> flags) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.crimeId());
-        m.put("flags", flags.stream().sorted().map(Enum::name).toList());
-        Map<String, Object> s = new LinkedHashMap<>();
-        if (r.screening() instanceof Screening.ScreenedIn in) {
-            s.put("decision", "screened in");
-            s.put("priority", in.priority().name());
-            s.put("pip_level", in.pipLevel());
-            s.put("specialism", in.specialism().label());
-        } else if (r.screening() instanceof Screening.ScreenedOut out) {
-            s.put("decision", "screened out");
-            s.put("reason", out.reason());
-        }
-        s.put("harm", r.screening().harm());
-        s.put("solvability", r.screening().solvability());
-        s.put("reasons", r.screening().reasons());
-        s.put("rule_version", r.screening().ruleVersion());
-        m.put("screening", s);
-        if (r.allocation() != null) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            if (r.allocation() instanceof Allocation.Allocated al) {
-                a.put("decision", "allocated");
-                a.put("investigator_id", al.investigator().investigatorId());
-                a.put("team_id", al.investigator().teamId());
-                a.put("pip_level", al.investigator().pipLevel());
-            } else if (r.allocation() instanceof Allocation.Queued q) {
-                a.put("decision", "queued");
-                a.put("reason", q.reason());
-            }
-            a.put("reasons", r.allocation().reasons());
-            a.put("rule_version", r.allocation().ruleVersion());
-            m.put("allocation", a);
-        }
-        if (r.entitlement() != null) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("service", r.entitlement().service().name());
-            v.put("reasons", r.entitlement().reasons());
-            v.put("rule_version", r.entitlement().ruleVersion());
-            v.put("deadlines", r.deadlines().stream().map(d -> Map.of("kind", d.kind().name(), "due", d.due().toString(),
-                    "basis", d.basis())).toList());
-            m.put("victims_code", v);
-        }
-        return m;
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
+    private static boolean on(Boolean b) {
+        return Boolean.TRUE.equals(b);
     }
 
     private static boolean on(Map<String, String> v, String name) {

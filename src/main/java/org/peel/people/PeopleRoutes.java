@@ -1,5 +1,6 @@
 package org.peel.people;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
@@ -258,6 +259,27 @@ public final class PeopleRoutes {
                 .orElse("A person");
     }
 
+    /** The answer of {@code GET /api/v1/people/{ref}}: the person, and the records of them the caller may see. */
+    public record PersonAnswer(@JsonProperty("person_ref") String personRef, String name, List<RecordAnswer> records,
+                               @JsonProperty("withheld_records") int withheldRecords) {
+    }
+
+    /** One person record as the API shows it, with the borough of the record it came from. */
+    public record RecordAnswer(@JsonProperty("record_id") String recordId,
+                               @JsonProperty("source_type") String sourceType,
+                               @JsonProperty("source_id") String sourceId, String role, String forenames,
+                               String surname, @JsonProperty("date_of_birth") String dateOfBirth, String sex,
+                               String address, String postcode, String phone,
+                               @JsonProperty("recorded_at") String recordedAt,
+                               @JsonProperty("borough_code") String boroughCode) {
+
+        static RecordAnswer of(PersonRecordStore.PersonRecord r) {
+            return new RecordAnswer(r.id(), r.sourceType(), r.sourceId(), r.role(), r.forenames(), r.surname(),
+                    r.dateOfBirth() == null ? null : r.dateOfBirth().toString(), r.sex(), r.address(), r.postcode(),
+                    r.phone(), r.recordedAt() == null ? null : r.recordedAt().toString(), r.boroughCode());
+        }
+    }
+
     /**
      * {@code GET /api/v1/people/{ref}}: the person and the records the caller may see, each with its borough; a
      * person of whom the caller may see nothing is 404. Read with the stated purpose where the role needs one.
@@ -270,29 +292,8 @@ public final class PeopleRoutes {
         List<PersonRecordStore.PersonRecord> shown = all.stream().filter(r -> maySee(user, r)).toList();
         int withheld = (int) all.stream().filter(r -> !maySee(user, r) && AccessPolicy.reaches(user, r.boroughCode()))
                 .count();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (PersonRecordStore.PersonRecord r : shown) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("record_id", r.id());
-            row.put("source_type", r.sourceType());
-            row.put("source_id", r.sourceId());
-            row.put("role", r.role());
-            row.put("forenames", r.forenames());
-            row.put("surname", r.surname());
-            row.put("date_of_birth", r.dateOfBirth() == null ? null : r.dateOfBirth().toString());
-            row.put("sex", r.sex());
-            row.put("address", r.address());
-            row.put("postcode", r.postcode());
-            row.put("phone", r.phone());
-            row.put("recorded_at", r.recordedAt() == null ? null : r.recordedAt().toString());
-            row.put("borough_code", r.boroughCode());
-            out.add(row);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("person_ref", person.ref());
-        body.put("name", shown.isEmpty() ? null : nameOf(shown));
-        body.put("records", out);
-        body.put("withheld_records", withheld);
+        PersonAnswer body = new PersonAnswer(person.ref(), shown.isEmpty() ? null : nameOf(shown),
+                shown.stream().map(RecordAnswer::of).toList(), withheld);
         Web.noStore(ctx);
         ctx.json(body);
     }

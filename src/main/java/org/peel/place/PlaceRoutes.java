@@ -76,8 +76,12 @@ public final class PlaceRoutes {
 
     private void boroughsJson(Context ctx) {
         Web.signedIn(ctx);
-        ctx.json(store.boroughs().stream().map(b -> Map.of("code", b.borough().code(), "name", b.borough().name(),
-                "force", b.borough().forceCode(), "wards", b.wards(), "lsoas", b.lsoas())).toList());
+        ctx.json(store.boroughs().stream().map(b -> new BoroughJson(b.borough().code(), b.borough().name(),
+                b.borough().forceCode(), b.wards(), b.lsoas())).toList());
+    }
+
+    /** One borough as {@code GET /api/v1/places/boroughs} lists it. */
+    public record BoroughJson(String code, String name, String force, int wards, int lsoas) {
     }
 
     private void lookup(Context ctx) {

@@ -29,6 +29,7 @@ import org.peel.web.Capability;
 import org.peel.web.Gate;
 import org.peel.web.HomeRoutes;
 import org.peel.web.Problem;
+import org.peel.web.ResponseHeaders;
 import org.peel.web.SectionSummary;
 import org.peel.web.Web;
 import org.slf4j.Logger;
@@ -92,7 +93,7 @@ public final class PeelWeb {
             }
             config.events.serverStopped(() -> modules.forEach(Module::stop));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jsonMapper(new JavalinJackson(OutputOptions.JSON, false));
+            config.jsonMapper(new JavalinJackson(org.peel.web.ApiJson.MAPPER, false));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
@@ -110,11 +111,7 @@ public final class PeelWeb {
                 }
             });
             routes.beforeMatched(gate::check);
-            routes.after(ctx -> {
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("X-Frame-Options", "DENY");
-                ctx.header("Referrer-Policy", "same-origin");
-            });
+            routes.after(ResponseHeaders::apply);
             routes.get("/health", ctx -> health(ctx, database), Gate.Open.PUBLIC);
 
             modules.forEach(m -> m.routes(routes));
@@ -211,6 +208,9 @@ public final class PeelWeb {
 
     private static void problem(Context ctx, int status, String detail, Map<String, String> errors) {
         Problem p = Problem.of(status, titleFor(status), detail, ctx.path());
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", ResponseHeaders.WWW_AUTHENTICATE);
+        }
         if (errors != null) {
             p = p.withErrors(errors);
         }

@@ -13,6 +13,7 @@ import org.peel.place.AreaIndex;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
 import org.peel.place.Ward;
+import org.peel.web.ApiJson;
 import org.peel.web.Attention;
 import org.peel.web.FormErrors;
 import org.peel.web.Problem;
@@ -21,7 +22,6 @@ import org.peel.web.Web;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,9 @@ import java.util.Optional;
 /**
  * HTTP for ASB incidents taken as calls: the call handler's form and the answer shown the moment it is saved
  * (history, grade and reasons), the same as JSON at {@code POST /api/v1/asb-incidents}, and the list of flagged
- * victims for the neighbourhood team. A force-wide user loads the ASB rows of a police.uk street file with
- * {@code POST /api/v1/asb-incidents/police-uk?file=NAME} and the CSV as the body.
+ * victims for the neighbourhood team; {@code GET /api/v1/asb-incidents/{id}} reads an incident back. A force-wide
+ * user loads the ASB rows of a police.uk street file with {@code POST /api/v1/asb-incidents/police-uk?file=NAME}
+ * and the CSV as the body.
  */
 public final class AsbRoutes {
 
@@ -65,6 +66,18 @@ public final class AsbRoutes {
         routes.post("/prevention/asb/flags/{id}/clear", this::clearFlag);
         routes.post("/api/v1/asb-incidents", this::recordFromJson);
         routes.post("/api/v1/asb-incidents/police-uk", this::importPoliceUk);
+        routes.get("/api/v1/asb-incidents/{id}", this::incidentJson);
+    }
+
+    /** The incident the POST created (its Location): checked against the incident's borough, the read audited. */
+    private void incidentJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        String borough = store.incidentBorough(id)
+                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("No ASB incident " + id));
+        web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough)
+                .withPersonalData(Web.statedPurpose(ctx)), RECORD_TYPE, id);
+        Web.noStore(ctx);
+        ctx.json(store.incident(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("No ASB incident " + id)));
     }
 
     private void importPoliceUk(Context ctx) {
@@ -132,18 +145,8 @@ public final class AsbRoutes {
 
     private void recordFromJson(Context ctx) {
         User user = Web.signedIn(ctx);
-        Map<?, ?> body = ctx.bodyAsClass(Map.class);
-        if (body == null) {
-            throw new BadRequestResponse("The request body must be a JSON object");
-        }
-        List<String> vulnerability = new ArrayList<>();
-        if (body.get("vulnerability") instanceof List<?> list) {
-            list.forEach(v -> vulnerability.add(String.valueOf(v)));
-        } else if (body.get("vulnerability") != null) {
-            vulnerability.add(String.valueOf(body.get("vulnerability")));
-        }
-        AsbCallForm.Parsed parsed = AsbCallForm.parse(f -> body.get(f) == null || body.get(f) instanceof List<?>
-                ? null : String.valueOf(body.get(f)), vulnerability, user.boroughCode(), now());
+        AsbCallRequest body = ApiJson.body(ctx, AsbCallRequest.class);
+        AsbCallForm.Parsed parsed = AsbCallForm.parse(body.fields(), body.vulnerability(), user.boroughCode(), now());
         if (parsed.errors().any()) {
             web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), RECORD_TYPE, null);
             ctx.status(400).json(Problem.of(400, "Bad request", "The incident was not recorded: "
@@ -151,10 +154,8 @@ public final class AsbRoutes {
                     .withErrors(parsed.errors().all())).contentType("application/problem+json");
             return;
         }
-        Object chosen = body.get("victimPersonId");
         AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx),
-                identified.chosenBy(user, Section.PREVENTION, chosen == null ? null : String.valueOf(chosen),
-                        "victimPersonId", ctx.ip()));
+                identified.chosenBy(user, Section.PREVENTION, body.victimPersonId(), "victimPersonId", ctx.ip()));
         Web.noStore(ctx);
         ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
     }

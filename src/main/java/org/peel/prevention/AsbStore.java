@@ -52,6 +52,78 @@ public final class AsbStore {
         return "ASB-C" + n;
     }
 
+    /** The borough an incident was placed in, to check access before anything else of it is read. */
+    public Optional<String> incidentBorough(String id) {
+        return jdbi.withHandle(h -> h.createQuery("select borough_code from asb_incident where id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** An incident with its people, assessment and flags (personal data: the caller checks access and audits). */
+    public Optional<AsbIncidentView> incident(String id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, reported_at, category, sub_type, description, channel, location_text, latitude,
+                            longitude, borough_code, ward_code, lsoa_code, victim_targeted, recorded_by
+                        from asb_incident where id = :id""")
+                .bind("id", id)
+                .map((rs, ctx) -> new AsbIncidentView(rs.getString("id"), text(rs.getTimestamp("reported_at")),
+                        rs.getString("category"), rs.getString("sub_type"), rs.getString("description"),
+                        rs.getString("channel"),
+                        new AsbIncidentView.Location(rs.getString("location_text"),
+                                (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                                rs.getString("borough_code"), rs.getString("ward_code"), rs.getString("lsoa_code")),
+                        (Boolean) rs.getObject("victim_targeted"), rs.getString("recorded_by"),
+                        people(h, id, rs.getString("borough_code")), assessment(h, id), flags(h, id)))
+                .findOne());
+    }
+
+    private static List<AsbIncidentView.Person> people(Handle h, String incidentId, String boroughCode) {
+        return h.createQuery("""
+                        select id, role, forenames, surname, date_of_birth, address, postcode, phone from person_record
+                        where source_type = 'asb_incident' and source_id = :id order by id""")
+                .bind("id", incidentId)
+                .map((rs, ctx) -> new AsbIncidentView.Person(rs.getString("id"), rs.getString("role"),
+                        rs.getString("forenames"), rs.getString("surname"),
+                        rs.getDate("date_of_birth") == null ? null : rs.getDate("date_of_birth").toLocalDate().toString(),
+                        rs.getString("address"), rs.getString("postcode"), rs.getString("phone"), boroughCode))
+                .list();
+    }
+
+    private static AsbIncidentView.Assessment assessment(Handle h, String incidentId) {
+        return h.createQuery("""
+                        select grade, score, reasons::text, rule_version, repeat_victim, case_review_met, assessed_at
+                        from asb_assessment where asb_incident_id = :id""")
+                .bind("id", incidentId)
+                .map((rs, ctx) -> new AsbIncidentView.Assessment(rs.getString("grade"), rs.getInt("score"),
+                        reasons(rs.getString("reasons")), rs.getString("rule_version"), rs.getBoolean("repeat_victim"),
+                        rs.getBoolean("case_review_met"),
+                        rs.getObject("assessed_at", java.time.OffsetDateTime.class).toInstant().toString()))
+                .findOne().orElse(null);
+    }
+
+    private static List<AsbIncidentView.Flag> flags(Handle h, String incidentId) {
+        return h.createQuery("""
+                        select id, reason, detail, created_at, cleared_at is null as open from neighbourhood_flag
+                        where asb_incident_id = :id order by id""")
+                .bind("id", incidentId)
+                .map((rs, ctx) -> new AsbIncidentView.Flag(rs.getLong("id"), rs.getString("reason"),
+                        rs.getString("detail"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant().toString(),
+                        rs.getBoolean("open")))
+                .list();
+    }
+
+    private static List<String> reasons(String json) {
+        try {
+            return List.of(org.peel.web.ApiJson.MAPPER.readValue(json, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException("asb_assessment.reasons is not a JSON list of text", ex);
+        }
+    }
+
+    private static String text(java.sql.Timestamp at) {
+        return at == null ? null : at.toLocalDateTime().toString();
+    }
+
     /** Saves an incident taken as a call. */
     public void insertIncident(Handle h, String id, AsbReport report, AsbLocation where, String recordedBy) {
         h.createUpdate("""

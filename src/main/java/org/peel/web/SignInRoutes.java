@@ -12,12 +12,18 @@ import java.util.Map;
 /** Signing in and out of Peel's pages. */
 public final class SignInRoutes {
 
+    private static final java.util.regex.Pattern LOCAL_PATH =
+            java.util.regex.Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@%/?]*");
+
     private final Web web;
     private final AccessStore store;
+    /** Held only in memory: attempts are grouped within one run of the server and cannot be reversed from the trail. */
+    private final byte[] unknownUsernameKey = new byte[32];
 
     public SignInRoutes(Web web, AccessStore store) {
         this.web = web;
         this.store = store;
+        new java.security.SecureRandom().nextBytes(unknownUsernameKey);
     }
 
     public void register(RoutesConfig routes) {
@@ -64,8 +70,8 @@ public final class SignInRoutes {
         Instant now = Instant.now();
         var check = store.checkPassword(username, password);
         if (check.isEmpty()) {
-            web.audit(ctx, AuditEvent.by(null, "sign-in", "user", null, AuditEvent.FAILURE).asUser(username)
-                    .detail("no such user"));
+            web.audit(ctx, AuditEvent.by(null, "sign-in", "user", null, AuditEvent.FAILURE)
+                    .asUser(unknownUsername(username)).detail("no such user"));
             show(ctx, 401, username, FormErrors.of("password", "The username or password is not right"));
             return;
         }
@@ -103,12 +109,31 @@ public final class SignInRoutes {
         ctx.redirect("/sign-in");
     }
 
-    /** Only local paths, so a crafted link cannot send a user elsewhere after sign-in. */
+    /**
+     * Only a plain local path, so a crafted link cannot send a user elsewhere after sign-in: one leading '/',
+     * then only the characters of a URL's path and query (no whitespace or control characters, which browsers
+     * drop, no backslash, which they read as '/'), and no '//' anywhere. Anything else goes to the home page.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+        if (next == null || next.length() > 2000 || !LOCAL_PATH.matcher(next).matches() || next.contains("//")) {
             return "/";
         }
         return next;
+    }
+
+    /**
+     * What the audit trail keeps of a username that does not exist: a marker and a short keyed hash, so repeated
+     * attempts with one name can be seen together while a password typed into the username field is not kept.
+     */
+    String unknownUsername(String username) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(unknownUsernameKey, "HmacSHA256"));
+            byte[] digest = mac.doFinal(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "unknown:" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static String trim(String s) {

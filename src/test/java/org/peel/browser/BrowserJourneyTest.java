@@ -46,6 +46,9 @@ class BrowserJourneyTest {
         browser.findElement(By.id("username")).sendKeys("pc.browser");
         browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit].govuk-button")).click();
+        // wait for the sign-in's answer rather than read the sign-in page still showing
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().contains("/sign-in"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Good to see you, Test pc.browser");
         assertThat(browser.findElement(By.cssSelector("[data-testid=signed-in-as]")).getText()).isEqualTo("Test pc.browser");

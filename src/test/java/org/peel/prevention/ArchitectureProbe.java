@@ -2,7 +2,7 @@ package org.peel.prevention;
 
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Handle;
-import org.peel.investigation.InvestigationStore;
+import org.peel.investigation.CrimeStore;
 import org.peel.opendata.ForceNames;
 
 /**
@@ -12,9 +12,9 @@ import org.peel.opendata.ForceNames;
  */
 final class ArchitectureProbe {
 
-    private final InvestigationStore crimes;
+    private final CrimeStore crimes;
 
-    ArchitectureProbe(InvestigationStore crimes) {
+    ArchitectureProbe(CrimeStore crimes) {
         this.crimes = crimes;
     }
 

@@ -47,6 +47,11 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.port() + path;
     }
 
+    /** The running server, for tests that read what it registered. */
+    public Javalin app() {
+        return app;
+    }
+
     public Database database() {
         return database;
     }

@@ -1,0 +1,81 @@
+package org.peel.prevention;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.peel.web.ApiJson;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The body of {@code POST /api/v1/asb-incidents}: the call handler's form fields as one flat JSON object, named
+ * as on the form (see {@link AsbCallForm}); {@code latitude} and {@code longitude} are numbers, the rest text
+ * ({@code callerIsVictim} and {@code targeted} are "yes" or "no", or a JSON boolean), {@code vulnerability} a list
+ * of factors (one factor alone is taken too), and {@code victimPersonId} the person the call handler identified
+ * the victim as.
+ */
+public record AsbCallRequest(String category, String subType, String description, String channel, String reportedAt,
+                             String address, Double latitude, Double longitude, String borough, String ward,
+                             String victimForenames, String victimSurname, String victimDob, String victimPostcode,
+                             String victimPhone, String victimAddress, YesNo callerIsVictim, String callerForenames,
+                             String callerSurname, String callerPhone, YesNo targeted, String impact,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> vulnerability,
+                             String duration, String victimPersonId) implements ApiJson.Body {
+
+    /**
+     * A yes-or-no answer as the form sends it ("yes", "no") or as JSON would (true, false); the words are checked
+     * with the form's other answers, so a wrong one is named beside its field. A number is not an answer.
+     */
+    public record YesNo(String text) {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        public static YesNo of(String text) {
+            return new YesNo(text);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        public static YesNo of(boolean yes) {
+            return new YesNo(yes ? "yes" : "no");
+        }
+    }
+
+    /** More than there are factors to tick. */
+    public static final int MOST_VULNERABILITY_FACTORS = 20;
+
+    public AsbCallRequest {
+        vulnerability = vulnerability == null ? List.of() : vulnerability;
+    }
+
+    @Override
+    public void check() {
+        ApiJson.atMost("vulnerability", vulnerability, MOST_VULNERABILITY_FACTORS);
+    }
+
+    /** Each form field's value as the form parser reads it (null when absent). */
+    public Function<String, String> fields() {
+        return name -> switch (name) {
+            case "category" -> category;
+            case "subType" -> subType;
+            case "description" -> description;
+            case "channel" -> channel;
+            case "reportedAt" -> reportedAt;
+            case "address" -> address;
+            case "latitude" -> latitude == null ? null : latitude.toString();
+            case "longitude" -> longitude == null ? null : longitude.toString();
+            case "borough" -> borough;
+            case "ward" -> ward;
+            case "victimForenames" -> victimForenames;
+            case "victimSurname" -> victimSurname;
+            case "victimDob" -> victimDob;
+            case "victimPostcode" -> victimPostcode;
+            case "victimPhone" -> victimPhone;
+            case "victimAddress" -> victimAddress;
+            case "callerIsVictim" -> callerIsVictim == null ? null : callerIsVictim.text();
+            case "callerForenames" -> callerForenames;
+            case "callerSurname" -> callerSurname;
+            case "callerPhone" -> callerPhone;
+            case "targeted" -> targeted == null ? null : targeted.text();
+            case "impact" -> impact;
+            case "duration" -> duration;
+            default -> null;
+        };
+    }
+}
