@@ -9,9 +9,7 @@ import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -67,8 +65,7 @@ public final class PoliceUkImporter {
         }
         boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
         return store.load(SOURCE, file, bad, (h, fileId) -> {
-            try (var in = new InputStreamReader(file.open(progress::bytes), StandardCharsets.UTF_8)) {
-                CsvRecords csv = new CsvRecords(in, file.name());
+            try (CsvRecords csv = new CsvRecords(file.open(progress::bytes), file.name())) {
                 return street ? street(h, fileId, csv, bad, progress) : outcomes(h, fileId, csv, bad, progress);
             } catch (IOException ex) {
                 throw new UncheckedIOException("Cannot read " + file.location(), ex);
@@ -245,7 +242,7 @@ public final class PoliceUkImporter {
         try {
             return YearMonth.parse(v);
         } catch (DateTimeException ex) {
-            throw new BadInput(file, line, "Month", "'" + v + "' is not a month YYYY-MM");
+            throw new BadInput(file, line, "Month", CsvRecords.excerpt(v) + " is not a month YYYY-MM");
         }
     }
 
@@ -260,7 +257,7 @@ public final class PoliceUkImporter {
             }
             return d;
         } catch (NumberFormatException ex) {
-            throw new BadInput(file, line, field, "'" + v + "' is not a number");
+            throw new BadInput(file, line, field, CsvRecords.excerpt(v) + " is not a number");
         }
     }
 

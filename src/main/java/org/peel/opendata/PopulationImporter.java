@@ -6,9 +6,7 @@ import org.jdbi.v3.core.Handle;
 import org.peel.common.BadInput;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +62,7 @@ public final class PopulationImporter {
         progress.file(file.name());
         return store.load(SOURCE, file, bad, (h, fileId) -> {
             // the atlas is Windows-1252 (a pound sign in one header); a replacement character there does no harm
-            try (var in = new InputStreamReader(file.open(progress::bytes), StandardCharsets.UTF_8)) {
-                CsvRecords csv = new CsvRecords(in, file.name());
+            try (CsvRecords csv = CsvRecords.replacingMalformed(file.open(progress::bytes), file.name())) {
                 if (csv.has("area_code") && csv.has("population")) {
                     return simple(h, fileId, csv, forces, bad, progress);
                 }
@@ -107,7 +104,7 @@ public final class PopulationImporter {
                         var force = forces.match(code, name);
                         if (force.isPresent()) {
                             if (!force.get().code().equals(code)) {
-                                notes.add("'" + name + "' (" + code + ") matched by name to " + force.get().code());
+                                notes.add(CsvRecords.excerpt(name) + " (" + code + ") matched by name to " + force.get().code());
                             }
                             code = force.get().code();
                             level = "force";
@@ -182,7 +179,7 @@ public final class PopulationImporter {
                 try {
                     String code = get(r, cLsoa);
                     if (!code.matches("[EW]01\\d{6}")) {
-                        throw new BadInput(csv.source(), line, ATLAS_LSOA, "'" + code + "' is not an LSOA code");
+                        throw new BadInput(csv.source(), line, ATLAS_LSOA, CsvRecords.excerpt(code) + " is not an LSOA code");
                     }
                     String name = get(r, cName);
                     long population = number(r, cPop, csv.header().get(cPop), csv, line, 0, 1_000_000);
@@ -257,7 +254,7 @@ public final class PopulationImporter {
             }
             return n;
         } catch (NumberFormatException ex) {
-            throw new BadInput(csv.source(), line, field, "'" + v + "' is not a whole number");
+            throw new BadInput(csv.source(), line, field, CsvRecords.excerpt(v) + " is not a whole number");
         }
     }
 }

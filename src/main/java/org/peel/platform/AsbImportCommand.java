@@ -12,10 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +77,7 @@ final class AsbImportCommand implements Callable<Integer> {
             for (SourceFile f : files) {
                 progress.file(f.name());
                 PoliceUkAsbImport.Result result;
-                try (Reader in = new InputStreamReader(f.open(progress::bytes), StandardCharsets.UTF_8)) {
+                try (InputStream in = f.open(progress::bytes)) {
                     result = importer.importFile(f.name(), in, skip);
                 } catch (IOException ex) {
                     throw new UncheckedIOException("Cannot read " + f.location(), ex);

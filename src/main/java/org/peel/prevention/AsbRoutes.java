@@ -70,8 +70,7 @@ public final class AsbRoutes {
         }
         String file = Optional.ofNullable(ctx.queryParam("file")).filter(f -> !f.isBlank()).orElse("upload.csv");
         PoliceUkAsbImport.Result result;
-        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                ctx.bodyInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (java.io.InputStream in = ctx.bodyInputStream()) {
             result = policeUk.importFile(file, in);
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);

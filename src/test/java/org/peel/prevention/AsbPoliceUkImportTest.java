@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.peel.common.BadInput;
 import org.peel.testing.TestDatabase;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,8 +37,8 @@ class AsbPoliceUkImportTest {
         importer = new PoliceUkAsbImport(jdbi);
     }
 
-    private static BufferedReader reader(String text) {
-        return new BufferedReader(new StringReader(text));
+    private static java.io.InputStream reader(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
