@@ -1,5 +1,6 @@
 package org.peel.opendata;
 
+import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 
 import org.peel.common.BadInput;
@@ -45,7 +46,7 @@ public final class HomeOfficePrcImporter {
             long rows = 0;
             long negative = 0;
             try (CsvRecords csv = new CsvRecords(file.open(progress::bytes), file.name());
-                 CopyStream copy = new CopyStream(h, "opendata_prc",
+                 CopyWriter copy = CopyWriter.open(h, "opendata_prc",
                          "file_id, line, year_from, year_to, area_name, force_code, offence, offences")) {
                 int cEnding = csv.column(ENDING);
                 int cPfa = csv.column(PFA);

@@ -1,5 +1,6 @@
 package org.peel.opendata;
 
+import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 
 import org.peel.common.BadInput;
@@ -34,7 +35,7 @@ public final class LondonBoroughCrimeImporter {
             Map<String, Long> unmatched = new TreeMap<>();
             long rows = 0;
             try (CsvRecords csv = new CsvRecords(file.open(progress::bytes), file.name());
-                 CopyStream copy = new CopyStream(h, "opendata_london_borough_crime",
+                 CopyWriter copy = CopyWriter.open(h, "opendata_london_borough_crime",
                          "file_id, line, borough_code, borough_name, major_category, minor_category, month, offences")) {
                 int cBorough = csv.column("Borough");
                 int cMajor = csv.column("Major Category");

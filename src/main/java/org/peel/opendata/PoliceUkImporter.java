@@ -1,5 +1,6 @@
 package org.peel.opendata;
 
+import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 
 import org.jdbi.v3.core.Handle;
@@ -86,7 +87,7 @@ public final class PoliceUkImporter {
         }
 
         void write(Handle h, long fileId, String kind) {
-            try (CopyStream copy = new CopyStream(h, "opendata_police_uk_month",
+            try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_month",
                     "file_id, force_code, month, kind, rows, unlocated")) {
                 counts.forEach((key, c) -> {
                     String[] k = key.split("\\|");
@@ -111,7 +112,7 @@ public final class PoliceUkImporter {
         long rows = 0;
         long byPoint = 0;
         long unknownLsoa = 0;
-        try (BinaryCopyStream copy = new BinaryCopyStream(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
+        try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
                 + " force_code, longitude, latitude, lsoa_code, ward_code, borough_code, place_method, crime_type,"
                 + " last_outcome")) {
             for (String[] r; (r = csv.next()) != null; ) {
@@ -159,7 +160,7 @@ public final class PoliceUkImporter {
         Months months = new Months();
         Map<String, Long> unmatched = new TreeMap<>();
         long rows = 0;
-        try (BinaryCopyStream copy = new BinaryCopyStream(h, "opendata_police_uk_outcome",
+        try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_outcome",
                 "file_id, line, crime_id, month, force_code, lsoa_code, outcome_type")) {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();

@@ -1,5 +1,6 @@
 package org.peel.opendata;
 
+import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 
 import org.jdbi.v3.core.Handle;
@@ -89,7 +90,7 @@ public final class PopulationImporter {
         long rows = 0;
         long withHouseholds = 0;
         Set<String> seen = new java.util.HashSet<>();
-        try (CopyStream copy = new CopyStream(h, "opendata_population",
+        try (CopyWriter copy = CopyWriter.open(h, "opendata_population",
                 "file_id, level, area_code, area_name, year, population, households, households_year, derived_from")) {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();
@@ -172,7 +173,7 @@ public final class PopulationImporter {
         long rows = 0;
         long withoutWard = 0;
         Set<String> unplaced = new TreeSet<>();
-        try (CopyStream copy = new CopyStream(h, "opendata_population",
+        try (CopyWriter copy = CopyWriter.open(h, "opendata_population",
                 "file_id, level, area_code, area_name, year, population, households, households_year, derived_from")) {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();

@@ -1,6 +1,5 @@
 package org.peel.platform;
 
-import org.peel.synthetic.CopyLoader;
 import org.peel.synthetic.DatabaseSink;
 import org.peel.synthetic.ForceSources;
 import org.peel.synthetic.ForceSpec;
@@ -82,7 +81,7 @@ final class GenerateBenchCommand implements Callable<Integer> {
                 c.commit();
                 long copyStarted = System.nanoTime();
                 for (Table t : sink.tables()) {
-                    copied += CopyLoader.copy(c, BASELINE_SCHEMA, t, sink.file(t));
+                    copied += t.load(c, BASELINE_SCHEMA, sink.file(t));
                 }
                 c.commit();
                 copySeconds = (System.nanoTime() - copyStarted) / 1e9;
