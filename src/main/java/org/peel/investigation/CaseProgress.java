@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
@@ -74,8 +75,8 @@ public final class CaseProgress {
             requireOpen(h, crimeId);
             var crime = h.createQuery("select offence_group, committed_at, recorded_at from crime where id = :id")
                     .bind("id", crimeId)
-                    .map((rs, ctx) -> new Object[]{rs.getString("offence_group"), rs.getObject("committed_at", LocalDateTime.class),
-                            rs.getObject("recorded_at", LocalDateTime.class)}).one();
+                    .map((rs, ctx) -> new Object[]{rs.getString("offence_group"), Moments.local(rs, "committed_at"),
+                            Moments.local(rs, "recorded_at")}).one();
             OffenceGroup offence = OffenceGroup.fromLabel((String) crime[0]).orElse(OffenceGroup.MISCELLANEOUS_AGAINST_SOCIETY);
             LocalDate committed = ((LocalDateTime) crime[1]).toLocalDate();
             List<LocalDate> suspects = h.createQuery("""

@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.common.CopyRows;
@@ -122,7 +123,7 @@ public final class InvestigationStore {
                 .bind("dob", victim.dateOfBirth()).bind("widen", throughResolvedPersons).bind("crime", crimeId)
                 .bind("since", since).bind("before", before)
                 .map((rs, ctx) -> new PersistentTargeting.EarlierCrime(rs.getString("id"),
-                        rs.getObject("recorded_at", LocalDateTime.class), rs.getString("offence_group"), rs.getString("matched_on")))
+                        Moments.local(rs, "recorded_at"), rs.getString("offence_group"), rs.getString("matched_on")))
                 .list();
     }
 
@@ -473,7 +474,7 @@ public final class InvestigationStore {
 
     public List<Contact> contacts(String crimeId) {
         return jdbi.withHandle(h -> h.createQuery("select at, kind, result, by_username from victims_code_contact where crime_id = :id order by at, id")
-                .bind("id", crimeId).map((rs, ctx) -> new Contact(rs.getObject("at", LocalDateTime.class), rs.getString("kind"),
+                .bind("id", crimeId).map((rs, ctx) -> new Contact(Moments.local(rs, "at"), rs.getString("kind"),
                         rs.getString("result"), rs.getString("by_username"))).list());
     }
 
@@ -490,7 +491,7 @@ public final class InvestigationStore {
                         select id, offence_group, borough_code, committed_at, recorded_at, domestic_abuse, hate
                         from crime where id = :id""").bind("id", id)
                 .map((rs, ctx) -> new Object[]{rs.getString("id"), rs.getString("offence_group"), rs.getString("borough_code"),
-                        rs.getObject("committed_at", LocalDateTime.class), rs.getObject("recorded_at", LocalDateTime.class),
+                        Moments.local(rs, "committed_at"), Moments.local(rs, "recorded_at"),
                         rs.getBoolean("domestic_abuse"), rs.getBoolean("hate")})
                 .findOne()
                 .map(c -> new CrimeView((String) c[0], (String) c[1], (String) c[2], (LocalDateTime) c[3], (LocalDateTime) c[4],
@@ -524,7 +525,7 @@ public final class InvestigationStore {
                         where a.crime_id = :id and a.ended_at is null""").bind("id", id)
                 .map((rs, ctx) -> new Current(rs.getString("investigator_id"), rs.getString("display_name"),
                         rs.getInt("pip_level"), rs.getString("specialism"), rs.getString("team"),
-                        rs.getObject("allocated_at", LocalDateTime.class), lines(rs.getString("reasons")),
+                        Moments.local(rs, "allocated_at"), lines(rs.getString("reasons")),
                         rs.getString("rule_version")))
                 .findOne();
     }
@@ -541,7 +542,7 @@ public final class InvestigationStore {
 
     private Optional<Waiting> waiting(Handle h, String id) {
         return h.createQuery("select reason, queued_at from allocation_queue where crime_id = :id and left_at is null")
-                .bind("id", id).map((rs, ctx) -> new Waiting(rs.getString("reason"), rs.getObject("queued_at", LocalDateTime.class)))
+                .bind("id", id).map((rs, ctx) -> new Waiting(rs.getString("reason"), Moments.local(rs, "queued_at")))
                 .findOne();
     }
 
@@ -556,7 +557,7 @@ public final class InvestigationStore {
                 .bind("id", id).map((rs, ctx) -> new Due(rs.getLong("id"), rs.getString("kind"),
                         VictimsCodeDeadlines.Kind.valueOf(rs.getString("kind")).label(),
                         rs.getObject("due_date", LocalDate.class), rs.getString("basis"),
-                        rs.getObject("met_at", LocalDateTime.class))).list();
+                        Moments.local(rs, "met_at"))).list();
     }
 
     /** A crime waiting in the supervisor's queue, and for how long. */
@@ -573,7 +574,7 @@ public final class InvestigationStore {
                         order by q.queued_at, q.crime_id""")
                 .bind("borough", boroughCode)
                 .map((rs, ctx) -> {
-                    LocalDateTime at = rs.getObject("queued_at", LocalDateTime.class);
+                    LocalDateTime at = Moments.local(rs, "queued_at");
                     return new QueuedCrime(rs.getString("crime_id"), rs.getString("offence_group"), rs.getString("borough_code"),
                             rs.getString("specialism"), rs.getInt("pip_level"), rs.getString("priority"), rs.getString("reason"),
                             at, Duration.between(at, now));
@@ -593,7 +594,7 @@ public final class InvestigationStore {
                         order by s.screened_at, s.crime_id""")
                 .bind("borough", boroughCode)
                 .map((rs, ctx) -> new ScreenedOutCrime(rs.getString("crime_id"), rs.getString("offence_group"),
-                        rs.getString("borough_code"), rs.getString("out_reason"), rs.getObject("screened_at", LocalDateTime.class)))
+                        rs.getString("borough_code"), rs.getString("out_reason"), Moments.local(rs, "screened_at")))
                 .list());
     }
 
@@ -764,7 +765,7 @@ public final class InvestigationStore {
                 .bind("ids", investigatorIds.toArray(String[]::new))
                 .map((rs, ctx) -> new InvestigatorCaseload.OpenCrime(rs.getString("investigator_id"), rs.getString("id"),
                         rs.getString("offence_group"), rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")),
-                        rs.getObject("recorded_at", LocalDateTime.class), rs.getObject("allocated_at", LocalDateTime.class),
+                        Moments.local(rs, "recorded_at"), Moments.local(rs, "allocated_at"),
                         rs.getBoolean("domestic_abuse"), rs.getObject("next_review_due", LocalDate.class)))
                 .list());
     }
@@ -803,20 +804,20 @@ public final class InvestigationStore {
                             select version, lines_of_enquiry, hypotheses, written_by, written_at from investigation_plan
                             where crime_id = :id order by version desc""").bind("id", crimeId)
                     .map((rs, ctx) -> new PlanVersion(rs.getInt("version"), rs.getString("lines_of_enquiry"),
-                            rs.getString("hypotheses"), rs.getString("written_by"), rs.getObject("written_at", LocalDateTime.class)))
+                            rs.getString("hypotheses"), rs.getString("written_by"), Moments.local(rs, "written_at")))
                     .list();
             List<ReviewRecord> reviews = h.createQuery("""
                             select id, reviewed_by, reviewed_at, note, direction, next_review_due from supervisory_review
                             where crime_id = :id order by reviewed_at desc, id desc""").bind("id", crimeId)
                     .map((rs, ctx) -> new ReviewRecord(rs.getLong("id"), rs.getString("reviewed_by"),
-                            rs.getObject("reviewed_at", LocalDateTime.class), rs.getString("note"), rs.getString("direction"),
+                            Moments.local(rs, "reviewed_at"), rs.getString("note"), rs.getString("direction"),
                             rs.getObject("next_review_due", LocalDate.class)))
                     .list();
             List<ActionRecord> actions = h.createQuery("""
                             select * from investigation_action where crime_id = :id order by due_date, id""").bind("id", crimeId)
                     .map((rs, ctx) -> new ActionRecord(rs.getLong("id"), rs.getString("description"), rs.getString("owner_username"),
                             rs.getObject("due_date", LocalDate.class), rs.getString("created_by"),
-                            rs.getObject("created_at", LocalDateTime.class), rs.getObject("completed_at", LocalDateTime.class),
+                            Moments.local(rs, "created_at"), Moments.local(rs, "completed_at"),
                             rs.getString("completed_by"), rs.getString("completion_note")))
                     .list();
             return new Plan(versions.isEmpty() ? null : versions.get(0), Math.max(0, versions.size() - 1), reviews, actions);
