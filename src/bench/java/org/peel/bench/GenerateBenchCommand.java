@@ -4,7 +4,6 @@ import org.peel.platform.Database;
 import org.peel.platform.DatabaseOptions;
 import org.peel.platform.GenerateCommand;
 import org.peel.platform.OutputOptions;
-import org.peel.synthetic.CopyLoader;
 import org.peel.synthetic.DatabaseSink;
 import org.peel.synthetic.ForceSources;
 import org.peel.synthetic.ForceSpec;
@@ -87,7 +86,7 @@ final class GenerateBenchCommand implements Callable<Integer> {
                 c.commit();
                 long copyStarted = System.nanoTime();
                 for (Table t : sink.tables()) {
-                    copied += CopyLoader.copy(c, BASELINE_SCHEMA, t, sink.file(t));
+                    copied += t.load(c, BASELINE_SCHEMA, sink.file(t));
                 }
                 c.commit();
                 copySeconds = (System.nanoTime() - copyStarted) / 1e9;

@@ -1,5 +1,6 @@
 package org.peel.bench;
 
+import org.peel.common.CsvRecords;
 import org.peel.people.FieldMapping;
 import org.peel.people.PersonDetails;
 import org.peel.people.PersonRecordFile;
@@ -9,10 +10,8 @@ import org.peel.synthetic.ForceSources;
 import org.peel.synthetic.ForceSpec;
 import org.peel.synthetic.SyntheticForce;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -82,18 +81,14 @@ final class SyntheticLinkSet {
             position.put(records.get(i).recordId(), i);
         }
         String[] truth = new String[records.size()];
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.readLine();
-            String line;
-            while ((line = in.readLine()) != null) {
-                int a = line.indexOf(',');
-                int b = a < 0 ? -1 : line.indexOf(',', a + 1);
-                if (b < 0) {
+        try (CsvRecords csv = CsvRecords.open(file)) {
+            for (String[] r; (r = csv.next()) != null; ) {
+                if (r.length < 2) {
                     continue;
                 }
-                Integer at = position.get(line.substring(0, a));
+                Integer at = position.get(r[0]);
                 if (at != null) {
-                    truth[at] = line.substring(a + 1, b);
+                    truth[at] = r[1];
                 }
             }
         }

@@ -2,24 +2,17 @@ package org.peel.common;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.postgresql.PGConnection;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Rows for one table gathered in memory and written with {@code COPY … FROM STDIN (FORMAT csv)} on the caller's
- * handle, so inside its transaction. A store describes a row once as {@link Values} (column name, value) and uses
- * that one description both for its single-row insert ({@link #binding}) and for many rows at once here, so the two
- * cannot drift apart. Values: null, text, numbers, booleans, {@link LocalDate}, {@link LocalDateTime}, and
- * {@code String[]} for a text array.
+ * Rows for one table gathered in memory and sent with {@link CopyWriter} on the caller's handle, so inside its
+ * transaction. A store describes a row once as {@link Values} (column name, value) and uses that one description
+ * both for its single-row insert ({@link #binding}) and for many rows at once here, so the two cannot drift apart.
+ * Values are any {@link CopyWriter#value(Object)} takes: null, text, numbers, booleans, dates, date-times, instants,
+ * and {@code String[]} for a text array.
  */
 public final class CopyRows {
 
@@ -31,8 +24,7 @@ public final class CopyRows {
 
     private final String table;
     private final List<String> columns = new ArrayList<>();
-    private final StringBuilder csv = new StringBuilder(1 << 16);
-    private int rows;
+    private final List<Object[]> rows = new ArrayList<>();
 
     public CopyRows(String table) {
         this.table = table;
@@ -51,73 +43,45 @@ public final class CopyRows {
 
     /** Adds a row; every row must give the same columns in the same order. */
     public void add(UnaryOperator<Values> row) {
-        int[] field = {0};
+        List<Object> values = new ArrayList<>(columns.isEmpty() ? 16 : columns.size());
+        boolean first = rows.isEmpty();
         row.apply(new Values() {
             @Override
             public Values put(String column, Object value) {
-                int i = field[0]++;
-                if (rows == 0) {
+                int i = values.size();
+                if (first) {
                     columns.add(column);
                 } else if (i >= columns.size() || !columns.get(i).equals(column)) {
                     throw new IllegalStateException(table + ": column " + column + " out of order");
                 }
-                if (i > 0) {
-                    csv.append(',');
-                }
-                append(value);
+                values.add(value);
                 return this;
             }
         });
-        csv.append('\n');
-        rows++;
+        if (!first && values.size() != columns.size()) {
+            throw new IllegalStateException(table + ": a row of " + values.size() + " values for " + columns.size()
+                    + " columns");
+        }
+        rows.add(values.toArray());
     }
 
     public int size() {
-        return rows;
+        return rows.size();
     }
 
     /** Sends the rows gathered so far and starts afresh; returns the rows copied. */
     public long copy(Handle h) {
-        if (rows == 0) {
+        if (rows.isEmpty()) {
             return 0;
         }
-        try {
-            long n = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format csv)",
-                    new StringReader(csv.toString()));
-            csv.setLength(0);
-            rows = 0;
+        try (CopyWriter copy = CopyWriter.open(h, table, columns)) {
+            for (Object[] row : rows) {
+                copy.row(row);
+            }
+            long n = copy.finish();
+            rows.clear();
             columns.clear();
             return n;
-        } catch (SQLException ex) {
-            throw new IllegalStateException("copy into " + table + ": " + ex.getMessage(), ex);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
-    }
-
-    private void append(Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            csv.append(value);
-        } else if (value instanceof String[] array) {
-            StringBuilder literal = new StringBuilder("{");
-            for (int i = 0; i < array.length; i++) {
-                if (i > 0) {
-                    literal.append(',');
-                }
-                literal.append('"').append(array[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-            quoted(literal.append('}').toString());
-        } else {
-            quoted(value.toString());
-        }
-    }
-
-    /** Quoted, so that an empty string stays an empty string and only an empty unquoted field is null. */
-    private void quoted(String text) {
-        csv.append('"').append(text.replace("\"", "\"\"")).append('"');
     }
 }

@@ -1,35 +1,95 @@
 package org.peel.common;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Comma-separated records read one at a time from a stream (a plain, gzipped or zipped file), RFC 4180 quoting,
- * CRLF or LF, a byte-order mark dropped, and the physical line each record starts on kept for error messages.
+ * The one way Peel reads a comma-separated file: a header row, then records one at a time (streamed, so a file of
+ * any size reads in constant memory), parsed by FastCSV. RFC 4180 quoting, so a quoted field may hold commas and
+ * line breaks; CRLF or LF; a UTF-8 byte-order mark dropped; blank lines skipped. Every problem is a {@link BadInput}
+ * naming the file, the physical line the record starts on and, where there is one, the field: a file that ends
+ * inside a quoted field (a truncated last row), a field longer than {@link #MAX_FIELD_CHARS}, a record of more than
+ * {@link #MAX_FIELDS} fields, bytes that are not UTF-8. Messages quote at most {@link #EXCERPT_CHARS} characters
+ * of a bad value ({@link #excerpt}), so a stray megabyte or a person's details never fill a log.
  */
-public final class CsvRecords {
+public final class CsvRecords implements AutoCloseable {
 
-    private static final int BUFFER = 1 << 16;
+    /** The longest field accepted; real published fields are a few hundred characters at most. */
+    public static final int MAX_FIELD_CHARS = 64 * 1024;
+    /** The most fields a record may have. */
+    public static final int MAX_FIELDS = 1024;
+    /** The most characters of a bad value repeated in a message. */
+    public static final int EXCERPT_CHARS = 40;
 
-    private final Reader in;
+    private static final Pattern PARSER_LINE = Pattern.compile("line (\\d+)");
+
     private final String source;
-    private final char[] buf = new char[BUFFER];
-    private int pos;
-    private int len;
-    private long line = 1;
-    private long recordLine;
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
     private final List<String> header;
     private final Map<String, Integer> columns = new HashMap<>();
+    private long line;
 
-    public CsvRecords(Reader in, String source) {
-        this.in = in;
+    /** Reads UTF-8 text from the stream (closed with this reader); {@code source} names it in every error. */
+    public CsvRecords(InputStream in, String source) {
+        this(in, source, CodingErrorAction.REPORT, false);
+    }
+
+    /**
+     * For a publisher's file known to mix in another encoding where it does no harm (a pound sign in a header):
+     * malformed bytes become U+FFFD instead of an error.
+     */
+    public static CsvRecords replacingMalformed(InputStream in, String source) {
+        return new CsvRecords(in, source, CodingErrorAction.REPLACE, false);
+    }
+
+    /**
+     * For files written with a space after every comma, quoted values included ({@code 1, "Smith, J"}), as FEBRL's
+     * are: the spaces around quotes are dropped. A slower parse, so only for such files.
+     */
+    public static CsvRecords spacedQuotes(Path file) {
+        return open(file, true);
+    }
+
+    private CsvRecords(InputStream in, String source, CodingErrorAction malformed, boolean spacedQuotes) {
         this.source = source;
+        // the parser may hold a field up to four times the limit, so that an over-long field is named, not cut
+        CsvReader.CsvReaderBuilder builder = CsvReader.builder().allowUnclosedQuote(false).skipEmptyLines(true);
+        if (spacedQuotes) {
+            builder.trimWhitespacesAroundQuotes(true);
+        } else {
+            builder.allowExtraCharsAfterClosingQuote(true);
+        }
+        this.reader = builder.build(CsvRecordHandler.builder().maxFieldSize(4 * MAX_FIELD_CHARS).maxFields(MAX_FIELDS)
+                        .maxRecordSize(64 * MAX_FIELD_CHARS).build(), new StrictUtf8(in, malformed));
+        this.records = reader.iterator();
+        this.header = new ArrayList<>();
         String[] h = next();
         if (h == null) {
             throw new BadInput(source, 1, null, "the file is empty");
@@ -37,7 +97,6 @@ public final class CsvRecords {
         if (h.length > 0 && !h[0].isEmpty() && h[0].charAt(0) == '\uFEFF') {
             h[0] = h[0].substring(1);
         }
-        header = new ArrayList<>();
         for (int i = 0; i < h.length; i++) {
             String name = h[i].strip();
             header.add(name);
@@ -45,8 +104,39 @@ public final class CsvRecords {
         }
     }
 
+    /** A plain or gzipped ({@code .gz}) file, named in errors by its file name. */
+    public static CsvRecords open(Path file) {
+        return open(file, false);
+    }
+
+    private static CsvRecords open(Path file, boolean spacedQuotes) {
+        String name = file.getFileName().toString();
+        try {
+            InputStream in = Files.newInputStream(file);
+            if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+                in = new GZIPInputStream(in, 1 << 16);
+            }
+            return new CsvRecords(in, name, CodingErrorAction.REPORT, spacedQuotes);
+        } catch (NoSuchFileException ex) {
+            throw new BadInput(file.toString(), 0, null, "file not found");
+        } catch (IOException ex) {
+            throw new BadInput(name, 0, null, "cannot be read: " + ex.getMessage());
+        }
+    }
+
+    /** At most {@link #EXCERPT_CHARS} characters of a value, quoted, with an ellipsis when cut. */
+    public static String excerpt(String value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value.length() <= EXCERPT_CHARS) {
+            return "'" + value + "'";
+        }
+        return "'" + value.substring(0, EXCERPT_CHARS) + "…' (" + value.length() + " characters)";
+    }
+
     public List<String> header() {
-        return header;
+        return Collections.unmodifiableList(header);
     }
 
     public String source() {
@@ -68,99 +158,153 @@ public final class CsvRecords {
 
     /** The line the last record returned by {@link #next()} started on. */
     public long line() {
-        return recordLine;
+        return line;
+    }
+
+    /** A problem with a field of the last record returned. */
+    public BadInput bad(String field, String problem) {
+        return new BadInput(source, line, field, problem);
     }
 
     /** The next record's fields (blank lines skipped), or null at the end. */
     public String[] next() {
+        CsvRecord r;
         try {
-            while (true) {
-                String[] r = record();
-                if (r == null) {
-                    return null;
-                }
-                if (r.length == 1 && r[0].isBlank()) {
-                    continue;
-                }
-                return r;
+            if (!records.hasNext()) {
+                return null;
             }
+            r = records.next();
+        } catch (CsvParseException ex) {
+            throw translate(ex);
+        } catch (UncheckedIOException ex) {
+            throw translate(ex);
+        }
+        line = r.getStartingLineNumber();
+        int n = r.getFieldCount();
+        String[] fields = new String[n];
+        for (int i = 0; i < n; i++) {
+            String v = r.getField(i);
+            if (v.length() > MAX_FIELD_CHARS) {
+                throw new BadInput(source, line, i < header.size() ? header.get(i) : "field " + (i + 1),
+                        "is " + v.length() + " characters long; the most accepted is " + MAX_FIELD_CHARS
+                                + " (starts '" + v.substring(0, EXCERPT_CHARS) + "…')");
+            }
+            fields[i] = v;
+        }
+        return fields;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
         } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read " + source, ex);
+            throw new UncheckedIOException("Cannot close " + source, ex);
         }
     }
 
-    /** Makes sure a character is buffered; false at the end of the input. */
-    private boolean fill() throws IOException {
-        if (pos == len) {
-            len = in.read(buf, 0, BUFFER);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return false;
+    private RuntimeException translate(RuntimeException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BadInput bad) {
+                return bad;
+            }
+            if (t instanceof NotUtf8 bad) {
+                return new BadInput(source, bad.line, null, "is not UTF-8 text (malformed bytes); save it as UTF-8");
             }
         }
-        return true;
-    }
-
-    private int read() throws IOException {
-        return fill() ? buf[pos++] : -1;
-    }
-
-    private int peek() throws IOException {
-        return fill() ? buf[pos] : -1;
-    }
-
-    private String[] record() throws IOException {
-        int c = read();
-        if (c == -1) {
-            return null;
-        }
-        recordLine = line;
-        List<String> fields = new ArrayList<>(16);
-        StringBuilder field = new StringBuilder(32);
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        while (true) {
-            if (c == -1) {
-                if (quoted) {
-                    throw new BadInput(source, recordLine, null, "a quoted field is never closed");
-                }
-                fields.add(field.toString());
-                return fields.toArray(new String[0]);
+        if (ex instanceof CsvParseException) {
+            String message = String.valueOf(ex.getMessage());
+            Matcher m = PARSER_LINE.matcher(message);
+            long at = m.find() ? Long.parseLong(m.group(1)) : line + 1;
+            if (message.startsWith("Unclosed quoted field")) {
+                return new BadInput(source, at, null,
+                        "a quoted field is never closed: the file ends inside it (is the last row cut short?)");
             }
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    if (peek() == '"') {
-                        read();
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
+            return new BadInput(source, at, null, "cannot be read as CSV: " + message);
+        }
+        return new UncheckedIOException("Cannot read " + source, ex instanceof UncheckedIOException u
+                ? u.getCause() : new IOException(ex));
+    }
+
+    /** Bytes that are not UTF-8, found on a physical line. */
+    private static final class NotUtf8 extends IOException {
+        final long line;
+
+        NotUtf8(long line) {
+            super("malformed UTF-8 on line " + line);
+            this.line = line;
+        }
+    }
+
+    /**
+     * Decodes UTF-8, refusing malformed bytes (Java's readers replace them silently) and counting line feeds as it
+     * goes, so the refusal can name the physical line.
+     */
+    private static final class StrictUtf8 extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder;
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+        private boolean eof;
+        private boolean flushed;
+        private long line = 1;
+
+        StrictUtf8(InputStream in, CodingErrorAction malformed) {
+            this.in = in;
+            this.decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(malformed)
+                    .onUnmappableCharacter(malformed);
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+            while (out.position() == off) {
+                if (!eof && bytes.remaining() < 4) {
+                    refill();
                 }
-            } else if (ch == '"' && field.length() == 0 && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (ch == '\r' || ch == '\n') {
-                if (ch == '\r' && peek() == '\n') {
-                    read();
+                CoderResult result = decoder.decode(bytes, out, eof);
+                if (result.isError()) {
+                    count(cbuf, off, out.position());
+                    throw new NotUtf8(line);
                 }
-                line++;
-                fields.add(field.toString());
-                return fields.toArray(new String[0]);
+                if (eof && !bytes.hasRemaining()) {
+                    if (!flushed) {
+                        decoder.flush(out);
+                        flushed = true;
+                    }
+                    if (out.position() == off) {
+                        return -1;
+                    }
+                }
+            }
+            count(cbuf, off, out.position());
+            return out.position() - off;
+        }
+
+        private void count(char[] cbuf, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (cbuf[i] == '\n') {
+                    line++;
+                }
+            }
+        }
+
+        private void refill() throws IOException {
+            bytes.compact();
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+                eof = true;
             } else {
-                field.append(ch);
+                bytes.position(bytes.position() + n);
             }
-            c = read();
+            bytes.flip();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

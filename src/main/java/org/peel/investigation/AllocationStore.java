@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.common.CopyRows;
@@ -203,7 +204,7 @@ public final class AllocationStore {
                         order by q.queued_at, q.crime_id""")
                 .bind("borough", boroughCode)
                 .map((rs, ctx) -> {
-                    LocalDateTime at = rs.getObject("queued_at", LocalDateTime.class);
+                    LocalDateTime at = Moments.local(rs, "queued_at");
                     return new QueuedCrime(rs.getString("crime_id"), rs.getString("offence_group"), rs.getString("borough_code"),
                             rs.getString("specialism"), rs.getInt("pip_level"), rs.getString("priority"), rs.getString("reason"),
                             at, Duration.between(at, now));
@@ -223,7 +224,7 @@ public final class AllocationStore {
                         order by s.screened_at, s.crime_id""")
                 .bind("borough", boroughCode)
                 .map((rs, ctx) -> new ScreenedOutCrime(rs.getString("crime_id"), rs.getString("offence_group"),
-                        rs.getString("borough_code"), rs.getString("out_reason"), rs.getObject("screened_at", LocalDateTime.class)))
+                        rs.getString("borough_code"), rs.getString("out_reason"), Moments.local(rs, "screened_at")))
                 .list());
     }
 

@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -159,7 +160,7 @@ public final class CrimeStore {
                 .bind("dob", victim.dateOfBirth()).bind("widen", throughResolvedPersons).bind("crime", crimeId)
                 .bind("since", since).bind("before", before)
                 .map((rs, ctx) -> new PersistentTargeting.EarlierCrime(rs.getString("id"),
-                        rs.getObject("recorded_at", LocalDateTime.class), rs.getString("offence_group"), rs.getString("matched_on")))
+                        Moments.local(rs, "recorded_at"), rs.getString("offence_group"), rs.getString("matched_on")))
                 .list();
     }
 
@@ -196,7 +197,7 @@ public final class CrimeStore {
                         select id, offence_group, borough_code, committed_at, recorded_at, domestic_abuse, hate
                         from crime where id = :id""").bind("id", id)
                 .map((rs, ctx) -> new Object[]{rs.getString("id"), rs.getString("offence_group"), rs.getString("borough_code"),
-                        rs.getObject("committed_at", LocalDateTime.class), rs.getObject("recorded_at", LocalDateTime.class),
+                        Moments.local(rs, "committed_at"), Moments.local(rs, "recorded_at"),
                         rs.getBoolean("domestic_abuse"), rs.getBoolean("hate")})
                 .findOne()
                 .map(c -> new CrimeView((String) c[0], (String) c[1], (String) c[2], (LocalDateTime) c[3], (LocalDateTime) c[4],
@@ -230,7 +231,7 @@ public final class CrimeStore {
                         where a.crime_id = :id and a.ended_at is null""").bind("id", id)
                 .map((rs, ctx) -> new Current(rs.getString("investigator_id"), rs.getString("display_name"),
                         rs.getInt("pip_level"), rs.getString("specialism"), rs.getString("team"),
-                        rs.getObject("allocated_at", LocalDateTime.class), lines(rs.getString("reasons")),
+                        Moments.local(rs, "allocated_at"), lines(rs.getString("reasons")),
                         rs.getString("rule_version")))
                 .findOne();
     }
@@ -247,7 +248,7 @@ public final class CrimeStore {
 
     private Optional<Waiting> waiting(Handle h, String id) {
         return h.createQuery("select reason, queued_at from allocation_queue where crime_id = :id and left_at is null")
-                .bind("id", id).map((rs, ctx) -> new Waiting(rs.getString("reason"), rs.getObject("queued_at", LocalDateTime.class)))
+                .bind("id", id).map((rs, ctx) -> new Waiting(rs.getString("reason"), Moments.local(rs, "queued_at")))
                 .findOne();
     }
 
@@ -262,7 +263,7 @@ public final class CrimeStore {
                 .bind("id", id).map((rs, ctx) -> new Due(rs.getLong("id"), rs.getString("kind"),
                         VictimsCodeDeadlines.Kind.valueOf(rs.getString("kind")).label(),
                         rs.getObject("due_date", LocalDate.class), rs.getString("basis"),
-                        rs.getObject("met_at", LocalDateTime.class))).list();
+                        Moments.local(rs, "met_at"))).list();
     }
 
     private static List<String> lines(String s) {

@@ -4,9 +4,8 @@ import org.peel.common.BadInput;
 import org.peel.common.CsvRecords;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,14 +43,14 @@ public final class DutyRotaImport {
     }
 
     public Summary importFrom(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return importFrom(in, file.getFileName().toString());
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read " + file, ex);
         }
     }
 
-    public Summary importFrom(Reader in, String source) {
+    public Summary importFrom(InputStream in, String source) {
         CsvRecords csv = new CsvRecords(in, source);
         int inv = csv.column("investigator_id");
         int date = csv.column("date");
@@ -69,7 +68,7 @@ public final class DutyRotaImport {
             try {
                 day = LocalDate.parse(field(r, date));
             } catch (DateTimeParseException ex) {
-                throw new BadInput(source, line, "date", "'" + field(r, date) + "' is not a date as YYYY-MM-DD");
+                throw new BadInput(source, line, "date", CsvRecords.excerpt(field(r, date)) + " is not a date as YYYY-MM-DD");
             }
             LocalTime from = time(field(r, start), source, line, "shift_start");
             LocalTime to = time(field(r, end), source, line, "shift_end");
@@ -108,7 +107,7 @@ public final class DutyRotaImport {
         try {
             return LocalTime.parse(text);
         } catch (DateTimeParseException ex) {
-            throw new BadInput(source, line, field, "'" + text + "' is not a time as HH:MM");
+            throw new BadInput(source, line, field, CsvRecords.excerpt(text) + " is not a time as HH:MM");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -128,9 +129,9 @@ public final class ForensicStore {
                 rs.getString("item_description"), ForensicTriage.ItemType.valueOf(rs.getString("item_type")),
                 rs.getString("priority"), ForensicTriage.Route.valueOf(rs.getString("route")), rs.getInt("target_days"),
                 reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split("\n")), rs.getString("rule_version"),
-                Status.of(rs.getString("status")), rs.getObject("requested_at", LocalDateTime.class),
-                rs.getString("requested_by"), rs.getObject("started_at", LocalDateTime.class),
-                rs.getObject("completed_at", LocalDateTime.class), rs.getString("result_summary"),
+                Status.of(rs.getString("status")), Moments.local(rs, "requested_at"),
+                rs.getString("requested_by"), Moments.local(rs, "started_at"),
+                Moments.local(rs, "completed_at"), rs.getString("result_summary"),
                 rs.getString("cancel_reason"), Duration.ofSeconds(Math.max(0, Math.round(rs.getDouble("waited")))));
     }
 

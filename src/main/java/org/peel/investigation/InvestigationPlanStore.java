@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -53,20 +54,20 @@ public final class InvestigationPlanStore {
                             select version, lines_of_enquiry, hypotheses, written_by, written_at from investigation_plan
                             where crime_id = :id order by version desc""").bind("id", crimeId)
                     .map((rs, ctx) -> new PlanVersion(rs.getInt("version"), rs.getString("lines_of_enquiry"),
-                            rs.getString("hypotheses"), rs.getString("written_by"), rs.getObject("written_at", LocalDateTime.class)))
+                            rs.getString("hypotheses"), rs.getString("written_by"), Moments.local(rs, "written_at")))
                     .list();
             List<ReviewRecord> reviews = h.createQuery("""
                             select id, reviewed_by, reviewed_at, note, direction, next_review_due from supervisory_review
                             where crime_id = :id order by reviewed_at desc, id desc""").bind("id", crimeId)
                     .map((rs, ctx) -> new ReviewRecord(rs.getLong("id"), rs.getString("reviewed_by"),
-                            rs.getObject("reviewed_at", LocalDateTime.class), rs.getString("note"), rs.getString("direction"),
+                            Moments.local(rs, "reviewed_at"), rs.getString("note"), rs.getString("direction"),
                             rs.getObject("next_review_due", LocalDate.class)))
                     .list();
             List<ActionRecord> actions = h.createQuery("""
                             select * from investigation_action where crime_id = :id order by due_date, id""").bind("id", crimeId)
                     .map((rs, ctx) -> new ActionRecord(rs.getLong("id"), rs.getString("description"), rs.getString("owner_username"),
                             rs.getObject("due_date", LocalDate.class), rs.getString("created_by"),
-                            rs.getObject("created_at", LocalDateTime.class), rs.getObject("completed_at", LocalDateTime.class),
+                            Moments.local(rs, "created_at"), Moments.local(rs, "completed_at"),
                             rs.getString("completed_by"), rs.getString("completion_note")))
                     .list();
             return new Plan(versions.isEmpty() ? null : versions.get(0), Math.max(0, versions.size() - 1), reviews, actions);

@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -140,7 +141,7 @@ public final class InvestigatorStore {
                 .bind("ids", investigatorIds.toArray(String[]::new))
                 .map((rs, ctx) -> new InvestigatorCaseload.OpenCrime(rs.getString("investigator_id"), rs.getString("id"),
                         rs.getString("offence_group"), rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")),
-                        rs.getObject("recorded_at", LocalDateTime.class), rs.getObject("allocated_at", LocalDateTime.class),
+                        Moments.local(rs, "recorded_at"), Moments.local(rs, "allocated_at"),
                         rs.getBoolean("domestic_abuse"), rs.getObject("next_review_due", LocalDate.class)))
                 .list());
     }

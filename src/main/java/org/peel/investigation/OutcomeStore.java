@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,8 +39,8 @@ public final class OutcomeStore {
     public Recorded recorded(Handle h, String crimeId) {
         return h.createQuery("select offence_group, committed_at, recorded_at from crime where id = :id")
                 .bind("id", crimeId)
-                .map((rs, ctx) -> new Recorded(rs.getString("offence_group"), rs.getObject("committed_at", LocalDateTime.class),
-                        rs.getObject("recorded_at", LocalDateTime.class))).one();
+                .map((rs, ctx) -> new Recorded(rs.getString("offence_group"), Moments.local(rs, "committed_at"),
+                        Moments.local(rs, "recorded_at"))).one();
     }
 
     /** The dates of birth of the crime's named suspects, in the order they were recorded (null where not known). */

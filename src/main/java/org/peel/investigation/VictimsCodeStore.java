@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.common.CopyRows;
@@ -76,7 +77,7 @@ public final class VictimsCodeStore {
 
     public List<Contact> contacts(String crimeId) {
         return jdbi.withHandle(h -> h.createQuery("select at, kind, result, by_username from victims_code_contact where crime_id = :id order by at, id")
-                .bind("id", crimeId).map((rs, ctx) -> new Contact(rs.getObject("at", LocalDateTime.class), rs.getString("kind"),
+                .bind("id", crimeId).map((rs, ctx) -> new Contact(Moments.local(rs, "at"), rs.getString("kind"),
                         rs.getString("result"), rs.getString("by_username"))).list());
     }
 

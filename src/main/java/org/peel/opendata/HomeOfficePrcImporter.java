@@ -1,13 +1,12 @@
 package org.peel.opendata;
 
+import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 
 import org.peel.common.BadInput;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,10 +45,9 @@ public final class HomeOfficePrcImporter {
             TreeSet<String> offDates = new TreeSet<>();
             long rows = 0;
             long negative = 0;
-            try (var in = new InputStreamReader(file.open(progress::bytes), StandardCharsets.UTF_8);
-                 CopyStream copy = new CopyStream(h, "opendata_prc",
+            try (CsvRecords csv = new CsvRecords(file.open(progress::bytes), file.name());
+                 CopyWriter copy = CopyWriter.open(h, "opendata_prc",
                          "file_id, line, year_from, year_to, area_name, force_code, offence, offences")) {
-                CsvRecords csv = new CsvRecords(in, file.name());
                 int cEnding = csv.column(ENDING);
                 int cPfa = csv.column(PFA);
                 int cOffence = csv.column(OFFENCE);
@@ -107,20 +105,20 @@ public final class HomeOfficePrcImporter {
     static YearMonth quarterEnd(String v, String file, long line, TreeSet<String> offDates) {
         String[] parts = v.split("-");
         if (parts.length != 3) {
-            throw new BadInput(file, line, ENDING, "'" + v + "' is not a date dd-mm-yyyy");
+            throw new BadInput(file, line, ENDING, CsvRecords.excerpt(v) + " is not a date dd-mm-yyyy");
         }
         try {
             LocalDate d = LocalDate.of(Integer.parseInt(parts[2]), Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
             YearMonth ym = YearMonth.from(d);
             if (ym.getMonthValue() % 3 != 0) {
-                throw new BadInput(file, line, ENDING, "'" + v + "' is not a quarter end");
+                throw new BadInput(file, line, ENDING, CsvRecords.excerpt(v) + " is not a quarter end");
             }
             if (!d.equals(ym.atEndOfMonth())) {
                 offDates.add(v);
             }
             return ym;
         } catch (NumberFormatException | DateTimeException ex) {
-            throw new BadInput(file, line, ENDING, "'" + v + "' is not a date dd-mm-yyyy");
+            throw new BadInput(file, line, ENDING, CsvRecords.excerpt(v) + " is not a date dd-mm-yyyy");
         }
     }
 
@@ -141,7 +139,7 @@ public final class HomeOfficePrcImporter {
         try {
             return Long.parseLong(v.replace(",", ""));
         } catch (NumberFormatException ex) {
-            throw new BadInput(file, line, TOTAL, "'" + v + "' is not a whole number");
+            throw new BadInput(file, line, TOTAL, CsvRecords.excerpt(v) + " is not a whole number");
         }
     }
 }

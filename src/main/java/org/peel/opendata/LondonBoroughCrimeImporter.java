@@ -1,13 +1,12 @@
 package org.peel.opendata;
 
+import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 
 import org.peel.common.BadInput;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +34,9 @@ public final class LondonBoroughCrimeImporter {
         return store.load(SOURCE, file, bad, (h, fileId) -> {
             Map<String, Long> unmatched = new TreeMap<>();
             long rows = 0;
-            try (var in = new InputStreamReader(file.open(progress::bytes), StandardCharsets.UTF_8);
-                 CopyStream copy = new CopyStream(h, "opendata_london_borough_crime",
+            try (CsvRecords csv = new CsvRecords(file.open(progress::bytes), file.name());
+                 CopyWriter copy = CopyWriter.open(h, "opendata_london_borough_crime",
                          "file_id, line, borough_code, borough_name, major_category, minor_category, month, offences")) {
-                CsvRecords csv = new CsvRecords(in, file.name());
                 int cBorough = csv.column("Borough");
                 int cMajor = csv.column("Major Category");
                 int cMinor = csv.column("Minor Category");
@@ -79,7 +77,7 @@ public final class LondonBoroughCrimeImporter {
                                 values.add(new Object[]{months.get(k), Long.parseLong(v)});
                             } catch (NumberFormatException ex) {
                                 throw new BadInput(file.name(), line, csv.header().get(monthColumns.get(k)),
-                                        "'" + v + "' is not a whole number");
+                                        CsvRecords.excerpt(v) + " is not a whole number");
                             }
                         }
                         for (Object[] v : values) {

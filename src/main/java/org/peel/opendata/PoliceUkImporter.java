@@ -1,5 +1,6 @@
 package org.peel.opendata;
 
+import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 
 import org.jdbi.v3.core.Handle;
@@ -9,9 +10,7 @@ import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -67,8 +66,7 @@ public final class PoliceUkImporter {
         }
         boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
         return store.load(SOURCE, file, bad, (h, fileId) -> {
-            try (var in = new InputStreamReader(file.open(progress::bytes), StandardCharsets.UTF_8)) {
-                CsvRecords csv = new CsvRecords(in, file.name());
+            try (CsvRecords csv = new CsvRecords(file.open(progress::bytes), file.name())) {
                 return street ? street(h, fileId, csv, bad, progress) : outcomes(h, fileId, csv, bad, progress);
             } catch (IOException ex) {
                 throw new UncheckedIOException("Cannot read " + file.location(), ex);
@@ -89,7 +87,7 @@ public final class PoliceUkImporter {
         }
 
         void write(Handle h, long fileId, String kind) {
-            try (CopyStream copy = new CopyStream(h, "opendata_police_uk_month",
+            try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_month",
                     "file_id, force_code, month, kind, rows, unlocated")) {
                 counts.forEach((key, c) -> {
                     String[] k = key.split("\\|");
@@ -114,7 +112,7 @@ public final class PoliceUkImporter {
         long rows = 0;
         long byPoint = 0;
         long unknownLsoa = 0;
-        try (BinaryCopyStream copy = new BinaryCopyStream(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
+        try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
                 + " force_code, longitude, latitude, lsoa_code, ward_code, borough_code, place_method, crime_type,"
                 + " last_outcome")) {
             for (String[] r; (r = csv.next()) != null; ) {
@@ -162,7 +160,7 @@ public final class PoliceUkImporter {
         Months months = new Months();
         Map<String, Long> unmatched = new TreeMap<>();
         long rows = 0;
-        try (BinaryCopyStream copy = new BinaryCopyStream(h, "opendata_police_uk_outcome",
+        try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_outcome",
                 "file_id, line, crime_id, month, force_code, lsoa_code, outcome_type")) {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();
@@ -245,7 +243,7 @@ public final class PoliceUkImporter {
         try {
             return YearMonth.parse(v);
         } catch (DateTimeException ex) {
-            throw new BadInput(file, line, "Month", "'" + v + "' is not a month YYYY-MM");
+            throw new BadInput(file, line, "Month", CsvRecords.excerpt(v) + " is not a month YYYY-MM");
         }
     }
 
@@ -260,7 +258,7 @@ public final class PoliceUkImporter {
             }
             return d;
         } catch (NumberFormatException ex) {
-            throw new BadInput(file, line, field, "'" + v + "' is not a number");
+            throw new BadInput(file, line, field, CsvRecords.excerpt(v) + " is not a number");
         }
     }
 

@@ -1,14 +1,13 @@
 package org.peel.opendata;
 
+import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 
 import org.jdbi.v3.core.Handle;
 import org.peel.common.BadInput;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +63,7 @@ public final class PopulationImporter {
         progress.file(file.name());
         return store.load(SOURCE, file, bad, (h, fileId) -> {
             // the atlas is Windows-1252 (a pound sign in one header); a replacement character there does no harm
-            try (var in = new InputStreamReader(file.open(progress::bytes), StandardCharsets.UTF_8)) {
-                CsvRecords csv = new CsvRecords(in, file.name());
+            try (CsvRecords csv = CsvRecords.replacingMalformed(file.open(progress::bytes), file.name())) {
                 if (csv.has("area_code") && csv.has("population")) {
                     return simple(h, fileId, csv, forces, bad, progress);
                 }
@@ -92,7 +90,7 @@ public final class PopulationImporter {
         long rows = 0;
         long withHouseholds = 0;
         Set<String> seen = new java.util.HashSet<>();
-        try (CopyStream copy = new CopyStream(h, "opendata_population",
+        try (CopyWriter copy = CopyWriter.open(h, "opendata_population",
                 "file_id, level, area_code, area_name, year, population, households, households_year, derived_from")) {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();
@@ -107,7 +105,7 @@ public final class PopulationImporter {
                         var force = forces.match(code, name);
                         if (force.isPresent()) {
                             if (!force.get().code().equals(code)) {
-                                notes.add("'" + name + "' (" + code + ") matched by name to " + force.get().code());
+                                notes.add(CsvRecords.excerpt(name) + " (" + code + ") matched by name to " + force.get().code());
                             }
                             code = force.get().code();
                             level = "force";
@@ -175,14 +173,14 @@ public final class PopulationImporter {
         long rows = 0;
         long withoutWard = 0;
         Set<String> unplaced = new TreeSet<>();
-        try (CopyStream copy = new CopyStream(h, "opendata_population",
+        try (CopyWriter copy = CopyWriter.open(h, "opendata_population",
                 "file_id, level, area_code, area_name, year, population, households, households_year, derived_from")) {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();
                 try {
                     String code = get(r, cLsoa);
                     if (!code.matches("[EW]01\\d{6}")) {
-                        throw new BadInput(csv.source(), line, ATLAS_LSOA, "'" + code + "' is not an LSOA code");
+                        throw new BadInput(csv.source(), line, ATLAS_LSOA, CsvRecords.excerpt(code) + " is not an LSOA code");
                     }
                     String name = get(r, cName);
                     long population = number(r, cPop, csv.header().get(cPop), csv, line, 0, 1_000_000);
@@ -257,7 +255,7 @@ public final class PopulationImporter {
             }
             return n;
         } catch (NumberFormatException ex) {
-            throw new BadInput(csv.source(), line, field, "'" + v + "' is not a whole number");
+            throw new BadInput(csv.source(), line, field, CsvRecords.excerpt(v) + " is not a whole number");
         }
     }
 }

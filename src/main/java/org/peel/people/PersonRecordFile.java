@@ -1,13 +1,8 @@
 package org.peel.people;
 
 import org.peel.common.BadInput;
+import org.peel.common.CsvRecords;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -46,15 +41,8 @@ public final class PersonRecordFile {
      */
     public static Contents read(Path file, String idColumn, Pattern idRegex, FieldMapping mapping) {
         String source = file.getFileName().toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new BadInput(source, 1, null, "the file is empty; expected a header row");
-            }
-            if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
-                header = header.substring(1);
-            }
-            List<String> names = split(header, source, 1);
+        try (CsvRecords csv = CsvRecords.spacedQuotes(file)) {
+            List<String> names = csv.header();
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 index.put(names.get(i), i);
@@ -66,14 +54,12 @@ public final class PersonRecordFile {
             List<PersonDetails> records = new ArrayList<>();
             List<String> entities = new ArrayList<>();
             int unreadable = 0;
-            String line;
-            long number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+            for (String[] fields; (fields = csv.next()) != null; ) {
+                long number = csv.line();
+                List<String> values = new ArrayList<>(fields.length);
+                for (String f : fields) {
+                    values.add(f.trim());
                 }
-                List<String> values = split(line, source, number);
                 if (values.size() != names.size()) {
                     throw new BadInput(source, number, null, "expected " + names.size() + " values, found "
                             + values.size());
@@ -92,10 +78,6 @@ public final class PersonRecordFile {
                         value(values, at.get(PersonField.EMAIL)), value(values, at.get(PersonField.PHONE))));
             }
             return new Contents(records, entities, unreadable);
-        } catch (NoSuchFileException ex) {
-            throw new BadInput(file.toString(), 0, null, "file not found");
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 
@@ -134,7 +116,7 @@ public final class PersonRecordFile {
         }
         Matcher m = regex.matcher(id);
         if (!m.find()) {
-            throw new BadInput(source, line, idColumn, "'" + id + "' does not match --id-regex " + regex.pattern());
+            throw new BadInput(source, line, idColumn, CsvRecords.excerpt(id) + " does not match --id-regex " + regex.pattern());
         }
         return m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
     }
@@ -162,37 +144,5 @@ public final class PersonRecordFile {
             }
         }
         return s.isEmpty() ? null : s.toString();
-    }
-
-    static List<String> split(String line, String source, long number) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"' && cur.toString().isBlank()) {
-                cur.setLength(0);
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString().trim());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        if (quoted) {
-            throw new BadInput(source, number, null, "a quoted value is not closed");
-        }
-        out.add(cur.toString().trim());
-        return out;
     }
 }

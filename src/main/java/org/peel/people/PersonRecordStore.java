@@ -1,5 +1,6 @@
 package org.peel.people;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.peel.access.Sensitivity;
@@ -147,7 +148,7 @@ public final class PersonRecordStore {
         return new PersonRecord(rs.getLong("seq"), rs.getString("id"), sourceType, rs.getString("source_id"),
                 rs.getString("role"), rs.getString("forenames"), rs.getString("surname"),
                 rs.getObject("date_of_birth", LocalDate.class), rs.getString("sex"), rs.getString("address"),
-                rs.getString("postcode"), rs.getString("phone"), rs.getObject("recorded_at", LocalDateTime.class),
+                rs.getString("postcode"), rs.getString("phone"), Moments.local(rs, "recorded_at"),
                 rs.getString("borough_code"), sensitivitiesOf(sourceType, rs.getBoolean("child"), rs.getBoolean("sexual")));
     }
 }

@@ -3,12 +3,6 @@ package org.peel.place;
 import org.peel.common.BadInput;
 import org.peel.common.CsvRecords;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -73,7 +67,7 @@ final class CsvFile {
         String code(String field, Pattern shape, String what) {
             String v = required(field);
             if (!shape.matcher(v).matches()) {
-                throw bad(field, "'" + v + "' is not " + what);
+                throw bad(field, CsvRecords.excerpt(v) + " is not " + what);
             }
             return v;
         }
@@ -84,7 +78,7 @@ final class CsvFile {
             try {
                 d = Double.parseDouble(v);
             } catch (NumberFormatException ex) {
-                throw bad(field, "'" + v + "' is not a number");
+                throw bad(field, CsvRecords.excerpt(v) + " is not a number");
             }
             if (!(d >= min && d <= max)) {
                 throw bad(field, v + " is outside " + min + " to " + max);
@@ -99,8 +93,7 @@ final class CsvFile {
 
     /** Reads every data row in order; checks the header holds the fields named. */
     void forEachRow(List<String> requiredFields, Consumer<Row> action) {
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            CsvRecords csv = new CsvRecords(in, name);
+        try (CsvRecords csv = CsvRecords.open(path)) {
             Map<String, Integer> columns = new HashMap<>();
             for (String field : csv.header()) {
                 columns.putIfAbsent(field, csv.column(field));
@@ -113,15 +106,6 @@ final class CsvFile {
             for (String[] values = csv.next(); values != null; values = csv.next()) {
                 action.accept(new Row(columns, Arrays.asList(values), csv.line()));
             }
-        } catch (UncheckedIOException ex) {
-            if (ex.getCause() instanceof MalformedInputException) {
-                throw new BadInput(name, 0, null, "not UTF-8 text");
-            }
-            throw ex;
-        } catch (MalformedInputException ex) {
-            throw new BadInput(name, 0, null, "not UTF-8 text");
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read " + path, ex);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.peel.common.BadInput;
+import org.peel.common.CsvRecords;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,7 +117,7 @@ public final class GeographyImporter {
             GeoJsonFeatures.read(boroughFile, PlaceStore.WGS84, f -> {
                 String code = f.text("GSS_CODE");
                 if (!boroughs.containsKey(code)) {
-                    throw f.bad("GSS_CODE", "'" + code + "' is not a local authority in " + FORCES_FILE);
+                    throw f.bad("GSS_CODE", CsvRecords.excerpt(code) + " is not a local authority in " + FORCES_FILE);
                 }
                 keepBoundary(f, code, boroughBoundaries, repaired, skipped, "borough");
             });
@@ -129,7 +130,7 @@ public final class GeographyImporter {
             GeoJsonFeatures.read(file, PlaceStore.WGS84, f -> {
                 String code = f.text("LSOA11CD");
                 if (!LSOA.matcher(code).matches()) {
-                    throw f.bad("LSOA11CD", "'" + code + "' is not an LSOA code");
+                    throw f.bad("LSOA11CD", CsvRecords.excerpt(code) + " is not an LSOA code");
                 }
                 if (!lsoas.containsKey(code)) {
                     count(skipped, "LSOA boundaries: not in the LSOA to ward lookup");
@@ -150,7 +151,7 @@ public final class GeographyImporter {
             String forceName = naturalName(row.required("PFA17NM"));
             ForceArea before = forces.putIfAbsent(forceCode, new ForceArea(forceCode, forceName));
             if (before != null && !before.name().equals(forceName)) {
-                throw row.bad("PFA17NM", "'" + forceName + "' differs from '" + before.name()
+                throw row.bad("PFA17NM", CsvRecords.excerpt(forceName) + " differs from '" + before.name()
                         + "' given earlier for " + forceCode);
             }
             String code = row.code("LAD17CD", LOCAL_AUTHORITY, "a local authority code (E06–E09…, W06…)");

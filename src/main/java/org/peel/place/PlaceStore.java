@@ -9,15 +9,10 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
-import org.postgresql.PGConnection;
+import org.peel.common.CopyWriter;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,7 +111,7 @@ public final class PlaceStore {
         h.execute("drop table if exists " + staging);
         h.execute("create temporary table " + staging + " on commit drop as select " + cols + " from " + table
                 + " with no data");
-        copyIn(h, "copy " + staging + " (" + cols + ") from stdin with (format csv)", rows);
+        copyIn(h, staging, columns, rows);
         List<String> updatable = columns.subList(1, columns.size());
         String set = String.join(", ", updatable.stream().map(c -> c + " = excluded." + c).toList());
         String mine = String.join(", ", updatable.stream().map(c -> table + "." + c).toList());
@@ -131,34 +126,12 @@ public final class PlaceStore {
                 new Upserted(rows.size(), rs.getInt("inserted"), rs.getInt("updated"))).one();
     }
 
-    private static void copyIn(Handle h, String sql, List<Object[]> rows) {
-        StringBuilder csv = new StringBuilder(rows.size() * 64);
-        HexFormat hex = HexFormat.of();
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                Object v = row[i];
-                if (v == null) {
-                    continue; // an unquoted empty field is NULL in COPY's csv format
-                }
-                if (v instanceof byte[] bytes) {
-                    csv.append("\\x").append(hex.formatHex(bytes));
-                } else if (v instanceof Double d) {
-                    csv.append(d.toString());
-                } else {
-                    csv.append('"').append(v.toString().replace("\"", "\"\"")).append('"');
-                }
+    private static void copyIn(Handle h, String table, List<String> columns, List<Object[]> rows) {
+        try (CopyWriter copy = CopyWriter.open(h, table, columns)) {
+            for (Object[] row : rows) {
+                copy.row(row);
             }
-            csv.append('\n');
-        }
-        try {
-            h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-        } catch (SQLException ex) {
-            throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            copy.finish();
         }
     }
 

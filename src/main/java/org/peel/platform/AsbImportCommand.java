@@ -12,10 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +77,7 @@ final class AsbImportCommand implements Callable<Integer> {
             for (SourceFile f : files) {
                 progress.file(f.name());
                 PoliceUkAsbImport.Result result;
-                try (Reader in = new InputStreamReader(f.open(progress::bytes), StandardCharsets.UTF_8)) {
+                try (InputStream in = f.open(progress::bytes)) {
                     // counts only: the rows are public data, but the audit trail says who loaded what, and when;
                     // the entry is written in the import's own transaction, so the rows and their entry go together
                     result = importer.importFile(f.name(), in, skip, (h, imported) -> audit.record(h,

@@ -86,8 +86,7 @@ public final class AsbRoutes {
                 .dutyOf("importing police.uk files", Role.forceWide()), "asb-import", null);
         String file = Optional.ofNullable(ctx.queryParam("file")).filter(f -> !f.isBlank()).orElse("upload.csv");
         PoliceUkAsbImport.Result result;
-        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                ctx.bodyInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (java.io.InputStream in = ctx.bodyInputStream()) {
             result = policeUk.importFile(file, in, false, (h, imported) -> web.audit(h, ctx,
                     org.peel.access.AuditEvent.by(user, "import", "asb-incident", file, org.peel.access.AuditEvent.SUCCESS)
                             .detail(imported.inserted() + " police.uk ASB rows added")));

@@ -1,13 +1,10 @@
 package org.peel.prevention;
 
 import org.peel.common.BadInput;
+import org.peel.common.CsvRecords;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads police.uk street-level files ({@code YYYY-MM-<force>-street.csv}, optionally gzipped) straight from disk.
@@ -28,7 +24,6 @@ import java.util.zip.GZIPInputStream;
 public final class HotspotStreetFiles {
 
     private static final List<String> REQUIRED = List.of("Month", "Longitude", "Latitude", "Crime type");
-    private static final char BOM = '\uFEFF';
 
     private HotspotStreetFiles() {
     }
@@ -84,32 +79,13 @@ public final class HotspotStreetFiles {
                                  Map<String, String> names, Map<String, YearMonth> months) {
         String name = file.getFileName().toString();
         long rows = 0;
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
-                throw new BadInput(name, 1, null, "the file is empty");
-            }
-            if (!headerLine.isEmpty() && headerLine.charAt(0) == BOM) {
-                headerLine = headerLine.substring(1);
-            }
-            List<String> header = split(headerLine, name, 1);
+        try (CsvRecords csv = CsvRecords.open(file)) {
             int[] at = new int[REQUIRED.size()];
             for (int i = 0; i < REQUIRED.size(); i++) {
-                at[i] = header.stream().map(String::strip).toList().indexOf(REQUIRED.get(i));
-                if (at[i] < 0) {
-                    throw new BadInput(name, 1, REQUIRED.get(i), "column missing from the header " + header);
-                }
+                at[i] = csv.column(REQUIRED.get(i));
             }
-            long line = 1;
-            String text;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                List<String> fields = split(text, name, line);
+            for (String[] fields; (fields = csv.next()) != null; ) {
+                long line = csv.line();
                 rows++;
                 String monthText = field(fields, at[0]);
                 YearMonth month = months.get(monthText);
@@ -117,7 +93,8 @@ public final class HotspotStreetFiles {
                     try {
                         month = YearMonth.parse(monthText);
                     } catch (DateTimeException ex) {
-                        throw new BadInput(name, line, "Month", "'" + monthText + "' is not a month (YYYY-MM)");
+                        throw new BadInput(name, line, "Month", CsvRecords.excerpt(monthText)
+                                + " is not a month (YYYY-MM)");
                     }
                     months.put(monthText, month);
                 }
@@ -136,14 +113,12 @@ public final class HotspotStreetFiles {
                 double lat = coordinate(latText, -90, 90, name, line, "Latitude");
                 incidents.add(new HotspotIncident(month, type, lon, lat));
             }
-        } catch (IOException ex) {
-            throw new BadInput(name, 0, null, "cannot be read: " + ex.getMessage());
         }
         return rows;
     }
 
-    private static String field(List<String> fields, int i) {
-        return i < fields.size() ? fields.get(i).strip() : "";
+    private static String field(String[] fields, int i) {
+        return i < fields.length ? fields[i].strip() : "";
     }
 
     private static double coordinate(String text, double min, double max, String file, long line, String field) {
@@ -154,45 +129,11 @@ public final class HotspotStreetFiles {
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException ex) {
-            throw new BadInput(file, line, field, "'" + text + "' is not a number");
+            throw new BadInput(file, line, field, CsvRecords.excerpt(text) + " is not a number");
         }
         if (!(v >= min && v <= max)) {
             throw new BadInput(file, line, field, text + " is outside " + min + " to " + max);
         }
         return v;
-    }
-
-    /** One CSV record on one line; police.uk quotes fields holding commas (LSOA names such as "Bristol, City of"). */
-    static List<String> split(String text, String file, long line) {
-        List<String> fields = new ArrayList<>(12);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new BadInput(file, line, null, "a quoted field is never closed");
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

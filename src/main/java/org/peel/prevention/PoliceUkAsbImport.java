@@ -5,7 +5,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.peel.common.BadInput;
 import org.peel.common.CsvRecords;
 
-import java.io.Reader;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -49,7 +49,7 @@ public final class PoliceUkAsbImport {
     private static final int EXAMPLES_KEPT = 20;
 
     /** Imports a file, refusing the whole of it at its first bad row. */
-    public Result importFile(String fileName, Reader in) {
+    public Result importFile(String fileName, InputStream in) {
         return importFile(fileName, in, false);
     }
 
@@ -57,16 +57,16 @@ public final class PoliceUkAsbImport {
      * Imports a file in one transaction. A bad row stops the import with nothing of the file saved, or with
      * {@code skipBadRows} is left out and reported while the rest is saved.
      */
-    public Result importFile(String fileName, Reader in, boolean skipBadRows) {
+    public Result importFile(String fileName, InputStream in, boolean skipBadRows) {
         return importFile(fileName, in, skipBadRows, (h, result) -> { });
     }
 
     /**
-     * As {@link #importFile(String, Reader, boolean)}, calling {@code inTransaction} with what was imported inside
-     * the import's own transaction, before it commits: the caller writes its audit entry there, so the rows and
-     * the entry are saved together or not at all.
+     * As {@link #importFile(String, InputStream, boolean)}, calling {@code inTransaction} with what was imported
+     * inside the import's own transaction, before it commits: the caller writes its audit entry there, so the rows
+     * and the entry are saved together or not at all.
      */
-    public Result importFile(String fileName, Reader in, boolean skipBadRows,
+    public Result importFile(String fileName, InputStream in, boolean skipBadRows,
                              java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Result> inTransaction) {
         List<Row> rows = new ArrayList<>();
         List<String> examples = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.common.BadInput;
-import org.postgresql.PGConnection;
+import org.peel.common.CopyWriter;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import java.io.BufferedOutputStream;
@@ -141,9 +141,8 @@ public final class DatabaseSink implements RecordSink {
             handle.execute("lock table synthetic_generation in share row exclusive mode");
             refuseIfPresent(handle, generation);
             ensurePlaces(handle);
-            copyStream = new PGCopyOutputStream(handle.getConnection().unwrap(PGConnection.class),
-                    CopyLoader.sql(null, table), 1 << 16);
-        } catch (SQLException ex) {
+            copyStream = CopyWriter.csvOutput(handle.getConnection(), table.name(), table.header(), true);
+        } catch (IllegalStateException ex) {
             throw new IOException("COPY into " + table.name() + " could not start: " + ex.getMessage(), ex);
         }
         streamed = table;
@@ -164,7 +163,7 @@ public final class DatabaseSink implements RecordSink {
             streamedFile.close();
             loaded.put(streamed.name(), copyStream.endCopy());
             for (Table t : spool.tables()) {
-                loaded.put(t.name(), CopyLoader.copy(handle.getConnection(), null, t, file(t)));
+                loaded.put(t.name(), t.load(handle.getConnection(), null, file(t)));
             }
             recorded = new RecordingPasses(jdbi, environment).run(handle, generation);
             handle.createUpdate("insert into synthetic_generation (key, force_name, scale, seed, year_to, counts)"

@@ -7,12 +7,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.peel.common.BadInput;
+import org.peel.common.CsvRecords;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,7 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Builds a {@link ForceSpec} from the public data in the shared data folder, falling back to built-in figures
@@ -117,17 +114,15 @@ public final class ForceSources {
         String wanted = quarterEnd.atEndOfMonth().format(HO_DATE);
         Map<String, Long> volumes = new TreeMap<>();
         Set<String> datesForForce = new TreeSet<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<String> header = Csv.header(in.readLine());
+        try (CsvRecords csv = CsvRecords.open(file)) {
+            List<String> header = csv.header();
             int date = header.indexOf("12 months ending");
             int pfa = header.indexOf("PFA");
             int offence = header.indexOf("Offence");
             int total = header.size() - 1;
-            String line;
-            long lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                List<String> f = Csv.split(line);
+            for (String[] r; (r = csv.next()) != null; ) {
+                long lineNo = csv.line();
+                List<String> f = Arrays.asList(r);
                 if (f.size() <= total || !ForceNames.same(f.get(pfa), force)) {
                     continue;
                 }
@@ -139,14 +134,13 @@ public final class ForceSources {
                 try {
                     n = Long.parseLong(f.get(total).trim());
                 } catch (NumberFormatException ex) {
-                    throw new BadInput(file.toString(), lineNo, header.get(total), "not a whole number: " + f.get(total));
+                    throw new BadInput(file.toString(), lineNo, header.get(total), "not a whole number: "
+                            + CsvRecords.excerpt(f.get(total)));
                 }
                 if (n > 0) { // the burglary split changed in 2017; the unused pair is 0
                     volumes.merge(f.get(offence), n, Long::sum);
                 }
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
         if (volumes.isEmpty()) {
             if (datesForForce.isEmpty()) {
@@ -165,13 +159,9 @@ public final class ForceSources {
         if (!Files.exists(file)) {
             return -1;
         }
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.skip(1).map(Csv::split)
-                    .filter(f -> f.size() >= 4 && ForceNames.same(f.get(1), force))
-                    .mapToLong(f -> Long.parseLong(f.get(3).trim())).findFirst().orElse(-1);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return rows(file).stream()
+                .filter(f -> f.size() >= 4 && ForceNames.same(f.get(1), force))
+                .mapToLong(f -> Long.parseLong(f.get(3).trim())).findFirst().orElse(-1);
     }
 
     /** The force's boroughs and areas from the ONS lookups, or null when the force is not in them. */
@@ -281,13 +271,14 @@ public final class ForceSources {
             if (!Files.exists(file)) {
                 return atlas;
             }
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-                List<String> header = Csv.header(in.readLine());
+            // the atlas is Windows-1252 (a pound sign in one header), which none of the columns read here holds
+            try (CsvRecords csv = CsvRecords.replacingMalformed(Files.newInputStream(file),
+                    file.getFileName().toString())) {
+                List<String> header = csv.header();
                 int population = header.indexOf("Mid-year Population Estimates;All Ages;2013");
                 int hectares = header.indexOf("Population Density;Area (Hectares);");
-                String line;
-                while ((line = in.readLine()) != null) {
-                    List<String> f = Csv.split(line);
+                for (String[] r; (r = csv.next()) != null; ) {
+                    List<String> f = Arrays.asList(r);
                     if (population < 0 || f.size() <= Math.max(population, hectares)) {
                         continue;
                     }
@@ -306,18 +297,12 @@ public final class ForceSources {
     }
 
     private static List<List<String>> rows(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.readLine();
+        try (CsvRecords csv = CsvRecords.open(file)) {
             List<List<String>> rows = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank()) {
-                    rows.add(Csv.split(line));
-                }
+            for (String[] r; (r = csv.next()) != null; ) {
+                rows.add(Arrays.asList(r));
             }
             return rows;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 
@@ -348,14 +333,12 @@ public final class ForceSources {
             PoliceUk p = new PoliceUk();
             p.months = files.size();
             for (Path file : files) {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                        new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8))) {
-                    List<String> header = Csv.header(in.readLine());
+                try (CsvRecords csv = CsvRecords.open(file)) {
+                    List<String> header = csv.header();
                     int lsoa = header.indexOf("LSOA code");
                     int type = header.indexOf("Crime type");
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        List<String> f = Csv.split(line);
+                    for (String[] r; (r = csv.next()) != null; ) {
+                        List<String> f = Arrays.asList(r);
                         if (f.size() <= Math.max(lsoa, type)) {
                             continue;
                         }
@@ -367,8 +350,6 @@ public final class ForceSources {
                             p.counts.computeIfAbsent(f.get(type), k -> new TreeMap<>()).merge(area, 1, Integer::sum);
                         }
                     }
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(file + ": " + ex.getMessage(), ex);
                 }
             }
             return p;

@@ -1,5 +1,6 @@
 package org.peel.synthetic;
 
+import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditTrail;
@@ -103,7 +104,7 @@ public final class RecordingPasses {
         String label = rs.getString("offence_group");
         OffenceGroup offence = OffenceGroup.fromLabel(label)
                 .orElseThrow(() -> new IllegalStateException("the generator wrote an offence group Peel does not know: " + label));
-        LocalDateTime recordedAt = rs.getObject("recorded_at", LocalDateTime.class);
+        LocalDateTime recordedAt = Moments.local(rs, "recorded_at");
         String victimId = rs.getString("victim_id");
         CrimeReport.Victim victim = null;
         Integer age = null;
@@ -174,7 +175,7 @@ public final class RecordingPasses {
                                 rs.getBoolean("targeted"), AsbQuestionnaire.Duration.valueOf(rs.getString("duration")));
                     }
                     String id = rs.getString("id");
-                    return new AsbRecordingPass.Incident(id, rs.getObject("reported_at", LocalDateTime.class),
+                    return new AsbRecordingPass.Incident(id, Moments.local(rs, "reported_at"),
                             rs.getString("borough_code"), rs.getString("ward_code"), rs.getObject("latitude", Double.class),
                             rs.getObject("longitude", Double.class), people.getOrDefault(id, List.of()), answers);
                 })
@@ -188,7 +189,7 @@ public final class RecordingPasses {
                         where p.source_type = 'crime' and p.role = 'victim' and starts_with(p.source_id, :prefix)""")
                 .bind("prefix", prefix)
                 .map((rs, ctx) -> new AsbRecordingPass.CrimeVictim(rs.getString("source_id"),
-                        rs.getObject("recorded_at", LocalDateTime.class), person(rs)))
+                        Moments.local(rs, "recorded_at"), person(rs)))
                 .list();
     }
 

@@ -1,5 +1,13 @@
 package org.peel.synthetic;
 
+import org.peel.common.CopyWriter;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 
 /**
@@ -19,5 +27,17 @@ public record Table(String name, String fileName, List<String> columns) {
 
     public String header() {
         return String.join(",", columns);
+    }
+
+    /** The table's name, in {@code schema} when one is given. */
+    public String qualifiedName(String schema) {
+        return (schema == null ? "" : schema + ".") + name;
+    }
+
+    /** Loads a CSV file of this table (header line first) on the connection's transaction; returns rows copied. */
+    public long load(Connection connection, String schema, Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return CopyWriter.csv(connection, qualifiedName(schema), header(), true, in);
+        }
     }
 }

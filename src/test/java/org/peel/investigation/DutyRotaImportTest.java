@@ -9,7 +9,6 @@ import org.peel.common.BadInput;
 import org.peel.testing.Fixtures;
 import org.peel.testing.TestDatabase;
 
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,9 +57,9 @@ class DutyRotaImportTest {
     @Test
     @DisplayName("A burglary at 16:30 goes to BR2 on the late shift, not BR1 whose early shift ended at 15:00")
     void allocatesOnShift() {
-        assertThat(rota.importFrom(new StringReader(ROTA), "rota.csv")).isEqualTo(new DutyRotaImport.Summary(3, 3));
+        assertThat(rota.importFrom(utf8(ROTA), "rota.csv")).isEqualTo(new DutyRotaImport.Summary(3, 3));
         // the same file again changes nothing
-        assertThat(rota.importFrom(new StringReader(ROTA), "rota.csv")).isEqualTo(new DutyRotaImport.Summary(3, 0));
+        assertThat(rota.importFrom(utf8(ROTA), "rota.csv")).isEqualTo(new DutyRotaImport.Summary(3, 0));
 
         RecordCrime recordCrime = new RecordCrime(jdbi, new AuditTrail(jdbi), Screening.Settings.defaults(),
                 Allocation.Policy.defaults(), MONDAY_AFTERNOON);
@@ -77,7 +76,7 @@ class DutyRotaImportTest {
     @Test
     @DisplayName("With nobody's shift covering 16:30 the crime waits, the reason saying nobody is on duty")
     void nobodyOnShift() {
-        rota.importFrom(new StringReader("investigator_id,date,shift_start,shift_end\nBR1,2024-03-04,07:00,15:00\nBR2,2024-03-04,07:00,15:00\n"), "rota.csv");
+        rota.importFrom(utf8("investigator_id,date,shift_start,shift_end\nBR1,2024-03-04,07:00,15:00\nBR2,2024-03-04,07:00,15:00\n"), "rota.csv");
         List<Allocation.Candidate> candidates = jdbi.inTransaction(h -> store.candidates(h, BOROUGH, Specialism.BURGLARY_AND_ROBBERY,
                 false, LocalDateTime.of(2024, 3, 4, 16, 30)));
         assertThat(candidates).extracting(Allocation.Candidate::onDuty).containsExactly(false, false, false);
@@ -86,15 +85,19 @@ class DutyRotaImportTest {
     @Test
     @DisplayName("Bad rows are refused naming the file, line and field, and nothing is loaded")
     void badRows() {
-        assertThatThrownBy(() -> rota.importFrom(new StringReader(ROTA + "BR1,2024-03-06,7am,15:00\n"), "rota.csv"))
+        assertThatThrownBy(() -> rota.importFrom(utf8(ROTA + "BR1,2024-03-06,7am,15:00\n"), "rota.csv"))
                 .isInstanceOf(BadInput.class).hasMessage("rota.csv, line 5, field 'shift_start': '7am' is not a time as HH:MM");
-        assertThatThrownBy(() -> rota.importFrom(new StringReader(ROTA + "NOBODY,2024-03-06,07:00,15:00\n"), "rota.csv"))
+        assertThatThrownBy(() -> rota.importFrom(utf8(ROTA + "NOBODY,2024-03-06,07:00,15:00\n"), "rota.csv"))
                 .hasMessage("rota.csv, line 5, field 'investigator_id': no investigator NOBODY");
-        assertThatThrownBy(() -> rota.importFrom(new StringReader(ROTA + "BR1,2024-03-04,08:00,16:00\n"), "rota.csv"))
+        assertThatThrownBy(() -> rota.importFrom(utf8(ROTA + "BR1,2024-03-04,08:00,16:00\n"), "rota.csv"))
                 .hasMessage("rota.csv, line 5, field 'date': BR1 already has a shift on 2024-03-04 at line 2");
-        assertThatThrownBy(() -> rota.importFrom(new StringReader(ROTA + "BR1,04/03/2024,08:00,16:00\n"), "rota.csv"))
+        assertThatThrownBy(() -> rota.importFrom(utf8(ROTA + "BR1,04/03/2024,08:00,16:00\n"), "rota.csv"))
                 .hasMessageContaining("line 5, field 'date'");
         long rows = jdbi.withHandle(h -> h.createQuery("select count(*) from investigator_duty_rota").mapTo(Long.class).one());
         assertThat(rows).isZero();
+    }
+
+    private static java.io.InputStream utf8(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -94,7 +94,7 @@ class AsbImportCommandTest {
         assertThat(first.get("otherCrimeTypes").asLong()).isEqualTo(2);
         assertThat(incidents()).isEqualTo(4);
         String row = db.jdbi().withHandle(h -> h.createQuery("""
-                        select category || '|' || borough_code || '|' || ward_code || '|' || location_text || '|' || reported_at
+                        select category || '|' || borough_code || '|' || ward_code || '|' || location_text || '|' || to_char(reported_at, 'YYYY-MM-DD HH24:MI:SS')
                         from asb_incident where id = 'PUK-2017-02-metropolitan-street-4'""").mapTo(String.class).one());
         assertThat(row).isEqualTo("not published|E09000033|E05TEST01|On or near Park, Lane|2017-02-01 00:00:00");
 

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.peel.common.BadInput;
 import org.peel.testing.TestDatabase;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,8 +37,8 @@ class AsbPoliceUkImportTest {
         importer = new PoliceUkAsbImport(jdbi);
     }
 
-    private static BufferedReader reader(String text) {
-        return new BufferedReader(new StringReader(text));
+    private static java.io.InputStream reader(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -50,7 +48,7 @@ class AsbPoliceUkImportTest {
         assertThat(first).isEqualTo(new PoliceUkAsbImport.Result(5, 4, 2, 0, 1, 2, 0, java.util.List.of()));
         String row = jdbi.withHandle(h -> h.createQuery("""
                         select category || '|' || sub_type || '|' || borough_code || '|' || ward_code || '|' || location_text
-                        || '|' || reported_at from asb_incident where id = 'PUK-2017-01-metropolitan-street-4'""")
+                        || '|' || to_char(reported_at, 'YYYY-MM-DD HH24:MI:SS') from asb_incident where id = 'PUK-2017-01-metropolitan-street-4'""")
                 .mapTo(String.class).one());
         assertThat(row).isEqualTo("not published|Not published|E09000033|E05TEST01|On or near Park, Lane|2017-01-01 00:00:00");
 
