@@ -74,7 +74,9 @@ final class AuditBench implements Callable<Integer> {
     private int run(Database database) throws InterruptedException {
         Jdbi jdbi = database.jdbi();
         AuditTrail trail = new AuditTrail(jdbi);
-        jdbi.useHandle(h -> h.execute("create table if not exists " + TABLE
+        // the scratch table is the schema owner's to make and drop; the writes run as the application, as Peel's do
+        Jdbi owner = database.ownerJdbi();
+        owner.useHandle(h -> h.execute("create table if not exists " + TABLE
                 + " (id bigserial primary key, writer int not null, n int not null, at timestamptz not null default now(),"
                 + " note text)"));
         try {
@@ -122,7 +124,7 @@ final class AuditBench implements Callable<Integer> {
             output.print(System.out, text, json);
             return v.intact() ? 0 : 1;
         } finally {
-            jdbi.useHandle(h -> h.execute("drop table if exists " + TABLE));
+            owner.useHandle(h -> h.execute("drop table if exists " + TABLE));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Adapter;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
@@ -13,6 +14,7 @@ import java.time.LocalDateTime;
  * one transaction, so a write that fails leaves no entry and an entry always names a write that happened. The
  * caller has already checked the input and the user's access.
  */
+@Adapter
 public final class InvestigationPlans {
 
     private final Jdbi jdbi;

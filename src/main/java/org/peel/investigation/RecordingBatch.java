@@ -1,5 +1,6 @@
 package org.peel.investigation;
 
+import org.peel.common.Adapter;
 import org.jdbi.v3.core.Handle;
 import org.peel.common.CopyRows;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * {@link VictimsCodeStore}, described by the same methods, sent with COPY. {@link #flush()} sends what has been added; the caller's transaction
  * commits it.
  */
+@Adapter
 public final class RecordingBatch {
     private final Handle h;
     private final CopyRows screening = new CopyRows("crime_screening");

@@ -26,7 +26,8 @@ class CopyWriterTest {
 
     @BeforeAll
     static void database() {
-        jdbi = TestDatabase.fresh().jdbi();
+        // the probe table is made and emptied by the schema's owner; the writer's mechanics are what is tested here
+        jdbi = TestDatabase.fresh().ownerJdbi();
         jdbi.useHandle(h -> h.execute("create table copy_probe (id bigint, n integer, s smallint, x double precision,"
                 + " amount numeric(12, 4), flag boolean, day date, at timestamptz, wall timestamp, doc jsonb,"
                 + " tags text[], name text, raw bytea)"));

@@ -169,8 +169,8 @@ class InvestigationAuditTest {
     @Test
     @DisplayName("when the audit entry cannot be written, the plan, review and action are not saved either")
     void changeAndEntryShareTheTransaction() {
-        // given an audit trail that refuses plan, review and action entries
-        server.database().jdbi().useHandle(h -> {
+        // given an audit trail that refuses plan, review and action entries (a trigger only the schema's owner may add)
+        server.database().ownerJdbi().useHandle(h -> {
             h.execute("""
                     create or replace function test_refuse_entry() returns trigger language plpgsql as $$
                     begin raise exception 'audit trail unavailable'; end $$""");
@@ -200,7 +200,7 @@ class InvestigationAuditTest {
             assertThat(rows("select count(*) from supervisory_review where crime_id = ?", crimeId)).isZero();
             assertThat(rows("select count(*) from investigation_action where crime_id = ?", crimeId)).isZero();
         } finally {
-            server.database().jdbi().useHandle(h -> h.execute("drop trigger test_refuse_entry on audit_event"));
+            server.database().ownerJdbi().useHandle(h -> h.execute("drop trigger test_refuse_entry on audit_event"));
         }
     }
 }

@@ -216,15 +216,17 @@ class AsbRoutesTest {
                 .mapTo(Long.class).one());
         long person = new org.peel.people.PeopleStore(jdbi).newPerson(java.util.List.of(seq),
                 Fixtures.intelligenceAnalyst(), "resolved");
+        String ref = jdbi.withHandle(h -> h.createQuery("select public_ref::text from person where id = :id")
+                .bind("id", person).mapTo(String.class).one());
         WebClient pc = server.signedIn("pc.asb.fence", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
         pc.get("/prevention/asb/new");
         String json = """
                 {"category":"personal","subType":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
                  "reportedAt":"2026-09-01T18:00","address":"Flat 3, 12 Test Street","victimSurname":"Hopper",
                  "victimForenames":"Grace","victimDob":"1940-12-09","callerIsVictim":"yes","targeted":"no",
-                 "impact":"some","duration":"months","victimPersonId":%d}""".formatted(person);
+                 "impact":"some","duration":"months","victimPersonId":"%s"}""".formatted(ref);
 
-        // when a Westminster officer records a call naming that person (by the number an API client might send)
+        // when a Westminster officer records a call naming that person by the reference the suggestions offered
         HttpResponse<String> r = pc.postJson("/api/v1/asb-incidents", json, Map.of("X-CSRF-Token", pc.csrfToken()));
 
         // then the choice is refused beside its field, and nothing of the Camden crime is shown

@@ -51,7 +51,8 @@ class PreventionChangeAuditTest {
 
     /** Makes the audit trail refuse entries with this action, runs {@code body}, then lets it accept them again. */
     private static void withEntriesRefused(String action, Runnable body) {
-        server.database().jdbi().useHandle(h -> {
+        // a trigger only the schema's owner may add
+        server.database().ownerJdbi().useHandle(h -> {
             h.execute("""
                     create or replace function test_refuse_entry() returns trigger language plpgsql as $$
                     begin raise exception 'audit trail unavailable'; end $$""");
@@ -61,7 +62,7 @@ class PreventionChangeAuditTest {
         try {
             body.run();
         } finally {
-            server.database().jdbi().useHandle(h -> h.execute("drop trigger test_refuse_entry on audit_event"));
+            server.database().ownerJdbi().useHandle(h -> h.execute("drop trigger test_refuse_entry on audit_event"));
         }
     }
 

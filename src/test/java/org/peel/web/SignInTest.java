@@ -92,7 +92,7 @@ class SignInTest {
         assertThat(kept).hasSizeGreaterThanOrEqualTo(2).allSatisfy(row -> assertThat(row).doesNotContain("passphrase"));
         List<String> names = server.database().jdbi().withHandle(h -> h.createQuery("""
                         select username from audit_event where action = 'sign-in' and user_id is null
-                        order by seq desc limit 2""").mapTo(String.class).list());
+                        order by id desc limit 2""").mapTo(String.class).list());
         assertThat(names.get(0)).startsWith("unknown:").isEqualTo(names.get(1));
     }
 }
