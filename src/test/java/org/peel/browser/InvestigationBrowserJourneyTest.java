@@ -71,7 +71,11 @@ class InvestigationBrowserJourneyTest {
         browser.findElement(By.id("personal_statement-TAKEN")).sendKeys(Keys.SPACE);
         browser.findElement(By.id("suspect_forenames")).sendKeys("Sam");
         browser.findElement(By.id("suspect_surname")).sendKeys("Sample");
+        WebElement formHeading = browser.findElement(By.tagName("h1"));
         browser.findElement(By.cssSelector("form[action='/investigation/crimes'] button[type=submit]")).click();
+        // the answer is a new page: wait for the form's page to go before reading the next one
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(formHeading));
 
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .as(() -> "form errors: " + browser.findElements(By.cssSelector(".govuk-error-summary")).stream()
