@@ -114,8 +114,18 @@ public final class AuditTrail {
         }
     }
 
-    /** One short transaction: lock, read the head, chain a batch, write it and the head. -1: lock was busy. */
+    /**
+     * One short transaction: lock, read the head, chain a batch, write it and the head. -1: lock was busy.
+     * <p>
+     * The background pass ({@code wait} false) commits without waiting for the disk: the entries themselves are
+     * already durable with the changes they record, and a seal lost in a crash is simply made again on start. A
+     * waiting pass (verify, checkpoint, close) always writes the head and commits durably, which also flushes every
+     * earlier background seal, so a checkpoint never names a seal the disk does not hold.
+     */
     private static long sealBatch(Handle h, AuditKey key, boolean wait) {
+        if (!wait) {
+            h.execute("set local synchronous_commit = off");
+        }
         if (wait) {
             h.execute("select pg_advisory_xact_lock(?)", SEAL_LOCK);
         } else if (!h.createQuery("select pg_try_advisory_xact_lock(:k)").bind("k", SEAL_LOCK)
@@ -150,7 +160,7 @@ public final class AuditTrail {
                     .bindArray("prevs", String.class, prevs).bindArray("hashes", String.class, hashes)
                     .execute();
         }
-        if (!ids.isEmpty() || head.mac() == null) {
+        if (!ids.isEmpty() || head.mac() == null || wait) {
             h.createUpdate("update audit_head set seq = :seq, hash = :hash, mac = :mac where id = 1")
                     .bind("seq", seq[0]).bind("hash", prev[0])
                     .bind("mac", headMac(key, seq[0], prev[0], head.legacyEntries())).execute();
