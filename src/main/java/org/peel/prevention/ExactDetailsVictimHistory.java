@@ -11,7 +11,9 @@ import java.util.Map;
  * Matches a victim to earlier person records on exact details only: the same surname with the same forenames and
  * date of birth, or the same surname at the same postcode (names compared ignoring case and extra spaces,
  * postcodes ignoring spaces). It misses typos and changed names, which identity resolution will catch; it rarely
- * joins two different people, which matters more when the answer raises a risk grade.
+ * joins two different people, which matters more when the answer raises a risk grade. Crimes are read through
+ * investigation's published view {@code investigation_crime_published}, never its tables. Every record is found
+ * force-wide, with its borough, for the rules; what a user is shown is decided by {@link AsbHistory.Victim#shownTo}.
  */
 @Adapter
 public final class ExactDetailsVictimHistory implements VictimHistory {
@@ -105,7 +107,7 @@ public final class ExactDetailsVictimHistory implements VictimHistory {
         String forenames = PersonDetails.normalisedName(victim.forenames());
         List<AsbHistory.Incident> incidents = h.createQuery(match + """
                         select distinct on (a.id) a.id, a.reported_at, a.category, a.sub_type, a.ward_code,
-                               a.location_text, v.role, v.matched_on
+                               a.location_text, v.role, v.matched_on, a.borough_code
                         from victim v join asb_incident a on a.id = v.source_id
                         where v.source_type = 'asb_incident'
                         order by a.id, v.role desc""")
@@ -113,18 +115,19 @@ public final class ExactDetailsVictimHistory implements VictimHistory {
                 .bind("dob", victim.dateOfBirth()).bind("postcode", victim.normalisedPostcode())
                 .map((rs, ctx) -> new AsbHistory.Incident(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8), rs.getString(9)))
                 .list();
         List<AsbHistory.Crime> crimes = h.createQuery(match + """
                         select distinct on (c.id) c.id, c.recorded_at, c.offence_group, c.police_uk_type, c.ward_code,
-                               v.role, v.matched_on
-                        from victim v join crime c on c.id = v.source_id
+                               v.role, v.matched_on, c.borough_code
+                        from victim v join investigation_crime_published c on c.id = v.source_id
                         where v.source_type = 'crime' and v.role = 'victim'
                         order by c.id""")
                 .bindMap(details).bind("forenames", forenames)
                 .bind("dob", victim.dateOfBirth()).bind("postcode", victim.normalisedPostcode())
                 .map((rs, ctx) -> new AsbHistory.Crime(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
                 .list();
         return new AsbHistory.Victim(
                 incidents.stream().sorted((a, b) -> b.reportedAt().compareTo(a.reportedAt())).toList(),

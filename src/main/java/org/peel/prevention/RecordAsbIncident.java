@@ -16,6 +16,8 @@ import java.util.List;
  * looks up the victim's earlier records and the place's earlier incidents, saves the incident with its caller and
  * victim as person records, runs the repeat, case review and risk rules, saves the assessment, flags a high-risk or
  * repeat victim to the ward's neighbourhood team, and writes the audit events. Either all of it is saved or none.
+ * The rules count the victim's earlier records force-wide; the answer shows the user only the records in boroughs
+ * the access policy lets them reach, and the number of the others.
  * The rules are {@link AsbAtRecording}'s, shared with the bulk {@link AsbRecordingPass}.
  */
 @Adapter
@@ -108,12 +110,15 @@ public final class RecordAsbIncident {
             audit.record(h, AuditEvent.by(user, "create", "asb-incident", id, AuditEvent.SUCCESS).because(purpose)
                     .from(clientAddress).detail(risk == null ? "no victim" : "grade " + risk.grade().name().toLowerCase()
                             + (flags.isEmpty() ? "" : ", flagged " + String.join(" and ", flags))));
-            if (history != null) {
+            // the rules above counted every earlier record force-wide; the user is shown only those in their reach
+            AsbHistory.Victim shown = history == null ? null : history.shownTo(user);
+            if (shown != null) {
                 audit.record(h, AuditEvent.by(user, "view", "asb-victim-history", id, AuditEvent.SUCCESS)
-                        .because(purpose).from(clientAddress).detail(history.incidents().size() + " earlier incidents, "
-                                + history.crimes().size() + " crimes shown"));
+                        .because(purpose).from(clientAddress).detail(shown.incidents().size() + " earlier incidents, "
+                                + shown.crimes().size() + " crimes shown; " + shown.inOtherBoroughs()
+                                + " in other boroughs counted, not shown"));
             }
-            return new AsbFirstCall(id, where, history, atLocation, repeat, caseReview, risk, List.copyOf(flags),
+            return new AsbFirstCall(id, where, shown, atLocation, repeat, caseReview, risk, List.copyOf(flags),
                     settings);
         });
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * SQL for ward profiles: the priorities the ward team writes, and the facts computed from ASB incidents, crimes,
- * flags and cases. Crime counts read the crime table directly and only as counts by ward.
+ * flags and cases. Crimes are read only through investigation's published view {@code investigation_crime_published},
+ * and only as counts by ward and as points for hotspots.
  */
 public final class WardProfileStore {
 
@@ -29,7 +30,7 @@ public final class WardProfileStore {
     public LocalDateTime newestRecord(String boroughCode) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select greatest((select max(reported_at) from asb_incident where borough_code = :b),
-                                        (select max(recorded_at) from crime where borough_code = :b))""")
+                                        (select max(recorded_at) from investigation_crime_published where borough_code = :b))""")
                 .bind("b", boroughCode).mapTo(LocalDateTime.class).findOne())
                 .orElseGet(() -> LocalDateTime.now(clock));
     }
@@ -46,7 +47,7 @@ public final class WardProfileStore {
                     .map((rs, ctx) -> new WardProfile.Trend(rs.getLong(1), rs.getLong(2))).one();
             WardProfile.Trend crime = h.createQuery("""
                             select count(*) filter (where recorded_at >= :start), count(*) filter (where recorded_at < :start)
-                            from crime where borough_code = :borough and ward_code = :ward
+                            from investigation_crime_published where borough_code = :borough and ward_code = :ward
                               and recorded_at >= :before and recorded_at < :end""")
                     .bind("ward", wardCode).bind("borough", boroughCode).bind("start", start).bind("before", before)
                     .bind("end", end)
@@ -57,7 +58,7 @@ public final class WardProfileStore {
                             from (select lsoa_code, 'asb' as kind from asb_incident
                                   where ward_code = :ward and reported_at >= :start and reported_at < :end
                                   union all
-                                  select lsoa_code, 'crime' from crime
+                                  select lsoa_code, 'crime' from investigation_crime_published
                                   where borough_code = :borough and ward_code = :ward
                                     and recorded_at >= :start and recorded_at < :end) e
                             left join lsoa l on l.code = e.lsoa_code
@@ -97,7 +98,8 @@ public final class WardProfileStore {
                         where borough_code = :borough and reported_at >= :from and reported_at < :to
                           and latitude is not null and longitude is not null
                         union all
-                        select recorded_at, police_uk_type, longitude, latitude, ward_code = :ward from crime
+                        select recorded_at, police_uk_type, longitude, latitude, ward_code = :ward
+                        from investigation_crime_published
                         where borough_code = :borough and recorded_at >= :from and recorded_at < :to
                           and latitude is not null and longitude is not null""")
                 .bind("asb", WardHotspots.CRIME_TYPE).bind("ward", wardCode).bind("borough", boroughCode)

@@ -251,4 +251,50 @@ class AsbRoutesTest {
                         where source_type = 'asb_incident'""").mapTo(String.class).list());
         assertThat(boroughs).containsExactly(Fixtures.WESTMINSTER);
     }
+
+    @Test
+    @DisplayName("a Westminster officer's answer, page and API alike, lists the victim's Westminster call and says how many records in other boroughs were counted, without their ids, dates or offences")
+    void victimHistoryShownWithinTheBorough() {
+        // given Grace Hopper, the victim of two crimes recorded in Camden, who called once before in Westminster
+        var jdbi = server.database().jdbi();
+        for (String[] c : new String[][]{{"CAM-81", "2026-09-15 10:00"}, {"CAM-82", "2026-10-15 10:00"}}) {
+            jdbi.useHandle(h -> {
+                h.execute("""
+                        insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code,
+                                           domestic_abuse, hate)
+                        values (?, cast(? as timestamptz), cast(? as timestamptz), 'Robbery', 'Robbery', ?, false, false)""",
+                        c[0], c[1], c[1], Fixtures.CAMDEN);
+                h.execute("""
+                        insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
+                                                   postcode, recorded_at, borough_code)
+                        values (?, 'crime', ?, 'victim', 'Grace', 'Hopper', '1940-12-09', 'SW1A2AA',
+                                cast(? as timestamptz), ?)""", c[0] + "-V1", c[0], c[1], Fixtures.CAMDEN);
+            });
+        }
+        WebClient pc = server.signedIn("pc.asb.reach", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/prevention/asb/new");
+        assertThat(pc.post("/prevention/asb", call("2026-08-01T18:00")).statusCode()).isEqualTo(201);
+
+        // when she calls again in Westminster, taken on the form
+        pc.get("/prevention/asb/new");
+        HttpResponse<String> page = pc.post("/prevention/asb", call("2026-11-01T18:00"));
+
+        // then the Westminster call is listed, the Camden crimes only counted
+        assertThat(page.statusCode()).isEqualTo(201);
+        assertThat(page.body()).contains("The victim's earlier ASB incidents (1)").contains("Crimes against the victim (0)")
+                .contains("2 earlier records in other boroughs counted")
+                .contains("+1 2 crimes against the victim in 12 months")
+                .doesNotContain("CAM-81").doesNotContain("CAM-82").doesNotContain("Robbery");
+
+        // and over the API the same
+        String json = """
+                {"category":"personal","subType":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
+                 "reportedAt":"2026-11-02T18:00","address":"Flat 3, 12 Test Street","victimSurname":"Hopper",
+                 "victimForenames":"Grace","victimDob":"1940-12-09","victimPostcode":"SW1A 2AA","callerIsVictim":"yes",
+                 "targeted":"no","impact":"some","duration":"months"}""";
+        HttpResponse<String> api = pc.postJson("/api/v1/asb-incidents", json, Map.of("X-CSRF-Token", pc.csrfToken()));
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
+        assertThat(api.body()).contains("\"inOtherBoroughs\":2").contains("\"crimes\":[]")
+                .doesNotContain("CAM-81").doesNotContain("CAM-82").doesNotContain("Robbery");
+    }
 }
