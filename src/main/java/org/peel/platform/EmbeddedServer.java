@@ -45,6 +45,28 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
+     * A live program that started the server without leaving Peel's record (a Peel from before the record existed)
+     * still holds the embedded server's own lock: its postmaster is not an orphan, so it is neither stopped nor
+     * started over, and the command says so in one line.
+     */
+    private static void refuseIfHeldElsewhere(Path dataDir, Path pgDir) throws IOException {
+        Path lock = pgDir.resolve("epg-lock");
+        if (!Files.exists(lock)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                throw new PeelException("Another program is running the embedded PostgreSQL in " + dataDir
+                        + " (a Peel started before this version?): stop it, then run the command again");
+            }
+            held.release();
+        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+            throw new PeelException("This process already runs the embedded PostgreSQL in " + dataDir);
+        }
+    }
+
+    /**
      * Attaches to the server a live Peel runs on this data directory, or starts one. The check and the start happen
      * under a file lock, so two commands started together do not both start a server.
      */
@@ -59,6 +81,7 @@ final class EmbeddedServer implements AutoCloseable {
                     return new EmbeddedServer(dir, owner.get().port(), null, owner.get().pid());
                 }
                 Path pgDir = dir.resolve("postgres");
+                refuseIfHeldElsewhere(dataDir, pgDir);
                 stopOrphanedPostmaster(pgDir);
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
                         .setDataDirectory(pgDir)
