@@ -1,5 +1,6 @@
 package org.peel.platform;
 
+import org.peel.module.CommandGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.peel.access.AuditTrail;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package org.peel.platform;
 
+import org.peel.module.CommandGroup;
 import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
 import org.peel.access.Passwords;
