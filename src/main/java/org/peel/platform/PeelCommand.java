@@ -46,7 +46,7 @@ public final class PeelCommand implements Runnable, CommandHost {
     public CommandContext open(CommandDatabase options) {
         Database database = DatabaseOptions.of(options).open();
         return new CommandContext(Environment.variables(), Environment.clock(), database.jdbi(),
-                new AuditTrail(database.jdbi()), new PlaceStore(database.jdbi()), database::close);
+                new AuditTrail(database.jdbi(), Environment.clock()), new PlaceStore(database.jdbi()), database::close);
     }
 
     /** The modules' commands, in the order of {@link PeelWeb#modules}: adding a module's commands is one line here. */
@@ -61,10 +61,7 @@ public final class PeelCommand implements Runnable, CommandHost {
 
     /** Runs a command and returns its exit code; operator errors print one clear line, not a stack trace. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new PeelCommand());
-        moduleCommands().forEach(cli::addSubcommand);
-        cli.addSubcommand(new CommandLine.HelpCommand());
-        cli.addSubcommand(Benchmarks.command());
+        CommandLine cli = commandLine();
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = ex;
             if (cause instanceof PeelException || cause instanceof org.peel.common.BadInput
@@ -79,5 +76,14 @@ public final class PeelCommand implements Runnable, CommandHost {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The whole command line: the platform's commands, then the modules', then {@code help} and {@code bench}. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PeelCommand());
+        moduleCommands().forEach(cli::addSubcommand);
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.addSubcommand(Benchmarks.command());
+        return cli;
     }
 }
