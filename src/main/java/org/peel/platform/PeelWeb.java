@@ -80,7 +80,7 @@ public final class PeelWeb {
                 code -> places.borough(code).map(org.peel.place.Borough::name).orElse(code));
         Gate gate = new Gate(access, audit, clock);
         ModuleContext context = new ModuleContext(environment, clock, database.jdbi(), audit, access, places,
-                new PeopleStore(database.jdbi()), web, SharedDataLocation.resolve(null, environment));
+                new PeopleStore(database.jdbi(), audit), web, SharedDataLocation.resolve(null, environment));
         List<Module> modules = modules(context);
         List<Capability> menu = modules.stream().flatMap(m -> m.menu().stream()).toList();
         List<Attention.Source> attention = modules.stream().map(m -> (Attention.Source) m::attention).toList();
