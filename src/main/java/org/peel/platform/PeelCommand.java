@@ -9,6 +9,8 @@ import org.peel.place.PlaceStore;
 import org.peel.prevention.PreventionModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,9 +38,13 @@ import java.util.stream.Stream;
         })
 public final class PeelCommand implements Runnable, CommandHost {
 
+    @Spec
+    CommandSpec spec;
+
+    /** {@code peel} alone: the usage, listing every command, the modules' included. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 
     /** Opens and migrates the database a module's command names, as the platform's own commands open theirs. */

@@ -2,6 +2,8 @@ package org.peel.platform;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.peel.testing.StandardStreams;
 import org.peel.module.CommandDatabase;
 import org.peel.module.CommandOutput;
 import picocli.CommandLine;
@@ -17,6 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Modules contribute their own commands under peel, with the platform's database and output options")
 class ModuleCommandsTest {
+
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
+
+    @Test
+    @DisplayName("peel alone lists the modules' commands beside the platform's")
+    void bareUsage() {
+        assertThat(PeelCommand.execute()).isZero();
+        assertThat(streams.out().toString()).contains("  investigator  ", "  victims-code  ", "  hotspots  ",
+                "  import  ", "  help  ");
+    }
 
     @Test
     @DisplayName("every module's command is a subcommand of peel, beside the platform's own")
