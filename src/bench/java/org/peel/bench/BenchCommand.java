@@ -5,7 +5,7 @@ import org.peel.place.AreaIndex;
 import org.peel.place.LsoaArea;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
-import org.peel.platform.CommandGroup;
+import org.peel.module.CommandGroup;
 import org.peel.platform.Database;
 import org.peel.platform.DatabaseOptions;
 import org.peel.platform.OutputOptions;

@@ -1,6 +1,6 @@
 package org.peel.bench;
 
-import org.peel.platform.HotspotsCommand;
+import org.peel.prevention.HotspotsCommand;
 import org.peel.platform.OutputOptions;
 import org.peel.platform.PeelException;
 import org.peel.platform.SharedDataLocation;

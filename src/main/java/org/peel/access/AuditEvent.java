@@ -5,6 +5,9 @@ import java.time.Instant;
 /**
  * One entry of the audit trail: who (user and role), did what (action, outcome), to which record, why
  * (the stated purpose), when, and from where. {@code detail} never holds personal data: record ids only.
+ *
+ * <p>An event made by {@link #by} has no time yet ({@code at} is null): the {@link AuditTrail} stamps it with its
+ * clock as it records it, so that the one clock Peel is given decides every entry's time.
  */
 public record AuditEvent(Instant at, Long userId, String username, String role, String action, String recordType,
                          String recordId, String purpose, String outcome, String clientAddress, String detail) {
@@ -14,8 +17,14 @@ public record AuditEvent(Instant at, Long userId, String username, String role, 
     public static final String DENIED = "denied";
 
     public static AuditEvent by(User user, String action, String recordType, String recordId, String outcome) {
-        return new AuditEvent(Instant.now(), user == null ? null : user.id(), user == null ? null : user.username(),
+        return new AuditEvent(null, user == null ? null : user.id(), user == null ? null : user.username(),
                 user == null ? null : user.role().slug(), action, recordType, recordId, null, outcome, null, null);
+    }
+
+    /** The same event at a given time: an entry read back, or a hash computed for an event not yet recorded. */
+    public AuditEvent timed(Instant time) {
+        return new AuditEvent(time, userId, username, role, action, recordType, recordId, purpose, outcome,
+                clientAddress, detail);
     }
 
     public AuditEvent from(String address) {

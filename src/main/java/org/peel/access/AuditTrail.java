@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,9 +39,20 @@ public final class AuditTrail {
     static final int KEYED = 2;
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public AuditTrail(Jdbi jdbi) {
+    /** A trail whose entries and checkpoints are timed by the given clock (the one Peel is given). */
+    public AuditTrail(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * A trail timed by the system clock in UTC: for readers of the trail (verifying, sealing) and tools that record
+     * nothing of their own; whatever records events on Peel's behalf is handed Peel's clock instead.
+     */
+    public AuditTrail(Jdbi jdbi) {
+        this(jdbi, Clock.systemUTC());
     }
 
     /** Records an event in its own transaction (reads, sign-ins, refusals). */
@@ -53,7 +65,7 @@ public final class AuditTrail {
      * not at all). Takes no lock: the entry is numbered and chained by the sealer after it commits.
      */
     public void record(Handle h, AuditEvent event) {
-        Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
+        Instant at = (event.at() == null ? clock.instant() : event.at()).truncatedTo(ChronoUnit.MICROS);
         h.createUpdate("""
                         insert into audit_event (at, user_id, username, role, action, record_type, record_id,
                                                  purpose, outcome, client_address, detail)
@@ -379,7 +391,7 @@ public final class AuditTrail {
         }
         AuditKey key = AuditKey.installedOn(jdbi);
         Head head = jdbi.withHandle(AuditTrail::head);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return new Checkpoint(head.seq(), head.hash(), at, key.id(), checkpointMac(key, head.seq(), head.hash(), at));
     }
 

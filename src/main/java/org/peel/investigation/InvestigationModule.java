@@ -81,4 +81,9 @@ public final class InvestigationModule implements Module {
     public List<SectionSummary> summary(User user) {
         return summary.forUser(user);
     }
+
+    /** This module's commands under {@code peel}: Victims' Code deadlines, and linking investigators to accounts. */
+    public static List<Class<?>> commands() {
+        return List.of(VictimsCodeCommand.class, InvestigatorCommand.class);
+    }
 }

@@ -69,7 +69,7 @@ public final class InvestigationRoutes {
         this.progress = progress;
         this.boroughs = boroughs;
         this.clock = clock;
-        this.identified = new IdentifiedPerson(jdbi);
+        this.identified = new IdentifiedPerson(jdbi, web.auditTrail());
     }
 
     /** The review intervals the crime's page uses to show when a review recorded today would next fall due. */

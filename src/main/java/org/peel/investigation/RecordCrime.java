@@ -64,7 +64,7 @@ public final class RecordCrime {
         this.allocation = allocation;
         this.clock = clock;
         this.locator = locator;
-        this.people = new PeopleStore(jdbi);
+        this.people = new PeopleStore(jdbi, audit);
     }
 
     /**

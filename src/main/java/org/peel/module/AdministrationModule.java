@@ -27,7 +27,7 @@ public final class AdministrationModule implements Module {
 
     @Override
     public void routes(RoutesConfig routes) {
-        new SignInRoutes(context.web(), context.access()).register(routes);
+        new SignInRoutes(context.web(), context.access(), context.clock()).register(routes);
         new ApiRoutes(context.web(), accounts).register(routes);
         admin.register(routes);
     }

@@ -14,6 +14,15 @@ import java.util.List;
  * constructs its own stores and services from it, and contributes what the rest of Peel shows: its routes, its
  * entries on the section pages, what waits for a user on the home page, and its section's figures. The platform's
  * composition root is a list of modules; nothing else knows how a capability is put together.
+ *
+ * <p>A module's command-line subcommands ({@code peel investigator link} …) are contributed by a static
+ * {@code commands()} on its class, returning its picocli command classes: a command runs without the web server, so
+ * before any module is built. The platform's {@code PeelCommand} adds each listed module's commands under
+ * {@code peel}. A command that touches the database mixes in {@link CommandDatabase} ({@code --data-dir},
+ * {@code --db-url}, else {@code PEEL_DB_URL}) and {@link CommandOutput} ({@code --format}), and gets the database from
+ * {@link CommandDatabase#openContext()}: the command at the root of the command line is a {@link CommandHost}, which
+ * opens and migrates it and hands back a {@link CommandContext} (configuration, clock, database, audit trail, places)
+ * that the command closes when done. A group of subcommands extends {@link CommandGroup}.
  */
 public interface Module {
 

@@ -28,10 +28,16 @@ public final class IdentifiedPerson {
     private final PersonRecordStore records;
     private final AuditTrail audit;
 
+    /** Auditing on a trail of its own (timed by the system clock). */
     public IdentifiedPerson(Jdbi jdbi) {
-        this.people = new PeopleStore(jdbi);
+        this(jdbi, new AuditTrail(jdbi));
+    }
+
+    /** Auditing on the trail given (timed by the clock Peel is given). */
+    public IdentifiedPerson(Jdbi jdbi, AuditTrail audit) {
+        this.people = new PeopleStore(jdbi, audit);
         this.records = new PersonRecordStore(jdbi);
-        this.audit = new AuditTrail(jdbi);
+        this.audit = audit;
     }
 
     /**

@@ -75,7 +75,7 @@ public final class PeopleRoutes {
      */
     public PeopleRoutes(Web web, Jdbi jdbi, PersonIndex index) {
         this.web = web;
-        this.people = new PeopleStore(jdbi);
+        this.people = new PeopleStore(jdbi, web.auditTrail());
         this.records = new PersonRecordStore(jdbi);
         this.index = index;
     }

@@ -27,9 +27,15 @@ public final class PeopleStore {
     private final Jdbi jdbi;
     private final AuditTrail audit;
 
+    /** People over the database, auditing on a trail of its own (timed by the system clock). */
     public PeopleStore(Jdbi jdbi) {
+        this(jdbi, new AuditTrail(jdbi));
+    }
+
+    /** People over the database, auditing on the trail given (timed by the clock Peel is given). */
+    public PeopleStore(Jdbi jdbi, AuditTrail audit) {
         this.jdbi = jdbi;
-        this.audit = new AuditTrail(jdbi);
+        this.audit = audit;
     }
 
     /**

@@ -72,7 +72,7 @@ final class AsbImportCommand implements Callable<Integer> {
         List<FileSummary> done = new ArrayList<>();
         try (Database database = db.open()) {
             PoliceUkAsbImport importer = new PoliceUkAsbImport(database.jdbi());
-            AuditTrail audit = new AuditTrail(database.jdbi());
+            AuditTrail audit = new AuditTrail(database.jdbi(), Environment.clock());
             Progress progress = Progress.onConsole(files.stream().mapToLong(SourceFile::bytes).sum());
             for (SourceFile f : files) {
                 progress.file(f.name());

@@ -1,5 +1,6 @@
 package org.peel.platform;
 
+import org.peel.module.CommandGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.peel.access.AuditTrail;
 import picocli.CommandLine.Command;
@@ -75,7 +76,7 @@ final class AuditCommand extends CommandGroup {
             try (Database database = db.open()) {
                 AuditTrail.Checkpoint cp;
                 try {
-                    cp = new AuditTrail(database.jdbi()).checkpoint();
+                    cp = new AuditTrail(database.jdbi(), Environment.clock()).checkpoint();
                 } catch (IllegalStateException broken) {
                     System.err.println("peel: " + broken.getMessage());
                     return 3;

@@ -1,24 +1,27 @@
 package org.peel.platform;
 
-import picocli.CommandLine.Option;
+import org.peel.module.CommandDatabase;
 
 import java.nio.file.Path;
 
-/** The options every command that touches the database takes. */
-public final class DatabaseOptions {
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory of the embedded PostgreSQL (default: ./peel-data)")
-    Path dataDir;
-
-    @Option(names = "--db-url", paramLabel = "URL",
-            description = "External PostgreSQL, e.g. postgresql://user@host:5432/peel (or env PEEL_DB_URL)")
-    String dbUrl;
+/**
+ * The options every command that touches the database takes: the kernel's {@link CommandDatabase}, with the
+ * platform's ways of reading them (where the database is, opening it as the platform's own {@link Database}).
+ */
+public final class DatabaseOptions extends CommandDatabase {
 
     /** Options naming an embedded data directory, as {@code --data-dir DIR} would. */
     public static DatabaseOptions embedded(Path dataDir) {
         DatabaseOptions options = new DatabaseOptions();
         options.dataDir = dataDir;
+        return options;
+    }
+
+    /** The same choice as a module command's options made. */
+    static DatabaseOptions of(CommandDatabase chosen) {
+        DatabaseOptions options = new DatabaseOptions();
+        options.dataDir = chosen.dataDir().orElse(null);
+        options.dbUrl = chosen.dbUrl().orElse(null);
         return options;
     }
 

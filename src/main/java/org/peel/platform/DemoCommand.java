@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     /** One account per role, created once; later starts keep them (their passwords are only in the file). */
     private static List<String> createAccounts(Database database) {
         AccessStore store = new AccessStore(database.jdbi());
-        UserAccounts accounts = new UserAccounts(store, new AuditTrail(database.jdbi()));
+        UserAccounts accounts = new UserAccounts(store, new AuditTrail(database.jdbi(), Environment.clock()));
         List<String> lines = new ArrayList<>();
         for (Role role : Role.values()) {
             String username = role.slug().replace('-', '.');

@@ -72,7 +72,7 @@ final class DemoForce {
         if (busiest.isEmpty()) {
             return;
         }
-        InvestigatorStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi()),
+        InvestigatorStore.InvestigatorLink linked = new InvestigatorAccounts(store, new AuditTrail(database.jdbi(), Environment.clock()),
                 Environment.clock()).link(busiest.get(), username, null, "demo", null);
         out.printf("Linked the demo account '%s' to investigator %s (%s)%n", username, linked.investigatorId(), linked.name());
     }

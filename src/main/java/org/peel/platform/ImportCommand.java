@@ -1,5 +1,6 @@
 package org.peel.platform;
 
+import org.peel.module.CommandGroup;
 import org.peel.investigation.DutyRotaImport;
 import org.peel.investigation.InvestigatorStore;
 import org.peel.place.GeographyImporter;

@@ -1,40 +1,7 @@
 package org.peel.platform;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import picocli.CommandLine.Option;
+import org.peel.module.CommandOutput;
 
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.util.Map;
-
-/** {@code --format text|json}: what people read, or what scripts read. */
-public final class OutputOptions {
-
-    public enum Format { text, json }
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: text)")
-    Format format = Format.text;
-
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    public boolean json() {
-        return format == Format.json;
-    }
-
-    /** Prints a JSON object in json mode, or the text in text mode. */
-    public void print(PrintStream out, String text, Map<String, ?> json) {
-        if (json()) {
-            try {
-                out.println(JSON.writeValueAsString(json));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        } else {
-            out.println(text);
-        }
-    }
+/** {@code --format text|json} under the platform's own commands: the kernel's {@link CommandOutput}, by its older name. */
+public final class OutputOptions extends CommandOutput {
 }

@@ -1,9 +1,25 @@
 package org.peel.platform;
 
+import org.peel.access.AuditTrail;
+import org.peel.investigation.InvestigationModule;
+import org.peel.module.CommandContext;
+import org.peel.module.CommandDatabase;
+import org.peel.module.CommandHost;
+import org.peel.place.PlaceStore;
+import org.peel.prevention.PreventionModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code peel <command>}: the one command line for everything Peel does. */
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code peel <command>}: the one command line for everything Peel does. The platform's own commands are listed here;
+ * each module's come from its {@code commands()}, and this command, at their root, opens the database for them
+ * ({@link CommandHost}).
+ */
 @Command(name = "peel", mixinStandardHelpOptions = true, version = "Peel 0.1",
         description = "Peel: the platform a police force runs to prevent crime, investigate it, protect the"
                 + " vulnerable, tackle organised crime, and measure how well it does all four.",
@@ -16,19 +32,33 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 ImportCommand.class,
                 GenerateCommand.class,
-                HotspotsCommand.class,
                 LinkCommand.class,
-                VictimsCodeCommand.class,
-                InvestigatorCommand.class,
                 SimulateCommand.class,
-                ReportCommand.class,
-                CommandLine.HelpCommand.class
+                ReportCommand.class
         })
-public final class PeelCommand implements Runnable {
+public final class PeelCommand implements Runnable, CommandHost {
 
+    @Spec
+    CommandSpec spec;
+
+    /** {@code peel} alone: the usage, listing every command, the modules' included. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Opens and migrates the database a module's command names, as the platform's own commands open theirs. */
+    @Override
+    public CommandContext open(CommandDatabase options) {
+        Database database = DatabaseOptions.of(options).open();
+        return new CommandContext(Environment.variables(), Environment.clock(), database.jdbi(),
+                new AuditTrail(database.jdbi(), Environment.clock()), new PlaceStore(database.jdbi()), database::close);
+    }
+
+    /** The modules' commands, in the order of {@link PeelWeb#modules}: adding a module's commands is one line here. */
+    static List<Class<?>> moduleCommands() {
+        return Stream.of(PreventionModule.commands(), InvestigationModule.commands())
+                .flatMap(List::stream).toList();
     }
 
     public static void main(String[] args) {
@@ -37,8 +67,7 @@ public final class PeelCommand implements Runnable {
 
     /** Runs a command and returns its exit code; operator errors print one clear line, not a stack trace. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new PeelCommand());
-        cli.addSubcommand(Benchmarks.command());
+        CommandLine cli = commandLine();
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = ex;
             if (cause instanceof PeelException || cause instanceof org.peel.common.BadInput
@@ -53,5 +82,14 @@ public final class PeelCommand implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The whole command line: the platform's commands, then the modules', then {@code help} and {@code bench}. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PeelCommand());
+        moduleCommands().forEach(cli::addSubcommand);
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.addSubcommand(Benchmarks.command());
+        return cli;
     }
 }

@@ -73,14 +73,14 @@ public final class PeelWeb {
     public static Javalin create(Database database, boolean demo, Map<String, String> environment, Clock clock,
                                  boolean backgroundWork) {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-        AuditTrail audit = new AuditTrail(database.jdbi());
+        AuditTrail audit = new AuditTrail(database.jdbi(), clock);
         AccessStore access = new AccessStore(database.jdbi());
         PlaceStore places = new PlaceStore(database.jdbi());
         Web web = new Web(templates, audit, demo,
                 code -> places.borough(code).map(org.peel.place.Borough::name).orElse(code));
-        Gate gate = new Gate(access, audit);
+        Gate gate = new Gate(access, audit, clock);
         ModuleContext context = new ModuleContext(environment, clock, database.jdbi(), audit, access, places,
-                new PeopleStore(database.jdbi()), web, SharedDataLocation.resolve(null, environment));
+                new PeopleStore(database.jdbi(), audit), web, SharedDataLocation.resolve(null, environment));
         List<Module> modules = modules(context);
         List<Capability> menu = modules.stream().flatMap(m -> m.menu().stream()).toList();
         List<Attention.Source> attention = modules.stream().map(m -> (Attention.Source) m::attention).toList();

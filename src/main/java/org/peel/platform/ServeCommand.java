@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private String dbArgs() {
-        return db.dataDir != null ? " --data-dir " + db.dataDir : db.dbUrl != null ? " --db-url …" : "";
+        return db.dataDir().map(d -> " --data-dir " + d).orElse(db.dbUrl().isPresent() ? " --db-url …" : "");
     }
 
     /** Starts the server and blocks until the process is stopped; stops the server and database cleanly. */

@@ -1,5 +1,6 @@
 package org.peel.platform;
 
+import org.peel.module.CommandGroup;
 import org.peel.investigation.Allocation;
 import org.peel.investigation.AllocationSimulation;
 import org.peel.investigation.OffenceGroup;

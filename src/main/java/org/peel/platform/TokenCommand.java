@@ -1,5 +1,6 @@
 package org.peel.platform;
 
+import org.peel.module.CommandGroup;
 import org.peel.access.AccessStore;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
@@ -28,7 +29,7 @@ final class TokenCommand extends CommandGroup {
         public Integer call() {
             try (Database database = db.open()) {
                 AccessStore store = new AccessStore(database.jdbi());
-                AuditTrail audit = new AuditTrail(database.jdbi());
+                AuditTrail audit = new AuditTrail(database.jdbi(), Environment.clock());
                 User user = store.findUser(username)
                         .orElseThrow(() -> new PeelException("No active user '" + username + "'"));
                 String token = database.jdbi().inTransaction(h -> {

@@ -1,5 +1,6 @@
 package org.peel.platform;
 
+import org.peel.module.CommandGroup;
 import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
 import org.peel.access.Passwords;
@@ -44,7 +45,7 @@ final class UserCommand extends CommandGroup {
             }
             try (Database database = db.open()) {
                 AccessStore store = new AccessStore(database.jdbi());
-                User user = new UserAccounts(store, new AuditTrail(database.jdbi()))
+                User user = new UserAccounts(store, new AuditTrail(database.jdbi(), Environment.clock()))
                         .create(null, username, name == null ? username : name, parsedRole, borough, password, "cli");
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("username", user.username());

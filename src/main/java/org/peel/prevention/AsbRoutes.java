@@ -56,7 +56,7 @@ public final class AsbRoutes {
         this.places = places;
         this.recorder = recorder;
         this.policeUk = policeUk;
-        this.identified = new IdentifiedPerson(store.jdbi());
+        this.identified = new IdentifiedPerson(store.jdbi(), web.auditTrail());
     }
 
     public void register(RoutesConfig routes) {

@@ -90,4 +90,9 @@ public final class PreventionModule implements Module {
     public List<SectionSummary> summary(User user) {
         return summary.forUser(user);
     }
+
+    /** This module's commands under {@code peel}: hotspot forecasts and their evaluation from police.uk files. */
+    public static List<Class<?>> commands() {
+        return List.of(HotspotsCommand.class);
+    }
 }

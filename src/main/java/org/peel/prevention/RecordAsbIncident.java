@@ -36,7 +36,7 @@ public final class RecordAsbIncident {
         this.victims = victims;
         this.audit = audit;
         this.settings = settings;
-        this.people = new PeopleStore(jdbi);
+        this.people = new PeopleStore(jdbi, audit);
     }
 
     public AsbRiskSettings settings() {

@@ -12,6 +12,7 @@ import org.peel.access.User;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -32,10 +33,13 @@ public final class Gate {
 
     private final AccessStore store;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public Gate(AccessStore store, AuditTrail audit) {
+    /** A gate that decides whether a session or token has expired by the given clock (the one Peel is given). */
+    public Gate(AccessStore store, AuditTrail audit, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Runs before every matched endpoint. */
@@ -63,7 +67,7 @@ public final class Gate {
 
     /** Sets the user (and, for a session, its CSRF token); returns whether a session cookie identified them. */
     private boolean identify(Context ctx) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<User> user = store.userForToken(authorization.substring(7).strip(), now);

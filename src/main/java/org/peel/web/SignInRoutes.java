@@ -6,6 +6,7 @@ import org.peel.access.AccessStore;
 import org.peel.access.AuditEvent;
 import org.peel.access.Passwords;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,9 +21,13 @@ public final class SignInRoutes {
     /** Held only in memory: attempts are grouped within one run of the server and cannot be reversed from the trail. */
     private final byte[] unknownUsernameKey = new byte[32];
 
-    public SignInRoutes(Web web, AccessStore store) {
+    private final Clock clock;
+
+    /** Sign-in and sign-out, timing sessions and lock-outs by the given clock (the one Peel is given). */
+    public SignInRoutes(Web web, AccessStore store, Clock clock) {
         this.web = web;
         this.store = store;
+        this.clock = clock;
         new java.security.SecureRandom().nextBytes(unknownUsernameKey);
     }
 
@@ -67,7 +72,7 @@ public final class SignInRoutes {
             show(ctx, 400, username, errors);
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var check = store.checkPassword(username, password);
         if (check.isEmpty()) {
             web.audit(ctx, AuditEvent.by(null, "sign-in", "user", null, AuditEvent.FAILURE)
@@ -103,7 +108,7 @@ public final class SignInRoutes {
 
     private void signOut(Context ctx) {
         var user = Web.signedIn(ctx);
-        store.endSession(ctx.cookie(Gate.SESSION_COOKIE), Instant.now());
+        store.endSession(ctx.cookie(Gate.SESSION_COOKIE), clock.instant());
         Gate.setCookie(ctx, Gate.SESSION_COOKIE, "", 0);
         web.audit(ctx, AuditEvent.by(user, "sign-out", "user", String.valueOf(user.id()), AuditEvent.SUCCESS));
         ctx.redirect("/sign-in");

@@ -69,7 +69,7 @@ class AuditLegacyEntriesTest {
 
     /** What AuditTrail.record did before keying: the next number and hash under a lock on the head. */
     private void recordTheOldWay(AuditEvent event) {
-        Instant at = event.at().truncatedTo(ChronoUnit.MICROS);
+        Instant at = (event.at() == null ? Instant.now() : event.at()).truncatedTo(ChronoUnit.MICROS);
         jdbi.useTransaction(h -> {
             var head = h.createQuery("select seq, hash from audit_head where id = 1 for update").mapToMap().one();
             long seq = ((Number) head.get("seq")).longValue() + 1;

@@ -10,7 +10,9 @@ import org.peel.testing.Fixtures;
 import org.peel.testing.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditTrailTest {
 
     private Jdbi jdbi;
+    private Jdbi appJdbi;
     private AuditTrail trail;
 
     @BeforeEach
@@ -34,7 +37,8 @@ class AuditTrailTest {
         TestDatabase.Fresh db = TestDatabase.fresh();
         // the trail runs as the application's role; the tampering below needs the schema's owner
         jdbi = db.ownerJdbi();
-        trail = new AuditTrail(db.jdbi());
+        appJdbi = db.jdbi();
+        trail = new AuditTrail(appJdbi);
         for (int i = 1; i <= 5; i++) {
             trail.record(view("P" + i).from("10.0.0." + i));
         }
@@ -380,13 +384,25 @@ class AuditTrailTest {
     }
 
     @Test
+    @DisplayName("an entry is timed by the trail's clock, and a checkpoint too: a fixed clock gives a fixed time")
+    void timedByTheGivenClock() {
+        Instant fixed = Instant.parse("2026-01-05T09:00:00Z");
+        AuditTrail timed = new AuditTrail(appJdbi, Clock.fixed(fixed, ZoneOffset.UTC));
+        timed.record(view("P6"));
+        timed.seal();
+        var entry = timed.search(new AuditTrail.Filter(null, "person", "P6", null, null, null), 1);
+        assertThat(entry).singleElement().satisfies(e -> assertThat(e.at()).isEqualTo(fixed));
+        assertThat(timed.checkpoint().at()).isEqualTo(fixed);
+    }
+
+    @Test
     @DisplayName("the keyed encoding tells NULL from \"null\" and cannot shift a field boundary")
     void encoding() {
         assertThat(AuditTrail.encode((String) null)).isNotEqualTo(AuditTrail.encode("null"));
         assertThat(AuditTrail.encode("ab", "c")).isNotEqualTo(AuditTrail.encode("a", "bc"));
         assertThat(AuditTrail.encode("", null)).isNotEqualTo(AuditTrail.encode(null, ""));
         // the legacy encoding could not: that is why it is kept only to check old entries
-        AuditEvent withNull = view("P1");
+        AuditEvent withNull = view("P1").timed(Instant.parse("2026-01-05T09:00:00Z"));
         AuditEvent withText = withNull.because("null");
         assertThat(AuditTrail.legacyHash(1, withNull.at(), withNull, "genesis"))
                 .isEqualTo(AuditTrail.legacyHash(1, withText.at(), withText, "genesis"));

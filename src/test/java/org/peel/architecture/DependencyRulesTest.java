@@ -60,6 +60,15 @@ class DependencyRulesTest {
     }
 
     @Test
+    @DisplayName("of the kernel, only module speaks picocli: a module's commands are built on its CommandDatabase and"
+            + " CommandOutput, and access, place, people, common and web have no command line")
+    void onlyModuleSpeaksPicocli() {
+        assertHolds(noClasses().that().resideInAnyPackage("org.peel.access..", "org.peel.place..", "org.peel.people..",
+                        "org.peel.common..", "org.peel.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli.."));
+    }
+
+    @Test
     @DisplayName("top-level packages have no cycles")
     void noCycles() {
         assertHolds(slices().matching("org.peel.(*)..").should().beFreeOfCycles());

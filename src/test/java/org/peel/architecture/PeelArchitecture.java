@@ -60,10 +60,13 @@ final class PeelArchitecture {
                     "org.peel.platform..", "org.peel.bench..")
             .because("public-data formats, the synthetic force and the platform depend on capabilities, not back");
 
-    /** A capability's rules and domain types are plain Java: no web server, no SQL library, no templates. */
+    /**
+     * A capability's rules and domain types are plain Java: no web server, no SQL library, no templates, no command
+     * line.
+     */
     static final ArchRule RULES_USE_NO_FRAMEWORK = noClasses()
             .that().resideInAnyPackage(CAPABILITY_PACKAGES).and(ruleClasses())
-            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "gg.jte..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "gg.jte..", "picocli..")
             .because("rules are pure functions from facts to a decision and reasons; only adapters (…Routes, …Store,"
                     + " …Module, …Command, …Import, …Pass, or @Adapter) touch a framework");
 

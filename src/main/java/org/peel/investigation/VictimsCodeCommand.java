@@ -1,6 +1,7 @@
-package org.peel.platform;
+package org.peel.investigation;
 
-import org.peel.investigation.WorkingDays;
+import org.peel.module.CommandGroup;
+import org.peel.module.CommandOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,13 +16,13 @@ import java.util.concurrent.Callable;
 @Command(name = "victims-code", mixinStandardHelpOptions = true,
         description = "Victims' Code of Practice rules: working-day deadlines in England and Wales.",
         subcommands = VictimsCodeCommand.AddWorkingDays.class)
-final class VictimsCodeCommand extends CommandGroup {
+public final class VictimsCodeCommand extends CommandGroup {
 
     @Command(name = "add-working-days", mixinStandardHelpOptions = true,
             description = "The date N working days after a date (weekends and England and Wales bank holidays"
                     + " skipped), as a Victims' Code deadline counts them.")
     static final class AddWorkingDays implements Callable<Integer> {
-        @Mixin OutputOptions output;
+        @Mixin CommandOutput output;
 
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "The day counting starts from")
         String from;

@@ -1,12 +1,6 @@
-package org.peel.platform;
+package org.peel.prevention;
 
-import org.peel.prevention.HotspotCrimeTypes;
-import org.peel.prevention.HotspotEvaluation;
-import org.peel.prevention.HotspotMethod;
-import org.peel.prevention.HotspotPeelMethod;
-import org.peel.prevention.HotspotSource;
-import org.peel.prevention.HotspotStreetFiles;
-import org.peel.prevention.HotspotStudy;
+import org.peel.module.CommandOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +32,7 @@ public final class HotspotsCommand implements Runnable {
                     + " peel, and report each one's hit rate and predictive accuracy index (PAI).")
     static final class Evaluate implements Callable<Integer> {
 
-        @Mixin OutputOptions output;
+        @Mixin CommandOutput output;
 
         @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
                 description = "police.uk street files (.csv or .csv.gz) or folders holding them (searched for the"
@@ -180,7 +174,7 @@ public final class HotspotsCommand implements Runnable {
                     + " would have been right on the latest month it did not see, beside the kde baseline.")
     static final class Forecast implements Callable<Integer> {
 
-        @Mixin OutputOptions output;
+        @Mixin CommandOutput output;
 
         @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
                 description = "police.uk street files (.csv or .csv.gz) or folders holding them")
@@ -219,10 +213,10 @@ public final class HotspotsCommand implements Runnable {
             HotspotStudy study = HotspotStudy.of(source.incidents(), type, cellMetres);
             YearMonth last = study.months().get(study.months().size() - 1);
             YearMonth target = month == null ? last.plusMonths(1) : month(month);
-            org.peel.prevention.HotspotHistory history = study.history(target, trainMonths, areaShare);
-            org.peel.prevention.HotspotForecast forecast = chosen.forecast(history);
-            int[] order = org.peel.prevention.HotspotRanking.order(forecast.scores(), study.areaCells());
-            int k = org.peel.prevention.HotspotRanking.cellsFor(areaShare, order.length);
+            HotspotHistory history = study.history(target, trainMonths, areaShare);
+            HotspotForecast forecast = chosen.forecast(history);
+            int[] order = HotspotRanking.order(forecast.scores(), study.areaCells());
+            int k = HotspotRanking.cellsFor(areaShare, order.length);
 
             // how often this would have been right: the latest month before the target, trained on the months before it
             YearMonth check = target.minusMonths(1).isAfter(last) ? last : target.minusMonths(1);
@@ -230,7 +224,7 @@ public final class HotspotsCommand implements Runnable {
                     chosen.name().equals("kde") ? List.of(chosen) : List.of(chosen, new HotspotMethod.Kde(400)),
                     check, trainMonths, 1, areaShare);
 
-            org.peel.prevention.HotspotGrid grid = study.grid();
+            HotspotGrid grid = study.grid();
             List<Map<String, Object>> cells = new ArrayList<>();
             StringBuilder t = new StringBuilder(String.format(Locale.ROOT,
                     "%s, %s: %s forecast for %s from %s to %s; top %d of %,d cells (%s of the area)%n",
