@@ -311,25 +311,25 @@ final class AsbCallBench implements Callable<Integer> {
     static String body(Call c, int n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("category", "personal");
-        m.put("subType", "Rowdy/nuisance neighbours");
+        m.put("sub_type", "Rowdy/nuisance neighbours");
         m.put("description", "Shouting and banging at the door late at night");
         m.put("channel", "101");
-        m.put("reportedAt", CALLS_FROM.plusMinutes(n).toString());
+        m.put("reported_at", CALLS_FROM.plusMinutes(n).toString());
         m.put("address", "Benchmark call " + n);
         if (c.latitude() != null && c.longitude() != null) {
             m.put("latitude", c.latitude());
             m.put("longitude", c.longitude());
         }
         m.put("borough", c.borough());
-        m.put("victimForenames", c.forenames());
-        m.put("victimSurname", c.surname());
+        m.put("victim_forenames", c.forenames());
+        m.put("victim_surname", c.surname());
         if (c.dob() != null) {
-            m.put("victimDob", c.dob().toString());
+            m.put("victim_dob", c.dob().toString());
         }
         if (c.postcode() != null) {
-            m.put("victimPostcode", c.postcode());
+            m.put("victim_postcode", c.postcode());
         }
-        m.put("callerIsVictim", "yes");
+        m.put("caller_is_victim", "yes");
         m.put("targeted", n % 3 == 0 ? "yes" : "no");
         m.put("impact", n % 4 == 0 ? "severe" : "some");
         m.put("duration", n % 2 == 0 ? "months" : "weeks");
@@ -354,7 +354,7 @@ final class AsbCallBench implements Callable<Integer> {
             }
             answered++;
             Map<String, Object> call = OutputOptions.JSON.readValue(a, new TypeReference<>() { });
-            Map<?, ?> victim = (Map<?, ?>) call.get("victimHistory");
+            Map<?, ?> victim = (Map<?, ?>) call.get("victim_history");
             int n = victim == null ? 0 : ((List<?>) victim.get("incidents")).size() + ((List<?>) victim.get("crimes")).size();
             earlier += n;
             if (n > 0) {

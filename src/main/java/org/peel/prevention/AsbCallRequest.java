@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The body of {@code POST /api/v1/asb-incidents}: the call handler's form fields as one flat JSON object, named
- * as on the form (see {@link AsbCallForm}); {@code latitude} and {@code longitude} are numbers, the rest text
- * ({@code callerIsVictim} and {@code targeted} are "yes" or "no", or a JSON boolean), {@code vulnerability} a list
- * of factors (one factor alone is taken too), and {@code victimPersonId} the person the call handler identified
- * the victim as.
+ * The body of {@code POST /api/v1/asb-incidents}: the call handler's form fields as one flat JSON object, each
+ * named as on the form (see {@link AsbCallForm}) but in snake_case, as all of /api/v1 is ({@code victimSurname}
+ * is {@code victim_surname}); {@code latitude} and {@code longitude} are numbers, the rest text
+ * ({@code caller_is_victim} and {@code targeted} are "yes" or "no", or a JSON boolean), {@code vulnerability} a
+ * list of factors (one factor alone is taken too), and {@code victim_person_id} the person the call handler
+ * identified the victim as.
  */
 public record AsbCallRequest(String category, String subType, String description, String channel, String reportedAt,
                              String address, Double latitude, Double longitude, String borough, String ward,
@@ -49,7 +50,22 @@ public record AsbCallRequest(String category, String subType, String description
         ApiJson.atMost("vulnerability", vulnerability, MOST_VULNERABILITY_FACTORS);
     }
 
-    /** Each form field's value as the form parser reads it (null when absent). */
+    /**
+     * The body's name for a form field, as an error about it is keyed: {@code victimSurname} is
+     * {@code victim_surname}, the name the caller sent.
+     */
+    public static String jsonName(String formField) {
+        return formField.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The form's errors keyed by the body's field names rather than the form's. */
+    public static java.util.Map<String, String> jsonNames(java.util.Map<String, String> formErrors) {
+        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+        formErrors.forEach((field, message) -> named.putIfAbsent(jsonName(field), message));
+        return named;
+    }
+
+    /** Each form field's value, by its form name, as the form parser reads it (null when absent). */
     public Function<String, String> fields() {
         return name -> switch (name) {
             case "category" -> category;

@@ -150,11 +150,11 @@ public final class AsbRoutes {
             web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), RECORD_TYPE, null);
             ctx.status(400).json(Problem.of(400, "Bad request", "The incident was not recorded: "
                     + parsed.errors().all().size() + " field(s) need correcting", ctx.path())
-                    .withErrors(parsed.errors().all())).contentType("application/problem+json");
+                    .withErrors(AsbCallRequest.jsonNames(parsed.errors().all()))).contentType("application/problem+json");
             return;
         }
         AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx),
-                identified.chosenBy(user, Section.PREVENTION, body.victimPersonId(), "victimPersonId", ctx.ip()));
+                identified.chosenBy(user, Section.PREVENTION, body.victimPersonId(), "victim_person_id", ctx.ip()));
         Web.noStore(ctx);
         ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -29,7 +30,11 @@ import java.util.Collection;
  */
 public final class ApiJson {
 
-    /** The mapper for /api/v1: strict on the way in, ISO dates on the way out. */
+    /**
+     * The mapper for /api/v1: strict on the way in, ISO dates on the way out, and every field named in snake_case
+     * (the house style of Peel's JSON, the CLI's {@code --format json} included), whether or not the record spells
+     * it out with {@code @JsonProperty}.
+     */
     public static final ObjectMapper MAPPER = strict();
 
     private ApiJson() {
@@ -94,6 +99,7 @@ public final class ApiJson {
     private static ObjectMapper strict() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -199,7 +199,7 @@ class InvestigationRoutesTest {
                  "suspects": [{"forenames": "S", "surname": "Three", "date_of_birth": "1990-01-01"}]}""".formatted(Fixtures.WESTMINSTER);
         String created = pc.postJson("/api/v1/crimes", body, Map.of("X-CSRF-Token", pc.csrfToken())).body();
         String id = created.replaceAll("(?s).*?\"id\":\"(CRP\\d+)\".*", "$1");
-        assertThat(pc.get("/api/v1/crimes/" + id).body()).contains("\"investigatorName\":\"DC Patel\"");
+        assertThat(pc.get("/api/v1/crimes/" + id).body()).contains("\"investigator_name\":\"DC Patel\"");
         String today = java.time.LocalDate.now().toString();
         HttpResponse<String> refused = pc.postJson("/api/v1/crimes/" + id + "/outcome",
                 "{\"outcome_type\": 18, \"outcome_date\": \"" + today + "\"}", Map.of("X-CSRF-Token", pc.csrfToken()));

@@ -24,9 +24,9 @@ class ModuleContextTest {
     private static final Clock MARCH_2031 = Clock.fixed(Instant.parse("2031-03-14T10:15:30Z"), ZoneOffset.UTC);
 
     private static final String CALL = """
-            {"category":"nuisance","subType":"Noise","description":"Loud party","channel":"online",
-             "address":"Test Square","victimSurname":"Turing","victimForenames":"Alan","victimDob":"%s",
-             "callerIsVictim":"yes","targeted":"no","impact":"severe","duration":"longer",
+            {"category":"nuisance","sub_type":"Noise","description":"Loud party","channel":"online",
+             "address":"Test Square","victim_surname":"Turing","victim_forenames":"Alan","victim_dob":"%s",
+             "caller_is_victim":"yes","targeted":"no","impact":"severe","duration":"longer",
              "vulnerability":["mental_health"]}""";
 
     @Test

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsbIncidentApiTest {
 
     private static final String CALL = """
-            {"category":"personal","subType":"Rowdy/nuisance neighbours","description":"Shouting at the door",
-             "channel":"101","address":"1 Test Street","victimSurname":"Lovelace","victimForenames":"Ada",
-             "victimDob":"1985-12-10","callerIsVictim":"yes","targeted":"yes","impact":"severe","duration":"months",
+            {"category":"personal","sub_type":"Rowdy/nuisance neighbours","description":"Shouting at the door",
+             "channel":"101","address":"1 Test Street","victim_surname":"Lovelace","victim_forenames":"Ada",
+             "victim_dob":"1985-12-10","caller_is_victim":"yes","targeted":"yes","impact":"severe","duration":"months",
              "vulnerability":"disability"}""";
 
     private static TestServer server;

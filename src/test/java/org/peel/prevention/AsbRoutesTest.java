@@ -99,15 +99,15 @@ class AsbRoutesTest {
         WebClient pc = server.signedIn("pc.api", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
         Map<String, String> headers = Map.of("X-CSRF-Token", pc.csrfToken());
         String json = """
-                {"category":"nuisance","subType":"Noise","description":"Loud party","channel":"online",
-                 "address":"Test Square","victimSurname":"Turing","victimForenames":"Alan","victimDob":"1912-06-23",
-                 "callerIsVictim":"yes","targeted":"no","impact":"severe","duration":"longer",
+                {"category":"nuisance","sub_type":"Noise","description":"Loud party","channel":"online",
+                 "address":"Test Square","victim_surname":"Turing","victim_forenames":"Alan","victim_dob":"1912-06-23",
+                 "caller_is_victim":"yes","targeted":"no","impact":"severe","duration":"longer",
                  "vulnerability":["mental_health"]}""";
         HttpResponse<String> r = pc.postJson("/api/v1/asb-incidents", json, headers);
         assertThat(r.statusCode()).isEqualTo(201);
         // severe 3 + mental health 2 + longer 2 = 7: medium
-        assertThat(r.body()).contains("\"grade\":\"MEDIUM\"").contains("\"score\":7").contains("\"ruleVersion\":\"asb-risk-1\"")
-                .contains("\"boroughCode\":\"E09000033\"");
+        assertThat(r.body()).contains("\"grade\":\"MEDIUM\"").contains("\"score\":7").contains("\"rule_version\":\"asb-risk-1\"")
+                .contains("\"borough_code\":\"E09000033\"");
 
         HttpResponse<String> bad = pc.postJson("/api/v1/asb-incidents", "{\"category\":\"loud\"}", headers);
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -221,17 +221,17 @@ class AsbRoutesTest {
         WebClient pc = server.signedIn("pc.asb.fence", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
         pc.get("/prevention/asb/new");
         String json = """
-                {"category":"personal","subType":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
-                 "reportedAt":"2026-09-01T18:00","address":"Flat 3, 12 Test Street","victimSurname":"Hopper",
-                 "victimForenames":"Grace","victimDob":"1940-12-09","callerIsVictim":"yes","targeted":"no",
-                 "impact":"some","duration":"months","victimPersonId":"%s"}""".formatted(ref);
+                {"category":"personal","sub_type":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
+                 "reported_at":"2026-09-01T18:00","address":"Flat 3, 12 Test Street","victim_surname":"Hopper",
+                 "victim_forenames":"Grace","victim_dob":"1940-12-09","caller_is_victim":"yes","targeted":"no",
+                 "impact":"some","duration":"months","victim_person_id":"%s"}""".formatted(ref);
 
         // when a Westminster officer records a call naming that person by the reference the suggestions offered
         HttpResponse<String> r = pc.postJson("/api/v1/asb-incidents", json, Map.of("X-CSRF-Token", pc.csrfToken()));
 
         // then the choice is refused beside its field, and nothing of the Camden crime is shown
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-        assertThat(r.body()).contains("victimPersonId").doesNotContain("CAM-77");
+        assertThat(r.body()).contains("\"victim_person_id\"").doesNotContain("CAM-77");
         int denied = jdbi.withHandle(h -> h.createQuery("""
                         select count(*) from audit_event where action = 'access-denied' and record_type = 'person'
                           and username = 'pc.asb.fence'""").mapTo(Integer.class).one());
@@ -288,13 +288,13 @@ class AsbRoutesTest {
 
         // and over the API the same
         String json = """
-                {"category":"personal","subType":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
-                 "reportedAt":"2026-11-02T18:00","address":"Flat 3, 12 Test Street","victimSurname":"Hopper",
-                 "victimForenames":"Grace","victimDob":"1940-12-09","victimPostcode":"SW1A 2AA","callerIsVictim":"yes",
+                {"category":"personal","sub_type":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
+                 "reported_at":"2026-11-02T18:00","address":"Flat 3, 12 Test Street","victim_surname":"Hopper",
+                 "victim_forenames":"Grace","victim_dob":"1940-12-09","victim_postcode":"SW1A 2AA","caller_is_victim":"yes",
                  "targeted":"no","impact":"some","duration":"months"}""";
         HttpResponse<String> api = pc.postJson("/api/v1/asb-incidents", json, Map.of("X-CSRF-Token", pc.csrfToken()));
         assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
-        assertThat(api.body()).contains("\"inOtherBoroughs\":2").contains("\"crimes\":[]")
+        assertThat(api.body()).contains("\"in_other_boroughs\":2").contains("\"crimes\":[]")
                 .doesNotContain("CAM-81").doesNotContain("CAM-82").doesNotContain("Robbery");
     }
 }

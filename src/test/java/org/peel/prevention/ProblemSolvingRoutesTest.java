@@ -39,8 +39,8 @@ class ProblemSolvingRoutesTest {
         for (int daysAgo : new int[]{30, 25, 5}) {
             String when = LocalDate.now().minusDays(daysAgo) + "T22:00";
             assertThat(pc.postJson("/api/v1/asb-incidents", """
-                    {"category":"environmental","subType":"Littering/drug paraphernalia","description":"Needles",
-                     "channel":"101","address":"Stairwell B, Test Estate","reportedAt":"%s"}""".formatted(when),
+                    {"category":"environmental","sub_type":"Littering/drug paraphernalia","description":"Needles",
+                     "channel":"101","address":"Stairwell B, Test Estate","reported_at":"%s"}""".formatted(when),
                     headers).statusCode()).isEqualTo(201);
         }
 

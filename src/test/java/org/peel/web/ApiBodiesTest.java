@@ -68,7 +68,7 @@ class ApiBodiesTest {
         assertProblem(post(officer, "/api/v1/crimes", CRIME.replace("\"borough_code\"",
                 "\"latitude\": \"51.5\", \"longitude\": -0.14, \"borough_code\"")), "latitude");
         assertProblem(post(officer, "/api/v1/asb-incidents", """
-                {"category":"nuisance","subType":"Noise","description":"Loud","channel":"online","address":"X",
+                {"category":"nuisance","sub_type":"Noise","description":"Loud","channel":"online","address":"X",
                  "latitude":"abc","longitude":-0.14}"""), "latitude");
     }
 
@@ -90,12 +90,31 @@ class ApiBodiesTest {
     @DisplayName("an ASB yes-or-no answer is \"yes\"/\"no\" or a JSON boolean, never a number")
     void yesNo() {
         String call = """
-                {"category":"personal","subType":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
-                 "address":"2 Test Street","victimSurname":"Franklin","callerIsVictim":%s,"targeted":%s,
+                {"category":"personal","sub_type":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
+                 "address":"2 Test Street","victim_surname":"Franklin","caller_is_victim":%s,"targeted":%s,
                  "impact":"some","duration":"weeks"}""";
         assertThat(post(officer, "/api/v1/asb-incidents", call.formatted("true", "\"no\"")).statusCode()).isEqualTo(201);
-        assertProblem(post(officer, "/api/v1/asb-incidents", call.formatted("1", "false")), "callerIsVictim");
+        assertProblem(post(officer, "/api/v1/asb-incidents", call.formatted("1", "false")), "caller_is_victim");
         assertProblem(post(officer, "/api/v1/asb-incidents", call.formatted("true", "\"perhaps\"")), "targeted");
+    }
+
+    @Test
+    @DisplayName("ASB fields are snake_case like every other body: a camelCase name is refused, and errors use the body's names")
+    void asbSnakeCase() {
+        // given the form's camelCase name for the victim's surname, which the API does not take
+        String camel = """
+                {"category":"personal","sub_type":"Rowdy/nuisance neighbours","description":"Shouting","channel":"101",
+                 "address":"2 Test Street","victimSurname":"Franklin","caller_is_victim":"yes","targeted":"no",
+                 "impact":"some","duration":"weeks"}""";
+        assertProblem(post(officer, "/api/v1/asb-incidents", camel), "victimSurname");
+
+        // when personal ASB is sent without the victim's surname or a sub-type, then the errors name the body's fields
+        HttpResponse<String> r = post(officer, "/api/v1/asb-incidents", """
+                {"category":"personal","description":"Shouting","channel":"101","address":"2 Test Street",
+                 "caller_is_victim":"yes","targeted":"no","impact":"some","duration":"weeks"}""");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("\"sub_type\":").contains("\"victim_surname\":")
+                .doesNotContain("\"subType\"").doesNotContain("\"victimSurname\"");
     }
 
     @Test
@@ -122,7 +141,7 @@ class ApiBodiesTest {
                 "suspects");
         String factors = IntStream.range(0, 21).mapToObj(i -> "\"disability\"").collect(Collectors.joining(","));
         assertProblem(post(officer, "/api/v1/asb-incidents", """
-                {"category":"nuisance","subType":"Noise","description":"Loud","channel":"online","address":"X",
+                {"category":"nuisance","sub_type":"Noise","description":"Loud","channel":"online","address":"X",
                  "vulnerability":[%s]}""".formatted(factors)), "vulnerability");
     }
 

@@ -116,18 +116,47 @@ class ApiDescriptionTest {
         requests.forEach((schema, type) -> assertThat(documentedFields(schema)).as(schema).isNotEmpty()
                 .isEqualTo(fields(ApiJson.MAPPER.getDeserializationConfig().introspect(
                         ApiJson.MAPPER.constructType(type)).findProperties())));
-        Map<String, Class<?>> responses = Map.of("Me", ApiRoutes.Me.class, "CreatedUser", ApiRoutes.CreatedUser.class,
-                "BoroughSummary", org.peel.place.PlaceRoutes.BoroughJson.class,
-                "PlaceMatch", org.peel.place.PlaceMatch.class,
-                "PoliceUkImportResult", org.peel.prevention.PoliceUkAsbImport.Result.class,
-                "AsbIncident", org.peel.prevention.AsbIncidentView.class,
-                "AsbLocation", org.peel.prevention.AsbLocation.class,
-                "RecordedCrimes", org.peel.investigation.RecordedCrimeAnswer.Recorded.class,
-                "Person", org.peel.people.PeopleRoutes.PersonAnswer.class,
-                "PersonRecord", org.peel.people.PeopleRoutes.RecordAnswer.class);
+        Map<String, Class<?>> responses = Map.ofEntries(Map.entry("Me", ApiRoutes.Me.class),
+                Map.entry("CreatedUser", ApiRoutes.CreatedUser.class),
+                Map.entry("BoroughSummary", org.peel.place.PlaceRoutes.BoroughJson.class),
+                Map.entry("PlaceMatch", org.peel.place.PlaceMatch.class),
+                Map.entry("PoliceUkImportResult", org.peel.prevention.PoliceUkAsbImport.Result.class),
+                Map.entry("AsbIncident", org.peel.prevention.AsbIncidentView.class),
+                Map.entry("AsbFirstCall", org.peel.prevention.AsbFirstCall.class),
+                Map.entry("AsbLocation", org.peel.prevention.AsbLocation.class),
+                Map.entry("RecordedCrimes", org.peel.investigation.RecordedCrimeAnswer.Recorded.class),
+                Map.entry("Crime", org.peel.investigation.CrimeStore.CrimeView.class),
+                Map.entry("Person", org.peel.people.PeopleRoutes.PersonAnswer.class),
+                Map.entry("PersonRecord", org.peel.people.PeopleRoutes.RecordAnswer.class),
+                Map.entry("Problem", Problem.class));
         responses.forEach((schema, type) -> assertThat(documentedFields(schema)).as(schema).isNotEmpty()
                 .isEqualTo(fields(ApiJson.MAPPER.getSerializationConfig().introspect(
                         ApiJson.MAPPER.constructType(type)).findProperties())));
+    }
+
+    @Test
+    @DisplayName("every field of every body is named in snake_case, as the CLI's JSON is")
+    void snakeCase() {
+        java.util.List<String> camel = new java.util.ArrayList<>();
+        collectProperties(document.path("components"), "", camel);
+        assertThat(camel).as("properties not in snake_case").isEmpty();
+    }
+
+    private static void collectProperties(JsonNode node, String at, List<String> camel) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("properties") && e.getValue().isObject()) {
+                    e.getValue().fieldNames().forEachRemaining(name -> {
+                        if (!name.matches("[a-z][a-z0-9_]*")) {
+                            camel.add(at + "." + name);
+                        }
+                    });
+                }
+                collectProperties(e.getValue(), at + "." + e.getKey(), camel);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectProperties(n, at, camel));
+        }
     }
 
     private static Set<String> documentedFields(String schema) {

@@ -52,9 +52,9 @@ class PersonalDataDenyMatrixTest {
         // and a Camden neighbourhood officer takes her ASB call
         WebClient pc = server.signedIn("pc.camden.matrix", Role.NEIGHBOURHOOD_OFFICER, Fixtures.CAMDEN);
         HttpResponse<String> asb = pc.postJson("/api/v1/asb-incidents", """
-                {"category":"nuisance","subType":"Noise","description":"Loud music","channel":"online",
-                 "address":"Camden Test Road","borough":"%s","victimSurname":"%s","victimForenames":"Zephyrine",
-                 "victimDob":"%s","callerIsVictim":"yes","targeted":"no","impact":"some","duration":"once"}"""
+                {"category":"nuisance","sub_type":"Noise","description":"Loud music","channel":"online",
+                 "address":"Camden Test Road","borough":"%s","victim_surname":"%s","victim_forenames":"Zephyrine",
+                 "victim_dob":"%s","caller_is_victim":"yes","targeted":"no","impact":"some","duration":"once"}"""
                 .formatted(Fixtures.CAMDEN, SURNAME, BORN), Map.of("X-CSRF-Token", pc.csrfToken()));
         assertThat(asb.statusCode()).as(asb.body()).isEqualTo(201);
         asbId = asb.headers().firstValue("Location").orElseThrow().replace("/api/v1/asb-incidents/", "");
