@@ -174,7 +174,8 @@ public final class AsbStore {
             double dLat = metres / 111_320.0;
             double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(where.latitude())));
             return h.createQuery("""
-                            select id, reported_at, category, sub_type, ward_code, location_text from asb_incident
+                            select id, reported_at, category, sub_type, ward_code, location_text, borough_code
+                            from asb_incident
                             where latitude between :lat - :dlat and :lat + :dlat
                               and longitude between :lon - :dlon and :lon + :dlon
                               and reported_at >= :from and reported_at < :to
@@ -189,7 +190,8 @@ public final class AsbStore {
             return List.of();
         }
         return h.createQuery("""
-                        select id, reported_at, category, sub_type, ward_code, location_text from asb_incident
+                        select id, reported_at, category, sub_type, ward_code, location_text, borough_code
+                        from asb_incident
                         where borough_code = :borough and reported_at >= :from and reported_at < :to
                           and location_text is not null
                           and trim(regexp_replace(regexp_replace(lower(location_text), '[^a-z0-9 ]', ' ', 'g'),
@@ -202,7 +204,7 @@ public final class AsbStore {
 
     private static AsbHistory.Incident placeIncident(java.sql.ResultSet rs, String matchedOn) throws java.sql.SQLException {
         return new AsbHistory.Incident(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), null, matchedOn);
+                rs.getString(4), rs.getString(5), rs.getString(6), null, matchedOn, rs.getString(7));
     }
 
     /** Saves the first-call assessment; answers, reasons and settings are JSON text. */

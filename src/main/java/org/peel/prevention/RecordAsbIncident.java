@@ -1,6 +1,7 @@
 package org.peel.prevention;
 
 import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AccessPolicy;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
@@ -118,7 +119,11 @@ public final class RecordAsbIncident {
                                 + shown.crimes().size() + " crimes shown; " + shown.inOtherBoroughs()
                                 + " in other boroughs counted, not shown"));
             }
-            return new AsbFirstCall(id, where, shown, atLocation, repeat, caseReview, risk, List.copyOf(flags),
+            // near a borough boundary the place's history holds the neighbouring borough's incidents too: counted
+            // by the rules above, shown only within the user's reach
+            List<AsbHistory.Incident> atLocationShown = atLocation.stream()
+                    .filter(i -> AccessPolicy.reaches(user, i.boroughCode())).toList();
+            return new AsbFirstCall(id, where, shown, atLocationShown, repeat, caseReview, risk, List.copyOf(flags),
                     settings);
         });
     }

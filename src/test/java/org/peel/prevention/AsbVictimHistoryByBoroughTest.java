@@ -96,4 +96,24 @@ class AsbVictimHistoryByBoroughTest {
                 .containsExactly("CR-CAM-1", "CR-CAM-2");
         assertThat(call.victimHistory().inOtherBoroughs()).isZero();
     }
+
+    @Test
+    @DisplayName("a Camden incident 40 m from the call, across the boundary, is counted at the place but shown only force-wide")
+    void placeHistoryAcrossTheBoundary() {
+        // given an ASB incident recorded in Camden 40 m north of the flats (the place radius is 50 m), a month ago
+        jdbi.useHandle(h -> h.execute("""
+                insert into asb_incident (id, reported_at, category, sub_type, borough_code, latitude, longitude,
+                    location_text) values ('ASB-CAM-40', ?, 'nuisance', 'Noise', ?, ?, ?, 'Camden side of the road')""",
+                NOW.minusMonths(1), Fixtures.CAMDEN, AsbFirstCallTest.FLATS.latitude() + 40 / 111_320.0,
+                AsbFirstCallTest.FLATS.longitude()));
+
+        // when a Westminster officer and a force-wide analyst each take a call at the flats
+        AsbFirstCall local = record(Fixtures.neighbourhoodOfficerIn(Fixtures.WESTMINSTER), NOW);
+        AsbFirstCall analyst = record(Fixtures.intelligenceAnalyst(), NOW.plusMinutes(5));
+
+        // then only the analyst is shown the Camden incident among the earlier incidents at the place
+        assertThat(local.atLocation()).extracting(AsbHistory.Incident::id).containsExactly(westminsterIncident);
+        assertThat(local.toString()).doesNotContain("ASB-CAM-40").doesNotContain("Camden side");
+        assertThat(analyst.atLocation()).extracting(AsbHistory.Incident::id).contains("ASB-CAM-40", westminsterIncident);
+    }
 }
