@@ -107,6 +107,17 @@ public final class AccessPolicy {
         return AccessDecision.allow(grounds);
     }
 
+    /**
+     * The borough a list page shows this user: a local role always sees its own borough, whatever it asked for; a
+     * force-wide role sees the borough it asked for, or the whole force (null) when it asked for none.
+     */
+    public static String boroughInView(User user, String requested) {
+        if (user.role().isLocal()) {
+            return user.boroughCode();
+        }
+        return requested == null || requested.isBlank() ? null : requested;
+    }
+
     /** Whether a record of this borough (null: not known) is within the user's reach: force-wide, or their own. */
     public static boolean reaches(User user, String recordBorough) {
         if (!user.role().isLocal()) {

@@ -3,6 +3,7 @@ package org.peel.investigation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
 import org.peel.access.AuditEvent;
 import org.peel.access.Role;
@@ -105,7 +106,7 @@ public final class CaseloadRoutes {
     /** The supervisor's view: each investigator of the borough with their open crimes, reviews and deadlines. */
     private void borough(Context ctx) {
         User user = Web.signedIn(ctx);
-        String borough = user.role().isLocal() ? user.boroughCode() : blankToNull(ctx.queryParam("borough"));
+        String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
         web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(borough)
                 .dutyOf("seeing the borough's caseloads", supervisors()), "caseloads", borough);
         LocalDate today = LocalDate.now(clock);

@@ -3,6 +3,7 @@ package org.peel.investigation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
 import org.peel.access.Section;
 import org.peel.access.User;
@@ -88,10 +89,7 @@ public final class ForensicRoutes {
     }
 
     private void renderQueues(Context ctx, User user, FormErrors errors) {
-        String borough = user.role().isLocal() ? user.boroughCode() : ctx.queryParam("borough");
-        if (borough != null && borough.isBlank()) {
-            borough = null;
-        }
+        String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
         LocalDateTime now = LocalDateTime.now(clock);
         Map<ForensicTriage.Route, List<ForensicStore.Request>> queues = new LinkedHashMap<>();
         for (ForensicTriage.Route r : ForensicTriage.Route.values()) {

@@ -144,4 +144,14 @@ class AccessPolicyTest {
         assertThat(AccessRequest.view(Section.INVESTIGATION).withPersonalData("x").changing().read()).isFalse();
         assertThat(AccessRequest.view(Section.INVESTIGATION).read()).isFalse();
     }
+
+    @Test
+    @DisplayName("a list page shows a local role its own borough whatever it asks for, a force-wide role what it asks for")
+    void boroughInView() {
+        assertThat(AccessPolicy.boroughInView(investigatorIn(WESTMINSTER), CAMDEN)).isEqualTo(WESTMINSTER);
+        assertThat(AccessPolicy.boroughInView(investigatorIn(WESTMINSTER), null)).isEqualTo(WESTMINSTER);
+        assertThat(AccessPolicy.boroughInView(inspector(), CAMDEN)).isEqualTo(CAMDEN);
+        assertThat(AccessPolicy.boroughInView(inspector(), " ")).isNull();
+        assertThat(AccessPolicy.boroughInView(inspector(), null)).isNull();
+    }
 }

@@ -110,22 +110,19 @@ class SyntheticDatabaseLoadTest {
     }
 
     @Test
-    @DisplayName("the demo loads a small Met in seconds, and a second demo load leaves it alone")
+    @DisplayName("the demo loads a small Met, and a second demo load leaves it alone")
     void demo() throws IOException {
         // given a fresh database
         Jdbi jdbi = TestDatabase.fresh().jdbi();
 
         // when the demo force is loaded twice
-        long started = System.nanoTime();
         SyntheticForce.Result first = SyntheticForce.demo(jdbi, null, Map.of());
-        double seconds = (System.nanoTime() - started) / 1e9;
         SyntheticForce.Result second = SyntheticForce.demo(jdbi, null, Map.of());
 
         // then it holds one hundredth of a Met year (about 7,100 crimes, 2,560 ASB incidents and their people:
         // some 60,000 rows), loaded once
         assertThat(first.records()).isBetween(40_000L, 90_000L);
         assertThat(first.counts().get("crime")).isBetween(6_500L, 7_700L);
-        assertThat(seconds).as("seconds, not minutes").isLessThan(60);
         assertThat(second.counts()).isEmpty();
         assertThat(count(jdbi, "crime")).isEqualTo(first.counts().get("crime"));
     }
