@@ -7,7 +7,6 @@ import no.priv.garshol.duke.PropertyImpl;
 import no.priv.garshol.duke.Record;
 import no.priv.garshol.duke.RecordImpl;
 import no.priv.garshol.duke.comparators.ExactComparator;
-import no.priv.garshol.duke.comparators.JaroWinkler;
 import no.priv.garshol.duke.comparators.Levenshtein;
 import no.priv.garshol.duke.databases.LuceneDatabase;
 import no.priv.garshol.duke.matchers.AbstractMatchListener;

@@ -1,6 +1,5 @@
 package org.peel.investigation;
 
-import org.peel.common.Moments;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
