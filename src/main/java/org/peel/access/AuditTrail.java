@@ -21,10 +21,10 @@ import java.util.Objects;
  * The append-only, keyed, hash-chained audit trail.
  *
  * <p>{@link #record(Handle, AuditEvent)} only inserts the entry in the caller's transaction, so audited
- * transactions never wait for one another. {@link #seal()} later takes the committed entries not yet sealed,
- * in insertion order and under a short advisory lock, and gives each the next number without gaps and an
- * HMAC-SHA256 hash over its own fields and the previous entry's hash, with a key held outside the database
- * ({@link AuditKey}). Changing, removing or inserting any sealed entry therefore breaks the chain, and nobody
+ * transactions never wait for one another, and an entry is never changed after. {@link #seal()} later takes the
+ * committed entries not yet sealed, in insertion order and under a short advisory lock, and gives each, in a seal
+ * row of its own ({@code audit_seal}), the next number without gaps and an HMAC-SHA256 hash over the entry's fields
+ * and the previous entry's hash, with a key held outside the database ({@link AuditKey}). Changing, removing or inserting any sealed entry therefore breaks the chain, and nobody
  * without the key can recompute it; {@link #verify()} finds the first break. Removing the newest entries
  * together with the head is caught against a signed {@link Checkpoint} kept elsewhere.
  *
@@ -94,7 +94,7 @@ public final class AuditTrail {
         }
     }
 
-    private record Head(long seq, String hash, long legacyEntries, String mac) {
+    private record Head(long seq, String hash, long legacyEntries, String mac, String sealedBelow) {
     }
 
     /**
@@ -146,13 +146,21 @@ public final class AuditTrail {
         }
         Head head = head(h);
         checkHeadBeforeSealing(h, key, head);
+        // every transaction older than this has finished: its entries are visible to the query below, or never will be
+        String finishedBelow = h.createQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")
+                .mapTo(String.class).one();
         List<Long> ids = new ArrayList<>();
         List<Long> seqs = new ArrayList<>();
         List<String> prevs = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         long[] seq = {head.seq()};
         String[] prev = {head.hash()};
-        h.createQuery("select * from audit_event where seq is null order by id limit :n").bind("n", SEAL_BATCH)
+        h.createQuery("""
+                        select e.* from audit_event e
+                        where e.txid >= cast(:watermark as xid8)
+                          and not exists (select 1 from audit_seal s where s.event_id = e.id)
+                        order by e.id limit :n""")
+                .bind("watermark", head.sealedBelow()).bind("n", SEAL_BATCH)
                 .map((rs, ctx) -> {
                     seq[0]++;
                     String hash = keyedHash(key, seq[0], eventOf(rs), prev[0]);
@@ -165,16 +173,20 @@ public final class AuditTrail {
                 }).forEach(x -> { });
         if (!ids.isEmpty()) {
             h.createUpdate("""
-                            update audit_event a set seq = u.seq, prev_hash = u.prev_hash, hash = u.hash
-                            from unnest(:ids, :seqs, :prevs, :hashes) as u(id, seq, prev_hash, hash)
-                            where a.id = u.id and a.seq is null""")
-                    .bindArray("ids", Long.class, ids).bindArray("seqs", Long.class, seqs)
+                            insert into audit_seal (seq, event_id, prev_hash, hash)
+                            select * from unnest(:seqs, :ids, :prevs, :hashes)""")
+                    .bindArray("seqs", Long.class, seqs).bindArray("ids", Long.class, ids)
                     .bindArray("prevs", String.class, prevs).bindArray("hashes", String.class, hashes)
                     .execute();
         }
-        if (!ids.isEmpty() || head.mac() == null || wait) {
-            h.createUpdate("update audit_head set seq = :seq, hash = :hash, mac = :mac where id = 1")
-                    .bind("seq", seq[0]).bind("hash", prev[0])
+        // the watermark moves only when this pass sealed everything it could see
+        String watermark = ids.size() < SEAL_BATCH ? finishedBelow : head.sealedBelow();
+        if (!ids.isEmpty() || head.mac() == null || wait || !watermark.equals(head.sealedBelow())) {
+            h.createUpdate("""
+                            update audit_head set seq = :seq, hash = :hash, mac = :mac,
+                                                  sealed_below = cast(:watermark as xid8)
+                            where id = 1""")
+                    .bind("seq", seq[0]).bind("hash", prev[0]).bind("watermark", watermark)
                     .bind("mac", headMac(key, seq[0], prev[0], head.legacyEntries())).execute();
         }
         return ids.size();
@@ -191,7 +203,7 @@ public final class AuditTrail {
                     + " or the audit key is not the one it was sealed with); new entries are kept but not sealed until"
                     + " it is examined: run 'peel audit verify'");
         }
-        var last = h.createQuery("select seq, hash from audit_event where seq is not null order by seq desc limit 1")
+        var last = h.createQuery("select seq, hash from audit_seal order by seq desc limit 1")
                 .map((rs, ctx) -> new Object[]{rs.getLong("seq"), rs.getString("hash")}).findOne();
         long lastSeq = last.map(r -> (Long) r[0]).orElse(0L);
         String lastHash = last.map(r -> (String) r[1]).orElse(GENESIS);
@@ -202,9 +214,9 @@ public final class AuditTrail {
     }
 
     private static Head head(Handle h) {
-        return h.createQuery("select seq, hash, legacy_entries, mac from audit_head where id = 1")
+        return h.createQuery("select seq, hash, legacy_entries, mac, sealed_below::text from audit_head where id = 1")
                 .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getString("hash"), rs.getLong("legacy_entries"),
-                        rs.getString("mac"))).one();
+                        rs.getString("mac"), rs.getString("sealed_below"))).one();
     }
 
     // ---------------------------------------------------------------------------------------------- hashing
@@ -284,14 +296,20 @@ public final class AuditTrail {
         return jdbi.inTransaction(h -> {
             h.execute("set transaction isolation level repeatable read");
             Walk walk = new Walk(key);
-            h.createQuery("select * from audit_event where seq is not null order by seq").setFetchSize(5_000)
+            h.createQuery("""
+                            select s.seq, s.prev_hash, s.hash, e.id, e.hash_version, e.at, e.user_id, e.username, e.role,
+                                   e.action, e.record_type, e.record_id, e.purpose, e.outcome, e.client_address, e.detail
+                            from audit_seal s left join audit_event e on e.id = s.event_id
+                            order by s.seq""").setFetchSize(5_000)
                     .map((rs, ctx) -> {
                         if (walk.broken == null) {
                             walk.check(rs);
                         }
                         return 0;
                     }).forEach(x -> { });
-            long unsealed = h.createQuery("select count(*) from audit_event where seq is null").mapTo(Long.class).one();
+            long unsealed = h.createQuery("""
+                    select count(*) from audit_event e
+                    where not exists (select 1 from audit_seal s where s.event_id = e.id)""").mapTo(Long.class).one();
             if (walk.broken != null) {
                 return walk.broken.withCounts(walk.legacy, unsealed);
             }
@@ -337,6 +355,10 @@ public final class AuditTrail {
             if (seq != expected) {
                 broken = new Break(expected - 1, expected,
                         "entry " + expected + " is missing (next present entry is " + seq + ")");
+                return;
+            }
+            if (rs.getObject("id") == null) {
+                broken = new Break(seq - 1, seq, "entry " + seq + " is sealed but the entry itself is gone");
                 return;
             }
             int version = rs.getInt("hash_version");
@@ -417,7 +439,7 @@ public final class AuditTrail {
                     v.legacyEntries(), v.unsealedEntries());
         }
         String hash = cp.sequence() == 0 ? GENESIS : jdbi.withHandle(h -> h.createQuery(
-                "select hash from audit_event where seq = :s").bind("s", cp.sequence()).mapTo(String.class).one());
+                "select hash from audit_seal where seq = :s").bind("s", cp.sequence()).mapTo(String.class).one());
         if (!hash.equals(cp.hash())) {
             return new Verification(false, last, cp.sequence(), "entry " + cp.sequence() + " is not the one the"
                     + " checkpoint of " + cp.at() + " recorded: the trail up to it was rewritten or replaced",
@@ -442,15 +464,15 @@ public final class AuditTrail {
     }
 
     public List<Entry> search(Filter f, int limit) {
-        StringBuilder sql = new StringBuilder("select * from audit_event where true");
+        StringBuilder sql = new StringBuilder(
+                "select e.*, s.seq as sealed_seq from audit_event e left join audit_seal s on s.event_id = e.id where true");
         if (f.username() != null) sql.append(" and username = :username");
         if (f.recordType() != null) sql.append(" and record_type = :recordType");
         if (f.recordId() != null) sql.append(" and record_id = :recordId");
         if (f.from() != null) sql.append(" and at >= :from");
         if (f.to() != null) sql.append(" and at < :to");
         if (f.action() != null) sql.append(" and action = :action");
-        // unsealed entries are the newest: they come first, in the order they were written
-        sql.append(" order by seq desc nulls first, id desc limit :limit");
+        sql.append(" order by e.id desc limit :limit");
         return jdbi.withHandle(h -> {
             var q = h.createQuery(sql.toString()).bind("limit", limit);
             if (f.username() != null) q.bind("username", f.username());
@@ -459,7 +481,7 @@ public final class AuditTrail {
             if (f.from() != null) q.bind("from", OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
             if (f.to() != null) q.bind("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
             if (f.action() != null) q.bind("action", f.action());
-            return q.map((rs, ctx) -> new Entry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+            return q.map((rs, ctx) -> new Entry(rs.getLong("sealed_seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                     rs.getString("username"), rs.getString("role"), rs.getString("action"),
                     rs.getString("record_type"), rs.getString("record_id"), rs.getString("purpose"),
                     rs.getString("outcome"), rs.getString("client_address"), rs.getString("detail"))).list();

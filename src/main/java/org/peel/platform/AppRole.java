@@ -21,9 +21,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>every table and view in {@code public}: {@code SELECT, INSERT, UPDATE}; every sequence: {@code USAGE,
  *       SELECT}; the database: {@code CONNECT, TEMPORARY} (imports stage rows in temporary tables);</li>
- *   <li>the audit trail, every table named {@code audit_*}: {@code SELECT, INSERT} only, except that the sealer may
- *       {@code UPDATE} the {@code seq, prev_hash, hash} columns of {@code audit_event} (it fills them once) and the
- *       row of {@code audit_head};</li>
+ *   <li>the audit trail, every table named {@code audit_*}: {@code SELECT, INSERT} only (entries and their seals are
+ *       written once and never changed), except that the sealer may {@code UPDATE} the row of {@code audit_head};</li>
  *   <li>{@code flyway_schema_history}: {@code SELECT} only;</li>
  *   <li>{@link #DELETABLE}: the only tables with {@code DELETE}, each for the reason given there;</li>
  *   <li>{@code EXECUTE} on the two maintenance functions of migration V160 ({@code peel_analyze},
@@ -48,9 +47,6 @@ public record AppRole(String name, String password) {
      * cascade as the table's owner.
      */
     public static final Map<String, String> DELETABLE = deletable();
-
-    /** The audit trail's columns the sealer fills once; no other audit column can be updated. */
-    public static final List<String> AUDIT_SEAL_COLUMNS = List.of("seq", "prev_hash", "hash");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -168,15 +164,6 @@ public record AppRole(String name, String password) {
                 } else if (table.startsWith("audit_")) {
                     h.execute("revoke update on " + ident(table) + " from " + app);
                 }
-            }
-            List<String> sealColumns = h.createQuery("""
-                            select column_name from information_schema.columns
-                            where table_schema = 'public' and table_name = 'audit_event' and column_name in (<cols>)
-                            order by column_name""")
-                    .bindList("cols", AUDIT_SEAL_COLUMNS).mapTo(String.class).list();
-            if (!sealColumns.isEmpty()) {
-                h.execute("grant update (" + String.join(", ", sealColumns.stream().map(AppRole::ident).toList())
-                        + ") on audit_event to " + app);
             }
             if (tables.contains("audit_head")) {
                 h.execute("grant update on audit_head to " + app);

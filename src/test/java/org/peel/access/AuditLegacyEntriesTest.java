@@ -48,7 +48,7 @@ class AuditLegacyEntriesTest {
         assertThat(v.entriesChecked()).isEqualTo(5);
         assertThat(v.legacyEntries()).isEqualTo(3);
         String versions = jdbi.withHandle(h -> h.createQuery(
-                "select string_agg(hash_version::text, ',' order by seq) from audit_event").mapTo(String.class).one());
+                "select string_agg(e.hash_version::text, ',' order by s.seq) from audit_seal s join audit_event e on e.id = s.event_id").mapTo(String.class).one());
         assertThat(versions).isEqualTo("1,1,1,2,2");
     }
 

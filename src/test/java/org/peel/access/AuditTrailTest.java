@@ -67,9 +67,11 @@ class AuditTrailTest {
         @Test
         @DisplayName("ordinary SQL that updates or deletes an entry")
         void appendOnly() {
-            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("update audit_event set record_id = 'X' where seq = 2")))
+            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("update audit_event set record_id = 'X' where " + entry(2))))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("delete from audit_event where seq = 2")))
+            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("delete from audit_event where " + entry(2))))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("delete from audit_seal where seq = 2")))
                     .hasMessageContaining("append-only");
         }
 
@@ -80,18 +82,20 @@ class AuditTrailTest {
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("truncate audit_head")))
                     .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("truncate audit_seal")))
+                    .hasMessageContaining("append-only");
             assertThat(count("true")).isEqualTo(5);
         }
 
         @Test
-        @DisplayName("re-sealing a sealed entry, or changing an unsealed one's content while sealing it")
+        @DisplayName("changing a seal, or changing an unsealed entry before it is sealed")
         void sealOnlyOnce() {
             assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
-                    "update audit_event set seq = 99, prev_hash = 'x', hash = 'y' where seq = 5")))
+                    "update audit_seal set seq = 99, prev_hash = 'x', hash = 'y' where seq = 5")))
                     .hasMessageContaining("append-only");
             trail.record(view("P6"));
-            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("update audit_event set seq = 6, prev_hash = 'x',"
-                    + " hash = 'y', record_id = 'P60' where seq is null")))
+            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("update audit_event set record_id = 'P60' where "
+                    + UNSEALED)))
                     .hasMessageContaining("append-only");
         }
     }
@@ -103,7 +107,7 @@ class AuditTrailTest {
         @Test
         @DisplayName("an entry was altered behind the trigger's back")
         void altered() {
-            tamper("update audit_event set record_id = 'P99' where seq = 3");
+            tamper("update audit_event set record_id = 'P99' where " + entry(3));
             AuditTrail.Verification v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBadSeq()).isEqualTo(3);
@@ -113,7 +117,8 @@ class AuditTrailTest {
         @Test
         @DisplayName("a removed entry in the middle is found")
         void removedInMiddle() {
-            tamper("delete from audit_event where seq = 2");
+            tamper("delete from audit_event where " + entry(2));
+            tamper("delete from audit_seal where seq = 2");
             AuditTrail.Verification v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBadSeq()).isEqualTo(2);
@@ -122,16 +127,28 @@ class AuditTrailTest {
         @Test
         @DisplayName("a removed last entry is found through the trail's head")
         void removedAtEnd() {
-            tamper("delete from audit_event where seq = 5");
+            tamper("delete from audit_event where " + entry(5));
+            tamper("delete from audit_seal where seq = 5");
             AuditTrail.Verification v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBadSeq()).isEqualTo(5);
         }
 
         @Test
+        @DisplayName("an entry removed while its seal is left behind is found")
+        void removedEntryKeptSeal() {
+            tamper("delete from audit_event where " + entry(3));
+            AuditTrail.Verification v = trail.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBadSeq()).isEqualTo(3);
+            assertThat(v.problem()).contains("gone");
+        }
+
+        @Test
         @DisplayName("a forged entry with a recomputed own hash still breaks the chain")
         void forgedHash() {
-            tamper("update audit_event set record_id = 'P77', hash = encode(sha256('forged'::bytea), 'hex') where seq = 2");
+            tamper("update audit_event set record_id = 'P77' where " + entry(2));
+            tamper("update audit_seal set hash = encode(sha256('forged'::bytea), 'hex') where seq = 2");
             AuditTrail.Verification v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBadSeq()).isEqualTo(2);
@@ -163,7 +180,7 @@ class AuditTrailTest {
         @DisplayName("a NULL field is replaced by the text 'null' (NULL and \"null\" hash differently)")
         void nullIsNotTheTextNull() {
             // entry 4's purpose is NULL; the text 'null' encoded alike would pass unnoticed
-            tamper("update audit_event set purpose = 'null' where seq = 4");
+            tamper("update audit_event set purpose = 'null' where " + entry(4));
             AuditTrail.Verification v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBadSeq()).isEqualTo(4);
@@ -173,15 +190,16 @@ class AuditTrailTest {
         @DisplayName("text is moved across a field boundary")
         void fieldBoundary() {
             // record_type 'person' and record_id 'P2' become 'perso' and 'nP2': the same characters in a row
-            tamper("update audit_event set record_type = 'perso', record_id = 'nP2' where seq = 2");
+            tamper("update audit_event set record_type = 'perso', record_id = 'nP2' where " + entry(2));
             assertThat(trail.verify().firstBadSeq()).isEqualTo(2);
         }
 
         @Test
         @DisplayName("the last entries were deleted and the head rewound to the entry before them (no signature)")
         void rewoundHead() {
-            tamper("delete from audit_event where seq > 3");
-            tamper("update audit_head set seq = 3, hash = (select hash from audit_event where seq = 3)");
+            tamper("delete from audit_event where id in (select event_id from audit_seal where seq > 3)");
+            tamper("delete from audit_seal where seq > 3");
+            tamper("update audit_head set seq = 3, hash = (select hash from audit_seal where seq = 3)");
             AuditTrail.Verification v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.problem()).contains("head");
@@ -221,7 +239,8 @@ class AuditTrailTest {
             AuditTrail.Checkpoint cp = trail.checkpoint();
 
             // when entries 4 and 5 are deleted and the copied head put back
-            tamper("delete from audit_event where seq > 3");
+            tamper("delete from audit_event where id in (select event_id from audit_seal where seq > 3)");
+            tamper("delete from audit_seal where seq > 3");
             jdbi.useHandle(h -> h.createUpdate("update audit_head set seq = :seq, hash = :hash, mac = :mac")
                     .bindMap(headAtThree).execute());
 
@@ -240,8 +259,11 @@ class AuditTrailTest {
             jdbi.useHandle(h -> {
                 h.execute("alter table audit_event disable trigger user");
                 h.execute("alter table audit_head disable trigger user");
-                h.execute("truncate audit_event");
-                h.execute("update audit_head set seq = 0, hash = 'genesis', mac = null, legacy_entries = 0");
+                h.execute("alter table audit_seal disable trigger user");
+                h.execute("truncate audit_event, audit_seal");
+                h.execute("update audit_head set seq = 0, hash = 'genesis', mac = null, legacy_entries = 0,"
+                        + " sealed_below = '0'");
+                h.execute("alter table audit_seal enable trigger user");
                 h.execute("alter table audit_event enable trigger user");
                 h.execute("alter table audit_head enable trigger user");
             });
@@ -291,6 +313,24 @@ class AuditTrailTest {
         }
 
         @Test
+        @DisplayName("an entry whose transaction began before others were sealed is sealed when it commits")
+        void lateCommitIsSealed() {
+            try (Handle a = jdbi.open()) {
+                a.begin();
+                trail.record(a, view("EARLY"));
+                // given later entries committed and sealed while the earlier transaction is still open
+                trail.record(view("LATER"));
+                assertThat(trail.seal()).isEqualTo(1);
+                a.commit();
+            }
+            // then the earlier entry is not passed over: it is sealed next, as number 7
+            assertThat(trail.seal()).isEqualTo(1);
+            assertThat(seqs()).isEqualTo("1,2,3,4,5,6,7");
+            assertThat(count(UNSEALED)).isZero();
+            assertThat(trail.verify().intact()).isTrue();
+        }
+
+        @Test
         @DisplayName("many concurrent writers and sealers give numbers without gaps and an intact chain")
         void gapless() throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -324,11 +364,11 @@ class AuditTrailTest {
                 pool.shutdownNow();
             }
             trail.seal();
-            assertThat(count("seq is null")).isZero();
+            assertThat(count(UNSEALED)).isZero();
             long n = count("true");
             assertThat(n).isEqualTo(5 + 8 * 40);
             boolean noGaps = jdbi.withHandle(h -> h.createQuery(
-                    "select max(seq) = count(*) and min(seq) = 1 from audit_event").mapTo(Boolean.class).one());
+                    "select max(seq) = count(*) and min(seq) = 1 from audit_seal").mapTo(Boolean.class).one());
             assertThat(noGaps).isTrue();
             assertThat(trail.verify().intact()).isTrue();
         }
@@ -365,11 +405,12 @@ class AuditTrailTest {
         @Test
         @DisplayName("the sealer will not extend a chain whose head was rewound, and leaves new entries unsealed")
         void refusesTamperedHead() {
-            tamper("delete from audit_event where seq > 3");
-            tamper("update audit_head set seq = 3, hash = (select hash from audit_event where seq = 3)");
+            tamper("delete from audit_event where id in (select event_id from audit_seal where seq > 3)");
+            tamper("delete from audit_seal where seq > 3");
+            tamper("update audit_head set seq = 3, hash = (select hash from audit_seal where seq = 3)");
             trail.record(view("P6"));
             assertThatThrownBy(trail::seal).isInstanceOf(AuditTrail.TamperedException.class);
-            assertThat(count("seq is null")).isEqualTo(1);
+            assertThat(count(UNSEALED)).isEqualTo(1);
             assertThat(trail.verify().unsealedEntries()).isEqualTo(1);
         }
     }
@@ -415,10 +456,16 @@ class AuditTrailTest {
     private void rewriteFrom(long from, String recordId, boolean markLegacy) {
         jdbi.useHandle(h -> {
             h.execute("alter table audit_event disable trigger audit_event_append_only");
-            h.createUpdate("update audit_event set record_id = :r where seq = :s").bind("r", recordId).bind("s", from).execute();
-            String prev = h.createQuery("select hash from audit_event where seq = :s").bind("s", from - 1)
+            h.execute("alter table audit_seal disable trigger audit_seal_append_only");
+            // with the database's own powers, a forger can drop a constraint that is in the way
+            h.execute("alter table audit_event drop constraint audit_event_new_is_keyed");
+            h.createUpdate("update audit_event set record_id = :r where " + entry(from)).bind("r", recordId).execute();
+            String prev = h.createQuery("select hash from audit_seal where seq = :s").bind("s", from - 1)
                     .mapTo(String.class).one();
-            List<Map<String, Object>> rows = h.createQuery("select * from audit_event where seq >= :s order by seq")
+            List<Map<String, Object>> rows = h.createQuery("""
+                            select s.seq, e.at, e.user_id, e.username, e.role, e.action, e.record_type, e.record_id,
+                                   e.purpose, e.outcome, e.client_address, e.detail
+                            from audit_seal s join audit_event e on e.id = s.event_id where s.seq >= :s order by s.seq""")
                     .bind("s", from).mapToMap().list();
             for (Map<String, Object> r : rows) {
                 long seq = ((Number) r.get("seq")).longValue();
@@ -428,17 +475,27 @@ class AuditTrailTest {
                         (String) r.get("record_type"), (String) r.get("record_id"), (String) r.get("purpose"),
                         (String) r.get("outcome"), (String) r.get("client_address"), (String) r.get("detail"));
                 String hash = AuditTrail.legacyHash(seq, at, e, prev);
-                h.createUpdate("update audit_event set prev_hash = :p, hash = :h, hash_version = :v where seq = :s")
-                        .bind("p", prev).bind("h", hash).bind("v", markLegacy ? 1 : 2).bind("s", seq).execute();
+                h.createUpdate("update audit_seal set prev_hash = :p, hash = :h where seq = :s")
+                        .bind("p", prev).bind("h", hash).bind("s", seq).execute();
+                h.createUpdate("update audit_event set hash_version = :v where " + entry(seq))
+                        .bind("v", markLegacy ? 1 : 2).execute();
                 prev = hash;
             }
             h.createUpdate("update audit_head set hash = :h").bind("h", prev).execute();
+            h.execute("alter table audit_seal enable trigger audit_seal_append_only");
             h.execute("alter table audit_event enable trigger audit_event_append_only");
         });
     }
 
+    /** The entry sealed as number {@code seq}, as a condition on {@code audit_event}. */
+    private static String entry(long seq) {
+        return "id = (select event_id from audit_seal where seq = " + seq + ")";
+    }
+
+    private static final String UNSEALED = "not exists (select 1 from audit_seal s where s.event_id = audit_event.id)";
+
     private String seqs() {
-        return jdbi.withHandle(h -> h.createQuery("select string_agg(seq::text, ',' order by seq) from audit_event")
+        return jdbi.withHandle(h -> h.createQuery("select string_agg(seq::text, ',' order by seq) from audit_seal")
                 .mapTo(String.class).one());
     }
 
@@ -450,7 +507,9 @@ class AuditTrailTest {
     private void tamper(String sql) {
         jdbi.useHandle(h -> {
             h.execute("alter table audit_event disable trigger audit_event_append_only");
+            h.execute("alter table audit_seal disable trigger audit_seal_append_only");
             h.execute(sql);
+            h.execute("alter table audit_seal enable trigger audit_seal_append_only");
             h.execute("alter table audit_event enable trigger audit_event_append_only");
         });
     }

@@ -93,7 +93,7 @@ class InvestigationRecordCrimeTest {
         Long persons = jdbi.withHandle(h -> h.createQuery("select count(*) from person_record where source_id = :id")
                 .bind("id", r.crimeId()).mapTo(Long.class).one());
         assertThat(persons).isEqualTo(2);
-        List<String> audited = jdbi.withHandle(h -> h.createQuery("select action || ' ' || record_type from audit_event order by seq")
+        List<String> audited = jdbi.withHandle(h -> h.createQuery("select action || ' ' || record_type from audit_event order by id")
                 .mapTo(String.class).list());
         assertThat(audited).containsExactly("record crime", "record person_record", "record person_record", "allocate crime");
     }

@@ -112,7 +112,8 @@ class CommandLineTest {
 
         try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
             s.execute("alter table audit_event disable trigger audit_event_append_only");
-            s.execute("update audit_event set username = 'someone-else' where seq = 1");
+            s.execute("update audit_event set username = 'someone-else'"
+                    + " where id = (select event_id from audit_seal where seq = 1)");
         }
         assertThat(peel("", "audit", "verify", "--db-url", url)).isEqualTo(3);
         assertThat(err.toString()).contains("BROKEN at entry 1");
@@ -135,8 +136,9 @@ class CommandLineTest {
         // when someone with the database's own powers wipes the trail and resets its head
         try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
             s.execute("alter table audit_event disable trigger user");
-            s.execute("truncate audit_event");
-            s.execute("update audit_head set seq = 0, hash = 'genesis', mac = null, legacy_entries = 0");
+            s.execute("alter table audit_seal disable trigger user");
+            s.execute("truncate audit_event, audit_seal");
+            s.execute("update audit_head set seq = 0, hash = 'genesis', mac = null, legacy_entries = 0, sealed_below = '0'");
         }
 
         // then the trail alone looks intact, but not against the checkpoint: exit 3 in one line naming why

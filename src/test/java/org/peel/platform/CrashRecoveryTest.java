@@ -76,8 +76,8 @@ class CrashRecoveryTest {
                 // every acknowledged write has its audit entry, and starting again sealed the ones the crash left
                 long id = store.findUser(username).orElseThrow().id();
                 long sealedEntries = again.jdbi().withHandle(h -> h.createQuery("""
-                                select count(*) from audit_event
-                                where action = 'user-create' and record_id = :id and seq is not null""")
+                                select count(*) from audit_event e join audit_seal s on s.event_id = e.id
+                                where e.action = 'user-create' and e.record_id = :id""")
                         .bind("id", String.valueOf(id)).mapTo(Long.class).one());
                 assertThat(sealedEntries).as("sealed audit entry of " + username).isEqualTo(1);
             }
