@@ -124,13 +124,17 @@ public final class RetentionStore {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a review decision needs its reason");
         }
+        Optional<Hold> hold = jdbi.withHandle(h -> holdOn(h, recordType, recordId));
+        if (hold.isPresent()) {
+            // the refusal is audited in its own transaction: nothing else is written
+            audit.record(AuditEvent.by(by, "retention-review", recordType, recordId, AuditEvent.DENIED)
+                    .detail("on hold " + hold.get().id()));
+            throw new IllegalArgumentException(recordType + " " + recordId + " is on hold ("
+                    + hold.get().kind() + ") and cannot be reviewed for disposal until the hold is lifted");
+        }
         jdbi.useTransaction(h -> {
-            Optional<Hold> hold = holdOn(h, recordType, recordId);
-            if (hold.isPresent()) {
-                audit.record(h, AuditEvent.by(by, "retention-review", recordType, recordId, AuditEvent.DENIED)
-                        .detail("on hold " + hold.get().id()));
-                throw new IllegalArgumentException(recordType + " " + recordId + " is on hold ("
-                        + hold.get().kind() + ") and cannot be reviewed for disposal until the hold is lifted");
+            if (holdOn(h, recordType, recordId).isPresent()) {
+                throw new IllegalStateException(recordType + " " + recordId + " was put on hold meanwhile");
             }
             if (tombstone(h, recordType, recordId).isPresent()) {
                 throw new IllegalArgumentException(recordType + " " + recordId + " has already been disposed of");
@@ -143,14 +147,14 @@ public final class RetentionStore {
                             values (:type, :id, :group, :decision, :reason, :on, :by)""")
                     .bind("type", recordType).bind("id", recordId).bind("group", due.group().number())
                     .bind("decision", retain ? "retain" : "dispose").bind("reason", reason).bind("on", today)
-                    .bind("by", by.username()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("by", actor(by)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             if (!retain) {
                 h.createUpdate("""
                                 insert into retention_tombstone (record_type, record_id, mopi_group, disposed_on,
                                                                  disposed_by, reason, review_id)
                                 values (:type, :id, :group, :on, :by, :reason, :review)""")
                         .bind("type", recordType).bind("id", recordId).bind("group", due.group().number())
-                        .bind("on", today).bind("by", by.username()).bind("reason", reason).bind("review", review)
+                        .bind("on", today).bind("by", actor(by)).bind("reason", reason).bind("review", review)
                         .execute();
             }
             audit.record(h, AuditEvent.by(by, retain ? "retention-retain" : "retention-dispose", recordType, recordId,
@@ -165,7 +169,7 @@ public final class RetentionStore {
                             insert into retention_hold (record_type, record_id, kind, reason, placed_on, placed_by)
                             values (:type, :id, :kind, :reason, :on, :by)""")
                     .bind("type", recordType).bind("id", recordId).bind("kind", kind).bind("reason", reason)
-                    .bind("on", today).bind("by", by.username())
+                    .bind("on", today).bind("by", actor(by))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, AuditEvent.by(by, "retention-hold", recordType, recordId, AuditEvent.SUCCESS)
                     .detail("hold " + id + " (" + kind + ")"));
@@ -178,7 +182,7 @@ public final class RetentionStore {
             int n = h.createUpdate("""
                             update retention_hold set lifted_on = :on, lifted_by = :by
                             where id = :id and lifted_on is null""")
-                    .bind("on", today).bind("by", by.username()).bind("id", holdId).execute();
+                    .bind("on", today).bind("by", actor(by)).bind("id", holdId).execute();
             if (n == 0) {
                 throw new IllegalArgumentException("there is no standing hold " + holdId);
             }
@@ -214,5 +218,10 @@ public final class RetentionStore {
                 .map((rs, ctx) -> new Hold(rs.getLong("id"), rs.getString("record_type"), rs.getString("record_id"),
                         rs.getString("kind"), rs.getString("reason"), rs.getObject("placed_on", LocalDate.class)))
                 .findOne();
+    }
+
+    /** Who acted: the signed-in user, or the command line (run by an operator with the database's credentials). */
+    private static String actor(User by) {
+        return by == null ? "command line" : by.username();
     }
 }
