@@ -66,8 +66,8 @@ public final class PartnersModule implements Module {
                 lapsed > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
     }
 
-    /** This module's commands under {@code peel}: share, retention and sar. */
+    /** This module's commands under {@code peel}: share, retention, sar and equality. */
     public static List<Class<?>> commands() {
-        return List.of(ShareCommand.class, RetentionCommand.class, SubjectAccessCommand.class);
+        return List.of(ShareCommand.class, RetentionCommand.class, SubjectAccessCommand.class, EqualityCommand.class);
     }
 }
