@@ -29,12 +29,12 @@ public enum Role {
     PERFORMANCE_ANALYST("Performance analyst", Scope.FORCE, true, true,
             EnumSet.of(MEASURE, PREVENTION), EnumSet.noneOf(Sensitivity.class)),
     INSPECTOR("Inspector (read-only)", Scope.FORCE, true, true,
-            EnumSet.of(PREVENTION, INVESTIGATION, VULNERABILITY, ORGANISED_CRIME, MEASURE),
+            EnumSet.of(PREVENTION, INVESTIGATION, VULNERABILITY, ORGANISED_CRIME, MEASURE, PARTNERSHIP),
             EnumSet.allOf(Sensitivity.class)),
     PARTNER("Partner agency", Scope.BOROUGH, true, true,
-            EnumSet.of(VULNERABILITY), EnumSet.noneOf(Sensitivity.class)),
+            EnumSet.of(VULNERABILITY, PARTNERSHIP), EnumSet.noneOf(Sensitivity.class)),
     ADMINISTRATOR("Administrator", Scope.FORCE, false, false,
-            EnumSet.of(ADMINISTRATION, MEASURE), EnumSet.noneOf(Sensitivity.class));
+            EnumSet.of(ADMINISTRATION, MEASURE, PARTNERSHIP), EnumSet.noneOf(Sensitivity.class));
 
     /** Whether the role works in one borough or across the force. */
     public enum Scope { BOROUGH, FORCE }

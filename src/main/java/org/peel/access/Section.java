@@ -7,6 +7,7 @@ public enum Section {
     VULNERABILITY("Vulnerability", "/vulnerability", "Protecting vulnerable people and supporting victims"),
     ORGANISED_CRIME("Organised crime", "/organised-crime", "Tackling serious and organised crime"),
     MEASURE("Measure", "/measure", "How effective is the force?"),
+    PARTNERSHIP("Partnership", "/partners", "Sharing with partners, and the force's duties over people's data"),
     ADMINISTRATION("Administration", "/admin", "Users, access and the audit trail");
 
     private final String title;

@@ -22,6 +22,7 @@ import org.peel.module.PlacesModule;
 import org.peel.organisedcrime.OrganisedCrimeModule;
 import org.peel.people.PeopleStore;
 import org.peel.place.PlaceStore;
+import org.peel.partners.PartnersModule;
 import org.peel.prevention.PreventionModule;
 import org.peel.vulnerability.VulnerabilityModule;
 import org.peel.web.Attention;
@@ -167,7 +168,8 @@ public final class PeelWeb {
                 new InvestigationModule(context),
                 new VulnerabilityModule(context),
                 new OrganisedCrimeModule(context),
-                new MeasureModule(context));
+                new MeasureModule(context),
+                new PartnersModule(context));
     }
 
     private static void health(Context ctx, Database database) {

@@ -1,0 +1,168 @@
+package org.peel.partners;
+
+import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AuditEvent;
+import org.peel.access.AuditTrail;
+import org.peel.access.DataCategory;
+import org.peel.access.SharedRecord;
+import org.peel.access.User;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Multi-agency cases (ASB case reviews, ASB MARAC, complex case panels), their parties and actions per agency. */
+public final class PartnerCaseStore {
+
+    /** A case as the force holds it. */
+    public record PartnerCase(String id, String kind, String title, String boroughCode, String wardCode,
+                              String summary, String subjectName, String subjectPhone, String risk,
+                              String agreementId, LocalDate openedOn, LocalDate meetingOn, String recommendations,
+                              Boolean thresholdMet, String thresholdReason, List<String> parties,
+                              List<Action> actions) {
+
+        public String kindTitle() {
+            return switch (kind) {
+                case "asb-case-review" -> "ASB case review";
+                case "asb-marac" -> "ASB MARAC";
+                default -> "Complex case panel";
+            };
+        }
+
+        /** The case as offered to a share: each field under the category of data it is. */
+        public SharedRecord offered() {
+            Map<String, Object> incident = new LinkedHashMap<>();
+            incident.put("kind", kindTitle());
+            incident.put("title", title);
+            incident.put("ward_code", wardCode);
+            incident.put("summary", summary);
+            incident.put("opened_on", openedOn);
+            incident.put("meeting_on", meetingOn);
+            incident.put("recommendations", recommendations);
+            SharedRecord r = SharedRecord.of("partner_case", id).with(DataCategory.INCIDENT, incident);
+            if (subjectName != null) {
+                r = r.with(DataCategory.IDENTITY, Map.of("subject_name", subjectName));
+            }
+            if (subjectPhone != null) {
+                r = r.with(DataCategory.CONTACT, Map.of("subject_phone", subjectPhone));
+            }
+            if (risk != null) {
+                r = r.with(DataCategory.VULNERABILITY, Map.of("risk", risk));
+            }
+            return r;
+        }
+    }
+
+    /** An action one agency takes on a case. */
+    public record Action(long id, String organisationId, String action, LocalDate dueOn, LocalDate doneOn) {
+    }
+
+    private final Jdbi jdbi;
+    private final AuditTrail audit;
+
+    public PartnerCaseStore(Jdbi jdbi, AuditTrail audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    public void open(User by, PartnerCase c) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            insert into partner_case (id, kind, title, borough_code, ward_code, summary, subject_name,
+                                                      subject_phone, risk, agreement_id, opened_on, meeting_on,
+                                                      recommendations, threshold_met, threshold_reason, created_by)
+                            values (:id, :kind, :title, :borough, :ward, :summary, :name, :phone, :risk, :agreement,
+                                    :opened, :meeting, :recs, :met, :reason, :by)""")
+                    .bind("id", c.id()).bind("kind", c.kind()).bind("title", c.title())
+                    .bind("borough", c.boroughCode()).bind("ward", c.wardCode()).bind("summary", c.summary())
+                    .bind("name", c.subjectName()).bind("phone", c.subjectPhone()).bind("risk", c.risk())
+                    .bind("agreement", c.agreementId()).bind("opened", c.openedOn()).bind("meeting", c.meetingOn())
+                    .bind("recs", c.recommendations()).bind("met", c.thresholdMet())
+                    .bind("reason", c.thresholdReason()).bind("by", by == null ? "system" : by.username()).execute();
+            for (String party : c.parties()) {
+                h.createUpdate("insert into partner_case_party (case_id, organisation_id) values (:c, :o)")
+                        .bind("c", c.id()).bind("o", party).execute();
+            }
+            for (Action a : c.actions()) {
+                h.createUpdate("""
+                                insert into partner_case_action (case_id, organisation_id, action, due_on, done_on,
+                                                                 created_by)
+                                values (:c, :o, :a, :due, :done, :by)""")
+                        .bind("c", c.id()).bind("o", a.organisationId()).bind("a", a.action())
+                        .bind("due", a.dueOn()).bind("done", a.doneOn())
+                        .bind("by", by == null ? "system" : by.username()).execute();
+            }
+            audit.record(h, AuditEvent.by(by, "partner-case-open", "partner_case", c.id(), AuditEvent.SUCCESS));
+        });
+    }
+
+    public Optional<PartnerCase> find(String id) {
+        return list("where c.id = :id", Map.of("id", id)).stream().findFirst();
+    }
+
+    /** Cases one organisation is a party to, newest first. */
+    public List<PartnerCase> sharedWith(String organisationId) {
+        return list("where exists (select 1 from partner_case_party p where p.case_id = c.id and p.organisation_id = :o)",
+                Map.of("o", organisationId));
+    }
+
+    /** Every case, newest first; in one borough when {@code borough} is not null. */
+    public List<PartnerCase> all(String borough) {
+        return borough == null ? list("", Map.of()) : list("where c.borough_code = :b", Map.of("b", borough));
+    }
+
+    /** ASB case reviews applied for in a year, and how many met the threshold: the figures a force publishes. */
+    public Map<String, Integer> caseReviewFigures(int year) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) as applications,
+                               count(*) filter (where threshold_met) as threshold_met,
+                               count(*) filter (where meeting_on is not null) as reviews_held,
+                               count(*) filter (where recommendations is not null) as with_recommendations
+                        from partner_case
+                        where kind = 'asb-case-review' and extract(year from coalesce(applied_on, opened_on)) = :y""")
+                .bind("y", year)
+                .map((rs, ctx) -> {
+                    Map<String, Integer> m = new LinkedHashMap<>();
+                    m.put("applications", rs.getInt("applications"));
+                    m.put("threshold_met", rs.getInt("threshold_met"));
+                    m.put("reviews_held", rs.getInt("reviews_held"));
+                    m.put("with_recommendations", rs.getInt("with_recommendations"));
+                    return m;
+                }).one());
+    }
+
+    private List<PartnerCase> list(String where, Map<String, Object> binds) {
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery("""
+                    select c.*, coalesce(array(select p.organisation_id from partner_case_party p
+                                               where p.case_id = c.id order by 1), '{}') as parties
+                    from partner_case c
+                    """ + where + " order by c.opened_on desc, c.id");
+            binds.forEach(q::bind);
+            List<PartnerCase> cases = q.map((rs, ctx) -> new PartnerCase(rs.getString("id"), rs.getString("kind"),
+                    rs.getString("title"), rs.getString("borough_code"), rs.getString("ward_code"),
+                    rs.getString("summary"), rs.getString("subject_name"), rs.getString("subject_phone"),
+                    rs.getString("risk"), rs.getString("agreement_id"), rs.getObject("opened_on", LocalDate.class),
+                    rs.getObject("meeting_on", LocalDate.class), rs.getString("recommendations"),
+                    (Boolean) rs.getObject("threshold_met"), rs.getString("threshold_reason"),
+                    List.of((String[]) rs.getArray("parties").getArray()), List.of())).list();
+            List<PartnerCase> out = new ArrayList<>();
+            for (PartnerCase c : cases) {
+                List<Action> actions = h.createQuery("""
+                                select id, organisation_id, action, due_on, done_on from partner_case_action
+                                where case_id = :c order by due_on nulls last, id""")
+                        .bind("c", c.id())
+                        .map((rs, ctx) -> new Action(rs.getLong("id"), rs.getString("organisation_id"),
+                                rs.getString("action"), rs.getObject("due_on", LocalDate.class),
+                                rs.getObject("done_on", LocalDate.class))).list();
+                out.add(new PartnerCase(c.id(), c.kind(), c.title(), c.boroughCode(), c.wardCode(), c.summary(),
+                        c.subjectName(), c.subjectPhone(), c.risk(), c.agreementId(), c.openedOn(), c.meetingOn(),
+                        c.recommendations(), c.thresholdMet(), c.thresholdReason(), c.parties(), actions));
+            }
+            return out;
+        });
+    }
+}

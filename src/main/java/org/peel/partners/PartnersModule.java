@@ -1,0 +1,73 @@
+package org.peel.partners;
+
+import io.javalin.config.RoutesConfig;
+import org.peel.access.Role;
+import org.peel.access.Section;
+import org.peel.access.SharingAgreement;
+import org.peel.access.SharingStore;
+import org.peel.access.User;
+import org.peel.module.Module;
+import org.peel.module.ModuleContext;
+import org.peel.web.Attention;
+import org.peel.web.Capability;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Partners and people's data wired as a whole: the agreements register and multi-agency cases on the web (the share
+ * gate itself is the access kernel's, so every capability shares through it), and on the command line the share log,
+ * MoPI review and retention, and subject access.
+ */
+public final class PartnersModule implements Module {
+
+    private final ModuleContext context;
+    private final SharingStore sharing;
+    private final PartnersSettings settings;
+
+    public PartnersModule(ModuleContext context) {
+        this.context = context;
+        this.sharing = new SharingStore(context.jdbi(), context.audit(), context.clock());
+        this.settings = PartnersSettings.from(context.environment());
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        new PartnersRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()), settings,
+                context.clock()).register(routes);
+    }
+
+    @Override
+    public List<Capability> menu() {
+        return List.of(
+                new Capability(Section.PARTNERSHIP, "Multi-agency cases",
+                        "ASB case reviews, ASB MARAC and complex case panels shared with partner agencies",
+                        "/partners/cases"),
+                new Capability(Section.PARTNERSHIP, "Information-sharing agreements",
+                        "Who the force shares with, why, under which law, which data, and when each is reviewed",
+                        "/partners/agreements"));
+    }
+
+    /** Agreements lapsing within the warning days, for those who keep the register. */
+    @Override
+    public List<Attention> attention(User user) {
+        if (user.role() != Role.ADMINISTRATOR) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(context.clock());
+        long due = sharing.agreements().stream().filter(a -> a.renewalDue(today, settings.renewalWarningDays())).count();
+        long lapsed = sharing.agreements().stream()
+                .filter(a -> a.statusOn(today) == SharingAgreement.Status.LAPSED).count();
+        if (due == 0 && lapsed == 0) {
+            return List.of();
+        }
+        return List.of(new Attention(due + " sharing agreements lapse within " + settings.renewalWarningDays() + " days",
+                lapsed + " have lapsed: shares under them are refused until renewed", "/partners/agreements",
+                lapsed > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+    }
+
+    /** This module's commands under {@code peel}: share, retention, sar and equality. */
+    public static List<Class<?>> commands() {
+        return List.of(ShareCommand.class, RetentionCommand.class, SubjectAccessCommand.class, EqualityCommand.class);
+    }
+}

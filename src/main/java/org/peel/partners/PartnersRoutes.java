@@ -1,0 +1,131 @@
+package org.peel.partners;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessPolicy;
+import org.peel.access.AccessRequest;
+import org.peel.access.AuditEvent;
+import org.peel.access.DataCategory;
+import org.peel.access.Role;
+import org.peel.access.Section;
+import org.peel.access.ShareDecision;
+import org.peel.access.ShareRequest;
+import org.peel.access.SharingAgreement;
+import org.peel.access.SharingStore;
+import org.peel.access.User;
+import org.peel.web.Web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Partnership pages: the agreements register, and the multi-agency cases. A partner's account sees only the cases
+ * its organisation is party to whose agreement is active, and opens one only through the share gate: the case
+ * reduced to the agreement's categories, the share logged and audited.
+ */
+public final class PartnersRoutes {
+
+    private final Web web;
+    private final SharingStore sharing;
+    private final PartnerCaseStore cases;
+    private final PartnersSettings settings;
+    private final Clock clock;
+
+    public PartnersRoutes(Web web, SharingStore sharing, PartnerCaseStore cases, PartnersSettings settings, Clock clock) {
+        this.web = web;
+        this.sharing = sharing;
+        this.cases = cases;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/partners/cases", this::list);
+        routes.get("/partners/cases/{id}", this::show);
+        routes.get("/partners/agreements", this::agreements);
+    }
+
+    private void list(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP), "partner_case", null);
+        List<PartnerCaseStore.PartnerCase> shown;
+        if (user.role() == Role.PARTNER) {
+            LocalDate today = LocalDate.now(clock);
+            shown = sharing.organisationOf(user.username()).map(org -> cases.sharedWith(org).stream()
+                    .filter(c -> sharing.agreement(c.agreementId()).map(a -> a.activeOn(today) && a.covers(org))
+                            .orElse(false))
+                    .toList()).orElse(List.of());
+        } else {
+            shown = cases.all(AccessPolicy.boroughInView(user, ctx.queryParam("borough")));
+        }
+        web.render(ctx, "partners/cases.jte", web.page(ctx, "Multi-agency cases", Section.PARTNERSHIP),
+                Map.of("cases", shown));
+    }
+
+    private void show(Context ctx) {
+        String id = ctx.pathParam("id");
+        PartnerCaseStore.PartnerCase c = cases.find(id)
+                .orElseThrow(() -> new NotFoundResponse("No multi-agency case " + id));
+        String purpose = Web.statedPurpose(ctx);
+        Optional<User> asked = web.authorizePage(ctx, AccessRequest.view(Section.PARTNERSHIP)
+                .inBorough(c.boroughCode()).withPersonalData(purpose), "partner_case", id);
+        if (asked.isEmpty()) {
+            return;
+        }
+        User user = asked.get();
+        Map<String, Object> fields;
+        List<String> withheld = List.of();
+        if (user.role() == Role.PARTNER) {
+            Optional<String> org = sharing.organisationOf(user.username());
+            if (org.isEmpty() || !c.parties().contains(org.get())) {
+                web.audit(ctx, AuditEvent.by(user, "access-denied", "partner_case", id, AuditEvent.DENIED)
+                        .because(purpose).detail("organisation is not a party to the case"));
+                throw new ForbiddenResponse("Your organisation is not a party to this case");
+            }
+            ShareDecision d = sharing.share(user, new ShareRequest(org.get(), c.agreementId(),
+                    purpose == null ? "" : purpose, "partner view", List.of(c.offered())));
+            if (!d.allowed()) {
+                throw new ForbiddenResponse("Not shared: " + d.summary());
+            }
+            fields = d.records().get(0).flat();
+            withheld = d.withheld().stream().sorted().map(DataCategory::description).toList();
+        } else {
+            fields = c.offered().flat();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("c", c);
+        params.put("fields", fields);
+        params.put("withheld", withheld);
+        web.render(ctx, "partners/case.jte", web.page(ctx, c.title(), Section.PARTNERSHIP), params);
+    }
+
+    private void agreements(Context ctx) {
+        User user = web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP), "sharing_agreement", null);
+        LocalDate today = LocalDate.now(clock);
+        List<SharingAgreement> shown = sharing.agreements();
+        if (user.role() == Role.PARTNER) {
+            Optional<String> org = sharing.organisationOf(user.username());
+            shown = shown.stream().filter(a -> org.isPresent() && a.covers(org.get())).toList();
+        }
+        List<Map<String, Object>> rows = shown.stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("agreement", a);
+            m.put("status", switch (a.statusOn(today)) {
+                case ACTIVE -> a.renewalDue(today, settings.renewalWarningDays())
+                        ? "Lapses in " + a.daysToLapse(today) + " days" : "Active";
+                case LAPSED -> "Lapsed";
+                case WITHDRAWN -> "Withdrawn";
+                case NOT_STARTED -> "Not yet started";
+            });
+            m.put("categories", String.join(", ", a.categories().stream().sorted().map(DataCategory::description).toList()));
+            return m;
+        }).toList();
+        web.render(ctx, "partners/agreements.jte", web.page(ctx, "Information-sharing agreements", Section.PARTNERSHIP),
+                Map.of("rows", rows));
+    }
+}
