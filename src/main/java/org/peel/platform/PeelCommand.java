@@ -57,7 +57,8 @@ public final class PeelCommand implements Runnable, CommandHost {
 
     /** The modules' commands, in the order of {@link PeelWeb#modules}: adding a module's commands is one line here. */
     static List<Class<?>> moduleCommands() {
-        return Stream.of(PreventionModule.commands(), InvestigationModule.commands())
+        return Stream.of(PreventionModule.commands(), InvestigationModule.commands(),
+                        org.peel.offenders.OffendersModule.commands())
                 .flatMap(List::stream).toList();
     }
 
