@@ -34,6 +34,8 @@ public final class OffendersModule implements Module {
     public void routes(RoutesConfig routes) {
         new IomRoutes(context.web(), store, pass, context.clock(), context::boroughNames).register(routes);
         tasks.register(routes);
+        new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),
+                Mappa.visitDays(context.environment().get("PEEL_MAPPA_VISIT_DAYS"))).register(routes);
     }
 
     @Override
@@ -44,6 +46,9 @@ public final class OffendersModule implements Module {
                                 + " and how far each borough departs from the rule", "/investigation/offenders"),
                 new Capability(Section.INVESTIGATION, "IOM cases whose manager is absent",
                         "Who covers each case today, and the cases no one covers", "/investigation/offenders/absent"),
+                new Capability(Section.INVESTIGATION, "MAPPA and potentially dangerous persons",
+                        "Visits due and overdue, MAPP meetings, and PDPs whose inclusion lapses unless renewed",
+                        "/investigation/offenders/mappa"),
                 new Capability(Section.PREVENTION, "Tasks for offenders in your wards",
                         "Check addresses, gather intelligence and visit, for the offender managers; the highest-harm"
                                 + " offenders living in your wards", "/prevention/offender-tasks"));

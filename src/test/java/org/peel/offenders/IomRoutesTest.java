@@ -172,4 +172,40 @@ class IomRoutesTest {
         // OFB: lead and deputy both away on 2025-01-01, so first; OFA1: DC Kaur covers
         assertThat(absent).containsPattern("OFB[\\s\\S]*No one[\\s\\S]*OFA1[\\s\\S]*DC Kaur");
     }
+
+    @Test
+    @Order(6)
+    @DisplayName("MAPPA cases list overdue visits first; a PDP past its review date is listed as lapsed, not included")
+    void mappaAndPdp() {
+        lead.get("/investigation/offenders/mappa");
+        // level 2 without a meeting date is refused, naming the field
+        HttpResponse<String> noMeeting = lead.post("/investigation/offenders/mappa", Map.of("offenderId", "OFD",
+                "category", "2", "level", "2", "agency", "PROBATION", "risk", "HIGH", "plan", "Curfew and exclusion zone",
+                "nextMeetingOn", ""));
+        assertThat(noMeeting.statusCode()).isEqualTo(400);
+        assertThat(noMeeting.body()).contains("href=\"#nextMeetingOn\"");
+        assertThat(lead.post("/investigation/offenders/mappa", Map.of("offenderId", "OFD", "category", "2", "level", "2",
+                "agency", "PROBATION", "risk", "HIGH", "plan", "Curfew and exclusion zone", "nextMeetingOn",
+                "2025-02-01")).statusCode()).isEqualTo(302);
+        // registered 2025-01-01, high risk: first visit due 56 days later, 2025-02-26
+        assertThat(lead.get("/investigation/offenders/mappa").body()).contains("registered 2025-01-01, so due 2025-02-26");
+        // a person under MAPPA cannot also be a PDP; a review more than a year ahead is refused
+        assertThat(lead.post("/investigation/offenders/pdp", Map.of("borough", CAMDEN, "subject", "Dee Dyer",
+                "pdpOffenderId", "OFD", "reason", "Threats", "evidence", "Reports", "reviewOn", "2025-06-01"))
+                .body()).contains("managed under MAPPA");
+        assertThat(lead.post("/investigation/offenders/pdp", Map.of("borough", CAMDEN, "subject", "Eve Evans",
+                "pdpOffenderId", "", "reason", "Threats", "evidence", "Reports", "reviewOn", "2026-01-02"))
+                .statusCode()).isEqualTo(400);
+        assertThat(lead.post("/investigation/offenders/pdp", Map.of("borough", CAMDEN, "subject", "Eve Evans",
+                "pdpOffenderId", "", "reason", "Repeated abuse of three partners without a MAPPA-qualifying conviction",
+                "evidence", "Three DA reports in 2024", "reviewOn", "2025-06-01")).statusCode()).isEqualTo(302);
+        assertThat(audited("pdp.include")).isEqualTo("iom.lead success");
+        // one whose review date passed without renewal lapses
+        server.database().jdbi().useHandle(h -> h.execute("""
+                insert into potentially_dangerous_person (borough_code, subject, reason, evidence, review_on, recorded_by,
+                    recorded_at) values (?, 'Fay Fox', 'Stalking', 'Reports', '2024-12-31', 'x', now())""", CAMDEN));
+        String page = lead.get("/investigation/offenders/mappa").body();
+        assertThat(page).containsPattern("data-testid=\"pdp\"[\\s\\S]*Eve Evans[\\s\\S]*data-testid=\"pdp-lapsed\"[\\s\\S]*Fay Fox");
+        assertThat(camdenNeighbourhood.get("/investigation/offenders/mappa").statusCode()).isEqualTo(403);
+    }
 }
