@@ -38,10 +38,19 @@ final class DemoForce {
                         (System.nanoTime() - t) / 1e9, result.records());
                 out.println(result.recordedSummary());
                 resolvePeople(database, out);
+                prepareOffenderManagement(database, out);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** The IOM cohort rule run over the resolved histories, with MAPPA cases, PDPs and a few borough exceptions. */
+    private static void prepareOffenderManagement(Database database, PrintStream out) {
+        org.peel.offenders.DemoIomPass.Summary s = org.peel.offenders.DemoIomPass.prepare(database.jdbi(),
+                new AuditTrail(database.jdbi(), Environment.clock()), Environment.clock(), Environment.variables());
+        out.printf("IOM: %,d offenders scored by the cohort rule; %d MAPPA cases, %d potentially dangerous persons,"
+                + " %d borough exceptions%n", s.scored(), s.mappaCases(), s.pdps(), s.exceptions());
     }
 
     /** One person out of many records: the demo's person records resolved, with doubtful pairs left for review. */

@@ -58,7 +58,10 @@ public final class PeelCommand implements Runnable, CommandHost {
 
     /** The modules' commands, in the order of {@link PeelWeb#modules}: adding a module's commands is one line here. */
     static List<Class<?>> moduleCommands() {
-        return Stream.of(PreventionModule.commands(), InvestigationModule.commands(), PartnersModule.commands())
+        return Stream.of(PreventionModule.commands(),
+                        InvestigationModule.commands(),
+                        org.peel.offenders.OffendersModule.commands(),
+                        PartnersModule.commands())
                 .flatMap(List::stream).toList();
     }
 

@@ -166,6 +166,7 @@ public final class PeelWeb {
                 new PeopleModule(context),
                 new PreventionModule(context),
                 new InvestigationModule(context),
+                new org.peel.offenders.OffendersModule(context),
                 new VulnerabilityModule(context),
                 new OrganisedCrimeModule(context),
                 new MeasureModule(context),

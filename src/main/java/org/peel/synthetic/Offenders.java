@@ -9,11 +9,13 @@ import java.util.TreeSet;
 /**
  * Offender nominals and their offending histories: everyone given a charge, caution or other disposal this
  * year, and every OCG member. History before the year is drawn to match: the more someone offended this year,
- * the longer their record tends to be, reaching back to their early teens.
+ * the longer their record tends to be, reaching back to their early teens. Each nominal carries the borough and
+ * ward they live in, so that tasks go to that ward's neighbourhood team.
  */
 final class Offenders implements RecordType {
 
-    static final Table OFFENDER = Table.of("offender", "id", "borough_code", "first_offence_on", "offence_count");
+    static final Table OFFENDER = Table.of("offender", "id", "borough_code", "first_offence_on", "offence_count",
+            "ward_code");
     static final Table HISTORY = Table.of("offending_history", "offender_id", "seq", "offence_on", "offence_group",
             "disposal", "crime_id");
 
@@ -68,7 +70,8 @@ final class Offenders implements RecordType {
             }
             offences.sort(Comparator.comparingInt(World.Offence::day));
             Area place = world.places.area(world.people.area(p));
-            offenders.text(id).text(place.boroughCode()).date(offences.get(0).day()).number(offences.size()).end();
+            offenders.text(id).text(place.boroughCode()).date(offences.get(0).day()).number(offences.size())
+                    .text(place.wardCode()).end();
             int seq = 0;
             for (World.Offence o : offences) {
                 history.text(id).number(++seq).date(o.day()).text(o.offenceGroup()).text(o.disposal()).text(o.crimeId()).end();

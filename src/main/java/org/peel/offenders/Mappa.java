@@ -1,0 +1,170 @@
+package org.peel.offenders;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MAPPA (Criminal Justice Act 2003 ss325–327; reference/standards.md 7.1, SOLID): categories 1 to 3 and levels 1 to 3,
+ * the lead agency, the risk of serious harm (low, medium, high, very high), and when the next visit and the next
+ * meeting are due. Category 4 is left out while the standard marks it PARTIAL.
+ *
+ * <p>Visit intervals by risk of serious harm are this force's policy, not a national standard (none was found); the
+ * defaults ({@link #DEFAULT_VISIT_DAYS}: very high 28 days, high 56, medium 91, low 182) are configuration
+ * ({@code PEEL_MAPPA_VISIT_DAYS}, as {@code VERY_HIGH:28,HIGH:56,MEDIUM:91,LOW:182}). Levels 2 and 3 are managed through
+ * MAPP meetings, so a case at those levels needs a next meeting date; level 1 (ordinary agency management) does not.
+ */
+public final class Mappa {
+
+    public enum Category {
+        ONE(1, "Category 1: registered sexual offender"),
+        TWO(2, "Category 2: violent offender (12 months or more) or other sexual offender"),
+        THREE(3, "Category 3: other dangerous offender");
+
+        private final int number;
+        private final String label;
+
+        Category(int number, String label) {
+            this.number = number;
+            this.label = label;
+        }
+
+        public int number() {
+            return number;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static Category of(int n) {
+            for (Category c : values()) {
+                if (c.number == n) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("MAPPA categories are 1 to 3, not " + n);
+        }
+    }
+
+    public enum Level {
+        ONE(1, "Level 1: ordinary agency management"),
+        TWO(2, "Level 2: active multi-agency management"),
+        THREE(3, "Level 3: multi-agency management with senior attendance");
+
+        private final int number;
+        private final String label;
+
+        Level(int number, String label) {
+            this.number = number;
+            this.label = label;
+        }
+
+        public int number() {
+            return number;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean needsMeetings() {
+            return number >= 2;
+        }
+
+        public static Level of(int n) {
+            for (Level l : values()) {
+                if (l.number == n) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("MAPPA levels are 1 to 3, not " + n);
+        }
+    }
+
+    public enum Agency { POLICE, PROBATION, PRISON }
+
+    public enum RiskOfSeriousHarm { LOW, MEDIUM, HIGH, VERY_HIGH }
+
+    public static final Map<RiskOfSeriousHarm, Integer> DEFAULT_VISIT_DAYS = Map.of(RiskOfSeriousHarm.VERY_HIGH, 28,
+            RiskOfSeriousHarm.HIGH, 56, RiskOfSeriousHarm.MEDIUM, 91, RiskOfSeriousHarm.LOW, 182);
+
+    /** How soon before its date a visit or meeting shows as due. */
+    public static final int DUE_SOON_DAYS = 14;
+
+    private Mappa() {
+    }
+
+    /** A MAPPA case's facts as the rule needs them. */
+    public record Case(String offenderId, Category category, Level level, Agency leadAgency, RiskOfSeriousHarm risk,
+                       LocalDate registeredOn, LocalDate lastVisitOn, LocalDate nextMeetingOn) {
+    }
+
+    public enum Status { IN_TIME, DUE_SOON, OVERDUE }
+
+    /** When the next visit and meeting are due, their status on a day, and why. */
+    public record Review(LocalDate visitDue, Status visit, Status meeting, List<String> reasons) {
+
+        public boolean overdue() {
+            return visit == Status.OVERDUE || meeting == Status.OVERDUE;
+        }
+    }
+
+    public static Review review(Case c, LocalDate today, Map<RiskOfSeriousHarm, Integer> visitDays) {
+        int interval = visitDays.getOrDefault(c.risk(), DEFAULT_VISIT_DAYS.get(c.risk()));
+        LocalDate from = c.lastVisitOn() == null ? c.registeredOn() : c.lastVisitOn();
+        LocalDate due = from.plusDays(interval);
+        List<String> reasons = new ArrayList<>();
+        Status visit = status(due, today);
+        reasons.add("visit every " + interval + " days at " + c.risk().name().toLowerCase().replace('_', ' ')
+                + " risk of serious harm; " + (c.lastVisitOn() == null ? "registered " : "last visited ") + from
+                + ", so due " + due + (visit == Status.OVERDUE ? " (" + ChronoUnit.DAYS.between(due, today)
+                + " days overdue)" : ""));
+        Status meeting = Status.IN_TIME;
+        if (c.level().needsMeetings()) {
+            if (c.nextMeetingOn() == null) {
+                meeting = Status.OVERDUE;
+                reasons.add("level " + c.level().number() + " is managed through MAPP meetings and none is set");
+            } else {
+                meeting = status(c.nextMeetingOn(), today);
+                reasons.add("next MAPP meeting " + c.nextMeetingOn()
+                        + (meeting == Status.OVERDUE ? ", passed without a new date" : ""));
+            }
+        }
+        return new Review(due, visit, meeting, reasons);
+    }
+
+    private static Status status(LocalDate due, LocalDate today) {
+        if (today.isAfter(due)) {
+            return Status.OVERDUE;
+        }
+        return ChronoUnit.DAYS.between(today, due) <= DUE_SOON_DAYS ? Status.DUE_SOON : Status.IN_TIME;
+    }
+
+    /** Visit intervals from {@code VERY_HIGH:28,HIGH:56,MEDIUM:91,LOW:182}; the defaults for any risk not given. */
+    public static Map<RiskOfSeriousHarm, Integer> visitDays(String text) {
+        java.util.EnumMap<RiskOfSeriousHarm, Integer> m = new java.util.EnumMap<>(DEFAULT_VISIT_DAYS);
+        if (text == null || text.isBlank()) {
+            return m;
+        }
+        for (String part : text.split(",")) {
+            String[] kv = part.strip().split(":");
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("PEEL_MAPPA_VISIT_DAYS: '" + part.strip() + "' is not RISK:DAYS");
+            }
+            try {
+                int days = Integer.parseInt(kv[1].strip());
+                if (days < 1) {
+                    throw new NumberFormatException();
+                }
+                m.put(RiskOfSeriousHarm.valueOf(kv[0].strip().toUpperCase().replace(' ', '_')), days);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("PEEL_MAPPA_VISIT_DAYS: '" + part.strip()
+                        + "' must be a risk (LOW, MEDIUM, HIGH, VERY_HIGH) and a number of days of 1 or more");
+            }
+        }
+        return m;
+    }
+}

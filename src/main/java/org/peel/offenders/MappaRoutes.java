@@ -1,0 +1,277 @@
+package org.peel.offenders;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessPolicy;
+import org.peel.access.AuditEvent;
+import org.peel.access.Role;
+import org.peel.access.Section;
+import org.peel.access.User;
+import org.peel.web.FormErrors;
+import org.peel.web.Web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * MAPPA cases (visits due and overdue, meetings) and potentially dangerous persons (active, due for review, lapsed)
+ * under Investigation. Offender-management records: the access policy decides; changes are audited in their
+ * transaction. Public protection officers (the force's central unit) and borough offender managers record them.
+ */
+public final class MappaRoutes {
+
+    static final Set<Role> RECORDERS = Set.of(Role.PUBLIC_PROTECTION_OFFICER, Role.OFFENDER_MANAGER);
+
+    private final Web web;
+    private final MappaStore store;
+    private final IomStore offenders;
+    private final Clock clock;
+    private final java.util.Map<Mappa.RiskOfSeriousHarm, Integer> visitDays;
+
+    public MappaRoutes(Web web, MappaStore store, IomStore offenders, Clock clock,
+                       Map<Mappa.RiskOfSeriousHarm, Integer> visitDays) {
+        this.web = web;
+        this.store = store;
+        this.offenders = offenders;
+        this.clock = clock;
+        this.visitDays = visitDays;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/investigation/offenders/mappa", this::list);
+        routes.post("/investigation/offenders/mappa", this::registerCase);
+        routes.post("/investigation/offenders/mappa/{id}/visits", this::visit);
+        routes.post("/investigation/offenders/pdp", this::includePdp);
+        routes.post("/investigation/offenders/pdp/{id}/renew", this::renewPdp);
+    }
+
+    /** A MAPPA case with its review. */
+    public record CaseLine(MappaStore.Stored stored, Mappa.Review review) {
+    }
+
+    /** A PDP with its status today. */
+    public record PdpLine(MappaStore.Pdp pdp, PotentiallyDangerousPerson.Status status) {
+    }
+
+    private void list(Context ctx) {
+        User user = Web.signedIn(ctx);
+        String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
+        if (web.authorizePage(ctx, IomRoutes.request().inBorough(borough).withPersonalData(Web.statedPurpose(ctx)),
+                "mappa-list", borough == null ? "force" : borough).isEmpty()) {
+            return;
+        }
+        show(ctx, borough, 200, FormErrors.none(), Map.of());
+    }
+
+    private void show(Context ctx, String borough, int status, FormErrors errors, Map<String, String> values) {
+        LocalDate today = LocalDate.now(clock);
+        List<CaseLine> cases = new ArrayList<>();
+        for (MappaStore.Stored s : store.cases(borough)) {
+            cases.add(new CaseLine(s, Mappa.review(s.facts(), today, visitDays)));
+        }
+        cases.sort(Comparator.comparing((CaseLine l) -> !l.review().overdue()).thenComparing(l -> l.review().visitDue()));
+        List<PdpLine> active = new ArrayList<>();
+        List<PdpLine> lapsed = new ArrayList<>();
+        for (MappaStore.Pdp p : store.pdps(borough)) {
+            PotentiallyDangerousPerson.Status st = PotentiallyDangerousPerson.status(p.reviewOn(), today);
+            (st == PotentiallyDangerousPerson.Status.LAPSED ? lapsed : active).add(new PdpLine(p, st));
+        }
+        Web.noStore(ctx);
+        ctx.status(status);
+        Map<String, Object> params = new HashMap<>();
+        params.put("cases", cases);
+        params.put("active", active);
+        params.put("lapsed", lapsed);
+        params.put("errors", errors);
+        params.put("values", values);
+        params.put("today", today);
+        params.put("canRecord", RECORDERS.contains(Web.signedIn(ctx).role()));
+        web.render(ctx, "offenders/mappa.jte", web.page(ctx, "MAPPA and potentially dangerous persons",
+                Section.INVESTIGATION), params);
+    }
+
+    private Map<String, String> form(Context ctx, String... fields) {
+        Map<String, String> values = new HashMap<>();
+        for (String f : fields) {
+            values.put(f, Optional.ofNullable(ctx.formParam(f)).orElse("").strip());
+        }
+        return values;
+    }
+
+    private static LocalDate date(String text, String field, FormErrors errors, boolean required) {
+        if (text.isEmpty()) {
+            if (required) {
+                errors.add(field, "Enter a date, for example 2025-03-31");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException ex) {
+            errors.add(field, "Enter the date as, for example, 2025-03-31");
+            return null;
+        }
+    }
+
+    private void registerCase(Context ctx) {
+        Map<String, String> v = form(ctx, "offenderId", "category", "level", "agency", "risk", "plan", "nextMeetingOn");
+        Optional<IomStore.Nominal> n = v.get("offenderId").isEmpty() ? Optional.empty() : offenders.nominal(v.get("offenderId"));
+        User user = web.authorize(ctx, IomRoutes.request().inBorough(n.map(IomStore.Nominal::boroughCode).orElse(null))
+                .changing().withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording a MAPPA case", RECORDERS),
+                "mappa-case", v.get("offenderId"));
+        FormErrors errors = FormErrors.none();
+        if (n.isEmpty()) {
+            errors.add("offenderId", v.get("offenderId").isEmpty() ? "Enter the offender's nominal number"
+                    : "No offender " + v.get("offenderId") + " is held");
+        }
+        Mappa.Category category = null;
+        Mappa.Level level = null;
+        Mappa.Agency agency = null;
+        Mappa.RiskOfSeriousHarm risk = null;
+        try {
+            category = Mappa.Category.of(Integer.parseInt(v.get("category")));
+        } catch (IllegalArgumentException ex) {
+            errors.add("category", "Choose category 1, 2 or 3");
+        }
+        try {
+            level = Mappa.Level.of(Integer.parseInt(v.get("level")));
+        } catch (IllegalArgumentException ex) {
+            errors.add("level", "Choose level 1, 2 or 3");
+        }
+        try {
+            agency = Mappa.Agency.valueOf(v.get("agency"));
+        } catch (IllegalArgumentException ex) {
+            errors.add("agency", "Choose the lead agency");
+        }
+        try {
+            risk = Mappa.RiskOfSeriousHarm.valueOf(v.get("risk"));
+        } catch (IllegalArgumentException ex) {
+            errors.add("risk", "Choose the risk of serious harm");
+        }
+        if (v.get("plan").isEmpty()) {
+            errors.add("plan", "Record the risk management plan");
+        }
+        LocalDate meeting = date(v.get("nextMeetingOn"), "nextMeetingOn", errors, false);
+        if (level != null && level.needsMeetings() && meeting == null && !errors.has("nextMeetingOn")) {
+            errors.add("nextMeetingOn", "Levels 2 and 3 are managed through MAPP meetings: set the next one");
+        }
+        if (errors.any()) {
+            show(ctx, AccessPolicy.boroughInView(user, null), 400, errors, v);
+            return;
+        }
+        Mappa.Case c = new Mappa.Case(n.get().id(), category, level, agency, risk, LocalDate.now(clock), null, meeting);
+        store.jdbi().useTransaction(h -> {
+            store.register(h, c, n.get().boroughCode(), v.get("plan"), user.username(), clock.instant());
+            web.audit(h, ctx, AuditEvent.by(user, "mappa-case.record", "mappa-case", c.offenderId(), AuditEvent.SUCCESS)
+                    .detail("category " + c.category().number() + " level " + c.level().number()));
+        });
+        ctx.redirect("/investigation/offenders/mappa");
+    }
+
+    private void visit(Context ctx) {
+        String id = ctx.pathParam("id");
+        IomStore.Nominal n = offenders.nominal(id).orElseThrow(() -> new NotFoundResponse("No offender " + id));
+        User user = web.authorize(ctx, IomRoutes.request().inBorough(n.boroughCode()).changing()
+                .withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording a MAPPA visit", RECORDERS), "mappa-case", id);
+        FormErrors errors = FormErrors.none();
+        LocalDate on = date(form(ctx, "visitOn").get("visitOn"), "visitOn", errors, true);
+        if (on != null && on.isAfter(LocalDate.now(clock))) {
+            errors.add("visitOn", "A visit cannot be in the future");
+        }
+        if (errors.any()) {
+            show(ctx, AccessPolicy.boroughInView(user, null), 400, errors, Map.of());
+            return;
+        }
+        store.jdbi().useTransaction(h -> {
+            if (store.recordVisit(h, id, on, user.username(), clock.instant())) {
+                web.audit(h, ctx, AuditEvent.by(user, "mappa-visit.record", "mappa-case", id, AuditEvent.SUCCESS)
+                        .detail("visited " + on));
+            }
+        });
+        ctx.redirect("/investigation/offenders/mappa");
+    }
+
+    private void includePdp(Context ctx) {
+        Map<String, String> v = form(ctx, "borough", "subject", "pdpOffenderId", "reason", "evidence", "reviewOn");
+        User signed = Web.signedIn(ctx);
+        String borough = signed.role().isLocal() ? signed.boroughCode() : v.get("borough");
+        User user = web.authorize(ctx, IomRoutes.request().inBorough(borough.isEmpty() ? null : borough).changing()
+                .withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording a potentially dangerous person", RECORDERS),
+                "potentially-dangerous-person", null);
+        FormErrors errors = FormErrors.none();
+        if (borough == null || borough.isEmpty()) {
+            errors.add("borough", "Enter the borough code where the person lives");
+        }
+        if (v.get("subject").isEmpty()) {
+            errors.add("subject", "Name the person");
+        }
+        String offenderId = v.get("pdpOffenderId").isEmpty() ? null : v.get("pdpOffenderId");
+        if (offenderId != null && offenders.nominal(offenderId).isEmpty()) {
+            errors.add("pdpOffenderId", "No offender " + offenderId + " is held");
+        }
+        LocalDate review = date(v.get("reviewOn"), "reviewOn", errors, true);
+        if (!errors.any()) {
+            String refusal = PotentiallyDangerousPerson.refusal(v.get("reason"), v.get("evidence"), review,
+                    LocalDate.now(clock), store.underMappa(offenderId));
+            if (refusal != null) {
+                errors.add(refusal.startsWith("Give") ? "reason" : refusal.startsWith("Record") ? "evidence"
+                        : refusal.startsWith("Set") ? "reviewOn" : "pdpOffenderId", refusal);
+            }
+        }
+        if (errors.any()) {
+            show(ctx, AccessPolicy.boroughInView(user, null), 400, errors, v);
+            return;
+        }
+        store.jdbi().useTransaction(h -> {
+            long id = store.include(h, borough, v.get("subject"), offenderId, v.get("reason"), v.get("evidence"), review,
+                    user.username(), clock.instant());
+            web.audit(h, ctx, AuditEvent.by(user, "pdp.include", "potentially-dangerous-person", Long.toString(id),
+                    AuditEvent.SUCCESS).detail("review " + review));
+        });
+        ctx.redirect("/investigation/offenders/mappa");
+    }
+
+    private void renewPdp(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException ex) {
+            throw new NotFoundResponse("No such person");
+        }
+        MappaStore.Pdp p = store.pdp(id).orElseThrow(() -> new NotFoundResponse("No such person"));
+        User user = web.authorize(ctx, IomRoutes.request().inBorough(p.boroughCode()).changing()
+                .withPersonalData(Web.statedPurpose(ctx)).dutyOf("renewing a potentially dangerous person", RECORDERS),
+                "potentially-dangerous-person", Long.toString(id));
+        Map<String, String> v = form(ctx, "renewReason", "renewEvidence", "renewOn");
+        FormErrors errors = FormErrors.none();
+        LocalDate review = date(v.get("renewOn"), "renewOn", errors, true);
+        String reason = v.get("renewReason").isEmpty() ? p.reason() : v.get("renewReason");
+        String evidence = v.get("renewEvidence");
+        if (!errors.any()) {
+            String refusal = PotentiallyDangerousPerson.refusal(reason, evidence, review, LocalDate.now(clock),
+                    store.underMappa(p.offenderId()));
+            if (refusal != null) {
+                errors.add(refusal.startsWith("Record") ? "renewEvidence" : "renewOn", refusal);
+            }
+        }
+        if (errors.any()) {
+            show(ctx, AccessPolicy.boroughInView(user, null), 400, errors, v);
+            return;
+        }
+        store.jdbi().useTransaction(h -> {
+            store.renew(h, id, reason, evidence, review, user.username(), clock.instant());
+            web.audit(h, ctx, AuditEvent.by(user, "pdp.renew", "potentially-dangerous-person", Long.toString(id),
+                    AuditEvent.SUCCESS).detail("review " + review));
+        });
+        ctx.redirect("/investigation/offenders/mappa");
+    }
+}

@@ -1,0 +1,112 @@
+package org.peel.offenders;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for MAPPA cases and potentially dangerous persons. */
+public final class MappaStore {
+
+    private final Jdbi jdbi;
+
+    public MappaStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** A MAPPA case with its borough and plan. */
+    public record Stored(Mappa.Case facts, String boroughCode, String plan) {
+    }
+
+    /** A potentially dangerous person as recorded. */
+    public record Pdp(long id, String boroughCode, String subject, String offenderId, String reason, String evidence,
+                      LocalDate reviewOn, String recordedBy) {
+    }
+
+    public List<Stored> cases(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select offender_id, borough_code, category, level, lead_agency, risk, plan, registered_on,
+                               last_visit_on, next_meeting_on
+                        from mappa_case where cast(:b as text) is null or borough_code = :b order by offender_id""")
+                .bind("b", boroughCode)
+                .map((rs, ctx) -> new Stored(new Mappa.Case(rs.getString("offender_id"),
+                        Mappa.Category.of(rs.getInt("category")), Mappa.Level.of(rs.getInt("level")),
+                        Mappa.Agency.valueOf(rs.getString("lead_agency")),
+                        Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk")),
+                        rs.getObject("registered_on", LocalDate.class), rs.getObject("last_visit_on", LocalDate.class),
+                        rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("borough_code"),
+                        rs.getString("plan"))).list());
+    }
+
+    public boolean underMappa(String offenderId) {
+        return offenderId != null && jdbi.withHandle(h -> h.createQuery(
+                "select count(*) > 0 from mappa_case where offender_id = :id").bind("id", offenderId)
+                .mapTo(Boolean.class).one());
+    }
+
+    public void register(Handle h, Mappa.Case c, String borough, String plan, String by, Instant at) {
+        h.createUpdate("""
+                        insert into mappa_case (offender_id, borough_code, category, level, lead_agency, risk, plan,
+                            registered_on, last_visit_on, next_meeting_on, updated_by, updated_at)
+                        values (:id, :b, :cat, :lvl, :agency, :risk, :plan, :reg, :visit, :meeting, :by, :at)
+                        on conflict (offender_id) do update set category = excluded.category, level = excluded.level,
+                            lead_agency = excluded.lead_agency, risk = excluded.risk, plan = excluded.plan,
+                            next_meeting_on = excluded.next_meeting_on, updated_by = excluded.updated_by,
+                            updated_at = excluded.updated_at""")
+                .bind("id", c.offenderId()).bind("b", borough).bind("cat", c.category().number())
+                .bind("lvl", c.level().number()).bind("agency", c.leadAgency().name()).bind("risk", c.risk().name())
+                .bind("plan", plan).bind("reg", c.registeredOn()).bind("visit", c.lastVisitOn())
+                .bind("meeting", c.nextMeetingOn()).bind("by", by).bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .execute();
+    }
+
+    public boolean recordVisit(Handle h, String offenderId, LocalDate on, String by, Instant at) {
+        return h.createUpdate("""
+                        update mappa_case set last_visit_on = :on, updated_by = :by, updated_at = :at
+                        where offender_id = :id and (last_visit_on is null or last_visit_on < :on)""")
+                .bind("id", offenderId).bind("on", on).bind("by", by)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute() == 1;
+    }
+
+    public List<Pdp> pdps(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, borough_code, subject, offender_id, reason, evidence, review_on, recorded_by
+                        from potentially_dangerous_person where cast(:b as text) is null or borough_code = :b
+                        order by review_on, id""")
+                .bind("b", boroughCode)
+                .map((rs, ctx) -> new Pdp(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8))).list());
+    }
+
+    public Optional<Pdp> pdp(long id) {
+        return pdps(null).stream().filter(p -> p.id() == id).findFirst();
+    }
+
+    public long include(Handle h, String borough, String subject, String offenderId, String reason, String evidence,
+                        LocalDate reviewOn, String by, Instant at) {
+        return h.createUpdate("""
+                        insert into potentially_dangerous_person (borough_code, subject, offender_id, reason, evidence,
+                            review_on, recorded_by, recorded_at)
+                        values (:b, :s, :o, :r, :e, :review, :by, :at)""")
+                .bind("b", borough).bind("s", subject).bind("o", offenderId).bind("r", reason).bind("e", evidence)
+                .bind("review", reviewOn).bind("by", by).bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public void renew(Handle h, long id, String reason, String evidence, LocalDate reviewOn, String by, Instant at) {
+        h.createUpdate("""
+                        update potentially_dangerous_person set reason = :r, evidence = :e, review_on = :review,
+                            recorded_by = :by, recorded_at = :at where id = :id""")
+                .bind("id", id).bind("r", reason).bind("e", evidence).bind("review", reviewOn).bind("by", by)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute();
+    }
+}

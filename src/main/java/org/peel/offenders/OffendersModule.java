@@ -1,0 +1,66 @@
+package org.peel.offenders;
+
+import io.javalin.config.RoutesConfig;
+import org.peel.access.Section;
+import org.peel.access.User;
+import org.peel.module.Module;
+import org.peel.module.ModuleContext;
+import org.peel.web.Attention;
+import org.peel.web.Capability;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Offenders wired as a whole: integrated offender management by the force's one cohort rule (pages under
+ * Investigation, the section of "investigating crime and managing offenders"), and the neighbourhood team's tasks
+ * for offenders in their wards (under Prevention), with the team's home-page item.
+ */
+public final class OffendersModule implements Module {
+
+    private final ModuleContext context;
+    private final IomStore store;
+    private final CohortRunPass pass;
+    private final OffenderTaskRoutes tasks;
+
+    public OffendersModule(ModuleContext context) {
+        this.context = context;
+        this.store = new IomStore(context.jdbi());
+        this.pass = new CohortRunPass(store, new CohortRule(CohortSettings.from(context.environment())));
+        this.tasks = new OffenderTaskRoutes(context.web(), store, context.places(), context.clock());
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        new IomRoutes(context.web(), store, pass, context.clock(), context::boroughNames).register(routes);
+        tasks.register(routes);
+        new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),
+                Mappa.visitDays(context.environment().get("PEEL_MAPPA_VISIT_DAYS"))).register(routes);
+    }
+
+    @Override
+    public List<Capability> menu() {
+        return List.of(
+                new Capability(Section.INVESTIGATION, "Integrated offender management",
+                        "The force's one cohort rule, each borough's cohort and capacity, its exceptions with reasons,"
+                                + " and how far each borough departs from the rule", "/investigation/offenders"),
+                new Capability(Section.INVESTIGATION, "IOM cases whose manager is absent",
+                        "Who covers each case today, and the cases no one covers", "/investigation/offenders/absent"),
+                new Capability(Section.INVESTIGATION, "MAPPA and potentially dangerous persons",
+                        "Visits due and overdue, MAPP meetings, and PDPs whose inclusion lapses unless renewed",
+                        "/investigation/offenders/mappa"),
+                new Capability(Section.PREVENTION, "Tasks for offenders in your wards",
+                        "Check addresses, gather intelligence and visit, for the offender managers; the highest-harm"
+                                + " offenders living in your wards", "/prevention/offender-tasks"));
+    }
+
+    @Override
+    public List<Attention> attention(User user) {
+        return new ArrayList<>(tasks.attention().forUser(user));
+    }
+
+    /** This module's commands under {@code peel}: {@code peel iom cohort} and {@code peel iom run}. */
+    public static List<Class<?>> commands() {
+        return List.of(IomCommand.class);
+    }
+}

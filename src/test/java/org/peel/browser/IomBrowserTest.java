@@ -1,0 +1,101 @@
+package org.peel.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.peel.access.Role;
+import org.peel.offenders.IomTestData;
+import org.peel.testing.HeadlessChromium;
+import org.peel.testing.TestServer;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The IOM lead sees a borough's exception with its reason; a neighbourhood officer completes a task in their ward")
+class IomBrowserTest {
+
+    private static TestServer server;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        HeadlessChromium.requireInstalled();
+        server = TestServer.start(Map.of(), IomTestData.NEW_YEAR_2025);
+        IomTestData.seed(server.database().jdbi());
+        server.user("iom.lead", Role.PUBLIC_PROTECTION_OFFICER, null);
+        server.user("om.camden", Role.OFFENDER_MANAGER, IomTestData.CAMDEN);
+        server.user("pc.camden", Role.NEIGHBOURHOOD_OFFICER, IomTestData.CAMDEN);
+        browser = HeadlessChromium.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void signInAs(String username) {
+        browser.manage().deleteAllCookies();
+        HeadlessChromium.signIn(browser, server, username);
+    }
+
+    @Test
+    @DisplayName("run the rule, record an exception and a task in Camden, see the reason as the lead, complete the task in the ward")
+    void exceptionAndTask() throws IOException {
+        // the force's IOM lead runs the rule
+        signInAs("iom.lead");
+        browser.get(server.url("/investigation/offenders"));
+        browser.findElement(By.cssSelector("[data-testid=run-rule]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=run]")).getText()).contains("iom-rfg-1");
+
+        // Camden's offender manager removes OFB from the cohort, with the reason
+        signInAs("om.camden");
+        browser.get(server.url("/investigation/offenders/boroughs/" + IomTestData.CAMDEN));
+        browser.findElement(By.id("offenderId")).sendKeys("OFB");
+        browser.findElement(By.id("kind-remove")).click();
+        browser.findElement(By.id("reason")).sendKeys("Recalled to prison on 30 December; probation holds the case");
+        browser.findElement(By.cssSelector("form[action$='/exceptions'] button")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=removed]")).getText()).contains("OFB");
+
+        // and tasks the Bloomsbury team to check OFA1's address
+        browser.get(server.url("/investigation/offenders/nominals/OFA1"));
+        browser.findElement(By.xpath("//span[text()='Task the neighbourhood team']")).click();
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("Check address");
+        browser.findElement(By.id("details")).sendKeys("Confirm he still lives at the flat above the launderette");
+        browser.findElement(By.xpath("//button[text()='Send the task']")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=tasks]")).getText()).contains("Open");
+
+        // the lead sees Camden's exception with its reason
+        signInAs("iom.lead");
+        browser.get(server.url("/investigation/offenders"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=exceptions]")).getText())
+                .contains("Camden").contains("OFB").contains("Removed")
+                .contains("Recalled to prison on 30 December; probation holds the case");
+        HeadlessChromium.screenshot(browser, "iom-lead-exceptions");
+
+        // the Camden neighbourhood officer sees the task on the home page and completes it
+        signInAs("pc.camden");
+        browser.get(server.url("/"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=attention]")).getText())
+                .contains("1 offender task for your wards");
+        browser.get(server.url("/prevention/offender-tasks"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=task]")).getText())
+                .contains("Check address").contains("OFA1").contains("Bloomsbury")
+                .contains("Confirm he still lives at the flat above the launderette");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=residents]")).getText()).contains("OFA1");
+        HeadlessChromium.screenshot(browser, "iom-neighbourhood-task");
+        browser.findElement(By.cssSelector("[data-testid=task] textarea")).sendKeys("He lives there; spoke at the door");
+        browser.findElement(By.cssSelector("[data-testid=task] button")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=tasks-none]")).getText()).isEqualTo("No open tasks.");
+    }
+}

@@ -1,0 +1,211 @@
+package org.peel.offenders;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.peel.access.Role;
+import org.peel.testing.TestServer;
+import org.peel.testing.WebClient;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peel.offenders.IomTestData.CAMDEN;
+import static org.peel.offenders.IomTestData.WESTMINSTER;
+
+@DisplayName("IOM in the database: the stored cohort over resolved histories, capacities, exceptions, access and tasks")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IomRoutesTest {
+
+    static TestServer server;
+    static WebClient lead;
+    static WebClient camdenManager;
+    static WebClient westminsterManager;
+    static WebClient camdenNeighbourhood;
+    static WebClient westminsterNeighbourhood;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of(), IomTestData.NEW_YEAR_2025);
+        IomTestData.seed(server.database().jdbi());
+        lead = server.signedIn("iom.lead", Role.PUBLIC_PROTECTION_OFFICER, null);
+        camdenManager = server.signedIn("om.camden", Role.OFFENDER_MANAGER, CAMDEN);
+        westminsterManager = server.signedIn("om.west", Role.OFFENDER_MANAGER, WESTMINSTER);
+        camdenNeighbourhood = server.signedIn("pc.camden", Role.NEIGHBOURHOOD_OFFICER, CAMDEN);
+        westminsterNeighbourhood = server.signedIn("pc.west", Role.NEIGHBOURHOOD_OFFICER, WESTMINSTER);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String audited(String action) {
+        return server.database().jdbi().withHandle(h -> h.createQuery(
+                        "select string_agg(username || ' ' || outcome, ',') from audit_event where action = :a")
+                .bind("a", action).mapTo(String.class).one());
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("only the force's IOM lead sets capacity and runs the rule; the run is stored over resolved histories")
+    void runOverResolvedHistories() {
+        // an offender manager may not run the force's rule
+        lead.get("/investigation/offenders");
+        camdenManager.get("/investigation/offenders");
+        assertThat(camdenManager.post("/investigation/offenders/run", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(audited("access-denied")).contains("om.camden denied");
+        // the lead sets Camden's capacity to 2 and runs the rule for 2025-01-01
+        lead.get("/investigation/offenders/boroughs/" + CAMDEN);
+        assertThat(lead.post("/investigation/offenders/boroughs/" + CAMDEN + "/capacity", Map.of("capacity", "2"))
+                .statusCode()).isEqualTo(302);
+        assertThat(lead.post("/investigation/offenders/run", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(audited("iom-cohort.run")).isEqualTo("iom.lead success");
+        IomStore store = new IomStore(server.database().jdbi());
+        IomStore.Run run = store.latestRun().orElseThrow();
+        // OFA1 and OFA2 are one resolved person: 182.5 + 365 = 547.5, ranked first under the earlier nominal;
+        // Camden's two places go to OFA1 (547.5) and OFB (183), not OFC (2); Westminster's to OFD (365)
+        List<OffenderScore> cohort = store.ruleCohort(run.id());
+        assertThat(cohort).extracting(OffenderScore::offenderId, OffenderScore::score)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("OFA1", 547.5),
+                        org.assertj.core.groups.Tuple.tuple("OFB", 183.0),
+                        org.assertj.core.groups.Tuple.tuple("OFD", 365.0));
+        assertThat(store.scoreOf(run.id(), "OFA2").orElseThrow().offenderIds()).containsExactly("OFA1", "OFA2");
+        assertThat(run.asOf()).hasToString("2025-01-01");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a borough departs from the rule only by an exception with a reason, which the IOM lead then sees")
+    void exceptions() {
+        String page = "/investigation/offenders/boroughs/" + CAMDEN;
+        camdenManager.get(page);
+        // without a reason: refused, naming the field
+        HttpResponse<String> missing = camdenManager.post(page + "/exceptions", Map.of("offenderId", "OFB", "kind",
+                "remove", "reason", ""));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("href=\"#reason\"");
+        // another borough's manager may not change Camden's cohort
+        westminsterManager.get("/investigation/offenders");
+        assertThat(westminsterManager.post(page + "/exceptions", Map.of("offenderId", "OFB", "kind", "remove",
+                "reason", "Not ours to judge but trying anyway")).statusCode()).isEqualTo(403);
+        // with a reason: recorded and audited
+        assertThat(camdenManager.post(page + "/exceptions", Map.of("offenderId", "OFB", "kind", "remove",
+                "reason", "In custody until March 2026; the prison offender manager holds the case")).statusCode())
+                .isEqualTo(302);
+        assertThat(audited("iom-exception.remove")).isEqualTo("om.camden success");
+        // the lead sees it with its reason, and Camden's departure: 1 removed of 2 chosen = 50%
+        String overview = lead.get("/investigation/offenders").body();
+        assertThat(overview).contains("In custody until March 2026; the prison offender manager holds the case");
+        assertThat(overview).containsPattern("data-borough=\"" + CAMDEN + "\">[\\s\\S]*?50%");
+        // Westminster's manager sees only Westminster: no Camden exception
+        assertThat(westminsterManager.get("/investigation/offenders").body()).doesNotContain("In custody until March 2026");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a neighbourhood officer cannot open offender management pages")
+    void neighbourhoodRefused() {
+        assertThat(camdenNeighbourhood.get("/investigation/offenders").statusCode()).isEqualTo(403);
+        assertThat(camdenNeighbourhood.get("/investigation/offenders/nominals/OFA1").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a task goes to the ward's neighbourhood team: seen and completed there, not in another borough")
+    void tasks() {
+        camdenManager.get("/investigation/offenders/nominals/OFA1");
+        assertThat(camdenManager.post("/investigation/offenders/nominals/OFA1/tasks", Map.of("kind", "check-address",
+                "details", "Confirm he still lives at the Bloomsbury flat", "dueOn", "2025-01-08")).statusCode())
+                .isEqualTo(302);
+        // a task for an offender with no ward recorded cannot be sent
+        camdenManager.get("/investigation/offenders/nominals/OFC");
+        HttpResponse<String> noWard = camdenManager.post("/investigation/offenders/nominals/OFC/tasks",
+                Map.of("kind", "visit", "details", "Visit", "dueOn", "2025-01-08"));
+        assertThat(noWard.statusCode()).isEqualTo(400);
+        assertThat(noWard.body()).contains("not recorded to a ward");
+
+        String camden = camdenNeighbourhood.get("/prevention/offender-tasks").body();
+        assertThat(camden).contains("Confirm he still lives at the Bloomsbury flat").contains("Bloomsbury");
+        // the highest-harm offenders living in the officer's wards: OFA1 547.50 above OFB 183.00
+        assertThat(camden).containsPattern("OFA1 Alan Archer[\\s\\S]*547.50[\\s\\S]*OFB Bea Baker");
+        assertThat(westminsterNeighbourhood.get("/prevention/offender-tasks").body())
+                .doesNotContain("Bloomsbury flat").contains("OFD");
+
+        long id = new IomStore(server.database().jdbi()).openTasks(CAMDEN, null).get(0).id();
+        assertThat(westminsterNeighbourhood.post("/prevention/offender-tasks/" + id + "/complete",
+                Map.of("result", "Seen him")).statusCode()).isEqualTo(403);
+        HttpResponse<String> empty = camdenNeighbourhood.post("/prevention/offender-tasks/" + id + "/complete",
+                Map.of("result", ""));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(camdenNeighbourhood.post("/prevention/offender-tasks/" + id + "/complete",
+                Map.of("result", "Lives there; spoke to him at the door")).statusCode()).isEqualTo(302);
+        assertThat(audited("iom-task.complete")).isEqualTo("pc.camden success");
+        assertThat(new IomStore(server.database().jdbi()).completion(CAMDEN))
+                .containsExactly(new IomStore.Completion(CAMDEN, 1, 1, 1));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a case's deputy covers while its lead is absent; a case with no one is listed first")
+    void cover() {
+        camdenManager.get("/investigation/offenders/nominals/OFA1");
+        assertThat(camdenManager.post("/investigation/offenders/nominals/OFA1/case", Map.of("lead", "DC Lee",
+                "deputy", "DC Lee", "partnerLead", "", "plan", "")).statusCode()).isEqualTo(400);
+        assertThat(camdenManager.post("/investigation/offenders/nominals/OFA1/case", Map.of("lead", "DC Lee",
+                "deputy", "DC Kaur", "partnerLead", "Probation: J Smith", "plan", "Weekly visits")).statusCode())
+                .isEqualTo(302);
+        assertThat(camdenManager.post("/investigation/offenders/nominals/OFB/case", Map.of("lead", "DC Lee",
+                "deputy", "DC Patel", "partnerLead", "", "plan", "")).statusCode()).isEqualTo(302);
+        camdenManager.get("/investigation/offenders/absent");
+        assertThat(camdenManager.post("/investigation/offenders/absences", Map.of("officer", "DC Lee", "startsOn",
+                "2024-12-30", "endsOn", "2025-01-01", "reason", "Leave")).statusCode()).isEqualTo(302);
+        assertThat(camdenManager.post("/investigation/offenders/absences", Map.of("officer", "DC Patel", "startsOn",
+                "2025-01-01", "endsOn", "2025-01-01", "reason", "Course")).statusCode()).isEqualTo(302);
+        String absent = camdenManager.get("/investigation/offenders/absent").body();
+        // OFB: lead and deputy both away on 2025-01-01, so first; OFA1: DC Kaur covers
+        assertThat(absent).containsPattern("OFB[\\s\\S]*No one[\\s\\S]*OFA1[\\s\\S]*DC Kaur");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("MAPPA cases list overdue visits first; a PDP past its review date is listed as lapsed, not included")
+    void mappaAndPdp() {
+        lead.get("/investigation/offenders/mappa");
+        // level 2 without a meeting date is refused, naming the field
+        HttpResponse<String> noMeeting = lead.post("/investigation/offenders/mappa", Map.of("offenderId", "OFD",
+                "category", "2", "level", "2", "agency", "PROBATION", "risk", "HIGH", "plan", "Curfew and exclusion zone",
+                "nextMeetingOn", ""));
+        assertThat(noMeeting.statusCode()).isEqualTo(400);
+        assertThat(noMeeting.body()).contains("href=\"#nextMeetingOn\"");
+        assertThat(lead.post("/investigation/offenders/mappa", Map.of("offenderId", "OFD", "category", "2", "level", "2",
+                "agency", "PROBATION", "risk", "HIGH", "plan", "Curfew and exclusion zone", "nextMeetingOn",
+                "2025-02-01")).statusCode()).isEqualTo(302);
+        // registered 2025-01-01, high risk: first visit due 56 days later, 2025-02-26
+        assertThat(lead.get("/investigation/offenders/mappa").body()).contains("registered 2025-01-01, so due 2025-02-26");
+        // a person under MAPPA cannot also be a PDP; a review more than a year ahead is refused
+        assertThat(lead.post("/investigation/offenders/pdp", Map.of("borough", CAMDEN, "subject", "Dee Dyer",
+                "pdpOffenderId", "OFD", "reason", "Threats", "evidence", "Reports", "reviewOn", "2025-06-01"))
+                .body()).contains("managed under MAPPA");
+        assertThat(lead.post("/investigation/offenders/pdp", Map.of("borough", CAMDEN, "subject", "Eve Evans",
+                "pdpOffenderId", "", "reason", "Threats", "evidence", "Reports", "reviewOn", "2026-01-02"))
+                .statusCode()).isEqualTo(400);
+        assertThat(lead.post("/investigation/offenders/pdp", Map.of("borough", CAMDEN, "subject", "Eve Evans",
+                "pdpOffenderId", "", "reason", "Repeated abuse of three partners without a MAPPA-qualifying conviction",
+                "evidence", "Three DA reports in 2024", "reviewOn", "2025-06-01")).statusCode()).isEqualTo(302);
+        assertThat(audited("pdp.include")).isEqualTo("iom.lead success");
+        // one whose review date passed without renewal lapses
+        server.database().jdbi().useHandle(h -> h.execute("""
+                insert into potentially_dangerous_person (borough_code, subject, reason, evidence, review_on, recorded_by,
+                    recorded_at) values (?, 'Fay Fox', 'Stalking', 'Reports', '2024-12-31', 'x', now())""", CAMDEN));
+        String page = lead.get("/investigation/offenders/mappa").body();
+        assertThat(page).containsPattern("data-testid=\"pdp\"[\\s\\S]*Eve Evans[\\s\\S]*data-testid=\"pdp-lapsed\"[\\s\\S]*Fay Fox");
+        assertThat(camdenNeighbourhood.get("/investigation/offenders/mappa").statusCode()).isEqualTo(403);
+    }
+}
