@@ -62,5 +62,16 @@ class DomesticAbuseSyntheticTest {
         // every high grade is referred, and escalation and repeats add more: never fewer referrals than high grades
         assertThat(referred).isGreaterThanOrEqualTo(high);
         assertThat(high).isPositive();
+
+        // the section's figures over the generated year: a repeat referral is counted among referrals
+        org.peel.vulnerability.DomesticAbuseSummary summary = new org.peel.vulnerability.DomesticAbuseSummary(jdbi);
+        java.time.LocalDateTime latest = summary.latest(null).orElseThrow();
+        org.peel.vulnerability.DomesticAbuseSummary.Figures f = summary.figures(null, latest.minusYears(1), latest.plusSeconds(1));
+        assertThat(f.referrals()).isPositive().isLessThanOrEqualTo(referred);
+        assertThat(f.repeatReferrals()).isLessThan(f.referrals());
+        assertThat(f.repeatVictims()).isPositive().isLessThan(f.victims());
+        assertThat(f.reviewedInTime()).isLessThan(f.reviewed());
+        System.out.println("synthetic domestic abuse, Met 0.002 seed 5: " + f + ", high " + high + ", referred "
+                + referred + ", repeat referral rate " + f.repeatReferralRate());
     }
 }
