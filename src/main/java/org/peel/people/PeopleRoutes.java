@@ -133,11 +133,13 @@ public final class PeopleRoutes {
             throw BadInput.field("as", "say whose details these are, e.g. as=victim");
         }
         boolean asb = "asb-incident".equals(ctx.queryParam("for"));
-        Section section = asb ? Section.PREVENTION : Section.INVESTIGATION;
+        boolean domesticAbuse = "domestic-abuse".equals(ctx.queryParam("for"));
+        Section section = asb ? Section.PREVENTION : domesticAbuse ? Section.VULNERABILITY : Section.INVESTIGATION;
         // the form being filled in is the purpose, unless the user has already written one
         String stated = purpose(ctx);
         String purpose = stated != null && !stated.isBlank() ? stated
-                : asb ? "recording an ASB incident" : "recording a crime";
+                : asb ? "recording an ASB incident" : domesticAbuse ? "recording a domestic abuse incident"
+                : "recording a crime";
         User user = web.authorize(ctx, AccessRequest.view(section).changing().withPersonalData(purpose),
                 "person-search", null);
         // forms name their fields victimSurname (ASB) or victim_surname (crime)

@@ -8,6 +8,7 @@ import org.peel.module.CommandHost;
 import org.peel.place.PlaceStore;
 import org.peel.partners.PartnersModule;
 import org.peel.prevention.PreventionModule;
+import org.peel.vulnerability.VulnerabilityModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,7 @@ public final class PeelCommand implements Runnable, CommandHost {
         return Stream.of(PreventionModule.commands(),
                         InvestigationModule.commands(),
                         org.peel.offenders.OffendersModule.commands(),
+                        VulnerabilityModule.commands(),
                         PartnersModule.commands())
                 .flatMap(List::stream).toList();
     }
