@@ -13,8 +13,11 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
 
     public static final String ENGLAND_AND_WALES = "England and Wales";
 
-    /** One indicator: the force's figure and England and Wales's. */
-    public record Row(IndicatorDefinition definition, Figure force, Figure englandAndWales) {
+    /**
+     * One indicator: the force's figure and England and Wales's, and the import (or record-keeping) that would fill
+     * the indicator where the definitions name one.
+     */
+    public record Row(IndicatorDefinition definition, Figure force, Figure englandAndWales, String fill) {
 
         /** Both figures present and neither missing anything. */
         public boolean complete() {
@@ -24,6 +27,9 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
         /** The notes of both figures, each saying which it is about. */
         public List<String> notes() {
             List<String> all = new ArrayList<>();
+            if (!force.available() && fill != null) {
+                all.add("to fill it: " + fill);
+            }
             force.notes().forEach(n -> all.add(force.place().name() + ": " + n));
             englandAndWales.notes().forEach(n -> all.add(ENGLAND_AND_WALES + ": " + n));
             if (force.source() != null) {
@@ -43,13 +49,25 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
         Place.Forces ew = englandAndWales(engine.store());
         List<Row> rows = new ArrayList<>();
         for (IndicatorDefinition d : engine.store().definitions()) {
-            rows.add(new Row(d, engine.figure(d, force, period), national.figure(d, ew, period)));
+            rows.add(new Row(d, engine.figure(d, force, period), national.figure(d, ew, period),
+                    engine.store().filledBy(d.numeratorGroup()).orElse(null)));
         }
         return new ForceInNumbers(force, period, engine.origin(), rows);
     }
 
     public static Place.Forces englandAndWales(MeasureStore store) {
         return new Place.Forces(ENGLAND_AND_WALES, store.forceGroup(ENGLAND_AND_WALES));
+    }
+
+    /** True when not one of the force's figures could be made: the database holds nothing for it in the period. */
+    public boolean noData() {
+        return rows.stream().noneMatch(r -> r.force().available());
+    }
+
+    /** The imports that would fill the figures missing, each once, in the order of the rows. */
+    public List<String> importsToRun() {
+        return rows.stream().filter(r -> !r.force().available() && r.fill() != null).map(Row::fill).distinct()
+                .toList();
     }
 
     public Row row(String id) {
