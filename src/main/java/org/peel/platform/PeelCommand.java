@@ -34,7 +34,8 @@ import java.util.stream.Stream;
                 GenerateCommand.class,
                 LinkCommand.class,
                 SimulateCommand.class,
-                ReportCommand.class
+                ReportCommand.class,
+                InspectCommand.class
         })
 public final class PeelCommand implements Runnable, CommandHost {
 
