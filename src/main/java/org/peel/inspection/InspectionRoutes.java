@@ -38,6 +38,7 @@ public final class InspectionRoutes {
     private final ForceFigures figures;
     private final InspectionSettings settings;
     private final Clock clock;
+    private final String css = InspectionDocument.css();
 
     public InspectionRoutes(Web web, InspectionStore store, InspectionReports reports, ForceFigures figures,
                             InspectionSettings settings, Clock clock) {
@@ -58,6 +59,7 @@ public final class InspectionRoutes {
         routes.post("/inspection/improvements/{id}/close", this::close);
         routes.post("/inspection/sample", this::sample);
         routes.get("/inspection/report", this::report);
+        routes.get(InspectionDocument.STYLESHEET, ctx -> ctx.contentType("text/css; charset=utf-8").result(css));
     }
 
     /** The force and period a page is about: asked for, else the configured force and its newest period. */
@@ -286,7 +288,7 @@ public final class InspectionRoutes {
     private void report(Context ctx) {
         User user = view(ctx, "inspection-report");
         Scope s = scope(ctx);
-        String html = InspectionDocument.html(reports.report(s.forceCode(), s.yearTo()));
+        String html = InspectionDocument.page(reports.report(s.forceCode(), s.yearTo()));
         web.audit(ctx, AuditEvent.by(user, "inspection.report", "inspection-report", s.forceCode() + " " + s.yearTo(),
                 AuditEvent.SUCCESS));
         Web.noStore(ctx);

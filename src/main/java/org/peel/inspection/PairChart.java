@@ -33,7 +33,7 @@ public final class PairChart {
             s.append("<path d=\"M218 4 L226 16 L210 16 Z\" fill=\"" + MARK + "\"><title>" + marker.meaning()
                     + "</title></path>");
         } else if (marker == Marker.LOWER) {
-            s.append("<path d=\"M210 24 L226 24 L218 36 Z\" fill=\"" + MARK + "\"><title>" + marker.meaning()
+            s.append("<path d=\"M210 4 L226 4 L218 16 Z\" fill=\"" + MARK + "\"><title>" + marker.meaning()
                     + "</title></path>");
         }
         return s.append("</svg>").toString();

@@ -64,10 +64,25 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
         return rows.stream().noneMatch(r -> r.force().available());
     }
 
-    /** The imports that would fill the figures missing, each once, in the order of the rows. */
+    /** The commands that would fill the figures missing ("peel import police-uk" …), each once, in row order. */
     public List<String> importsToRun() {
-        return rows.stream().filter(r -> !r.force().available() && r.fill() != null).map(Row::fill).distinct()
-                .toList();
+        return commandsIn(rows.stream().filter(r -> !r.force().available() && r.fill() != null).map(Row::fill)
+                .toList());
+    }
+
+    private static final java.util.regex.Pattern COMMAND =
+            java.util.regex.Pattern.compile("\\bpeel (?:import [a-z-]+|generate)");
+
+    /** The Peel commands named in what fills figures, each once, in order. */
+    public static List<String> commandsIn(List<String> fills) {
+        java.util.LinkedHashSet<String> commands = new java.util.LinkedHashSet<>();
+        for (String fill : fills) {
+            java.util.regex.Matcher m = COMMAND.matcher(fill);
+            while (m.find()) {
+                commands.add(m.group());
+            }
+        }
+        return List.copyOf(commands);
     }
 
     public Row row(String id) {

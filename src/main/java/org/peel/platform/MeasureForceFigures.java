@@ -69,6 +69,7 @@ public final class MeasureForceFigures implements ForceFigures {
                     f.shown(), chosen.englandAndWales().value(), chosen.englandAndWales().shown(), when + source,
                     basis, chosen.fill(), f.available() && f.complete()));
         }
-        return new Sheet(forceCode, name, period.describe(), lines, !any, List.copyOf(imports));
+        return new Sheet(forceCode, name, period.describe(), lines, !any,
+                ForceInNumbers.commandsIn(List.copyOf(imports)));
     }
 }

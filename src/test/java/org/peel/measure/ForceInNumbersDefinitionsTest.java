@@ -149,7 +149,7 @@ class ForceInNumbersDefinitionsTest {
 
         assertThat(asb.force().available()).isFalse();
         assertThat(asb.notes()).contains("to fill it: peel import police-uk (street files)");
-        assertThat(report.importsToRun()).contains("peel import police-uk (street files)");
+        assertThat(report.importsToRun()).contains("peel import police-uk").doesNotContain("peel import police-uk (street files)");
         assertThat(report.noData()).isFalse();
     }
 
