@@ -163,6 +163,14 @@ class ForceInNumbersDefinitionsTest {
     }
 
     @Test
+    @DisplayName("the page opens on the newest month the force has data for: March 2016 from Peel's records, none"
+            + " from the published tables")
+    void newestMonth() {
+        assertThat(store.newestMonth("E23000001", Origin.PEEL)).contains(YearMonth.of(2016, 3));
+        assertThat(store.newestMonth("E23000001", Origin.PUBLIC)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a map with no values is not drawn; a map with values has a kilometre scale")
     void mapScale() {
         var square = new org.locationtech.jts.geom.GeometryFactory().toGeometry(
