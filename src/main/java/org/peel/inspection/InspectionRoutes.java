@@ -58,6 +58,8 @@ public final class InspectionRoutes {
         routes.post("/inspection/improvements", this::raise);
         routes.post("/inspection/improvements/{id}/close", this::close);
         routes.post("/inspection/sample", this::sample);
+        routes.get("/inspection/review", this::reviewForm);
+        routes.post("/inspection/review", this::review);
         routes.get("/inspection/report", this::report);
         routes.get(InspectionDocument.STYLESHEET, ctx -> ctx.contentType("text/css; charset=utf-8").result(css));
     }
@@ -281,6 +283,65 @@ public final class InspectionRoutes {
                     clock.instant());
             web.audit(h, ctx, AuditEvent.by(user, "inspection.sample", "inspection-case-sample", id,
                     AuditEvent.SUCCESS).detail("seed " + seed + ", " + drawn.size() + " crimes"));
+        });
+        ctx.redirect("/inspection?" + s.query() + "#sample");
+    }
+
+    /** The sampled crime named by the form, in the force and period's latest sample. */
+    private InspectionStore.Sample sampled(Scope s, String crimeId) {
+        InspectionStore.Sample sample = store.latestSample(s.forceCode(), s.yearTo())
+                .orElseThrow(() -> new NotFoundResponse("No case-file sample drawn for this period"));
+        if (sample.crimes().stream().noneMatch(d -> d.crimeId().equals(crimeId))) {
+            throw new NotFoundResponse("Crime " + crimeId + " is not in the sample");
+        }
+        return sample;
+    }
+
+    private void reviewForm(Context ctx) {
+        recorder(ctx, "inspection-case-review");
+        Scope s = scope(ctx);
+        String crime = param(ctx, "crime");
+        InspectionStore.Sample sample = sampled(s, crime);
+        Map<String, String> values = new HashMap<>();
+        store.reviews(sample.id()).stream().filter(r -> r.crimeId().equals(crime)).findFirst().ifPresent(r -> {
+            r.answers().forEach((p, a) -> values.put(p.key(), a.key()));
+            values.put("notes", r.notes());
+        });
+        showReview(ctx, 200, s, crime, FormErrors.none(), values);
+    }
+
+    private void showReview(Context ctx, int status, Scope s, String crime, FormErrors errors,
+                            Map<String, String> values) {
+        ctx.status(status);
+        Web.noStore(ctx);
+        web.render(ctx, "inspection/review.jte", web.page(ctx, "Review a case file", Section.MEASURE),
+                Map.of("forceCode", s.forceCode(), "forceName", s.forceName(), "to", s.yearTo().toString(),
+                        "crime", crime, "errors", errors, "values", values));
+    }
+
+    private void review(Context ctx) {
+        User user = recorder(ctx, "inspection-case-review");
+        Scope s = scope(ctx);
+        String crime = param(ctx, "crime");
+        InspectionStore.Sample sample = sampled(s, crime);
+        Map<String, String> values = new HashMap<>();
+        Map<CaseFileReview.Point, CaseFileReview.Answer> answers = new java.util.EnumMap<>(CaseFileReview.Point.class);
+        FormErrors errors = FormErrors.none();
+        for (CaseFileReview.Point p : CaseFileReview.Point.values()) {
+            values.put(p.key(), param(ctx, p.key()));
+            CaseFileReview.Answer.of(param(ctx, p.key())).ifPresentOrElse(a -> answers.put(p, a),
+                    () -> errors.add(p.key(), "Answer \"" + p.title() + "\": yes, partly, no or not applicable"));
+        }
+        values.put("notes", param(ctx, "notes"));
+        if (errors.any()) {
+            showReview(ctx, 400, s, crime, errors, values);
+            return;
+        }
+        CaseFileReview r = new CaseFileReview(crime, answers, values.get("notes"));
+        store.jdbi().useTransaction(h -> {
+            store.review(h, sample.id(), r, user.username(), clock.instant());
+            web.audit(h, ctx, AuditEvent.by(user, "inspection.review", "inspection-case-review",
+                    sample.id() + "/" + crime, AuditEvent.SUCCESS));
         });
         ctx.redirect("/inspection?" + s.query() + "#sample");
     }

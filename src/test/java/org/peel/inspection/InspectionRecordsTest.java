@@ -107,6 +107,33 @@ class InspectionRecordsTest {
         assertThat(audited("hmi.two", "inspection.judge")).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("a file reviewed on the template rolls up to its questions in the report: vulnerability identified"
+            + " to Q3, the rest to Q2")
+    void reviewRollsUp() {
+        WebClient inspector = server.signedIn("hmi.three", Role.INSPECTOR, null);
+        assertThat(inspector.post("/inspection/sample", Map.of("force", "E23000001", "to", "2016-02", "seed", "7",
+                "perStratum", "2")).statusCode()).isEqualTo(302);
+        String crime = store.latestSample("E23000001", YearMonth.of(2016, 2)).orElseThrow().crimes().get(0).crimeId();
+
+        HttpResponse<String> incomplete = inspector.post("/inspection/review", Map.of("force", "E23000001",
+                "to", "2016-02", "crime", crime, "vulnerability_identified", "yes"));
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("href=\"#supervision\"");
+
+        Map<String, String> answers = new java.util.HashMap<>(Map.of("force", "E23000001", "to", "2016-02",
+                "crime", crime, "vulnerability_identified", "no", "opportunities_prompt", "yes", "supervision",
+                "partly", "victim_contact", "yes", "outcome_appropriate", "not_applicable"));
+        assertThat(inspector.post("/inspection/review", answers).statusCode()).isEqualTo(302);
+
+        String report = inspector.get("/inspection/report?force=E23000001&to=2016-02").body();
+        String q2 = report.substring(report.indexOf("data-question=\"q2\""), report.indexOf("data-question=\"q3\""));
+        String q3 = report.substring(report.indexOf("data-question=\"q3\""), report.indexOf("data-question=\"q4\""));
+        assertThat(q2).contains("Supervision").contains("0 of 1 yes, 1 partly, 0 no");
+        assertThat(q3).contains("Vulnerability identified").contains("0 of 1 yes, 0 partly, 1 no");
+        assertThat(audited("hmi.three", "inspection.review")).isEqualTo(1);
+    }
+
     private static long audited(String username, String action) {
         return server.database().jdbi().withHandle(h -> h.createQuery(
                         "select count(*) from audit_event where username = :u and action = :a")
