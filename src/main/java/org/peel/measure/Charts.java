@@ -90,13 +90,17 @@ public final class Charts {
         int rowH = 14;
         int left = 150;
         int w = 640;
-        int top = 40;
+        String heading = unit.isEmpty() ? title : title + " (" + unit + ")";
+        List<String> headingLines = wrap(heading, 80);
+        int top = 24 + 16 * headingLines.size();
         int h = top + rowH * sorted.size() + 30;
         double max = sorted.stream().mapToDouble(Bar::value).max().orElse(1);
         double xMax = niceCeiling(max);
         int plotW = w - left - 60;
         StringBuilder s = open(w, h, title);
-        s.append(text(8, 20, unit.isEmpty() ? title : title + " (" + unit + ")", 13, "start", "bold"));
+        for (int i = 0; i < headingLines.size(); i++) {
+            s.append(text(8, 20 + 16 * i, headingLines.get(i), 13, "start", "bold"));
+        }
         for (int i = 0; i < sorted.size(); i++) {
             Bar b = sorted.get(i);
             double y = top + i * rowH;
@@ -110,8 +114,14 @@ public final class Charts {
         return s.append("</svg>").toString();
     }
 
-    /** Areas shaded in six classes of equal width from 0 to the highest value, with a legend. */
+    /**
+     * Areas shaded in six classes of equal width from 0 to the highest value, with a legend and a scale bar in
+     * kilometres; null (no map) when no area has a value, since a map of nothing would show a made-up scale.
+     */
     public static String choropleth(String title, String unit, List<Area> areas) {
+        if (areas.stream().noneMatch(a -> a.value() != null)) {
+            return null;
+        }
         int w = 640;
         int h = 460;
         Envelope env = new Envelope();
@@ -140,6 +150,7 @@ public final class Charts {
                     .append(escape(a.label())).append(": ").append(a.value() == null ? "no data" : number(a.value()))
                     .append("</title></path>");
         }
+        s.append(scaleBar(w - 170, h - 52, scale));
         for (int i = 0; i < SHADES.length; i++) {
             double x = 10 + i * 100;
             s.append(String.format(Locale.ROOT, "<rect x=\"%.0f\" y=\"%d\" width=\"24\" height=\"12\" fill=\"%s\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>",
@@ -148,6 +159,41 @@ public final class Charts {
                     10, "start", "normal"));
         }
         return s.append("</svg>").toString();
+    }
+
+    /** A bar of a round number of kilometres no longer than 150 px, at {@code scale} pixels per degree of latitude. */
+    static String scaleBar(double x, double y, double scale) {
+        double pxPerKm = scale / 111.32;
+        double km = 1;
+        for (double candidate : new double[]{0.5, 1, 2, 5, 10, 20, 50, 100, 200}) {
+            if (candidate * pxPerKm <= 150) {
+                km = candidate;
+            }
+        }
+        double len = km * pxPerKm;
+        return line(x, y, x + len, y, "#0b0c0c", 2, "") + line(x, y - 4, x, y + 4, "#0b0c0c")
+                + line(x + len, y - 4, x + len, y + 4, "#0b0c0c")
+                + text(x + len / 2, y - 6, (km < 1 ? "0.5" : String.valueOf((int) km)) + " km", 10, "middle", "normal");
+    }
+
+    /** Words into lines of at most {@code width} characters (a longer word has a line to itself). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static int shade(double v, double top) {

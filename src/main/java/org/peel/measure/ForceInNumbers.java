@@ -13,8 +13,11 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
 
     public static final String ENGLAND_AND_WALES = "England and Wales";
 
-    /** One indicator: the force's figure and England and Wales's. */
-    public record Row(IndicatorDefinition definition, Figure force, Figure englandAndWales) {
+    /**
+     * One indicator: the force's figure and England and Wales's, and the import (or record-keeping) that would fill
+     * the indicator where the definitions name one.
+     */
+    public record Row(IndicatorDefinition definition, Figure force, Figure englandAndWales, String fill) {
 
         /** Both figures present and neither missing anything. */
         public boolean complete() {
@@ -24,6 +27,9 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
         /** The notes of both figures, each saying which it is about. */
         public List<String> notes() {
             List<String> all = new ArrayList<>();
+            if (!force.available() && fill != null) {
+                all.add("to fill it: " + fill);
+            }
             force.notes().forEach(n -> all.add(force.place().name() + ": " + n));
             englandAndWales.notes().forEach(n -> all.add(ENGLAND_AND_WALES + ": " + n));
             if (force.source() != null) {
@@ -43,13 +49,40 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
         Place.Forces ew = englandAndWales(engine.store());
         List<Row> rows = new ArrayList<>();
         for (IndicatorDefinition d : engine.store().definitions()) {
-            rows.add(new Row(d, engine.figure(d, force, period), national.figure(d, ew, period)));
+            rows.add(new Row(d, engine.figure(d, force, period), national.figure(d, ew, period),
+                    engine.store().filledBy(d.numeratorGroup()).orElse(null)));
         }
         return new ForceInNumbers(force, period, engine.origin(), rows);
     }
 
     public static Place.Forces englandAndWales(MeasureStore store) {
         return new Place.Forces(ENGLAND_AND_WALES, store.forceGroup(ENGLAND_AND_WALES));
+    }
+
+    /** True when not one of the force's figures could be made: the database holds nothing for it in the period. */
+    public boolean noData() {
+        return rows.stream().noneMatch(r -> r.force().available());
+    }
+
+    /** The commands that would fill the figures missing ("peel import police-uk" …), each once, in row order. */
+    public List<String> importsToRun() {
+        return commandsIn(rows.stream().filter(r -> !r.force().available() && r.fill() != null).map(Row::fill)
+                .toList());
+    }
+
+    private static final java.util.regex.Pattern COMMAND =
+            java.util.regex.Pattern.compile("\\bpeel (?:import [a-z-]+|generate)");
+
+    /** The Peel commands named in what fills figures, each once, in order. */
+    public static List<String> commandsIn(List<String> fills) {
+        java.util.LinkedHashSet<String> commands = new java.util.LinkedHashSet<>();
+        for (String fill : fills) {
+            java.util.regex.Matcher m = COMMAND.matcher(fill);
+            while (m.find()) {
+                commands.add(m.group());
+            }
+        }
+        return List.copyOf(commands);
     }
 
     public Row row(String id) {

@@ -91,9 +91,18 @@ public final class IndicatorEngine {
                          boolean gapFree, List<String> notes) {
     }
 
-    public Figure figure(IndicatorDefinition d, Place place, Period asked) {
+    /**
+     * The indicator's figure for the place over the period asked for, or over the indicator's own period when it has
+     * one (the year to 31 March): the figure's period is the one counted.
+     */
+    public Figure figure(IndicatorDefinition d, Place place, Period requested) {
+        Period asked = d.periodFor(requested);
         Period period = asked.minusYears(d.periodOffsetYears());
         List<String> notes = new ArrayList<>();
+        if (!asked.equals(requested)) {
+            notes.add("year to " + asked.lastDay().format(java.time.format.DateTimeFormatter
+                    .ofPattern("d MMMM yyyy", java.util.Locale.UK)) + ", this indicator's own period end");
+        }
         if (d.periodOffsetYears() > 0) {
             notes.add("for the " + period.describe());
         }

@@ -47,10 +47,13 @@ public final class MeasureRoutes {
         web.authorize(ctx, AccessRequest.view(Section.MEASURE), "indicator", null);
     }
 
-    private YearMonth yearTo(Context ctx) {
+    /** The month asked for; without one, the newest month the force has data for from the origin. */
+    private YearMonth yearTo(Context ctx, String forceCode, Origin origin) {
         String to = ctx.queryParam("to");
         if (to == null || to.isBlank()) {
-            return engine.store().latestQuarterEnd().orElse(YearMonth.now(clock).minusMonths(3));
+            return engine.store().newestMonth(forceCode, origin)
+                    .or(() -> engine.store().latestQuarterEnd())
+                    .orElse(YearMonth.now(clock).minusMonths(1));
         }
         try {
             return YearMonth.parse(to.strip());
@@ -78,7 +81,7 @@ public final class MeasureRoutes {
         if (!forces.containsKey(code)) {
             throw BadInput.field("force", "'" + code + "' is not one of the 43 territorial forces");
         }
-        YearMonth to = yearTo(ctx);
+        YearMonth to = yearTo(ctx, code, origin);
         String indicator = ctx.queryParam("indicator") == null ? MeasureFigures.CRIME_RATE : ctx.queryParam("indicator");
         List<IndicatorDefinition> definitions = engine.store().definitions();
         if (definitions.stream().noneMatch(d -> d.id().equals(indicator))) {
@@ -119,7 +122,8 @@ public final class MeasureRoutes {
         }
         String name = engine.store().areaName(level, code.strip())
                 .orElseThrow(() -> BadInput.field("code", "Peel holds no " + level.key() + " " + code));
-        YearMonth to = yearTo(ctx);
+        YearMonth to = yearTo(ctx, engine.store().forceOf(new Place.Area(level, code.strip(), name)).orElse(DEFAULT_FORCE),
+                origin);
         Period period = Period.yearTo(to);
         Place.Area area = new Place.Area(level, code.strip(), name);
         List<Figure> own = ReportDocument.BOROUGH_INDICATORS.stream()

@@ -81,7 +81,8 @@ public final class MeasureStore {
                                 : IndicatorDefinition.Denominator.valueOf(rs.getString("denominator").toUpperCase(Locale.ROOT)),
                         rs.getString("denominator_group"), rs.getBigDecimal("factor"), rs.getString("unit"),
                         rs.getInt("decimals"), rs.getInt("period_offset_years"),
-                        (Integer) rs.getObject("change_years"), rs.getInt("ordinal")))
+                        (Integer) rs.getObject("change_years"), rs.getInt("ordinal"), rs.getString("count_basis"),
+                        (Integer) rs.getObject("period_end_month"), rs.getString("status_filter")))
                 .list());
     }
 
@@ -117,6 +118,25 @@ public final class MeasureStore {
                 .bind("g", offenceGroup)
                 .map((rs, ctx) -> new Counting(rs.getString(1), rs.getBoolean(2)))
                 .findOne().orElse(new Counting("crime", false)));
+    }
+
+    /** The import (or record-keeping) that fills an offence group, where the definitions say. */
+    public Optional<String> filledBy(String offenceGroup) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select filled_by from measure_offence_group where id = :g and filled_by is not null")
+                .bind("g", offenceGroup).mapTo(String.class).findOne());
+    }
+
+    /**
+     * The newest month with facts for the force in any source of the origin: where a page with no month asked for
+     * opens.
+     */
+    public Optional<YearMonth> newestMonth(String forceCode, Origin origin) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select max(c.span_to) from measure_coverage c join measure_source s on s.id = c.source
+                        where c.force_code = :f and s.own = :own""")
+                .bind("f", forceCode).bind("own", origin.own())
+                .mapTo(java.time.LocalDate.class).findOne()).map(YearMonth::from);
     }
 
     /** Why no source holds the offence group, where the definitions say. */

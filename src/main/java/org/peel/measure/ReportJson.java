@@ -31,6 +31,10 @@ public final class ReportJson {
             i.put("force", row.force().value());
             i.put("england_and_wales", row.englandAndWales().value());
             i.put("unit", row.definition().unit());
+            i.put("count_basis", row.definition().countBasis());
+            i.put("status_filter", row.definition().statusFilter());
+            i.put("period_to", row.force().period().lastDay().toString());
+            i.put("to_fill", row.force().available() ? null : row.fill());
             i.put("complete", row.complete());
             i.put("force_source", row.force().source());
             i.put("england_and_wales_source", row.englandAndWales().source());

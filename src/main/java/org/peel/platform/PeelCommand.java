@@ -36,7 +36,8 @@ import java.util.stream.Stream;
                 GenerateCommand.class,
                 LinkCommand.class,
                 SimulateCommand.class,
-                ReportCommand.class
+                ReportCommand.class,
+                InspectCommand.class
         })
 public final class PeelCommand implements Runnable, CommandHost {
 

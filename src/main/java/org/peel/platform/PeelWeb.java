@@ -13,6 +13,7 @@ import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
 import org.peel.common.BadInput;
 import org.peel.investigation.InvestigationModule;
+import org.peel.inspection.InspectionModule;
 import org.peel.measure.MeasureModule;
 import org.peel.module.AdministrationModule;
 import org.peel.module.Module;
@@ -170,7 +171,8 @@ public final class PeelWeb {
                 new VulnerabilityModule(context),
                 new OrganisedCrimeModule(context),
                 new MeasureModule(context),
-                new PartnersModule(context));
+                new PartnersModule(context),
+                new InspectionModule(context, new MeasureForceFigures(context.jdbi())));
     }
 
     private static void health(Context ctx, Database database) {

@@ -74,8 +74,14 @@ final class ReportCommand implements Callable<Integer> {
             IndicatorEngine engine = new IndicatorEngine(new MeasureStore(database.jdbi()), origin);
             Place.Area area = new Place.Area(Place.Level.FORCE, f.code(), f.name());
             PlaceStore places = new PlaceStore(database.jdbi());
+            ForceInNumbers figures = ForceInNumbers.of(engine, area, Period.yearTo(to));
+            if (figures.noData()) {
+                throw new PeelException("No figures for " + f.name() + " in the " + Period.yearTo(to).describe()
+                        + " from " + origin.title() + ": the database holds nothing for them. Run: "
+                        + String.join("; ", figures.importsToRun()));
+            }
             byte[] bytes = switch (format) {
-                case json -> json(ForceInNumbers.of(engine, area, Period.yearTo(to)));
+                case json -> json(figures);
                 case html -> ReportDocument.html(engine, places, area, to, Environment.clock()).getBytes(StandardCharsets.UTF_8);
                 case pdf -> ReportDocument.pdf(ReportDocument.html(engine, places, area, to, Environment.clock()));
             };

@@ -22,7 +22,7 @@ final class PeelArchitecture {
 
     /** The capabilities: one package each, meeting only through the kernel's published interfaces or SQL views. */
     static final List<String> CAPABILITIES = List.of("prevention", "investigation", "offenders", "vulnerability",
-            "organisedcrime", "measure", "partners");
+            "organisedcrime", "measure", "partners", "inspection");
     static final String[] CAPABILITY_PACKAGES = CAPABILITIES.stream().map(c -> "org.peel." + c + "..")
             .toArray(String[]::new);
 

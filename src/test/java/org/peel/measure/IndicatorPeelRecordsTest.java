@@ -154,25 +154,41 @@ class IndicatorPeelRecordsTest {
     }
 
     @Test
-    @DisplayName("domestic abuse is 4 of 14 crimes, 28.6%; the flagged fraud counts on neither side (5 of 15 would be 33.3)")
+    @DisplayName("domestic abuse runs to 31 March: April 2014 to March 2015 holds 12 crimes excluding fraud (C1–C8,"
+            + " C13–C16), 4 flagged, 33.3%; the flagged fraud counts on neither side")
     void domesticAbuse() {
         Figure f = report.row("domestic_abuse_pct").force();
 
         assertThat(f.numerator()).isEqualTo(4.0);
-        assertThat(f.denominator()).isEqualTo(14.0);
-        assertThat(f.value()).isEqualTo(28.6);
-        assertThat(f.definition().version()).isEqualTo(2);
+        assertThat(f.denominator()).isEqualTo(12.0);
+        assertThat(f.value()).isEqualTo(33.3);
+        assertThat(f.period()).isEqualTo(Period.yearTo(YearMonth.of(2015, 3)));
+        assertThat(f.notes()).anySatisfy(n -> assertThat(n).contains("year to 31 March 2015"));
+        assertThat(f.definition().version()).isEqualTo(3);
     }
 
     @Test
-    @DisplayName("outcomes of the 14: charged 3 = 21.4%, informal 2 = 14.3%, no suspect 1 = 7.1%, not yet assigned 7 = 50.0%")
+    @DisplayName("outcomes given to the 14 crimes recorded: charged 3 = 21.4%, informal 2 = 14.3%, no suspect 1 = 7.1%,"
+            + " not yet assigned 7 = 50.0%")
     void outcomes() {
-        assertThat(report.row("charge_rate_pct").force().value()).isEqualTo(21.4);
+        assertThat(report.row("charge_rate_offences_recorded_pct").force().value()).isEqualTo(21.4);
         assertThat(report.row("outcome_out_of_court_informal_pct").force().value()).isEqualTo(14.3);
         assertThat(report.row("outcome_no_suspect_pct").force().value()).isEqualTo(7.1);
         assertThat(report.row("outcome_evidential_difficulties_pct").force().value()).isEqualTo(7.1);
         assertThat(report.row("outcome_not_yet_assigned_pct").force().value()).isEqualTo(50.0);
         assertThat(report.row("outcome_out_of_court_formal_pct").force().value()).isEqualTo(0.0);
+    }
+
+    @Test
+    @DisplayName("the charge rate counts outcomes recorded in the period: all three charges were recorded on 1 August"
+            + " 2015, after it, so 0 ÷ 14 = 0.0%")
+    void chargeRateByOutcomeDate() {
+        Figure f = report.row("charge_rate_pct").force();
+
+        assertThat(f.numerator()).isEqualTo(0.0);
+        assertThat(f.denominator()).isEqualTo(14.0);
+        assertThat(f.value()).isEqualTo(0.0);
+        assertThat(f.definition().version()).isEqualTo(2);
     }
 
     @Test

@@ -136,7 +136,7 @@ class IndicatorPoliceUkTest {
     @Test
     @DisplayName("a force with no outcomes data has no charge rate, and the reason says so")
     void noOutcomes() {
-        Figure charge = figure("charge_rate_pct", kent, YEAR_2014);
+        Figure charge = figure("charge_rate_offences_recorded_pct", kent, YEAR_2014);
 
         assertThat(charge.value()).isNull();
         assertThat(charge.notes()).anySatisfy(n -> assertThat(n).contains("no outcomes"));
@@ -147,7 +147,7 @@ class IndicatorPoliceUkTest {
     void chargeRate() {
         Period december = Period.month(YearMonth.of(2014, 12));
 
-        Figure charge = figure("charge_rate_pct", surrey, december);
+        Figure charge = figure("charge_rate_offences_recorded_pct", surrey, december);
 
         assertThat(charge.numerator()).isEqualTo(2.0);
         assertThat(charge.denominator()).isEqualTo(3.0);

@@ -24,7 +24,7 @@ class ReportMetTest {
             "recorded_crime_excl_fraud_per_1000_previous_year", "recorded_crime_excl_fraud_change_1y_pct",
             "recorded_crime_excl_fraud_change_5y_pct", "victim_based_crime_per_1000", "sexual_offences_per_1000",
             "violence_with_injury_per_1000", "burglary_dwelling_per_1000_households", "asb_incidents_per_1000",
-            "charge_rate_pct");
+            "charge_rate_offences_recorded_pct");
 
     @Test
     @DisplayName("every required id is there; the Home Office figures are filled for the Met and England and Wales")
@@ -65,6 +65,6 @@ class ReportMetTest {
                 .contains("pfa-population-mid2014.csv leaves households empty")
                 .contains("london-lsoa-atlas.csv gives households for");
         assertThat(byId.get("asb_incidents_per_1000").get("force").isNull()).isTrue();
-        assertThat(byId.get("charge_rate_pct").get("notes").toString()).contains("police.uk");
+        assertThat(byId.get("charge_rate_offences_recorded_pct").get("notes").toString()).contains("police.uk");
     }
 }
