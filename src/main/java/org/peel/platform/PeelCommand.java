@@ -7,6 +7,7 @@ import org.peel.module.CommandDatabase;
 import org.peel.module.CommandHost;
 import org.peel.place.PlaceStore;
 import org.peel.prevention.PreventionModule;
+import org.peel.vulnerability.VulnerabilityModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +58,8 @@ public final class PeelCommand implements Runnable, CommandHost {
 
     /** The modules' commands, in the order of {@link PeelWeb#modules}: adding a module's commands is one line here. */
     static List<Class<?>> moduleCommands() {
-        return Stream.of(PreventionModule.commands(), InvestigationModule.commands())
+        return Stream.of(PreventionModule.commands(), InvestigationModule.commands(),
+                        VulnerabilityModule.commands())
                 .flatMap(List::stream).toList();
     }
 
