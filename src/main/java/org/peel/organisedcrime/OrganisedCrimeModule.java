@@ -26,4 +26,9 @@ public final class OrganisedCrimeModule implements Module {
     public List<SectionSummary> summary(User user) {
         return summary.forUser(user);
     }
+
+    /** This module's commands under {@code peel}: scoring groups from a file, and comparing two scoring models. */
+    public static List<Class<?>> commands() {
+        return List.of(OcgCommand.class);
+    }
 }

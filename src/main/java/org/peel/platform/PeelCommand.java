@@ -5,6 +5,7 @@ import org.peel.investigation.InvestigationModule;
 import org.peel.module.CommandContext;
 import org.peel.module.CommandDatabase;
 import org.peel.module.CommandHost;
+import org.peel.organisedcrime.OrganisedCrimeModule;
 import org.peel.place.PlaceStore;
 import org.peel.prevention.PreventionModule;
 import picocli.CommandLine;
@@ -57,7 +58,7 @@ public final class PeelCommand implements Runnable, CommandHost {
 
     /** The modules' commands, in the order of {@link PeelWeb#modules}: adding a module's commands is one line here. */
     static List<Class<?>> moduleCommands() {
-        return Stream.of(PreventionModule.commands(), InvestigationModule.commands())
+        return Stream.of(PreventionModule.commands(), InvestigationModule.commands(), OrganisedCrimeModule.commands())
                 .flatMap(List::stream).toList();
     }
 
