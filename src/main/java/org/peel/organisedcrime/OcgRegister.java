@@ -37,11 +37,35 @@ public final class OcgRegister {
         return store;
     }
 
+    /** What an analyst reviews at a reassessment: the group's activities (predominant first), capability, violence, reach. */
+    public record Review(List<String> activities, boolean firearms, Violence violence, boolean corruption,
+                         boolean moneyLaundering, boolean specialistSkills, Reach reach) {
+        public Review {
+            activities = List.copyOf(activities);
+        }
+
+        public static Review of(OcgGroup g) {
+            return new Review(g.activities(), g.firearms(), g.violence(), g.corruption(), g.moneyLaundering(),
+                    g.specialistSkills(), g.reach());
+        }
+    }
+
     /** Scores the group's facts as they stand under the register's model and makes that its current assessment. */
     public OcgScore rescore(User user, String ocgId, String clientAddress) {
+        return reassess(user, ocgId, null, clientAddress);
+    }
+
+    /**
+     * Reassesses a group: its reviewed facts replace the old (the old kept in the record's history), then it is scored
+     * under the register's model and that becomes its current assessment. A null review keeps the facts as they are.
+     */
+    public OcgScore reassess(User user, String ocgId, Review review, String clientAddress) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return store.jdbi().inTransaction(h -> {
+            if (review != null) {
+                store.updateFacts(h, ocgId, review);
+            }
             OcgGroup group = store.find(h, ocgId).orElseThrow(() -> new IllegalArgumentException("no group " + ocgId));
             OcgScore score = OcgScoring.score(settings.model(), group.facts());
             store.insertAssessment(h, ocgId, score, group.facts(), today, user.username(), now);

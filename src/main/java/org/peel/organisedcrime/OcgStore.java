@@ -186,6 +186,20 @@ public final class OcgStore {
                 .bind("band", score.band()).bind("on", on).execute();
     }
 
+    /** Replaces a group's reviewed facts; the trigger keeps the previous version in the record history. */
+    void updateFacts(Handle h, String ocgId, OcgRegister.Review r) {
+        h.createUpdate("""
+                        update ocg set activities = :activities, principal_activity = :predominant, firearms = :firearms,
+                            violence = :violence, corruption = :corruption, money_laundering = :laundering,
+                            specialist_skills = :skills, reach = :reach
+                        where id = :ocg""")
+                .bind("ocg", ocgId).bind("activities", String.join(";", r.activities()))
+                .bind("predominant", r.activities().isEmpty() ? "" : r.activities().get(0))
+                .bind("firearms", r.firearms()).bind("violence", r.violence().code()).bind("corruption", r.corruption())
+                .bind("laundering", r.moneyLaundering()).bind("skills", r.specialistSkills())
+                .bind("reach", r.reach().code()).execute();
+    }
+
     /** A disruption as kept, with the score after it: the first assessment recorded after it. */
     public record DisruptionRow(long id, Disruption disruption, Double scoreBefore, String bandBefore, Double scoreAfter,
                                 String bandAfter, String recordedBy) {
@@ -242,32 +256,32 @@ public final class OcgStore {
     }
 
     public List<Month> disruptionMonths(int months) {
-        Map<LocalDate, Month> out = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
+        record Cell(LocalDate month, String heading, long disruptions, long major, long arrests, long charges,
+                    BigDecimal cash, long firearms, long scpos) {
+        }
+        List<Cell> cells = jdbi.withHandle(h -> h.createQuery("""
                         select month, heading, disruptions, major, arrests, charges, cash_seized, firearms_seized, scpos
                         from organisedcrime_disruption_month_published
                         where month in (select distinct month from organisedcrime_disruption_month_published
                                         order by month desc limit :n)
                         order by month desc, heading""")
                 .bind("n", months)
-                .map((rs, ctx) -> rs)
-                .forEach(rs -> {
-                    try {
-                        LocalDate m = rs.getObject("month", LocalDate.class);
-                        Month prev = out.get(m);
-                        Map<String, Long> headings = prev == null ? new LinkedHashMap<>() : new LinkedHashMap<>(prev.byHeading());
-                        headings.put(rs.getString("heading"), rs.getLong("disruptions"));
-                        out.put(m, new Month(m, (prev == null ? 0 : prev.disruptions()) + rs.getLong("disruptions"),
-                                (prev == null ? 0 : prev.major()) + rs.getLong("major"),
-                                (prev == null ? 0 : prev.arrests()) + rs.getLong("arrests"),
-                                (prev == null ? 0 : prev.charges()) + rs.getLong("charges"),
-                                (prev == null ? BigDecimal.ZERO : prev.cash()).add(rs.getBigDecimal("cash_seized")),
-                                (prev == null ? 0 : prev.firearms()) + rs.getLong("firearms_seized"),
-                                (prev == null ? 0 : prev.scpos()) + rs.getLong("scpos"), headings));
-                    } catch (SQLException ex) {
-                        throw new IllegalStateException(ex);
-                    }
-                }));
+                .map((rs, ctx) -> new Cell(rs.getObject("month", LocalDate.class), rs.getString("heading"),
+                        rs.getLong("disruptions"), rs.getLong("major"), rs.getLong("arrests"), rs.getLong("charges"),
+                        rs.getBigDecimal("cash_seized"), rs.getLong("firearms_seized"), rs.getLong("scpos")))
+                .list());
+        Map<LocalDate, Month> out = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            Month prev = out.get(c.month());
+            Map<String, Long> headings = prev == null ? new LinkedHashMap<>() : new LinkedHashMap<>(prev.byHeading());
+            headings.put(c.heading(), c.disruptions());
+            out.put(c.month(), prev == null
+                    ? new Month(c.month(), c.disruptions(), c.major(), c.arrests(), c.charges(), c.cash(), c.firearms(),
+                    c.scpos(), headings)
+                    : new Month(c.month(), prev.disruptions() + c.disruptions(), prev.major() + c.major(),
+                    prev.arrests() + c.arrests(), prev.charges() + c.charges(), prev.cash().add(c.cash()),
+                    prev.firearms() + c.firearms(), prev.scpos() + c.scpos(), headings));
+        }
         return new ArrayList<>(out.values());
     }
 
