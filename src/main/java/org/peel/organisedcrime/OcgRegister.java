@@ -3,6 +3,7 @@ package org.peel.organisedcrime;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
+import org.peel.common.Adapter;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Map;
  * model, and recording a disruption, which keeps the score before it and records the significant events it brings
  * about (so the group is due for reassessment at once).
  */
+@Adapter
 public final class OcgRegister {
 
     private final OcgStore store;
