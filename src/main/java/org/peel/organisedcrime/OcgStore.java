@@ -1,9 +1,35 @@
 package org.peel.organisedcrime;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.peel.web.ApiJson;
 
-/** SQL for organised crime groups. */
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL for the OCG register: groups, their members (person records), assessments, disruptions and events. */
 public final class OcgStore {
+
+    private static final String GROUP_COLUMNS = """
+            g.id, g.name, g.borough_code, g.activities, g.firearms, g.violence, g.corruption, g.money_laundering,
+            g.specialist_skills, g.reach, g.areas, g.lead_officer, g.status, g.mapped_on, g.archived_on, g.score,
+            g.band, g.model_version, g.last_assessed,
+            (select count(*) from person_record p where p.source_type = 'ocg' and p.source_id = g.id
+                and p.role <> 'associate') as members,
+            (select count(*) from person_record p where p.source_type = 'ocg' and p.source_id = g.id
+                and p.role in ('principal', 'principal subject')) as principals""";
 
     private final Jdbi jdbi;
 
@@ -11,20 +37,24 @@ public final class OcgStore {
         this.jdbi = jdbi;
     }
 
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
     /** Organised crime groups on the register. */
     public long groups() {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from ocg").mapTo(Long.class).one());
     }
 
-    /** Groups by their assessed band, in band order. */
-    public java.util.Map<String, Long> groupsByBand(String boroughCode) {
-        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    /** Active groups by their assessed band, in band order. */
+    public Map<String, Long> groupsByBand(String boroughCode) {
+        Map<String, Long> out = new LinkedHashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
                         select band, count(*) from ocg
-                        where cast(:borough as text) is null or borough_code = :borough
+                        where status = 'active' and (cast(:borough as text) is null or borough_code = :borough)
                         group by band order by band""")
                 .bind("borough", boroughCode)
-                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
@@ -33,5 +63,275 @@ public final class OcgStore {
     public long memberRecords() {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from person_record where source_type = 'ocg'")
                 .mapTo(Long.class).one());
+    }
+
+    /** Groups active on the date: mapped on or before it and not archived on or before it. */
+    public long activeOn(LocalDate date) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) from ocg
+                        where mapped_on <= :d and (archived_on is null or archived_on > :d)""")
+                .bind("d", date).mapTo(Long.class).one());
+    }
+
+    /** The active groups of a borough (all boroughs when null), highest score first, unscored last. */
+    public List<OcgGroup> activeGroups(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery("select " + GROUP_COLUMNS + """
+                         from ocg g
+                        where g.status = 'active' and (cast(:borough as text) is null or g.borough_code = :borough)
+                        order by g.score desc nulls last, g.id""")
+                .bind("borough", boroughCode).map((rs, ctx) -> group(rs)).list());
+    }
+
+    /** Every active group's facts, for comparing models over the register. */
+    public List<ModelComparison.Group> activeGroupFacts() {
+        return activeGroups(null).stream().map(g -> new ModelComparison.Group(g.id(), g.facts())).toList();
+    }
+
+    public Optional<OcgGroup> find(String id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    Optional<OcgGroup> find(Handle h, String id) {
+        return h.createQuery("select " + GROUP_COLUMNS + " from ocg g where g.id = :id")
+                .bind("id", id).map((rs, ctx) -> group(rs)).findOne();
+    }
+
+    /**
+     * The day a significant event recorded since the group's last assessment became known (the latest such), or
+     * empty when none has been recorded since.
+     */
+    public Map<String, LocalDate> pendingEvents() {
+        Map<String, LocalDate> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select e.ocg_id, max(e.recorded_at) as known
+                        from ocg_event e
+                        where e.recorded_at > coalesce((select max(a.recorded_at) from ocg_assessment a
+                                                        where a.ocg_id = e.ocg_id), '-infinity'::timestamptz)
+                        group by e.ocg_id""")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class)))
+                .forEach(e -> out.put(e.getKey(), e.getValue().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())));
+        return out;
+    }
+
+    /** Significant events not yet taken in by an assessment, newest first. */
+    public List<Event> pendingEvents(String ocgId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select e.kind, e.occurred_on, e.detail, e.recorded_at from ocg_event e
+                        where e.ocg_id = :id and e.recorded_at > coalesce((select max(a.recorded_at) from ocg_assessment a
+                                                        where a.ocg_id = e.ocg_id), '-infinity'::timestamptz)
+                        order by e.recorded_at desc, e.id desc""")
+                .bind("id", ocgId).map((rs, ctx) -> new Event(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant())).list());
+    }
+
+    /** A significant event as recorded. */
+    public record Event(String kind, LocalDate occurredOn, String detail, Instant recordedAt) {
+    }
+
+    /** A member or associate, from their person record. */
+    public record Member(String recordId, String role, String name, LocalDate dateOfBirth) {
+        public String roleText() {
+            return switch (role) {
+                case "principal", "principal subject" -> "Principal";
+                case "significant", "member" -> "Significant";
+                case "peripheral" -> "Peripheral";
+                default -> "Associate";
+            };
+        }
+    }
+
+    public List<Member> members(String ocgId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, role, trim(coalesce(forenames, '') || ' ' || coalesce(surname, '')) as name,
+                               date_of_birth
+                        from person_record where source_type = 'ocg' and source_id = :id
+                        order by case role when 'principal' then 0 when 'principal subject' then 0
+                                 when 'significant' then 1 when 'member' then 1 when 'peripheral' then 2 else 3 end, id""")
+                .bind("id", ocgId).map((rs, ctx) -> new Member(rs.getString(1), rs.getString(2),
+                        rs.getString(3).isBlank() ? "(no name recorded)" : rs.getString(3),
+                        rs.getObject(4, LocalDate.class))).list());
+    }
+
+    /** An assessment as kept. */
+    public record Assessment(long id, String modelVersion, double score, String band, Map<String, Double> contributions,
+                             List<String> reasons, LocalDate assessedOn, String assessedBy, Instant recordedAt) {
+    }
+
+    public List<Assessment> assessments(String ocgId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, model_version, score, band, contributions::text, reasons::text, assessed_on,
+                               assessed_by, recorded_at
+                        from ocg_assessment where ocg_id = :id order by recorded_at desc, id desc""")
+                .bind("id", ocgId).map((rs, ctx) -> new Assessment(rs.getLong(1), rs.getString(2),
+                        rs.getBigDecimal(3).doubleValue(), rs.getString(4), contributions(rs.getString(5)),
+                        reasons(rs.getString(6)), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class).toInstant())).list());
+    }
+
+    /** Records an assessment and makes it the group's current one, in the caller's transaction. */
+    void insertAssessment(Handle h, String ocgId, OcgScore score, GroupFacts facts, LocalDate on, String by, Instant at) {
+        h.createUpdate("""
+                        insert into ocg_assessment (ocg_id, model_version, score, band, contributions, reasons, facts,
+                            assessed_on, assessed_by, recorded_at)
+                        values (:ocg, :model, :score, :band, cast(:contributions as jsonb), cast(:reasons as jsonb),
+                            cast(:facts as jsonb), :on, :by, :at)""")
+                .bind("ocg", ocgId).bind("model", score.modelVersion()).bind("score", BigDecimal.valueOf(score.score()))
+                .bind("band", score.band()).bind("contributions", json(score.contributions()))
+                .bind("reasons", json(score.reasons())).bind("facts", json(facts)).bind("on", on).bind("by", by)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute();
+        h.createUpdate("""
+                        update ocg set score = :score, band = :band, model_version = :model, last_assessed = :on
+                        where id = :ocg""")
+                .bind("ocg", ocgId).bind("model", score.modelVersion()).bind("score", BigDecimal.valueOf(score.score()))
+                .bind("band", score.band()).bind("on", on).execute();
+    }
+
+    /** Replaces a group's reviewed facts; the trigger keeps the previous version in the record history. */
+    void updateFacts(Handle h, String ocgId, OcgRegister.Review r) {
+        h.createUpdate("""
+                        update ocg set activities = :activities, principal_activity = :predominant, firearms = :firearms,
+                            violence = :violence, corruption = :corruption, money_laundering = :laundering,
+                            specialist_skills = :skills, reach = :reach
+                        where id = :ocg""")
+                .bind("ocg", ocgId).bind("activities", String.join(";", r.activities()))
+                .bind("predominant", r.activities().isEmpty() ? "" : r.activities().get(0))
+                .bind("firearms", r.firearms()).bind("violence", r.violence().code()).bind("corruption", r.corruption())
+                .bind("laundering", r.moneyLaundering()).bind("skills", r.specialistSkills())
+                .bind("reach", r.reach().code()).execute();
+    }
+
+    /** A disruption as kept, with the score after it: the first assessment recorded after it. */
+    public record DisruptionRow(long id, Disruption disruption, Double scoreBefore, String bandBefore, Double scoreAfter,
+                                String bandAfter, String recordedBy) {
+    }
+
+    public List<DisruptionRow> disruptions(String ocgId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select d.*, after.score as score_after, after.band as band_after
+                        from ocg_disruption d
+                        left join lateral (select a.score, a.band from ocg_assessment a
+                                           where a.ocg_id = d.ocg_id and a.recorded_at > d.recorded_at
+                                           order by a.recorded_at, a.id limit 1) after on true
+                        where d.ocg_id = :id order by d.occurred_on desc, d.id desc""")
+                .bind("id", ocgId).map((rs, ctx) -> new DisruptionRow(rs.getLong("id"), new Disruption(
+                        rs.getString("heading"), rs.getString("impact"), rs.getObject("occurred_on", LocalDate.class),
+                        rs.getString("summary"), rs.getInt("arrests"), rs.getBoolean("principal_arrested"),
+                        rs.getInt("charges"), rs.getBoolean("principal_charged"), rs.getBigDecimal("cash_seized"),
+                        rs.getString("drugs_seized"), rs.getInt("firearms_seized"), rs.getInt("scpos"),
+                        rs.getString("scpo_conditions")), number(rs, "score_before"), rs.getString("band_before"),
+                        number(rs, "score_after"), rs.getString("band_after"), rs.getString("recorded_by"))).list());
+    }
+
+    /** Records a disruption with the group's score before it, in the caller's transaction; returns its id. */
+    long insertDisruption(Handle h, OcgGroup group, Disruption d, String by, Instant at) {
+        return h.createUpdate("""
+                        insert into ocg_disruption (ocg_id, heading, impact, occurred_on, summary, arrests,
+                            principal_arrested, charges, principal_charged, cash_seized, drugs_seized, firearms_seized,
+                            scpos, scpo_conditions, score_before, band_before, recorded_by, recorded_at)
+                        values (:ocg, :heading, :impact, :on, :summary, :arrests, :pa, :charges, :pc, :cash, :drugs,
+                            :firearms, :scpos, :conditions, :score, :band, :by, :at)""")
+                .bind("ocg", group.id()).bind("heading", d.heading()).bind("impact", d.impact())
+                .bind("on", d.occurredOn()).bind("summary", d.summary()).bind("arrests", d.arrests())
+                .bind("pa", d.principalArrested()).bind("charges", d.charges()).bind("pc", d.principalCharged())
+                .bind("cash", d.cashSeized()).bind("drugs", d.drugsSeized()).bind("firearms", d.firearmsSeized())
+                .bind("scpos", d.scpos()).bind("conditions", d.scpoConditions())
+                .bind("score", group.score() == null ? null : BigDecimal.valueOf(group.score()))
+                .bind("band", group.band()).bind("by", by).bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void insertEvent(Handle h, String ocgId, String kind, LocalDate on, String detail, Long disruptionId, String by,
+                     Instant at) {
+        h.createUpdate("""
+                        insert into ocg_event (ocg_id, kind, occurred_on, detail, disruption_id, recorded_by, recorded_at)
+                        values (:ocg, :kind, :on, :detail, :disruption, :by, :at)""")
+                .bind("ocg", ocgId).bind("kind", kind).bind("on", on).bind("detail", detail)
+                .bind("disruption", disruptionId).bind("by", by)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute();
+    }
+
+    /** Force-level disruption figures by month, newest first. */
+    public record Month(LocalDate month, long disruptions, long major, long arrests, long charges, BigDecimal cash,
+                        long firearms, long scpos, Map<String, Long> byHeading) {
+    }
+
+    public List<Month> disruptionMonths(int months) {
+        record Cell(LocalDate month, String heading, long disruptions, long major, long arrests, long charges,
+                    BigDecimal cash, long firearms, long scpos) {
+        }
+        List<Cell> cells = jdbi.withHandle(h -> h.createQuery("""
+                        select month, heading, disruptions, major, arrests, charges, cash_seized, firearms_seized, scpos
+                        from organisedcrime_disruption_month_published
+                        where month in (select distinct month from organisedcrime_disruption_month_published
+                                        order by month desc limit :n)
+                        order by month desc, heading""")
+                .bind("n", months)
+                .map((rs, ctx) -> new Cell(rs.getObject("month", LocalDate.class), rs.getString("heading"),
+                        rs.getLong("disruptions"), rs.getLong("major"), rs.getLong("arrests"), rs.getLong("charges"),
+                        rs.getBigDecimal("cash_seized"), rs.getLong("firearms_seized"), rs.getLong("scpos")))
+                .list());
+        Map<LocalDate, Month> out = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            Month prev = out.get(c.month());
+            Map<String, Long> headings = prev == null ? new LinkedHashMap<>() : new LinkedHashMap<>(prev.byHeading());
+            headings.put(c.heading(), c.disruptions());
+            out.put(c.month(), prev == null
+                    ? new Month(c.month(), c.disruptions(), c.major(), c.arrests(), c.charges(), c.cash(), c.firearms(),
+                    c.scpos(), headings)
+                    : new Month(c.month(), prev.disruptions() + c.disruptions(), prev.major() + c.major(),
+                    prev.arrests() + c.arrests(), prev.charges() + c.charges(), prev.cash().add(c.cash()),
+                    prev.firearms() + c.firearms(), prev.scpos() + c.scpos(), headings));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static OcgGroup group(ResultSet rs) throws SQLException {
+        return new OcgGroup(rs.getString("id"), rs.getString("name"), rs.getString("borough_code"),
+                split(rs.getString("activities")), rs.getBoolean("firearms"), Violence.fromCode(rs.getString("violence")),
+                rs.getBoolean("corruption"), rs.getBoolean("money_laundering"), rs.getBoolean("specialist_skills"),
+                Reach.fromCode(rs.getString("reach")), split(rs.getString("areas")), rs.getString("lead_officer"),
+                rs.getString("status"), rs.getObject("mapped_on", LocalDate.class),
+                rs.getObject("archived_on", LocalDate.class), number(rs, "score"), rs.getString("band"),
+                rs.getString("model_version"), rs.getObject("last_assessed", LocalDate.class), rs.getInt("members"),
+                rs.getInt("principals"));
+    }
+
+    static List<String> split(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Double number(ResultSet rs, String column) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? null : v.doubleValue();
+    }
+
+    private static String json(Object value) {
+        try {
+            return ApiJson.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> contributions(String json) {
+        try {
+            Map<String, Object> raw = ApiJson.MAPPER.readValue(json, LinkedHashMap.class);
+            Map<String, Double> out = new LinkedHashMap<>();
+            raw.forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
+            return out;
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> reasons(String json) {
+        try {
+            return ApiJson.MAPPER.readValue(json, List.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }

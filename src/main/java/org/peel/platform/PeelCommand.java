@@ -5,6 +5,7 @@ import org.peel.investigation.InvestigationModule;
 import org.peel.module.CommandContext;
 import org.peel.module.CommandDatabase;
 import org.peel.module.CommandHost;
+import org.peel.organisedcrime.OrganisedCrimeModule;
 import org.peel.place.PlaceStore;
 import org.peel.partners.PartnersModule;
 import org.peel.prevention.PreventionModule;
@@ -64,6 +65,7 @@ public final class PeelCommand implements Runnable, CommandHost {
                         InvestigationModule.commands(),
                         org.peel.offenders.OffendersModule.commands(),
                         VulnerabilityModule.commands(),
+                        OrganisedCrimeModule.commands(),
                         PartnersModule.commands())
                 .flatMap(List::stream).toList();
     }

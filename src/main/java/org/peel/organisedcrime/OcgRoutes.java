@@ -1,0 +1,274 @@
+package org.peel.organisedcrime;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessPolicy;
+import org.peel.access.AccessRequest;
+import org.peel.access.Section;
+import org.peel.access.Sensitivity;
+import org.peel.access.User;
+import org.peel.web.FormErrors;
+import org.peel.web.Web;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The OCG tracker (active groups by current score, stale and due scores flagged), each group's page (facts, score
+ * with each dimension's contribution, members, disruptions with the score before and after, significant events)
+ * with its two changes (rescore, record a disruption), the comparison of two scoring models over the register, and
+ * the force's disruptions by month. The register is intelligence: every page needs that sensitivity, and a group's
+ * page names its members, so it is a read of personal data with a stated purpose.
+ */
+public final class OcgRoutes {
+
+    static final int PAGE_SIZE = 50;
+
+    private final Web web;
+    private final OcgRegister register;
+    private final Supplier<Map<String, String>> boroughNames;
+    private final Clock clock;
+
+    public OcgRoutes(Web web, OcgRegister register, Supplier<Map<String, String>> boroughNames, Clock clock) {
+        this.web = web;
+        this.register = register;
+        this.boroughNames = boroughNames;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/organised-crime/groups", this::tracker);
+        routes.get("/organised-crime/groups/{id}", this::group);
+        routes.post("/organised-crime/groups/{id}/assessments", this::rescore);
+        routes.post("/organised-crime/groups/{id}/disruptions", this::recordDisruption);
+        routes.get("/organised-crime/models", this::models);
+        routes.get("/organised-crime/disruptions", this::disruptionMonths);
+    }
+
+    private static AccessRequest intelligence() {
+        return AccessRequest.view(Section.ORGANISED_CRIME).touching(Sensitivity.INTELLIGENCE);
+    }
+
+    private void tracker(Context ctx) {
+        User user = Web.signedIn(ctx);
+        String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
+        web.authorize(ctx, intelligence().inBorough(borough), "ocg-tracker", borough);
+        boolean dueOnly = "1".equals(ctx.queryParam("due"));
+        List<OcgRegister.TrackerRow> rows = register.tracker(borough);
+        long due = rows.stream().filter(r -> r.due().due()).count();
+        List<OcgRegister.TrackerRow> shown = dueOnly ? rows.stream().filter(r -> r.due().due()).toList() : rows;
+        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pageNo = Math.min(pages, Math.max(1, number(ctx.queryParam("page"), 1)));
+        List<OcgRegister.TrackerRow> onPage = shown.subList((pageNo - 1) * PAGE_SIZE,
+                Math.min(shown.size(), pageNo * PAGE_SIZE));
+        Map<String, Object> params = new HashMap<>();
+        params.put("rows", onPage);
+        params.put("firstRank", (pageNo - 1) * PAGE_SIZE + 1);
+        params.put("total", rows.size());
+        params.put("due", due);
+        params.put("dueOnly", dueOnly);
+        params.put("pageNo", pageNo);
+        params.put("pages", pages);
+        params.put("borough", borough == null ? "" : borough);
+        params.put("boroughs", user.role().isLocal() ? Map.of() : boroughNames.get());
+        params.put("boroughNames", boroughNames.get());
+        params.put("settings", register.settings());
+        Web.noStore(ctx);
+        web.render(ctx, "organisedcrime/tracker.jte", web.page(ctx, "OCG tracker", Section.ORGANISED_CRIME), params);
+    }
+
+    private OcgGroup groupOf(Context ctx) {
+        String id = ctx.pathParam("id");
+        return register.store().find(id).orElseThrow(() -> new NotFoundResponse("No organised crime group " + id));
+    }
+
+    private void group(Context ctx) {
+        OcgGroup g = groupOf(ctx);
+        if (web.authorizePage(ctx, intelligence().inBorough(g.boroughCode()).withPersonalData(Web.statedPurpose(ctx)),
+                "ocg", g.id()).isPresent()) {
+            showGroup(ctx, g, 200, FormErrors.none(), Map.of());
+        }
+    }
+
+    private void showGroup(Context ctx, OcgGroup g, int status, FormErrors errors, Map<String, String> values) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("g", g);
+        params.put("boroughName", boroughNames.get().getOrDefault(g.boroughCode(), g.boroughCode()));
+        params.put("due", register.due(g));
+        params.put("current", register.store().assessments(g.id()).stream().findFirst().orElse(null));
+        params.put("assessments", register.store().assessments(g.id()));
+        params.put("pending", register.store().pendingEvents(g.id()));
+        params.put("members", register.store().members(g.id()));
+        params.put("disruptions", register.store().disruptions(g.id()));
+        params.put("settings", register.settings());
+        params.put("headings", Disruption.HEADINGS);
+        params.put("errors", errors);
+        params.put("values", values);
+        params.put("today", LocalDate.now(clock).toString());
+        params.put("purposeQuery", purposeQuery(ctx));
+        params.put("canChange", !Web.signedIn(ctx).role().readOnly());
+        Web.noStore(ctx);
+        ctx.status(status);
+        web.render(ctx, "organisedcrime/group.jte", web.page(ctx, g.name(), Section.ORGANISED_CRIME), params);
+    }
+
+    private static String purposeQuery(Context ctx) {
+        String purpose = Web.statedPurpose(ctx);
+        return purpose == null ? "" : "?purpose=" + URLEncoder.encode(purpose, StandardCharsets.UTF_8);
+    }
+
+    private void rescore(Context ctx) {
+        OcgGroup g = groupOf(ctx);
+        User user = web.authorize(ctx, intelligence().inBorough(g.boroughCode()).changing(), "ocg", g.id());
+        Map<String, String> values = new HashMap<>();
+        for (String f : List.of("activities", "violence", "reach")) {
+            values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f).strip());
+        }
+        FormErrors errors = FormErrors.none();
+        List<String> activities = OcgStore.split(values.get("activities"));
+        if (activities.isEmpty()) {
+            errors.add("activities", "Enter the group's activities, the predominant one first, separated by semicolons");
+        }
+        Violence violence = Violence.fromCode(values.get("violence"));
+        if (violence == null) {
+            errors.add("violence", "Choose the most serious violence known");
+        }
+        Reach reach = Reach.fromCode(values.get("reach"));
+        if (reach == null) {
+            errors.add("reach", "Choose the group's reach");
+        }
+        if (errors.any()) {
+            for (String f : List.of("firearms", "corruption", "moneyLaundering", "specialistSkills")) {
+                values.put(f, "yes".equals(ctx.formParam(f)) ? "yes" : "");
+            }
+            values.put("reviewing", "yes");
+            showGroup(ctx, g, 400, errors, values);
+            return;
+        }
+        register.reassess(user, g.id(), new OcgRegister.Review(activities, "yes".equals(ctx.formParam("firearms")),
+                violence, "yes".equals(ctx.formParam("corruption")), "yes".equals(ctx.formParam("moneyLaundering")),
+                "yes".equals(ctx.formParam("specialistSkills")), reach), ctx.ip());
+        ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
+    }
+
+    private void recordDisruption(Context ctx) {
+        OcgGroup g = groupOf(ctx);
+        User user = web.authorize(ctx, intelligence().inBorough(g.boroughCode()).changing(), "ocg", g.id());
+        Map<String, String> values = new HashMap<>();
+        for (String f : List.of("heading", "impact", "occurredOn", "summary", "arrests", "principalArrested", "charges",
+                "principalCharged", "cashSeized", "drugsSeized", "firearmsSeized", "scpos", "scpoConditions")) {
+            values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f).strip());
+        }
+        FormErrors errors = FormErrors.none();
+        if (!Disruption.HEADINGS.contains(values.get("heading"))) {
+            errors.add("heading", "Choose pursue, prevent, protect or prepare");
+        }
+        if (!register.settings().impactScale().contains(values.get("impact"))) {
+            errors.add("impact", "Choose the impact: " + String.join(", ", register.settings().impactScale()));
+        }
+        LocalDate on = null;
+        try {
+            on = LocalDate.parse(values.get("occurredOn"));
+            if (on.isAfter(LocalDate.now(clock))) {
+                errors.add("occurredOn", "The date cannot be in the future");
+            }
+        } catch (DateTimeParseException ex) {
+            errors.add("occurredOn", "Enter the date of the disruption as YYYY-MM-DD");
+        }
+        if (values.get("summary").isEmpty()) {
+            errors.add("summary", "Say what was done, for example: warrant executed at the group's stash address");
+        }
+        int arrests = count(values, "arrests", "arrests", errors);
+        int charges = count(values, "charges", "charges", errors);
+        int firearms = count(values, "firearmsSeized", "firearms seized", errors);
+        int scpos = count(values, "scpos", "serious crime prevention orders", errors);
+        boolean principalArrested = "yes".equals(values.get("principalArrested"));
+        boolean principalCharged = "yes".equals(values.get("principalCharged"));
+        if (principalArrested && arrests == 0) {
+            errors.add("arrests", "A principal arrested is one of the arrests: enter at least 1");
+        }
+        if (principalCharged && charges == 0) {
+            errors.add("charges", "A principal charged is one of the charges: enter at least 1");
+        }
+        BigDecimal cash = BigDecimal.ZERO;
+        if (!values.get("cashSeized").isEmpty()) {
+            try {
+                cash = new BigDecimal(values.get("cashSeized").replace(",", "").replace("£", ""));
+                if (cash.signum() < 0) {
+                    errors.add("cashSeized", "Cash seized is 0 or more");
+                }
+            } catch (NumberFormatException ex) {
+                errors.add("cashSeized", "Enter cash seized in pounds, for example 12500");
+            }
+        }
+        if (errors.any()) {
+            showGroup(ctx, g, 400, errors, values);
+            return;
+        }
+        Disruption d = new Disruption(values.get("heading"), values.get("impact"), on, values.get("summary"), arrests,
+                principalArrested, charges, principalCharged, cash,
+                values.get("drugsSeized").isEmpty() ? null : values.get("drugsSeized"), firearms, scpos,
+                values.get("scpoConditions").isEmpty() ? null : values.get("scpoConditions"));
+        register.recordDisruption(user, g.id(), d, ctx.ip());
+        ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
+    }
+
+    private static int count(Map<String, String> values, String field, String words, FormErrors errors) {
+        String text = values.get(field);
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ex) {
+            // falls through to the error
+        }
+        errors.add(field, "Enter the number of " + words + " as a whole number, 0 or more");
+        return 0;
+    }
+
+    private void models(Context ctx) {
+        web.authorize(ctx, intelligence(), "ocg-models", null);
+        OcgSettings s = register.settings();
+        ModelComparison.Result result = ModelComparison.compare(s.model(), s.comparedModel(),
+                register.store().activeGroupFacts());
+        Map<String, Object> params = new HashMap<>();
+        params.put("result", result);
+        params.put("from", s.model());
+        params.put("to", s.comparedModel());
+        Web.noStore(ctx);
+        web.render(ctx, "organisedcrime/models.jte", web.page(ctx, "Scoring models compared", Section.ORGANISED_CRIME),
+                params);
+    }
+
+    private void disruptionMonths(Context ctx) {
+        web.authorize(ctx, intelligence(), "ocg-disruptions", null);
+        Map<String, Object> params = new HashMap<>();
+        params.put("months", register.store().disruptionMonths(24));
+        params.put("headings", Disruption.HEADINGS);
+        params.put("activeToday", register.store().activeOn(LocalDate.now(clock)));
+        Web.noStore(ctx);
+        web.render(ctx, "organisedcrime/disruptions.jte", web.page(ctx, "Disruptions by month", Section.ORGANISED_CRIME),
+                params);
+    }
+
+    private static int number(String text, int fallback) {
+        try {
+            return text == null ? fallback : Integer.parseInt(text);
+        } catch (NumberFormatException ex) {
+            return fallback;
+        }
+    }
+}
