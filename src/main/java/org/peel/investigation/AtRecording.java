@@ -22,7 +22,7 @@ public final class AtRecording {
      *
      * @param solvability the solvability factors, including those the people imply (a named suspect, a witness)
      * @param victim      null for a crime against society with no victim
-     * @param victimAge   the victim's age on the day of recording, null when not known
+     * @param victimAge   the victim's age on the day of the offence, null when not known
      * @param flags       the flags the officer set (child at risk, weapon ...)
      * @param targetedBecause when the victim's own history shows them persistently targeted, why; null otherwise
      */
@@ -90,12 +90,14 @@ public final class AtRecording {
         if (victim == null) {
             return new Decisions(facts, screened, need, allocated, null, List.of(), Set.of(), List.of());
         }
-        VictimsCodeEntitlement.Decision entitlement = VictimsCodeEntitlement.decide(new VictimsCodeEntitlement.Facts(
+        VictimsCodeEntitlement.Facts entitled = new VictimsCodeEntitlement.Facts(
                 c.offence(), c.seriousOffences(), c.domesticAbuse(), c.hate(), !victim.business(),
                 victim.bereavedCloseRelative(), age, victim.evidenceAffected(), victim.inFearOfTestifying(),
-                victim.persistentlyTargeted(), c.flags(), c.targetedBecause()));
+                victim.persistentlyTargeted(), c.flags(), c.targetedBecause());
+        VictimsCodeEntitlement.Decision entitlement = VictimsCodeEntitlement.decide(entitled);
+        VictimsCodeEntitlement.Referral referral = VictimsCodeEntitlement.referral(entitled, victim.declinesReferral(), null);
         List<VictimsCodeDeadlines.Deadline> deadlines = VictimsCodeDeadlines.atReport(today, entitlement.service(),
-                screened instanceof Screening.ScreenedOut, victim.declinesReferral());
+                screened instanceof Screening.ScreenedOut, referral);
         boolean statementOffered = victim.personalStatement() != CrimeReport.PersonalStatement.NOT_YET_OFFERED;
         // the recording form asks the needs-assessment questions, so recording meets that deadline
         Set<VictimsCodeDeadlines.Kind> met = statementOffered

@@ -154,7 +154,9 @@ public final class RecordCrime {
                         crimes.earlierCrimesAgainst(h, victim.person(), crimeId, PersistentTargeting.since(now, targeting),
                                 now, targeting.throughResolvedPersons()), now, targeting);
                 boolean targetedByHistory = history != null && history.persistentlyTargeted();
-                Integer age = victim == null || victim.person() == null ? null : victim.person().ageOn(today);
+                // the Victims' Code's "under 18" is at the time of the offence, not of the report
+                Integer age = victim == null || victim.person() == null ? null
+                        : victim.person().ageOn(report.committedAt().toLocalDate());
                 AtRecording.Decisions d = AtRecording.decide(new AtRecording.Crime(report.offence(), report.boroughCode(),
                                 report.domesticAbuse(), report.hate(), report.seriousOffences(), report.solvabilityWithPeople(),
                                 victim, age, report.flags(), targetedByHistory ? history.reason() : null), today,
