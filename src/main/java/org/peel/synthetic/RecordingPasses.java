@@ -75,7 +75,7 @@ public final class RecordingPasses {
         h.execute("select peel_analyze('crime', 'crime_outcome', 'person_record', 'asb_incident',"
                 + " 'synthetic_crime_report', 'synthetic_asb_call')");
         String prefix = generation.key() + "-";
-        LocalDateTime end = generation.yearTo().plusMonths(1).atDay(1).atStartOfDay();
+        LocalDateTime end = generation.end().atStartOfDay();
         AuditTrail audit = new AuditTrail(jdbi);
         CrimeRecordingPass.Counts crimes = new CrimeRecordingPass(jdbi, audit,
                 InvestigationSettings.load(jdbi)).run(h, crimes(h, prefix), keeping(end), ACTOR);

@@ -54,7 +54,7 @@ public final class World {
         this.force = force;
         this.settings = settings;
         this.sink = sink;
-        this.end = generation.yearTo().plusMonths(1).atDay(1);
+        this.end = generation.end();
         this.start = end.minusYears(1);
         this.time = new TimeModel(start, end);
         int poolSize = (int) Math.max(500, Math.round(force.population() * generation.scale() * settings.peoplePerResident()));
