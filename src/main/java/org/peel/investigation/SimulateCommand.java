@@ -92,6 +92,8 @@ public final class SimulateCommand extends CommandGroup {
                                                       Peel   baseline
                               median hours to allocation %8.2f %10.2f
                               90th percentile hours      %8.2f %10.2f
+                              median hours to first action %6.2f %10.2f
+                              90th percentile to action  %8.2f %10.2f
                               breaches of %d h target (%%) %6.2f %10.2f
                               caseload CV                %8.2f %10.2f
                               still waiting at the end   %,8d %,10d
@@ -101,6 +103,8 @@ public final class SimulateCommand extends CommandGroup {
                     generated.investigators().size(), seconds,
                     result.peel().medianHoursToAllocation(), result.baseline().medianHoursToAllocation(),
                     result.peel().p90HoursToAllocation(), result.baseline().p90HoursToAllocation(),
+                    result.peel().medianHoursToFirstAction(), result.baseline().medianHoursToFirstAction(),
+                    result.peel().p90HoursToFirstAction(), result.baseline().p90HoursToFirstAction(),
                     targetHours, result.peel().targetBreachPct(), result.baseline().targetBreachPct(),
                     result.peel().caseloadCv(), result.baseline().caseloadCv(),
                     result.peel().stillWaiting(), result.baseline().stillWaiting(),
@@ -114,6 +118,8 @@ public final class SimulateCommand extends CommandGroup {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("median_hours_to_allocation", m.medianHoursToAllocation());
             f.put("p90_hours_to_allocation", m.p90HoursToAllocation());
+            f.put("median_hours_to_first_action", m.medianHoursToFirstAction());
+            f.put("p90_hours_to_first_action", m.p90HoursToFirstAction());
             f.put("target_breach_pct", m.targetBreachPct());
             f.put("caseload_cv", m.caseloadCv());
             f.put("crimes", m.crimes());
