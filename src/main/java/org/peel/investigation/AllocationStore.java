@@ -229,12 +229,17 @@ public final class AllocationStore {
     }
 
     /** Crimes waiting for allocation, oldest first; a borough's only, or force-wide when {@code boroughCode} is null. */
+    /**
+     * The crimes waiting for an owner, high priority first and then the longest waiting; a crime that has closed is
+     * never waiting, whatever its queue row says.
+     */
     public List<QueuedCrime> queue(String boroughCode, LocalDateTime now) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select q.crime_id, c.offence_group, q.borough_code, q.specialism, q.pip_level, q.priority, q.reason, q.queued_at
                         from allocation_queue q join crime c on c.id = q.crime_id
                         where q.left_at is null and (cast(:borough as text) is null or q.borough_code = :borough)
-                        order by q.queued_at, q.crime_id""")
+                          and not exists (select 1 from crime_outcome o where o.crime_id = q.crime_id)
+                        order by case q.priority when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, q.queued_at, q.crime_id""")
                 .bind("borough", boroughCode)
                 .map((rs, ctx) -> {
                     LocalDateTime at = Moments.local(rs, "queued_at");

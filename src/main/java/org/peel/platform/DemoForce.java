@@ -33,7 +33,7 @@ final class DemoForce {
         try {
             java.time.LocalDate today = java.time.LocalDate.now(Environment.clock());
             SyntheticForce.Result result = SyntheticForce.demo(database.jdbi(), sharedData.orElse(null),
-                    Environment.variables(), today);
+                    Environment.variables(), today, java.util.Set.of(DemoCommand.DEMO_BOROUGH));
             java.time.LocalDate end = result.generation().end();
             if (result.records() > 0) {
                 out.printf("Generated the demo force (%s, scale %s, seed %d) in %.1f s: %,d records dated %s to %s,"

@@ -182,8 +182,13 @@ final class Crimes implements RecordType {
             if (victim >= 0) {
                 world.person(victim, "crime", id, place.boroughCode(), sexual, "victim", recordedAt, rnd);
             }
+            int suspectDob = Integer.MIN_VALUE;
+            boolean suspectOnRecord = false;
             if (suspect >= 0) {
                 world.person(suspect, "crime", id, place.boroughCode(), sexual, "suspect", recordedAt, rnd);
+                // the outcome is checked against the suspect as recorded, as Peel will check it
+                suspectDob = world.lastRecordedDob();
+                suspectOnRecord = world.lastRecordedNamed();
                 world.suspects.add(suspect);
                 suspectCount[suspect]++;
             }
@@ -195,9 +200,12 @@ final class Crimes implements RecordType {
                     domestic, suspect >= 0, witnesses > 0, victim >= 0, domestic && victim >= 0 && domesticCount[victim] > 1);
             if (!code.equals("0")) {
                 // the outcome drawn from the published mix is replaced by the nearest one Peel's rules allow here
-                code = allowed(code, group, serious, suspect >= 0 ? world.people.ageYears(suspect, day) : null,
-                        suspect >= 0 ? world.people.ageYears(suspect, (int) outcomeDay) : null, suspect >= 0, domestic,
-                        victim >= 0, day, (int) outcomeDay);
+                java.time.LocalDate born = suspectDob == Integer.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(suspectDob);
+                java.time.LocalDate committedOn = java.time.LocalDate.ofEpochDay(Math.floorDiv(at, 86_400L));
+                code = allowed(code, group, serious,
+                        born == null ? null : java.time.Period.between(born, committedOn).getYears(),
+                        born == null ? null : java.time.Period.between(born, java.time.LocalDate.ofEpochDay(outcomeDay)).getYears(),
+                        suspectOnRecord, domestic, victim >= 0, day, (int) outcomeDay);
                 outcomes.text(id).text(code).date((int) outcomeDay).end();
                 String disposal = suspect >= 0 ? OffenceGroup.DISPOSALS.get(code) : null;
                 if (disposal != null) {

@@ -95,9 +95,11 @@ public final class SyntheticForce {
      * Loads the demo force into the database, dated in the twelve months before {@code today}: volumes from the
      * published year to {@link #DEFAULT_YEAR_TO}, records alive now. Once only: a database already holding a demo
      * force keeps it (a second call finds it and does nothing; its records stay on the dates they were generated for,
-     * which {@link Result#generation()} gives). The recording passes use the thresholds configured in {@code environment}.
+     * which {@link Result#generation()} gives). {@code fullyStaffed} are the boroughs whose investigation teams are
+     * fully staffed on a duty rota ({@link Generation#staffing}). The recording passes use the thresholds configured in {@code environment}.
      */
-    public static Result demo(Jdbi jdbi, Path sharedData, Map<String, String> environment, LocalDate today) throws IOException {
+    public static Result demo(Jdbi jdbi, Path sharedData, Map<String, String> environment, LocalDate today,
+                              java.util.Set<String> fullyStaffed) throws IOException {
         // checked before reading any source, so a warm start costs one query, not a reload of the force's data
         java.util.Optional<LocalDate> held = jdbi.withHandle(h -> h.createQuery("""
                         select coalesce(ends_before, (cast(year_to || '-01' as date) + interval '1 month')::date)
@@ -111,7 +113,8 @@ public final class SyntheticForce {
                     Map.of(), List.of());
         }
         ForceSpec force = ForceSources.load(DEMO_FORCE, DEFAULT_YEAR_TO, sharedData);
-        Generation generation = new Generation(force.name(), DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO).endingBefore(today);
+        Generation generation = new Generation(force.name(), DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO).endingBefore(today)
+                .staffing(fullyStaffed);
         try (DatabaseSink sink = new DatabaseSink(jdbi, environment)) {
             return generate(force, generation, SyntheticSettings.defaults(), sink);
         }
@@ -119,6 +122,6 @@ public final class SyntheticForce {
 
     /** The demo force in the published year itself (June 2015), as before the demo was dated to today. */
     public static Result demo(Jdbi jdbi, Path sharedData, Map<String, String> environment) throws IOException {
-        return demo(jdbi, sharedData, environment, DEFAULT_YEAR_TO.plusMonths(1).atDay(1));
+        return demo(jdbi, sharedData, environment, DEFAULT_YEAR_TO.plusMonths(1).atDay(1), java.util.Set.of());
     }
 }

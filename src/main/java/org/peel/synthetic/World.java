@@ -99,6 +99,16 @@ public final class World {
         return recorder.record(p, sourceType, sourceId, boroughCode, sensitivity, role, recordedAt, rnd);
     }
 
+    /** The last person record written: its date of birth as recorded (epoch day, or {@code Integer.MIN_VALUE}). */
+    int lastRecordedDob() {
+        return recorder.lastDob;
+    }
+
+    /** Whether the last person record written has a surname. */
+    boolean lastRecordedNamed() {
+        return recorder.lastNamed;
+    }
+
     /** Records a positive outcome against a true person's offending history. */
     void offended(int p, Offence offence) {
         offending.computeIfAbsent(p, k -> new ArrayList<>()).add(offence);
