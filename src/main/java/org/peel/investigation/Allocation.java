@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  * borough's investigator of the specialism on duty, else the borough's duty detective (any specialism, PIP 2 or the
  * crime's level if higher) — an urgent crime does not wait overnight;</li>
  * <li>the best qualifying investigator on the next shift, earliest start first, with the time work starts;</li>
- * <li>for a high-priority crime, the neighbouring borough or the duty detective even when the next shift is near;</li>
+ * <li>for a high-priority crime, the neighbouring borough or the duty detective even when the next shift is near;
+ * for any other crime, a neighbouring borough's investigator of the specialism on duty with room under the cap;</li>
  * <li>otherwise nobody: the supervisor's queue, with the reason.</li>
  * </ol>
  * Nobody is ever given a crime above their PIP accreditation. The inspection's complaint was crimes waiting days for an
@@ -223,6 +224,18 @@ public final class Allocation {
             Decision cover = urgentCover(need, pool, weight, room, reasons);
             if (cover != null) {
                 return cover;
+            }
+        } else {
+            // the own team is full or has nobody accredited: a neighbouring borough's team with room takes it
+            java.util.Optional<Candidate> neighbour = pool.neighbours().stream()
+                    .filter(c -> c.specialism() == need.specialism() && c.pipLevel() >= need.pipLevel() && c.onDuty())
+                    .filter(room).min(Comparator.comparingInt(Candidate::weightedCaseload)
+                            .thenComparingInt(Candidate::pipLevel).thenComparing(Candidate::investigatorId));
+            if (neighbour.isPresent()) {
+                Candidate c = neighbour.get();
+                reasons.add("Taken by " + c.investigatorId() + " of the neighbouring borough " + c.boroughCode()
+                        + ", on duty with room, PIP " + c.pipLevel());
+                return new Allocated(c, weight, List.copyOf(reasons), Route.NEIGHBOURING_BOROUGH, null);
             }
         }
         String why = queued.reason() + (urgent ? "; no neighbouring borough's team or duty detective is free either" : "");

@@ -222,13 +222,13 @@ public final class AllocationSimulation {
         if (d instanceof Allocation.Queued) {
             List<Allocation.Candidate> neighbours = new ArrayList<>();
             List<Allocation.Candidate> detectives = new ArrayList<>();
-            if (j.need().priority() == Priority.HIGH) {
-                for (SimInvestigator inv : staff.bySpecialism().getOrDefault(j.need().specialism(), List.of())) {
-                    if (!inv.boroughCode().equals(j.need().boroughCode()) && inv.pipLevel() >= j.need().pipLevel()
-                            && onDuty(index.get(inv.id()), at, start)) {
-                        neighbours.add(candidate(inv, at, index, load, start));
-                    }
+            for (SimInvestigator inv : staff.bySpecialism().getOrDefault(j.need().specialism(), List.of())) {
+                if (!inv.boroughCode().equals(j.need().boroughCode()) && inv.pipLevel() >= j.need().pipLevel()
+                        && onDuty(index.get(inv.id()), at, start)) {
+                    neighbours.add(candidate(inv, at, index, load, start));
                 }
+            }
+            if (j.need().priority() == Priority.HIGH) {
                 for (SimInvestigator inv : staff.byBorough().getOrDefault(j.need().boroughCode(), List.of())) {
                     if (inv.specialism() != j.need().specialism() && inv.pipLevel() >= 2) {
                         detectives.add(candidate(inv, at, index, load, start));

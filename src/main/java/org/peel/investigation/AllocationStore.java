@@ -120,13 +120,13 @@ public final class AllocationStore {
 
     /**
      * Who could take a crime at {@code at}: its team ({@link #candidates(Handle, String, Specialism, boolean, LocalDateTime)});
-     * for a high-priority crime also the same specialism in the other boroughs of the force, and the borough's
-     * investigators of other specialisms as duty detectives.
+     * the same specialism in the other boroughs of the force; and for a high-priority crime the borough's investigators
+     * of other specialisms as duty detectives.
      */
     public Allocation.Pool pool(Handle h, String boroughCode, Specialism specialism, boolean central, Priority priority,
                                 LocalDateTime at) {
         List<Allocation.Candidate> team = candidates(h, boroughCode, specialism, central, at);
-        if (priority != Priority.HIGH || boroughCode == null) {
+        if (boroughCode == null) {
             return Allocation.Pool.of(team);
         }
         List<String> neighbourBoroughs = h.createQuery("""
@@ -139,7 +139,7 @@ public final class AllocationStore {
         }
         List<Allocation.Candidate> detectives = new ArrayList<>();
         for (Specialism other : Specialism.values()) {
-            if (other != specialism) {
+            if (other != specialism && priority == Priority.HIGH) {
                 detectives.addAll(candidates(h, boroughCode, other, false, at));
             }
         }

@@ -98,4 +98,18 @@ class AllocationPathsTest {
         assertThat(((Allocation.Queued) d).reason()).isEqualTo("No Sexual offences investigator in borough E09000033 is"
                 + " accredited to PIP 2 or above; no neighbouring borough's team or duty detective is free either");
     }
+
+    @Test
+    @DisplayName("A routine crime whose own team is full goes to a neighbouring borough's investigator on duty with room")
+    void neighbourWhenTheTeamIsFull() {
+        // cap 24: INV1 already carries 24, so any crime (routine weighs at least 1) would take them over it
+        Allocation.Pool pool = new Allocation.Pool(
+                List.of(investigator("INV1", WESTMINSTER, 1, Specialism.VOLUME_CRIME, true, 24, null)),
+                List.of(investigator("INV9", CAMDEN, 1, Specialism.VOLUME_CRIME, true, 3, null)),
+                List.of());
+        Allocation.Allocated a = (Allocation.Allocated) Allocation.allocate(
+                need(1, Specialism.VOLUME_CRIME, Priority.ROUTINE), pool, POLICY, NIGHT.withHour(10));
+        assertThat(a.route()).isEqualTo(Allocation.Route.NEIGHBOURING_BOROUGH);
+        assertThat(a.investigator().investigatorId()).isEqualTo("INV9");
+    }
 }
