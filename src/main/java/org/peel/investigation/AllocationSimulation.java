@@ -52,7 +52,8 @@ public final class AllocationSimulation {
      */
     public record Metrics(long crimes, long allocated, long stillWaiting, long unaccredited, double medianHoursToAllocation,
                           double p90HoursToAllocation, double targetBreachPct, double caseloadCv,
-                          Map<String, Long> waitingReasons) {
+                          Map<String, Long> waitingReasons, double medianHoursToFirstAction,
+                          double p90HoursToFirstAction) {
     }
 
     public record Result(Metrics peel, Metrics baseline) {
@@ -122,29 +123,33 @@ public final class AllocationSimulation {
                                 LocalDateTime start, LocalDateTime end) {
         Map<String, Integer> index = new HashMap<>();
         Map<String, List<SimInvestigator>> byPlace = new HashMap<>();
+        Staff staff = new Staff(new HashMap<>(), new HashMap<>(), new ArrayList<>());
         for (int i = 0; i < investigators.size(); i++) {
             SimInvestigator inv = investigators.get(i);
             index.put(inv.id(), i);
             byPlace.computeIfAbsent(inv.boroughCode() + "|" + inv.specialism(), k -> new ArrayList<>()).add(inv);
+            staff.bySpecialism().computeIfAbsent(inv.specialism(), k -> new ArrayList<>()).add(inv);
+            staff.byBorough().computeIfAbsent(inv.boroughCode(), k -> new ArrayList<>()).add(inv);
         }
         Map<String, Integer> load = new HashMap<>();
         PriorityQueue<Made> open = new PriorityQueue<>(Comparator.comparing(Made::closesAt));
         Deque<Job> queue = new ArrayDeque<>();
         List<Made> made = new ArrayList<>();
         List<Double> waits = new ArrayList<>();
+        List<Double> actionWaits = staff.actionWaits();
         Iterator<Job> arrivals = jobs.iterator();
         Job next = arrivals.hasNext() ? arrivals.next() : null;
         for (LocalDateTime hour = start; hour.isBefore(end); hour = hour.plusHours(1)) {
             release(open, load, hour);
             for (Iterator<Job> it = queue.iterator(); it.hasNext(); ) {
                 Job j = it.next();
-                if (tryAllocate(j, hour, byPlace, index, load, open, made, waits, settings, start)) {
+                if (tryAllocate(j, hour, byPlace, index, load, open, made, waits, settings, start, staff)) {
                     it.remove();
                 }
             }
             LocalDateTime nextHour = hour.plusHours(1);
             while (next != null && next.crime().recordedAt().isBefore(nextHour)) {
-                if (!tryAllocate(next, next.crime().recordedAt(), byPlace, index, load, open, made, waits, settings, start)) {
+                if (!tryAllocate(next, next.crime().recordedAt(), byPlace, index, load, open, made, waits, settings, start, staff)) {
                     queue.add(next);
                 }
                 next = arrivals.hasNext() ? arrivals.next() : null;
@@ -155,7 +160,11 @@ public final class AllocationSimulation {
             waits.add(hours(j.crime().recordedAt(), end));
             reasons.merge(whyWaiting(j, byPlace, load, settings), 1L, Long::sum);
         }
-        return metrics(jobs.size(), made.size(), queue.size(), 0, waits, settings, made, investigators, start, end, reasons);
+        for (Job j : queue) {
+            actionWaits.add(hours(j.crime().recordedAt(), end));
+        }
+        return metrics(jobs.size(), made.size(), queue.size(), 0, waits, settings, made, investigators, start, end, reasons,
+                actionWaits);
     }
 
     /** Why a crime still waits at the end, asked as if everyone were on duty: no team, no accreditation, or the cap. */
@@ -175,15 +184,60 @@ public final class AllocationSimulation {
         return Allocation.allocate(j.need(), all, settings.policy()) instanceof Allocation.Queued ? "at_caseload_cap" : "off_duty";
     }
 
+    /** The force's investigators by specialism and by borough, and the hours from recording to first action. */
+    private record Staff(Map<Specialism, List<SimInvestigator>> bySpecialism, Map<String, List<SimInvestigator>> byBorough,
+                         List<Double> actionWaits) {
+    }
+
+    /** The start of the investigator's next shift after {@code t} on the simulated pattern, within a week. */
+    static LocalDateTime nextShiftStart(int index, LocalDateTime t, LocalDateTime start) {
+        int startHour = index % 2 == 0 ? 7 : 14;
+        for (int d = 0; d <= 7; d++) {
+            LocalDateTime shift = t.toLocalDate().plusDays(d).atTime(startHour, 0);
+            long day = Duration.between(start, shift.toLocalDate().atStartOfDay()).toDays();
+            if (shift.isAfter(t) && Math.floorMod(day + index, 7) < 5) {
+                return shift;
+            }
+        }
+        return null;
+    }
+
+    private static Allocation.Candidate candidate(SimInvestigator inv, LocalDateTime at, Map<String, Integer> index,
+                                                  Map<String, Integer> load, LocalDateTime start) {
+        int i = index.get(inv.id());
+        boolean on = onDuty(i, at, start);
+        return new Allocation.Candidate(inv.id(), inv.teamId(), inv.boroughCode(), inv.pipLevel(), inv.specialism(), on,
+                load.getOrDefault(inv.id(), 0), on ? null : nextShiftStart(i, at, start));
+    }
+
     private static boolean tryAllocate(Job j, LocalDateTime at, Map<String, List<SimInvestigator>> byPlace,
                                        Map<String, Integer> index, Map<String, Integer> load, PriorityQueue<Made> open,
-                                       List<Made> made, List<Double> waits, Settings settings, LocalDateTime start) {
-        List<Allocation.Candidate> candidates = new ArrayList<>();
+                                       List<Made> made, List<Double> waits, Settings settings, LocalDateTime start,
+                                       Staff staff) {
+        List<Allocation.Candidate> team = new ArrayList<>();
         for (SimInvestigator inv : byPlace.getOrDefault(j.need().boroughCode() + "|" + j.need().specialism(), List.of())) {
-            candidates.add(new Allocation.Candidate(inv.id(), inv.teamId(), inv.boroughCode(), inv.pipLevel(), inv.specialism(),
-                    onDuty(index.get(inv.id()), at, start), load.getOrDefault(inv.id(), 0)));
+            team.add(candidate(inv, at, index, load, start));
         }
-        if (Allocation.allocate(j.need(), candidates, settings.policy()) instanceof Allocation.Allocated a) {
+        Allocation.Decision d = Allocation.allocate(j.need(), team, settings.policy());
+        if (d instanceof Allocation.Queued) {
+            List<Allocation.Candidate> neighbours = new ArrayList<>();
+            List<Allocation.Candidate> detectives = new ArrayList<>();
+            for (SimInvestigator inv : staff.bySpecialism().getOrDefault(j.need().specialism(), List.of())) {
+                if (!inv.boroughCode().equals(j.need().boroughCode()) && inv.pipLevel() >= j.need().pipLevel()
+                        && onDuty(index.get(inv.id()), at, start)) {
+                    neighbours.add(candidate(inv, at, index, load, start));
+                }
+            }
+            if (j.need().priority() == Priority.HIGH) {
+                for (SimInvestigator inv : staff.byBorough().getOrDefault(j.need().boroughCode(), List.of())) {
+                    if (inv.specialism() != j.need().specialism() && inv.pipLevel() >= 2) {
+                        detectives.add(candidate(inv, at, index, load, start));
+                    }
+                }
+            }
+            d = Allocation.allocate(j.need(), new Allocation.Pool(team, neighbours, detectives), settings.policy(), at);
+        }
+        if (d instanceof Allocation.Allocated a) {
             Made m = new Made(a.investigator().investigatorId(), at, closes(j.crime(), at), a.weight());
             load.merge(m.investigatorId(), m.weight(), Integer::sum);
             if (m.closesAt() != null) {
@@ -191,6 +245,7 @@ public final class AllocationSimulation {
             }
             made.add(m);
             waits.add(hours(j.crime().recordedAt(), at));
+            staff.actionWaits().add(hours(j.crime().recordedAt(), a.startsAt() != null ? a.startsAt() : at));
             return true;
         }
         return false;
@@ -232,8 +287,9 @@ public final class AllocationSimulation {
             made.add(new Made(chosen.id(), batch, closes(j.crime(), batch), j.weight()));
             waits.add(hours(j.crime().recordedAt(), batch));
         }
+        // the crime management unit's batch runs at 09:00, when the chosen investigator is taken to start work
         return metrics(jobs.size(), made.size(), waiting, unaccredited, waits, settings, made, investigators, start, end,
-                Map.of());
+                Map.of(), waits);
     }
 
     /** A crime closes at noon on its outcome day, and never before it was allocated. */
@@ -246,12 +302,14 @@ public final class AllocationSimulation {
 
     private static Metrics metrics(long crimes, long allocated, long stillWaiting, long unaccredited, List<Double> waits,
                                    Settings settings, List<Made> made, List<SimInvestigator> investigators,
-                                   LocalDateTime start, LocalDateTime end, Map<String, Long> waitingReasons) {
+                                   LocalDateTime start, LocalDateTime end, Map<String, Long> waitingReasons,
+                                   List<Double> actionWaits) {
         double[] w = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         long breaches = waits.stream().filter(x -> x > settings.targetHours()).count();
+        double[] a = actionWaits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Metrics(crimes, allocated, stillWaiting, unaccredited, round(percentile(w, 0.5)), round(percentile(w, 0.9)),
                 round(w.length == 0 ? 0 : 100.0 * breaches / w.length), round(meanDailyCv(made, investigators, start, end)),
-                Map.copyOf(waitingReasons));
+                Map.copyOf(waitingReasons), round(percentile(a, 0.5)), round(percentile(a, 0.9)));
     }
 
     /**

@@ -103,14 +103,47 @@ public final class AllocationStore {
         Map<String, List<DutyRota.Shift>> shifts = new java.util.HashMap<>();
         h.createQuery("""
                         select investigator_id, duty_date, shift_start, shift_end from investigator_duty_rota
-                        where investigator_id = any(:ids) and duty_date between :before and :day""")
-                .bind("ids", ids).bind("before", at.toLocalDate().minusDays(1)).bind("day", at.toLocalDate())
+                        where investigator_id = any(:ids) and duty_date between :before and :ahead""")
+                .bind("ids", ids).bind("before", at.toLocalDate().minusDays(1)).bind("ahead", at.toLocalDate().plusDays(2))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new DutyRota.Shift(rs.getObject(2, LocalDate.class),
                         rs.getObject(3, java.time.LocalTime.class), rs.getObject(4, java.time.LocalTime.class))))
                 .forEach(e -> shifts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return found.stream().map(c -> new Allocation.Candidate(c.investigatorId(), c.teamId(), c.boroughCode(), c.pipLevel(),
-                c.specialism(), DutyRota.onDuty(withRota.contains(c.investigatorId()),
-                shifts.getOrDefault(c.investigatorId(), List.of()), at, c.onDuty()), c.weightedCaseload())).toList();
+        return found.stream().map(c -> {
+            List<DutyRota.Shift> own = shifts.getOrDefault(c.investigatorId(), List.of());
+            java.time.LocalDateTime next = own.stream().map(DutyRota.Shift::startsAt).filter(t -> t.isAfter(at))
+                    .min(java.util.Comparator.naturalOrder()).orElse(null);
+            return new Allocation.Candidate(c.investigatorId(), c.teamId(), c.boroughCode(), c.pipLevel(),
+                    c.specialism(), DutyRota.onDuty(withRota.contains(c.investigatorId()), own, at, c.onDuty()),
+                    c.weightedCaseload(), next);
+        }).toList();
+    }
+
+    /**
+     * Who could take a crime at {@code at}: its team ({@link #candidates(Handle, String, Specialism, boolean, LocalDateTime)});
+     * the same specialism in the other boroughs of the force; and for a high-priority crime the borough's investigators
+     * of other specialisms as duty detectives.
+     */
+    public Allocation.Pool pool(Handle h, String boroughCode, Specialism specialism, boolean central, Priority priority,
+                                LocalDateTime at) {
+        List<Allocation.Candidate> team = candidates(h, boroughCode, specialism, central, at);
+        if (boroughCode == null) {
+            return Allocation.Pool.of(team);
+        }
+        List<String> neighbourBoroughs = h.createQuery("""
+                        select b.code from borough b join borough own on own.code = :borough and own.force_code = b.force_code
+                        where b.code <> :borough order by b.code""")
+                .bind("borough", boroughCode).mapTo(String.class).list();
+        List<Allocation.Candidate> neighbours = new ArrayList<>();
+        for (String b : neighbourBoroughs) {
+            neighbours.addAll(candidates(h, b, specialism, false, at));
+        }
+        List<Allocation.Candidate> detectives = new ArrayList<>();
+        for (Specialism other : Specialism.values()) {
+            if (other != specialism && priority == Priority.HIGH) {
+                detectives.addAll(candidates(h, boroughCode, other, false, at));
+            }
+        }
+        return new Allocation.Pool(team, neighbours, detectives);
     }
 
     public void allocate(Handle h, String crimeId, Allocation.Allocated a, LocalDateTime at, String by) {
@@ -196,12 +229,17 @@ public final class AllocationStore {
     }
 
     /** Crimes waiting for allocation, oldest first; a borough's only, or force-wide when {@code boroughCode} is null. */
+    /**
+     * The crimes waiting for an owner, high priority first and then the longest waiting; a crime that has closed is
+     * never waiting, whatever its queue row says.
+     */
     public List<QueuedCrime> queue(String boroughCode, LocalDateTime now) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select q.crime_id, c.offence_group, q.borough_code, q.specialism, q.pip_level, q.priority, q.reason, q.queued_at
                         from allocation_queue q join crime c on c.id = q.crime_id
                         where q.left_at is null and (cast(:borough as text) is null or q.borough_code = :borough)
-                        order by q.queued_at, q.crime_id""")
+                          and not exists (select 1 from crime_outcome o where o.crime_id = q.crime_id)
+                        order by case q.priority when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, q.queued_at, q.crime_id""")
                 .bind("borough", boroughCode)
                 .map((rs, ctx) -> {
                     LocalDateTime at = Moments.local(rs, "queued_at");

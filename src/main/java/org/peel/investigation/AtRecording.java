@@ -22,7 +22,7 @@ public final class AtRecording {
      *
      * @param solvability the solvability factors, including those the people imply (a named suspect, a witness)
      * @param victim      null for a crime against society with no victim
-     * @param victimAge   the victim's age on the day of recording, null when not known
+     * @param victimAge   the victim's age on the day of the offence, null when not known
      * @param flags       the flags the officer set (child at risk, weapon ...)
      * @param targetedBecause when the victim's own history shows them persistently targeted, why; null otherwise
      */
@@ -48,6 +48,11 @@ public final class AtRecording {
     @FunctionalInterface
     public interface Investigators {
         List<Allocation.Candidate> candidates(String boroughCode, Specialism specialism, boolean central);
+
+        /** The crime's team, with the neighbouring boroughs' and the duty detectives for an urgent crime. */
+        default Allocation.Pool pool(String boroughCode, Specialism specialism, boolean central, Priority priority) {
+            return Allocation.Pool.of(candidates(boroughCode, specialism, central));
+        }
     }
 
     /** A contact with the victim that recording itself makes (needs assessment, personal statement, referral). */
@@ -68,9 +73,16 @@ public final class AtRecording {
         }
     }
 
-    /** Decides everything for a crime recorded on {@code today}. */
+    /** Decides everything for a crime recorded on {@code today} (allocating as at the start of the day). */
     public static Decisions decide(Crime c, LocalDate today, Screening.Settings screening, Allocation.Policy policy,
                                    Investigators investigators) {
+        return decide(c, today.atStartOfDay(), screening, policy, investigators);
+    }
+
+    /** Decides everything for a crime recorded {@code now}: allocation at recording by {@link Allocation#allocate(Allocation.Need, Allocation.Pool, Allocation.Policy, java.time.LocalDateTime)}. */
+    public static Decisions decide(Crime c, java.time.LocalDateTime now, Screening.Settings screening,
+                                   Allocation.Policy policy, Investigators investigators) {
+        LocalDate today = now.toLocalDate();
         CrimeReport.Victim victim = c.victim();
         Integer age = c.victimAge();
         // a victim their own history shows persistently targeted is treated as vulnerable too
@@ -83,19 +95,21 @@ public final class AtRecording {
         Allocation.Decision allocated = null;
         if (screened instanceof Screening.ScreenedIn in) {
             need = new Allocation.Need(c.boroughCode(), in.pipLevel(), in.specialism(), in.priority());
-            allocated = Allocation.allocate(need, investigators.candidates(c.boroughCode(), in.specialism(),
-                    policy.centralSpecialisms().contains(in.specialism())), policy);
+            allocated = Allocation.allocate(need, investigators.pool(c.boroughCode(), in.specialism(),
+                    policy.centralSpecialisms().contains(in.specialism()), in.priority()), policy, now);
         }
 
         if (victim == null) {
             return new Decisions(facts, screened, need, allocated, null, List.of(), Set.of(), List.of());
         }
-        VictimsCodeEntitlement.Decision entitlement = VictimsCodeEntitlement.decide(new VictimsCodeEntitlement.Facts(
+        VictimsCodeEntitlement.Facts entitled = new VictimsCodeEntitlement.Facts(
                 c.offence(), c.seriousOffences(), c.domesticAbuse(), c.hate(), !victim.business(),
                 victim.bereavedCloseRelative(), age, victim.evidenceAffected(), victim.inFearOfTestifying(),
-                victim.persistentlyTargeted(), c.flags(), c.targetedBecause()));
+                victim.persistentlyTargeted(), c.flags(), c.targetedBecause());
+        VictimsCodeEntitlement.Decision entitlement = VictimsCodeEntitlement.decide(entitled);
+        VictimsCodeEntitlement.Referral referral = VictimsCodeEntitlement.referral(entitled, victim.declinesReferral(), null);
         List<VictimsCodeDeadlines.Deadline> deadlines = VictimsCodeDeadlines.atReport(today, entitlement.service(),
-                screened instanceof Screening.ScreenedOut, victim.declinesReferral());
+                screened instanceof Screening.ScreenedOut, referral);
         boolean statementOffered = victim.personalStatement() != CrimeReport.PersonalStatement.NOT_YET_OFFERED;
         // the recording form asks the needs-assessment questions, so recording meets that deadline
         Set<VictimsCodeDeadlines.Kind> met = statementOffered

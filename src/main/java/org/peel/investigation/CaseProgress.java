@@ -80,9 +80,14 @@ public final class CaseProgress {
             OffenceGroup offence = OffenceGroup.fromLabel(crime.offenceGroup()).orElse(OffenceGroup.MISCELLANEOUS_AGAINST_SOCIETY);
             LocalDate committed = crime.committedAt().toLocalDate();
             List<LocalDate> suspects = outcomes.suspectBirthDates(h, crimeId);
-            Integer age = suspects.isEmpty() || suspects.get(0) == null ? null : Period.between(suspects.get(0), committed).getYears();
+            LocalDate born = suspects.isEmpty() ? null : suspects.get(0);
+            Integer age = born == null ? null : Period.between(born, committed).getYears();
+            Integer ageOnTheDay = born == null ? null : Period.between(born, on).getYears();
+            // Peel does not record the relationship between the parties: domestic abuse is taken as between partners,
+            // the reading under which a community resolution is refused
             OutcomeValidation.Result result = OutcomeValidation.validate(new OutcomeValidation.Facts(type, offence,
-                    !suspects.isEmpty(), age, crime.recordedAt().toLocalDate(), on));
+                    crime.seriousOffences(), !suspects.isEmpty(), age, ageOnTheDay, crime.domesticAbuse(),
+                    crime.victimRecorded(), crime.recordedAt().toLocalDate(), on));
             if (!result.valid()) {
                 return result;
             }

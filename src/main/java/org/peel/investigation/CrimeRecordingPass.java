@@ -86,8 +86,7 @@ public final class CrimeRecordingPass {
         for (Crime c : crimes) {
             LocalDateTime now = c.recordedAt();
             caseloads.closeUpTo(now);
-            AtRecording.Decisions d = AtRecording.decide(c.facts(), now.toLocalDate(), screening, allocation,
-                    caseloads::candidates);
+            AtRecording.Decisions d = AtRecording.decide(c.facts(), now, screening, allocation, caseloads::candidates);
             n++;
             batch.screening(c.id(), d.screening(), d.facts(), now);
             String investigator = null;

@@ -247,7 +247,9 @@ public final class CrimeStore {
     }
 
     private Optional<Waiting> waiting(Handle h, String id) {
-        return h.createQuery("select reason, queued_at from allocation_queue where crime_id = :id and left_at is null")
+        return h.createQuery("""
+                        select reason, queued_at from allocation_queue q where crime_id = :id and left_at is null
+                          and not exists (select 1 from crime_outcome o where o.crime_id = q.crime_id)""")
                 .bind("id", id).map((rs, ctx) -> new Waiting(rs.getString("reason"), Moments.local(rs, "queued_at")))
                 .findOne();
     }

@@ -36,6 +36,12 @@ public final class ForensicRequests {
     /** Triages and saves a request for one exhibit or device on an open crime. */
     public Requested request(String crimeId, ForensicTriage.ItemType type, String description, ForensicTriage.Needs needs,
                              User by, String clientAddress) {
+        return request(crimeId, type, description, needs, ForensicTriage.SuspectStatus.NONE, by, clientAddress);
+    }
+
+    /** As {@link #request(String, ForensicTriage.ItemType, String, ForensicTriage.Needs, User, String)}, knowing where the suspect is. */
+    public Requested request(String crimeId, ForensicTriage.ItemType type, String description, ForensicTriage.Needs needs,
+                             ForensicTriage.SuspectStatus suspect, User by, String clientAddress) {
         if (type == null) {
             throw BadInput.field("item_type", "Choose the kind of exhibit or device");
         }
@@ -55,7 +61,8 @@ public final class ForensicRequests {
             }
             String priority = h.createQuery("select priority from crime_screening where crime_id = :id").bind("id", crimeId)
                     .mapTo(String.class).findOne().orElse(null);
-            ForensicTriage.Facts facts = new ForensicTriage.Facts(type, priority == null ? null : Priority.valueOf(priority), needs);
+            ForensicTriage.Facts facts = new ForensicTriage.Facts(type, priority == null ? null : Priority.valueOf(priority), needs,
+                    suspect);
             ForensicTriage.Decision decision = ForensicTriage.triage(facts, settings);
             long id = store.insert(h, crimeId, description.strip(), facts, decision, now, by.username());
             audit.record(h, AuditEvent.by(by, "forensic-request", "crime", crimeId, AuditEvent.SUCCESS).from(clientAddress)

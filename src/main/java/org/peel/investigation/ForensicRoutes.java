@@ -72,7 +72,16 @@ public final class ForensicRoutes {
         ForensicTriage.Needs needs = new ForensicTriage.Needs(on(ctx, "full_extraction"), on(ctx, "deleted_data"),
                 on(ctx, "specialist"));
         try {
-            requests.request(view.id(), type, ctx.formParam("item_description"), needs, user, ctx.ip());
+            ForensicTriage.SuspectStatus suspect = ForensicTriage.SuspectStatus.NONE;
+            String status = ctx.formParam("suspect_status");
+            if (status != null && !status.isBlank()) {
+                try {
+                    suspect = ForensicTriage.SuspectStatus.valueOf(status.strip());
+                } catch (IllegalArgumentException ex) {
+                    throw BadInput.field("suspect_status", "Choose where the suspect is");
+                }
+            }
+            requests.request(view.id(), type, ctx.formParam("item_description"), needs, suspect, user, ctx.ip());
         } catch (BadInput bad) {
             ctx.status(400);
             crimePage.renderCrime(ctx, view, FormErrors.of(bad.field() == null ? "item_type" : bad.field(),

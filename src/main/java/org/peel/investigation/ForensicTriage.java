@@ -6,14 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a forensic or digital request goes: a self-service kiosk (a logical download of a phone or tablet, done by
- * the officer), a local hub, or the central unit (computers, deleted-data recovery, specialist analysis, high-priority
- * cases, and DNA and fingerprints for the central laboratory). The decision gives its reasons, the route's target
- * turnaround and the rule version.
+ * Where a forensic or digital request goes, and how fast: a self-service kiosk (a logical download of a phone or
+ * tablet, done by the officer), a local hub, or the central unit (computers, deleted-data recovery, specialist analysis,
+ * and DNA and fingerprints for the central laboratory). The decision gives its reasons, the route's target turnaround
+ * and the rule version.
+ *
+ * <p>The route follows what the examination needs, not the crime's priority: the central unit is the slowest route,
+ * so sending every high-priority exhibit there makes the most urgent work wait longest (the delay HMICFRS found in
+ * digital forensics, "Policing in the digital age" and the PEEL 2015 effectiveness reports; field notes). Urgency is
+ * a separate decision: an exhibit is expedited (the route's urgent target) when the crime is high priority, or when a
+ * suspect is in custody — the PACE 1984 s41 detention clock of 24 hours, 36 with a superintendent's authority — or on
+ * pre-charge bail awaiting a charging decision (PACE ss47ZA–47ZG, bail periods that lapse), where a slow examination
+ * means release without charge or a lapsed bail.
  */
 public final class ForensicTriage {
 
-    public static final String RULE_VERSION = "forensic-triage-1";
+    public static final String RULE_VERSION = "forensic-triage-2";
+
+    private static final Map<Route, Integer> DEFAULTS_URGENT = Map.of(Route.KIOSK, 1, Route.LOCAL_HUB, 2, Route.CENTRAL_UNIT, 7);
 
     private ForensicTriage() {
     }
@@ -60,17 +70,54 @@ public final class ForensicTriage {
         public static final Needs NONE = new Needs(false, false, false);
     }
 
-    /**
-     * @param priority the crime's screening priority; null when it was screened out, which counts as routine
-     */
-    public record Facts(ItemType type, Priority priority, Needs needs) {
+    /** Where the suspect is, which sets a clock on the examination. */
+    public enum SuspectStatus {
+        NONE("No suspect detained or bailed"), IN_CUSTODY("Suspect in custody"),
+        ON_BAIL_AWAITING_CHARGE("Suspect on bail awaiting a charging decision"),
+        RELEASED_UNDER_INVESTIGATION("Suspect released under investigation");
+
+        private final String label;
+
+        SuspectStatus(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
-    /** Target turnaround in days for each route. */
-    public record Settings(Map<Route, Integer> targetDays) {
-        public static final Settings DEFAULTS = new Settings(Map.of(Route.KIOSK, 2, Route.LOCAL_HUB, 14, Route.CENTRAL_UNIT, 30));
+    /**
+     * @param priority the crime's screening priority; null when it was screened out, which counts as routine
+     * @param suspect  where the suspect is; null counts as none
+     */
+    public record Facts(ItemType type, Priority priority, Needs needs, SuspectStatus suspect) {
+        public Facts(ItemType type, Priority priority, Needs needs) {
+            this(type, priority, needs, SuspectStatus.NONE);
+        }
+    }
+
+    /** Target turnaround in days for each route, ordinary and expedited. */
+    public record Settings(Map<Route, Integer> targetDays, Map<Route, Integer> urgentDays) {
+        /** Peel's defaults (local practice): kiosk 2 days (1 urgent), hub 14 (2), central unit 30 (7). */
+        public static final Settings DEFAULTS = new Settings(Map.of(Route.KIOSK, 2, Route.LOCAL_HUB, 14, Route.CENTRAL_UNIT, 30),
+                Map.of(Route.KIOSK, 1, Route.LOCAL_HUB, 2, Route.CENTRAL_UNIT, 7));
+
+        public Settings(Map<Route, Integer> targetDays) {
+            this(targetDays, urgentWithin(targetDays));
+        }
+
+        private static Map<Route, Integer> urgentWithin(Map<Route, Integer> targets) {
+            Map<Route, Integer> urgent = new EnumMap<>(Route.class);
+            for (Route r : Route.values()) {
+                Integer t = targets.get(r);
+                urgent.put(r, t == null ? 1 : Math.max(1, Math.min(t, DEFAULTS_URGENT.get(r))));
+            }
+            return urgent;
+        }
 
         public Settings {
+            urgentDays = Map.copyOf(new EnumMap<>(urgentDays));
             targetDays = Map.copyOf(new EnumMap<>(targetDays));
             for (Route r : Route.values()) {
                 Integer d = targetDays.get(r);
@@ -82,6 +129,10 @@ public final class ForensicTriage {
 
         public int target(Route route) {
             return targetDays.get(route);
+        }
+
+        public int urgentTarget(Route route) {
+            return urgentDays.get(route);
         }
 
         /**
@@ -103,7 +154,8 @@ public final class ForensicTriage {
         }
     }
 
-    public record Decision(Route route, int targetDays, List<String> reasons, String ruleVersion) {
+    /** The route, its target (urgent when {@code expedited}), the reasons and the rule version. */
+    public record Decision(Route route, int targetDays, List<String> reasons, String ruleVersion, boolean expedited) {
     }
 
     public static Decision triage(Facts f) {
@@ -133,9 +185,6 @@ public final class ForensicTriage {
         if (needs.specialistAnalysis()) {
             central.add("specialist analysis is done by the central unit");
         }
-        if (priority == Priority.HIGH) {
-            central.add("the crime is high priority");
-        }
         Route route;
         if (!central.isEmpty()) {
             route = Route.CENTRAL_UNIT;
@@ -153,8 +202,22 @@ public final class ForensicTriage {
             reasons.add("Local hub: " + f.type().label() + " on a " + priority.name().toLowerCase(java.util.Locale.ROOT)
                     + " priority crime");
         }
-        int target = s.target(route);
-        reasons.add("Target turnaround " + target + (target == 1 ? " day" : " days"));
-        return new Decision(route, target, List.copyOf(reasons), RULE_VERSION);
+        List<String> urgent = new ArrayList<>();
+        if (priority == Priority.HIGH) {
+            urgent.add("the crime is high priority");
+        }
+        ForensicTriage.SuspectStatus suspect = f.suspect() == null ? SuspectStatus.NONE : f.suspect();
+        if (suspect == SuspectStatus.IN_CUSTODY) {
+            urgent.add("the suspect is in custody (PACE detention limit 24 hours)");
+        } else if (suspect == SuspectStatus.ON_BAIL_AWAITING_CHARGE) {
+            urgent.add("the suspect is on bail awaiting a charging decision");
+        }
+        boolean expedited = !urgent.isEmpty();
+        if (expedited) {
+            reasons.add("Expedited: " + String.join("; ", urgent));
+        }
+        int target = expedited ? s.urgentTarget(route) : s.target(route);
+        reasons.add((expedited ? "Urgent target turnaround " : "Target turnaround ") + target + (target == 1 ? " day" : " days"));
+        return new Decision(route, target, List.copyOf(reasons), RULE_VERSION, expedited);
     }
 }

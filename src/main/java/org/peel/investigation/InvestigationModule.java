@@ -84,6 +84,6 @@ public final class InvestigationModule implements Module {
 
     /** This module's commands under {@code peel}: Victims' Code deadlines, and linking investigators to accounts. */
     public static List<Class<?>> commands() {
-        return List.of(VictimsCodeCommand.class, InvestigatorCommand.class);
+        return List.of(VictimsCodeCommand.class, InvestigatorCommand.class, SimulateCommand.class, DutyRotaCommand.class);
     }
 }

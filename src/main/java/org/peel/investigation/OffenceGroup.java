@@ -69,7 +69,10 @@ public enum OffenceGroup {
         if (exact.isPresent()) {
             return exact;
         }
-        if (l.equals("domestic burglary")) {
+        // a dwelling is a residence: "domestic burglary" (before 2017) and "burglary in a dwelling" (the Theft Act
+        // 1968 s9 wording, and the Home Office offence codes 28A-28D) are residential burglary
+        if (l.equals("domestic burglary") || l.contains("in a dwelling") || l.startsWith("burglary dwelling")
+                || l.startsWith("burglary - dwelling") || l.startsWith("burglary – dwelling")) {
             return Optional.of(RESIDENTIAL_BURGLARY);
         }
         if (l.contains("burglary")) {

@@ -33,14 +33,32 @@ public final class OutcomeStore {
     }
 
     /** What an outcome is checked against: the offence group, when it was committed and when recorded. */
-    public record Recorded(String offenceGroup, LocalDateTime committedAt, LocalDateTime recordedAt) {
+    /**
+     * What outcome validation needs of a crime: its group, dates, domestic abuse flag, the serious offences screening
+     * recorded, and whether it has a victim.
+     */
+    public record Recorded(String offenceGroup, LocalDateTime committedAt, LocalDateTime recordedAt, boolean domesticAbuse,
+                           java.util.Set<SeriousOffence> seriousOffences, boolean victimRecorded) {
     }
 
     public Recorded recorded(Handle h, String crimeId) {
-        return h.createQuery("select offence_group, committed_at, recorded_at from crime where id = :id")
+        return h.createQuery("""
+                        select c.offence_group, c.committed_at, c.recorded_at, c.domestic_abuse,
+                               coalesce(s.serious_offences, '{}') as serious_offences,
+                               exists (select 1 from person_record v where v.source_type = 'crime' and v.source_id = c.id
+                                       and v.role = 'victim') as victim_recorded
+                        from crime c left join crime_screening s on s.crime_id = c.id
+                        where c.id = :id""")
                 .bind("id", crimeId)
-                .map((rs, ctx) -> new Recorded(rs.getString("offence_group"), Moments.local(rs, "committed_at"),
-                        Moments.local(rs, "recorded_at"))).one();
+                .map((rs, ctx) -> {
+                    java.util.Set<SeriousOffence> serious = java.util.EnumSet.noneOf(SeriousOffence.class);
+                    for (String o : (String[]) rs.getArray("serious_offences").getArray()) {
+                        serious.add(SeriousOffence.valueOf(o));
+                    }
+                    return new Recorded(rs.getString("offence_group"), Moments.local(rs, "committed_at"),
+                            Moments.local(rs, "recorded_at"), rs.getBoolean("domestic_abuse"), serious,
+                            rs.getBoolean("victim_recorded"));
+                }).one();
     }
 
     /** The dates of birth of the crime's named suspects, in the order they were recorded (null where not known). */

@@ -154,12 +154,23 @@ public final class RecordCrime {
                         crimes.earlierCrimesAgainst(h, victim.person(), crimeId, PersistentTargeting.since(now, targeting),
                                 now, targeting.throughResolvedPersons()), now, targeting);
                 boolean targetedByHistory = history != null && history.persistentlyTargeted();
-                Integer age = victim == null || victim.person() == null ? null : victim.person().ageOn(today);
+                // the Victims' Code's "under 18" is at the time of the offence, not of the report
+                Integer age = victim == null || victim.person() == null ? null
+                        : victim.person().ageOn(report.committedAt().toLocalDate());
                 AtRecording.Decisions d = AtRecording.decide(new AtRecording.Crime(report.offence(), report.boroughCode(),
                                 report.domesticAbuse(), report.hate(), report.seriousOffences(), report.solvabilityWithPeople(),
-                                victim, age, report.flags(), targetedByHistory ? history.reason() : null), today,
-                        screening, allocation,
-                        (borough, specialism, central) -> allocations.candidates(h, borough, specialism, central, now));
+                                victim, age, report.flags(), targetedByHistory ? history.reason() : null), now,
+                        screening, allocation, new AtRecording.Investigators() {
+                            @Override
+                            public List<Allocation.Candidate> candidates(String borough, Specialism specialism, boolean central) {
+                                return allocations.candidates(h, borough, specialism, central, now);
+                            }
+
+                            @Override
+                            public Allocation.Pool pool(String borough, Specialism specialism, boolean central, Priority priority) {
+                                return allocations.pool(h, borough, specialism, central, priority, now);
+                            }
+                        });
                 allocations.insertScreening(h, crimeId, d.screening(), d.facts(), now);
                 if (d.allocation() instanceof Allocation.Allocated a) {
                     allocations.allocate(h, crimeId, a, now, "peel:" + Allocation.RULE_VERSION);

@@ -13,10 +13,19 @@ import java.util.stream.Collectors;
  * investigated further, how urgently, and what accreditation (PIP level) and specialism it needs. There is no
  * national screening matrix, so the weights and thresholds are {@link Settings} a force sets; the defaults are
  * Peel's, stated in the reasons of every decision.
+ *
+ * <p>The PIP level follows the Professionalising Investigation Programme (College of Policing, "Investigation" and
+ * HMICFRS glossary; standards §9.1): PIP 1 is priority and volume crime, PIP 2 serious and complex investigations, PIP 3
+ * major investigations led by a senior investigating officer. Burglary, robbery and assault are volume crime, so they
+ * stay at PIP 1 however high their priority, and a victim's age alone does not make a crime complex. What lifts a crime
+ * to PIP 2 is one of the College's signs of a serious and complex investigation that Peel records: a sexual offence or
+ * death or serious injury on the roads (harm at least {@link Settings#seriousOffenceHarm()}), a serious offence
+ * (wounding with intent, false imprisonment, arson endangering life, trafficking), a child at risk or child sexual
+ * exploitation, modern slavery or female genital mutilation. The scarce detectives are kept for those.
  */
 public final class Screening {
 
-    public static final String RULE_VERSION = "screening-2";
+    public static final String RULE_VERSION = "screening-3";
 
     private Screening() {
     }
@@ -214,14 +223,12 @@ public final class Screening {
         if (major) {
             pip = 3;
             reasons.add("PIP 3: a major investigation led by a senior investigating officer");
-        } else if (harm >= s.investigateWhateverEvidenceHarm() || !f.seriousOffences().isEmpty() || f.victimUnder18()
-                || f.seriousFlag()) {
+        } else if (s.harmOf(f.offence()) >= s.seriousOffenceHarm() || !f.seriousOffences().isEmpty() || f.seriousFlag()) {
             pip = 2;
-            reasons.add("PIP 2: serious and complex (harm at least " + s.investigateWhateverEvidenceHarm()
-                    + ", a serious offence, a child victim or a child at risk, modern slavery or female genital mutilation)");
+            reasons.add("PIP 2: serious and complex (" + complexity(f, s) + ")");
         } else {
             pip = 1;
-            reasons.add("PIP 1: priority and volume crime");
+            reasons.add("PIP 1: priority and volume crime; no sign of a serious and complex investigation");
         }
 
         Specialism specialism = specialism(f, major);
@@ -229,15 +236,33 @@ public final class Screening {
         return new ScreenedIn(priority, pip, specialism, harm, solvability, List.copyOf(reasons));
     }
 
+    private static String complexity(Facts f, Settings s) {
+        List<String> why = new ArrayList<>();
+        if (s.harmOf(f.offence()) >= s.seriousOffenceHarm()) {
+            why.add(f.offence().label().toLowerCase(java.util.Locale.ROOT) + ", harm weight at least " + s.seriousOffenceHarm());
+        }
+        if (!f.seriousOffences().isEmpty()) {
+            why.add(describe(f.seriousOffences()));
+        }
+        if (f.childAtRisk()) {
+            why.add("a child at risk");
+        }
+        if (f.flags().contains(CrimeFlag.MODERN_SLAVERY)) {
+            why.add("modern slavery");
+        }
+        if (f.flags().contains(CrimeFlag.FEMALE_GENITAL_MUTILATION)) {
+            why.add("female genital mutilation");
+        }
+        return String.join(", ", why);
+    }
+
     private static Specialism specialism(Facts f, boolean major) {
         if (major || f.offence() == OffenceGroup.DEATH_OR_SERIOUS_INJURY_DRIVING) {
             return Specialism.MAJOR_CRIME;
         }
-        boolean violentOrSexual = switch (f.offence()) {
-            case SEXUAL_OFFENCES, VIOLENCE_WITH_INJURY, VIOLENCE_WITHOUT_INJURY, STALKING_AND_HARASSMENT -> true;
-            default -> false;
-        };
-        if (f.childAtRisk() || f.victimUnder18() && (violentOrSexual
+        // child abuse investigators take abuse of children: a child at risk, or a sexual, domestic or FGM offence
+        // against a child; a teenager robbed or assaulted in the street is the volume team's
+        if (f.childAtRisk() || f.victimUnder18() && (f.offence() == OffenceGroup.SEXUAL_OFFENCES || f.domesticAbuse()
                 || f.flags().contains(CrimeFlag.FEMALE_GENITAL_MUTILATION))) {
             return Specialism.CHILD_ABUSE;
         }

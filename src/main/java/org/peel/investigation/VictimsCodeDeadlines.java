@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * The Victims' Code deadlines a crime starts, in working days (England and Wales): at reporting, a needs
  * assessment and the offer of a victim personal statement; written confirmation within 5 working days; the
- * victim's details passed to victim services within 2 unless they decline; if the crime will not be
- * investigated, the victim told within 5. Each later case event (arrest, interview, charge, bail, no further
+ * victim's details passed to victim services within 2 unless they decline (or, for victims whose referral needs
+ * consent, with it: {@link VictimsCodeEntitlement#referral}); if the crime will not be investigated, the victim told
+ * within 1 working day for enhanced service and 5 otherwise (the Code, October 2015, Chapter 2: the enhanced
+ * entitlement to be told of decisions within 1 working day; standards §5.3). Each later case event (arrest, interview, charge, bail, no further
  * action, out-of-court disposal) starts an update due within 1 working day for enhanced service, 5 otherwise.
  */
 public final class VictimsCodeDeadlines {
@@ -68,17 +70,28 @@ public final class VictimsCodeDeadlines {
      */
     public static List<Deadline> atReport(LocalDate reportedOn, VictimsCodeEntitlement.Service service,
                                           boolean screenedOut, boolean declinedReferral) {
+        return atReport(reportedOn, service, screenedOut, declinedReferral
+                ? new VictimsCodeEntitlement.Referral(false, false, "declined")
+                : new VictimsCodeEntitlement.Referral(true, false, "within 2 working days of reporting"));
+    }
+
+    /** The deadlines that start when a crime is reported, with the referral decided by the Code's consent rule. */
+    public static List<Deadline> atReport(LocalDate reportedOn, VictimsCodeEntitlement.Service service,
+                                          boolean screenedOut, VictimsCodeEntitlement.Referral referral) {
         List<Deadline> d = new ArrayList<>();
         if (service != VictimsCodeEntitlement.Service.BUSINESS) {
             d.add(of(Kind.NEEDS_ASSESSMENT, reportedOn, 0, "when the crime is reported"));
             d.add(of(Kind.PERSONAL_STATEMENT_OFFER, reportedOn, 0, "offered when the crime is reported"));
         }
         d.add(of(Kind.WRITTEN_CONFIRMATION, reportedOn, 5, "within 5 working days of reporting"));
-        if (service != VictimsCodeEntitlement.Service.BUSINESS && !declinedReferral) {
-            d.add(of(Kind.REFERRAL_TO_VICTIM_SERVICES, reportedOn, 2, "within 2 working days of reporting"));
+        if (service != VictimsCodeEntitlement.Service.BUSINESS && referral.refer()) {
+            d.add(of(Kind.REFERRAL_TO_VICTIM_SERVICES, reportedOn, 2, referral.needsConsent()
+                    ? "within 2 working days of reporting, with the victim's consent" : "within 2 working days of reporting"));
         }
         if (screenedOut) {
-            d.add(of(Kind.NOT_INVESTIGATED_NOTICE, reportedOn, 5, "within 5 working days of the decision"));
+            boolean enhanced = service == VictimsCodeEntitlement.Service.ENHANCED;
+            d.add(of(Kind.NOT_INVESTIGATED_NOTICE, reportedOn, enhanced ? 1 : 5, enhanced
+                    ? "within 1 working day of the decision (enhanced service)" : "within 5 working days of the decision"));
         }
         return List.copyOf(d);
     }

@@ -12,4 +12,18 @@ public interface CommandHost {
      * an embedded server this process started).
      */
     CommandContext open(CommandDatabase options);
+
+    /**
+     * Something the platform provides to a module's command that the module may not build itself (a synthetic force
+     * for a simulation, say): the module names the interface it defines, the platform hands back its implementation.
+     */
+    default <T> java.util.Optional<T> provide(Class<T> type) {
+        return java.util.Optional.empty();
+    }
+
+    /** The command line a command runs under, if it is Peel's. */
+    static java.util.Optional<CommandHost> of(picocli.CommandLine.Model.CommandSpec command) {
+        Object root = command == null ? null : command.root().userObject();
+        return root instanceof CommandHost host ? java.util.Optional.of(host) : java.util.Optional.empty();
+    }
 }

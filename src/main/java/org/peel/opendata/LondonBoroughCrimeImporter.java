@@ -1,5 +1,7 @@
 package org.peel.opendata;
 
+import org.peel.common.Progress;
+import org.peel.common.SourceFile;
 import org.peel.common.CopyWriter;
 import org.peel.common.CsvRecords;
 

@@ -1,5 +1,6 @@
 package org.peel.opendata;
 
+import org.peel.common.SourceFile;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,5 +1,7 @@
 package org.peel.opendata;
 
+import org.peel.common.Progress;
+import org.peel.common.SourceFile;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.common.CopyWriter;
 

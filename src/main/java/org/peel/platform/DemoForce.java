@@ -31,14 +31,22 @@ final class DemoForce {
         }
         long t = System.nanoTime();
         try {
-            SyntheticForce.Result result = SyntheticForce.demo(database.jdbi(), sharedData.orElse(null), Environment.variables());
+            java.time.LocalDate today = java.time.LocalDate.now(Environment.clock());
+            SyntheticForce.Result result = SyntheticForce.demo(database.jdbi(), sharedData.orElse(null),
+                    Environment.variables(), today, java.util.Set.of(DemoCommand.DEMO_BOROUGH));
+            java.time.LocalDate end = result.generation().end();
             if (result.records() > 0) {
-                out.printf("Generated the demo force (%s, scale %s, seed %d) in %.1f s: %,d records%n",
+                out.printf("Generated the demo force (%s, scale %s, seed %d) in %.1f s: %,d records dated %s to %s,"
+                                + " at the volumes published for the year to %s%n",
                         SyntheticForce.DEMO_FORCE, SyntheticForce.DEMO_SCALE, SyntheticForce.DEMO_SEED,
-                        (System.nanoTime() - t) / 1e9, result.records());
+                        (System.nanoTime() - t) / 1e9, result.records(), result.generation().start(), end.minusDays(1),
+                        SyntheticForce.DEFAULT_YEAR_TO);
                 out.println(result.recordedSummary());
                 resolvePeople(database, out);
                 prepareOffenderManagement(database, out);
+            } else if (end.isBefore(today)) {
+                out.printf("The demo force in this database runs to %s; for a force up to today, start the demo with a"
+                        + " new --data-dir%n", end.minusDays(1));
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

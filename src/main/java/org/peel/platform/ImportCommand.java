@@ -1,8 +1,6 @@
 package org.peel.platform;
 
 import org.peel.module.CommandGroup;
-import org.peel.investigation.DutyRotaImport;
-import org.peel.investigation.InvestigatorStore;
 import org.peel.place.GeographyImporter;
 import org.peel.place.PlaceCounts;
 import org.peel.place.PlaceStore;
@@ -19,36 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load public reference data into Peel.",
         subcommands = {ImportCommand.Geography.class, OpenDataImportCommands.HomeOfficePrc.class,
                 OpenDataImportCommands.Population.class, OpenDataImportCommands.PoliceUk.class,
-                OpenDataImportCommands.LondonBoroughCrime.class, AsbImportCommand.class,
-                ImportCommand.DutyRotaFile.class})
+                OpenDataImportCommands.LondonBoroughCrime.class})
 public final class ImportCommand extends CommandGroup {
-
-    @Command(name = "duty-rota", mixinStandardHelpOptions = true,
-            description = "Load investigators' shifts from CSV (investigator_id,date,shift_start,shift_end; YYYY-MM-DD"
-                    + " and HH:MM; a shift ending before it starts runs past midnight). Allocation then counts an"
-                    + " investigator with a rota on duty only during a shift. All or nothing; loading it again changes nothing.")
-    static final class DutyRotaFile implements Callable<Integer> {
-        @Mixin DatabaseOptions db;
-        @Mixin OutputOptions output;
-
-        @Parameters(index = "0", paramLabel = "FILE", description = "The rota CSV")
-        Path file;
-
-        @Override
-        public Integer call() {
-            try (Database database = db.open()) {
-                DutyRotaImport.Summary s = new DutyRotaImport(new InvestigatorStore(database.jdbi()),
-                        Environment.clock()).importFrom(file);
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("file", file.toString());
-                json.put("rows", s.rows());
-                json.put("changed", s.changed());
-                output.print(System.out, "Loaded " + s.rows() + " shifts from " + file + ": " + s.changed()
-                        + " added or changed", json);
-                return 0;
-            }
-        }
-    }
 
     @Command(name = "geography", mixinStandardHelpOptions = true,
             description = "Load force areas, boroughs, 2015 wards and 2011 LSOAs of England and Wales, with London's"

@@ -2,9 +2,11 @@ package org.peel.platform;
 
 import org.peel.access.AuditTrail;
 import org.peel.investigation.InvestigationModule;
+import org.peel.investigation.SyntheticCaseload;
 import org.peel.module.CommandContext;
 import org.peel.module.CommandDatabase;
 import org.peel.module.CommandHost;
+import org.peel.module.Under;
 import org.peel.organisedcrime.OrganisedCrimeModule;
 import org.peel.place.PlaceStore;
 import org.peel.partners.PartnersModule;
@@ -36,7 +38,6 @@ import java.util.stream.Stream;
                 ImportCommand.class,
                 GenerateCommand.class,
                 LinkCommand.class,
-                SimulateCommand.class,
                 ReportCommand.class,
                 InspectCommand.class
         })
@@ -49,6 +50,13 @@ public final class PeelCommand implements Runnable, CommandHost {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** What the platform supplies to modules' commands: the synthetic force for the allocation simulation. */
+    @Override
+    public <T> java.util.Optional<T> provide(Class<T> type) {
+        return type == SyntheticCaseload.class ? java.util.Optional.of(type.cast(new SyntheticCaseloads()))
+                : java.util.Optional.empty();
     }
 
     /** Opens and migrates the database a module's command names, as the platform's own commands open theirs. */
@@ -96,7 +104,14 @@ public final class PeelCommand implements Runnable, CommandHost {
     /** The whole command line: the platform's commands, then the modules', then {@code help} and {@code bench}. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PeelCommand());
-        moduleCommands().forEach(cli::addSubcommand);
+        for (Class<?> command : moduleCommands()) {
+            Under group = command.getAnnotation(Under.class);
+            if (group == null) {
+                cli.addSubcommand(command);
+            } else {
+                cli.getSubcommands().get(group.value()).addSubcommand(command);
+            }
+        }
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.addSubcommand(Benchmarks.command());
         return cli;

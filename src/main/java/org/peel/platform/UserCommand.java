@@ -23,6 +23,14 @@ import java.util.concurrent.Callable;
         subcommands = UserCommand.Add.class)
 final class UserCommand extends CommandGroup {
 
+    /** The roles' names as {@code --role} takes them, for the help text. */
+    static final class RoleSlugs implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Role.values()).map(Role::slug).iterator();
+        }
+    }
+
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create a user. The password is read from standard input, or generated and printed once"
                     + " when standard input is a terminal or empty.")
@@ -31,7 +39,8 @@ final class UserCommand extends CommandGroup {
         @Mixin OutputOptions output;
 
         @Option(names = "--username", required = true, paramLabel = "U") String username;
-        @Option(names = "--role", required = true, paramLabel = "R", description = "One of: ${sys:peel.roles}") String role;
+        @Option(names = "--role", required = true, paramLabel = "R", completionCandidates = RoleSlugs.class,
+                description = "One of: ${COMPLETION-CANDIDATES}") String role;
         @Option(names = "--borough", paramLabel = "CODE", description = "GSS code of the borough (required for local roles)") String borough;
         @Option(names = "--name", paramLabel = "NAME", description = "Display name (default: the username)") String name;
 

@@ -93,6 +93,6 @@ public final class PreventionModule implements Module {
 
     /** This module's commands under {@code peel}: hotspot forecasts and their evaluation from police.uk files. */
     public static List<Class<?>> commands() {
-        return List.of(HotspotsCommand.class);
+        return List.of(HotspotsCommand.class, AsbImportCommand.class);
     }
 }

@@ -176,33 +176,80 @@ final class Crimes implements RecordType {
             crimes.text(id).time(at).time(recordedAt).text(group).text(g.policeUkType()).text(place.boroughCode())
                     .text(place.wardCode()).text(place.lsoaCode()).decimal(point[0], 6).decimal(point[1], 6)
                     .bool(domestic).bool(hate).text(investigator).end();
-            if (!code.equals("0")) {
-                outcomes.text(id).text(code).date((int) outcomeDay).end();
-            }
 
             // a sexual offence's person records are withheld from roles that may not see sexual offences
             String sexual = group.toLowerCase(java.util.Locale.ROOT).startsWith("sexual") ? "SEXUAL_OFFENCE" : null;
             if (victim >= 0) {
                 world.person(victim, "crime", id, place.boroughCode(), sexual, "victim", recordedAt, rnd);
             }
+            int suspectDob = Integer.MIN_VALUE;
+            boolean suspectOnRecord = false;
             if (suspect >= 0) {
                 world.person(suspect, "crime", id, place.boroughCode(), sexual, "suspect", recordedAt, rnd);
+                // the outcome is checked against the suspect as recorded, as Peel will check it
+                suspectDob = world.lastRecordedDob();
+                suspectOnRecord = world.lastRecordedNamed();
                 world.suspects.add(suspect);
                 suspectCount[suspect]++;
-                String disposal = OffenceGroup.DISPOSALS.get(code);
-                if (disposal != null) {
-                    world.offended(suspect, new World.Offence((int) outcomeDay, group, disposal, id));
-                }
             }
             int witnesses = rnd.nextDouble() < g.witnessShare() ? (rnd.nextDouble() < 0.25 ? 2 : 1) : 0;
             for (int w = 0; w < witnesses; w++) {
                 world.person(world.people.resident(area, rnd, 12, 90, null), "crime", id, place.boroughCode(), sexual, "witness", recordedAt, rnd);
             }
-            RecordingFacts.crime(reports, reported, id, group, domestic, suspect >= 0, witnesses > 0, victim >= 0,
-                    domestic && victim >= 0 && domesticCount[victim] > 1);
+            java.util.Set<org.peel.investigation.SeriousOffence> serious = RecordingFacts.crime(reports, reported, id, group,
+                    domestic, suspect >= 0, witnesses > 0, victim >= 0, domestic && victim >= 0 && domesticCount[victim] > 1);
+            if (!code.equals("0")) {
+                // the outcome drawn from the published mix is replaced by the nearest one Peel's rules allow here
+                java.time.LocalDate born = suspectDob == Integer.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(suspectDob);
+                java.time.LocalDate committedOn = java.time.LocalDate.ofEpochDay(Math.floorDiv(at, 86_400L));
+                code = allowed(code, group, serious,
+                        born == null ? null : java.time.Period.between(born, committedOn).getYears(),
+                        born == null ? null : java.time.Period.between(born, java.time.LocalDate.ofEpochDay(outcomeDay)).getYears(),
+                        suspectOnRecord, domestic, victim >= 0, day, (int) outcomeDay);
+                outcomes.text(id).text(code).date((int) outcomeDay).end();
+                String disposal = suspect >= 0 ? OffenceGroup.DISPOSALS.get(code) : null;
+                if (disposal != null) {
+                    world.offended(suspect, new World.Offence((int) outcomeDay, group, disposal, id));
+                }
+            }
             if (domestic) {
                 world.domesticCrimes.add(new World.DomesticCrime(id, recordedAt, area, point[0], point[1], victim, suspect));
             }
         }
+    }
+
+    /**
+     * The drawn outcome when {@link org.peel.investigation.OutcomeValidation} accepts it for this crime; otherwise the
+     * first of its nearest alternatives that it accepts (a caution of the right type for the age on the day, a charge
+     * instead of a caution for an indictable-only offence, "victim does not support" for a domestic crime whose
+     * suspect is known), ending with a charge, outcome 11 under 10, or "no suspect identified".
+     */
+    static String allowed(String code, String group, java.util.Set<org.peel.investigation.SeriousOffence> serious,
+                          Integer ageAtOffence, Integer ageOnTheDay, boolean suspect, boolean domestic, boolean victim,
+                          int recordedDay, int outcomeDay) {
+        org.peel.investigation.OffenceGroup offence = org.peel.investigation.OffenceGroup.fromLabel(group)
+                .orElse(org.peel.investigation.OffenceGroup.MISCELLANEOUS_AGAINST_SOCIETY);
+        String caution = ageOnTheDay != null && ageOnTheDay < 18 ? "2" : "3";
+        List<String> tries = new ArrayList<>(List.of(code));
+        switch (code) {
+            case "2", "3" -> tries.addAll(List.of(caution, "1"));
+            case "6", "7" -> tries.addAll(List.of(caution, "8", "1"));
+            case "8" -> tries.addAll(List.of(caution, "1"));
+            case "14", "18" -> tries.addAll(List.of("16", "15", "10"));
+            case "16" -> tries.addAll(List.of("15", "10"));
+            default -> {
+            }
+        }
+        tries.addAll(List.of("1", "11", "18", "20"));
+        java.time.LocalDate recorded = java.time.LocalDate.ofEpochDay(recordedDay);
+        java.time.LocalDate on = java.time.LocalDate.ofEpochDay(outcomeDay);
+        for (String t : tries) {
+            org.peel.investigation.OutcomeType type = org.peel.investigation.OutcomeType.ofCode(Integer.parseInt(t)).orElse(null);
+            if (type != null && org.peel.investigation.OutcomeValidation.validate(new org.peel.investigation.OutcomeValidation.Facts(
+                    type, offence, serious, suspect, ageAtOffence, ageOnTheDay, domestic, victim, recorded, on)).valid()) {
+                return t;
+            }
+        }
+        return code;
     }
 }

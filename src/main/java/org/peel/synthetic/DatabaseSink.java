@@ -113,7 +113,8 @@ public final class DatabaseSink implements RecordSink {
         if (present) {
             throw new BadInput("synthetic_generation", 0, null, "this database already holds the synthetic force "
                     + generation.forceName() + " at scale " + generation.scaleText() + ", seed " + generation.seed()
-                    + ", year to " + generation.yearTo() + " (generation " + generation.key()
+                    + ", year to " + generation.yearTo()
+                    + (generation.endsBefore() == null ? "" : ", dated up to " + generation.endsBefore()) + " (generation " + generation.key()
                     + "); nothing was loaded again. Use another seed or scale, or another database.");
         }
     }
@@ -165,13 +166,14 @@ public final class DatabaseSink implements RecordSink {
                 loaded.put(t.name(), t.load(handle.getConnection(), null, file(t)));
             }
             recorded = new RecordingPasses(jdbi, environment).run(handle, generation);
-            handle.createUpdate("insert into synthetic_generation (key, force_name, scale, seed, year_to, counts)"
-                            + " values (:key, :force, :scale, :seed, :yearTo, cast(:counts as jsonb))")
+            handle.createUpdate("insert into synthetic_generation (key, force_name, scale, seed, year_to, ends_before, counts)"
+                            + " values (:key, :force, :scale, :seed, :yearTo, :endsBefore, cast(:counts as jsonb))")
                     .bind("key", generation.key())
                     .bind("force", generation.forceName())
                     .bind("scale", new BigDecimal(generation.scaleText()))
                     .bind("seed", generation.seed())
                     .bind("yearTo", generation.yearTo().toString())
+                    .bind("endsBefore", generation.endsBefore())
                     .bind("counts", JSON.writeValueAsString(counts))
                     .execute();
             handle.commit();

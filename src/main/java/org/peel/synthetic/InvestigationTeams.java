@@ -15,6 +15,17 @@ final class InvestigationTeams implements RecordType {
 
     static final Table TEAM = Table.of("investigation_team", "id", "borough_code", "name", "specialism", "establishment");
     static final Table INVESTIGATOR = Table.of("investigator", "id", "team_id", "display_name", "pip_level", "specialism");
+    static final Table ROTA = Table.of("investigator_duty_rota", "investigator_id", "duty_date", "shift_start", "shift_end",
+            "imported_at");
+
+    /** Specialisms a fully staffed borough has beyond the generated ones (labels as Peel's investigation spells them). */
+    static final String CHILD_ABUSE = "Child abuse";
+    static final String FRAUD = "Fraud";
+
+    /** Investigators in post at each PIP level a fully staffed borough's team has: two early, two late. */
+    static final int STAFFED_PER_LEVEL = 4;
+    /** A fully staffed borough's rota runs this many days past the generated year, for crimes recorded live. */
+    static final int ROTA_DAYS_AHEAD = 56;
 
     /** Crimes a year one investigator of the specialism carries, and the share of crimes screened in to the team. */
     private static final Map<String, double[]> CASELOAD = Map.of(
@@ -30,7 +41,9 @@ final class InvestigationTeams implements RecordType {
             OffenceGroup.DOMESTIC, new double[]{.25, .75, 0, 0},
             OffenceGroup.SEXUAL, new double[]{0, .9, .1, 0},
             OffenceGroup.BURGLARY_ROBBERY, new double[]{.6, .4, 0, 0},
-            OffenceGroup.MAJOR, new double[]{0, .5, .4, .1});
+            OffenceGroup.MAJOR, new double[]{0, .5, .4, .1},
+            CHILD_ABUSE, new double[]{0, 1, 0, 0},
+            FRAUD, new double[]{.5, .5, 0, 0});
 
     private static final String[] RANKS = {"DC", "DS", "DI", "DCI"};
 
@@ -41,7 +54,7 @@ final class InvestigationTeams implements RecordType {
 
     @Override
     public List<Table> tables() {
-        return List.of(TEAM, INVESTIGATOR);
+        return List.of(TEAM, INVESTIGATOR, ROTA);
     }
 
     @Override
@@ -76,18 +89,47 @@ final class InvestigationTeams implements RecordType {
         long[] inPost = Weighted.apportion(Math.round(totalEstablishment * (1 - world.settings.investigatorShortfall())), weights);
         TableOutput teams = world.out(TEAM);
         TableOutput investigators = world.out(INVESTIGATOR);
+        TableOutput rota = world.out(ROTA);
+        // a fully staffed borough has the child abuse and fraud teams too, which the generated mix leaves central
+        for (int b = 0; b < boroughs.size(); b++) {
+            if (world.generation.fullyStaffed().contains(boroughs.get(b).code())) {
+                for (String extra : new String[]{CHILD_ABUSE, FRAUD}) {
+                    establishment.add(new double[]{b, -1 - (extra.equals(CHILD_ABUSE) ? 0 : 1), STAFFED_PER_LEVEL});
+                }
+            }
+        }
         long team = 0;
         long officer = 0;
         for (int t = 0; t < establishment.size(); t++) {
             int b = (int) establishment.get(t)[0];
-            String specialism = OffenceGroup.SPECIALISMS[(int) establishment.get(t)[1]];
+            int sIndex = (int) establishment.get(t)[1];
+            String specialism = sIndex >= 0 ? OffenceGroup.SPECIALISMS[sIndex] : sIndex == -1 ? CHILD_ABUSE : FRAUD;
+            boolean staffed = world.generation.fullyStaffed().contains(boroughs.get(b).code());
             String teamId = world.id("TM", ++team);
             teams.text(teamId).text(boroughs.get(b).code()).text(boroughs.get(b).name() + " " + specialism.toLowerCase(Locale.ROOT))
                     .text(specialism).number((long) establishment.get(t)[2]).end();
             Weighted pip = new Weighted(PIP_MIX.get(specialism));
             List<String> ids = world.investigators.computeIfAbsent(b + "|" + specialism, k -> new ArrayList<>());
-            for (int i = 0; i < inPost[t]; i++) {
-                int level = pip.draw(rnd) + 1;
+            List<Integer> levels = new ArrayList<>();
+            for (int i = 0; t < inPost.length && i < inPost[t]; i++) {
+                levels.add(pip.draw(rnd) + 1);
+            }
+            if (staffed) {
+                // full establishment, and at least STAFFED_PER_LEVEL at each level the team's mix has
+                double[] mix = PIP_MIX.get(specialism);
+                while (levels.size() < establishment.get(t)[2]) {
+                    levels.add(pip.draw(rnd) + 1);
+                }
+                for (int level = 1; level <= mix.length; level++) {
+                    final int l = level;
+                    long have = levels.stream().filter(x -> x == l).count();
+                    for (long k = have; mix[level - 1] > 0 && k < STAFFED_PER_LEVEL; k++) {
+                        levels.add(level);
+                    }
+                }
+            }
+            int[] atLevel = new int[5];
+            for (int level : levels) {
                 boolean male = rnd.nextDouble() < 0.6;
                 List<String> forenames = male ? Names.MALE_FORENAMES : Names.FEMALE_FORENAMES;
                 String id = world.id("INV", ++officer);
@@ -96,6 +138,28 @@ final class InvestigationTeams implements RecordType {
                                 + Names.SURNAMES.get(rnd.nextInt(Names.SURNAMES.size())))
                         .number(level).text(specialism).end();
                 ids.add(id);
+                if (staffed) {
+                    rota(world, rota, id, atLevel[level]++);
+                }
+            }
+        }
+    }
+
+    /**
+     * Four days on, four off; the n-th investigator at a level works earlies (07:00 to 17:00) when n is even and lates
+     * (14:00 to midnight) when odd, the pairs four days apart, so that each level has someone on from 07:00 to
+     * midnight every day and nobody overnight (when the duty detective and the next shift take new crimes).
+     */
+    private static void rota(World world, TableOutput rota, String investigatorId, int n) {
+        long first = world.start.toEpochDay();
+        long last = world.end.toEpochDay() + ROTA_DAYS_AHEAD;
+        int offset = (n / 2 % 2) * 4;
+        boolean early = n % 2 == 0;
+        long importedAt = first * 86_400L;
+        for (long day = first; day < last; day++) {
+            if (Math.floorMod(day - first + offset, 8) < 4) {
+                rota.text(investigatorId).date((int) day).text(early ? "07:00" : "14:00").text(early ? "17:00" : "00:00")
+                        .time(importedAt).end();
             }
         }
     }

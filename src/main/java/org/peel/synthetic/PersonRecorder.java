@@ -93,6 +93,11 @@ final class PersonRecorder {
      * @param sensitivity the sensitive kind the record itself belongs to beyond its source type (as the access
      *                    enum names it, e.g. {@code SEXUAL_OFFENCE}), or null
      */
+    /** The date of birth (epoch day, or {@code Integer.MIN_VALUE} when left out) of the last record written. */
+    int lastDob = Integer.MIN_VALUE;
+    /** Whether the last record written has a surname. */
+    boolean lastNamed;
+
     String record(int p, String sourceType, String sourceId, String boroughCode, String sensitivity, String role,
                   long recordedAt, SplittableRandom rnd) {
         Details truthDetails = canonical(p);
@@ -101,6 +106,8 @@ final class PersonRecorder {
             vary(p, d, truthDetails, rnd);
         }
         String id = key + "-P" + (++next);
+        lastDob = d.dob;
+        lastNamed = d.surname != null && !d.surname.isEmpty();
         records.text(id).text(sourceType).text(sourceId).text(role).text(d.forenames).text(d.surname)
                 .date(d.dob).text(d.sex).text(d.address).text(d.postcode).text(d.phone).time(recordedAt)
                 .text(boroughCode).text(sensitivity == null ? "{}" : "{" + sensitivity + "}").end();

@@ -78,7 +78,7 @@ final class RecordingFacts {
      * @param victim           whether the crime has a victim (the victim columns are empty without one)
      * @param repeatDomestic   a domestic abuse victim abused before this year's earlier crimes
      */
-    static void crime(TableOutput out, SplittableRandom rnd, String crimeId, String offenceGroup, boolean domestic,
+    static java.util.Set<SeriousOffence> crime(TableOutput out, SplittableRandom rnd, String crimeId, String offenceGroup, boolean domestic,
                       boolean suspectNamed, boolean witness, boolean victim, boolean repeatDomestic) {
         String g = offenceGroup.toLowerCase(java.util.Locale.ROOT);
         EnumSet<SolvabilityFactor> factors = EnumSet.noneOf(SolvabilityFactor.class);
@@ -123,7 +123,7 @@ final class RecordingFacts {
         out.text(crimeId).text(array(factors)).text(array(serious));
         if (!victim) {
             out.nothing().nothing().nothing().nothing().nothing().nothing().end();
-            return;
+            return serious;
         }
         boolean bereaved = g.equals("homicide") || g.startsWith("death or serious injury");
         out.bool(rnd.nextDouble() < EVIDENCE_AFFECTED)
@@ -132,6 +132,7 @@ final class RecordingFacts {
                 .bool(bereaved)
                 .bool(rnd.nextDouble() < DECLINES_REFERRAL)
                 .text(PERSONAL_STATEMENTS[PERSONAL_STATEMENT.draw(rnd)]).end();
+        return serious;
     }
 
     /** Writes an ASB victim's answers to the first-call risk questionnaire. */

@@ -75,7 +75,7 @@ public final class RecordingPasses {
         h.execute("select peel_analyze('crime', 'crime_outcome', 'person_record', 'asb_incident',"
                 + " 'synthetic_crime_report', 'synthetic_asb_call')");
         String prefix = generation.key() + "-";
-        LocalDateTime end = generation.yearTo().plusMonths(1).atDay(1).atStartOfDay();
+        LocalDateTime end = generation.end().atStartOfDay();
         AuditTrail audit = new AuditTrail(jdbi);
         CrimeRecordingPass.Counts crimes = new CrimeRecordingPass(jdbi, audit,
                 InvestigationSettings.load(jdbi)).run(h, crimes(h, prefix), keeping(end), ACTOR);
@@ -86,7 +86,7 @@ public final class RecordingPasses {
 
     private static List<CrimeRecordingPass.Crime> crimes(Handle h, String prefix) {
         return h.createQuery("""
-                        select c.id, c.recorded_at, c.offence_group, c.borough_code, c.domestic_abuse, c.hate,
+                        select c.id, c.recorded_at, c.committed_at, c.offence_group, c.borough_code, c.domestic_abuse, c.hate,
                                r.solvability_factors, r.serious_offences, r.victim_evidence_affected, r.victim_in_fear,
                                r.victim_persistently_targeted, r.victim_bereaved, r.victim_declines_referral,
                                r.victim_personal_statement, v.id as victim_id, v.date_of_birth as victim_dob, o.outcome_date
@@ -114,7 +114,8 @@ public final class RecordingPasses {
                     rs.getBoolean("victim_bereaved"), rs.getBoolean("victim_declines_referral"),
                     CrimeReport.PersonalStatement.valueOf(rs.getString("victim_personal_statement")));
             LocalDate dob = rs.getObject("victim_dob", LocalDate.class);
-            age = dob == null ? null : Period.between(dob, recordedAt.toLocalDate()).getYears();
+            // the Victims' Code's "under 18" is at the time of the offence
+            age = dob == null ? null : Period.between(dob, Moments.local(rs, "committed_at").toLocalDate()).getYears();
         }
         Set<SolvabilityFactor> factors = EnumSet.noneOf(SolvabilityFactor.class);
         for (String f : strings(rs.getArray("solvability_factors"))) {

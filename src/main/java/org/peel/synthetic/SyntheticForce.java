@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -91,23 +92,36 @@ public final class SyntheticForce {
     }
 
     /**
-     * Loads the demo force into the database (once: a second call finds it already there and does nothing), its
-     * recording passes using the thresholds configured in {@code environment}.
+     * Loads the demo force into the database, dated in the twelve months before {@code today}: volumes from the
+     * published year to {@link #DEFAULT_YEAR_TO}, records alive now. Once only: a database already holding a demo
+     * force keeps it (a second call finds it and does nothing; its records stay on the dates they were generated for,
+     * which {@link Result#generation()} gives). {@code fullyStaffed} are the boroughs whose investigation teams are
+     * fully staffed on a duty rota ({@link Generation#staffing}). The recording passes use the thresholds configured in {@code environment}.
      */
-    public static Result demo(Jdbi jdbi, Path sharedData, Map<String, String> environment) throws IOException {
+    public static Result demo(Jdbi jdbi, Path sharedData, Map<String, String> environment, LocalDate today,
+                              java.util.Set<String> fullyStaffed) throws IOException {
         // checked before reading any source, so a warm start costs one query, not a reload of the force's data
-        boolean present = jdbi.withHandle(h -> h.createQuery("""
-                        select count(*) from synthetic_generation
-                        where lower(force_name) = lower(:force) and scale = :scale and seed = :seed and year_to = :yearTo""")
+        java.util.Optional<LocalDate> held = jdbi.withHandle(h -> h.createQuery("""
+                        select coalesce(ends_before, (cast(year_to || '-01' as date) + interval '1 month')::date)
+                        from synthetic_generation
+                        where lower(force_name) = lower(:force) and scale = :scale and seed = :seed and year_to = :yearTo
+                        order by generated_at desc limit 1""")
                 .bind("force", DEMO_FORCE).bind("scale", DEMO_SCALE).bind("seed", DEMO_SEED)
-                .bind("yearTo", DEFAULT_YEAR_TO.toString()).mapTo(Long.class).one() > 0);
-        if (present) {
-            return new Result(new Generation(DEMO_FORCE, DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO), Map.of(), List.of());
+                .bind("yearTo", DEFAULT_YEAR_TO.toString()).mapTo(LocalDate.class).findOne());
+        if (held.isPresent()) {
+            return new Result(new Generation(DEMO_FORCE, DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO).endingBefore(held.get()),
+                    Map.of(), List.of());
         }
         ForceSpec force = ForceSources.load(DEMO_FORCE, DEFAULT_YEAR_TO, sharedData);
-        Generation generation = new Generation(force.name(), DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO);
+        Generation generation = new Generation(force.name(), DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO).endingBefore(today)
+                .staffing(fullyStaffed);
         try (DatabaseSink sink = new DatabaseSink(jdbi, environment)) {
             return generate(force, generation, SyntheticSettings.defaults(), sink);
         }
+    }
+
+    /** The demo force in the published year itself (June 2015), as before the demo was dated to today. */
+    public static Result demo(Jdbi jdbi, Path sharedData, Map<String, String> environment) throws IOException {
+        return demo(jdbi, sharedData, environment, DEFAULT_YEAR_TO.plusMonths(1).atDay(1), java.util.Set.of());
     }
 }

@@ -54,7 +54,7 @@ public final class World {
         this.force = force;
         this.settings = settings;
         this.sink = sink;
-        this.end = generation.yearTo().plusMonths(1).atDay(1);
+        this.end = generation.end();
         this.start = end.minusYears(1);
         this.time = new TimeModel(start, end);
         int poolSize = (int) Math.max(500, Math.round(force.population() * generation.scale() * settings.peoplePerResident()));
@@ -97,6 +97,16 @@ public final class World {
     String person(int p, String sourceType, String sourceId, String boroughCode, String sensitivity, String role,
                   long recordedAt, SplittableRandom rnd) {
         return recorder.record(p, sourceType, sourceId, boroughCode, sensitivity, role, recordedAt, rnd);
+    }
+
+    /** The last person record written: its date of birth as recorded (epoch day, or {@code Integer.MIN_VALUE}). */
+    int lastRecordedDob() {
+        return recorder.lastDob;
+    }
+
+    /** Whether the last person record written has a surname. */
+    boolean lastRecordedNamed() {
+        return recorder.lastNamed;
     }
 
     /** Records a positive outcome against a true person's offending history. */

@@ -27,7 +27,7 @@ class AllocationSimulationTest {
     }
 
     @Test
-    @DisplayName("Recorded at 10:00 it is allocated at once; at 23:00 it waits for the 07:00 shift (8 h)")
+    @DisplayName("Recorded at 10:00 it is allocated and worked at once; at 23:00 it is allocated at once to the 07:00 shift, worked 8 h later")
     void dutyDecidesTheWait() {
         AllocationSimulation.Result r = AllocationSimulation.run(List.of(
                 shoplifting("A", DAY0.withHour(10), null), shoplifting("B", DAY0.withHour(23), null),
@@ -35,7 +35,10 @@ class AllocationSimulationTest {
                         false, false, false, false, null)), ONE_DC, settings(Allocation.Policy.defaults()));
         assertThat(r.peel().crimes()).isEqualTo(2);
         assertThat(r.peel().medianHoursToAllocation()).isEqualTo(0.0);
-        assertThat(r.peel().p90HoursToAllocation()).isEqualTo(8.0);
+        assertThat(r.peel().p90HoursToAllocation()).isEqualTo(0.0);
+        // first action: A at 10:00 (0 h); B when DC1's early shift starts at 07:00 next day (23:00 + 8 h)
+        assertThat(r.peel().medianHoursToFirstAction()).isEqualTo(0.0);
+        assertThat(r.peel().p90HoursToFirstAction()).isEqualTo(8.0);
         assertThat(r.peel().targetBreachPct()).isZero();
         // the batch runs at 09:00 one to three days later: 23, 47 or 71 hours for A, 10, 34 or 58 for B
         assertThat(r.baseline().p90HoursToAllocation()).isIn(23.0, 47.0, 71.0, 34.0, 58.0);

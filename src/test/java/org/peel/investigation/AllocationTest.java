@@ -45,7 +45,7 @@ class AllocationTest {
         assertThat(a.investigator().investigatorId()).isEqualTo("B");
         assertThat(a.weight()).isEqualTo(2);
         assertThat(a.reasons()).contains("2 investigators qualify");
-        assertThat(a.ruleVersion()).isEqualTo("allocation-1");
+        assertThat(a.ruleVersion()).isEqualTo(Allocation.RULE_VERSION);
     }
 
     @Test

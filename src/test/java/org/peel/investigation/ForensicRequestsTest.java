@@ -73,7 +73,7 @@ class ForensicRequestsTest {
         assertThat(sent.statusCode()).isEqualTo(302);
         long id = count("select id from forensic_request where crime_id = ?", crimeId);
         assertThat(text("select route || ' ' || rule_version from forensic_request where id = ?", id))
-                .isEqualTo("KIOSK forensic-triage-1");
+                .isEqualTo("KIOSK " + ForensicTriage.RULE_VERSION);
         assertThat(count("select count(*) from audit_event where action = 'forensic-request' and record_id = ?", crimeId)).isEqualTo(1);
 
         // three days on

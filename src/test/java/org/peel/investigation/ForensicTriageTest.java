@@ -27,7 +27,7 @@ class ForensicTriageTest {
         Decision d = triage(ItemType.MOBILE_PHONE, Priority.MEDIUM, Needs.NONE);
         assertThat(d.route()).isEqualTo(Route.KIOSK);
         assertThat(d.targetDays()).isEqualTo(2);
-        assertThat(d.ruleVersion()).isEqualTo("forensic-triage-1");
+        assertThat(d.ruleVersion()).isEqualTo("forensic-triage-2");
         assertThat(d.reasons()).containsExactly(
                 "Self-service kiosk: a logical download of a mobile phone on a medium priority crime",
                 "Target turnaround 2 days");
@@ -95,12 +95,38 @@ class ForensicTriageTest {
     }
 
     @Test
-    @DisplayName("A high-priority crime's phone goes to the central unit, with every reason that applies")
-    void highPriorityToCentral() {
-        assertThat(triage(ItemType.MOBILE_PHONE, Priority.HIGH, Needs.NONE).reasons().get(0))
-                .isEqualTo("Central unit: the crime is high priority");
-        assertThat(triage(ItemType.COMPUTER, Priority.HIGH, new Needs(false, true, false)).reasons().get(0))
-                .isEqualTo("Central unit: computers are examined by the central unit; recovering deleted data needs the central unit; the crime is high priority");
+    @DisplayName("A high-priority crime's phone goes to the kiosk, the fastest route that can do it, expedited to 1 day")
+    void highPriorityExpeditedNotCentral() {
+        Decision phone = triage(ItemType.MOBILE_PHONE, Priority.HIGH, Needs.NONE);
+        assertThat(phone.route()).isEqualTo(Route.KIOSK);
+        assertThat(phone.expedited()).isTrue();
+        assertThat(phone.targetDays()).isEqualTo(1);
+        assertThat(phone.reasons()).contains("Expedited: the crime is high priority", "Urgent target turnaround 1 day");
+        // a computer still needs the central unit; high priority makes it 7 days, not 30
+        Decision computer = triage(ItemType.COMPUTER, Priority.HIGH, new Needs(false, true, false));
+        assertThat(computer.route()).isEqualTo(Route.CENTRAL_UNIT);
+        assertThat(computer.reasons().get(0))
+                .isEqualTo("Central unit: computers are examined by the central unit; recovering deleted data needs the central unit");
+        assertThat(computer.targetDays()).isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("A suspect in custody or on bail awaiting charge expedites even a routine crime's exhibit")
+    void suspectClockExpedites() {
+        Decision custody = ForensicTriage.triage(new Facts(ItemType.CCTV, Priority.ROUTINE, Needs.NONE,
+                ForensicTriage.SuspectStatus.IN_CUSTODY));
+        // CCTV goes to the local hub: 14 days ordinarily, 2 when expedited
+        assertThat(custody.route()).isEqualTo(Route.LOCAL_HUB);
+        assertThat(custody.targetDays()).isEqualTo(2);
+        assertThat(custody.reasons()).contains("Expedited: the suspect is in custody (PACE detention limit 24 hours)");
+        Decision bail = ForensicTriage.triage(new Facts(ItemType.DNA_SWAB, Priority.MEDIUM, Needs.NONE,
+                ForensicTriage.SuspectStatus.ON_BAIL_AWAITING_CHARGE));
+        assertThat(bail.route()).isEqualTo(Route.CENTRAL_UNIT);
+        assertThat(bail.targetDays()).isEqualTo(7);
+        Decision released = ForensicTriage.triage(new Facts(ItemType.CCTV, Priority.ROUTINE, Needs.NONE,
+                ForensicTriage.SuspectStatus.RELEASED_UNDER_INVESTIGATION));
+        assertThat(released.expedited()).isFalse();
+        assertThat(released.targetDays()).isEqualTo(14);
     }
 
     @Test

@@ -57,7 +57,7 @@ class InvestigationRecordCrimeTest {
 
     private static CrimeReport domesticAssault(CrimeReport.Victim victim) {
         return new CrimeReport(OffenceGroup.VIOLENCE_WITH_INJURY, LocalDateTime.of(2015, 12, 23, 22, 30), BOROUGH, null, null,
-                null, null, true, false, Set.of(), Set.of(), List.of(victim),
+                null, null, true, false, Set.of(SeriousOffence.WOUNDING_WITH_INTENT), Set.of(), List.of(victim),
                 List.of(new CrimeReport.Party("Sam", "Suspect", LocalDate.of(1980, 1, 1))), List.of());
     }
 
@@ -67,7 +67,7 @@ class InvestigationRecordCrimeTest {
     }
 
     @Test
-    @DisplayName("A domestic assault with a named suspect goes to the PIP 2 domestic abuse investigator with the lighter load")
+    @DisplayName("A domestic wounding with intent and a named suspect goes to the PIP 2 domestic abuse investigator with the lighter load")
     void allocatesAndStartsDeadlines() {
         // DA2 already carries one high-priority crime (weight 3): DA3, with none, should take the next
         jdbi.useHandle(h -> {
@@ -101,7 +101,7 @@ class InvestigationRecordCrimeTest {
     @Test
     @DisplayName("Nobody accredited and free: the crime waits in the queue with the reason; a supervisor reallocates it")
     void queueThenReallocate() {
-        jdbi.useHandle(h -> h.execute("insert into investigator_duty (investigator_id, on_duty, changed_at) values ('DA2', false, now()), ('DA3', false, now())"));
+        jdbi.useHandle(h -> h.execute("insert into investigator_duty (investigator_id, on_duty, changed_at) values ('DA2', false, now()), ('DA3', false, now()), ('CDA', false, now())"));
         RecordCrime.Recorded r = recordCrime.record(domesticAssault(vulnerableVictim()), officer, "api", "127.0.0.1").get(0);
         assertThat(r.allocation()).isInstanceOf(Allocation.Queued.class);
         List<AllocationStore.QueuedCrime> queue = allocation.queue(BOROUGH, LocalDateTime.of(2015, 12, 25, 10, 0));

@@ -82,7 +82,7 @@ class InvestigationRoutesTest {
     }
 
     @Test
-    @DisplayName("POST /api/v1/crimes records one crime per victim: the adult's goes to DA1, the child's waits for child abuse")
+    @DisplayName("POST /api/v1/crimes records one crime per victim: the adult's goes to DA1, the child's (high priority, no child abuse team) to the duty detective")
     void api() {
         WebClient pc = server.signedIn("pc.api", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
         pc.get("/");
@@ -95,7 +95,8 @@ class InvestigationRoutesTest {
         HttpResponse<String> r = pc.postJson("/api/v1/crimes", body, Map.of("X-CSRF-Token", pc.csrfToken()));
         assertThat(r.statusCode()).isEqualTo(201);
         assertThat(r.body()).contains("\"decision\":\"allocated\"").contains("\"investigator_id\":\"DA1\"")
-                .contains("\"decision\":\"queued\",\"reason\":\"No investigator with the Child abuse specialism")
+                .contains("No investigator with the Child abuse specialism")
+                .contains("High priority: taken by the duty detective DA2 (Domestic abuse, PIP 2) until the specialist team is on duty")
                 .contains("REFERRAL_TO_VICTIM_SERVICES").contains("\"service\":\"ENHANCED\"");
 
         HttpResponse<String> bad = pc.postJson("/api/v1/crimes", "{\"offence_group\": \"Jaywalking\"}",

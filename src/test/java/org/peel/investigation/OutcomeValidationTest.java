@@ -72,7 +72,89 @@ class OutcomeValidationTest {
     @Test
     @DisplayName("Every problem is listed at once")
     void allProblems() {
-        assertThat(check(OutcomeType.ADULT_CAUTION, OffenceGroup.ROBBERY, false, null, LocalDate.of(2020, 1, 1)).problems())
+        assertThat(check(OutcomeType.ADULT_CAUTION, OffenceGroup.SHOPLIFTING, false, null, LocalDate.of(2020, 1, 1)).problems())
                 .hasSize(2);
+    }
+
+    private static OutcomeValidation.Result disposal(OutcomeType t, OffenceGroup g, java.util.Set<SeriousOffence> serious,
+                                                     Integer ageAtOffence, Integer ageOnTheDay, boolean partnerAbuse,
+                                                     boolean victim) {
+        return OutcomeValidation.validate(new OutcomeValidation.Facts(t, g, serious, true, ageAtOffence, ageOnTheDay,
+                partnerAbuse, victim, RECORDED, CLOSED));
+    }
+
+    @Test
+    @DisplayName("No caution for an indictable-only offence (CJCA 2015 s17): robbery, or wounding with intent inside violence with injury")
+    void noCautionForIndictableOnly() {
+        // robbery is triable only on indictment: an adult of 30 may be charged but not cautioned
+        assertThat(disposal(OutcomeType.ADULT_CAUTION, OffenceGroup.ROBBERY, java.util.Set.of(), 30, 30, false, true).problems())
+                .containsExactly("Outcome 3 (Caution, adult) cannot be given for an offence triable only on indictment"
+                        + " (Criminal Justice and Courts Act 2015 s17); an exceptional case goes to the CPS for a charging decision");
+        // violence with injury is usually either-way (ABH, s20), so a caution stands; s18 wounding with intent is not
+        assertThat(disposal(OutcomeType.ADULT_CAUTION, OffenceGroup.VIOLENCE_WITH_INJURY, java.util.Set.of(), 30, 30, false, true)
+                .valid()).isTrue();
+        assertThat(disposal(OutcomeType.ADULT_CAUTION, OffenceGroup.VIOLENCE_WITH_INJURY,
+                java.util.Set.of(SeriousOffence.WOUNDING_WITH_INTENT), 30, 30, false, true).valid()).isFalse();
+        assertThat(disposal(OutcomeType.YOUTH_CAUTION, OffenceGroup.ROBBERY, java.util.Set.of(), 15, 15, false, true).valid()).isFalse();
+    }
+
+    @Test
+    @DisplayName("The caution's type follows the age on the day it is given: 17 at the offence and 18 at the caution is an adult caution")
+    void cautionTypeByAgeAtDisposal() {
+        assertThat(disposal(OutcomeType.YOUTH_CAUTION, OffenceGroup.SHOPLIFTING, java.util.Set.of(), 17, 18, false, true).problems())
+                .containsExactly("Outcome 2 (Caution, youth) needs a suspect aged 10 to 17 on the day of the caution");
+        assertThat(disposal(OutcomeType.ADULT_CAUTION, OffenceGroup.SHOPLIFTING, java.util.Set.of(), 17, 18, false, true).valid())
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("A cannabis or khat warning is for an adult's drug possession only")
+    void cannabisWarning() {
+        assertThat(disposal(OutcomeType.CANNABIS_KHAT_WARNING, OffenceGroup.DRUG_OFFENCES, java.util.Set.of(), 19, 19, false, false)
+                .valid()).isTrue();
+        assertThat(disposal(OutcomeType.CANNABIS_KHAT_WARNING, OffenceGroup.DRUG_OFFENCES, java.util.Set.of(), 17, 17, false, false)
+                .problems()).containsExactly("Outcome 7 (Cannabis or khat warning) is for adults only: the suspect must be 18"
+                + " or over on the day of the warning");
+        assertThat(disposal(OutcomeType.CANNABIS_KHAT_WARNING, OffenceGroup.SHOPLIFTING, java.util.Set.of(), 30, 30, false, true)
+                .problems()).containsExactly("Outcome 7 (Cannabis or khat warning) is only for possession of cannabis or khat, a drug offence");
+    }
+
+    @Test
+    @DisplayName("A penalty notice for disorder needs a person of 16 or over and a penalty offence (CJPA 2001 ss1-2)")
+    void penaltyNotices() {
+        assertThat(disposal(OutcomeType.PENALTY_NOTICE_FOR_DISORDER, OffenceGroup.SHOPLIFTING, java.util.Set.of(), 16, 16, false, true)
+                .valid()).isTrue();
+        assertThat(disposal(OutcomeType.PENALTY_NOTICE_FOR_DISORDER, OffenceGroup.SHOPLIFTING, java.util.Set.of(), 15, 15, false, true)
+                .problems()).containsExactly("Outcome 6 (Penalty Notice for Disorder) needs a suspect aged 16 or over on the day of the notice");
+        assertThat(disposal(OutcomeType.PENALTY_NOTICE_FOR_DISORDER, OffenceGroup.VIOLENCE_WITH_INJURY, java.util.Set.of(), 30, 30, false, true)
+                .problems()).containsExactly("Outcome 6 (Penalty Notice for Disorder) cannot be given for violence with injury:"
+                + " it is not a penalty offence (Criminal Justice and Police Act 2001 s1)");
+    }
+
+    @Test
+    @DisplayName("No community resolution for domestic abuse between partners")
+    void noCommunityResolutionForPartnerAbuse() {
+        assertThat(disposal(OutcomeType.COMMUNITY_RESOLUTION, OffenceGroup.VIOLENCE_WITHOUT_INJURY, java.util.Set.of(), 30, 30, true, true)
+                .problems()).containsExactly("Outcome 8 (Community resolution) is not used for domestic abuse between partners");
+        assertThat(disposal(OutcomeType.COMMUNITY_RESOLUTION, OffenceGroup.VIOLENCE_WITHOUT_INJURY, java.util.Set.of(), 30, 30, false, true)
+                .valid()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Outcomes 14 and 16 turn on the victim's support, so a crime without a victim cannot have them")
+    void outcomesNeedingAVictim() {
+        OutcomeValidation.Result drugs = OutcomeValidation.validate(new OutcomeValidation.Facts(
+                OutcomeType.EVIDENTIAL_DIFFICULTIES_VICTIM_DOES_NOT_SUPPORT, OffenceGroup.DRUG_OFFENCES, java.util.Set.of(),
+                true, 30, 30, false, false, RECORDED, CLOSED));
+        assertThat(drugs.problems()).containsExactly("Outcome 16 (Evidential difficulties: suspect identified; the victim does"
+                + " not support action) turns on the victim's support, so it needs a crime with a victim");
+        OutcomeValidation.Result noVictimRecorded = OutcomeValidation.validate(new OutcomeValidation.Facts(
+                OutcomeType.EVIDENTIAL_DIFFICULTIES_NO_SUSPECT_VICTIM_DECLINES, OffenceGroup.ALL_OTHER_THEFT, java.util.Set.of(),
+                false, null, null, false, false, RECORDED, CLOSED));
+        assertThat(noVictimRecorded.valid()).isFalse();
+        OutcomeValidation.Result withVictim = OutcomeValidation.validate(new OutcomeValidation.Facts(
+                OutcomeType.EVIDENTIAL_DIFFICULTIES_NO_SUSPECT_VICTIM_DECLINES, OffenceGroup.ALL_OTHER_THEFT, java.util.Set.of(),
+                false, null, null, false, true, RECORDED, CLOSED));
+        assertThat(withVictim.valid()).isTrue();
     }
 }

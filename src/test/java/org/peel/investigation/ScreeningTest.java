@@ -29,7 +29,7 @@ class ScreeningTest {
         assertThat(out.harm()).isEqualTo(2);
         assertThat(out.solvability()).isZero();
         assertThat(out.reason()).contains("harm 2 is below 25").contains("solvability 0 is below 2");
-        assertThat(out.ruleVersion()).isEqualTo("screening-2");
+        assertThat(out.ruleVersion()).isEqualTo("screening-3");
     }
 
     @Test
@@ -56,13 +56,13 @@ class ScreeningTest {
     }
 
     @Test
-    @DisplayName("Domestic assault with injury and a named suspect: medium, PIP 2 (harm 25), domestic abuse")
+    @DisplayName("Domestic assault with injury and a named suspect: medium, PIP 1 (assault is volume crime), domestic abuse")
     void domesticAssault() {
         Screening.ScreenedIn d = in(Screening.screen(new Screening.Facts(OffenceGroup.VIOLENCE_WITH_INJURY,
                 Set.of(SolvabilityFactor.SUSPECT_NAMED), Set.of(), true, false, false, false)));
         assertThat(d.harm()).isEqualTo(25);
         assertThat(d.priority()).isEqualTo(Priority.MEDIUM);
-        assertThat(d.pipLevel()).isEqualTo(2);
+        assertThat(d.pipLevel()).isEqualTo(1);
         assertThat(d.specialism()).isEqualTo(Specialism.DOMESTIC_ABUSE);
         assertThat(d.reasons()).anyMatch(r -> r.contains("domestic abuse"));
     }
@@ -104,15 +104,50 @@ class ScreeningTest {
     }
 
     @Test
-    @DisplayName("Harm weights are configuration: bicycle theft weighted 30 is screened in without leads, at PIP 2")
+    @DisplayName("Harm weights are configuration: bicycle theft weighted 60 is screened in without leads, at PIP 2")
     void configuredHarm() {
         Screening.Settings d = Screening.Settings.defaults();
         EnumMap<OffenceGroup, Integer> harm = new EnumMap<>(d.harm());
-        harm.put(OffenceGroup.BICYCLE_THEFT, 30);
+        harm.put(OffenceGroup.BICYCLE_THEFT, 60);
         Screening.Settings local = new Screening.Settings(harm, d.solvabilityWeights(), d.seriousOffenceHarm(),
                 d.investigateWhateverEvidenceHarm(), d.solvabilityThreshold(), d.highPriorityHarm(), d.mediumPriorityHarm());
         Screening.ScreenedIn in = in(Screening.screen(facts(OffenceGroup.BICYCLE_THEFT, Set.of()), local));
+        // 60 reaches the serious-offence harm (60), so PIP 2; and the high-priority harm (50), so high
         assertThat(in.pipLevel()).isEqualTo(2);
-        assertThat(in.priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(in.priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    @DisplayName("Robbery (harm 30), violence with injury (25) and a burglary of a 17-year-old's home are volume crime: PIP 1")
+    void volumeCrimeStaysAtPip1() {
+        // robbery: harm 30 >= 25 screens it in; 30 < 50, so medium; 30 < 60 and no complexity sign, so PIP 1
+        Screening.ScreenedIn robbery = in(Screening.screen(facts(OffenceGroup.ROBBERY, Set.of())));
+        assertThat(robbery.priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(robbery.pipLevel()).isEqualTo(1);
+        assertThat(robbery.specialism()).isEqualTo(Specialism.BURGLARY_AND_ROBBERY);
+        // violence with injury with a knife: 25 + 10 = 35, medium; still PIP 1
+        Screening.ScreenedIn stabbing = in(Screening.screen(new Screening.Facts(OffenceGroup.VIOLENCE_WITH_INJURY, Set.of(),
+                Set.of(), false, false, false, false, Set.of(CrimeFlag.WEAPON))));
+        assertThat(stabbing.harm()).isEqualTo(35);
+        assertThat(stabbing.pipLevel()).isEqualTo(1);
+        // a 17-year-old robbed in the street: high priority (a child victim), but PIP 1 and the robbery team, not child abuse
+        Screening.ScreenedIn teenager = in(Screening.screen(new Screening.Facts(OffenceGroup.ROBBERY, Set.of(), Set.of(),
+                false, false, false, true)));
+        assertThat(teenager.priority()).isEqualTo(Priority.HIGH);
+        assertThat(teenager.pipLevel()).isEqualTo(1);
+        assertThat(teenager.specialism()).isEqualTo(Specialism.BURGLARY_AND_ROBBERY);
+    }
+
+    @Test
+    @DisplayName("A complexity sign lifts volume crime to PIP 2: wounding with intent, or a child at risk")
+    void complexityLiftsToPip2() {
+        Screening.ScreenedIn gbh = in(Screening.screen(new Screening.Facts(OffenceGroup.VIOLENCE_WITH_INJURY, Set.of(),
+                Set.of(SeriousOffence.WOUNDING_WITH_INTENT), false, false, false, false)));
+        assertThat(gbh.pipLevel()).isEqualTo(2);
+        assertThat(gbh.reasons()).contains("PIP 2: serious and complex (wounding or GBH with intent)");
+        Screening.ScreenedIn childAtRisk = in(Screening.screen(new Screening.Facts(OffenceGroup.VIOLENCE_WITH_INJURY, Set.of(),
+                Set.of(), false, false, false, true, Set.of(CrimeFlag.CHILD_AT_RISK))));
+        assertThat(childAtRisk.pipLevel()).isEqualTo(2);
+        assertThat(childAtRisk.specialism()).isEqualTo(Specialism.CHILD_ABUSE);
     }
 }

@@ -49,6 +49,15 @@ class VictimsCodeDeadlinesTest {
     }
 
     @Test
+    @DisplayName("An enhanced victim of a screened-out crime is told within 1 working day: Friday 12 June 2015 -> Monday 15 June")
+    void enhancedToldNextWorkingDay() {
+        Map<VictimsCodeDeadlines.Kind, LocalDate> d = due(VictimsCodeDeadlines.atReport(LocalDate.of(2015, 6, 12),
+                ENHANCED, true, false));
+        // Saturday and Sunday are not working days: the first working day after Friday is Monday 15 June
+        assertThat(d).containsEntry(NOT_INVESTIGATED_NOTICE, LocalDate.of(2015, 6, 15));
+    }
+
+    @Test
     @DisplayName("A business gets written confirmation but no victim needs assessment or referral")
     void business() {
         assertThat(due(VictimsCodeDeadlines.atReport(LocalDate.of(2015, 6, 10), BUSINESS, false, false)))

@@ -36,7 +36,7 @@ class VictimsCodeEntitlementTest {
         assertThat(d.service()).isEqualTo(STANDARD);
         assertThat(d.groups()).isEmpty();
         assertThat(d.reasons()).containsExactly("Standard service: not in any enhanced group");
-        assertThat(d.ruleVersion()).isEqualTo("victims-code-2015-2");
+        assertThat(d.ruleVersion()).isEqualTo(VictimsCodeEntitlement.RULE_VERSION);
     }
 
     @Test
@@ -90,5 +90,44 @@ class VictimsCodeEntitlementTest {
                 Set.of(), false, false, true, false, 45, false, true, true));
         assertThat(d.groups()).containsExactlyInAnyOrder(INTIMIDATED, PERSISTENTLY_TARGETED);
         assertThat(d.reasons().get(0)).isEqualTo("Enhanced service (persistently targeted, intimidated)");
+    }
+
+    @Test
+    @DisplayName("A stalking or harassment victim is persistently targeted: a course of conduct by definition")
+    void stalkingIsPersistentTargeting() {
+        VictimsCodeEntitlement.Decision d = VictimsCodeEntitlement.decide(with(OffenceGroup.STALKING_AND_HARASSMENT, Set.of(),
+                false, false, true, false, 40, false, false, false));
+        assertThat(d.service()).isEqualTo(ENHANCED);
+        assertThat(d.groups()).containsExactly(PERSISTENTLY_TARGETED);
+    }
+
+    @Test
+    @DisplayName("Age counts at the offence: 17 when assaulted, 18 when reporting, is a vulnerable victim")
+    void ageAtOffence() {
+        // the caller passes the age on the day of the offence; 17 is under 18, so vulnerable
+        VictimsCodeEntitlement.Decision d = VictimsCodeEntitlement.decide(with(OffenceGroup.VIOLENCE_WITH_INJURY, Set.of(),
+                false, false, true, false, 17, false, false, false));
+        assertThat(d.groups()).containsExactly(VULNERABLE);
+        assertThat(d.reasons()).contains("Vulnerable victim: under 18");
+    }
+
+    @Test
+    @DisplayName("Referral to victim services: opt-out for a burglary victim; explicit consent for sexual offences, domestic abuse and the bereaved")
+    void referralConsent() {
+        assertThat(VictimsCodeEntitlement.referral(burglary(), false, null))
+                .isEqualTo(new VictimsCodeEntitlement.Referral(true, false, "Referred unless the victim declines"));
+        assertThat(VictimsCodeEntitlement.referral(burglary(), true, null).refer()).isFalse();
+        VictimsCodeEntitlement.Facts domestic = with(OffenceGroup.VIOLENCE_WITH_INJURY, Set.of(), true, false, true, false,
+                30, false, false, false);
+        assertThat(VictimsCodeEntitlement.referral(domestic, false, Boolean.FALSE).refer()).isFalse();
+        assertThat(VictimsCodeEntitlement.referral(domestic, false, Boolean.TRUE))
+                .isEqualTo(new VictimsCodeEntitlement.Referral(true, true, "Referred with the victim's consent"));
+        assertThat(VictimsCodeEntitlement.referral(domestic, false, null).needsConsent()).isTrue();
+        VictimsCodeEntitlement.Facts sexual = with(OffenceGroup.SEXUAL_OFFENCES, Set.of(), false, false, true, false, 30,
+                false, false, false);
+        assertThat(VictimsCodeEntitlement.referral(sexual, false, null).needsConsent()).isTrue();
+        VictimsCodeEntitlement.Facts bereaved = with(OffenceGroup.HOMICIDE, Set.of(), false, false, true, true, 50,
+                false, false, false);
+        assertThat(VictimsCodeEntitlement.referral(bereaved, true, Boolean.TRUE).refer()).isFalse();
     }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peel.opendata.BadRows;
 import org.peel.opendata.OpenDataStore;
 import org.peel.opendata.PopulationImporter;
-import org.peel.opendata.Progress;
-import org.peel.opendata.SourceFile;
+import org.peel.common.Progress;
+import org.peel.common.SourceFile;
 import org.peel.platform.PeelCommand;
 import org.peel.testing.TestDatabase;
 

@@ -5,8 +5,8 @@ import org.peel.opendata.ForceNames;
 import org.peel.opendata.HomeOfficePrcImporter;
 import org.peel.opendata.OpenDataStore;
 import org.peel.opendata.PopulationImporter;
-import org.peel.opendata.Progress;
-import org.peel.opendata.SourceFile;
+import org.peel.common.Progress;
+import org.peel.common.SourceFile;
 
 import java.io.IOException;
 import java.nio.file.Files;

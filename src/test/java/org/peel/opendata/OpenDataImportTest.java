@@ -1,5 +1,7 @@
 package org.peel.opendata;
 
+import org.peel.common.Progress;
+import org.peel.common.SourceFile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -49,6 +49,14 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("user add --help lists the roles by the names --role takes")
+    void userAddHelpListsRoles() {
+        assertThat(peel("", "user", "add", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("One of: response-officer, neighbourhood-officer,")
+                .contains("crime-management-supervisor").doesNotContain("null");
+    }
+
+    @Test
     @DisplayName("user add reads the password from stdin and reports the account as JSON")
     void userAdd() {
         int code = peel("a sensible passphrase\n", "user", "add", "--username", "admin", "--role", "administrator",

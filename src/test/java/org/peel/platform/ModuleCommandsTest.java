@@ -38,9 +38,14 @@ class ModuleCommandsTest {
         assertThat(PeelCommand.moduleCommands()).isNotEmpty();
         for (Class<?> command : PeelCommand.moduleCommands()) {
             String name = command.getAnnotation(Command.class).name();
-            assertThat((Object) peel.getSubcommands().get(name).getCommand()).as(name).isInstanceOf(command);
+            org.peel.module.Under group = command.getAnnotation(org.peel.module.Under.class);
+            CommandLine parent = group == null ? peel : peel.getSubcommands().get(group.value());
+            assertThat((Object) parent.getSubcommands().get(name).getCommand()).as(name).isInstanceOf(command);
         }
         assertThat(peel.getSubcommands()).containsKeys("hotspots", "victims-code", "investigator", "import", "simulate");
+        assertThat(peel.getSubcommands().get("import").getSubcommands()).containsKeys("duty-rota", "police-uk-asb",
+                "geography");
+        assertThat(peel.getSubcommands().get("simulate").getSubcommands()).containsKey("allocation");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.peel.opendata;
+package org.peel.common;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;

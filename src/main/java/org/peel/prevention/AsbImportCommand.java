@@ -1,11 +1,13 @@
-package org.peel.platform;
+package org.peel.prevention;
 
 import org.peel.access.AuditEvent;
-import org.peel.access.AuditTrail;
 import org.peel.common.BadInput;
-import org.peel.opendata.Progress;
-import org.peel.opendata.SourceFile;
-import org.peel.prevention.PoliceUkAsbImport;
+import org.peel.common.Progress;
+import org.peel.common.SourceFile;
+import org.peel.module.CommandContext;
+import org.peel.module.CommandDatabase;
+import org.peel.module.CommandOutput;
+import org.peel.module.Under;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,17 +30,18 @@ import java.util.regex.Pattern;
  * not published, month only), placed by their LSOA. Each file is one transaction and each row's id is its file and
  * line, so running it again adds nothing and a run stopped part way is carried on by running it again.
  */
+@Under("import")
 @Command(name = "police-uk-asb", mixinStandardHelpOptions = true,
         description = "Load the ASB rows of data.police.uk street files (*-street.csv, plain or .gz, from files,"
                 + " folders and zips) as ASB incidents. Rows are placed by their LSOA (run 'peel import geography'"
                 + " first); rows in LSOAs Peel does not hold are left out and counted. Each file is one transaction;"
                 + " importing a file again adds nothing.")
-final class AsbImportCommand implements Callable<Integer> {
+public final class AsbImportCommand implements Callable<Integer> {
 
     private static final Pattern STREET_FILE = Pattern.compile("\\d{4}-\\d{2}-(.+)-street\\.csv");
 
-    @Mixin DatabaseOptions db;
-    @Mixin OutputOptions output;
+    @Mixin CommandDatabase db;
+    @Mixin CommandOutput output;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "street files, folders or zips")
     List<Path> paths;
@@ -70,9 +73,9 @@ final class AsbImportCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         List<FileSummary> done = new ArrayList<>();
-        try (Database database = db.open()) {
-            PoliceUkAsbImport importer = new PoliceUkAsbImport(database.jdbi());
-            AuditTrail audit = new AuditTrail(database.jdbi(), Environment.clock());
+        try (CommandContext context = db.openContext()) {
+            PoliceUkAsbImport importer = new PoliceUkAsbImport(context.jdbi());
+            var audit = context.audit();
             Progress progress = Progress.onConsole(files.stream().mapToLong(SourceFile::bytes).sum());
             for (SourceFile f : files) {
                 progress.file(f.name());
