@@ -103,9 +103,12 @@ class OcgDisruptionBrowserTest {
                 .startsWith("reassessment not due");
 
         // open the group: its members are personal data, so the purpose comes first
-        trackerRow("OCG-H").findElement(By.linkText("Harbour Crew")).click();
+        HeadlessChromium.clickAndWait(browser, trackerRow("OCG-H").findElement(By.linkText("Harbour Crew")));
         browser.findElement(By.id("purpose")).sendKeys("Operation Lantern");
+        var purposePage = browser.findElement(By.tagName("html"));
         browser.findElement(By.id("purpose")).submit();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(purposePage));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Harbour Crew");
         assertThat(browser.findElement(By.cssSelector("[data-testid=current-score]")).getText()).contains("86.00", "1a");
 
@@ -116,7 +119,7 @@ class OcgDisruptionBrowserTest {
         browser.findElement(By.id("arrests")).clear();
         browser.findElement(By.id("arrests")).sendKeys("3");
         browser.findElement(By.id("principalArrested")).click();
-        browser.findElement(By.cssSelector("[data-testid=save-disruption]")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=save-disruption]")));
 
         // the group is due for reassessment at once, and says why
         assertThat(browser.findElement(By.cssSelector("[data-testid=reassessment]")).getText())
@@ -137,7 +140,7 @@ class OcgDisruptionBrowserTest {
         browser.get(groupPage);
         browser.findElement(By.id("firearms")).click();
         new Select(browser.findElement(By.id("violence"))).selectByVisibleText("None known");
-        browser.findElement(By.cssSelector("[data-testid=rescore]")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=rescore]")));
         // 30 + 0 + capability 6 (laundering 0.3 x 20) + 7.5 + 9.5 = 53.00: at least 47 and below 55, band 2a
         assertThat(browser.findElement(By.cssSelector("[data-testid=current-score]")).getText()).contains("53.00", "2a");
         assertThat(browser.findElement(By.cssSelector("[data-testid=reassessment]")).getText())

@@ -71,17 +71,18 @@ class CrimeFlagRulesTest {
     }
 
     @Test
-    @DisplayName("A robbery (harm 30) with a knife: harm 40, still medium (below 50), PIP 2, burglary and robbery")
+    @DisplayName("A robbery (harm 30) with a knife: harm 40, still medium (below 50), PIP 1 (volume crime), burglary and robbery")
     void weaponOnRobbery() {
         Screening.ScreenedIn d = in(screen(OffenceGroup.ROBBERY, CrimeFlag.WEAPON));
         assertThat(d.harm()).isEqualTo(40);
         assertThat(d.priority()).isEqualTo(Priority.MEDIUM);
-        assertThat(d.pipLevel()).isEqualTo(2);
+        // robbery is non-complex volume crime however it was done; a weapon alone is no sign of complexity
+        assertThat(d.pipLevel()).isEqualTo(1);
         assertThat(d.specialism()).isEqualTo(Specialism.BURGLARY_AND_ROBBERY);
     }
 
     @Test
-    @DisplayName("Harassment (harm 12) flagged honour-based abuse: medium, PIP 1, domestic abuse team; enhanced as most serious crime")
+    @DisplayName("Harassment (harm 12) flagged honour-based abuse: medium, PIP 1, domestic abuse team; enhanced as most serious crime and persistently targeted")
     void honourBasedAbuse() {
         Screening.ScreenedIn d = in(screen(OffenceGroup.STALKING_AND_HARASSMENT, CrimeFlag.HONOUR_BASED_ABUSE));
         assertThat(d.priority()).isEqualTo(Priority.MEDIUM);
@@ -89,7 +90,8 @@ class CrimeFlagRulesTest {
         assertThat(d.specialism()).isEqualTo(Specialism.DOMESTIC_ABUSE);
 
         VictimsCodeEntitlement.Decision e = entitlement(OffenceGroup.STALKING_AND_HARASSMENT, 30, CrimeFlag.HONOUR_BASED_ABUSE);
-        assertThat(e.groups()).containsExactly(MOST_SERIOUS_CRIME);
+        // harassment is a course of conduct, so its victim is persistently targeted as well
+        assertThat(e.groups()).containsExactlyInAnyOrder(MOST_SERIOUS_CRIME, VictimsCodeEntitlement.Group.PERSISTENTLY_TARGETED);
         assertThat(e.reasons()).contains("Victim of the most serious crime: honour-based abuse (a form of domestic abuse)");
     }
 

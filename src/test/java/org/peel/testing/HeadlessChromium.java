@@ -63,6 +63,17 @@ public final class HeadlessChromium {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/sign-in"));
     }
 
+    /**
+     * Clicks a control that loads a new page and waits until the old page has gone, so that what is read next is the
+     * answer and not the page the click was made on.
+     */
+    public static void clickAndWait(WebDriver browser, org.openqa.selenium.WebElement control) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        control.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     /** Saves what the browser shows to target/screenshots/NAME.png, for a person to look at. */
     public static void screenshot(WebDriver browser, String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
