@@ -46,6 +46,11 @@ public record GravityWeights(String name, Map<String, Double> days) {
         d.put("Possession of weapons offences", 180.0);                   // bladed article: about 6 months
         d.put("Non-domestic burglary", 126.0);                            // category 2: 18 weeks
         d.put("Non-residential burglary", 126.0);
+        // the Home Office's single "Burglary" group (since April 2017), when a file does not say which: about seven in
+        // ten recorded burglaries are residential, so 0.7 × 365 + 0.3 × 126 = 293.3, rounded to 293
+        d.put("Burglary", 293.0);
+        d.put("Death or serious injury caused by unlawful driving", 1095.0); // the group's later name
+        d.put("Theft offences", 10.0);                                    // theft as one group, as "All other theft"
         d.put("Stalking and harassment", 84.0);                           // 12 weeks
         d.put("Theft from the person", 56.0);                             // 8 weeks
         d.put("Fraud offences", 30.0);

@@ -92,8 +92,8 @@ class CohortRuleTest {
     @Test
     @DisplayName("an offence group the gravity table does not hold is refused, never scored as nothing")
     void unknownGroup() {
-        assertThatThrownBy(() -> rule.score(List.of(offence("OF5", "E09000001", "2024-12-01", "Burglary")), AS_OF))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown offence group 'Burglary'");
+        assertThatThrownBy(() -> rule.score(List.of(offence("OF5", "E09000001", "2024-12-01", "Burgalry")), AS_OF))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown offence group 'Burgalry'");
     }
 
     @Test

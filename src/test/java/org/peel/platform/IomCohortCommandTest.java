@@ -68,6 +68,17 @@ class IomCohortCommandTest {
     }
 
     @Test
+    @DisplayName("takes the Home Office's single Burglary group, weighted between residential and business burglary")
+    void burglaryAsOneGroup() throws Exception {
+        // 0.7 × 365 + 0.3 × 126 = 293.3 → 293 days; committed on the as-of day, so no decay: score 293
+        Path f = csv("B1,E09000007,2025-01-01,Burglary,Charged/summonsed");
+        assertThat(PeelCommand.execute("iom", "cohort", "--input", f.toString(), "--as-of", "2025-01-01",
+                "--capacity", "1", "--format", "json")).as(err.toString()).isZero();
+        JsonNode json = OutputOptions.JSON.readTree(out.toString());
+        assertThat(json.get("scores").get(0).get("score").asDouble()).isEqualTo(293.0);
+    }
+
+    @Test
     @DisplayName("a capacity of one keeps one per borough")
     void capacityOne() throws Exception {
         Path f = csv("A,X,2025-01-01,Robbery,Charged/summonsed", "B,X,2025-01-01,Shoplifting,Charged/summonsed",
@@ -81,11 +92,11 @@ class IomCohortCommandTest {
     @Test
     @DisplayName("an unknown offence group fails naming the file, the line and the field")
     void unknownGroup() throws Exception {
-        Path f = csv("A,X,2025-01-01,Robbery,Charged/summonsed", "B,X,2025-01-01,Burglary,Charged/summonsed");
+        Path f = csv("A,X,2025-01-01,Robbery,Charged/summonsed", "B,X,2025-01-01,Burgalry,Charged/summonsed");
         int code = PeelCommand.execute("iom", "cohort", "--input", f.toString(), "--as-of", "2025-01-01",
                 "--capacity", "1", "--format", "json");
         assertThat(code).isNotZero();
-        assertThat(err.toString()).contains("histories.csv, line 3, field 'offence_group'").contains("'Burglary'");
+        assertThat(err.toString()).contains("histories.csv, line 3, field 'offence_group'").contains("'Burgalry'");
         assertThat(out.toString()).isEmpty();
     }
 
