@@ -1,16 +1,11 @@
 package org.peel.measure;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import org.peel.common.Adapter;
 import org.peel.place.PlaceStore;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -53,17 +48,6 @@ public final class ReportDocument {
 
     /** The XHTML as a PDF, SVG charts drawn as vectors. */
     public static byte[] pdf(String html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot make the PDF", ex);
-        }
-        return out.toByteArray();
+        return org.peel.common.PdfDocument.fromXhtml(html);
     }
 }

@@ -1,11 +1,8 @@
 package org.peel.partners;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.peel.common.Adapter;
+import org.peel.common.PdfDocument;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -58,17 +55,7 @@ public final class SubjectAccessPdf {
         }
         h.append("<p>You may ask for inaccurate data to be corrected, for its erasure or restriction, and you may ")
                 .append("complain to the Information Commissioner's Office.</p></body></html>");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(h.toString(), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot make the PDF", ex);
-        }
-        return out.toByteArray();
+        return PdfDocument.fromXhtml(h.toString());
     }
 
     private static void nested(StringBuilder h, Object value) {
