@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 
+import static org.peel.common.Settings.number;
+
 /**
  * Whether a victim is persistently targeted, decided from their own history when a crime is recorded: the Victims'
  * Code gives enhanced entitlements to victims "targeted repeatedly over a period", but its exact wording is not
@@ -48,14 +50,6 @@ public final class PersistentTargeting {
                     number(environment, "PEEL_PERSISTENT_TARGETING_MONTHS", d.months()), match.equals("resolved"));
         }
 
-        private static int number(java.util.Map<String, String> environment, String name, int fallback) {
-            String text = environment.get(name);
-            try {
-                return text == null || text.isBlank() ? fallback : Integer.parseInt(text.strip());
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + " must be a whole number, not '" + text + "'");
-            }
-        }
     }
 
     /** An earlier crime against the same victim, and how the victim was matched to it. */

@@ -1,5 +1,7 @@
 package org.peel.partners;
 
+import org.peel.common.Settings;
+
 import java.util.Map;
 
 /**
@@ -11,14 +13,6 @@ import java.util.Map;
 public record PartnersSettings(int renewalWarningDays) {
 
     public static PartnersSettings from(Map<String, String> environment) {
-        String text = environment.get("PEEL_AGREEMENT_WARNING_DAYS");
-        if (text == null || text.isBlank()) {
-            return new PartnersSettings(60);
-        }
-        try {
-            return new PartnersSettings(Integer.parseInt(text.trim()));
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("PEEL_AGREEMENT_WARNING_DAYS must be a whole number, not '" + text + "'");
-        }
+        return new PartnersSettings(Settings.number(environment, "PEEL_AGREEMENT_WARNING_DAYS", 60));
     }
 }

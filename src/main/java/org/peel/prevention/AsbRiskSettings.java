@@ -2,6 +2,8 @@ package org.peel.prevention;
 
 import java.util.Map;
 
+import static org.peel.common.Settings.number;
+
 /**
  * The thresholds of ASB victim risk practice that a force sets for itself, with defaults.
  * <p>
@@ -52,17 +54,5 @@ public record AsbRiskSettings(int repeatIncidents, int repeatMonths, int caseRev
                 number(environment, "PEEL_ASB_LOCATION_INCIDENTS", d.locationIncidents()),
                 number(environment, "PEEL_ASB_MEDIUM_FROM", d.mediumFrom()),
                 number(environment, "PEEL_ASB_HIGH_FROM", d.highFrom()));
-    }
-
-    private static int number(Map<String, String> environment, String name, int fallback) {
-        String text = environment.get(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + text + "'");
-        }
     }
 }
