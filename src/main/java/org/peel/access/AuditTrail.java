@@ -62,27 +62,69 @@ public final class AuditTrail {
 
     /**
      * Records an event inside the caller's transaction, so a change and its audit entry commit together (or
-     * not at all). Takes no lock: the entry is numbered and chained by the sealer after it commits.
+     * not at all). Takes no lock: the entry is numbered and chained by the sealer after it commits. In a transaction
+     * of Peel's ({@link AuditedTransactions}) the entry is held to the end and written with the commit, in the same
+     * message to the server; on a handle outside a transaction it is written at once.
      */
     public void record(Handle h, AuditEvent event) {
         Instant at = (event.at() == null ? clock.instant() : event.at()).truncatedTo(ChronoUnit.MICROS);
-        h.createUpdate("""
-                        insert into audit_event (at, user_id, username, role, action, record_type, record_id,
-                                                 purpose, outcome, client_address, detail)
-                        values (:at, :userId, :username, :role, :action, :recordType, :recordId,
-                                :purpose, :outcome, :clientAddress, :detail)""")
-                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .bind("userId", event.userId())
-                .bind("username", event.username())
-                .bind("role", event.role())
-                .bind("action", event.action())
-                .bind("recordType", event.recordType())
-                .bind("recordId", event.recordId())
-                .bind("purpose", event.purpose())
-                .bind("outcome", event.outcome())
-                .bind("clientAddress", event.clientAddress())
-                .bind("detail", event.detail())
-                .execute();
+        Row row = new Row(event.timed(at));
+        if (!AuditedTransactions.hold(h, row)) {
+            insert(h, List.of(row), false);
+        }
+    }
+
+    /** An entry about to be written: the event, its time already stamped. */
+    record Row(AuditEvent event) {
+    }
+
+    private static final String COLUMNS = "at, user_id, username, role, action, record_type, record_id, purpose,"
+            + " outcome, client_address, detail";
+    private static final int FIELDS = 11;
+
+    /** The most entries in one insert: PostgreSQL takes at most 32,767 parameters in a statement. */
+    private static final int ROWS_PER_INSERT = 1_000;
+
+    /** Writes the entries, then commits the handle's transaction, the last (or only) insert with the commit. */
+    static void insertAndCommit(Handle h, List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            int to = Math.min(rows.size(), from + ROWS_PER_INSERT);
+            insert(h, rows.subList(from, to), to == rows.size());
+        }
+    }
+
+    /** One multi-row insert of the entries, followed by {@code commit} in the same statement when asked. */
+    private static void insert(Handle h, List<Row> rows, boolean commit) {
+        StringBuilder sql = new StringBuilder("insert into audit_event (").append(COLUMNS).append(") values ");
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "(" : ", (");
+            for (int f = 0; f < FIELDS; f++) {
+                sql.append(f == 0 ? "?" : ", ?");
+            }
+            sql.append(')');
+        }
+        if (commit) {
+            // sent with the insert, so the entries cost no round trip of their own; should the insert fail, the
+            // server skips the commit and the whole transaction is rolled back
+            sql.append("; commit");
+        }
+        var update = h.createUpdate(sql.toString());
+        int p = 0;
+        for (Row row : rows) {
+            AuditEvent e = row.event();
+            update.bind(p++, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC))
+                    .bind(p++, e.userId())
+                    .bind(p++, e.username())
+                    .bind(p++, e.role())
+                    .bind(p++, e.action())
+                    .bind(p++, e.recordType())
+                    .bind(p++, e.recordId())
+                    .bind(p++, e.purpose())
+                    .bind(p++, e.outcome())
+                    .bind(p++, e.clientAddress())
+                    .bind(p++, e.detail());
+        }
+        update.execute();
     }
 
     // ---------------------------------------------------------------------------------------------- sealing

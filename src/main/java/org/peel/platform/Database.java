@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AuditedTransactions;
 import org.peel.access.AuditKey;
 import org.peel.access.AuditSealer;
 import org.peel.access.AuditTrail;
@@ -47,7 +48,7 @@ public final class Database implements AutoCloseable {
         this.ownerDataSource = ownerDataSource(ownerUrl);
         this.owner = Jdbi.create(ownerDataSource);
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool);
+        this.jdbi = AuditedTransactions.install(Jdbi.create(pool));
         AuditKey.install(jdbi, auditKey);
         AuditKey.install(owner, auditKey);
     }

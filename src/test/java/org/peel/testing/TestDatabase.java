@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditKey;
+import org.peel.access.AuditedTransactions;
 import org.peel.platform.AppRole;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -53,7 +54,8 @@ public final class TestDatabase {
         String name = "peel_t_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute(s, "create database " + name + " template " + TEMPLATE);
         DataSource ds = dataSource(s, name, APP_ROLE.name(), APP_ROLE.password());
-        Jdbi jdbi = Jdbi.create(ds);
+        // the application's transactions, as Database makes them: audit entries written with the commit
+        Jdbi jdbi = AuditedTransactions.install(Jdbi.create(ds));
         Jdbi owner = Jdbi.create(dataSource(s, name));
         AuditKey.install(jdbi, AUDIT_KEY);
         AuditKey.install(owner, AUDIT_KEY);
