@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The one way Peel bulk-loads rows: {@code COPY … FROM STDIN (FORMAT binary)} on the caller's handle, so inside its
@@ -61,8 +64,8 @@ public final class CopyWriter implements AutoCloseable {
     private final String[] types;
     private final ZoneId sessionZone;
     private final CopyIn copy;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(FLUSH_AT + 4096);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final Buffer out = new Buffer(FLUSH_AT + 4096);
+    private Sender sender;
     private int written;
     private long rows;
 
@@ -87,8 +90,6 @@ public final class CopyWriter implements AutoCloseable {
             out.writeInt(0);
         } catch (SQLException ex) {
             throw new IllegalStateException("copy into " + table + ": " + ex.getMessage(), ex);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 
@@ -117,79 +118,61 @@ public final class CopyWriter implements AutoCloseable {
 
     /** Starts a row; every column declared must follow, then {@link #end()}. */
     public CopyWriter row() {
-        try {
-            out.writeShort(types.length);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        out.writeShort(types.length);
         written = 0;
         return this;
     }
 
     public CopyWriter text(String v) {
-        try {
-            if (v == null) {
-                out.writeInt(-1);
-            } else {
-                byte[] b = v.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(b.length);
-                out.write(b);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+        if (v == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeText(v);
         }
         written++;
         return this;
     }
 
     public CopyWriter int4(long v) {
-        try {
-            out.writeInt(4);
-            out.writeInt(Math.toIntExact(v));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        out.writeInt(4);
+        out.writeInt(Math.toIntExact(v));
         written++;
         return this;
     }
 
     public CopyWriter int8(long v) {
-        try {
-            out.writeInt(8);
-            out.writeLong(v);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        out.writeInt(8);
+        out.writeLong(v);
         written++;
         return this;
     }
 
     public CopyWriter float8(Double v) {
-        try {
-            if (v == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(8);
-                out.writeDouble(v);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+        if (v == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(8);
+            out.writeLong(Double.doubleToLongBits(v));
         }
         written++;
         return this;
     }
 
     public CopyWriter date(LocalDate v) {
-        try {
-            if (v == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(4);
-                out.writeInt(Math.toIntExact(v.toEpochDay() - EPOCH_2000_DAYS));
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+        if (v == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(4);
+            out.writeInt(Math.toIntExact(v.toEpochDay() - EPOCH_2000_DAYS));
         }
+        written++;
+        return this;
+    }
+
+    /** A date given as its day number since 1970-01-01 ({@link LocalDate#toEpochDay()}), without an object. */
+    public CopyWriter epochDay(long day) {
+        out.writeInt(4);
+        out.writeInt(Math.toIntExact(day - EPOCH_2000_DAYS));
         written++;
         return this;
     }
@@ -359,7 +342,7 @@ public final class CopyWriter implements AutoCloseable {
             }
         }
         out.writeInt(buf.size());
-        buf.writeTo(out);
+        out.write(buf.toByteArray());
     }
 
     /** numeric's binary form: base-10000 digits, a weight, a sign, a display scale. */
@@ -411,7 +394,7 @@ public final class CopyWriter implements AutoCloseable {
                     + " columns");
         }
         rows++;
-        if (bytes.size() >= FLUSH_AT) {
+        if (out.size() >= FLUSH_AT) {
             flush();
         }
     }
@@ -420,24 +403,29 @@ public final class CopyWriter implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Hands the full buffer to the sender and goes on encoding into another, so that reading and checking the next
+     * rows overlaps with the server taking these. The sender starts with the first full buffer: a copy of a few
+     * rows never starts a thread.
+     */
     private void flush() {
-        try {
-            copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
-        } catch (SQLException ex) {
-            throw new IllegalStateException("copy into " + table + ": " + ex.getMessage(), ex);
+        if (sender == null) {
+            sender = new Sender();
         }
-        bytes.reset();
+        out.swap(sender.send(out.array(), out.size()));
     }
 
     /** Sends the rest with the trailer and ends the copy; returns the rows copied. */
     public long finish() {
+        out.writeShort(-1);
         try {
-            out.writeShort(-1);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        flush();
-        try {
+            if (sender != null) {
+                sender.send(out.array(), out.size());
+                sender.drain();
+            } else {
+                copy.writeToCopy(out.array(), 0, out.size());
+            }
+            out.reset();
             return copy.endCopy();
         } catch (SQLException ex) {
             throw new IllegalStateException("copy into " + table + ": " + ex.getMessage(), ex);
@@ -447,11 +435,192 @@ public final class CopyWriter implements AutoCloseable {
     /** A copy not finished (a bad row under the stop policy, a read error) is cancelled, never half-ended. */
     @Override
     public void close() {
+        if (sender != null) {
+            sender.stop();
+        }
         if (copy.isActive()) {
             try {
                 copy.cancelCopy();
             } catch (SQLException ignored) {
                 // the transaction is being rolled back; the first error is the one to report
+            }
+        }
+    }
+
+    /**
+     * The one thread that writes full buffers to the server while the caller fills the next. Two buffers in turn:
+     * the caller waits only when the server is a whole buffer behind.
+     */
+    private final class Sender {
+        private record Chunk(byte[] bytes, int length) {
+        }
+
+        private static final Chunk END = new Chunk(new byte[0], 0);
+        private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(1);
+        private final BlockingQueue<byte[]> empty = new ArrayBlockingQueue<>(2);
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile Throwable failure;
+        private volatile boolean stopped;
+
+        Sender() {
+            empty.add(new byte[FLUSH_AT + 4096]);
+            Thread thread = new Thread(this::run, "copy-" + table);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                for (Chunk c; (c = full.take()) != END; ) {
+                    if (failure == null && !stopped) {
+                        try {
+                            copy.writeToCopy(c.bytes(), 0, c.length());
+                        } catch (Throwable ex) {
+                            failure = ex;
+                        }
+                    }
+                    empty.put(c.bytes());
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            } finally {
+                done.countDown();
+            }
+        }
+
+        /** Queues n bytes of the buffer for the server; returns a buffer to fill next. */
+        byte[] send(byte[] b, int n) {
+            check();
+            try {
+                full.put(new Chunk(b, n));
+                return empty.take();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("copy into " + table + " interrupted", ex);
+            }
+        }
+
+        /** Waits until everything queued has reached the server. */
+        void drain() {
+            end();
+            check();
+        }
+
+        void stop() {
+            stopped = true;
+            end();
+        }
+
+        private void end() {
+            if (done.getCount() == 0) {
+                return;
+            }
+            try {
+                full.put(END);
+                done.await();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void check() {
+            Throwable f = failure;
+            if (f != null) {
+                throw new IllegalStateException("copy into " + table + ": " + f.getMessage(), f);
+            }
+        }
+    }
+
+    /** A growable byte buffer in COPY's big-endian binary form, without the locking of the java.io streams. */
+    private static final class Buffer {
+        private byte[] a;
+        private int n;
+
+        Buffer(int capacity) {
+            a = new byte[capacity];
+        }
+
+        byte[] array() {
+            return a;
+        }
+
+        int size() {
+            return n;
+        }
+
+        void reset() {
+            n = 0;
+        }
+
+        void swap(byte[] next) {
+            a = next;
+            n = 0;
+        }
+
+        private void room(int more) {
+            if (n + more > a.length) {
+                a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + more));
+            }
+        }
+
+        void writeByte(int v) {
+            room(1);
+            a[n++] = (byte) v;
+        }
+
+        void writeShort(int v) {
+            room(2);
+            a[n++] = (byte) (v >>> 8);
+            a[n++] = (byte) v;
+        }
+
+        void writeInt(int v) {
+            room(4);
+            a[n++] = (byte) (v >>> 24);
+            a[n++] = (byte) (v >>> 16);
+            a[n++] = (byte) (v >>> 8);
+            a[n++] = (byte) v;
+        }
+
+        void writeDouble(double v) {
+            writeLong(Double.doubleToLongBits(v));
+        }
+
+        void writeFloat(float v) {
+            writeInt(Float.floatToIntBits(v));
+        }
+
+        void writeLong(long v) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        void write(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, a, n, b.length);
+            n += b.length;
+        }
+
+        /** A text value: its UTF-8 length, then its bytes; ASCII (nearly every published value) without a copy. */
+        void writeText(String v) {
+            int len = v.length();
+            boolean ascii = true;
+            for (int i = 0; i < len; i++) {
+                if (v.charAt(i) >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+            }
+            if (!ascii) {
+                byte[] b = v.getBytes(StandardCharsets.UTF_8);
+                writeInt(b.length);
+                write(b);
+                return;
+            }
+            writeInt(len);
+            room(len);
+            for (int i = 0; i < len; i++) {
+                a[n++] = (byte) v.charAt(i);
             }
         }
     }

@@ -4,8 +4,18 @@ import org.peel.common.SourceFile;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * SQL for the public tables: the ledger of loaded files, and the forces the sources name. Each file loads in its own
@@ -25,6 +35,15 @@ public final class OpenDataStore {
     @FunctionalInterface
     public interface Loader {
         Loaded load(Handle h, long fileId);
+    }
+
+    /**
+     * Loads one file's rows from its text, handed over open: the store reads the file once, taking its checksum as
+     * the loader reads it. The loader may close the stream; the store still reads whatever is left for the checksum.
+     */
+    @FunctionalInterface
+    public interface TextLoader {
+        Loaded load(Handle h, long fileId, InputStream text);
     }
 
     /** What a loader read: rows kept, and anything the operator should hear about (unmatched names …). */
@@ -78,6 +97,88 @@ public final class OpenDataStore {
             return new FileResult(source, file.name(), held.isPresent() ? Status.REPLACED : Status.NEW,
                     loaded.rows(), bad.count(), bad.examples(), loaded.notes());
         });
+    }
+
+    /**
+     * As {@link #load(String, SourceFile, BadRows, Loader)}, reading the file once where it can: a file whose name the
+     * ledger does not hold cannot be the same content already loaded, so its checksum is taken as it is loaded
+     * instead of in a pass of its own before. A name already held is checked first, as before, so an unchanged
+     * file is still skipped without loading it.
+     */
+    public FileResult load(String source, SourceFile file, BadRows bad, LongConsumer progress, TextLoader loader) {
+        return jdbi.inTransaction(h -> {
+            h.execute("set local synchronous_commit = off");
+            h.execute("select pg_advisory_xact_lock(hashtext(?))", source + "/" + file.name());
+            Optional<String> held = h.createQuery("select sha256 from opendata_file where source = :s and name = :n")
+                    .bind("s", source).bind("n", file.name()).mapTo(String.class).findOne();
+            String known = null;
+            if (held.isPresent()) {
+                known = file.sha256();
+                if (held.get().equals(known)) {
+                    return new FileResult(source, file.name(), Status.UNCHANGED, 0, 0, List.of(), List.of());
+                }
+                forget(h, source, file.name());
+            }
+            // the checksum of a new file is filled in below, in this same transaction, once the file is read
+            long id = h.createQuery("""
+                            insert into opendata_file (source, name, path, sha256, rows)
+                            values (:s, :n, :p, :sha, 0) returning id""")
+                    .bind("s", source).bind("n", file.name()).bind("p", file.location())
+                    .bind("sha", known == null ? "" : known).mapTo(Long.class).one();
+            Loaded loaded;
+            String sha;
+            try {
+                Checksummed text = new Checksummed(file.open(progress));
+                try {
+                    loaded = loader.load(h, id, text);
+                    sha = text.finish();
+                } finally {
+                    text.closeFile();
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException("Cannot read " + file.location(), ex);
+            }
+            if (known != null && !known.equals(sha)) {
+                throw new IllegalStateException(file.location() + " changed while it was being loaded; load it again");
+            }
+            h.createUpdate("update opendata_file set rows = :r, bad_rows = :b, sha256 = :sha where id = :id")
+                    .bind("r", loaded.rows()).bind("b", bad.count()).bind("sha", sha).bind("id", id).execute();
+            return new FileResult(source, file.name(), held.isPresent() ? Status.REPLACED : Status.NEW,
+                    loaded.rows(), bad.count(), bad.examples(), loaded.notes());
+        });
+    }
+
+    /**
+     * The file's text with its SHA-256 taken as it is read ({@link SourceFile#sha256()} over the same bytes). Closing
+     * it, as a CSV reader does when done, leaves the file open for {@link #finish()}.
+     */
+    private static final class Checksummed extends FilterInputStream {
+        private final MessageDigest digest;
+
+        Checksummed(InputStream in) {
+            super(null);
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
+            this.in = new DigestInputStream(in, digest);
+        }
+
+        @Override
+        public void close() {
+            // the store closes the file itself, after finish()
+        }
+
+        /** Reads whatever the loader left, and returns the checksum of the whole text. */
+        String finish() throws IOException {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        void closeFile() throws IOException {
+            in.close();
+        }
     }
 
     /**

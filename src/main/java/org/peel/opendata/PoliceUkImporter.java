@@ -11,8 +11,6 @@ import org.peel.place.AreaIndex;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -67,11 +65,10 @@ public final class PoliceUkImporter {
             reach = new PointReach(areas);
         }
         boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
-        return store.load(SOURCE, file, bad, (h, fileId) -> {
-            try (CsvRecords csv = new CsvRecords(file.open(progress::bytes), file.name())) {
+        // read once: the checksum is taken as the rows are read, and the rows go to the server while the next are read
+        return store.load(SOURCE, file, bad, progress::bytes, (h, fileId, text) -> {
+            try (CsvRecords csv = new CsvRecords(text, file.name())) {
                 return street ? street(h, fileId, csv, bad, progress) : outcomes(h, fileId, csv, bad, progress);
-            } catch (IOException ex) {
-                throw new UncheckedIOException("Cannot read " + file.location(), ex);
             }
         });
     }
@@ -110,6 +107,7 @@ public final class PoliceUkImporter {
         int cType = csv.column("Crime type");
         int cOutcome = csv.column("Last outcome category");
         Months months = new Months();
+        MonthReader monthOf = new MonthReader();
         Map<String, Long> unmatched = new TreeMap<>();
         long rows = 0;
         long byPoint = 0;
@@ -120,7 +118,7 @@ public final class PoliceUkImporter {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();
                 try {
-                    YearMonth month = month(get(r, cMonth), csv.source(), line);
+                    YearMonth month = monthOf.read(get(r, cMonth), csv.source(), line);
                     String type = get(r, cType);
                     if (type.isEmpty()) {
                         throw new BadInput(csv.source(), line, "Crime type", "is empty");
@@ -135,7 +133,7 @@ public final class PoliceUkImporter {
                         unknownLsoa++;
                     }
                     String id = get(r, cId);
-                    copy.row().int8(fileId).int4(line).text(id.isEmpty() ? null : id).date(month.atDay(1))
+                    copy.row().int8(fileId).int4(line).text(id.isEmpty() ? null : id).epochDay(monthOf.firstDay())
                             .text(force).float8(lon).float8(lat).text(p.lsoa).text(p.ward).text(p.borough)
                             .text(p.method).text(type).text(get(r, cOutcome)).end();
                     if (force != null) {
@@ -160,6 +158,7 @@ public final class PoliceUkImporter {
         int cLsoa = csv.column("LSOA code");
         int cOutcome = csv.column("Outcome type");
         Months months = new Months();
+        MonthReader monthOf = new MonthReader();
         Map<String, Long> unmatched = new TreeMap<>();
         long rows = 0;
         try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_outcome",
@@ -171,14 +170,14 @@ public final class PoliceUkImporter {
                     if (id.isEmpty()) {
                         throw new BadInput(csv.source(), line, "Crime ID", "is empty: an outcome must name its crime");
                     }
-                    YearMonth month = month(get(r, cMonth), csv.source(), line);
+                    YearMonth month = monthOf.read(get(r, cMonth), csv.source(), line);
                     String outcome = get(r, cOutcome);
                     if (outcome.isEmpty()) {
                         throw new BadInput(csv.source(), line, "Outcome type", "is empty");
                     }
                     String force = force(get(r, cBy), unmatched);
                     String lsoa = get(r, cLsoa);
-                    copy.row().int8(fileId).int4(line).text(id).date(month.atDay(1)).text(force)
+                    copy.row().int8(fileId).int4(line).text(id).epochDay(monthOf.firstDay()).text(force)
                             .text(lsoa.isEmpty() ? null : lsoa).text(outcome).end();
                     if (force != null) {
                         months.add(force, month, !lsoa.isEmpty());
@@ -239,6 +238,30 @@ public final class PoliceUkImporter {
         PlaceMatch pm = m.get();
         return new Placed(pm.lsoaCode(), pm.wardCode(), pm.boroughCode(),
                 "point-" + pm.method().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /**
+     * Reads the Month field of row after row: a file is nearly always one month, so the text is parsed again only
+     * when it differs from the row before (and checked exactly as {@link #month} checks it).
+     */
+    static final class MonthReader {
+        private String text;
+        private YearMonth month;
+        private long firstDay;
+
+        YearMonth read(String v, String file, long line) {
+            if (!v.equals(text)) {
+                month = month(v, file, line);
+                firstDay = month.atDay(1).toEpochDay();
+                text = v;
+            }
+            return month;
+        }
+
+        /** The first day of the month last read, as a day number. */
+        long firstDay() {
+            return firstDay;
+        }
     }
 
     static YearMonth month(String v, String file, long line) {

@@ -85,6 +85,45 @@ class CopyWriterTest {
     }
 
     @Test
+    @DisplayName("rows filling several buffers all arrive in order; a row the server refuses part-way fails the copy, naming the table")
+    void manyBuffers() {
+        jdbi.useHandle(h -> h.execute("create table copy_many (n integer not null check (n <> 150000), s text)"));
+
+        // given 100,000 rows (about three megabytes, so three buffers are sent while later rows are written)
+        long copied = jdbi.inTransaction(h -> {
+            try (CopyWriter copy = CopyWriter.open(h, "copy_many", "n, s")) {
+                for (int i = 0; i < 100_000; i++) {
+                    copy.row().int4(i).text("row number " + i).end();
+                }
+                return copy.finish();
+            }
+        });
+
+        // then every row is there: 0 + 1 + … + 99,999 = 4,999,950,000, and row 12,345 kept its text
+        assertThat(copied).isEqualTo(100_000);
+        String countAndSum = jdbi.withHandle(h -> h.createQuery("select count(*) || ' ' || sum(n) from copy_many")
+                .mapTo(String.class).one());
+        String text = jdbi.withHandle(h -> h.createQuery("select s from copy_many where n = 12345")
+                .mapTo(String.class).one());
+        assertThat(countAndSum).isEqualTo("100000 4999950000");
+        assertThat(text).isEqualTo("row number 12345");
+
+        // when a second copy sends a row its check refuses, after the first buffers have gone
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> {
+            try (CopyWriter copy = CopyWriter.open(h, "copy_many", "n, s")) {
+                for (int i = 100_000; i < 200_000; i++) {
+                    copy.row().int4(i).text("row number " + i).end();
+                }
+                copy.finish();
+            }
+        })).hasMessageContaining("copy into copy_many").hasMessageContaining("copy_many_n_check");
+
+        // then none of its rows is kept
+        long kept = jdbi.withHandle(h -> h.createQuery("select count(*) from copy_many").mapTo(Long.class).one());
+        assertThat(kept).isEqualTo(100_000);
+    }
+
+    @Test
     @DisplayName("a short row is refused before it reaches the server, naming the table")
     void shortRow() {
         assertThatThrownBy(() -> jdbi.useTransaction(h -> {

@@ -89,6 +89,53 @@ class OpenDataImportTest {
     }
 
     @Test
+    @DisplayName("a bad month after rows of two good months is named by file, line and field, and the good months counted")
+    void monthChecksAfterMonthChanges() throws IOException {
+        // given rows of January, then February, then a month 13 on line 5
+        Path f = Files.writeString(dir.resolve("2014-01-kent-street.csv"), HEADER + ROW
+                + ROW.replace("2014-01", "2014-02") + ROW.replace("2014-01", "2014-02") + ROW.replace("2014-01", "2014-13"));
+
+        // when it loads under skip
+        OpenDataStore.FileResult r = load(f, BadRows.Policy.SKIP);
+
+        // then the bad month is named and each good month keeps its own rows
+        assertThat(r.badExamples()).containsExactly(
+                "2014-01-kent-street.csv, line 5, field 'Month': '2014-13' is not a month YYYY-MM");
+        List<String> months = db.jdbi().withHandle(h -> h.createQuery("""
+                        select to_char(month, 'YYYY-MM') || ' ' || count(*) from opendata_police_uk_crime
+                        group by month order by month""").mapTo(String.class).list());
+        assertThat(months).containsExactly("2014-01 1", "2014-02 2");
+    }
+
+    @Test
+    @DisplayName("a file larger than one COPY buffer loads whole, and a bad row deep inside it still stops it by line and field")
+    void largeFile() throws IOException {
+        // given 30,000 rows (several megabytes, so several buffers go to the server while later rows are read)
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 30_000; i++) {
+            text.append(ROW);
+        }
+        Path good = Files.writeString(dir.resolve("2014-01-kent-street.csv"), text);
+
+        // when it loads, then every row is there, and loading it again finds the same checksum
+        assertThat(load(good, BadRows.Policy.STOP).rows()).isEqualTo(30_000);
+        assertThat(crimes()).isEqualTo(30_000);
+        assertThat(load(good, BadRows.Policy.STOP).status()).isEqualTo(OpenDataStore.Status.UNCHANGED);
+
+        // given the same file with a latitude of 95.5 on line 25,002 (the header is line 1)
+        int at = text.length() - 5_000 * ROW.length();
+        text.replace(at, at + ROW.length(), ROW.replace("51.27", "95.5"));
+        Path bad = Files.writeString(dir.resolve("2014-02-kent-street.csv"), text);
+
+        // then it stops there, and nothing of it is kept
+        assertThatThrownBy(() -> load(bad, BadRows.Policy.STOP))
+                .isInstanceOf(BadInput.class)
+                .hasMessage("2014-02-kent-street.csv, line 25002, field 'Latitude': 95.5 is outside -90.0 to 90.0");
+        assertThat(crimes()).isEqualTo(30_000);
+        assertThat(store.loadedFiles(PoliceUkImporter.SOURCE)).containsExactly("2014-01-kent-street.csv");
+    }
+
+    @Test
     @DisplayName("gzipped files and zips of months load, and a gz is the same file as its csv")
     void compressed() throws IOException {
         Path gz = dir.resolve("2014-01-kent-street.csv.gz");
