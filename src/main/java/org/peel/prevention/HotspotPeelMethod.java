@@ -32,9 +32,6 @@ import java.util.stream.Collectors;
 public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeights, List<Double> contextWeights,
                                 int recentMonths, int validationMonths) implements HotspotMethod {
 
-    /** Fewest months a validation fit may be trained on. */
-    private static final int MIN_VALIDATION_TRAINING = 2;
-
     public HotspotPeelMethod {
         bandwidths = List.copyOf(bandwidths);
         recentWeights = List.copyOf(recentWeights);
@@ -67,46 +64,24 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
 
     @Override
     public HotspotForecast forecast(HotspotHistory history) {
-        List<YearMonth> origins = validationOrigins(history);
-        Choice choice;
-        String how;
-        if (origins.isEmpty()) {
-            choice = new Choice(bandwidths.get(bandwidths.size() / 2), recentWeights.get(0),
-                    contextWeights.get(contextWeights.size() / 2));
-            how = "too few training months to validate; middle settings";
-        } else {
-            double[] best = {-1};
-            Choice winner = null;
-            List<Choice> candidates = candidates();
-            double[] total = new double[candidates.size()];
-            for (YearMonth origin : origins) {
-                HotspotHistory before = history.before(origin);
-                int[] actual = history.countsIn(origin);
-                int[] area = before.areaCells();
-                for (double h : bandwidths) {
-                    Surfaces s = surfaces(before, h);
-                    for (int i = 0; i < candidates.size(); i++) {
-                        Choice c = candidates.get(i);
-                        if (c.bandwidth() == h) {
-                            double[] scores = s.blend(c, area);
-                            HotspotScore score = HotspotRanking.score(HotspotRanking.order(scores, area),
-                                    history.areaShare(), actual);
-                            total[i] += Double.isNaN(score.hitRate()) ? 0 : score.hitRate();
+        List<Choice> candidates = candidates();
+        HotspotValidation.Choice chosen = HotspotValidation.choose(history, validationMonths, candidates.size(),
+                before -> {
+                    List<double[]> all = new ArrayList<>(candidates.size());
+                    Surfaces s = null;
+                    for (Choice c : candidates) {
+                        if (s == null || s.bandwidth() != c.bandwidth()) {
+                            s = surfaces(before, c.bandwidth());
                         }
+                        all.add(s.blend(c, before.areaCells()));
                     }
-                }
-            }
-            for (int i = 0; i < candidates.size(); i++) {
-                if (total[i] > best[0] + 1e-12) {
-                    best[0] = total[i];
-                    winner = candidates.get(i);
-                }
-            }
-            choice = winner;
-            how = String.format(Locale.ROOT, "chosen on %s (mean validation hit rate %.3f)",
-                    origins.stream().map(YearMonth::toString).collect(Collectors.joining(", ")),
-                    best[0] / origins.size());
-        }
+                    return all;
+                });
+        Choice choice = chosen.index() < 0
+                ? new Choice(bandwidths.get(bandwidths.size() / 2), recentWeights.get(0),
+                contextWeights.get(contextWeights.size() / 2))
+                : candidates.get(chosen.index());
+        String how = chosen.index() < 0 ? chosen.how() + "; middle settings" : chosen.how();
         double[] scores = surfaces(history, choice.bandwidth()).blend(choice, history.areaCells());
         return new HotspotForecast(scores, choice + "; " + how);
     }
@@ -126,15 +101,6 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
         return all;
     }
 
-    private List<YearMonth> validationOrigins(HotspotHistory history) {
-        List<YearMonth> months = history.months();
-        List<YearMonth> origins = new ArrayList<>();
-        for (int i = Math.max(MIN_VALIDATION_TRAINING, months.size() - validationMonths); i < months.size(); i++) {
-            origins.add(months.get(i));
-        }
-        return origins;
-    }
-
     private Surfaces surfaces(HotspotHistory history, double bandwidth) {
         int n = history.months().size();
         double[] every = new double[n];
@@ -143,13 +109,13 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
         for (int t = 0; t < Math.min(recentMonths, n); t++) {
             recent[n - 1 - t] = 1;
         }
-        return new Surfaces(
+        return new Surfaces(bandwidth,
                 HotspotKernel.gaussian(history, history.pointWeights(false, every), bandwidth),
                 HotspotKernel.gaussian(history, history.pointWeights(false, recent), bandwidth),
                 HotspotKernel.gaussian(history, history.pointWeights(true, every), bandwidth));
     }
 
-    private record Surfaces(double[] longTerm, double[] recent, double[] context) {
+    private record Surfaces(double bandwidth, double[] longTerm, double[] recent, double[] context) {
         double[] blend(Choice c, int[] area) {
             double l = sum(longTerm, area);
             double r = sum(recent, area);

@@ -36,6 +36,14 @@ public final class HotspotRanking {
 
     /** Hit rate and PAI of the first k cells of an order, against incidents counted by cell. */
     public static HotspotScore score(int[] order, double areaShare, int[] testCounts) {
+        return score(order, areaShare, testCounts, 0);
+    }
+
+    /**
+     * As {@link #score(int[], double, int[])}, with {@code outside} further incidents that fell outside the study
+     * area: no forecast flagged them, so they count as misses.
+     */
+    public static HotspotScore score(int[] order, double areaShare, int[] testCounts, long outside) {
         int k = cellsFor(areaShare, order.length);
         long hits = 0;
         for (int i = 0; i < k; i++) {
@@ -45,6 +53,6 @@ public final class HotspotRanking {
         for (int cell : order) {
             all += testCounts[cell];
         }
-        return new HotspotScore(areaShare, k, order.length, hits, all);
+        return new HotspotScore(areaShare, k, order.length, hits, all + outside);
     }
 }

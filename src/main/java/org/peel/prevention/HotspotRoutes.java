@@ -82,7 +82,7 @@ public final class HotspotRoutes {
         String crimeType = HotspotCrimeTypes.resolve("crimeType", param(ctx, "crimeType", "Burglary"));
         String shown = param(ctx, "method", "peel");
         if (HotspotMethod.all().stream().noneMatch(m -> m.name().equals(shown))) {
-            throw BadInput.field("method", "'" + shown + "' is not one of last-period, kde, prospective, peel");
+            throw BadInput.field("method", "'" + shown + "' is not one of " + HotspotMethod.names());
         }
         HotspotSource source = cached(sources, force, f -> HotspotStreetFiles.read(List.of(street), f));
         HotspotStudy study = cached(studies, force + "|" + crimeType,
@@ -101,7 +101,7 @@ public final class HotspotRoutes {
         HotspotEvaluation.MethodResult result = origin.methods().stream()
                 .filter(r -> r.method().equals(shown)).findFirst().orElseThrow();
         Map<String, Geometry> boundaries = cached(wards, force, f -> wardsOver(HotspotMap.envelope(study.grid())));
-        String map = HotspotMap.draw(study.grid(), study.areaCells(), result.topCells(), boundaries, 720);
+        String map = HotspotMap.draw(origin.grid(), origin.areaCells(), result.topCells(), boundaries, 720);
         List<String> notes = new java.util.ArrayList<>();
         notes.add(String.format("The study area is the %,d cells of %.0f m where police.uk placed at least one crime or"
                 + " ASB incident of any type; the map flags %.0f%% of them.", report.areaCells(), CELL_METRES,
