@@ -44,8 +44,8 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
 
     /** The settings used on the command line and the map page. */
     public static HotspotPeelMethod standard() {
-        return new HotspotPeelMethod(List.of(0.0, 100.0, 200.0, 400.0), List.of(0.0, 0.25, 0.5),
-                List.of(0.02, 0.15, 0.3), 2, 3);
+        return new HotspotPeelMethod(List.of(0.0, 50.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0),
+                List.of(0.0, 0.25, 0.5), List.of(0.0, 0.02, 0.15, 0.3), 2, HotspotValidation.VALIDATION_MONTHS);
     }
 
     /** One blend's settings. */

@@ -26,7 +26,7 @@ public record HotspotSeppMethod(List<Double> bandwidths, double reachMetres, int
 
     /** Least triggering spread: police.uk's snapped points are no finer than this. */
     static final double MIN_SIGMA = 25;
-    private static final int MAX_ITERATIONS = 60;
+    private static final int MAX_ITERATIONS = 40;
     private static final long SEED = 20110301L;
 
     public HotspotSeppMethod {

@@ -44,9 +44,8 @@ final class HotspotValidation {
             int[] area = before.areaCells();
             List<double[]> scores = scorer.apply(before);
             for (int i = 0; i < candidates; i++) {
-                HotspotScore score = HotspotRanking.score(HotspotRanking.order(scores.get(i), area),
-                        history.areaShare(), actual);
-                total[i] += Double.isNaN(score.hitRate()) ? 0 : score.hitRate();
+                double hitRate = HotspotRanking.topHitRate(scores.get(i), area, history.areaShare(), actual);
+                total[i] += Double.isNaN(hitRate) ? 0 : hitRate;
             }
         }
         int best = 0;

@@ -26,7 +26,7 @@ final class SelfExcitingFit {
 
     /** Triggering terms below e^{−30} of their start are left out. */
     private static final double DECAY_CUTOFF = 30;
-    private static final double TOLERANCE = 1e-5;
+    private static final double TOLERANCE = 1e-4;
 
     private SelfExcitingFit() {
     }
