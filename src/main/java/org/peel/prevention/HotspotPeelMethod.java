@@ -18,26 +18,29 @@ import java.util.stream.Collectors;
  * plain count in the cell.
  *
  * <p>Crime types differ (anti-social behaviour sits in town centres; burglary drifts between streets), so the
- * bandwidth and weights are not fixed: they are chosen by rolling-origin validation inside the training window.
- * Each of the last few training months is forecast from the months before it, and the candidate with the best mean
- * hit rate at the area share being judged wins (the first candidate listed wins a tie). The month being forecast is
- * never among them: the method only ever receives the training months.
+ * bandwidth and weights are not fixed: they are chosen by rolling-origin validation inside the training window
+ * ({@link HotspotValidation}, the same procedure the kde and sepp rivals use). Each of the last few training months
+ * is forecast from the months before it, and candidates are ranked by their mean hit rate at the area share being
+ * judged (the first listed first on a tie). The forecast is the mean of the best few blends, each summing to one over
+ * the area: with a few hundred incidents a month, the single best candidate on three months is partly luck. The
+ * month being forecast is never among them: the method only ever receives the training months.
  *
  * @param bandwidths       candidate bandwidths, metres (0 = cell counts)
  * @param recentWeights    candidate a
  * @param contextWeights   candidate b
  * @param recentMonths     months counted as recent
  * @param validationMonths how many of the last training months to validate on
+ * @param averaged         how many of the best candidates on validation are averaged into the forecast
  */
 public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeights, List<Double> contextWeights,
-                                int recentMonths, int validationMonths) implements HotspotMethod {
+                                int recentMonths, int validationMonths, int averaged) implements HotspotMethod {
 
     public HotspotPeelMethod {
         bandwidths = List.copyOf(bandwidths);
         recentWeights = List.copyOf(recentWeights);
         contextWeights = List.copyOf(contextWeights);
         if (bandwidths.isEmpty() || recentWeights.isEmpty() || contextWeights.isEmpty() || recentMonths < 1
-                || validationMonths < 1) {
+                || validationMonths < 1 || averaged < 1) {
             throw new IllegalArgumentException("peel needs candidates, recent months and validation months");
         }
     }
@@ -45,7 +48,7 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
     /** The settings used on the command line and the map page. */
     public static HotspotPeelMethod standard() {
         return new HotspotPeelMethod(List.of(0.0, 50.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0),
-                List.of(0.0, 0.25, 0.5), List.of(0.0, 0.02, 0.15, 0.3), 2, HotspotValidation.VALIDATION_MONTHS);
+                List.of(0.0, 0.25, 0.5), List.of(0.0, 0.02, 0.15, 0.3), 2, HotspotValidation.VALIDATION_MONTHS, 5);
     }
 
     /** One blend's settings. */
@@ -77,13 +80,34 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
                     }
                     return all;
                 });
-        Choice choice = chosen.index() < 0
-                ? new Choice(bandwidths.get(bandwidths.size() / 2), recentWeights.get(0),
-                contextWeights.get(contextWeights.size() / 2))
-                : candidates.get(chosen.index());
-        String how = chosen.index() < 0 ? chosen.how() + "; middle settings" : chosen.how();
-        double[] scores = surfaces(history, choice.bandwidth()).blend(choice, history.areaCells());
-        return new HotspotForecast(scores, choice + "; " + how);
+        if (chosen.index() < 0) {
+            Choice middle = new Choice(bandwidths.get(bandwidths.size() / 2), recentWeights.get(0),
+                    contextWeights.get(contextWeights.size() / 2));
+            return new HotspotForecast(surfaces(history, middle.bandwidth()).blend(middle, history.areaCells()),
+                    middle + "; " + chosen.how() + "; middle settings");
+        }
+        // the mean of the best few blends: with a few hundred incidents a month, the single best candidate on three
+        // validation months is partly luck, and averaging the leaders steadies the map
+        int[] ranked = chosen.ranked();
+        int use = Math.min(averaged, ranked.length);
+        int[] area = history.areaCells();
+        double[] scores = new double[history.grid().cellCount()];
+        Surfaces s = null;
+        List<Choice> used = new ArrayList<>();
+        for (int r = 0; r < use; r++) {
+            Choice c = candidates.get(ranked[r]);
+            used.add(c);
+            if (s == null || s.bandwidth() != c.bandwidth()) {
+                s = surfaces(history, c.bandwidth());
+            }
+            double[] one = s.blend(c, area);
+            for (int cell : area) {
+                scores[cell] += one[cell] / use;
+            }
+        }
+        String what = use == 1 ? used.get(0).toString() : "mean of the best " + use + " on validation, first "
+                + used.get(0);
+        return new HotspotForecast(scores, what + "; " + chosen.how());
     }
 
     /** Every candidate blend, in the order ties are settled. */

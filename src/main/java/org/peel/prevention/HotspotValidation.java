@@ -28,14 +28,27 @@ final class HotspotValidation {
      *
      * @param scorer for a history cut off before a validation month, every candidate's scores by cell, in order
      */
-    record Choice(int index, double meanHitRate, String how) {
+    record Choice(int index, double meanHitRate, String how, double[] means) {
+
+        /** Candidate indexes from the best mean validation hit rate down; the earlier listed first on a tie. */
+        int[] ranked() {
+            Integer[] order = new Integer[means.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> {
+                int byMean = Double.compare(means[b], means[a]);
+                return byMean != 0 ? byMean : Integer.compare(a, b);
+            });
+            return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        }
     }
 
     static Choice choose(HotspotHistory history, int validationMonths, int candidates,
                          Function<HotspotHistory, List<double[]>> scorer) {
         List<YearMonth> origins = origins(history, validationMonths);
         if (origins.isEmpty()) {
-            return new Choice(-1, Double.NaN, "too few training months to validate");
+            return new Choice(-1, Double.NaN, "too few training months to validate", new double[0]);
         }
         double[] total = new double[candidates];
         for (YearMonth origin : origins) {
@@ -55,8 +68,12 @@ final class HotspotValidation {
             }
         }
         double mean = total[best] / origins.size();
+        double[] means = new double[candidates];
+        for (int i = 0; i < candidates; i++) {
+            means[i] = total[i] / origins.size();
+        }
         return new Choice(best, mean, String.format(Locale.ROOT, "chosen on %s (mean validation hit rate %.3f)",
-                origins.stream().map(YearMonth::toString).collect(Collectors.joining(", ")), mean));
+                origins.stream().map(YearMonth::toString).collect(Collectors.joining(", ")), mean), means);
     }
 
     static List<YearMonth> origins(HotspotHistory history, int validationMonths) {
