@@ -114,7 +114,7 @@ final class HotspotsBenchCommand implements Callable<Integer> {
                     e.getKey(), e.getValue(), e.getValue() / kde, hitRate.get(e.getKey())));
         }
         double total = readSeconds + gridSeconds + all;
-        text.append(String.format(Locale.ROOT, "  total, read to all four evaluated: %.3f s", total));
+        text.append(String.format(Locale.ROOT, "  total, read to every method evaluated: %.3f s", total));
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("force", force);

@@ -87,6 +87,19 @@ public record HotspotGrid(double centreLongitude, double centreLatitude, double 
         return row(y) * columns + column(x);
     }
 
+    /**
+     * The cell holding a point, or −1 when the point lies outside the grid. {@link #cell} clamps to the edge, which
+     * suits drawing; judging a forecast must not, since a test incident beyond the grid is one no cell predicted.
+     */
+    public int cellWithin(double x, double y) {
+        double c = Math.floor((x - originX) / cellMetres);
+        double r = Math.floor((y - originY) / cellMetres);
+        if (c < 0 || c >= columns || r < 0 || r >= rows) {
+            return -1;
+        }
+        return (int) r * columns + (int) c;
+    }
+
     public double centreX(int column) {
         return originX + (column + 0.5) * cellMetres;
     }

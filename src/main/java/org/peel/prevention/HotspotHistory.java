@@ -12,27 +12,47 @@ public final class HotspotHistory {
     private final HotspotStudy study;
     private final List<YearMonth> months;
     private final double areaShare;
+    private final YearMonth forecastMonth;
+    private final List<YearMonth> missingMonths;
     private final int[] typedPoint;
     private final int[] typedMonth;
     private final int[] allPoint;
     private final int[] allMonth;
 
-    HotspotHistory(HotspotStudy study, List<YearMonth> months, double areaShare, int[][] typed, int[][] all) {
+    HotspotHistory(HotspotStudy study, List<YearMonth> months, double areaShare, YearMonth forecastMonth,
+                   List<YearMonth> missingMonths, int[][] typed, int[][] all) {
         if (!(areaShare > 0 && areaShare <= 1)) {
             throw new IllegalArgumentException("--area-share must be above 0 and at most 1, not " + areaShare);
         }
         this.study = study;
         this.months = List.copyOf(months);
         this.areaShare = areaShare;
+        this.forecastMonth = forecastMonth;
+        this.missingMonths = List.copyOf(missingMonths);
         this.typedPoint = typed[0];
         this.typedMonth = typed[1];
         this.allPoint = all[0];
         this.allMonth = all[1];
     }
 
-    /** The training months, oldest first; the forecast is for the month after the last. */
+    /** The training months that hold data, oldest first. */
     public List<YearMonth> months() {
         return months;
+    }
+
+    /** The month forecast: the one after the training window. */
+    public YearMonth forecastMonth() {
+        return forecastMonth;
+    }
+
+    /** Months of the training window for which the input holds no row at all, left out rather than read as zero. */
+    public List<YearMonth> missingMonths() {
+        return missingMonths;
+    }
+
+    /** Whole months from a training month to the forecast month (1 for the month just before it). */
+    int monthsBefore(int monthIndex) {
+        return (int) java.time.temporal.ChronoUnit.MONTHS.between(months.get(monthIndex), forecastMonth);
     }
 
     public HotspotGrid grid() {
@@ -59,7 +79,7 @@ public final class HotspotHistory {
         if (end < 0) {
             throw new IllegalArgumentException(origin + " is not a training month");
         }
-        return study.history(months.subList(0, end), areaShare);
+        return study.history(months.subList(0, end), areaShare, origin, List.of());
     }
 
     /**
@@ -90,5 +110,14 @@ public final class HotspotHistory {
 
     HotspotStudy study() {
         return study;
+    }
+
+    /** Incidents of the crime type in the training months: distinct point and index into {@link #months()}. */
+    int[] typedPoints() {
+        return typedPoint;
+    }
+
+    int[] typedMonths() {
+        return typedMonth;
     }
 }

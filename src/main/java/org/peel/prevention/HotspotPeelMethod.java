@@ -18,37 +18,37 @@ import java.util.stream.Collectors;
  * plain count in the cell.
  *
  * <p>Crime types differ (anti-social behaviour sits in town centres; burglary drifts between streets), so the
- * bandwidth and weights are not fixed: they are chosen by rolling-origin validation inside the training window.
- * Each of the last few training months is forecast from the months before it, and the candidate with the best mean
- * hit rate at the area share being judged wins (the first candidate listed wins a tie). The month being forecast is
- * never among them: the method only ever receives the training months.
+ * bandwidth and weights are not fixed: they are chosen by rolling-origin validation inside the training window
+ * ({@link HotspotValidation}, the same procedure the kde and sepp rivals use). Each of the last few training months
+ * is forecast from the months before it, and candidates are ranked by their mean hit rate at the area share being
+ * judged (the first listed first on a tie). The forecast is the mean of the best few blends, each summing to one over
+ * the area: with a few hundred incidents a month, the single best candidate on three months is partly luck. The
+ * month being forecast is never among them: the method only ever receives the training months.
  *
  * @param bandwidths       candidate bandwidths, metres (0 = cell counts)
  * @param recentWeights    candidate a
  * @param contextWeights   candidate b
  * @param recentMonths     months counted as recent
  * @param validationMonths how many of the last training months to validate on
+ * @param averaged         how many of the best candidates on validation are averaged into the forecast
  */
 public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeights, List<Double> contextWeights,
-                                int recentMonths, int validationMonths) implements HotspotMethod {
-
-    /** Fewest months a validation fit may be trained on. */
-    private static final int MIN_VALIDATION_TRAINING = 2;
+                                int recentMonths, int validationMonths, int averaged) implements HotspotMethod {
 
     public HotspotPeelMethod {
         bandwidths = List.copyOf(bandwidths);
         recentWeights = List.copyOf(recentWeights);
         contextWeights = List.copyOf(contextWeights);
         if (bandwidths.isEmpty() || recentWeights.isEmpty() || contextWeights.isEmpty() || recentMonths < 1
-                || validationMonths < 1) {
+                || validationMonths < 1 || averaged < 1) {
             throw new IllegalArgumentException("peel needs candidates, recent months and validation months");
         }
     }
 
     /** The settings used on the command line and the map page. */
     public static HotspotPeelMethod standard() {
-        return new HotspotPeelMethod(List.of(0.0, 100.0, 200.0, 400.0), List.of(0.0, 0.25, 0.5),
-                List.of(0.02, 0.15, 0.3), 2, 3);
+        return new HotspotPeelMethod(List.of(0.0, 50.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0),
+                List.of(0.0, 0.25, 0.5), List.of(0.0, 0.02, 0.15, 0.3), 2, HotspotValidation.VALIDATION_MONTHS, 5);
     }
 
     /** One blend's settings. */
@@ -67,48 +67,47 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
 
     @Override
     public HotspotForecast forecast(HotspotHistory history) {
-        List<YearMonth> origins = validationOrigins(history);
-        Choice choice;
-        String how;
-        if (origins.isEmpty()) {
-            choice = new Choice(bandwidths.get(bandwidths.size() / 2), recentWeights.get(0),
-                    contextWeights.get(contextWeights.size() / 2));
-            how = "too few training months to validate; middle settings";
-        } else {
-            double[] best = {-1};
-            Choice winner = null;
-            List<Choice> candidates = candidates();
-            double[] total = new double[candidates.size()];
-            for (YearMonth origin : origins) {
-                HotspotHistory before = history.before(origin);
-                int[] actual = history.countsIn(origin);
-                int[] area = before.areaCells();
-                for (double h : bandwidths) {
-                    Surfaces s = surfaces(before, h);
-                    for (int i = 0; i < candidates.size(); i++) {
-                        Choice c = candidates.get(i);
-                        if (c.bandwidth() == h) {
-                            double[] scores = s.blend(c, area);
-                            HotspotScore score = HotspotRanking.score(HotspotRanking.order(scores, area),
-                                    history.areaShare(), actual);
-                            total[i] += Double.isNaN(score.hitRate()) ? 0 : score.hitRate();
+        List<Choice> candidates = candidates();
+        HotspotValidation.Choice chosen = HotspotValidation.choose(history, validationMonths, candidates.size(),
+                before -> {
+                    List<double[]> all = new ArrayList<>(candidates.size());
+                    Surfaces s = null;
+                    for (Choice c : candidates) {
+                        if (s == null || s.bandwidth() != c.bandwidth()) {
+                            s = surfaces(before, c.bandwidth());
                         }
+                        all.add(s.blend(c, before.areaCells()));
                     }
-                }
-            }
-            for (int i = 0; i < candidates.size(); i++) {
-                if (total[i] > best[0] + 1e-12) {
-                    best[0] = total[i];
-                    winner = candidates.get(i);
-                }
-            }
-            choice = winner;
-            how = String.format(Locale.ROOT, "chosen on %s (mean validation hit rate %.3f)",
-                    origins.stream().map(YearMonth::toString).collect(Collectors.joining(", ")),
-                    best[0] / origins.size());
+                    return all;
+                });
+        if (chosen.index() < 0) {
+            Choice middle = new Choice(bandwidths.get(bandwidths.size() / 2), recentWeights.get(0),
+                    contextWeights.get(contextWeights.size() / 2));
+            return new HotspotForecast(surfaces(history, middle.bandwidth()).blend(middle, history.areaCells()),
+                    middle + "; " + chosen.how() + "; middle settings");
         }
-        double[] scores = surfaces(history, choice.bandwidth()).blend(choice, history.areaCells());
-        return new HotspotForecast(scores, choice + "; " + how);
+        // the mean of the best few blends: with a few hundred incidents a month, the single best candidate on three
+        // validation months is partly luck, and averaging the leaders steadies the map
+        int[] ranked = chosen.ranked();
+        int use = Math.min(averaged, ranked.length);
+        int[] area = history.areaCells();
+        double[] scores = new double[history.grid().cellCount()];
+        Surfaces s = null;
+        List<Choice> used = new ArrayList<>();
+        for (int r = 0; r < use; r++) {
+            Choice c = candidates.get(ranked[r]);
+            used.add(c);
+            if (s == null || s.bandwidth() != c.bandwidth()) {
+                s = surfaces(history, c.bandwidth());
+            }
+            double[] one = s.blend(c, area);
+            for (int cell : area) {
+                scores[cell] += one[cell] / use;
+            }
+        }
+        String what = use == 1 ? used.get(0).toString() : "mean of the best " + use + " on validation, first "
+                + used.get(0);
+        return new HotspotForecast(scores, what + "; " + chosen.how());
     }
 
     /** Every candidate blend, in the order ties are settled. */
@@ -126,15 +125,6 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
         return all;
     }
 
-    private List<YearMonth> validationOrigins(HotspotHistory history) {
-        List<YearMonth> months = history.months();
-        List<YearMonth> origins = new ArrayList<>();
-        for (int i = Math.max(MIN_VALIDATION_TRAINING, months.size() - validationMonths); i < months.size(); i++) {
-            origins.add(months.get(i));
-        }
-        return origins;
-    }
-
     private Surfaces surfaces(HotspotHistory history, double bandwidth) {
         int n = history.months().size();
         double[] every = new double[n];
@@ -143,13 +133,13 @@ public record HotspotPeelMethod(List<Double> bandwidths, List<Double> recentWeig
         for (int t = 0; t < Math.min(recentMonths, n); t++) {
             recent[n - 1 - t] = 1;
         }
-        return new Surfaces(
+        return new Surfaces(bandwidth,
                 HotspotKernel.gaussian(history, history.pointWeights(false, every), bandwidth),
                 HotspotKernel.gaussian(history, history.pointWeights(false, recent), bandwidth),
                 HotspotKernel.gaussian(history, history.pointWeights(true, every), bandwidth));
     }
 
-    private record Surfaces(double[] longTerm, double[] recent, double[] context) {
+    private record Surfaces(double bandwidth, double[] longTerm, double[] recent, double[] context) {
         double[] blend(Choice c, int[] area) {
             double l = sum(longTerm, area);
             double r = sum(recent, area);

@@ -36,6 +36,14 @@ public final class HotspotRanking {
 
     /** Hit rate and PAI of the first k cells of an order, against incidents counted by cell. */
     public static HotspotScore score(int[] order, double areaShare, int[] testCounts) {
+        return score(order, areaShare, testCounts, 0);
+    }
+
+    /**
+     * As {@link #score(int[], double, int[])}, with {@code outside} further incidents that fell outside the study
+     * area: no forecast flagged them, so they count as misses.
+     */
+    public static HotspotScore score(int[] order, double areaShare, int[] testCounts, long outside) {
         int k = cellsFor(areaShare, order.length);
         long hits = 0;
         for (int i = 0; i < k; i++) {
@@ -45,6 +53,44 @@ public final class HotspotRanking {
         for (int cell : order) {
             all += testCounts[cell];
         }
-        return new HotspotScore(areaShare, k, order.length, hits, all);
+        return new HotspotScore(areaShare, k, order.length, hits, all + outside);
+    }
+
+    /**
+     * The hit rate of the first k = ⌈share × area⌉ cells of {@link #order}, without sorting the whole area: the
+     * k-th highest score is found on a sorted copy of the scores, then cells above it, and cells equal to it in
+     * ascending id, are taken, exactly as the full order would take them. Tuning compares many candidates, and only
+     * the flagged cells matter to it.
+     */
+    public static double topHitRate(double[] scores, int[] areaCells, double areaShare, int[] testCounts) {
+        int k = cellsFor(areaShare, areaCells.length);
+        double[] values = new double[areaCells.length];
+        long all = 0;
+        for (int i = 0; i < areaCells.length; i++) {
+            values[i] = scores[areaCells[i]];
+            all += testCounts[areaCells[i]];
+        }
+        if (all == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(values);
+        double threshold = values[values.length - k];
+        long hits = 0;
+        int taken = 0;
+        for (int cell : areaCells) {
+            if (scores[cell] > threshold) {
+                hits += testCounts[cell];
+                taken++;
+            }
+        }
+        int[] sorted = areaCells.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length && taken < k; i++) {
+            if (scores[sorted[i]] == threshold) {
+                hits += testCounts[sorted[i]];
+                taken++;
+            }
+        }
+        return (double) hits / all;
     }
 }

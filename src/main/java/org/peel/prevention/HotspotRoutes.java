@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +44,15 @@ public final class HotspotRoutes {
     static final double CELL_METRES = 250;
     private static final Pattern FILE = Pattern.compile("\\d{4}-\\d{2}-([a-z-]+)-street\\.csv(\\.gz)?");
     private static final Pattern SLUG = Pattern.compile("[a-z]+(-[a-z]+)*");
+    /** The rolling evaluation behind the page's verdict: six test months, each from the five months before it. */
+    static final int ROLLING_ORIGINS = 6;
+    static final int ROLLING_TRAIN_MONTHS = 5;
+    /** One evaluation at a time, in the background: on a force of millions of rows it takes minutes. */
+    private static final ExecutorService EVALUATIONS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hotspot-evaluation");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Web web;
     private final PlaceStore places;
@@ -49,6 +61,7 @@ public final class HotspotRoutes {
     private final Map<String, HotspotStudy> studies = recent(6);
     private final Map<String, HotspotEvaluation.Report> reports = recent(24);
     private final Map<String, Map<String, Geometry>> wards = recent(6);
+    private final Map<String, CompletableFuture<HotspotVerdict>> verdicts = recent(48);
     private volatile List<String> forces;
 
     /** @param sharedData the shared data folder, or null when this server has none */
@@ -65,7 +78,8 @@ public final class HotspotRoutes {
     /** What the page shows. */
     public record View(String force, String crimeType, String testMonth, String training, String shown,
                        long testIncidents, int areaCells, int flaggedCells, List<HotspotEvaluation.Summary> methods,
-                       String detail, String map, List<String> notes) {
+                       String detail, String map, List<String> notes, HotspotVerdict verdict,
+                       String verdictStatus) {
     }
 
     private void page(Context ctx) {
@@ -82,7 +96,7 @@ public final class HotspotRoutes {
         String crimeType = HotspotCrimeTypes.resolve("crimeType", param(ctx, "crimeType", "Burglary"));
         String shown = param(ctx, "method", "peel");
         if (HotspotMethod.all().stream().noneMatch(m -> m.name().equals(shown))) {
-            throw BadInput.field("method", "'" + shown + "' is not one of last-period, kde, prospective, peel");
+            throw BadInput.field("method", "'" + shown + "' is not one of " + HotspotMethod.names());
         }
         HotspotSource source = cached(sources, force, f -> HotspotStreetFiles.read(List.of(street), f));
         HotspotStudy study = cached(studies, force + "|" + crimeType,
@@ -101,7 +115,7 @@ public final class HotspotRoutes {
         HotspotEvaluation.MethodResult result = origin.methods().stream()
                 .filter(r -> r.method().equals(shown)).findFirst().orElseThrow();
         Map<String, Geometry> boundaries = cached(wards, force, f -> wardsOver(HotspotMap.envelope(study.grid())));
-        String map = HotspotMap.draw(study.grid(), study.areaCells(), result.topCells(), boundaries, 720);
+        String map = HotspotMap.draw(origin.grid(), origin.areaCells(), result.topCells(), boundaries, 720);
         List<String> notes = new java.util.ArrayList<>();
         notes.add(String.format("The study area is the %,d cells of %.0f m where police.uk placed at least one crime or"
                 + " ASB incident of any type; the map flags %.0f%% of them.", report.areaCells(), CELL_METRES,
@@ -113,12 +127,40 @@ public final class HotspotRoutes {
         }
         String training = origin.trainingMonths().get(0) + " to "
                 + origin.trainingMonths().get(origin.trainingMonths().size() - 1);
+        CompletableFuture<HotspotVerdict> verdict = verdict(force, crimeType, study);
+        HotspotVerdict judged = null;
+        String status;
+        if (!verdict.isDone()) {
+            status = "Peel is comparing its map with the rivals over the last " + ROLLING_ORIGINS + " months held;"
+                    + " this takes a minute or more for a large force. Reload the page to see the result.";
+        } else if (verdict.isCompletedExceptionally()) {
+            status = "The comparison could not be made: " + verdict.handle((v, e) -> e.getCause() == null
+                    ? e.getMessage() : e.getCause().getMessage()).join();
+        } else {
+            judged = verdict.join();
+            status = "done";
+        }
         View view = new View(force, crimeType, test.toString(), training, shown, origin.testIncidents(),
-                report.areaCells(), result.atShare().cells(), report.summaries(), result.detail(), map, notes);
+                report.areaCells(), result.atShare().cells(), report.summaries(), result.detail(), map, notes,
+                judged, status);
         web.render(ctx, "prevention/hotspots.jte", web.page(ctx, "Hotspot forecasts", Section.PREVENTION),
                 Map.of("view", view, "forces", known, "crimeTypes", HotspotCrimeTypes.NAMES,
                         "months", months.subList(1, months.size()).stream().map(YearMonth::toString).toList(),
                         "methodNames", HotspotMethod.all().stream().map(HotspotMethod::name).toList()));
+    }
+
+    /**
+     * The verdict of the rolling evaluation for a force and crime type: started in the background on first view,
+     * then kept. Every method is judged, Peel's against each rival, over the last months held.
+     */
+    private CompletableFuture<HotspotVerdict> verdict(String force, String crimeType, HotspotStudy study) {
+        synchronized (verdicts) {
+            return verdicts.computeIfAbsent(force + "|" + crimeType, k -> CompletableFuture.supplyAsync(() -> {
+                List<YearMonth> months = study.months();
+                return HotspotVerdict.of(HotspotEvaluation.evaluate(study, HotspotMethod.all(),
+                        months.get(months.size() - 1), ROLLING_TRAIN_MONTHS, ROLLING_ORIGINS, AREA_SHARE));
+            }, EVALUATIONS));
+        }
     }
 
     /** Ward boundaries of the boroughs whose boundary overlaps the grid; empty outside the imported geography. */

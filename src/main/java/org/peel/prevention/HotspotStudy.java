@@ -3,21 +3,30 @@ package org.peel.prevention;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * One force's incidents on a grid, ready for forecasting one crime type. The study area is the set of cells with at
- * least one incident of any type in the whole input period: the force's populated area, not its bounding box, so that
- * the 5% of "area" a map highlights is 5% of where crime can happen, not of moorland and sea.
+ * least one incident of any type in the incidents the study was built from: the force's populated area, not its
+ * bounding box, so that the 5% of "area" a map highlights is 5% of where crime can happen, not of moorland and sea.
+ *
+ * <p>A forecast's grid and study area must not know the future: {@link #history(YearMonth, int, double)} builds them
+ * afresh from the training months alone ({@link #trainedOn}), so a cell first touched in the test month or later is
+ * not in the area, and a test incident there is a miss that the evaluation reports.
  *
  * <p>Incidents sit on police.uk's snapped points, so many share a point; each distinct point is stored once, and
  * incidents refer to it, which makes kernel densities cost per point rather than per incident.
  */
 public final class HotspotStudy {
 
+    private final List<HotspotIncident> incidents;
+    private final double cellMetres;
     private final HotspotGrid grid;
     private final String crimeType;
     private final int[] areaCells;
@@ -30,9 +39,11 @@ public final class HotspotStudy {
     private final int[] allPoint;
     private final int[] allMonth;
 
-    private HotspotStudy(HotspotGrid grid, String crimeType, int[] areaCells, double[] pointX, double[] pointY,
+    private HotspotStudy(List<HotspotIncident> incidents, double cellMetres, HotspotGrid grid, String crimeType, int[] areaCells, double[] pointX, double[] pointY,
                          int[] pointCell, YearMonth[] months, int[] typedPoint, int[] typedMonth, int[] allPoint,
                          int[] allMonth) {
+        this.incidents = incidents;
+        this.cellMetres = cellMetres;
         this.grid = grid;
         this.crimeType = crimeType;
         this.areaCells = areaCells;
@@ -102,7 +113,7 @@ public final class HotspotStudy {
                 area[areaCount++] = c;
             }
         }
-        return new HotspotStudy(grid, crimeType, Arrays.copyOf(area, areaCount), px, py, pc, months,
+        return new HotspotStudy(incidents, cellMetres, grid, crimeType, Arrays.copyOf(area, areaCount), px, py, pc, months,
                 typedPoint, typedMonth, allPoint, allMonth);
     }
 
@@ -128,19 +139,71 @@ public final class HotspotStudy {
         return List.of(months);
     }
 
-    /** The forecast's inputs for a test month: the crime type and all incidents in the n months before it, only. */
+    /**
+     * The forecast's inputs for a test month: the crime type and all incidents in the n calendar months before it,
+     * only, on a grid and study area built from those months alone. A month of the window for which the input holds
+     * no row at all is a month the force did not publish, not a month without crime: it is left out of the training
+     * months and listed in {@link HotspotHistory#missingMonths()}.
+     */
     public HotspotHistory history(YearMonth testMonth, int trainMonths, double areaShare) {
         if (trainMonths < 1) {
             throw new IllegalArgumentException("--train-months must be at least 1");
         }
-        List<YearMonth> window = new ArrayList<>();
+        Set<YearMonth> held = new HashSet<>(Arrays.asList(months));
+        List<YearMonth> present = new ArrayList<>();
+        List<YearMonth> missing = new ArrayList<>();
         for (int k = trainMonths; k >= 1; k--) {
-            window.add(testMonth.minusMonths(k));
+            YearMonth m = testMonth.minusMonths(k);
+            (held.contains(m) ? present : missing).add(m);
         }
-        return history(window, areaShare);
+        if (present.isEmpty()) {
+            throw new IllegalArgumentException("The input has no rows in the " + trainMonths + " months before "
+                    + testMonth + " to learn from");
+        }
+        HotspotStudy training = trainedOn(present);
+        return training.history(present, areaShare, testMonth, missing);
     }
 
-    HotspotHistory history(List<YearMonth> window, double areaShare) {
+    /** The same incidents seen through the given months only: grid, study area and points rebuilt from them. */
+    public HotspotStudy trainedOn(Collection<YearMonth> window) {
+        Set<YearMonth> keep = new HashSet<>(window);
+        List<HotspotIncident> within = incidents.stream().filter(i -> keep.contains(i.month())).toList();
+        return of(within, crimeType, cellMetres);
+    }
+
+    /** Every incident of the crime type in a month, as read (for judging a forecast on another study's grid). */
+    public List<HotspotIncident> incidentsOfType(YearMonth month) {
+        return incidents.stream().filter(i -> i.month().equals(month) && i.crimeType().equals(crimeType)).toList();
+    }
+
+    /**
+     * Where incidents fall on this study's grid: counts by cell inside the study area, and how many fell outside it
+     * (beyond the grid, or in a cell with no incident in the months the study was built from).
+     */
+    public Placed place(List<HotspotIncident> judged) {
+        boolean[] inArea = new boolean[grid.cellCount()];
+        for (int c : areaCells) {
+            inArea[c] = true;
+        }
+        int[] counts = new int[grid.cellCount()];
+        long outside = 0;
+        for (HotspotIncident i : judged) {
+            int cell = grid.cellWithin(grid.x(i.longitude()), grid.y(i.latitude()));
+            if (cell < 0 || !inArea[cell]) {
+                outside++;
+            } else {
+                counts[cell]++;
+            }
+        }
+        return new Placed(counts, judged.size() - outside, outside);
+    }
+
+    /** Incidents placed on a study's grid: by cell of the study area, and the number outside the area. */
+    public record Placed(int[] counts, long inside, long outside) {
+    }
+
+    HotspotHistory history(List<YearMonth> window, double areaShare, YearMonth forecastMonth,
+                           List<YearMonth> missing) {
         Map<YearMonth, Integer> position = new HashMap<>();
         for (int i = 0; i < window.size(); i++) {
             position.put(window.get(i), i);
@@ -149,8 +212,8 @@ public final class HotspotStudy {
         for (int m = 0; m < months.length; m++) {
             local[m] = position.getOrDefault(months[m], -1);
         }
-        return new HotspotHistory(this, window, areaShare, select(typedPoint, typedMonth, local),
-                select(allPoint, allMonth, local));
+        return new HotspotHistory(this, window, areaShare, forecastMonth, missing,
+                select(typedPoint, typedMonth, local), select(allPoint, allMonth, local));
     }
 
     /** Incidents of the crime type in one month, counted by cell. */

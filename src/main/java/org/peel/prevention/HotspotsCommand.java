@@ -28,8 +28,9 @@ public final class HotspotsCommand implements Runnable {
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
-            description = "Forecast the test month from the months before it with last-period, kde, prospective and"
-                    + " peel, and report each one's hit rate and predictive accuracy index (PAI).")
+            description = "Forecast each of the last --origins months from the months before it only with"
+                    + " last-period, kde, prospective, sepp and peel, and report each one's hit rate and predictive"
+                    + " accuracy index (PAI) with a 95%% interval over the months, and peel's lead over each.")
     static final class Evaluate implements Callable<Integer> {
 
         @Mixin CommandOutput output;
@@ -60,13 +61,20 @@ public final class HotspotsCommand implements Runnable {
         @Option(names = "--cell-metres", paramLabel = "M", description = "Grid cell side in metres (default: 250)")
         double cellMetres = 250;
 
-        @Option(names = "--bandwidth", paramLabel = "M", description = "The kde baseline's bandwidth (default: 400)")
-        double bandwidth = 400;
+        @Option(names = "--bandwidth", paramLabel = "M",
+                description = "Fix the kde rival's bandwidth instead of choosing it by validation on the training"
+                        + " months as peel chooses its settings (default: chosen from 50 to 800 m)")
+        Double bandwidth;
 
         @Option(names = "--origins", paramLabel = "K",
                 description = "Average over the K months ending at the test month, each trained only on the months"
-                        + " before it (default: 1)")
-        int origins = 1;
+                        + " before it, with a 95%% t-interval over them (default: 6)")
+        int origins = 6;
+
+        @Option(names = "--methods", split = ",", paramLabel = "NAME",
+                description = "Methods to evaluate, comma-separated (default: all: last-period, kde, prospective,"
+                        + " sepp, peel)")
+        List<String> methodNames;
 
         @Override
         public Integer call() {
@@ -76,8 +84,16 @@ public final class HotspotsCommand implements Runnable {
             HotspotSource source = HotspotStreetFiles.read(inputs, force);
             HotspotStudy study = HotspotStudy.of(source.incidents(), type, cellMetres);
             double readSeconds = (System.nanoTime() - t0) / 1e9;
-            List<HotspotMethod> methods = List.of(new HotspotMethod.LastPeriod(), new HotspotMethod.Kde(bandwidth),
-                    new HotspotMethod.Prospective(400, 100, 2), HotspotPeelMethod.standard());
+            List<HotspotMethod> methods = new ArrayList<>();
+            for (HotspotMethod m : HotspotMethod.all()) {
+                if (methodNames == null || methodNames.contains(m.name())) {
+                    methods.add(m.name().equals("kde") && bandwidth != null ? new HotspotMethod.Kde(bandwidth) : m);
+                }
+            }
+            if (methods.isEmpty()) {
+                throw org.peel.common.BadInput.field("methods", methodNames + " names none of "
+                        + HotspotMethod.names());
+            }
             HotspotEvaluation.Report report = HotspotEvaluation.evaluate(study, methods, test, trainMonths, origins,
                     areaShare);
             output.print(System.out, text(report, source, study, readSeconds), json(report, source, study, readSeconds));
@@ -91,7 +107,10 @@ public final class HotspotsCommand implements Runnable {
             json.put("crime_type", report.crimeType());
             json.put("test_month", report.lastTestMonth().toString());
             json.put("test_events", report.testIncidents());
+            json.put("test_events_outside_area", report.outsideArea());
             json.put("area_share", areaShare);
+            json.put("interval", "95% t-interval over origins: mean ± t(0.975, n−1)·s/√n; differences paired by"
+                    + " origin");
             List<Map<String, Object>> methods = new ArrayList<>();
             for (int m = 0; m < report.summaries().size(); m++) {
                 HotspotEvaluation.Summary s = report.summaries().get(m);
@@ -99,8 +118,21 @@ public final class HotspotsCommand implements Runnable {
                 one.put("name", s.method());
                 one.put("hit_rate", number(s.hitRate()));
                 one.put("pai", number(s.pai()));
+                one.put("hit_rate_ci", interval(s.hitRateInterval()));
+                one.put("pai_ci", interval(s.paiInterval()));
                 one.put("hit_rate_1pct", number(s.hitRateOnePercent()));
                 one.put("pai_1pct", number(s.paiOnePercent()));
+                if (s.peelMinusThis() != null) {
+                    HotspotEvaluation.Comparison c = s.peelMinusThis();
+                    Map<String, Object> vs = new LinkedHashMap<>();
+                    vs.put("hit_rate", number(c.hitRate().mean()));
+                    vs.put("hit_rate_ci", interval(c.hitRate()));
+                    vs.put("pai", number(c.pai().mean()));
+                    vs.put("pai_ci", interval(c.pai()));
+                    vs.put("peel_wins", c.wins());
+                    vs.put("origins", c.origins());
+                    one.put("peel_minus_this", vs);
+                }
                 one.put("seconds", round(s.seconds(), 3));
                 one.put("detail", report.origins().get(report.origins().size() - 1).methods().get(m).detail());
                 methods.add(one);
@@ -108,15 +140,24 @@ public final class HotspotsCommand implements Runnable {
             json.put("methods", methods);
             json.put("cell_metres", cellMetres);
             json.put("area_cells", report.areaCells());
-            json.put("flagged_cells", report.origins().get(0).methods().get(0).atShare().cells());
+            json.put("flagged_cells", report.origins().get(report.origins().size() - 1).methods().get(0).atShare()
+                    .cells());
             json.put("train_months", trainMonths);
+            json.put("origins_requested", origins);
+            json.put("skipped_test_months", report.skippedTestMonths().stream().map(YearMonth::toString).toList());
             json.put("origins", report.origins().stream().map(o -> {
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("test_month", o.testMonth().toString());
                 one.put("training", o.trainingMonths().get(0) + ".." + o.trainingMonths().get(o.trainingMonths().size() - 1));
+                one.put("training_months", o.trainingMonths().stream().map(YearMonth::toString).toList());
+                one.put("missing_months", o.missingMonths().stream().map(YearMonth::toString).toList());
+                one.put("area_cells", o.areaCells().length);
                 one.put("test_events", o.testIncidents());
+                one.put("test_events_outside_area", o.outsideArea());
                 one.put("hit_rate", o.methods().stream().collect(LinkedHashMap::new,
                         (map, r) -> map.put(r.method(), number(r.atShare().hitRate())), Map::putAll));
+                one.put("pai", o.methods().stream().collect(LinkedHashMap::new,
+                        (map, r) -> map.put(r.method(), number(r.atShare().pai())), Map::putAll));
                 return one;
             }).toList());
             json.put("rows_read", source.rowsRead());
@@ -128,44 +169,78 @@ public final class HotspotsCommand implements Runnable {
             return json;
         }
 
+        private static List<Object> interval(HotspotEvaluation.Interval i) {
+            List<Object> pair = new ArrayList<>();
+            pair.add(number(i.low()));
+            pair.add(number(i.high()));
+            return pair;
+        }
+
         private List<String> notes(HotspotEvaluation.Report report, HotspotSource source, HotspotStudy study) {
             List<String> notes = new ArrayList<>();
-            notes.add(String.format(Locale.ROOT, "Study area: the %,d cells of %.0f m with at least one police.uk"
-                    + " row of any type in the input (%s to %s), not the force's bounding box.", report.areaCells(),
-                    cellMetres, study.months().get(0), study.months().get(study.months().size() - 1)));
-            notes.add("Grid: local equirectangular projection centred on the median of the force's points; cells"
-                    + " are square to about 1% per 50 km from the centre.");
+            notes.add(String.format(Locale.ROOT, "Study area: for each test month, the cells of %.0f m with at least"
+                    + " one police.uk row of any type in its training months only (%,d cells for %s), not the force's"
+                    + " bounding box; the grid too is built from the training months only.", cellMetres,
+                    report.areaCells(), report.lastTestMonth()));
+            notes.add(String.format(Locale.ROOT, "%,d of %,d test incidents fell outside the training months' study"
+                    + " area and count as misses for every method.", report.outsideArea(), report.testIncidents()));
+            notes.add("Grid: local equirectangular projection centred on the median of the training months' points;"
+                    + " cells are square to about 1% per 50 km from the centre.");
             notes.add(String.format(Locale.ROOT, "%,d of %,d rows had no location and could not be placed (%,d of"
                             + " them %s).", source.rowsWithoutLocation(), source.rowsRead(),
                     source.rowsWithoutLocation(report.crimeType()), report.crimeType()));
-            notes.add("Each method saw only the training months before each test month; peel chose its settings by"
-                    + " validating on the last training months.");
-            report.origins().forEach(o -> o.emptyTrainingMonths().forEach(m ->
-                    notes.add("No rows for training month " + m + " before " + o.testMonth() + ".")));
+            notes.add("Each method saw only the training months before each test month; peel, kde (bandwidth) and"
+                    + " sepp (background bandwidth) chose their settings by the same validation on the last training"
+                    + " months; sepp fitted its triggering by EM on the training months.");
+            notes.add("Intervals: 95% t-interval over the origins (test months); peel's differences from each rival"
+                    + " are paired by origin.");
+            java.util.Set<YearMonth> missing = new java.util.TreeSet<>();
+            report.origins().forEach(o -> missing.addAll(o.missingMonths()));
+            if (!missing.isEmpty()) {
+                notes.add("No rows at all for training month(s) " + missing + ": left out of training, not counted as"
+                        + " months without crime.");
+            }
+            if (!report.skippedTestMonths().isEmpty()) {
+                notes.add("Test month(s) skipped, with no rows or no earlier months to learn from: "
+                        + report.skippedTestMonths() + ".");
+            }
             return notes;
         }
 
         private String text(HotspotEvaluation.Report report, HotspotSource source, HotspotStudy study,
                             double readSeconds) {
             StringBuilder t = new StringBuilder();
-            t.append(String.format(Locale.ROOT, "%s, %s: forecasting %s%s from %d months before, %,d test"
-                            + " incidents%n", force, report.crimeType(), report.lastTestMonth(),
-                    origins > 1 ? " (averaged over " + origins + " origins)" : "", trainMonths, report.testIncidents()));
-            t.append(String.format(Locale.ROOT, "Grid %.0f m, study area %,d cells; %,d rows read in %.1f s, %,d"
-                            + " without location%n%n", cellMetres, report.areaCells(), source.rowsRead(), readSeconds,
-                    source.rowsWithoutLocation()));
-            t.append(String.format(Locale.ROOT, "%-12s %10s %8s %10s %8s %9s%n", "method",
-                    "hit " + pct(areaShare), "PAI", "hit 1%", "PAI 1%", "seconds"));
+            int n = report.origins().size();
+            t.append(String.format(Locale.ROOT, "%s, %s: forecasting %s to %s (%d origin%s), each from the %d months"
+                            + " before it, %,d test incidents%n", force, report.crimeType(),
+                    report.origins().get(0).testMonth(), report.lastTestMonth(), n, n == 1 ? "" : "s", trainMonths,
+                    report.testIncidents()));
+            t.append(String.format(Locale.ROOT, "Grid %.0f m, study area %,d cells at the last origin; %,d rows read"
+                            + " in %.1f s, %,d without location%n%n", cellMetres, report.areaCells(),
+                    source.rowsRead(), readSeconds, source.rowsWithoutLocation()));
+            t.append(String.format(Locale.ROOT, "%-12s %-22s %-20s %8s %8s %9s  %s%n", "method",
+                    "hit " + pct(areaShare) + " [95% CI]", "PAI [95% CI]", "hit 1%", "PAI 1%", "seconds",
+                    "peel minus this: hit rate [95% CI], wins"));
             for (HotspotEvaluation.Summary s : report.summaries()) {
-                t.append(String.format(Locale.ROOT, "%-12s %10.3f %8.2f %10.3f %8.2f %9.3f%n", s.method(),
-                        s.hitRate(), s.pai(), s.hitRateOnePercent(), s.paiOnePercent(), s.seconds()));
+                HotspotEvaluation.Comparison c = s.peelMinusThis();
+                t.append(String.format(Locale.ROOT, "%-12s %-22s %-20s %8.3f %8.2f %9.3f  %s%n", s.method(),
+                        ci(s.hitRateInterval(), "%.3f"), ci(s.paiInterval(), "%.2f"), s.hitRateOnePercent(),
+                        s.paiOnePercent(), s.seconds(), c == null ? "" : ci(c.hitRate(), "%+.3f") + ", "
+                                + c.wins() + " of " + c.origins()));
             }
-            List<HotspotEvaluation.MethodResult> last = report.origins().get(report.origins().size() - 1).methods();
-            t.append(String.format("%npeel: %s", last.get(last.size() - 1).detail()));
+            for (HotspotEvaluation.MethodResult r : report.origins().get(n - 1).methods()) {
+                t.append(String.format("%n%s at %s: %s", r.method(), report.lastTestMonth(), r.detail()));
+            }
             for (String note : notes(report, source, study)) {
                 t.append(String.format("%n- %s", note));
             }
             return t.toString();
+        }
+
+        private static String ci(HotspotEvaluation.Interval i, String format) {
+            String mean = String.format(Locale.ROOT, format, i.mean());
+            return Double.isNaN(i.low()) ? mean : mean + String.format(Locale.ROOT, " [" + format + ", " + format
+                    + "]", i.low(), i.high());
         }
     }
 
@@ -194,7 +269,7 @@ public final class HotspotsCommand implements Runnable {
         String month;
 
         @Option(names = "--method", paramLabel = "NAME",
-                description = "last-period, kde, prospective or peel (default: peel)")
+                description = "last-period, kde, prospective, sepp or peel (default: peel)")
         String method = "peel";
 
         @Option(names = "--area-share", paramLabel = "X", description = "Share of the study area flagged (default: 0.05)")
@@ -208,23 +283,23 @@ public final class HotspotsCommand implements Runnable {
             String type = HotspotCrimeTypes.resolve("crime-type", crimeType);
             HotspotMethod chosen = HotspotMethod.all().stream().filter(m -> m.name().equals(method)).findFirst()
                     .orElseThrow(() -> org.peel.common.BadInput.field("method",
-                            "'" + method + "' is not one of last-period, kde, prospective, peel"));
+                            "'" + method + "' is not one of " + HotspotMethod.names()));
             HotspotSource source = HotspotStreetFiles.read(inputs, force);
             HotspotStudy study = HotspotStudy.of(source.incidents(), type, cellMetres);
             YearMonth last = study.months().get(study.months().size() - 1);
             YearMonth target = month == null ? last.plusMonths(1) : month(month);
             HotspotHistory history = study.history(target, trainMonths, areaShare);
             HotspotForecast forecast = chosen.forecast(history);
-            int[] order = HotspotRanking.order(forecast.scores(), study.areaCells());
+            int[] order = HotspotRanking.order(forecast.scores(), history.areaCells());
             int k = HotspotRanking.cellsFor(areaShare, order.length);
 
             // how often this would have been right: the latest month before the target, trained on the months before it
             YearMonth check = target.minusMonths(1).isAfter(last) ? last : target.minusMonths(1);
             HotspotEvaluation.Report measured = HotspotEvaluation.evaluate(study,
-                    chosen.name().equals("kde") ? List.of(chosen) : List.of(chosen, new HotspotMethod.Kde(400)),
+                    chosen.name().equals("kde") ? List.of(chosen) : List.of(chosen, HotspotMethod.Kde.tuned()),
                     check, trainMonths, 1, areaShare);
 
-            HotspotGrid grid = study.grid();
+            HotspotGrid grid = history.grid();
             List<Map<String, Object>> cells = new ArrayList<>();
             StringBuilder t = new StringBuilder(String.format(Locale.ROOT,
                     "%s, %s: %s forecast for %s from %s to %s; top %d of %,d cells (%s of the area)%n",

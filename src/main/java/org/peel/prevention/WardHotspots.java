@@ -70,7 +70,7 @@ public record WardHotspots(YearMonth forecastMonth, List<YearMonth> trainingMont
         int held = (int) study.months().stream().filter(m -> m.isBefore(forecastMonth)).count();
         HotspotHistory history = study.history(forecastMonth, Math.min(TRAIN_MONTHS, held), AREA_SHARE);
         HotspotForecast forecast = HotspotPeelMethod.standard().forecast(history);
-        int[] area = study.areaCells();
+        int[] area = history.areaCells();
         int[] order = HotspotRanking.order(forecast.scores(), area);
         int flagged = HotspotRanking.cellsFor(AREA_SHARE, area.length);
         Map<Integer, Integer> rankOf = new HashMap<>();
@@ -78,7 +78,7 @@ public record WardHotspots(YearMonth forecastMonth, List<YearMonth> trainingMont
             rankOf.put(order[r], r + 1);
         }
 
-        HotspotGrid grid = study.grid();
+        HotspotGrid grid = history.grid();
         YearMonth firstTraining = history.months().get(0);
         YearMonth lastTraining = history.months().get(history.months().size() - 1);
         Map<Integer, long[]> ward = new HashMap<>();
@@ -113,7 +113,7 @@ public record WardHotspots(YearMonth forecastMonth, List<YearMonth> trainingMont
             return null;
         }
         HotspotEvaluation.Report report = HotspotEvaluation.evaluate(study,
-                List.of(HotspotPeelMethod.standard(), new HotspotMethod.Kde(400)), newest,
+                List.of(HotspotPeelMethod.standard(), HotspotMethod.Kde.tuned()), newest,
                 Math.min(TRAIN_MONTHS, before), 1, AREA_SHARE);
         HotspotEvaluation.Origin origin = report.origins().get(0);
         HotspotScore peel = origin.methods().get(0).atShare();

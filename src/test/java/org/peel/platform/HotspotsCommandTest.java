@@ -23,7 +23,8 @@ class HotspotsCommandTest {
     private final ByteArrayOutputStream err = streams.err();
 
     @Test
-    @DisplayName("prints the agreed JSON: force, crime type, test month, test events, area share and the four methods")
+    @DisplayName("prints the agreed JSON: force, crime type, test month, test events, area share and the five methods,"
+            + " with the origins evaluated, intervals and peel's lead over each rival")
     void jsonShape() throws Exception {
         // given four months of the City of London, the smallest force, read straight from the shared data
         Path street = SharedData.require("police-uk/street");
@@ -46,11 +47,24 @@ class HotspotsCommandTest {
         assertThat(json.get("test_events").asLong()).isPositive();
         assertThat(json.get("area_share").asDouble()).isEqualTo(0.05);
         assertThat(json.get("methods")).extracting(m -> m.get("name").asText())
-                .containsExactly("last-period", "kde", "prospective", "peel");
+                .containsExactly("last-period", "kde", "prospective", "sepp", "peel");
         for (JsonNode m : json.get("methods")) {
             assertThat(m.get("hit_rate").asDouble()).isBetween(0.0, 1.0);
             assertThat(m.get("pai").asDouble()).isGreaterThanOrEqualTo(0.0);
+            assertThat(m.get("hit_rate_ci").get(0).asDouble()).isLessThanOrEqualTo(m.get("hit_rate").asDouble());
+            assertThat(m.get("hit_rate_ci").get(1).asDouble()).isGreaterThanOrEqualTo(m.get("hit_rate").asDouble());
+            assertThat(m.has("peel_minus_this")).isEqualTo(!m.get("name").asText().equals("peel"));
         }
+        // six origins asked for by default, January to April held: January has no month before it, and the three
+        // training months before February and March reach back before the data, reported missing
+        assertThat(json.get("origins_requested").asInt()).isEqualTo(6);
+        assertThat(json.get("origins")).extracting(o -> o.get("test_month").asText())
+                .containsExactly("2014-02", "2014-03", "2014-04");
+        assertThat(json.get("skipped_test_months")).extracting(JsonNode::asText)
+                .containsExactly("2013-11", "2013-12", "2014-01");
+        assertThat(json.get("origins").get(0).get("missing_months")).extracting(JsonNode::asText)
+                .containsExactly("2013-11", "2013-12");
+        assertThat(json.get("test_events_outside_area").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(json.get("rows_without_location").isNumber()).isTrue();
         assertThat(json.get("notes").toString()).contains("Study area");
     }

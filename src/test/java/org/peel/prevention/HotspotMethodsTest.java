@@ -27,11 +27,13 @@ class HotspotMethodsTest {
     }
 
     @Test
-    @DisplayName("last-period scores each cell by its count in the last training month (March): one, in cell 4")
+    @DisplayName("last-period scores each cell by its count in the last training month (March): one, in cell 4;"
+            + " below one whole incident, the count over all three months ÷ (the most in a cell + 1) breaks ties")
     void lastPeriod() {
         double[] s = new HotspotMethod.LastPeriod().forecast(history).scores();
 
-        assertThat(s).containsExactly(0, 0, 0, 0, 1);
+        // January to March: cell 0 two, cell 2 one, cell 4 one; the most is 2, so each adds count / 3
+        assertThat(s).containsExactly(2.0 / 3, 0, 1.0 / 3, 0, 1 + 1.0 / 3);
     }
 
     @Test
@@ -91,7 +93,9 @@ class HotspotMethodsTest {
     @Test
     @DisplayName("the evaluation judges each method on the test month: last-period flags cell 4, kde cell 0")
     void evaluation() {
-        HotspotEvaluation.Report report = HotspotEvaluation.evaluate(study, HotspotMethod.all(), APR, 3, 1, 0.2);
+        HotspotEvaluation.Report report = HotspotEvaluation.evaluate(study, List.of(new HotspotMethod.LastPeriod(),
+                new HotspotMethod.Kde(100), new HotspotMethod.Prospective(400, 100, 2), HotspotPeelMethod.standard()),
+                APR, 3, 1, 0.2);
 
         // 20% of 5 cells is one cell; April has 4 burglaries, one of them in cell 4 and none in cell 0
         assertThat(report.testIncidents()).isEqualTo(4);

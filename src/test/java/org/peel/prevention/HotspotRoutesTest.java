@@ -41,7 +41,28 @@ class HotspotRoutesTest {
         assertThat(r.body()).contains("How often this map would have been right").contains("<svg")
                 .contains("data-rank=\"1\"").contains("peel (on the map)")
                 .contains("data-method=\"last-period\"").contains("data-method=\"kde\"")
-                .contains("data-method=\"prospective\"").contains("2014-01 to 2014-10");
+                .contains("data-method=\"prospective\"").contains("data-method=\"sepp\"")
+                .contains("2014-01 to 2014-10");
+    }
+
+    @Test
+    @DisplayName("says in plain words how often and by how much peel's map beat each rival over six months, worked"
+            + " out in the background on first view")
+    void verdictPanel() throws InterruptedException {
+        SharedData.require("police-uk/street/2014-11/2014-11-city-of-london-street.csv.gz");
+        WebClient analyst = server.signedIn("analyst.verdict", Role.PERFORMANCE_ANALYST, null);
+        String page = "/prevention/hotspots?force=city-of-london&crimeType=Burglary&testMonth=2014-11";
+
+        HttpResponse<String> r = analyst.get(page);
+        for (int i = 0; i < 120 && r.body().contains("data-verdict=\"pending\""); i++) {
+            Thread.sleep(1000);
+            r = analyst.get(page);
+        }
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("data-verdict=\"done\"").contains("Over the 6 months 2014-06 to 2014-11")
+                .contains("Against a smoothed map of all past incidents: Peel's map caught more in")
+                .contains("Against a self-exciting model of the kind sold to forces").contains("of 6 months");
     }
 
     @Test

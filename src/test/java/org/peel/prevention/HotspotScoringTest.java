@@ -49,6 +49,16 @@ class HotspotScoringTest {
     }
 
     @Test
+    @DisplayName("tuning's quick count of the flagged cells' hits settles ties the same way: 0.3 at 5% and 10%, 1.0 at"
+            + " 16%")
+    void quickTopHitRate() {
+        assertThat(HotspotRanking.topHitRate(scores, area, 0.05, test)).isCloseTo(0.3, within(1e-12));
+        assertThat(HotspotRanking.topHitRate(scores, area, 0.10, test)).isCloseTo(0.3, within(1e-12));
+        assertThat(HotspotRanking.topHitRate(scores, area, 0.16, test)).isEqualTo(1.0);
+        assertThat(HotspotRanking.topHitRate(scores, area, 0.05, new int[20])).isNaN();
+    }
+
+    @Test
     @DisplayName("k is rounded up: 16% of 20 is 3.2, so 4 cells (7, 3, 12, then 0 first of the zeros): all 10 hit, PAI 1 / 0.2 = 5")
     void roundsUp() {
         HotspotScore score = HotspotRanking.score(HotspotRanking.order(scores, area), 0.16, test);
