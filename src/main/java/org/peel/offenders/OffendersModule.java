@@ -36,6 +36,9 @@ public final class OffendersModule implements Module {
         tasks.register(routes);
         new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),
                 Mappa.visitDays(context.environment().get("PEEL_MAPPA_VISIT_DAYS"))).register(routes);
+        DiversionStore diversion = new DiversionStore(context.jdbi());
+        new DiversionRoutes(context.web(), diversion, store, new DiversionFigures(store, diversion,
+                new CohortRule(CohortSettings.from(context.environment()))), context.clock()).register(routes);
     }
 
     @Override
@@ -49,6 +52,10 @@ public final class OffendersModule implements Module {
                 new Capability(Section.INVESTIGATION, "MAPPA and potentially dangerous persons",
                         "Visits due and overdue, MAPP meetings, and PDPs whose inclusion lapses unless renewed",
                         "/investigation/offenders/mappa"),
+                new Capability(Section.INVESTIGATION, "Diversion",
+                        "Referrals to drugs and alcohol, gangs, female offenders' triage and youth schemes, their outcomes,"
+                                + " and reoffending after referral beside a matched comparison group",
+                        "/investigation/offenders/diversion"),
                 new Capability(Section.PREVENTION, "Tasks for offenders in your wards",
                         "Check addresses, gather intelligence and visit, for the offender managers; the highest-harm"
                                 + " offenders living in your wards", "/prevention/offender-tasks"));
