@@ -31,6 +31,23 @@ public final class DemoIomPass {
                           int outcomes) {
     }
 
+    /**
+     * The IOM lead's capacities for a demonstration force, which is a small fraction of a real one: a fifth of each
+     * borough's offender nominals, at least 3, so that the cohort is the borough's highest-harm offenders rather than
+     * nearly all of them (the force-wide default of 30 places would take almost every nominal of a small demo).
+     */
+    static void sizeCapacities(Handle h, IomStore store, AuditTrail audit, Instant now) {
+        List<Map.Entry<String, Integer>> counts = h.createQuery(
+                        "select borough_code, count(*) from offender group by borough_code order by borough_code")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).list();
+        for (Map.Entry<String, Integer> c : counts) {
+            int capacity = Math.max(3, (int) Math.ceil(c.getValue() / 5.0));
+            store.setCapacity(h, c.getKey(), capacity, "demo", now);
+            audit.record(h, AuditEvent.by(null, "iom-capacity.set", "iom-borough-capacity", c.getKey(),
+                    AuditEvent.SUCCESS).asUser("demo").detail("capacity " + capacity));
+        }
+    }
+
     /** How many referrals each scheme takes at most on the demo force. */
     static final int PER_SCHEME = 90;
 
@@ -134,6 +151,9 @@ public final class DemoIomPass {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         return jdbi.inTransaction(h -> {
+            if (!environment.containsKey("PEEL_IOM_CAPACITY")) {
+                sizeCapacities(h, store, audit, now);
+            }
             CohortRunPass.Result run = pass.run(h, asOf, now, "demo");
             audit.record(h, AuditEvent.by(null, "iom-cohort.run", "iom-cohort-run", Long.toString(run.runId()),
                     AuditEvent.SUCCESS).asUser("demo").detail(run.ruleVersion() + " as of " + asOf));

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "iom", mixinStandardHelpOptions = true,
         description = "Integrated offender management: the force's cohort rule.",
         subcommands = {IomCommand.Cohort.class, IomStoredCohortCommand.class, IomReoffendingCommand.class,
-                IomDiversionCommand.class})
+                IomDiversionCommand.class, IomAssignWardCommand.class})
 public final class IomCommand extends CommandGroup {
 
     @Command(name = "cohort", mixinStandardHelpOptions = true,

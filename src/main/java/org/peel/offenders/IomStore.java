@@ -202,12 +202,15 @@ public final class IomStore {
     // ---- capacities ------------------------------------------------------------------------------------------
 
     public Map<String, Integer> capacities() {
-        return jdbi.withHandle(h -> {
-            Map<String, Integer> m = new HashMap<>();
-            h.createQuery("select borough_code, capacity from iom_borough_capacity")
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> m.put(e.getKey(), e.getValue()));
-            return m;
-        });
+        return jdbi.withHandle(this::capacities);
+    }
+
+    /** The capacities as the caller's transaction sees them (a run reads those set earlier in it). */
+    public Map<String, Integer> capacities(Handle h) {
+        Map<String, Integer> m = new HashMap<>();
+        h.createQuery("select borough_code, capacity from iom_borough_capacity")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> m.put(e.getKey(), e.getValue()));
+        return m;
     }
 
     public void setCapacity(Handle h, String boroughCode, int capacity, String by, Instant at) {

@@ -208,4 +208,51 @@ class IomRoutesTest {
         assertThat(page).containsPattern("data-testid=\"pdp\"[\\s\\S]*Eve Evans[\\s\\S]*data-testid=\"pdp-lapsed\"[\\s\\S]*Fay Fox");
         assertThat(camdenNeighbourhood.get("/investigation/offenders/mappa").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    @Order(7)
+    @DisplayName("an administrator assigns a neighbourhood officer to a ward; the officer then sees that ward's tasks and offenders")
+    void wardOfficers() {
+        WebClient admin = server.signedIn("admin", Role.ADMINISTRATOR, null);
+        String page = "/administration/neighbourhood-wards";
+        admin.get(page);
+        // an offender manager's account is not assigned to wards; a ward in another borough is refused
+        HttpResponse<String> manager = admin.post(page, Map.of("username", "om.camden", "ward", IomTestData.CAMDEN_WARD));
+        assertThat(manager.statusCode()).isEqualTo(400);
+        assertThat(manager.body()).contains("Only a neighbourhood officer");
+        assertThat(admin.post(page, Map.of("username", "pc.camden", "ward", IomTestData.WESTMINSTER_WARD)).body())
+                .contains("in another borough");
+        // only an administrator assigns
+        assertThat(camdenManager.post(page, Map.of("username", "pc.camden", "ward", IomTestData.CAMDEN_WARD))
+                .statusCode()).isEqualTo(403);
+        assertThat(admin.post(page, Map.of("username", "pc.camden", "ward", IomTestData.CAMDEN_WARD)).body())
+                .contains("pc.camden is assigned to Bloomsbury");
+        assertThat(audited("ward-officer.assign")).isEqualTo("admin success");
+        // OFC moves to another Camden ward and is tasked there: pc.camden, assigned to Bloomsbury only, does not see it
+        server.database().jdbi().useTransaction(h -> {
+            h.execute("insert into ward (code, name, borough_code) values ('E05000137', 'Camden Town', ?)"
+                    + " on conflict do nothing", CAMDEN);
+            h.execute("update offender set ward_code = 'E05000137' where id = 'OFC'");
+        });
+        camdenManager.get("/investigation/offenders/nominals/OFC");
+        assertThat(camdenManager.post("/investigation/offenders/nominals/OFC/tasks", Map.of("kind", "visit",
+                "details", "Visit the new Camden Town address", "dueOn", "2025-01-09")).statusCode()).isEqualTo(302);
+        camdenManager.get("/investigation/offenders/nominals/OFA1");
+        assertThat(camdenManager.post("/investigation/offenders/nominals/OFA1/tasks", Map.of("kind", "visit",
+                "details", "Visit the Bloomsbury flat again", "dueOn", "2025-01-09")).statusCode()).isEqualTo(302);
+        String own = camdenNeighbourhood.get("/prevention/offender-tasks").body();
+        assertThat(own).contains("Your wards: Bloomsbury").contains("Visit the Bloomsbury flat again")
+                .doesNotContain("Visit the new Camden Town address");
+        // the highest-harm offenders listed are those living in Bloomsbury: OFA1, OFB; not OFC in Camden Town
+        assertThat(own).contains("OFA1 Alan Archer").doesNotContain("OFC Cal Cooper");
+        assertThat(camdenNeighbourhood.get("/prevention/offender-tasks?scope=borough").body())
+                .contains("Visit the new Camden Town address");
+        // ended: the officer sees the borough again
+        long id = server.database().jdbi().withHandle(h -> h.createQuery(
+                "select id from neighbourhood_ward_officer where ended_at is null").mapTo(Long.class).one());
+        admin.get(page);
+        assertThat(admin.post(page + "/" + id + "/end", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(camdenNeighbourhood.get("/prevention/offender-tasks").body()).doesNotContain("Your wards")
+                .contains("Visit the new Camden Town address");
+    }
 }
