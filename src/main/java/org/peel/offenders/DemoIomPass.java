@@ -48,6 +48,26 @@ public final class DemoIomPass {
         }
     }
 
+    /**
+     * The place capability's postcode directory for the demo, through its published interface: no postcode directory
+     * is in the public data, so each demo offender's recorded postcode is entered with the ward they live in (a
+     * postcode recorded for two wards keeps the first), so that the address form finds wards for the demo's postcodes.
+     */
+    static int fillPostcodes(Handle h) {
+        org.peel.place.PlaceStore places = new org.peel.place.PlaceStore(h.getJdbi());
+        List<String[]> rows = h.createQuery("""
+                        select distinct pr.postcode, o.ward_code from offender o
+                        join person_record pr on pr.source_type = 'offender' and pr.source_id = o.id
+                        join ward w on w.code = o.ward_code
+                        where pr.postcode is not null order by 1, 2""")
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        int added = 0;
+        for (String[] r : rows) {
+            added += places.addPostcode(h, r[0], r[1], null, "synthetic") ? 1 : 0;
+        }
+        return added;
+    }
+
     /** How many referrals each scheme takes at most on the demo force. */
     static final int PER_SCHEME = 90;
 
@@ -86,8 +106,9 @@ public final class DemoIomPass {
             if (hash % 4 != 0) {
                 continue; // one in four of those eligible is referred
             }
+            int draw = hash / 4; // what is left of the seed once the one-in-four choice has used its last two bits
             LocalDate offence = LocalDate.parse(c[3]);
-            LocalDate referredOn = offence.plusDays(3 + hash % 18);
+            LocalDate referredOn = offence.plusDays(3 + draw % 18);
             if (referredOn.isAfter(today)) {
                 continue;
             }
@@ -125,13 +146,13 @@ public final class DemoIomPass {
                     Long.toString(r.id()), AuditEvent.SUCCESS).asUser("demo").detail("offender " + c[0] + " to "
                     + scheme.code()));
             if (referredOn.isBefore(today.minusDays(28))) {
-                LocalDate on = referredOn.plusDays(5 + hash % 85);
+                LocalDate on = referredOn.plusDays(5 + draw % 85);
                 if (on.isAfter(today)) {
                     on = today;
                 }
                 DiversionStore.Referral stored = new DiversionStore.Referral(r.id(), c[0], "", c[1], scheme, referredOn,
                         reason, null, null, null, "demo");
-                Diversion.Outcome outcome = outcomes[hash % outcomes.length];
+                Diversion.Outcome outcome = outcomes[draw % outcomes.length];
                 if (recording.outcome(h, stored, outcome.code(), on, null, "demo", now, today).ok()) {
                     recorded++;
                     audit.record(h, AuditEvent.by(null, "diversion-referral.outcome", "diversion-referral",
@@ -154,6 +175,7 @@ public final class DemoIomPass {
             if (!environment.containsKey("PEEL_IOM_CAPACITY")) {
                 sizeCapacities(h, store, audit, now);
             }
+            fillPostcodes(h);
             CohortRunPass.Result run = pass.run(h, asOf, now, "demo");
             audit.record(h, AuditEvent.by(null, "iom-cohort.run", "iom-cohort-run", Long.toString(run.runId()),
                     AuditEvent.SUCCESS).asUser("demo").detail(run.ruleVersion() + " as of " + asOf));

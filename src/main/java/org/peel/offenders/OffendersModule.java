@@ -35,7 +35,8 @@ public final class OffendersModule implements Module {
 
     @Override
     public void routes(RoutesConfig routes) {
-        new IomRoutes(context.web(), store, pass, context.clock(), context::boroughNames).register(routes);
+        new IomRoutes(context.web(), store, pass, context.clock(), context::boroughNames, context.places(), officers)
+                .register(routes);
         tasks.register(routes);
         new WardOfficerRoutes(context.web(), officers).register(routes);
         new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),

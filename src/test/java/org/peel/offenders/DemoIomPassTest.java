@@ -45,12 +45,12 @@ class DemoIomPassTest {
         assertThat(exceptions.get(0).reason()).contains("custodial sentence");
         int audited = db.jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from audit_event where username = 'demo'").mapTo(Integer.class).one());
-        // OFF is chosen (his id's seed is 936: one in four, 936 % 4 = 0), referred to drugs and alcohol 3 + 936 % 18
-        // = 3 days after the shoplifting, and, the referral being over four weeks old on 2025-01-01, completed
-        // (outcome 936 % 8 = 0) 5 + 936 % 85 = 6 days later
+        // OFF is chosen (his id's seed is 936: one in four, 936 % 4 = 0; what is left, 936 / 4 = 234), referred to
+        // drugs and alcohol 3 + 234 % 18 = 3 days after the shoplifting, and, the referral being over four weeks old
+        // on 2025-01-01, engaged (outcome 234 % 8 = 2) 5 + 234 % 85 = 69 days later
         List<DiversionStore.Referral> referrals = new DiversionStore(db.jdbi()).referrals(null, 10);
         assertThat(referrals).extracting(r -> r.offenderId() + " " + r.scheme() + " " + r.referredOn() + " "
-                + r.outcome() + " " + r.outcomeOn()).containsExactly("OFF DRUGS_ALCOHOL 2024-10-04 COMPLETED 2024-10-10");
+                + r.outcome() + " " + r.outcomeOn()).containsExactly("OFF DRUGS_ALCOHOL 2024-10-04 ENGAGED 2024-12-12");
         assertThat(s.referrals()).isEqualTo(1);
         assertThat(s.outcomes()).isEqualTo(1);
         // the run, the MAPPA case, the exception, the referral and its outcome

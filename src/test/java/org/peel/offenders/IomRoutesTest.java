@@ -255,4 +255,29 @@ class IomRoutesTest {
         assertThat(camdenNeighbourhood.get("/prevention/offender-tasks").body()).doesNotContain("Your wards")
                 .contains("Visit the new Camden Town address");
     }
+
+    @Test
+    @Order(8)
+    @DisplayName("a new home address finds its ward from the postcode, and the next task goes to that ward's team")
+    void address() {
+        server.database().jdbi().useTransaction(h -> new org.peel.place.PlaceStore(server.database().jdbi())
+                .addPostcode(h, "NW1 7AA", "E05000137", null, "test"));
+        String nominal = "/investigation/offenders/nominals/OFB";
+        camdenManager.get(nominal);
+        HttpResponse<String> shapeless = camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway",
+                "postcode", "hello"));
+        assertThat(shapeless.statusCode()).isEqualTo(400);
+        assertThat(shapeless.body()).contains("href=\"#postcode\"");
+        assertThat(camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway", "postcode", "ZZ1 1ZZ"))
+                .body()).contains("ZZ1 1ZZ is not in the force").contains("postcode directory");
+        // any spacing and case: nw17aa is NW1 7AA, in Camden Town
+        assertThat(camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway", "postcode", "nw17aa"))
+                .statusCode()).isEqualTo(302);
+        assertThat(audited("offender-address.record")).isEqualTo("om.camden success");
+        assertThat(camdenManager.get(nominal).body()).contains("4 Parkway, NW1 7AA").contains("lives in Camden Town");
+        assertThat(camdenManager.post(nominal + "/tasks", Map.of("kind", "check-address",
+                "details", "Confirm she lives at 4 Parkway", "dueOn", "2025-01-09")).statusCode()).isEqualTo(302);
+        assertThat(new IomStore(server.database().jdbi()).openTasks(CAMDEN, "E05000137"))
+                .extracting(IomStore.Task::details).contains("Confirm she lives at 4 Parkway");
+    }
 }
