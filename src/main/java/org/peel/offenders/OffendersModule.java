@@ -39,6 +39,7 @@ public final class OffendersModule implements Module {
                 .register(routes);
         tasks.register(routes);
         new WardOfficerRoutes(context.web(), officers).register(routes);
+        new OffenderApiRoutes(context.web(), store).register(routes);
         new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),
                 Mappa.visitDays(context.environment().get("PEEL_MAPPA_VISIT_DAYS"))).register(routes);
         DiversionStore diversion = new DiversionStore(context.jdbi());

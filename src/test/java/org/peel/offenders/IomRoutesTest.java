@@ -280,4 +280,37 @@ class IomRoutesTest {
         assertThat(new IomStore(server.database().jdbi()).openTasks(CAMDEN, "E05000137"))
                 .extracting(IomStore.Task::details).contains("Confirm she lives at 4 Parkway");
     }
+
+    @Test
+    @Order(9)
+    @DisplayName("the read API answers cohort membership and tasks within the caller's borough, and audits the read")
+    void api() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        // OFB: chosen by the rule (183, rank 2 of Camden's 2) but removed by Camden's exception in test 2
+        HttpResponse<String> ofb = camdenManager.get("/api/v1/offenders/OFB/cohort");
+        assertThat(ofb.statusCode()).isEqualTo(200);
+        var m = json.readTree(ofb.body());
+        assertThat(m.path("score").asDouble()).isEqualTo(183.0);
+        assertThat(m.path("borough_rank").asInt()).isEqualTo(2);
+        assertThat(m.path("chosen_by_rule").asBoolean()).isTrue();
+        assertThat(m.path("exception").asText()).isEqualTo("remove");
+        assertThat(m.path("in_cohort").asBoolean()).isFalse();
+        // OFA2 answers as the resolved person, under OFA1, in the cohort
+        var a2 = json.readTree(camdenManager.get("/api/v1/offenders/OFA2/cohort").body());
+        assertThat(a2.path("offender_id").asText()).isEqualTo("OFA1");
+        assertThat(a2.path("in_cohort").asBoolean()).isTrue();
+        var tasks = json.readTree(camdenManager.get("/api/v1/offenders/OFB/tasks").body());
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).path("details").asText()).isEqualTo("Confirm she lives at 4 Parkway");
+        assertThat(tasks.get(0).path("ward_code").asText()).isEqualTo("E05000137");
+        assertThat(tasks.get(0).path("completed").asBoolean()).isFalse();
+        // another borough's manager and a neighbourhood officer are refused; unknown offenders are 404
+        assertThat(westminsterManager.get("/api/v1/offenders/OFB/cohort").statusCode()).isEqualTo(403);
+        assertThat(camdenNeighbourhood.get("/api/v1/offenders/OFB/tasks").statusCode()).isEqualTo(403);
+        assertThat(camdenManager.get("/api/v1/offenders/NOPE/cohort").statusCode()).isEqualTo(404);
+        String reads = server.database().jdbi().withHandle(h -> h.createQuery(
+                "select string_agg(distinct record_type, ',') from audit_event where record_type like 'offender-%'"
+                        + " and username = 'om.camden'").mapTo(String.class).one());
+        assertThat(reads).contains("offender-cohort").contains("offender-tasks");
+    }
 }
