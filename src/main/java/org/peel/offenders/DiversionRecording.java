@@ -1,6 +1,7 @@
 package org.peel.offenders;
 
 import org.jdbi.v3.core.Handle;
+import org.peel.common.Adapter;
 import org.peel.web.FormErrors;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
  * Records diversion referrals and their outcomes after {@link Diversion}'s checks: the one way in, used by the web
  * form and by the synthetic force alike. The caller writes the audit entry in the same transaction.
  */
+@Adapter
 public final class DiversionRecording {
 
     private final DiversionStore store;

@@ -6,6 +6,7 @@ import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.Role;
 import org.peel.access.User;
+import org.peel.common.Adapter;
 import org.peel.common.BadInput;
 import org.peel.place.PlaceStore;
 import org.peel.place.Ward;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * tasks sent to them; an officer without any sees their borough's. Assigning and ending are audited in their
  * transaction; an assignment is ended, never deleted.
  */
+@Adapter
 public final class WardOfficers {
 
     private final Jdbi jdbi;
