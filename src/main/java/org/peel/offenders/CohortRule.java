@@ -53,7 +53,6 @@ public final class CohortRule {
             throw new IllegalArgumentException("an offender's history holds at least one offence");
         }
         Offence latest = history.stream().max(Comparator.comparing(Offence::on)).orElseThrow();
-        double total = 0;
         int counted = 0;
         Offence gravest = null;
         double gravestDays = -1;
@@ -67,7 +66,6 @@ public final class CohortRule {
                 continue;
             }
             counted++;
-            total += days * Math.pow(0.5, before / settings.halfLifeDays());
             if (days > gravestDays) {
                 gravestDays = days;
                 gravest = o;
@@ -76,7 +74,7 @@ public final class CohortRule {
                 mostRecent = o.on();
             }
         }
-        double score = Math.round(total * 100) / 100.0;
+        double score = value(history, asOf);
         List<String> reasons = new ArrayList<>();
         if (counted == 0) {
             reasons.add("no offence in the " + settings.lookbackDays() + " days to " + asOf);
@@ -88,6 +86,25 @@ public final class CohortRule {
             reasons.add("gravest: " + gravest.offenceGroup() + ", " + trim(gravestDays) + " days' harm (gravity)");
         }
         return new OffenderScore(latest.offenderId(), latest.boroughCode(), score, reasons);
+    }
+
+    /**
+     * The score alone, without its reasons: the same sum as {@link #score}, for the many profiles a comparison group
+     * is matched from.
+     */
+    public double value(List<Offence> history, LocalDate asOf) {
+        double total = 0;
+        for (Offence o : history) {
+            long before = ChronoUnit.DAYS.between(o.on(), asOf);
+            if (before < 0 || before > settings.lookbackDays()) {
+                continue;
+            }
+            double days = settings.gravity().of(o.offenceGroup()).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown offence group '" + o.offenceGroup() + "'; the gravity table '"
+                            + settings.gravity().name() + "' holds: " + settings.gravity().known()));
+            total += days * Math.pow(0.5, before / settings.halfLifeDays());
+        }
+        return Math.round(total * 100) / 100.0;
     }
 
     /** Every offender's score, in order of offender id, from offences of many offenders. */

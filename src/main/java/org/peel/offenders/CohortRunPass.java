@@ -48,7 +48,7 @@ public final class CohortRunPass {
         List<Offence> offences = store.resolvedHistories(asOf.minusDays(rule.settings().lookbackDays() + 1L), asOf,
                 nominals);
         List<OffenderScore> scores = rule.scoreAll(offences, asOf);
-        Map<String, Integer> capacities = store.capacities();
+        Map<String, Integer> capacities = store.capacities(h);
         List<OffenderScore> cohort = CohortRule.select(scores, b -> capacity(capacities, b));
         java.util.Set<String> chosen = new java.util.HashSet<>();
         cohort.forEach(s -> chosen.add(s.offenderId()));

@@ -1,5 +1,6 @@
 package org.peel.offenders;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
@@ -17,7 +18,8 @@ import java.util.Map;
  * offenders with a sexual offence (category 1) or violence with injury (category 2) on their history; potentially
  * dangerous persons among offenders with repeated stalking and harassment and no MAPPA case, one of them left past its
  * review date so that it shows as lapsed; and, in every fourth borough, an exception removing the rule's lowest-ranked
- * choice with a reason, so that the force's view shows departures. Every change is audited as the demo's.
+ * choice with a reason, so that the force's view shows departures; and diversion referrals with their outcomes
+ * ({@link #referDiversions}). Every change is audited as the demo's.
  */
 public final class DemoIomPass {
 
@@ -25,7 +27,140 @@ public final class DemoIomPass {
     }
 
     /** What the pass recorded. */
-    public record Summary(long runId, int scored, int mappaCases, int pdps, int exceptions) {
+    public record Summary(long runId, int scored, int mappaCases, int pdps, int exceptions, int referrals,
+                          int outcomes) {
+    }
+
+    /**
+     * The IOM lead's capacities for a demonstration force, which is a small fraction of a real one: a fifth of each
+     * borough's offender nominals, at least 3, so that the cohort is the borough's highest-harm offenders rather than
+     * nearly all of them (the force-wide default of 30 places would take almost every nominal of a small demo).
+     */
+    static void sizeCapacities(Handle h, IomStore store, AuditTrail audit, Instant now) {
+        List<Map.Entry<String, Integer>> counts = h.createQuery(
+                        "select borough_code, count(*) from offender group by borough_code order by borough_code")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).list();
+        for (Map.Entry<String, Integer> c : counts) {
+            int capacity = Math.max(3, (int) Math.ceil(c.getValue() / 5.0));
+            store.setCapacity(h, c.getKey(), capacity, "demo", now);
+            audit.record(h, AuditEvent.by(null, "iom-capacity.set", "iom-borough-capacity", c.getKey(),
+                    AuditEvent.SUCCESS).asUser("demo").detail("capacity " + capacity));
+        }
+    }
+
+    /**
+     * The place capability's postcode directory for the demo, through its published interface: no postcode directory
+     * is in the public data, so each demo offender's recorded postcode is entered with the ward they live in (a
+     * postcode recorded for two wards keeps the first), so that the address form finds wards for the demo's postcodes.
+     */
+    static int fillPostcodes(Handle h) {
+        org.peel.place.PlaceStore places = new org.peel.place.PlaceStore(h.getJdbi());
+        List<String[]> rows = h.createQuery("""
+                        select distinct pr.postcode, o.ward_code from offender o
+                        join person_record pr on pr.source_type = 'offender' and pr.source_id = o.id
+                        join ward w on w.code = o.ward_code
+                        where pr.postcode is not null order by 1, 2""")
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        int added = 0;
+        for (String[] r : rows) {
+            added += places.addPostcode(h, r[0], r[1], null, "synthetic") ? 1 : 0;
+        }
+        return added;
+    }
+
+    /** How many referrals each scheme takes at most on the demo force. */
+    static final int PER_SCHEME = 90;
+
+    /**
+     * Diversion referrals a few days after an offence in the recorded year, for offenders outside the rule's cohort,
+     * through {@link DiversionRecording} as the form records them: youth diversion for children of 10 to 17, the
+     * female offenders' triage for women, the gangs scheme after robbery or a weapons offence, drugs and alcohol after
+     * a drug offence or shoplifting. Referrals more than four weeks old have an outcome, a few days to three months
+     * later; newer ones await the scheme's answer. Choices are seeded by the nominal's id, so a rerun picks the same.
+     */
+    static int[] referDiversions(Handle h, long runId, IomStore store, AuditTrail audit, LocalDate today, Instant now) {
+        DiversionStore diversion = new DiversionStore(store.jdbi());
+        DiversionRecording recording = new DiversionRecording(diversion);
+        List<String[]> candidates = h.createQuery("""
+                        with cohort as (select unnest(offender_ids) as id from iom_cohort_score
+                                        where run_id = :run and in_rule_cohort)
+                        select distinct on (o.id) o.id, o.borough_code, o.ward_code, h.offence_on, h.offence_group,
+                               pr.date_of_birth, pr.sex
+                        from offending_history h
+                        join offender o on o.id = h.offender_id
+                        left join person_record pr on pr.source_type = 'offender' and pr.source_id = o.id
+                        where h.crime_id is not null and h.offence_on > :from and h.offence_on <= :to
+                          and o.id not in (select id from cohort)
+                        order by o.id, h.offence_on, pr.seq""")
+                .bind("run", runId).bind("from", today.minusDays(365)).bind("to", today.minusDays(3))
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)}).list();
+        Map<Diversion.Scheme, Integer> taken = new java.util.EnumMap<>(Diversion.Scheme.class);
+        Diversion.Outcome[] outcomes = {Diversion.Outcome.COMPLETED, Diversion.Outcome.COMPLETED,
+                Diversion.Outcome.ENGAGED, Diversion.Outcome.DISENGAGED, Diversion.Outcome.DECLINED,
+                Diversion.Outcome.COMPLETED, Diversion.Outcome.NOT_ACCEPTED, Diversion.Outcome.DECLINED};
+        int referrals = 0;
+        int recorded = 0;
+        for (String[] c : candidates) {
+            int hash = Math.floorMod(c[0].hashCode() * 31 + 7, 1000);
+            if (hash % 4 != 0) {
+                continue; // one in four of those eligible is referred
+            }
+            int draw = hash / 4; // what is left of the seed once the one-in-four choice has used its last two bits
+            LocalDate offence = LocalDate.parse(c[3]);
+            LocalDate referredOn = offence.plusDays(3 + draw % 18);
+            if (referredOn.isAfter(today)) {
+                continue;
+            }
+            LocalDate dob = c[5] == null ? null : LocalDate.parse(c[5]);
+            int age = dob == null ? -1 : java.time.Period.between(dob, referredOn).getYears();
+            Diversion.Scheme scheme;
+            String reason;
+            if (age >= Diversion.YOUTH_FROM && age < Diversion.YOUTH_UNTIL) {
+                scheme = Diversion.Scheme.YOUTH;
+                reason = "First contact with the youth offending service after " + c[4].toLowerCase();
+            } else if ("F".equals(c[6])) {
+                scheme = Diversion.Scheme.FEMALE_TRIAGE;
+                reason = "Triage after " + c[4].toLowerCase() + ": housing, debt and a history of abuse";
+            } else if (c[4].equals("Robbery") || c[4].equals("Possession of weapons offences")) {
+                scheme = Diversion.Scheme.GANGS;
+                reason = "Associating with a street gang; " + c[4].toLowerCase() + " on the recorded year";
+            } else if (c[4].equals("Drug offences") || c[4].equals("Shoplifting")) {
+                scheme = Diversion.Scheme.DRUGS_ALCOHOL;
+                reason = "Offending linked to drug or alcohol use (" + c[4].toLowerCase() + ")";
+            } else {
+                continue;
+            }
+            if (taken.getOrDefault(scheme, 0) >= PER_SCHEME) {
+                continue;
+            }
+            IomStore.Nominal nominal = new IomStore.Nominal(c[0], c[1], c[2], "");
+            DiversionRecording.Recorded r = recording.refer(h, nominal, scheme.code(), referredOn, reason, "demo", now,
+                    today);
+            if (!r.ok()) {
+                continue; // the form's checks hold for the demo as for anyone
+            }
+            taken.merge(scheme, 1, Integer::sum);
+            referrals++;
+            audit.record(h, AuditEvent.by(null, "diversion-referral.record", "diversion-referral",
+                    Long.toString(r.id()), AuditEvent.SUCCESS).asUser("demo").detail("offender " + c[0] + " to "
+                    + scheme.code()));
+            if (referredOn.isBefore(today.minusDays(28))) {
+                LocalDate on = referredOn.plusDays(5 + draw % 85);
+                if (on.isAfter(today)) {
+                    on = today;
+                }
+                DiversionStore.Referral stored = new DiversionStore.Referral(r.id(), c[0], "", c[1], scheme, referredOn,
+                        reason, null, null, null, "demo");
+                Diversion.Outcome outcome = outcomes[draw % outcomes.length];
+                if (recording.outcome(h, stored, outcome.code(), on, null, "demo", now, today).ok()) {
+                    recorded++;
+                    audit.record(h, AuditEvent.by(null, "diversion-referral.outcome", "diversion-referral",
+                            Long.toString(r.id()), AuditEvent.SUCCESS).asUser("demo").detail(outcome.code()));
+                }
+            }
+        }
+        return new int[]{referrals, recorded};
     }
 
     public static Summary prepare(Jdbi jdbi, AuditTrail audit, Clock clock, Map<String, String> environment) {
@@ -37,6 +172,10 @@ public final class DemoIomPass {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         return jdbi.inTransaction(h -> {
+            if (!environment.containsKey("PEEL_IOM_CAPACITY")) {
+                sizeCapacities(h, store, audit, now);
+            }
+            fillPostcodes(h);
             CohortRunPass.Result run = pass.run(h, asOf, now, "demo");
             audit.record(h, AuditEvent.by(null, "iom-cohort.run", "iom-cohort-run", Long.toString(run.runId()),
                     AuditEvent.SUCCESS).asUser("demo").detail(run.ruleVersion() + " as of " + asOf));
@@ -79,7 +218,15 @@ public final class DemoIomPass {
                     continue;
                 }
                 String subject = store.nominal(g[0]).map(IomStore.Nominal::name).orElse(g[0]);
-                LocalDate review = pdps == 0 ? today.minusDays(10) : today.plusDays(20 + pdps * 40L);
+                // two lapsed (their review dates passed unrenewed), one due for review within a fortnight, the rest
+                // active; each included 180 days before its review date, under the form's own check on that day
+                LocalDate review = pdps == 0 ? today.minusDays(10) : pdps == 1 ? today.minusDays(3)
+                        : pdps == 2 ? today.plusDays(9) : today.plusDays(20 + pdps * 40L);
+                String refusal = PotentiallyDangerousPerson.refusal("Repeated stalking", g[4] + " offences", review,
+                        review.minusDays(180), false);
+                if (refusal != null) {
+                    throw new IllegalStateException("demo PDP refused: " + refusal);
+                }
                 long id = mappa.include(h, g[1], subject, g[0],
                         "Repeated stalking and harassment of former partners; no MAPPA-qualifying conviction",
                         g[4] + " stalking and harassment offences on the resolved history", review, "demo", now);
@@ -106,7 +253,8 @@ public final class DemoIomPass {
                         AuditEvent.SUCCESS).asUser("demo"));
                 exceptions++;
             }
-            return new Summary(run.runId(), run.scored(), cases, pdps, exceptions);
+            int[] diversion = referDiversions(h, run.runId(), store, audit, today, now);
+            return new Summary(run.runId(), run.scored(), cases, pdps, exceptions, diversion[0], diversion[1]);
         });
     }
 }

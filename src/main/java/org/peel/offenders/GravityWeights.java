@@ -21,7 +21,11 @@ import java.util.TreeMap;
  * official index: the official index is published by the Cambridge Institute of Criminology for 700+ offence
  * categories, and no authoritative value per offence group was found (reference/standards.md 16.2, values
  * UNVERIFIED; 7.2, no national formula). Confidence in the default values: low — they give the right order (homicide
- * far above sexual offences and robbery, above burglary, far above shoplifting) and nothing finer. A force replaces them
+ * far above sexual offences and robbery, above burglary, far above shoplifting) and nothing finer. The official values
+ * are published only as a spreadsheet: the Institute of Criminology's "Research Tools" page
+ * (https://www.crim.cam.ac.uk/Research/research-tools, "values for over 700 offence categories") and Cambridge
+ * Evidence-Based Policing's CCHI page (https://cambridge-ebp.co.uk/chi, updated February 2026); no copy of its figures
+ * could be found as text to cite line by line, so no official table is shipped. A force replaces them
  * with its own table, the official spreadsheet mapped to offence groups, through {@code PEEL_IOM_GRAVITY_FILE}
  * ({@link #fromCsv}); the table's name goes into the rule's version, so every stored cohort says which weights chose it.
  */

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 /** {@code peel iom …}: integrated offender management's cohort rule on the command line. */
 @Command(name = "iom", mixinStandardHelpOptions = true,
         description = "Integrated offender management: the force's cohort rule.",
-        subcommands = {IomCommand.Cohort.class, IomStoredCohortCommand.class, IomReoffendingCommand.class})
+        subcommands = {IomCommand.Cohort.class, IomStoredCohortCommand.class, IomReoffendingCommand.class,
+                IomDiversionCommand.class, IomAssignWardCommand.class})
 public final class IomCommand extends CommandGroup {
 
     @Command(name = "cohort", mixinStandardHelpOptions = true,

@@ -11,6 +11,8 @@ import org.peel.access.Section;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.common.BadInput;
+import org.peel.place.PlaceStore;
+import org.peel.place.Ward;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
 
@@ -48,8 +50,13 @@ public final class IomRoutes {
     private final CohortRunPass pass;
     private final Clock clock;
     private final Supplier<Map<String, String>> boroughNames;
+    private final PlaceStore places;
+    private final WardOfficers officers;
 
-    public IomRoutes(Web web, IomStore store, CohortRunPass pass, Clock clock, Supplier<Map<String, String>> boroughNames) {
+    public IomRoutes(Web web, IomStore store, CohortRunPass pass, Clock clock, Supplier<Map<String, String>> boroughNames,
+                     PlaceStore places, WardOfficers officers) {
+        this.places = places;
+        this.officers = officers;
         this.web = web;
         this.store = store;
         this.pass = pass;
@@ -70,6 +77,7 @@ public final class IomRoutes {
         routes.post("/investigation/offenders/nominals/{id}/case", this::saveCase);
         routes.post("/investigation/offenders/nominals/{id}/contacts", this::recordContact);
         routes.post("/investigation/offenders/nominals/{id}/tasks", this::setTask);
+        routes.post("/investigation/offenders/nominals/{id}/address", this::recordAddress);
     }
 
     static AccessRequest request() {
@@ -412,6 +420,10 @@ public final class IomRoutes {
                 .orElse(null));
         params.put("contacts", store.contacts(n.id()));
         params.put("tasks", store.tasksFor(n.id()));
+        params.put("address", store.address(n.id()).orElse(null));
+        Optional<Ward> ward = n.wardCode() == null ? Optional.empty() : places.ward(n.wardCode());
+        params.put("wardName", ward.map(Ward::name).orElse(""));
+        params.put("wardOfficers", officers.officersOf(n.wardCode()));
         params.put("errors", errors);
         params.put("values", values);
         params.put("canManage", BOROUGH_MANAGERS.contains(user.role()) && n.boroughCode().equals(user.boroughCode()));
@@ -523,10 +535,51 @@ public final class IomRoutes {
             return;
         }
         store.jdbi().useTransaction(h -> {
-            long id = store.createTask(h, n.id(), n.boroughCode(), n.wardCode(), v.get("kind"), v.get("details"), due,
+            // the task goes to the team of the ward the offender lives in, in whichever borough that ward is
+            String wardBorough = places.ward(n.wardCode()).map(Ward::boroughCode).orElse(n.boroughCode());
+            long id = store.createTask(h, n.id(), wardBorough, n.wardCode(), v.get("kind"), v.get("details"), due,
                     user.username(), clock.instant());
             web.audit(h, ctx, AuditEvent.by(user, "iom-task.set", "iom-task", Long.toString(id), AuditEvent.SUCCESS)
                     .detail("offender " + n.id() + " ward " + n.wardCode()));
+        });
+        ctx.redirect("/investigation/offenders/nominals/" + n.id());
+    }
+
+    /**
+     * The offender's home address: the postcode is looked up in the place capability's postcode directory, and the
+     * ward it lies in becomes where the offender lives, so that the next task goes to that ward's team.
+     */
+    private void recordAddress(Context ctx) {
+        IomStore.Nominal n = nominalOf(ctx);
+        User user = web.authorize(ctx, request().inBorough(n.boroughCode()).changing()
+                .withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording an offender's home address", TASKING),
+                "offender-address", n.id());
+        Map<String, String> v = form(ctx, "address", "postcode");
+        FormErrors errors = FormErrors.none();
+        if (v.get("address").length() < 5) {
+            errors.add("address", "Enter the home address: house or flat, and street");
+        }
+        String postcode = PlaceStore.normalisePostcode(v.get("postcode"));
+        Optional<Ward> ward = Optional.empty();
+        if (postcode == null) {
+            errors.add("postcode", "Enter a full UK postcode, for example SW1A 2AA");
+        } else {
+            ward = places.wardOfPostcode(postcode);
+            if (ward.isEmpty()) {
+                errors.add("postcode", "The postcode " + postcode + " is not in the force's postcode directory, so its"
+                        + " ward is not known");
+            }
+        }
+        if (errors.any()) {
+            showNominal(ctx, n, 400, errors, v);
+            return;
+        }
+        Ward w = ward.orElseThrow();
+        store.jdbi().useTransaction(h -> {
+            store.recordAddress(h, n.id(), v.get("address"), postcode, w.code(), w.boroughCode(), user.username(),
+                    clock.instant());
+            web.audit(h, ctx, AuditEvent.by(user, "offender-address.record", "offender", n.id(), AuditEvent.SUCCESS)
+                    .detail("ward " + w.code()));
         });
         ctx.redirect("/investigation/offenders/nominals/" + n.id());
     }

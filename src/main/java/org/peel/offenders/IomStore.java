@@ -202,12 +202,15 @@ public final class IomStore {
     // ---- capacities ------------------------------------------------------------------------------------------
 
     public Map<String, Integer> capacities() {
-        return jdbi.withHandle(h -> {
-            Map<String, Integer> m = new HashMap<>();
-            h.createQuery("select borough_code, capacity from iom_borough_capacity")
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> m.put(e.getKey(), e.getValue()));
-            return m;
-        });
+        return jdbi.withHandle(this::capacities);
+    }
+
+    /** The capacities as the caller's transaction sees them (a run reads those set earlier in it). */
+    public Map<String, Integer> capacities(Handle h) {
+        Map<String, Integer> m = new HashMap<>();
+        h.createQuery("select borough_code, capacity from iom_borough_capacity")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> m.put(e.getKey(), e.getValue()));
+        return m;
     }
 
     public void setCapacity(Handle h, String boroughCode, int capacity, String by, Instant at) {
@@ -314,6 +317,38 @@ public final class IomStore {
                 .bind("id", offenderId)
                 .map((rs, ctx) -> new Offence(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getString(4), rs.getString(5))).list());
+    }
+
+    // ---- home addresses ------------------------------------------------------------------------------------------
+
+    /** An offender's home address as last recorded, with the ward its postcode lies in. */
+    public record Address(String address, String postcode, String wardCode, String boroughCode, String recordedBy,
+                          Instant recordedAt) {
+    }
+
+    /**
+     * Records a home address and moves the nominal to its ward, so that tasks follow the address. The earlier
+     * addresses are kept; offender's earlier ward is kept as its previous version.
+     */
+    public void recordAddress(Handle h, String offenderId, String address, String postcode, String wardCode,
+                              String boroughCode, String by, Instant at) {
+        h.createUpdate("""
+                        insert into offender_address (offender_id, address, postcode, ward_code, borough_code,
+                            recorded_by, recorded_at)
+                        values (:o, :a, :pc, :w, :b, :by, :at)""")
+                .bind("o", offenderId).bind("a", address).bind("pc", postcode).bind("w", wardCode).bind("b", boroughCode)
+                .bind("by", by).bind("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).execute();
+        h.createUpdate("update offender set ward_code = :w where id = :o and ward_code is distinct from :w")
+                .bind("o", offenderId).bind("w", wardCode).execute();
+    }
+
+    public Optional<Address> address(String offenderId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select address, postcode, ward_code, borough_code, recorded_by, recorded_at
+                        from offender_address where offender_id = :o order by recorded_at desc, id desc limit 1""")
+                .bind("o", offenderId)
+                .map((rs, ctx) -> new Address(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant())).findOne());
     }
 
     // ---- cases, absences and contacts ------------------------------------------------------------------------

@@ -41,12 +41,14 @@ public final class OffenderTaskRoutes {
     private final IomStore store;
     private final PlaceStore places;
     private final Clock clock;
+    private final WardOfficers officers;
 
-    public OffenderTaskRoutes(Web web, IomStore store, PlaceStore places, Clock clock) {
+    public OffenderTaskRoutes(Web web, IomStore store, PlaceStore places, Clock clock, WardOfficers officers) {
         this.web = web;
         this.store = store;
         this.places = places;
         this.clock = clock;
+        this.officers = officers;
     }
 
     public void register(RoutesConfig routes) {
@@ -72,12 +74,31 @@ public final class OffenderTaskRoutes {
         show(ctx, borough, 200, FormErrors.none(), null);
     }
 
+    /**
+     * The wards the page shows: one ward when asked for; else the officer's own wards when an administrator assigned
+     * them any (unless the whole borough is asked for); else every ward of the borough (null).
+     */
+    private Set<String> wardsShown(Context ctx, User user, String borough) {
+        String ward = Optional.ofNullable(ctx.queryParam("ward")).filter(w -> !w.isBlank()).orElse(null);
+        if (ward != null) {
+            return Set.of(ward);
+        }
+        if ("borough".equals(ctx.queryParam("scope"))) {
+            return null;
+        }
+        List<String> own = officers.wardsOf(user.username());
+        return own.isEmpty() || borough == null ? null : Set.copyOf(own);
+    }
+
     private void show(Context ctx, String borough, int status, FormErrors errors, Long failedTask) {
+        User user = Web.signedIn(ctx);
+        Set<String> shown = wardsShown(ctx, user, borough);
         String ward = Optional.ofNullable(ctx.queryParam("ward")).filter(w -> !w.isBlank()).orElse(null);
         List<Ward> wards = borough == null ? List.of() : places.wardsIn(borough);
         Map<String, String> wardNames = new HashMap<>();
         wards.forEach(w -> wardNames.put(w.code(), w.name()));
-        List<IomStore.Task> tasks = store.openTasks(borough, ward);
+        List<IomStore.Task> tasks = store.openTasks(borough, null).stream()
+                .filter(t -> shown == null || shown.contains(t.wardCode())).toList();
         Web.noStore(ctx);
         ctx.status(status);
         Map<String, Object> params = new HashMap<>();
@@ -85,7 +106,9 @@ public final class OffenderTaskRoutes {
         params.put("wards", wards);
         params.put("wardNames", wardNames);
         params.put("ward", ward == null ? "" : ward);
-        params.put("residents", residents(borough, ward, wardNames, tasks));
+        params.put("residents", residents(borough, shown, wardNames, tasks));
+        params.put("ownWards", shown != null && ward == null
+                ? shown.stream().map(w -> wardNames.getOrDefault(w, w)).sorted().toList() : List.of());
         params.put("errors", errors);
         params.put("failedTask", failedTask == null ? -1L : failedTask);
         params.put("canComplete", COMPLETERS.contains(Web.signedIn(ctx).role()));
@@ -94,8 +117,9 @@ public final class OffenderTaskRoutes {
                 params);
     }
 
-    /** The highest-harm members of the latest cohort living in the borough (in one ward, when given). */
-    private List<Resident> residents(String borough, String ward, Map<String, String> wardNames, List<IomStore.Task> tasks) {
+    /** The highest-harm members of the latest cohort living in the borough (in the wards shown, when given). */
+    private List<Resident> residents(String borough, Set<String> shown, Map<String, String> wardNames,
+                                     List<IomStore.Task> tasks) {
         Optional<IomStore.Run> run = store.latestRun();
         if (run.isEmpty() || borough == null) {
             return List.of();
@@ -109,7 +133,7 @@ public final class OffenderTaskRoutes {
         for (IomStore.StoredScore s : scores) {
             IomStore.Nominal n = nominals.get(s.offenderId());
             if (n == null || n.wardCode() == null || !wardNames.containsKey(n.wardCode())
-                    || (ward != null && !ward.equals(n.wardCode()))) {
+                    || (shown != null && !shown.contains(n.wardCode()))) {
                 continue;
             }
             out.add(new Resident(n.id(), n.name(), wardNames.get(n.wardCode()), s.score(), open.getOrDefault(n.id(), 0)));
@@ -153,7 +177,9 @@ public final class OffenderTaskRoutes {
             if (!COMPLETERS.contains(user.role()) || user.boroughCode() == null) {
                 return List.of();
             }
-            List<IomStore.Task> tasks = store.openTasks(user.boroughCode(), null);
+            List<String> own = officers.wardsOf(user.username());
+            List<IomStore.Task> tasks = store.openTasks(user.boroughCode(), null).stream()
+                    .filter(t -> own.isEmpty() || own.contains(t.wardCode())).toList();
             if (tasks.isEmpty()) {
                 return List.of();
             }

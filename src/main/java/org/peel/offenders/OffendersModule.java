@@ -22,20 +22,29 @@ public final class OffendersModule implements Module {
     private final IomStore store;
     private final CohortRunPass pass;
     private final OffenderTaskRoutes tasks;
+    private final WardOfficers officers;
 
     public OffendersModule(ModuleContext context) {
         this.context = context;
         this.store = new IomStore(context.jdbi());
         this.pass = new CohortRunPass(store, new CohortRule(CohortSettings.from(context.environment())));
-        this.tasks = new OffenderTaskRoutes(context.web(), store, context.places(), context.clock());
+        this.officers = new WardOfficers(context.jdbi(), context.access(), context.places(), context.audit(),
+                context.clock());
+        this.tasks = new OffenderTaskRoutes(context.web(), store, context.places(), context.clock(), officers);
     }
 
     @Override
     public void routes(RoutesConfig routes) {
-        new IomRoutes(context.web(), store, pass, context.clock(), context::boroughNames).register(routes);
+        new IomRoutes(context.web(), store, pass, context.clock(), context::boroughNames, context.places(), officers)
+                .register(routes);
         tasks.register(routes);
+        new WardOfficerRoutes(context.web(), officers).register(routes);
+        new OffenderApiRoutes(context.web(), store).register(routes);
         new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),
                 Mappa.visitDays(context.environment().get("PEEL_MAPPA_VISIT_DAYS"))).register(routes);
+        DiversionStore diversion = new DiversionStore(context.jdbi());
+        new DiversionRoutes(context.web(), diversion, store, new DiversionFigures(store, diversion,
+                new CohortRule(CohortSettings.from(context.environment()))), context.clock()).register(routes);
     }
 
     @Override
@@ -49,6 +58,13 @@ public final class OffendersModule implements Module {
                 new Capability(Section.INVESTIGATION, "MAPPA and potentially dangerous persons",
                         "Visits due and overdue, MAPP meetings, and PDPs whose inclusion lapses unless renewed",
                         "/investigation/offenders/mappa"),
+                new Capability(Section.INVESTIGATION, "Diversion",
+                        "Referrals to drugs and alcohol, gangs, female offenders' triage and youth schemes, their outcomes,"
+                                + " and reoffending after referral beside a matched comparison group",
+                        "/investigation/offenders/diversion"),
+                new Capability(Section.ADMINISTRATION, "Neighbourhood officers and their wards",
+                        "Assign neighbourhood officers to the wards they police, so that tasks and the highest-harm"
+                                + " offenders living there reach them", "/administration/neighbourhood-wards"),
                 new Capability(Section.PREVENTION, "Tasks for offenders in your wards",
                         "Check addresses, gather intelligence and visit, for the offender managers; the highest-harm"
                                 + " offenders living in your wards", "/prevention/offender-tasks"));

@@ -267,4 +267,49 @@ public final class PlaceStore {
             throw new IllegalStateException("a stored boundary is not valid WKB: " + ex.getMessage(), ex);
         }
     }
+
+    // ---- postcodes ---------------------------------------------------------------------------------------------
+
+    private static final java.util.regex.Pattern POSTCODE =
+            java.util.regex.Pattern.compile("[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}");
+
+    /**
+     * A UK postcode as the lookup holds it (upper case, one space before the inward code, {@code sw1a2aa} →
+     * {@code SW1A 2AA}), or null when the text is not shaped like a full postcode.
+     */
+    public static String normalisePostcode(String text) {
+        if (text == null) {
+            return null;
+        }
+        String compact = text.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        if (!POSTCODE.matcher(compact).matches()) {
+            return null;
+        }
+        return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+    }
+
+    /** The ward a postcode lies in, when the postcode directory holds it (any spacing or case). */
+    public Optional<Ward> wardOfPostcode(String postcode) {
+        String pc = normalisePostcode(postcode);
+        if (pc == null) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select w.code, w.name, w.borough_code from place_postcode p join ward w on w.code = p.ward_code
+                        where p.postcode = :pc""")
+                .bind("pc", pc).map((rs, ctx) -> new Ward(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .findOne());
+    }
+
+    /**
+     * Adds a postcode to the directory (a postcode directory's row, or a synthetic force's address); a postcode
+     * already held keeps its ward. False when it was held or is not a postcode.
+     */
+    public boolean addPostcode(Handle h, String postcode, String wardCode, String lsoaCode, String source) {
+        String pc = normalisePostcode(postcode);
+        return pc != null && h.createUpdate("""
+                        insert into place_postcode (postcode, ward_code, lsoa_code, source) values (:pc, :w, :l, :s)
+                        on conflict (postcode) do nothing""")
+                .bind("pc", pc).bind("w", wardCode).bind("l", lsoaCode).bind("s", source).execute() == 1;
+    }
 }

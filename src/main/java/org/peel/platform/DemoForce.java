@@ -58,7 +58,8 @@ final class DemoForce {
         org.peel.offenders.DemoIomPass.Summary s = org.peel.offenders.DemoIomPass.prepare(database.jdbi(),
                 new AuditTrail(database.jdbi(), Environment.clock()), Environment.clock(), Environment.variables());
         out.printf("IOM: %,d offenders scored by the cohort rule; %d MAPPA cases, %d potentially dangerous persons,"
-                + " %d borough exceptions%n", s.scored(), s.mappaCases(), s.pdps(), s.exceptions());
+                + " %d borough exceptions; %d diversion referrals, %d with outcomes%n", s.scored(), s.mappaCases(),
+                s.pdps(), s.exceptions(), s.referrals(), s.outcomes());
     }
 
     /** One person out of many records: the demo's person records resolved, with doubtful pairs left for review. */

@@ -20,11 +20,21 @@ class DemoIomPassTest {
         // given the small force: OFB has violence with injury; Camden (first of the two boroughs) gets an exception
         TestDatabase.Fresh db = TestDatabase.fresh();
         IomTestData.seed(db.jdbi());
+        // and OFF, a man born 1980 outside Camden's cohort, recorded for shoplifting on 2024-10-01 (crime CR-1)
+        db.jdbi().useTransaction(h -> {
+            h.execute("insert into offender (id, borough_code, first_offence_on, offence_count, ward_code)"
+                    + " values ('OFF', ?, '2024-10-01', 1, ?)", IomTestData.CAMDEN, IomTestData.CAMDEN_WARD);
+            h.execute("insert into offending_history (offender_id, seq, offence_on, offence_group, disposal, crime_id)"
+                    + " values ('OFF', 1, '2024-10-01', 'Shoplifting', 'Adult caution', 'CR-1')");
+            h.execute("insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,"
+                    + " sex, recorded_at) values ('PR-OFF', 'offender', 'OFF', 'offender', 'Finn', 'Ford', '1980-01-01',"
+                    + " 'M', now())");
+        });
         // when
         DemoIomPass.Summary s = DemoIomPass.prepare(db.jdbi(), new AuditTrail(db.jdbi(), IomTestData.NEW_YEAR_2025),
                 IomTestData.NEW_YEAR_2025, Map.of("PEEL_IOM_CAPACITY", "2"));
-        // then four resolved people scored (OFA1 and OFA2 are one); OFB is a category 2 MAPPA case
-        assertThat(s.scored()).isEqualTo(4);
+        // then five resolved people scored (OFA1 and OFA2 are one); OFB is a category 2 MAPPA case
+        assertThat(s.scored()).isEqualTo(5);
         List<MappaStore.Stored> cases = new MappaStore(db.jdbi()).cases(null);
         assertThat(cases).extracting(c -> c.facts().offenderId() + " " + c.facts().category())
                 .containsExactly("OFB TWO");
@@ -35,8 +45,16 @@ class DemoIomPassTest {
         assertThat(exceptions.get(0).reason()).contains("custodial sentence");
         int audited = db.jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from audit_event where username = 'demo'").mapTo(Integer.class).one());
-        // the run, the MAPPA case and the exception
-        assertThat(audited).isEqualTo(3);
+        // OFF is chosen (his id's seed is 936: one in four, 936 % 4 = 0; what is left, 936 / 4 = 234), referred to
+        // drugs and alcohol 3 + 234 % 18 = 3 days after the shoplifting, and, the referral being over four weeks old
+        // on 2025-01-01, engaged (outcome 234 % 8 = 2) 5 + 234 % 85 = 69 days later
+        List<DiversionStore.Referral> referrals = new DiversionStore(db.jdbi()).referrals(null, 10);
+        assertThat(referrals).extracting(r -> r.offenderId() + " " + r.scheme() + " " + r.referredOn() + " "
+                + r.outcome() + " " + r.outcomeOn()).containsExactly("OFF DRUGS_ALCOHOL 2024-10-04 ENGAGED 2024-12-12");
+        assertThat(s.referrals()).isEqualTo(1);
+        assertThat(s.outcomes()).isEqualTo(1);
+        // the run, the MAPPA case, the exception, the referral and its outcome
+        assertThat(audited).isEqualTo(5);
         assertThat(new IomStore(db.jdbi()).latestRun().orElseThrow().asOf()).isEqualTo(LocalDate.of(2025, 1, 1));
     }
 }

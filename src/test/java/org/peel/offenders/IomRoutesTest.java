@@ -208,4 +208,109 @@ class IomRoutesTest {
         assertThat(page).containsPattern("data-testid=\"pdp\"[\\s\\S]*Eve Evans[\\s\\S]*data-testid=\"pdp-lapsed\"[\\s\\S]*Fay Fox");
         assertThat(camdenNeighbourhood.get("/investigation/offenders/mappa").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    @Order(7)
+    @DisplayName("an administrator assigns a neighbourhood officer to a ward; the officer then sees that ward's tasks and offenders")
+    void wardOfficers() {
+        WebClient admin = server.signedIn("admin", Role.ADMINISTRATOR, null);
+        String page = "/administration/neighbourhood-wards";
+        admin.get(page);
+        // an offender manager's account is not assigned to wards; a ward in another borough is refused
+        HttpResponse<String> manager = admin.post(page, Map.of("username", "om.camden", "ward", IomTestData.CAMDEN_WARD));
+        assertThat(manager.statusCode()).isEqualTo(400);
+        assertThat(manager.body()).contains("Only a neighbourhood officer");
+        assertThat(admin.post(page, Map.of("username", "pc.camden", "ward", IomTestData.WESTMINSTER_WARD)).body())
+                .contains("in another borough");
+        // only an administrator assigns
+        assertThat(camdenManager.post(page, Map.of("username", "pc.camden", "ward", IomTestData.CAMDEN_WARD))
+                .statusCode()).isEqualTo(403);
+        assertThat(admin.post(page, Map.of("username", "pc.camden", "ward", IomTestData.CAMDEN_WARD)).body())
+                .contains("pc.camden is assigned to Bloomsbury");
+        assertThat(audited("ward-officer.assign")).isEqualTo("admin success");
+        // OFC moves to another Camden ward and is tasked there: pc.camden, assigned to Bloomsbury only, does not see it
+        server.database().jdbi().useTransaction(h -> {
+            h.execute("insert into ward (code, name, borough_code) values ('E05000137', 'Camden Town', ?)"
+                    + " on conflict do nothing", CAMDEN);
+            h.execute("update offender set ward_code = 'E05000137' where id = 'OFC'");
+        });
+        camdenManager.get("/investigation/offenders/nominals/OFC");
+        assertThat(camdenManager.post("/investigation/offenders/nominals/OFC/tasks", Map.of("kind", "visit",
+                "details", "Visit the new Camden Town address", "dueOn", "2025-01-09")).statusCode()).isEqualTo(302);
+        camdenManager.get("/investigation/offenders/nominals/OFA1");
+        assertThat(camdenManager.post("/investigation/offenders/nominals/OFA1/tasks", Map.of("kind", "visit",
+                "details", "Visit the Bloomsbury flat again", "dueOn", "2025-01-09")).statusCode()).isEqualTo(302);
+        String own = camdenNeighbourhood.get("/prevention/offender-tasks").body();
+        assertThat(own).contains("Your wards: Bloomsbury").contains("Visit the Bloomsbury flat again")
+                .doesNotContain("Visit the new Camden Town address");
+        // the highest-harm offenders listed are those living in Bloomsbury: OFA1, OFB; not OFC in Camden Town
+        assertThat(own).contains("OFA1 Alan Archer").doesNotContain("OFC Cal Cooper");
+        assertThat(camdenNeighbourhood.get("/prevention/offender-tasks?scope=borough").body())
+                .contains("Visit the new Camden Town address");
+        // ended: the officer sees the borough again
+        long id = server.database().jdbi().withHandle(h -> h.createQuery(
+                "select id from neighbourhood_ward_officer where ended_at is null").mapTo(Long.class).one());
+        admin.get(page);
+        assertThat(admin.post(page + "/" + id + "/end", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(camdenNeighbourhood.get("/prevention/offender-tasks").body()).doesNotContain("Your wards")
+                .contains("Visit the new Camden Town address");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("a new home address finds its ward from the postcode, and the next task goes to that ward's team")
+    void address() {
+        server.database().jdbi().useTransaction(h -> new org.peel.place.PlaceStore(server.database().jdbi())
+                .addPostcode(h, "NW1 7AA", "E05000137", null, "test"));
+        String nominal = "/investigation/offenders/nominals/OFB";
+        camdenManager.get(nominal);
+        HttpResponse<String> shapeless = camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway",
+                "postcode", "hello"));
+        assertThat(shapeless.statusCode()).isEqualTo(400);
+        assertThat(shapeless.body()).contains("href=\"#postcode\"");
+        assertThat(camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway", "postcode", "ZZ1 1ZZ"))
+                .body()).contains("ZZ1 1ZZ is not in the force").contains("postcode directory");
+        // any spacing and case: nw17aa is NW1 7AA, in Camden Town
+        assertThat(camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway", "postcode", "nw17aa"))
+                .statusCode()).isEqualTo(302);
+        assertThat(audited("offender-address.record")).isEqualTo("om.camden success");
+        assertThat(camdenManager.get(nominal).body()).contains("4 Parkway, NW1 7AA").contains("lives in Camden Town");
+        assertThat(camdenManager.post(nominal + "/tasks", Map.of("kind", "check-address",
+                "details", "Confirm she lives at 4 Parkway", "dueOn", "2025-01-09")).statusCode()).isEqualTo(302);
+        assertThat(new IomStore(server.database().jdbi()).openTasks(CAMDEN, "E05000137"))
+                .extracting(IomStore.Task::details).contains("Confirm she lives at 4 Parkway");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("the read API answers cohort membership and tasks within the caller's borough, and audits the read")
+    void api() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        // OFB: chosen by the rule (183, rank 2 of Camden's 2) but removed by Camden's exception in test 2
+        HttpResponse<String> ofb = camdenManager.get("/api/v1/offenders/OFB/cohort");
+        assertThat(ofb.statusCode()).isEqualTo(200);
+        var m = json.readTree(ofb.body());
+        assertThat(m.path("score").asDouble()).isEqualTo(183.0);
+        assertThat(m.path("borough_rank").asInt()).isEqualTo(2);
+        assertThat(m.path("chosen_by_rule").asBoolean()).isTrue();
+        assertThat(m.path("exception").asText()).isEqualTo("remove");
+        assertThat(m.path("in_cohort").asBoolean()).isFalse();
+        // OFA2 answers as the resolved person, under OFA1, in the cohort
+        var a2 = json.readTree(camdenManager.get("/api/v1/offenders/OFA2/cohort").body());
+        assertThat(a2.path("offender_id").asText()).isEqualTo("OFA1");
+        assertThat(a2.path("in_cohort").asBoolean()).isTrue();
+        var tasks = json.readTree(camdenManager.get("/api/v1/offenders/OFB/tasks").body());
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).path("details").asText()).isEqualTo("Confirm she lives at 4 Parkway");
+        assertThat(tasks.get(0).path("ward_code").asText()).isEqualTo("E05000137");
+        assertThat(tasks.get(0).path("completed").asBoolean()).isFalse();
+        // another borough's manager and a neighbourhood officer are refused; unknown offenders are 404
+        assertThat(westminsterManager.get("/api/v1/offenders/OFB/cohort").statusCode()).isEqualTo(403);
+        assertThat(camdenNeighbourhood.get("/api/v1/offenders/OFB/tasks").statusCode()).isEqualTo(403);
+        assertThat(camdenManager.get("/api/v1/offenders/NOPE/cohort").statusCode()).isEqualTo(404);
+        String reads = server.database().jdbi().withHandle(h -> h.createQuery(
+                "select string_agg(distinct record_type, ',') from audit_event where record_type like 'offender-%'"
+                        + " and username = 'om.camden'").mapTo(String.class).one());
+        assertThat(reads).contains("offender-cohort").contains("offender-tasks");
+    }
 }

@@ -128,6 +128,8 @@ class ApiDescriptionTest {
                 Map.entry("Crime", org.peel.investigation.CrimeStore.CrimeView.class),
                 Map.entry("Person", org.peel.people.PeopleRoutes.PersonAnswer.class),
                 Map.entry("PersonRecord", org.peel.people.PeopleRoutes.RecordAnswer.class),
+                Map.entry("CohortMembership", org.peel.offenders.OffenderApiRoutes.CohortMembership.class),
+                Map.entry("OffenderTask", org.peel.offenders.OffenderApiRoutes.TaskAnswer.class),
                 Map.entry("Problem", Problem.class));
         responses.forEach((schema, type) -> assertThat(documentedFields(schema)).as(schema).isNotEmpty()
                 .isEqualTo(fields(ApiJson.MAPPER.getSerializationConfig().introspect(
