@@ -1,15 +1,20 @@
 package org.peel.organisedcrime;
 
 import io.javalin.config.RoutesConfig;
+import org.peel.access.AccessPolicy;
+import org.peel.access.AccessRequest;
 import org.peel.access.Section;
+import org.peel.access.Sensitivity;
 import org.peel.access.ShareGate;
 import org.peel.access.SharingStore;
 import org.peel.access.User;
 import org.peel.module.Module;
 import org.peel.module.ModuleContext;
+import org.peel.web.Attention;
 import org.peel.web.Capability;
 import org.peel.web.SectionSummary;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,6 +72,39 @@ public final class OrganisedCrimeModule implements Module {
                 new Capability(Section.ORGANISED_CRIME, "Gangs matrix: the Information Commissioner's findings",
                         "Each finding on the gangs matrix, how Peel meets it and the live figure behind it",
                         "/organised-crime/gangs/safeguards"));
+    }
+
+    /**
+     * For those who may see the register: the groups due for reassessment (a significant event since the last
+     * assessment, the interval passed, or never scored under the register's model), and people on the gangs matrix
+     * past their review date.
+     */
+    @Override
+    public List<Attention> attention(User user) {
+        if (!AccessPolicy.decide(user, AccessRequest.view(Section.ORGANISED_CRIME).touching(Sensitivity.INTELLIGENCE))
+                .allowed()) {
+            return List.of();
+        }
+        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        List<Attention> items = new ArrayList<>();
+        List<OcgRegister.TrackerRow> rows = register.tracker(borough);
+        long due = rows.stream().filter(r -> r.due().due()).count();
+        if (due > 0) {
+            long afterEvent = rows.stream().filter(r -> r.due().due() && r.due().reason().contains("significant event"))
+                    .count();
+            items.add(new Attention(due + " organised crime group" + (due == 1 ? "" : "s") + " due for reassessment",
+                    afterEvent + " after a significant event (an arrest or charge of a principal, a major disruption,"
+                            + " firearms seized); the rest at the " + register.settings().intervalDays()
+                            + "-day interval", "/organised-crime/groups?due=1",
+                    afterEvent > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+        }
+        long lapsed = gangs.store().statusCounts(gangs.today()).get("lapsed");
+        if (lapsed > 0 && !user.role().readOnly()) {
+            items.add(new Attention(lapsed + " on the gangs matrix past their review date",
+                    "Review them or take them off the matrix: a lapsed review is not kept", "/organised-crime/gangs",
+                    Attention.Urgency.SOON));
+        }
+        return items;
     }
 
     @Override

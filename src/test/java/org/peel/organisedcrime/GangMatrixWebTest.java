@@ -154,6 +154,18 @@ class GangMatrixWebTest {
     }
 
     @Test
+    @DisplayName("the home page tells an analyst of a group never scored under the register's model, and a"
+            + " neighbourhood officer (who may not see the register) of nothing")
+    void homeAttention() {
+        OcgFixtures.group(server.database().jdbi(), "H-1", "Home Crew", Fixtures.WESTMINSTER, "drugs supply", false,
+                "none", false, false, "local", TODAY.minusMonths(1), 3, 1);
+        assertThat(analyst.get("/").body()).contains("1 organised crime group due for reassessment",
+                "/organised-crime/groups?due=1");
+        WebClient pc = server.signedIn("pc.home", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        assertThat(pc.get("/").body()).doesNotContain("due for reassessment");
+    }
+
+    @Test
     @DisplayName("a neighbourhood officer is refused the matrix")
     void refused() {
         WebClient pc = server.signedIn("pc.gangs", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
