@@ -153,6 +153,18 @@ public final class GangStore {
                         rs.getObject(8, OffsetDateTime.class).toInstant())).list());
     }
 
+    /** The gangs with people on the matrix in a borough (all when null), and how many people each, most first. */
+    public Map<String, Long> gangsIn(String boroughCode) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select gang_name, count(*) from gang_nominal
+                        where status = 'included' and (cast(:b as text) is null or borough_code = :b)
+                        group by gang_name order by count(*) desc, gang_name""")
+                .bind("b", boroughCode).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
     /** Who is on the matrix (included), by sex and age on the day, for the equality report. */
     public List<Nominal> included() {
         return withStatus("included", null);

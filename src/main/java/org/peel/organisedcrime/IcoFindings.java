@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Information Commissioner's findings on the Metropolitan Police's gangs matrix (enforcement notice, November
- * 2018), each with how Peel meets it, the live figure that shows it, and where in Peel the evidence is.
+ * The Information Commissioner's findings on the Metropolitan Police's gangs matrix (enforcement notice of 16 November
+ * 2018, under s40 of the Data Protection Act 1998) and the Commissioner's checklist for forces, each with how Peel meets it, the live figure that shows it, and where in Peel the evidence is.
  */
 public final class IcoFindings {
 
@@ -25,8 +25,7 @@ public final class IcoFindings {
         long equalityCompared = equality.report(matrix.today()).stream()
                 .filter(d -> !"not held".equals(d.populationSource())).count();
         return List.of(
-                new Finding("1", "Victims of gang-related crime were not distinguished from perpetrators; some were"
-                        + " on the matrix because they had been victims.",
+                new Finding("1", "Victims and perpetrators were not clearly distinguished.",
                         "Each involvement is recorded with its role, perpetrator or victim, and shown apart on the"
                                 + " person's page; the harm assessment gives a victim's involvement no points, so"
                                 + " being a victim never puts anyone on the matrix.",
@@ -34,32 +33,34 @@ public final class IcoFindings {
                                 + safeguards.get("victims only, not included")
                                 + " people recorded only as victims, none of them on the matrix",
                         true, List.of(Map.entry("The matrix", "/organised-crime/gangs"))),
-                new Finding("2", "People with a harm score of zero were kept on the matrix, and boroughs kept"
-                        + " informal lists of people taken off it.",
+                new Finding("2", "People with a harm score of zero were kept, and some boroughs kept informal"
+                        + " lists of \"gang associates\" after people were removed from the matrix.",
                         "A review that scores zero takes the person off the matrix and records the removal with its"
                                 + " date and reason; the row is kept (nothing is deleted) but shows only as removed.",
                         counts.get("zero on matrix") + " people on the matrix with a score of 0; "
                                 + counts.get("removed for score 0") + " removals recorded for a score of 0",
                         counts.get("zero on matrix") == 0, List.of(Map.entry("The matrix", "/organised-crime/gangs"))),
-                new Finding("3", "There was no regular review, so people stayed on the matrix long after any"
-                        + " involvement.",
+                new Finding("3", "No retention period was set and there was no rule for review.",
                         "Every person has a review date (" + matrix.settings().reviewDays() + " days after each"
                                 + " review, PEEL_GANGS_REVIEW_DAYS); when it passes the person is taken off until"
                                 + " reviewed, the removal recorded.",
                         counts.get("lapsed") + " people on the matrix past their review date; "
                                 + counts.get("removed for lapsed review") + " removals recorded for a lapsed review",
                         counts.get("lapsed") == 0, List.of(Map.entry("The matrix", "/organised-crime/gangs"))),
-                new Finding("4", "Inclusion rested on uncorroborated intelligence, such as a single social media"
-                        + " post.",
-                        "No one is included until what scores comes from at least "
-                                + matrix.settings().harm().minSources() + " independent sources.",
+                new Finding("4", "The operating model was unclear and applied inconsistently across the 32 borough"
+                        + " matrices; the checklist asks for scoring thresholds and consequences defined and applied"
+                        + " consistently.",
+                        "One harm assessment for every borough: points per kind of offending and the window are"
+                                + " configuration, shown with every decision's reasons, and no one is included until"
+                                + " what scores comes from at least " + matrix.settings().harm().minSources()
+                                + " independent sources.",
                         safeguards.get("included on one source") + " people on the matrix on fewer than "
                                 + matrix.settings().harm().minSources() + " sources; " + counts.get("included")
                                 + " on the matrix, " + counts.get("not included") + " considered and not included",
                         safeguards.get("included on one source") == 0,
                         List.of(Map.entry("The matrix", "/organised-crime/gangs"))),
-                new Finding("5", "Data were shared in bulk with partners (councils, housing, schools, job centres)"
-                        + " with no agreement, no record of who received what, and no purpose.",
+                new Finding("5", "The matrix was shared in full, unredacted, with public bodies and private"
+                        + " organisations: blanket sharing beyond what was necessary.",
                         "One person's entry at a time goes out only through the force's share gate: an active"
                                 + " information-sharing agreement naming the recipient, a stated purpose, and only"
                                 + " the agreement's categories. Every request, allowed or refused, is in the"
@@ -71,8 +72,7 @@ public final class IcoFindings {
                         safeguards.get("shares without agreement allowed") == 0,
                         List.of(Map.entry("Information-sharing agreements and the share log",
                                 "/partners/agreements"))),
-                new Finding("6", "No equality impact assessment was made, though the matrix was overwhelmingly"
-                        + " young black men.",
+                new Finding("6", "No equality impact assessment was made (Equality Act 2010, s149).",
                         "The equality report sets the matrix's make-up by age, sex and ethnic group against the"
                                 + " population where the public data sets hold it, and says where they do not.",
                         equalityCompared + " of 3 dimensions compared with population",
@@ -85,8 +85,8 @@ public final class IcoFindings {
                                 + "; " + safeguards.get("without DPIA reference") + " records without a reference",
                         safeguards.get("without DPIA reference") == 0,
                         List.of(Map.entry("The matrix", "/organised-crime/gangs"))),
-                new Finding("8", "Spreadsheets were emailed and kept without control; a borough's copy was"
-                        + " disclosed.",
+                new Finding("8", "The checklist asks for appropriate security, encryption in transit and a full"
+                        + " access log.",
                         "The matrix lives only in Peel: each view needs the intelligence sensitivity and a stated"
                                 + " purpose, and is audited with it; every change is audited in the same"
                                 + " transaction.",

@@ -37,12 +37,14 @@ public final class OcgRoutes {
     private final OcgRegister register;
     private final Supplier<Map<String, String>> boroughNames;
     private final Clock clock;
+    private final IntelligenceStore intelligence;
 
     public OcgRoutes(Web web, OcgRegister register, Supplier<Map<String, String>> boroughNames, Clock clock) {
         this.web = web;
         this.register = register;
         this.boroughNames = boroughNames;
         this.clock = clock;
+        this.intelligence = new IntelligenceStore(register.store().jdbi());
     }
 
     public void register(RoutesConfig routes) {
@@ -109,6 +111,7 @@ public final class OcgRoutes {
         params.put("pending", register.store().pendingEvents(g.id()));
         params.put("members", register.store().members(g.id()));
         params.put("disruptions", register.store().disruptions(g.id()));
+        params.put("intelligence", intelligence.forGroup(g.id()));
         params.put("settings", register.settings());
         params.put("headings", Disruption.HEADINGS);
         params.put("errors", errors);

@@ -28,6 +28,7 @@ public final class OrganisedCrimeModule implements Module {
     private final ModuleContext context;
     private final GangMatrix gangs;
     private final GangEquality equality;
+    private final FrontLineIntelligence intelligence;
 
     public OrganisedCrimeModule(ModuleContext context) {
         this.context = context;
@@ -40,6 +41,8 @@ public final class OrganisedCrimeModule implements Module {
         ShareGate gate = new SharingStore(context.jdbi(), context.audit(), context.clock());
         this.gangs = new GangMatrix(gangStore, context.audit(), gate, GangMatrix.Settings.from(context.environment()),
                 context.clock());
+        this.intelligence = new FrontLineIntelligence(new IntelligenceStore(context.jdbi()), store, context.audit(),
+                IntelligenceGrading.scheme(context.environment().get("PEEL_INTEL_GRADING")), context.clock());
         this.equality = new GangEquality(gangStore, new PopulationFigures(context.sharedData()), context::boroughNames,
                 () -> context.places().forceAreas().stream().map(f -> f.name()).toList());
     }
@@ -48,6 +51,7 @@ public final class OrganisedCrimeModule implements Module {
     public void routes(RoutesConfig routes) {
         new OcgRoutes(context.web(), register, context::boroughNames, context.clock()).register(routes);
         new GangRoutes(context.web(), gangs, equality, context::boroughNames).register(routes);
+        new IntelligenceRoutes(context.web(), intelligence, gangs.store(), context::boroughNames).register(routes);
     }
 
     @Override
@@ -62,6 +66,14 @@ public final class OrganisedCrimeModule implements Module {
                 new Capability(Section.ORGANISED_CRIME, "Disruptions by month",
                         "Pursue, prevent, protect and prepare disruptions with arrests, charges, seizures and SCPOs",
                         "/organised-crime/disruptions"),
+                new Capability(Section.ORGANISED_CRIME, "Intelligence requirement",
+                        "What front-line officers should look for in each borough, the active groups and gangs there,"
+                                + " and intelligence submitted graded 3x5x2 and linked to groups",
+                        "/organised-crime/intelligence"),
+                new Capability(Section.PREVENTION, "Intelligence requirement",
+                        "What to look and listen for in your borough, its organised crime groups and gangs, and the"
+                                + " form to submit intelligence",
+                        "/organised-crime/intelligence"),
                 new Capability(Section.ORGANISED_CRIME, "Gangs matrix",
                         "People on the matrix after a harm assessment that never scores victims, with review dates,"
                                 + " removals and the recipient log of every share",

@@ -1,0 +1,97 @@
+package org.peel.organisedcrime;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.peel.access.AuditTrail;
+import org.peel.access.Role;
+import org.peel.testing.Fixtures;
+import org.peel.testing.TestServer;
+import org.peel.testing.WebClient;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The intelligence requirement: front-line officers see it and submit graded intelligence linked to groups")
+class IntelligenceWebTest {
+
+    private static final LocalDate TODAY = LocalDate.now();
+    private static TestServer server;
+    private static OcgRegister register;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        var jdbi = server.database().jdbi();
+        OcgFixtures.group(jdbi, "I-1", "Estate Crew", Fixtures.WESTMINSTER, "drugs supply", false, "threatened", false,
+                false, "local", TODAY.minusYears(1), 4, 1);
+        OcgFixtures.group(jdbi, "I-2", "Camden Firm", Fixtures.CAMDEN, "fraud", false, "none", false, false, "local",
+                TODAY.minusYears(1), 3, 1);
+        register = new OcgRegister(new OcgStore(jdbi), new AuditTrail(jdbi), OcgSettings.defaults(),
+                Clock.systemDefaultZone());
+        register.rescore(server.user("intel.analyst", Role.INTELLIGENCE_ANALYST, null), "I-1", "127.0.0.1");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("an analyst sets a requirement for Westminster; a Westminster neighbourhood officer sees it and the"
+            + " borough's group, not Camden's, and no member's name")
+    void requirementReachesTheFrontLine() {
+        WebClient analyst = server.anonymous();
+        analyst.signIn("intel.analyst", TestServer.PASSWORD);
+        HttpResponse<String> set = analyst.post("/organised-crime/intelligence/requirements", Map.of(
+                "borough", Fixtures.WESTMINSTER, "priority", "Drug supply from the estate stairwells",
+                "lookFor", "Young people running between flats; new cars", "reviewOn", TODAY.plusMonths(3).toString(),
+                "ocgId", "I-1"));
+        assertThat(set.statusCode()).isEqualTo(302);
+        WebClient pc = server.signedIn("pc.intel", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        HttpResponse<String> page = pc.get("/organised-crime/intelligence");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Drug supply from the estate stairwells", "Estate Crew")
+                .doesNotContain("Camden Firm", "Member0");
+    }
+
+    @Test
+    @DisplayName("an officer's 1/B/P submission marked significant for the group is kept, shown on the group's page,"
+            + " and makes the group due for reassessment at once")
+    void significantSubmission() {
+        WebClient pc = server.signedIn("pc.submit", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        assertThat(register.due(register.store().find("I-1").orElseThrow()).due()).isFalse();
+        Map<String, String> form = new HashMap<>(Map.of("observedOn", TODAY.toString(),
+                "report", "Principal seen handing a firearm to a younger member", "sourceGrade", "1",
+                "intelligenceGrade", "A", "handlingCode", "P", "ocgId", "I-1", "significant", "yes"));
+        HttpResponse<String> r = pc.post("/organised-crime/intelligence", form);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        OcgGroup g = register.store().find("I-1").orElseThrow();
+        assertThat(register.due(g).due()).isTrue();
+        assertThat(register.due(g).reason()).contains("significant event");
+        WebClient analyst = server.anonymous();
+        analyst.signIn("intel.analyst", TestServer.PASSWORD);
+        assertThat(analyst.get("/organised-crime/groups/I-1?purpose=Tasking").body())
+                .contains("3x5x2 1/A/P", "Principal seen handing a firearm");
+    }
+
+    @Test
+    @DisplayName("a submission graded A/2/4 under 3x5x2 with handling C and no conditions is refused naming the fields,"
+            + " and nothing is kept")
+    void badGrade() {
+        WebClient pc = server.signedIn("pc.bad", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        long before = new IntelligenceStore(server.database().jdbi()).latest(null, 100).size();
+        HttpResponse<String> r = pc.post("/organised-crime/intelligence", Map.of("observedOn", TODAY.toString(),
+                "report", "Something", "sourceGrade", "A", "intelligenceGrade", "2", "handlingCode", "C"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Grade the source 1 (reliable)", "Grade the intelligence A (known directly",
+                "Handling code C means sharing with conditions");
+        assertThat(new IntelligenceStore(server.database().jdbi()).latest(null, 100)).hasSize((int) before);
+    }
+}
