@@ -112,6 +112,7 @@ public final class OcgRoutes {
         params.put("members", register.store().members(g.id()));
         params.put("disruptions", register.store().disruptions(g.id()));
         params.put("intelligence", intelligence.forGroup(g.id()));
+        params.put("network", register.store().network(g.id()));
         params.put("settings", register.settings());
         params.put("headings", Disruption.HEADINGS);
         params.put("errors", errors);

@@ -285,6 +285,40 @@ public final class OcgStore {
         return new ArrayList<>(out.values());
     }
 
+    /**
+     * The group's associate network from its person records: the members and associates, and the ties the records
+     * show between them: the same address, the same phone, or a crime in which both appear (matched on the name and
+     * date of birth as recorded, since the records are not resolved into persons here).
+     */
+    public AssociateNetwork.Result network(String ocgId) {
+        List<AssociateNetwork.Node> nodes = members(ocgId).stream()
+                .map(m -> new AssociateNetwork.Node(m.recordId(), m.name(), m.roleText())).toList();
+        List<AssociateNetwork.Tie> ties = jdbi.withHandle(h -> h.createQuery("""
+                        with m as (
+                            select id, lower(trim(coalesce(address, ''))) as addr,
+                                   regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') as ph,
+                                   lower(forenames) as f, lower(surname) as s, date_of_birth as dob
+                            from person_record where source_type = 'ocg' and source_id = :id)
+                        select a.id, b.id, 'shared address' from m a join m b on a.id < b.id and a.addr <> ''
+                            and a.addr = b.addr
+                        union all
+                        select a.id, b.id, 'shared phone' from m a join m b on a.id < b.id and a.ph <> ''
+                            and a.ph = b.ph
+                        union all
+                        select distinct a.id, b.id, 'crime ' || ca.source_id
+                        from m a
+                        join person_record ca on ca.source_type = 'crime' and lower(ca.surname) = a.s
+                            and lower(ca.forenames) = a.f and ca.date_of_birth = a.dob
+                        join person_record cb on cb.source_type = 'crime' and cb.source_id = ca.source_id
+                            and cb.id <> ca.id
+                        join m b on a.id < b.id and lower(cb.surname) = b.s and lower(cb.forenames) = b.f
+                            and cb.date_of_birth = b.dob
+                        order by 1, 2, 3""")
+                .bind("id", ocgId).map((rs, ctx) -> new AssociateNetwork.Tie(rs.getString(1), rs.getString(2),
+                        rs.getString(3))).list());
+        return AssociateNetwork.build(nodes, ties);
+    }
+
     private static OcgGroup group(ResultSet rs) throws SQLException {
         return new OcgGroup(rs.getString("id"), rs.getString("name"), rs.getString("borough_code"),
                 split(rs.getString("activities")), rs.getBoolean("firearms"), Violence.fromCode(rs.getString("violence")),

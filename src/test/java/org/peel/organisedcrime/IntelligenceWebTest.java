@@ -82,6 +82,24 @@ class IntelligenceWebTest {
     }
 
     @Test
+    @DisplayName("the group's page shows its associate network: two members at one address, two in one crime")
+    void network() {
+        server.database().jdbi().useHandle(h -> {
+            h.execute("update person_record set address = '1 Test Street' where id in ('I-1-m0', 'I-1-m2')");
+            for (String m : new String[] {"Member1", "Member3"}) {
+                h.execute("insert into person_record (id, source_type, source_id, role, forenames, surname,"
+                        + " date_of_birth, recorded_at) values (?, 'crime', 'C-NET', 'suspect', ?, 'OfI1',"
+                        + " date '1990-03-14', now())", "C-NET-" + m, m);
+            }
+        });
+        WebClient analyst = server.anonymous();
+        analyst.signIn("intel.analyst", TestServer.PASSWORD);
+        String page = analyst.get("/organised-crime/groups/I-1?purpose=Tasking").body();
+        assertThat(page).contains("data-testid=\"network-diagram\"", "shared address with Member2 OfI1",
+                "crime C-NET with Member3 OfI1", "2 ties;");
+    }
+
+    @Test
     @DisplayName("a submission graded A/2/4 under 3x5x2 with handling C and no conditions is refused naming the fields,"
             + " and nothing is kept")
     void badGrade() {
