@@ -29,6 +29,7 @@ public final class OrganisedCrimeModule implements Module {
     private final GangMatrix gangs;
     private final GangEquality equality;
     private final FrontLineIntelligence intelligence;
+    private final ThreatStore threats;
 
     public OrganisedCrimeModule(ModuleContext context) {
         this.context = context;
@@ -43,6 +44,8 @@ public final class OrganisedCrimeModule implements Module {
                 context.clock());
         this.intelligence = new FrontLineIntelligence(new IntelligenceStore(context.jdbi()), store, context.audit(),
                 IntelligenceGrading.scheme(context.environment().get("PEEL_INTEL_GRADING")), context.clock());
+        this.threats = new ThreatStore(context.jdbi(), context.audit(), context.clock(),
+                testDays(context.environment().get("PEEL_SPR_TEST_DAYS")));
         this.equality = new GangEquality(gangStore, new PopulationFigures(context.sharedData()), context::boroughNames,
                 () -> context.places().forceAreas().stream().map(f -> f.name()).toList());
     }
@@ -51,6 +54,7 @@ public final class OrganisedCrimeModule implements Module {
     public void routes(RoutesConfig routes) {
         new OcgRoutes(context.web(), register, context::boroughNames, context.clock()).register(routes);
         new GangRoutes(context.web(), gangs, equality, context::boroughNames).register(routes);
+        new ThreatRoutes(context.web(), threats).register(routes);
         new IntelligenceRoutes(context.web(), intelligence, gangs.store(), context::boroughNames).register(routes);
     }
 
@@ -74,6 +78,10 @@ public final class OrganisedCrimeModule implements Module {
                         "What to look and listen for in your borough, its organised crime groups and gangs, and the"
                                 + " form to submit intelligence",
                         "/organised-crime/intelligence"),
+                new Capability(Section.ORGANISED_CRIME, "National threats: preparedness",
+                        "The six Strategic Policing Requirement threats with exercises, debriefs, lessons and"
+                                + " capability reviews, and those not tested recently",
+                        "/organised-crime/threats"),
                 new Capability(Section.ORGANISED_CRIME, "Gangs matrix",
                         "People on the matrix after a harm assessment that never scores victims, with review dates,"
                                 + " removals and the recipient log of every share",
@@ -116,7 +124,29 @@ public final class OrganisedCrimeModule implements Module {
                     "Review them or take them off the matrix: a lapsed review is not kept", "/organised-crime/gangs",
                     Attention.Urgency.SOON));
         }
+        long untested = threats.threats().stream().filter(t -> t.status().alert()).count();
+        if (untested > 0 && !user.role().readOnly()) {
+            items.add(new Attention(untested + " national threat" + (untested == 1 ? "" : "s") + " to test",
+                    "Not exercised within " + threats.testDays() + " days, or assessed not prepared",
+                    "/organised-crime/threats", Attention.Urgency.ROUTINE));
+        }
         return items;
+    }
+
+    private static int testDays(String text) {
+        if (text == null || text.isBlank()) {
+            return Preparedness.DEFAULT_TEST_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(text.strip());
+            if (days >= 1) {
+                return days;
+            }
+        } catch (NumberFormatException ex) {
+            // falls through to the error
+        }
+        throw new IllegalArgumentException("PEEL_SPR_TEST_DAYS must be a whole number of days, at least 1, not '"
+                + text + "'");
     }
 
     @Override

@@ -100,6 +100,27 @@ class IntelligenceWebTest {
     }
 
     @Test
+    @DisplayName("the six national threats start untested; recording a terrorism exercise today marks it tested and"
+            + " leaves the other five flagged")
+    void threats() {
+        WebClient analyst = server.anonymous();
+        analyst.signIn("intel.analyst", TestServer.PASSWORD);
+        assertThat(analyst.get("/organised-crime/threats").body().split("Test now", -1)).hasSize(7);
+        HttpResponse<String> r = analyst.post("/organised-crime/threats", Map.of("threat", "terrorism",
+                "kind", "exercise", "heldOn", TODAY.toString(), "title", "Marauding attack exercise",
+                "assessment", "partly prepared"));
+        assertThat(r.statusCode()).isEqualTo(302);
+        String page = analyst.get("/organised-crime/threats").body();
+        assertThat(page.split("Test now", -1)).hasSize(6);
+        assertThat(page).contains("Marauding attack exercise (partly prepared)");
+        HttpResponse<String> bad = analyst.post("/organised-crime/threats", Map.of("threat", "terrorism",
+                "kind", "party", "heldOn", "soon", "title", ""));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Choose exercise, debrief, lesson or capability review",
+                "Enter the date it was held as YYYY-MM-DD", "Name the exercise or review");
+    }
+
+    @Test
     @DisplayName("a submission graded A/2/4 under 3x5x2 with handling C and no conditions is refused naming the fields,"
             + " and nothing is kept")
     void badGrade() {
