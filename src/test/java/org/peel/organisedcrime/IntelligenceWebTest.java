@@ -121,6 +121,42 @@ class IntelligenceWebTest {
     }
 
     @Test
+    @DisplayName("on a group's page: a principal added and a member taken off with a reason change the counts the"
+            + " score uses, the record kept; archiving with a reason and date takes the group out of the active count;"
+            + " each change audited")
+    void membersAndArchive() {
+        OcgFixtures.group(server.database().jdbi(), "I-9", "Archive Crew", Fixtures.WESTMINSTER, "fraud", false,
+                "none", false, false, "local", TODAY.minusYears(2), 3, 1);
+        WebClient analyst = server.anonymous();
+        analyst.signIn("intel.analyst", TestServer.PASSWORD);
+        String q = "?purpose=Tasking";
+        assertThat(analyst.post("/organised-crime/groups/I-9/members" + q, Map.of("memberForenames", "New",
+                "memberSurname", "Principal", "memberRole", "principal")).statusCode()).isEqualTo(302);
+        assertThat(analyst.post("/organised-crime/groups/I-9/members/I-9-m2/removal" + q,
+                Map.of("removalReason", "Left the area, intelligence graded 1/A/P")).statusCode()).isEqualTo(302);
+        OcgGroup g = register.store().find("I-9").orElseThrow();
+        // 3 members (1 principal) + 1 principal - 1 peripheral = 3 members, 2 principals
+        assertThat(g.members()).isEqualTo(3);
+        assertThat(g.principals()).isEqualTo(2);
+        long kept = server.database().jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from person_record where id = 'I-9-m2'").mapTo(Long.class).one());
+        assertThat(kept).as("the record stays").isEqualTo(1);
+        HttpResponse<String> bad = analyst.post("/organised-crime/groups/I-9/members" + q,
+                Map.of("memberSurname", "", "memberRole", "boss"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Enter the member's surname", "Choose the role");
+
+        long activeBefore = register.store().activeOn(TODAY);
+        assertThat(analyst.post("/organised-crime/groups/I-9/archive" + q, Map.of("archivedOn", TODAY.toString(),
+                "archiveReason", "Dismantled after Operation Test")).statusCode()).isEqualTo(302);
+        assertThat(register.store().find("I-9").orElseThrow().status()).isEqualTo("archived");
+        assertThat(register.store().activeOn(TODAY)).isEqualTo(activeBefore - 1);
+        assertThat(new AuditTrail(server.database().jdbi())
+                .search(new AuditTrail.Filter("intel.analyst", "ocg", "I-9", null, null, null), 20))
+                .extracting(e -> e.action()).contains("ocg.member.add", "ocg.member.remove", "ocg.archive");
+    }
+
+    @Test
     @DisplayName("a submission graded A/2/4 under 3x5x2 with handling C and no conditions is refused naming the fields,"
             + " and nothing is kept")
     void badGrade() {
