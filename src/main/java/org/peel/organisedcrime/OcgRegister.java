@@ -97,6 +97,51 @@ public final class OcgRegister {
         });
     }
 
+    /** The roles a member or associate may hold. */
+    public static final List<String> ROLES = List.of("principal", "significant", "peripheral", "associate");
+
+    /** Adds a member or associate (a new person record of the group) with their role; returns the record id. */
+    public String addMember(User user, String ocgId, String role, String forenames, String surname, LocalDate dob,
+                            String clientAddress) {
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException("role must be one of " + ROLES);
+        }
+        Instant now = clock.instant();
+        return store.jdbi().inTransaction(h -> {
+            OcgGroup group = store.find(h, ocgId).orElseThrow(() -> new IllegalArgumentException("no group " + ocgId));
+            String id = store.insertMember(h, group, role, forenames, surname, dob, now);
+            audit.record(h, AuditEvent.by(user, "ocg.member.add", "ocg", ocgId, AuditEvent.SUCCESS)
+                    .from(clientAddress).detail("person record " + id + " as " + role));
+            return id;
+        });
+    }
+
+    /** Takes a member or associate off the group with the reason; their record stays. False when not a member. */
+    public boolean removeMember(User user, String ocgId, String recordId, String reason, String clientAddress) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        return store.jdbi().inTransaction(h -> {
+            boolean ended = store.endMembership(h, ocgId, recordId, today, reason, user.username(), now);
+            if (ended) {
+                audit.record(h, AuditEvent.by(user, "ocg.member.remove", "ocg", ocgId, AuditEvent.SUCCESS)
+                        .from(clientAddress).detail("person record " + recordId + ": " + reason));
+            }
+            return ended;
+        });
+    }
+
+    /** Archives a group from the day given, with its reason; it leaves the tracker and the count of active groups. */
+    public boolean archive(User user, String ocgId, LocalDate on, String reason, String clientAddress) {
+        return store.jdbi().inTransaction(h -> {
+            boolean archived = store.archive(h, ocgId, on, reason);
+            if (archived) {
+                audit.record(h, AuditEvent.by(user, "ocg.archive", "ocg", ocgId, AuditEvent.SUCCESS)
+                        .from(clientAddress).detail("archived on " + on + ": " + reason));
+            }
+            return archived;
+        });
+    }
+
     /** A group on the tracker: its current score and whether it is due for reassessment, and why. */
     public record TrackerRow(OcgGroup group, Reassessment.Decision due) {
     }

@@ -37,12 +37,14 @@ public final class OcgRoutes {
     private final OcgRegister register;
     private final Supplier<Map<String, String>> boroughNames;
     private final Clock clock;
+    private final IntelligenceStore intelligence;
 
     public OcgRoutes(Web web, OcgRegister register, Supplier<Map<String, String>> boroughNames, Clock clock) {
         this.web = web;
         this.register = register;
         this.boroughNames = boroughNames;
         this.clock = clock;
+        this.intelligence = new IntelligenceStore(register.store().jdbi());
     }
 
     public void register(RoutesConfig routes) {
@@ -50,6 +52,9 @@ public final class OcgRoutes {
         routes.get("/organised-crime/groups/{id}", this::group);
         routes.post("/organised-crime/groups/{id}/assessments", this::rescore);
         routes.post("/organised-crime/groups/{id}/disruptions", this::recordDisruption);
+        routes.post("/organised-crime/groups/{id}/members", this::addMember);
+        routes.post("/organised-crime/groups/{id}/members/{record}/removal", this::removeMember);
+        routes.post("/organised-crime/groups/{id}/archive", this::archive);
         routes.get("/organised-crime/models", this::models);
         routes.get("/organised-crime/disruptions", this::disruptionMonths);
     }
@@ -109,6 +114,8 @@ public final class OcgRoutes {
         params.put("pending", register.store().pendingEvents(g.id()));
         params.put("members", register.store().members(g.id()));
         params.put("disruptions", register.store().disruptions(g.id()));
+        params.put("intelligence", intelligence.forGroup(g.id()));
+        params.put("network", register.store().network(g.id()));
         params.put("settings", register.settings());
         params.put("headings", Disruption.HEADINGS);
         params.put("errors", errors);
@@ -219,6 +226,89 @@ public final class OcgRoutes {
                 values.get("drugsSeized").isEmpty() ? null : values.get("drugsSeized"), firearms, scpos,
                 values.get("scpoConditions").isEmpty() ? null : values.get("scpoConditions"));
         register.recordDisruption(user, g.id(), d, ctx.ip());
+        ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
+    }
+
+    private static Map<String, String> form(Context ctx, List<String> fields) {
+        Map<String, String> values = new HashMap<>();
+        for (String f : fields) {
+            values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f).strip());
+        }
+        return values;
+    }
+
+    private void addMember(Context ctx) {
+        OcgGroup g = groupOf(ctx);
+        User user = web.authorize(ctx, intelligence().inBorough(g.boroughCode()).changing(), "ocg", g.id());
+        Map<String, String> values = form(ctx, List.of("memberForenames", "memberSurname", "memberDateOfBirth",
+                "memberRole"));
+        FormErrors errors = FormErrors.none();
+        if (values.get("memberSurname").isEmpty()) {
+            errors.add("memberSurname", "Enter the member's surname");
+        }
+        if (!OcgRegister.ROLES.contains(values.get("memberRole"))) {
+            errors.add("memberRole", "Choose the role: principal, significant, peripheral or associate");
+        }
+        LocalDate dob = null;
+        if (!values.get("memberDateOfBirth").isEmpty()) {
+            try {
+                dob = LocalDate.parse(values.get("memberDateOfBirth"));
+            } catch (DateTimeParseException ex) {
+                errors.add("memberDateOfBirth", "Enter the date of birth as YYYY-MM-DD, or leave it blank");
+            }
+        }
+        if (errors.any()) {
+            showGroup(ctx, g, 400, errors, values);
+            return;
+        }
+        register.addMember(user, g.id(), values.get("memberRole"), values.get("memberForenames"),
+                values.get("memberSurname"), dob, ctx.ip());
+        ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
+    }
+
+    private void removeMember(Context ctx) {
+        OcgGroup g = groupOf(ctx);
+        User user = web.authorize(ctx, intelligence().inBorough(g.boroughCode()).changing(), "ocg", g.id());
+        Map<String, String> values = form(ctx, List.of("removalReason"));
+        FormErrors errors = FormErrors.none();
+        if (values.get("removalReason").isEmpty()) {
+            errors.add("removalReason", "Say why the person is no longer a member");
+            showGroup(ctx, g, 400, errors, values);
+            return;
+        }
+        if (!register.removeMember(user, g.id(), ctx.pathParam("record"), values.get("removalReason"), ctx.ip())) {
+            throw new NotFoundResponse("No current member " + ctx.pathParam("record") + " of " + g.id());
+        }
+        ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
+    }
+
+    private void archive(Context ctx) {
+        OcgGroup g = groupOf(ctx);
+        User user = web.authorize(ctx, intelligence().inBorough(g.boroughCode()).changing(), "ocg", g.id());
+        Map<String, String> values = form(ctx, List.of("archivedOn", "archiveReason"));
+        FormErrors errors = FormErrors.none();
+        LocalDate on = null;
+        try {
+            on = LocalDate.parse(values.get("archivedOn"));
+            if (on.isAfter(LocalDate.now(clock))) {
+                errors.add("archivedOn", "The archive date cannot be in the future");
+            } else if (on.isBefore(g.mappedOn())) {
+                errors.add("archivedOn", "The archive date cannot be before the group was mapped (" + g.mappedOn() + ")");
+            }
+        } catch (DateTimeParseException ex) {
+            errors.add("archivedOn", "Enter the date the group was archived as YYYY-MM-DD");
+        }
+        if (values.get("archiveReason").isEmpty()) {
+            errors.add("archiveReason", "Say why the group is archived, for example: dismantled after Operation X");
+        }
+        if (!g.active()) {
+            errors.add("archivedOn", "The group is already archived");
+        }
+        if (errors.any()) {
+            showGroup(ctx, g, 400, errors, values);
+            return;
+        }
+        register.archive(user, g.id(), on, values.get("archiveReason"), ctx.ip());
         ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
     }
 

@@ -27,9 +27,11 @@ public final class OcgStore {
             g.specialist_skills, g.reach, g.areas, g.lead_officer, g.status, g.mapped_on, g.archived_on, g.score,
             g.band, g.model_version, g.last_assessed,
             (select count(*) from person_record p where p.source_type = 'ocg' and p.source_id = g.id
-                and p.role <> 'associate') as members,
+                and p.role <> 'associate'
+                and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)) as members,
             (select count(*) from person_record p where p.source_type = 'ocg' and p.source_id = g.id
-                and p.role in ('principal', 'principal subject')) as principals""";
+                and p.role in ('principal', 'principal subject')
+                and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)) as principals""";
 
     private final Jdbi jdbi;
 
@@ -144,7 +146,8 @@ public final class OcgStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         select id, role, trim(coalesce(forenames, '') || ' ' || coalesce(surname, '')) as name,
                                date_of_birth
-                        from person_record where source_type = 'ocg' and source_id = :id
+                        from person_record p where source_type = 'ocg' and source_id = :id
+                          and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)
                         order by case role when 'principal' then 0 when 'principal subject' then 0
                                  when 'significant' then 1 when 'member' then 1 when 'peripheral' then 2 else 3 end, id""")
                 .bind("id", ocgId).map((rs, ctx) -> new Member(rs.getString(1), rs.getString(2),
@@ -283,6 +286,85 @@ public final class OcgStore {
                     prev.firearms() + c.firearms(), prev.scpos() + c.scpos(), headings));
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * The group's associate network from its person records: the members and associates, and the ties the records
+     * show between them: the same address, the same phone, or a crime in which both appear (matched on the name and
+     * date of birth as recorded, since the records are not resolved into persons here).
+     */
+    public AssociateNetwork.Result network(String ocgId) {
+        List<AssociateNetwork.Node> nodes = members(ocgId).stream()
+                .map(m -> new AssociateNetwork.Node(m.recordId(), m.name(), m.roleText())).toList();
+        List<AssociateNetwork.Tie> ties = jdbi.withHandle(h -> h.createQuery("""
+                        with m as (
+                            select id, lower(trim(coalesce(address, ''))) as addr,
+                                   regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') as ph,
+                                   lower(forenames) as f, lower(surname) as s, date_of_birth as dob
+                            from person_record where source_type = 'ocg' and source_id = :id)
+                        select a.id, b.id, 'shared address' from m a join m b on a.id < b.id and a.addr <> ''
+                            and a.addr = b.addr
+                        union all
+                        select a.id, b.id, 'shared phone' from m a join m b on a.id < b.id and a.ph <> ''
+                            and a.ph = b.ph
+                        union all
+                        select distinct a.id, b.id, 'crime ' || ca.source_id
+                        from m a
+                        join person_record ca on ca.source_type = 'crime' and lower(ca.surname) = a.s
+                            and lower(ca.forenames) = a.f and ca.date_of_birth = a.dob
+                        join person_record cb on cb.source_type = 'crime' and cb.source_id = ca.source_id
+                            and cb.id <> ca.id
+                        join m b on a.id < b.id and lower(cb.surname) = b.s and lower(cb.forenames) = b.f
+                            and cb.date_of_birth = b.dob
+                        order by 1, 2, 3""")
+                .bind("id", ocgId).map((rs, ctx) -> new AssociateNetwork.Tie(rs.getString(1), rs.getString(2),
+                        rs.getString(3))).list());
+        return AssociateNetwork.build(nodes, ties);
+    }
+
+    /** Adds a member or associate as a person record of the group, in the caller's transaction; returns its id. */
+    String insertMember(Handle h, OcgGroup g, String role, String forenames, String surname, LocalDate dob,
+                        Instant at) {
+        long n = h.createQuery("select count(*) from person_record where source_type = 'ocg' and source_id = :g")
+                .bind("g", g.id()).mapTo(Long.class).one() + 1;
+        String id = g.id() + "-M" + n;
+        while (h.createQuery("select count(*) from person_record where id = :id").bind("id", id).mapTo(Long.class)
+                .one() > 0) {
+            id = g.id() + "-M" + (++n);
+        }
+        h.createUpdate("""
+                        insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth,
+                            recorded_at, borough_code)
+                        values (:id, 'ocg', :g, :role, :f, :s, :dob, :at, :b)""")
+                .bind("id", id).bind("g", g.id()).bind("role", role).bind("f", forenames).bind("s", surname)
+                .bind("dob", dob).bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("b", g.boroughCode())
+                .execute();
+        return id;
+    }
+
+    /** Ends a membership (the record stays), in the caller's transaction; false when it is not a current member. */
+    boolean endMembership(Handle h, String ocgId, String recordId, LocalDate on, String reason, String by, Instant at) {
+        boolean current = h.createQuery("""
+                        select count(*) from person_record p where p.id = :r and p.source_type = 'ocg'
+                          and p.source_id = :g
+                          and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)""")
+                .bind("r", recordId).bind("g", ocgId).mapTo(Long.class).one() > 0;
+        if (current) {
+            h.createUpdate("""
+                            insert into ocg_membership_end (person_record_id, ocg_id, ended_on, reason, ended_by, ended_at)
+                            values (:r, :g, :on, :why, :by, :at)""")
+                    .bind("r", recordId).bind("g", ocgId).bind("on", on).bind("why", reason).bind("by", by)
+                    .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute();
+        }
+        return current;
+    }
+
+    /** Archives a group on the day with its reason, in the caller's transaction; false when it was not active. */
+    boolean archive(Handle h, String ocgId, LocalDate on, String reason) {
+        return h.createUpdate("""
+                        update ocg set status = 'archived', archived_on = :on, archive_reason = :why
+                        where id = :g and status = 'active'""")
+                .bind("g", ocgId).bind("on", on).bind("why", reason).execute() > 0;
     }
 
     private static OcgGroup group(ResultSet rs) throws SQLException {

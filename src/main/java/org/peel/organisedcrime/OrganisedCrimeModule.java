@@ -1,13 +1,20 @@
 package org.peel.organisedcrime;
 
 import io.javalin.config.RoutesConfig;
+import org.peel.access.AccessPolicy;
+import org.peel.access.AccessRequest;
 import org.peel.access.Section;
+import org.peel.access.Sensitivity;
+import org.peel.access.ShareGate;
+import org.peel.access.SharingStore;
 import org.peel.access.User;
 import org.peel.module.Module;
 import org.peel.module.ModuleContext;
+import org.peel.web.Attention;
 import org.peel.web.Capability;
 import org.peel.web.SectionSummary;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +26,10 @@ public final class OrganisedCrimeModule implements Module {
     private final OrganisedCrimeSummary summary;
     private final OcgRegister register;
     private final ModuleContext context;
+    private final GangMatrix gangs;
+    private final GangEquality equality;
+    private final FrontLineIntelligence intelligence;
+    private final ThreatStore threats;
 
     public OrganisedCrimeModule(ModuleContext context) {
         this.context = context;
@@ -26,11 +37,25 @@ public final class OrganisedCrimeModule implements Module {
         this.summary = new OrganisedCrimeSummary(store);
         this.register = new OcgRegister(store, context.audit(), OcgSettings.from(context.environment()),
                 context.clock());
+        GangStore gangStore = new GangStore(context.jdbi());
+        // the force's share gate is the one way gang data leaves: organised crime asks it, never its tables
+        ShareGate gate = new SharingStore(context.jdbi(), context.audit(), context.clock());
+        this.gangs = new GangMatrix(gangStore, context.audit(), gate, GangMatrix.Settings.from(context.environment()),
+                context.clock());
+        this.intelligence = new FrontLineIntelligence(new IntelligenceStore(context.jdbi()), store, context.audit(),
+                IntelligenceGrading.scheme(context.environment().get("PEEL_INTEL_GRADING")), context.clock());
+        this.threats = new ThreatStore(context.jdbi(), context.audit(), context.clock(),
+                testDays(context.environment().get("PEEL_SPR_TEST_DAYS")));
+        this.equality = new GangEquality(gangStore, new PopulationFigures(context.sharedData()), context::boroughNames,
+                () -> context.places().forceAreas().stream().map(f -> f.name()).toList());
     }
 
     @Override
     public void routes(RoutesConfig routes) {
         new OcgRoutes(context.web(), register, context::boroughNames, context.clock()).register(routes);
+        new GangRoutes(context.web(), gangs, equality, context::boroughNames).register(routes);
+        new ThreatRoutes(context.web(), threats).register(routes);
+        new IntelligenceRoutes(context.web(), intelligence, gangs.store(), context::boroughNames).register(routes);
     }
 
     @Override
@@ -44,7 +69,84 @@ public final class OrganisedCrimeModule implements Module {
                         "/organised-crime/models"),
                 new Capability(Section.ORGANISED_CRIME, "Disruptions by month",
                         "Pursue, prevent, protect and prepare disruptions with arrests, charges, seizures and SCPOs",
-                        "/organised-crime/disruptions"));
+                        "/organised-crime/disruptions"),
+                new Capability(Section.ORGANISED_CRIME, "Intelligence requirement",
+                        "What front-line officers should look for in each borough, the active groups and gangs there,"
+                                + " and intelligence submitted graded 3x5x2 and linked to groups",
+                        "/organised-crime/intelligence"),
+                new Capability(Section.PREVENTION, "Intelligence requirement",
+                        "What to look and listen for in your borough, its organised crime groups and gangs, and the"
+                                + " form to submit intelligence",
+                        "/organised-crime/intelligence"),
+                new Capability(Section.ORGANISED_CRIME, "National threats: preparedness",
+                        "The six Strategic Policing Requirement threats with exercises, debriefs, lessons and"
+                                + " capability reviews, and those not tested recently",
+                        "/organised-crime/threats"),
+                new Capability(Section.ORGANISED_CRIME, "Gangs matrix",
+                        "People on the matrix after a harm assessment that never scores victims, with review dates,"
+                                + " removals and the recipient log of every share",
+                        "/organised-crime/gangs"),
+                new Capability(Section.ORGANISED_CRIME, "Gangs matrix: equality report",
+                        "The matrix by age, sex and ethnic group against the population, where it is held",
+                        "/organised-crime/gangs/equality"),
+                new Capability(Section.ORGANISED_CRIME, "Gangs matrix: the Information Commissioner's findings",
+                        "Each finding on the gangs matrix, how Peel meets it and the live figure behind it",
+                        "/organised-crime/gangs/safeguards"));
+    }
+
+    /**
+     * For those who may see the register: the groups due for reassessment (a significant event since the last
+     * assessment, the interval passed, or never scored under the register's model), and people on the gangs matrix
+     * past their review date.
+     */
+    @Override
+    public List<Attention> attention(User user) {
+        if (!AccessPolicy.decide(user, AccessRequest.view(Section.ORGANISED_CRIME).touching(Sensitivity.INTELLIGENCE))
+                .allowed()) {
+            return List.of();
+        }
+        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        List<Attention> items = new ArrayList<>();
+        List<OcgRegister.TrackerRow> rows = register.tracker(borough);
+        long due = rows.stream().filter(r -> r.due().due()).count();
+        if (due > 0) {
+            long afterEvent = rows.stream().filter(r -> r.due().due() && r.due().reason().contains("significant event"))
+                    .count();
+            items.add(new Attention(due + " organised crime group" + (due == 1 ? "" : "s") + " due for reassessment",
+                    afterEvent + " after a significant event (an arrest or charge of a principal, a major disruption,"
+                            + " firearms seized); the rest at the " + register.settings().intervalDays()
+                            + "-day interval", "/organised-crime/groups?due=1",
+                    afterEvent > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+        }
+        long lapsed = gangs.store().statusCounts(gangs.today()).get("lapsed");
+        if (lapsed > 0 && !user.role().readOnly()) {
+            items.add(new Attention(lapsed + " on the gangs matrix past their review date",
+                    "Review them or take them off the matrix: a lapsed review is not kept", "/organised-crime/gangs",
+                    Attention.Urgency.SOON));
+        }
+        long untested = threats.threats().stream().filter(t -> t.status().alert()).count();
+        if (untested > 0 && !user.role().readOnly()) {
+            items.add(new Attention(untested + " national threat" + (untested == 1 ? "" : "s") + " to test",
+                    "Not exercised within " + threats.testDays() + " days, or assessed not prepared",
+                    "/organised-crime/threats", Attention.Urgency.ROUTINE));
+        }
+        return items;
+    }
+
+    private static int testDays(String text) {
+        if (text == null || text.isBlank()) {
+            return Preparedness.DEFAULT_TEST_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(text.strip());
+            if (days >= 1) {
+                return days;
+            }
+        } catch (NumberFormatException ex) {
+            // falls through to the error
+        }
+        throw new IllegalArgumentException("PEEL_SPR_TEST_DAYS must be a whole number of days, at least 1, not '"
+                + text + "'");
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class SyntheticForce {
             new DomesticAbuseIncidents(),
             new MissingEpisodes(),
             new OrganisedCrimeGroups(),
+            new GangNominals(),
             new Offenders());
 
     /** The demo's force and scale: the Met at 1/500, a few thousand records, generated and loaded in seconds. */

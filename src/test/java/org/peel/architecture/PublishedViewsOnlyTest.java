@@ -65,6 +65,48 @@ class PublishedViewsOnlyTest {
         assertThat(names("the facts computed from ASB incidents and crimes")).isEmpty();
     }
 
+    /** Organised crime's tables as SQL names them: the register, its assessments, disruptions, events and gangs. */
+    static final Pattern ORGANISED_CRIME_TABLE = Pattern.compile(
+            "\\b(?:from|join)\\s+((?:ocg|ocg_\\w+|gang_\\w+))\\b", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    @DisplayName("measure's current views count organised crime groups through organisedcrime_ocg_published only")
+    void measureReadsOrganisedCrimeThroughItsView() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String view : List.of("measure_fact", "measure_coverage")) {
+            Path latest;
+            try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+                latest = files.filter(f -> text(f).contains("create view " + view + " as"))
+                        .max(java.util.Comparator.comparingInt(PublishedViewsOnlyTest::version)).orElseThrow();
+            }
+            String sql = text(latest);
+            String definition = sql.substring(sql.indexOf("create view " + view + " as"));
+            int end = definition.indexOf(';');
+            Matcher m = ORGANISED_CRIME_TABLE.matcher(definition.substring(0, end));
+            while (m.find()) {
+                if (!m.group(1).toLowerCase().endsWith("_published")) {
+                    found.add(latest.getFileName() + ": " + view + " reads " + m.group(1));
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+        assertThat(ORGANISED_CRIME_TABLE.matcher("from ocg g join borough b").find()).isTrue();
+        assertThat(ORGANISED_CRIME_TABLE.matcher("from organisedcrime_ocg_published g").find()).isFalse();
+    }
+
+    private static int version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     private static List<String> reads(Path file) {
         String text;
         try {

@@ -139,7 +139,7 @@ class ForceInNumbersDefinitionsTest {
         IndicatorDefinition d = store.definition("ocgs_per_million").orElseThrow();
 
         assertThat(d.countBasis()).contains("as at the last day of the period");
-        assertThat(d.statusFilter()).contains("mapped on or before that day");
+        assertThat(d.statusFilter()).contains("mapped on or before it and not archived on or before it");
     }
 
     @Test

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * So 14 crimes excluding fraud: 3 charged, 1 no suspect, 1 evidential, 2 informal, 7 not yet assigned. One ASB
  * incident a month in Camden, two in March 2015: 13. Organised crime groups mapped on 1 May 2013, 30 June 2015 and
- * 1 July 2015: two on the count date.
+ * 1 July 2015, with two more mapped on 1 January 2014 and archived on 15 June 2015 (gone by the count date) and
+ * on 1 July 2015 (still active on 30 June): three on the count date.
  */
 @DisplayName("Indicators over Peel's own records, by hand")
 class IndicatorPeelRecordsTest {
@@ -102,6 +103,10 @@ class IndicatorPeelRecordsTest {
             h.execute(ocg, "G1", "Group one", "E09000007", "2013-05-01");
             h.execute(ocg, "G2", "Group two", "E09000012", "2015-06-30");
             h.execute(ocg, "G3", "Group three", "E09000012", "2015-07-01");
+            h.execute(ocg, "G4", "Group four", "E09000012", "2014-01-01");
+            h.execute(ocg, "G5", "Group five", "E09000012", "2014-01-01");
+            h.execute("update ocg set status = 'archived', archived_on = '2015-06-15' where id = 'G4'");
+            h.execute("update ocg set status = 'archived', archived_on = '2015-07-01' where id = 'G5'");
         });
         Path people = Files.writeString(dir.resolve("population.csv"), """
                 area_code,area_name,year,population,households
@@ -202,12 +207,13 @@ class IndicatorPeelRecordsTest {
     }
 
     @Test
-    @DisplayName("OCGs are counted on 30 June 2015, not summed over months: 2 ÷ 10,000 × 1,000,000 = 200.0")
+    @DisplayName("OCGs are counted as active on 30 June 2015, not summed over months, the group archived on 15 June"
+            + " left out: 3 ÷ 10,000 × 1,000,000 = 300.0")
     void organisedCrimeGroups() {
         Figure f = report.row("ocgs_per_million").force();
 
-        assertThat(f.numerator()).isEqualTo(2.0);
-        assertThat(f.value()).isEqualTo(200.0);
+        assertThat(f.numerator()).isEqualTo(3.0);
+        assertThat(f.value()).isEqualTo(300.0);
         assertThat(f.complete()).isTrue();
         assertThat(f.notes()).contains("counted on 30 June 2015");
     }

@@ -91,4 +91,23 @@ class SyntheticOcgRegisterTest {
                     where d.ocg_id = e.ocg_id and d.occurred_on = e.occurred_on and d.principal_arrested)"""))
                 .as("every principal-arrested event comes from a disruption that arrested one").isZero();
     }
+
+    @Test
+    @DisplayName("the demo's gangs matrix: no one on it with a score of 0 or on one source, no one there only as a"
+            + " victim, every removal with its reason, and the equality report's make-up adding up")
+    void gangsMatrix() {
+        org.peel.organisedcrime.GangStore gangs = new org.peel.organisedcrime.GangStore(jdbi);
+        Map<String, Long> counts = gangs.statusCounts(LocalDate.now());
+        System.out.printf("Gangs matrix: %s%n", counts);
+        assertThat(counts.get("included")).isPositive();
+        assertThat(counts.get("zero on matrix")).isZero();
+        assertThat(count("select count(*) from gang_nominal where status = 'included' and sources < 2")).isZero();
+        assertThat(count("""
+                select count(*) from gang_nominal n where n.status = 'included' and not exists (
+                  select 1 from gang_involvement i where i.nominal_id = n.id and i.role = 'perpetrator')""")).isZero();
+        assertThat(count("select count(*) from gang_nominal where status = 'removed' and coalesce(removal_reason, '') = ''"))
+                .isZero();
+        assertThat(count("select count(*) from person_record where source_type = 'gang'"))
+                .isEqualTo(count("select count(*) from gang_nominal"));
+    }
 }
