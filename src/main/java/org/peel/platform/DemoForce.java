@@ -67,6 +67,9 @@ final class DemoForce {
         out.printf("Domestic abuse recorded through Peel's rules in %.1f s: %,d incidents graded (%,d high risk),"
                         + " %,d referred to MARAC (%,d repeat, %,d on escalation)%n", (System.nanoTime() - t) / 1e9,
                 da.incidents(), da.high(), da.referrals(), da.repeatReferrals(), da.escalations());
+        out.printf("Public protection: %,d care placements from the local authorities' lists, %,d CSE assessments of"
+                + " children missing three or more times, %,d disruption orders, %,d governance meetings%n",
+                s.placements(), s.cseAssessments(), s.orders(), s.meetings());
     }
 
     /** The IOM cohort rule run over the resolved histories, with MAPPA cases, PDPs and a few borough exceptions. */
