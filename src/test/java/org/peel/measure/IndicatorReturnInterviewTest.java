@@ -1,0 +1,56 @@
+package org.peel.measure;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peel.common.Progress;
+import org.peel.common.SourceFile;
+import org.peel.opendata.BadRows;
+import org.peel.opendata.OpenDataStore;
+import org.peel.opendata.PopulationImporter;
+import org.peel.testing.TestDatabase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Return home interviews offered within 72 hours, from Peel's own missing reports, by hand")
+class IndicatorReturnInterviewTest {
+
+    @Test
+    @DisplayName("six children found from July to December 2014: offered after 10 h, exactly 72 h, 48 h and 2 h are in"
+            + " time, 73 h is late, one never: 4 ÷ 6 = 66.7%; an adult found in January is not counted")
+    void offeredInTime(@TempDir Path dir) throws IOException {
+        TestDatabase.Fresh db = TestDatabase.fresh();
+        db.jdbi().useTransaction(h -> {
+            String episode = "insert into missing_episode (id, reported_at, found_at, borough_code, risk_grade, child,"
+                    + " looked_after, return_interview_due, return_interview_offered_at)"
+                    + " values (?, cast(? as timestamp) - interval '1 day', cast(? as timestamp), 'E09000007', 'medium', ?,"
+                    + " false, cast(? as timestamp) + interval '72 hours',"
+                    + " cast(? as timestamp) + cast(? as interval))";
+            h.execute(episode, "MP-A", "2014-07-10 12:00", "2014-07-10 12:00", true, "2014-07-10 12:00", "2014-07-10 12:00", "10 hours");
+            h.execute(episode, "MP-B", "2014-08-10 12:00", "2014-08-10 12:00", true, "2014-08-10 12:00", "2014-08-10 12:00", "72 hours");
+            h.execute(episode, "MP-C", "2014-09-10 12:00", "2014-09-10 12:00", true, "2014-09-10 12:00", "2014-09-10 12:00", "73 hours");
+            h.execute(episode, "MP-D", "2014-10-10 12:00", "2014-10-10 12:00", true, "2014-10-10 12:00", null, null);
+            h.execute(episode, "MP-E", "2014-11-10 12:00", "2014-11-10 12:00", true, "2014-11-10 12:00", "2014-11-10 12:00", "48 hours");
+            h.execute(episode, "MP-F", "2014-12-10 12:00", "2014-12-10 12:00", true, "2014-12-10 12:00", "2014-12-10 12:00", "2 hours");
+            h.execute(episode, "MP-G", "2015-01-10 12:00", "2015-01-10 12:00", false, "2015-01-10 12:00", "2015-01-10 12:00", "2 hours");
+        });
+        Path people = Files.writeString(dir.resolve("population.csv"), """
+                area_code,area_name,year,population,households
+                E23000001,Metropolitan Police,2014,10000,5000
+                """);
+        new PopulationImporter(new OpenDataStore(db.jdbi())).importFile(SourceFile.of(people),
+                new BadRows(BadRows.Policy.STOP), Progress.silent());
+        MeasureStore store = new MeasureStore(db.jdbi());
+        Figure f = new IndicatorEngine(store, Origin.PEEL).figure(store.definition("return_interview_in_time_pct").orElseThrow(),
+                new Place.Area(Place.Level.FORCE, "E23000001", "Metropolitan Police"), Period.yearTo(YearMonth.of(2015, 6)));
+
+        assertThat(f.numerator()).isEqualTo(4.0);
+        assertThat(f.denominator()).isEqualTo(6.0);
+        assertThat(f.value()).isEqualTo(66.7);
+    }
+}
