@@ -5,11 +5,7 @@ import org.peel.vulnerability.DashAssessment;
 import org.peel.vulnerability.DashGrade;
 import org.peel.vulnerability.DashQuestionnaire;
 import org.peel.vulnerability.DomesticAbuseSettings;
-import org.peel.vulnerability.MaracCriteria;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
