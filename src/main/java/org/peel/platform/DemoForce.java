@@ -43,6 +43,7 @@ final class DemoForce {
                         SyntheticForce.DEFAULT_YEAR_TO);
                 out.println(result.recordedSummary());
                 resolvePeople(database, out);
+                prepareVulnerability(database, out);
                 prepareOffenderManagement(database, out);
             } else if (end.isBefore(today)) {
                 out.printf("The demo force in this database runs to %s; for a force up to today, start the demo with a"
@@ -51,6 +52,24 @@ final class DemoForce {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * Domestic abuse decided once the people are resolved: each victim's earlier incidents and referrals counted
+     * through resolved persons, as the form counts them.
+     */
+    private static void prepareVulnerability(Database database, PrintStream out) {
+        long t = System.nanoTime();
+        org.peel.vulnerability.DemoVulnerabilityPass.Summary s = org.peel.vulnerability.DemoVulnerabilityPass.prepare(
+                database.jdbi(), new AuditTrail(database.jdbi(), Environment.clock()), Environment.clock(),
+                Environment.variables());
+        var da = s.domesticAbuse();
+        out.printf("Domestic abuse recorded through Peel's rules in %.1f s: %,d incidents graded (%,d high risk),"
+                        + " %,d referred to MARAC (%,d repeat, %,d on escalation)%n", (System.nanoTime() - t) / 1e9,
+                da.incidents(), da.high(), da.referrals(), da.repeatReferrals(), da.escalations());
+        out.printf("Public protection: %,d care placements from the local authorities' lists, %,d CSE assessments of"
+                + " children missing three or more times, %,d disruption orders, %,d governance meetings%n",
+                s.placements(), s.cseAssessments(), s.orders(), s.meetings());
     }
 
     /** The IOM cohort rule run over the resolved histories, with MAPPA cases, PDPs and a few borough exceptions. */

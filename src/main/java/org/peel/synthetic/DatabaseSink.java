@@ -56,6 +56,7 @@ public final class DatabaseSink implements RecordSink {
     private long loadNanos;
     private final Map<String, String> environment;
     private RecordingPasses.Result recorded;
+    private boolean decideDomesticAbuse = true;
 
     public DatabaseSink(Jdbi jdbi) throws IOException {
         this(jdbi, Map.of());
@@ -66,6 +67,15 @@ public final class DatabaseSink implements RecordSink {
         this.jdbi = jdbi;
         this.environment = Map.copyOf(environment);
         this.spool = new CsvSink(Files.createTempDirectory("peel-synthetic-"));
+    }
+
+    /**
+     * Leaves the domestic abuse incidents' MARAC decisions to be made after the force's person records are resolved
+     * (as the demo does), instead of on loading.
+     */
+    public DatabaseSink deferDomesticAbuse() {
+        this.decideDomesticAbuse = false;
+        return this;
     }
 
     /** Every table written, in load order. */
@@ -165,7 +175,7 @@ public final class DatabaseSink implements RecordSink {
             for (Table t : spool.tables()) {
                 loaded.put(t.name(), t.load(handle.getConnection(), null, file(t)));
             }
-            recorded = new RecordingPasses(jdbi, environment).run(handle, generation);
+            recorded = new RecordingPasses(jdbi, environment, decideDomesticAbuse).run(handle, generation);
             handle.createUpdate("insert into synthetic_generation (key, force_name, scale, seed, year_to, ends_before, counts)"
                             + " values (:key, :force, :scale, :seed, :yearTo, :endsBefore, cast(:counts as jsonb))")
                     .bind("key", generation.key())

@@ -5,11 +5,7 @@ import org.peel.vulnerability.DashAssessment;
 import org.peel.vulnerability.DashGrade;
 import org.peel.vulnerability.DashQuestionnaire;
 import org.peel.vulnerability.DomesticAbuseSettings;
-import org.peel.vulnerability.MaracCriteria;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,12 +15,12 @@ import java.util.SplittableRandom;
 /**
  * Domestic abuse incidents: one for every crime flagged as domestic abuse, and more that were not crimes.
  * Couples recur (abuse is rarely a single incident). Each couple carries a hidden risk level (standard, medium or
- * high; it may rise as the abuse repeats) from which the victim's answers to the 27 DASH questions are drawn; the
- * grade and the MARAC referral then come from those answers by Peel's own rules ({@link DashAssessment},
- * {@link MaracCriteria}, default settings), counting the victim's earlier incidents in 12 months and their last
- * referral as the generator knows them (its truth of who is who; Peel's form counts through resolved persons).
- * A referral is written as a MARAC case. Officers raise a few grades on professional judgement, with a reason.
- * Every incident is reviewed by a supervisor, most within the 24 hours, some late.
+ * high; it may rise as the abuse repeats) from which the victim's answers to the 27 DASH questions are drawn.
+ * Officers raise a few grades on professional judgement, with a reason. The incident is written as the officer
+ * reported it, graded from its answers ({@link DashAssessment}) but with no MARAC decision: once loaded, Peel's own
+ * recording ({@code DomesticAbuseRecordingPass}, the form's code) counts the victim's earlier incidents through
+ * resolved persons, applies the MARAC criteria and makes the referrals. Every incident is reviewed by a
+ * supervisor, most within the 24 hours, some late.
  */
 final class DomesticAbuseIncidents implements RecordType {
 
@@ -33,8 +29,6 @@ final class DomesticAbuseIncidents implements RecordType {
             "definition_met", "dash_version", "dash_answers", "dash_yes", "dash_actuarial", "judgement",
             "judgement_reason", "incidents_12m", "marac_criteria", "recorded_by", "review_due_at", "reviewed_at",
             "reviewed_by");
-    static final Table REFERRAL = Table.of("marac_referral", "id", "incident_id", "borough_code", "criteria", "repeat",
-            "grade", "dash_yes", "reasons", "referred_at", "referred_by");
 
     private static final String ACTOR = "peel:synthetic";
     private static final Weighted RISK_MIX = Weighted.of(0.62, 0.28, 0.10);
@@ -69,7 +63,7 @@ final class DomesticAbuseIncidents implements RecordType {
 
     @Override
     public List<Table> tables() {
-        return List.of(INCIDENT, REFERRAL);
+        return List.of(INCIDENT);
     }
 
     /** The victim's answers for a hidden risk level: the number of yes answers drawn within the level's band. */
@@ -110,13 +104,10 @@ final class DomesticAbuseIncidents implements RecordType {
         Arrays.sort(order);
 
         TableOutput out = world.out(INCIDENT);
-        TableOutput referrals = world.out(REFERRAL);
         DomesticAbuseSettings settings = DomesticAbuseSettings.defaults();
         DashQuestionnaire checklist = DashQuestionnaire.acpo2009();
         List<int[]> couples = new ArrayList<>();
         int[] incidents = new int[world.people.size];
-        java.util.Map<Integer, List<Long>> seen = new java.util.HashMap<>();
-        java.util.Map<Integer, Long> lastReferral = new java.util.HashMap<>();
         java.util.Map<Long, Integer> coupleRisk = new java.util.HashMap<>();
         java.util.Map<Long, String> coupleRelationship = new java.util.HashMap<>();
         int[] couple;
@@ -163,47 +154,20 @@ final class DomesticAbuseIncidents implements RecordType {
                 judgementReason = "officer's concern beyond the checklist";
             }
             DashAssessment.Result dash = DashAssessment.assess(checklist, answers, judgement, judgementReason, settings);
-            LocalDateTime when = LocalDateTime.ofEpochSecond(at, 0, ZoneOffset.UTC);
-            long windowStart = when.minusMonths(settings.escalationMonths()).toEpochSecond(ZoneOffset.UTC);
-            List<Long> earlier = seen.computeIfAbsent(victim, k -> new ArrayList<>());
-            int inWindow = (int) earlier.stream().filter(t -> t >= windowStart && t < at).count()
-                    + (settings.escalationCountsCurrent() ? 1 : 0);
-            Long last = lastReferral.get(victim);
-            LocalDate lastDay = last == null ? null : LocalDateTime.ofEpochSecond(last, 0, ZoneOffset.UTC).toLocalDate();
-            MaracCriteria.Decision marac = MaracCriteria.decide(dash, inWindow, lastDay, when.toLocalDate(), settings);
-            earlier.add(at);
-            if (marac.refer()) {
-                lastReferral.put(victim, at);
-            }
             StringBuilder codes = new StringBuilder();
             answers.forEach(x -> codes.append(x.code()));
-            String criteria = "{" + String.join(",", marac.criteria().stream()
-                    .map(MaracCriteria.Criterion::code).toList()) + "}";
             long reviewDue = at + settings.reviewHours() * 3600L;
             long reviewed = rnd.nextDouble() < REVIEW_LATE ? reviewDue + 3600L * (1 + rnd.nextInt(72))
                     : at + 600L + rnd.nextInt(settings.reviewHours() * 3600 - 600);
             Area place = world.places.area(area);
             out.text(id).time(at).text(crimeId).text(place.boroughCode()).text(place.wardCode()).text(place.lsoaCode())
-                    .text(dash.grade().code()).bool(marac.refer()).text(crimeId == null ? "non-crime" : "crime")
-                    .text(relationship).number(rnd.nextInt(3)).bool(true)
+                    .text(dash.grade().code()).bool(false).text(crimeId == null ? "non-crime" : "crime")
+                    .text(relationship).number(rnd.nextInt(3)).nothing()
                     .text(dash.version()).text(codes.toString()).number(dash.yes()).text(dash.actuarial().code())
-                    .text(judgement == null ? null : judgement.code()).text(judgementReason).number(inWindow)
-                    .text(criteria).text(ACTOR).time(reviewDue).time(reviewed).text(ACTOR).end();
-            if (marac.refer()) {
-                List<String> reasons = new ArrayList<>(marac.reasons());
-                referrals.text("MR-" + id).text(id).text(place.boroughCode()).text(criteria).bool(marac.repeat())
-                        .text(dash.grade().code()).number(dash.yes()).text(json(reasons)).time(at).text(ACTOR).end();
-            }
+                    .text(judgement == null ? null : judgement.code()).text(judgementReason).nothing()
+                    .nothing().text(ACTOR).time(reviewDue).time(reviewed).text(ACTOR).end();
             world.person(victim, "domestic_abuse_incident", id, place.boroughCode(), "victim", at, rnd);
             world.person(perpetrator, "domestic_abuse_incident", id, place.boroughCode(), "perpetrator", at, rnd);
         }
-    }
-
-    private static String json(List<String> values) {
-        StringBuilder b = new StringBuilder("[");
-        for (String v : values) {
-            b.append(b.length() > 1 ? "," : "").append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return b.append(']').toString();
     }
 }

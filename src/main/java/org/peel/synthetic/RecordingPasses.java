@@ -15,6 +15,9 @@ import org.peel.prevention.AsbQuestionnaire;
 import org.peel.prevention.AsbRecordingPass;
 import org.peel.prevention.AsbRiskSettings;
 import org.peel.prevention.AsbStore;
+import org.peel.vulnerability.DomesticAbuseRecordingPass;
+import org.peel.vulnerability.DomesticAbuseSettings;
+import org.peel.vulnerability.DomesticAbuseStore;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -53,17 +56,31 @@ public final class RecordingPasses {
 
     private final Jdbi jdbi;
     private final AsbRiskSettings asbSettings;
+    private final DomesticAbuseSettings daSettings;
+    private final boolean decideDomesticAbuse;
 
     /** Passes with the ASB thresholds configured in {@code environment} (PEEL_ASB_…; defaults where unset). */
     public RecordingPasses(Jdbi jdbi, Map<String, String> environment) {
+        this(jdbi, environment, true);
+    }
+
+    /**
+     * @param decideDomesticAbuse whether the domestic abuse incidents are decided on loading (their victims matched on
+     *                            exact details only, as nobody is resolved yet), or left for
+     *                            {@link DomesticAbuseRecordingPass} once the force's person records are resolved (the demo)
+     */
+    public RecordingPasses(Jdbi jdbi, Map<String, String> environment, boolean decideDomesticAbuse) {
         this.jdbi = jdbi;
         this.asbSettings = AsbRiskSettings.from(environment);
+        this.daSettings = DomesticAbuseSettings.from(environment);
+        this.decideDomesticAbuse = decideDomesticAbuse;
     }
 
     /** What both passes did, and how long they took. */
-    public record Result(CrimeRecordingPass.Counts crimes, AsbRecordingPass.Counts asb, long nanos) {
+    public record Result(CrimeRecordingPass.Counts crimes, AsbRecordingPass.Counts asb,
+                         DomesticAbuseRecordingPass.Counts domesticAbuse, long nanos) {
         public long rows() {
-            return crimes.rows() + asb.assessed() + asb.flags();
+            return crimes.rows() + asb.assessed() + asb.flags() + domesticAbuse.incidents() + domesticAbuse.referrals();
         }
     }
 
@@ -81,7 +98,10 @@ public final class RecordingPasses {
                 InvestigationSettings.load(jdbi)).run(h, crimes(h, prefix), keeping(end), ACTOR);
         AsbRecordingPass.Counts asb = new AsbRecordingPass(new AsbStore(jdbi), audit, asbSettings)
                 .run(h, incidents(h, prefix), crimeVictims(h, prefix), ACTOR);
-        return new Result(crimes, asb, System.nanoTime() - started);
+        DomesticAbuseRecordingPass.Counts da = decideDomesticAbuse
+                ? new DomesticAbuseRecordingPass(new DomesticAbuseStore(jdbi), audit, daSettings).run(h, ACTOR)
+                : new DomesticAbuseRecordingPass.Counts(0, 0, 0, 0, 0);
+        return new Result(crimes, asb, da, System.nanoTime() - started);
     }
 
     private static List<CrimeRecordingPass.Crime> crimes(Handle h, String prefix) {

@@ -57,7 +57,11 @@ public final class SyntheticForce {
             return String.format(java.util.Locale.ROOT, "Recorded through Peel's rules in %.1f s: %,d crimes screened"
                             + " (%,d in: %,d allocated, %,d queued), %,d Victims' Code entitlements; %,d ASB victims assessed"
                             + " (%,d high risk, %,d repeat victims)", recorded.nanos() / 1e9, c.crimes(), c.screenedIn(),
-                    c.allocated(), c.queued(), c.entitlements(), a.assessed(), a.highRisk(), a.repeatVictims());
+                    c.allocated(), c.queued(), c.entitlements(), a.assessed(), a.highRisk(), a.repeatVictims())
+                    + (recorded.domesticAbuse().incidents() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                    "; %,d domestic abuse incidents graded (%,d high risk, %,d referred to MARAC)",
+                    recorded.domesticAbuse().incidents(), recorded.domesticAbuse().high(),
+                    recorded.domesticAbuse().referrals()));
         }
 
         public long records() {
@@ -116,7 +120,8 @@ public final class SyntheticForce {
         ForceSpec force = ForceSources.load(DEMO_FORCE, DEFAULT_YEAR_TO, sharedData);
         Generation generation = new Generation(force.name(), DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO).endingBefore(today)
                 .staffing(fullyStaffed);
-        try (DatabaseSink sink = new DatabaseSink(jdbi, environment)) {
+        // the demo resolves its people after loading, and only then decides who is a repeat victim (see DemoForce)
+        try (DatabaseSink sink = new DatabaseSink(jdbi, environment).deferDomesticAbuse()) {
             return generate(force, generation, SyntheticSettings.defaults(), sink);
         }
     }

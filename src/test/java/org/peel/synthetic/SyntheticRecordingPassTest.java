@@ -129,6 +129,8 @@ class SyntheticRecordingPassTest {
     void oneAuditEventPerPass() {
         assertThat(count("select count(*) from audit_event where username = 'peel:synthetic' and action = 'record-bulk'")).isEqualTo(1);
         assertThat(count("select count(*) from audit_event where username = 'peel:synthetic' and action = 'assess-bulk'")).isEqualTo(1);
+        // the domestic abuse incidents, graded and referred to MARAC by the form's own code
+        assertThat(count("select count(*) from audit_event where username = 'peel:synthetic' and action = 'grade-bulk'")).isEqualTo(1);
         assertThat(loaded.recorded().crimes().crimes()).isEqualTo(count("select count(*) from crime where starts_with(id, :p)"));
     }
 
