@@ -85,6 +85,23 @@ public final class VictimsCodeStore {
     public record Overdue(String crimeId, String boroughCode, String kind, String label, LocalDate due, String investigatorId) {
     }
 
+    /** How many Victims' Code deadlines are overdue in the borough (force-wide when null). */
+    public long overdueCount(String boroughCode, LocalDate today) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) from victims_code_deadline d join crime c on c.id = d.crime_id
+                        where d.met_at is null and d.due_date < :today
+                          and (cast(:borough as text) is null or c.borough_code = :borough)""")
+                .bind("borough", boroughCode).bind("today", today).mapTo(Long.class).one());
+    }
+
+    /** One page of {@link #overdue(String, String, LocalDate)}, with how many there are in all. */
+    public AllocationStore.Slice<Overdue> overdue(String boroughCode, String investigatorId, LocalDate today, int offset,
+                                                 int limit) {
+        List<Overdue> all = overdue(boroughCode, investigatorId, today);
+        return new AllocationStore.Slice<>(all.subList(Math.min(offset, all.size()), Math.min(all.size(),
+                (int) Math.min((long) offset + limit, all.size()))), all.size());
+    }
+
     public List<Overdue> overdue(String boroughCode, String investigatorId, LocalDate today) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select d.crime_id, c.borough_code, d.kind, d.due_date, a.investigator_id

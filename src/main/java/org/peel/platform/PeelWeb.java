@@ -51,6 +51,8 @@ public final class PeelWeb {
     private static final Logger LOG = LoggerFactory.getLogger(PeelWeb.class);
     /** Large enough for any form or JSON batch Peel takes; a 10 MB body is refused with 413. */
     static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    /** Where GOV.UK Frontend's fonts and images are on the class path (the webjar's version must match the pom's). */
+    static final String GOVUK_ASSETS = "/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/assets";
 
     private PeelWeb() {
     }
@@ -102,6 +104,13 @@ public final class PeelWeb {
                 files.directory = "/assets";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
+            // GOV.UK Frontend's style sheet asks for its fonts and crest at /assets/fonts and /assets/images: served
+            // from the webjar Peel ships, so no page depends on a site outside the force
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = GOVUK_ASSETS;
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
 
             var routes = config.routes;
             routes.before(ctx -> {
@@ -121,6 +130,7 @@ public final class PeelWeb {
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
             routes.exception(BadInput.class, (ex, ctx) -> badInput(ctx, web, ex));
+            routes.exception(org.peel.web.PurposeRequired.class, (ex, ctx) -> web.askPurpose(ctx, ex));
             routes.exception(JsonProcessingException.class, (ex, ctx) ->
                     answer(ctx, web, 400, "The request body is not valid JSON: " + firstLine(ex.getOriginalMessage())));
             routes.exception(MismatchedInputException.class, (ex, ctx) ->
