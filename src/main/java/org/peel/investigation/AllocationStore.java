@@ -263,11 +263,11 @@ public final class AllocationStore {
      * never waiting, whatever its queue row says.
      */
     public List<QueuedCrime> queue(String boroughCode, LocalDateTime now) {
-        return queue(QueueFilter.all(boroughCode), now).rows();
+        return queuePage(QueueFilter.all(boroughCode), now).rows();
     }
 
     /** As {@link #queue(String, LocalDateTime)}, narrowed and paged by {@code f}. */
-    public Slice<QueuedCrime> queue(QueueFilter f, LocalDateTime now) {
+    public Slice<QueuedCrime> queuePage(QueueFilter f, LocalDateTime now) {
         return jdbi.withHandle(h -> {
             long[] total = {0};
             List<QueuedCrime> rows = h.createQuery("""

@@ -325,11 +325,11 @@ public final class InvestigationRoutes {
                 .filter(p -> p.equals(ctx.queryParam("priority"))).findFirst().orElse(null);
         String specialism = Specialism.fromLabel(ctx.queryParam("specialism")).map(Specialism::label).orElse(null);
         org.peel.web.Paging queuePage = org.peel.web.Paging.requested(ctx, "page", QUEUE_PAGE);
-        AllocationStore.Slice<AllocationStore.QueuedCrime> queue = allocation.queue(new AllocationStore.QueueFilter(
+        AllocationStore.Slice<AllocationStore.QueuedCrime> queue = allocation.queuePage(new AllocationStore.QueueFilter(
                 borough, priority, specialism, queuePage.offset(), queuePage.size()), now);
         queuePage = queuePage.of(queue.total());
         if (queue.rows().isEmpty() && queue.total() > 0) {
-            queue = allocation.queue(new AllocationStore.QueueFilter(borough, priority, specialism, queuePage.offset(),
+            queue = allocation.queuePage(new AllocationStore.QueueFilter(borough, priority, specialism, queuePage.offset(),
                     queuePage.size()), now);
         }
         org.peel.web.Paging reviewPage = org.peel.web.Paging.requested(ctx, "review-page", QUEUE_PAGE);

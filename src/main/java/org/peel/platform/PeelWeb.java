@@ -54,6 +54,22 @@ public final class PeelWeb {
     /** Where GOV.UK Frontend's fonts and images are on the class path (the webjar's version must match the pom's). */
     static final String GOVUK_ASSETS = "/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/assets";
 
+    /** One of GOV.UK Frontend's fonts or images, from the webjar; 404 for any other name. */
+    private static void govukAsset(io.javalin.http.Context ctx, String folder) {
+        String file = ctx.pathParam("file");
+        java.io.InputStream in = file.matches("[A-Za-z0-9][A-Za-z0-9._-]*")
+                ? PeelWeb.class.getResourceAsStream(GOVUK_ASSETS + "/" + folder + "/" + file) : null;
+        if (in == null) {
+            throw new io.javalin.http.NotFoundResponse("No such asset");
+        }
+        String type = file.endsWith(".woff2") ? "font/woff2" : file.endsWith(".woff") ? "font/woff"
+                : file.endsWith(".svg") ? "image/svg+xml" : file.endsWith(".png") ? "image/png"
+                : file.endsWith(".ico") ? "image/x-icon" : "application/octet-stream";
+        // the file names carry their version, so a browser may keep them
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.contentType(type).result(in);
+    }
+
     private PeelWeb() {
     }
 
@@ -104,13 +120,6 @@ public final class PeelWeb {
                 files.directory = "/assets";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
-            // GOV.UK Frontend's style sheet asks for its fonts and crest at /assets/fonts and /assets/images: served
-            // from the webjar Peel ships, so no page depends on a site outside the force
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/assets";
-                files.directory = GOVUK_ASSETS;
-                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
-            });
 
             var routes = config.routes;
             routes.before(ctx -> {
@@ -124,6 +133,10 @@ public final class PeelWeb {
             routes.beforeMatched(gate::check);
             routes.after(ResponseHeaders::apply);
             routes.get("/health", ctx -> health(ctx, database), Gate.Open.PUBLIC);
+            // GOV.UK Frontend's style sheet asks for its fonts and crest at /assets/fonts and /assets/images: served
+            // from the webjar Peel ships, so no page depends on a site outside the force
+            routes.get("/assets/fonts/{file}", ctx -> govukAsset(ctx, "fonts"), Gate.Open.PUBLIC);
+            routes.get("/assets/images/{file}", ctx -> govukAsset(ctx, "images"), Gate.Open.PUBLIC);
 
             modules.forEach(m -> m.routes(routes));
             new HomeRoutes(web, attention, menu, summaries).register(routes);

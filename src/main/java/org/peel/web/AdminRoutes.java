@@ -95,6 +95,9 @@ public final class AdminRoutes {
         }
     }
 
+    /** Entries on a page of the audit trail. */
+    static final int AUDIT_PAGE = 50;
+
     private void audit(Context ctx) {
         admin(ctx, false);
         FormErrors errors = FormErrors.none();
@@ -113,16 +116,19 @@ public final class AdminRoutes {
         }
         Instant from = date(ctx, "from", errors, 0);
         Instant to = date(ctx, "to", errors, 1);
+        AuditTrail.Filter filter = new AuditTrail.Filter(username, recordType, recordId, from, to,
+                blankToNull(ctx.queryParam("action")));
+        Paging paging = Paging.requested(ctx, "page", AUDIT_PAGE).of(errors.any() ? 0 : web.auditTrail().count(filter));
         List<AuditTrail.Entry> entries = errors.any() ? new ArrayList<>()
-                : web.auditTrail().search(new AuditTrail.Filter(username, recordType, recordId, from, to,
-                blankToNull(ctx.queryParam("action"))), 500);
+                : web.auditTrail().search(filter, paging.offset(), paging.size());
         Map<String, String> values = new HashMap<>();
         for (String f : List.of("user", "record", "from", "to", "action")) {
             values.put(f, ctx.queryParam(f) == null ? "" : ctx.queryParam(f));
         }
         ctx.status(errors.any() ? 400 : 200);
         web.render(ctx, "admin/audit.jte", web.page(ctx, "Audit trail", Section.ADMINISTRATION), Map.of(
-                "entries", entries, "errors", errors, "values", values, "actions", web.auditTrail().actions()));
+                "entries", entries, "errors", errors, "values", values, "actions", web.auditTrail().actions(),
+                "paging", paging));
     }
 
     private static Instant date(Context ctx, String field, FormErrors errors, int plusDays) {
