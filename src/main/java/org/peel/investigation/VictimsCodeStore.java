@@ -73,6 +73,39 @@ public final class VictimsCodeStore {
 
     /** One entry of the Victims' Code contact log. */
     public record Contact(LocalDateTime at, String kind, String result, String byUsername) {
+        /** What the contact was, in words: "Needs assessment", "Victim personal statement", or the deadline's label. */
+        public String what() {
+            return switch (kind) {
+                case "NEEDS_ASSESSMENT" -> "Needs assessment";
+                case "PERSONAL_STATEMENT" -> "Victim personal statement";
+                case "REFERRAL" -> "Referral to victim services";
+                default -> java.util.Arrays.stream(VictimsCodeDeadlines.Kind.values()).filter(k -> k.name().equals(kind))
+                        .findFirst().map(VictimsCodeDeadlines.Kind::label).orElse(words(kind));
+            };
+        }
+
+        /** What came of it, in words: "Enhanced service", "Taken", "Declined by the victim". */
+        public String outcome() {
+            if (result == null) {
+                return "";
+            }
+            return switch (result) {
+                case "ENHANCED" -> "Enhanced service";
+                case "STANDARD" -> "Standard service";
+                case "BUSINESS" -> "Service for a business";
+                case "DECLINED" -> "Declined by the victim";
+                case "NOT_YET_OFFERED" -> "Not yet offered";
+                default -> words(result);
+            };
+        }
+
+        private static String words(String code) {
+            if (!code.equals(code.toUpperCase(java.util.Locale.ROOT)) || code.isEmpty()) {
+                return code;
+            }
+            String w = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        }
     }
 
     public List<Contact> contacts(String crimeId) {
