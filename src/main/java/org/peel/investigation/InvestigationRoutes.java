@@ -167,6 +167,8 @@ public final class InvestigationRoutes {
                 "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString(),
                 "contacts", victimsCode.contacts(view.id()),
                 "forensic", forensic.forCrime(view.id(), LocalDateTime.now(clock))));
+        model.put("involved", crimes.involved(view.id()));
+        model.put("place", crimes.place(view.id()));
         model.put("plan", plans.plan(view.id()));
         model.put("nextReview", SupervisoryReview.nextDue(LocalDate.now(clock), InvestigationPlanRoutes.priority(view),
                 reviewIntervals).toString());
