@@ -63,6 +63,79 @@ public final class AccessStore {
                 .map(USER).list());
     }
 
+    /** A user as the administrator's list shows them: with when they were disabled and until when they are locked. */
+    public record UserStatus(User user, Instant disabledAt, Instant lockedUntil) {
+        public boolean disabled() {
+            return disabledAt != null;
+        }
+
+        public boolean locked(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    private static final RowMapper<UserStatus> STATUS = (rs, ctx) -> {
+        OffsetDateTime disabled = rs.getObject("disabled_at", OffsetDateTime.class);
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        return new UserStatus(USER.map(rs, ctx), disabled == null ? null : disabled.toInstant(),
+                locked == null ? null : locked.toInstant());
+    };
+
+    /** Every user, disabled ones included, by username. */
+    public List<UserStatus> allUsers() {
+        return jdbi.withHandle(h -> h.createQuery("select * from app_user order by disabled_at is not null, username")
+                .map(STATUS).list());
+    }
+
+    /** A user by id, disabled or not, locked for update until the transaction ends. */
+    public Optional<UserStatus> userForUpdate(Handle h, long id) {
+        return h.createQuery("select * from app_user where id = :id for update").bind("id", id).map(STATUS).findOne();
+    }
+
+    public Optional<UserStatus> userStatus(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select * from app_user where id = :id").bind("id", id).map(STATUS).findOne());
+    }
+
+    /** Changes a user's name, role and borough. */
+    public void updateUser(Handle h, long id, String displayName, Role role, String boroughCode) {
+        h.createUpdate("update app_user set display_name = :name, role = :role, borough_code = :borough where id = :id")
+                .bind("name", displayName).bind("role", role.name()).bind("borough", boroughCode).bind("id", id).execute();
+    }
+
+    /** Disables (at {@code now}) or enables again (null) a user; disabling ends their sessions and tokens. */
+    public void setDisabled(Handle h, long id, Instant now, boolean disabled) {
+        h.createUpdate("update app_user set disabled_at = :at where id = :id")
+                .bind("at", disabled ? utc(now) : null).bind("id", id).execute();
+        if (disabled) {
+            endSessionsOf(h, id, now);
+            h.createUpdate("update api_token set revoked_at = :now where user_id = :id and revoked_at is null")
+                    .bind("now", utc(now)).bind("id", id).execute();
+        }
+    }
+
+    /** Lifts a lock and forgets the failed attempts. */
+    public void unlock(Handle h, long id) {
+        h.createUpdate("update app_user set failed_attempts = 0, locked_until = null where id = :id").bind("id", id).execute();
+    }
+
+    /** Sets a new password hash, lifts any lock, and ends the user's sessions (they sign in again with it). */
+    public void setPassword(Handle h, long id, String hash, Instant now) {
+        h.createUpdate("update app_user set password_hash = :hash, failed_attempts = 0, locked_until = null where id = :id")
+                .bind("hash", hash).bind("id", id).execute();
+        endSessionsOf(h, id, now);
+    }
+
+    private static void endSessionsOf(Handle h, long id, Instant now) {
+        h.createUpdate("update user_session set ended_at = :now where user_id = :id and ended_at is null")
+                .bind("now", utc(now)).bind("id", id).execute();
+    }
+
+    /** Administrators still enabled, other than {@code exceptId}. */
+    public int otherAdministrators(Handle h, long exceptId) {
+        return h.createQuery("select count(*) from app_user where role = 'ADMINISTRATOR' and disabled_at is null and id <> :id")
+                .bind("id", exceptId).mapTo(Integer.class).one();
+    }
+
     public int countAdministrators() {
         return jdbi.withHandle(h -> h.createQuery(
                 "select count(*) from app_user where role = 'ADMINISTRATOR' and disabled_at is null")

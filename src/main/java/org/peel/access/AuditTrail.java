@@ -506,17 +506,42 @@ public final class AuditTrail {
     }
 
     public List<Entry> search(Filter f, int limit) {
-        StringBuilder sql = new StringBuilder(
-                "select e.*, s.seq as sealed_seq from audit_event e left join audit_seal s on s.event_id = e.id where true");
+        return search(f, 0, limit);
+    }
+
+    /** How many entries match the filter. */
+    public long count(Filter f) {
+        StringBuilder sql = new StringBuilder("select count(*) from audit_event e where true");
+        where(sql, f);
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql.toString());
+            if (f.username() != null) q.bind("username", f.username());
+            if (f.recordType() != null) q.bind("recordType", f.recordType());
+            if (f.recordId() != null) q.bind("recordId", f.recordId());
+            if (f.from() != null) q.bind("from", OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+            if (f.to() != null) q.bind("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
+            if (f.action() != null) q.bind("action", f.action());
+            return q.mapTo(Long.class).one();
+        });
+    }
+
+    private static void where(StringBuilder sql, Filter f) {
         if (f.username() != null) sql.append(" and username = :username");
         if (f.recordType() != null) sql.append(" and record_type = :recordType");
         if (f.recordId() != null) sql.append(" and record_id = :recordId");
         if (f.from() != null) sql.append(" and at >= :from");
         if (f.to() != null) sql.append(" and at < :to");
         if (f.action() != null) sql.append(" and action = :action");
-        sql.append(" order by e.id desc limit :limit");
+    }
+
+    /** The entries matching the filter, newest first, skipping {@code offset}. */
+    public List<Entry> search(Filter f, int offset, int limit) {
+        StringBuilder sql = new StringBuilder(
+                "select e.*, s.seq as sealed_seq from audit_event e left join audit_seal s on s.event_id = e.id where true");
+        where(sql, f);
+        sql.append(" order by e.id desc offset :offset limit :limit");
         return jdbi.withHandle(h -> {
-            var q = h.createQuery(sql.toString()).bind("limit", limit);
+            var q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
             if (f.username() != null) q.bind("username", f.username());
             if (f.recordType() != null) q.bind("recordType", f.recordType());
             if (f.recordId() != null) q.bind("recordId", f.recordId());

@@ -43,7 +43,12 @@ public final class AllocationSimulation {
      * How the run is set: the days simulated from the first crime's day, the allocation target, the seed for the
      * baseline's lags and choices, and Peel's screening and allocation configuration.
      */
-    public record Settings(int days, int targetHours, long seed, Screening.Settings screening, Allocation.Policy policy) {
+    public record Settings(int days, int targetHours, long seed, Screening.Settings screening, Allocation.Policy policy,
+                           org.peel.place.BoroughAdjacency adjacency) {
+        /** Settings for a London force: neighbouring boroughs are those sharing a border ({@link org.peel.place.BoroughAdjacency#LONDON}). */
+        public Settings(int days, int targetHours, long seed, Screening.Settings screening, Allocation.Policy policy) {
+            this(days, targetHours, seed, screening, policy, org.peel.place.BoroughAdjacency.LONDON);
+        }
     }
 
     /**
@@ -223,7 +228,8 @@ public final class AllocationSimulation {
             List<Allocation.Candidate> neighbours = new ArrayList<>();
             List<Allocation.Candidate> detectives = new ArrayList<>();
             for (SimInvestigator inv : staff.bySpecialism().getOrDefault(j.need().specialism(), List.of())) {
-                if (!inv.boroughCode().equals(j.need().boroughCode()) && inv.pipLevel() >= j.need().pipLevel()
+                if (settings.adjacency().adjacent(j.need().boroughCode(), inv.boroughCode())
+                        && inv.pipLevel() >= j.need().pipLevel()
                         && onDuty(index.get(inv.id()), at, start)) {
                     neighbours.add(candidate(inv, at, index, load, start));
                 }

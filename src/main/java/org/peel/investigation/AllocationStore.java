@@ -21,8 +21,20 @@ public final class AllocationStore {
 
     private final Jdbi jdbi;
 
+    private volatile org.peel.place.BoroughAdjacency adjacency;
+
     public AllocationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** Which boroughs share a border, read once (boundaries change only with a geography import). */
+    public org.peel.place.BoroughAdjacency adjacency(Handle h) {
+        org.peel.place.BoroughAdjacency a = adjacency;
+        if (a == null) {
+            a = new org.peel.place.PlaceStore(jdbi).boroughAdjacency(h);
+            adjacency = a;
+        }
+        return a;
     }
 
     public void insertScreening(Handle h, String crimeId, Screening.Decision d, Screening.Facts f, LocalDateTime at) {
@@ -104,7 +116,7 @@ public final class AllocationStore {
         h.createQuery("""
                         select investigator_id, duty_date, shift_start, shift_end from investigator_duty_rota
                         where investigator_id = any(:ids) and duty_date between :before and :ahead""")
-                .bind("ids", ids).bind("before", at.toLocalDate().minusDays(1)).bind("ahead", at.toLocalDate().plusDays(2))
+                .bind("ids", ids).bind("before", at.toLocalDate().minusDays(1)).bind("ahead", at.toLocalDate().plusDays(DutyRota.NEXT_SHIFT_DAYS))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new DutyRota.Shift(rs.getObject(2, LocalDate.class),
                         rs.getObject(3, java.time.LocalTime.class), rs.getObject(4, java.time.LocalTime.class))))
                 .forEach(e -> shifts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -120,7 +132,7 @@ public final class AllocationStore {
 
     /**
      * Who could take a crime at {@code at}: its team ({@link #candidates(Handle, String, Specialism, boolean, LocalDateTime)});
-     * the same specialism in the other boroughs of the force; and for a high-priority crime the borough's investigators
+     * the same specialism in the boroughs of the force sharing a border with the crime's ({@link org.peel.place.BoroughAdjacency}); and for a high-priority crime the borough's investigators
      * of other specialisms as duty detectives.
      */
     public Allocation.Pool pool(Handle h, String boroughCode, Specialism specialism, boolean central, Priority priority,
@@ -129,10 +141,13 @@ public final class AllocationStore {
         if (boroughCode == null) {
             return Allocation.Pool.of(team);
         }
-        List<String> neighbourBoroughs = h.createQuery("""
+        java.util.Set<String> adjacent = adjacency(h).of(boroughCode);
+        // a neighbouring borough is one sharing a border with the crime's, in the same force
+        List<String> neighbourBoroughs = adjacent.isEmpty() ? List.of() : h.createQuery("""
                         select b.code from borough b join borough own on own.code = :borough and own.force_code = b.force_code
-                        where b.code <> :borough order by b.code""")
-                .bind("borough", boroughCode).mapTo(String.class).list();
+                        where b.code = any(:adjacent) order by b.code""")
+                .bind("borough", boroughCode).bind("adjacent", adjacent.toArray(String[]::new))
+                .mapTo(String.class).list();
         List<Allocation.Candidate> neighbours = new ArrayList<>();
         for (String b : neighbourBoroughs) {
             neighbours.addAll(candidates(h, b, specialism, false, at));
@@ -228,25 +243,82 @@ public final class AllocationStore {
                               String priority, String reason, LocalDateTime queuedAt, Duration waiting) {
     }
 
-    /** Crimes waiting for allocation, oldest first; a borough's only, or force-wide when {@code boroughCode} is null. */
+    /** One page of a long list, with the length of the whole list (filtered). */
+    public record Slice<T>(List<T> rows, long total) {
+    }
+
+    /**
+     * What the allocation queue is narrowed to: a borough (null: force-wide), a priority and a specialism (null:
+     * any), and the rows of one page.
+     */
+    public record QueueFilter(String boroughCode, String priority, String specialism, int offset, int limit) {
+        /** Everything waiting in the borough (or force-wide), in one list. */
+        public static QueueFilter all(String boroughCode) {
+            return new QueueFilter(boroughCode, null, null, 0, Integer.MAX_VALUE);
+        }
+    }
+
     /**
      * The crimes waiting for an owner, high priority first and then the longest waiting; a crime that has closed is
      * never waiting, whatever its queue row says.
      */
     public List<QueuedCrime> queue(String boroughCode, LocalDateTime now) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        select q.crime_id, c.offence_group, q.borough_code, q.specialism, q.pip_level, q.priority, q.reason, q.queued_at
+        return queuePage(QueueFilter.all(boroughCode), now).rows();
+    }
+
+    /** As {@link #queue(String, LocalDateTime)}, narrowed and paged by {@code f}. */
+    public Slice<QueuedCrime> queuePage(QueueFilter f, LocalDateTime now) {
+        return jdbi.withHandle(h -> {
+            long[] total = {0};
+            List<QueuedCrime> rows = h.createQuery("""
+                        select q.crime_id, c.offence_group, q.borough_code, q.specialism, q.pip_level, q.priority, q.reason,
+                               q.queued_at, count(*) over () as total
                         from allocation_queue q join crime c on c.id = q.crime_id
                         where q.left_at is null and (cast(:borough as text) is null or q.borough_code = :borough)
+                          and (cast(:priority as text) is null or q.priority = :priority)
+                          and (cast(:specialism as text) is null or q.specialism = :specialism)
                           and not exists (select 1 from crime_outcome o where o.crime_id = q.crime_id)
-                        order by case q.priority when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, q.queued_at, q.crime_id""")
-                .bind("borough", boroughCode)
+                        order by case q.priority when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, q.queued_at, q.crime_id
+                        offset :offset limit :limit""")
+                .bind("borough", f.boroughCode()).bind("priority", f.priority()).bind("specialism", f.specialism())
+                .bind("offset", f.offset()).bind("limit", f.limit())
                 .map((rs, ctx) -> {
+                    total[0] = rs.getLong("total");
                     LocalDateTime at = Moments.local(rs, "queued_at");
                     return new QueuedCrime(rs.getString("crime_id"), rs.getString("offence_group"), rs.getString("borough_code"),
                             rs.getString("specialism"), rs.getInt("pip_level"), rs.getString("priority"), rs.getString("reason"),
                             at, Duration.between(at, now));
-                }).list());
+                }).list();
+            if (rows.isEmpty() && f.offset() > 0) {
+                total[0] = countQueued(h, f);
+            }
+            return new Slice<>(rows, total[0]);
+        });
+    }
+
+    private static long countQueued(Handle h, QueueFilter f) {
+        return h.createQuery("""
+                        select count(*) from allocation_queue q
+                        where q.left_at is null and (cast(:borough as text) is null or q.borough_code = :borough)
+                          and (cast(:priority as text) is null or q.priority = :priority)
+                          and (cast(:specialism as text) is null or q.specialism = :specialism)
+                          and not exists (select 1 from crime_outcome o where o.crime_id = q.crime_id)""")
+                .bind("borough", f.boroughCode()).bind("priority", f.priority()).bind("specialism", f.specialism())
+                .mapTo(Long.class).one();
+    }
+
+    /** How many crimes wait in the borough's queue (force-wide when null), by priority (HIGH, MEDIUM, LOW). */
+    public Map<String, Long> queuedByPriority(String boroughCode) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select q.priority, count(*) from allocation_queue q
+                        where q.left_at is null and (cast(:borough as text) is null or q.borough_code = :borough)
+                          and not exists (select 1 from crime_outcome o where o.crime_id = q.crime_id)
+                        group by q.priority""")
+                .bind("borough", boroughCode)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 
     /** A screened-out crime awaiting a supervisor's review. */
@@ -254,16 +326,29 @@ public final class AllocationStore {
     }
 
     public List<ScreenedOutCrime> screenedOutForReview(String boroughCode) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return screenedOutForReview(boroughCode, 0, Integer.MAX_VALUE).rows();
+    }
+
+    /** Screened-out crimes awaiting review, oldest first, one page of them. */
+    public Slice<ScreenedOutCrime> screenedOutForReview(String boroughCode, int offset, int limit) {
+        return jdbi.withHandle(h -> {
+            long total = h.createQuery("""
+                            select count(*) from crime_screening s join crime c on c.id = s.crime_id
+                            where not s.screened_in and s.reviewed_at is null
+                              and (cast(:borough as text) is null or c.borough_code = :borough)""")
+                    .bind("borough", boroughCode).mapTo(Long.class).one();
+            List<ScreenedOutCrime> rows = h.createQuery("""
                         select s.crime_id, c.offence_group, c.borough_code, s.out_reason, s.screened_at
                         from crime_screening s join crime c on c.id = s.crime_id
                         where not s.screened_in and s.reviewed_at is null
                           and (cast(:borough as text) is null or c.borough_code = :borough)
-                        order by s.screened_at, s.crime_id""")
-                .bind("borough", boroughCode)
+                        order by s.screened_at, s.crime_id offset :offset limit :limit""")
+                .bind("borough", boroughCode).bind("offset", offset).bind("limit", limit)
                 .map((rs, ctx) -> new ScreenedOutCrime(rs.getString("crime_id"), rs.getString("offence_group"),
                         rs.getString("borough_code"), rs.getString("out_reason"), Moments.local(rs, "screened_at")))
-                .list());
+                .list();
+            return new Slice<>(rows, total);
+        });
     }
 
     /** Runs a single-row insert whose named parameters are its column names. */

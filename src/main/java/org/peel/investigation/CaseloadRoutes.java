@@ -100,7 +100,7 @@ public final class CaseloadRoutes {
         Web.noStore(ctx);
         web.render(ctx, "investigation/caseload.jte", web.page(ctx, own ? "My caseload" : "Caseload of " + inv.name(),
                 Section.INVESTIGATION), Map.of("line", new Line(inv, view), "own", own, "today", today,
-                "boroughs", boroughs.get()));
+                "boroughs", boroughs.get(), "actions", store.dueActionsOf(inv.investigatorId(), inv.username(), horizon(today))));
     }
 
     /** The supervisor's view: each investigator of the borough with their open crimes, reviews and deadlines. */
@@ -125,10 +125,16 @@ public final class CaseloadRoutes {
             }
             web.audit(ctx, AuditEvent.by(user, "view", "caseloads", borough, AuditEvent.SUCCESS));
         }
+        boolean reviewsOnly = "overdue".equals(ctx.queryParam("review"));
+        if (reviewsOnly) {
+            // the home page's "reviews due" lands here: only those with a review overdue, the most first
+            lines.removeIf(l -> l.view().reviewsOverdue() == 0);
+            lines.sort(java.util.Comparator.comparingLong((Line l) -> l.view().reviewsOverdue()).reversed());
+        }
         Web.noStore(ctx);
         web.render(ctx, "investigation/caseloads.jte", web.page(ctx, "Caseloads by investigator", Section.INVESTIGATION),
                 Map.of("lines", lines, "borough", borough == null ? "" : borough, "boroughs", boroughs.get(),
-                        "local", user.role().isLocal()));
+                        "local", user.role().isLocal(), "reviewsOnly", reviewsOnly));
     }
 
     private User admin(Context ctx, boolean change) {
@@ -170,12 +176,70 @@ public final class CaseloadRoutes {
         }
     }
 
-    /** On a linked investigator's home page: their overdue Victims' Code deadlines and reviews. */
+    /**
+     * What waits for the user on their home page. A crime management supervisor: the borough's crimes waiting for an
+     * owner, overdue Victims' Code deadlines, supervisory reviews due and screened-out crimes to review, each linking
+     * to the list narrowed to it; a force-wide role the same across the force, without the reviews (which are the
+     * supervisors'). A linked investigator: their caseload, its overdue deadlines, reviews and actions due.
+     */
     public Attention.Source attention() {
         return user -> {
             if (!Web.mayView(user, Section.INVESTIGATION)) {
                 return List.of();
             }
+            List<Attention> items = new ArrayList<>();
+            if (isSupervisor(user) || (!user.role().isLocal() && supervisors().contains(user.role()))) {
+                items.addAll(supervisorItems(user));
+            }
+            items.addAll(investigatorItems(user));
+            return items;
+        };
+    }
+
+    private List<Attention> supervisorItems(User user) {
+        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        String where = borough == null ? "" : "&borough=" + borough;
+        LocalDate today = LocalDate.now(clock);
+        AllocationStore allocation = new AllocationStore(store.jdbi());
+        List<Attention> items = new ArrayList<>();
+        Map<String, Long> queued = allocation.queuedByPriority(borough);
+        long waiting = queued.values().stream().mapToLong(Long::longValue).sum();
+        long high = queued.getOrDefault(Priority.HIGH.name(), 0L);
+        if (waiting > 0) {
+            items.add(new Attention(waiting + (waiting == 1 ? " crime waits" : " crimes wait") + " for an investigator",
+                    high + " high priority; nobody qualified could take " + (waiting == 1 ? "it" : "them")
+                            + " when recorded", high > 0 ? "/investigation/queue?priority=HIGH" + where
+                            : "/investigation/queue?" + where.replaceFirst("^&", ""),
+                    high > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+        }
+        long overdue = new VictimsCodeStore(store.jdbi()).overdueCount(borough, today);
+        if (overdue > 0) {
+            items.add(new Attention(overdue + " Victims' Code deadline" + (overdue == 1 ? "" : "s") + " overdue",
+                    "Victims waiting for the contact the Code entitles them to",
+                    "/investigation/queue?" + where.replaceFirst("^&", "") + "#overdue", Attention.Urgency.NOW));
+        }
+        if (borough != null) {
+            List<InvestigatorStore.InvestigatorLink> team = store.investigatorLinks(borough);
+            List<String> ids = team.stream().map(InvestigatorStore.InvestigatorLink::investigatorId).toList();
+            long reviews = ids.isEmpty() ? 0 : InvestigatorCaseload.of(store.openCrimesOf(ids), List.of(), today, intervals)
+                    .reviewsOverdue();
+            if (reviews > 0) {
+                items.add(new Attention(reviews + " supervisory review" + (reviews == 1 ? "" : "s") + " due",
+                        "Open crimes whose review date has passed", "/investigation/caseloads?review=overdue",
+                        Attention.Urgency.SOON));
+            }
+        }
+        long screenedOut = allocation.screenedOutForReview(borough, 0, 1).total();
+        if (screenedOut > 0) {
+            items.add(new Attention(screenedOut + " screened-out crime" + (screenedOut == 1 ? "" : "s") + " to review",
+                    "Agree or overturn the decision not to investigate further",
+                    "/investigation/queue?" + where.replaceFirst("^&", "") + "#review", Attention.Urgency.ROUTINE));
+        }
+        return items;
+    }
+
+    private List<Attention> investigatorItems(User user) {
+        {
             return store.investigatorOf(user.username()).map(inv -> {
                 LocalDate today = LocalDate.now(clock);
                 InvestigatorCaseload.View view = InvestigatorCaseload.of(store.openCrimesOf(List.of(inv.investigatorId())),
@@ -187,9 +251,23 @@ public final class CaseloadRoutes {
                         + " in your caseload", overdue + " Victims' Code deadline" + (overdue == 1 ? "" : "s") + " overdue, "
                         + soon + " due soon", "/investigation/caseload",
                         overdue > 0 ? Attention.Urgency.NOW : soon > 0 ? Attention.Urgency.SOON : Attention.Urgency.ROUTINE));
+                long reviews = view.reviewsOverdue();
+                if (reviews > 0) {
+                    items.add(new Attention(reviews + " of your crimes " + (reviews == 1 ? "is" : "are") + " past the review date",
+                            "Bring the plan up to date for your supervisor", "/investigation/caseload#crimes",
+                            Attention.Urgency.SOON));
+                }
+                List<InvestigatorStore.DueAction> actions = store.dueActionsOf(inv.investigatorId(), user.username(),
+                        horizon(today));
+                long late = actions.stream().filter(a -> a.dueDate().isBefore(today)).count();
+                if (!actions.isEmpty()) {
+                    items.add(new Attention(actions.size() + " investigative action" + (actions.size() == 1 ? "" : "s")
+                            + " due", late + " overdue, the rest due within " + intervals.dueSoonWorkingDays() + " working days",
+                            "/investigation/caseload#actions", late > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+                }
                 return items;
             }).orElse(List.of());
-        };
+        }
     }
 
     private LocalDate horizon(LocalDate today) {

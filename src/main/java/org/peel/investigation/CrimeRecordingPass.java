@@ -15,7 +15,8 @@ import java.util.PriorityQueue;
 
 /**
  * Makes the decisions of recording for many crimes already written, in the order they were recorded: the same
- * {@link AtRecording} decisions {@link RecordCrime} makes for one crime, written as the same rows in batches sent with COPY. Each
+ * {@link AtRecording} decisions {@link RecordCrime} makes for one crime (the duty rota, the next shift, the boroughs
+ * sharing a border and the duty detectives as {@link AllocationStore#pool} finds them), written as the same rows in batches sent with COPY. Each
  * crime's recorded time is its "now". Investigators' caseloads are kept in memory as the pass goes: a crime allocated
  * adds its weight, and a crime's weight leaves on the day it was given its outcome, so every allocation sees the
  * caseloads as they stood at that moment.
@@ -71,7 +72,7 @@ public final class CrimeRecordingPass {
      * @param actor  who the rows and the audit event name as recording them
      */
     public Counts run(Handle h, Iterable<Crime> crimes, Keeping keeping, String actor) {
-        Caseloads caseloads = new Caseloads(store.allInvestigators(h));
+        Caseloads caseloads = new Caseloads(store.allInvestigators(h), rota(h), store.adjacency(h));
         RecordingBatch batch = new RecordingBatch(h);
         long n = 0;
         long in = 0;
@@ -86,7 +87,7 @@ public final class CrimeRecordingPass {
         for (Crime c : crimes) {
             LocalDateTime now = c.recordedAt();
             caseloads.closeUpTo(now);
-            AtRecording.Decisions d = AtRecording.decide(c.facts(), now, screening, allocation, caseloads::candidates);
+            AtRecording.Decisions d = AtRecording.decide(c.facts(), now, screening, allocation, caseloads.at(now));
             n++;
             batch.screening(c.id(), d.screening(), d.facts(), now);
             String investigator = null;
@@ -138,6 +139,19 @@ public final class CrimeRecordingPass {
         return counts;
     }
 
+    /** Every investigator's shifts on the duty rota, in start order; an investigator with none is not in the map. */
+    private static Map<String, List<DutyRota.Shift>> rota(Handle h) {
+        Map<String, List<DutyRota.Shift>> shifts = new HashMap<>();
+        h.createQuery("""
+                        select investigator_id, duty_date, shift_start, shift_end from investigator_duty_rota
+                        order by investigator_id, duty_date, shift_start""")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new DutyRota.Shift(rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, java.time.LocalTime.class), rs.getObject(4, java.time.LocalTime.class))))
+                .forEach(e -> shifts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return shifts;
+    }
+
     /**
      * Investigators grouped as {@link AllocationStore#candidates} finds them (by borough and specialism, or by
      * specialism in a central unit), with caseloads that change as the pass allocates and crimes close.
@@ -154,28 +168,103 @@ public final class CrimeRecordingPass {
             }
         }
 
-        Caseloads(List<Allocation.Candidate> investigators) {
+        private final Map<String, List<DutyRota.Shift>> rota;
+        private final org.peel.place.BoroughAdjacency adjacency;
+
+        Caseloads(List<Allocation.Candidate> investigators, Map<String, List<DutyRota.Shift>> rota,
+                  org.peel.place.BoroughAdjacency adjacency) {
+            this.rota = rota;
+            this.adjacency = adjacency;
             for (Allocation.Candidate c : investigators) {
                 groups.computeIfAbsent(key(c.boroughCode(), c.specialism()), k -> new ArrayList<>()).add(c);
                 load.put(c.investigatorId(), new int[]{c.weightedCaseload()});
             }
         }
 
+        /**
+         * Who could take a crime recorded at {@code now}, as {@link AllocationStore#pool} finds them: the team, on
+         * duty by the rota with their next shift, the same specialism in the boroughs sharing a border, and for a
+         * high-priority crime the borough's investigators of other specialisms as duty detectives.
+         */
+        AtRecording.Investigators at(LocalDateTime now) {
+            return new AtRecording.Investigators() {
+                @Override
+                public List<Allocation.Candidate> candidates(String boroughCode, Specialism specialism, boolean central) {
+                    return Caseloads.this.candidates(boroughCode, specialism, central, now);
+                }
+
+                @Override
+                public Allocation.Pool pool(String boroughCode, Specialism specialism, boolean central, Priority priority) {
+                    List<Allocation.Candidate> team = candidates(boroughCode, specialism, central);
+                    if (boroughCode == null) {
+                        return Allocation.Pool.of(team);
+                    }
+                    List<Allocation.Candidate> neighbours = new ArrayList<>();
+                    for (String b : adjacency.of(boroughCode)) {
+                        neighbours.addAll(Caseloads.this.candidates(b, specialism, false, now));
+                    }
+                    List<Allocation.Candidate> detectives = new ArrayList<>();
+                    if (priority == Priority.HIGH) {
+                        for (Specialism other : Specialism.values()) {
+                            if (other != specialism) {
+                                detectives.addAll(Caseloads.this.candidates(boroughCode, other, false, now));
+                            }
+                        }
+                    }
+                    return new Allocation.Pool(team, neighbours, detectives);
+                }
+            };
+        }
+
         private static String key(String boroughCode, Specialism specialism) {
             return (boroughCode == null ? "central" : boroughCode) + "|" + specialism.name();
         }
 
-        List<Allocation.Candidate> candidates(String boroughCode, Specialism specialism, boolean central) {
+        List<Allocation.Candidate> candidates(String boroughCode, Specialism specialism, boolean central,
+                                              LocalDateTime at) {
             List<Allocation.Candidate> group = groups.get(key(central ? null : boroughCode, specialism));
             if (group == null) {
                 return List.of();
             }
             List<Allocation.Candidate> now = new ArrayList<>(group.size());
             for (Allocation.Candidate c : group) {
+                List<DutyRota.Shift> shifts = rota.get(c.investigatorId());
+                boolean onDuty = c.onDuty();
+                LocalDateTime next = null;
+                if (shifts != null) {
+                    List<DutyRota.Shift> near = near(shifts, at);
+                    onDuty = DutyRota.onDuty(true, near, at, c.onDuty());
+                    for (DutyRota.Shift s : near) {
+                        if (s.startsAt().isAfter(at) && (next == null || s.startsAt().isBefore(next))) {
+                            next = s.startsAt();
+                        }
+                    }
+                }
                 now.add(new Allocation.Candidate(c.investigatorId(), c.teamId(), c.boroughCode(), c.pipLevel(),
-                        c.specialism(), c.onDuty(), load.get(c.investigatorId())[0]));
+                        c.specialism(), onDuty, load.get(c.investigatorId())[0], next));
             }
             return now;
+        }
+
+        /** The shifts from the day before {@code at} to {@link DutyRota#NEXT_SHIFT_DAYS} after (as {@link AllocationStore#candidates} reads them). */
+        private static List<DutyRota.Shift> near(List<DutyRota.Shift> shifts, LocalDateTime at) {
+            LocalDate from = at.toLocalDate().minusDays(1);
+            LocalDate to = at.toLocalDate().plusDays(DutyRota.NEXT_SHIFT_DAYS);
+            int lo = 0;
+            int hi = shifts.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (shifts.get(mid).date().isBefore(from)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            List<DutyRota.Shift> out = new ArrayList<>(4);
+            for (int i = lo; i < shifts.size() && !shifts.get(i).date().isAfter(to); i++) {
+                out.add(shifts.get(i));
+            }
+            return out;
         }
 
         void take(String investigatorId, int weight, LocalDate closedOn) {

@@ -192,6 +192,49 @@ public final class CrimeStore {
     public record Due(long id, String kind, String label, LocalDate due, String basis, LocalDateTime metAt) {
     }
 
+    /** Someone a crime involves, as its page tells the story: their part, name, age at the offence and sex. */
+    public record Involved(String role, String name, Integer ageAtOffence, String sex) {
+        /** Their part in words: "Victim", "Suspect", "Witness". */
+        public String part() {
+            return role == null || role.isEmpty() ? "" : Character.toUpperCase(role.charAt(0)) + role.substring(1).replace('_', ' ');
+        }
+    }
+
+    /** The victims, suspects and witnesses recorded with the crime, victims first. */
+    public List<Involved> involved(String crimeId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select p.role, trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')) as name,
+                               case when p.date_of_birth is null then null
+                                    else extract(year from age(c.committed_at::date, p.date_of_birth))::int end as age, p.sex
+                        from person_record p join crime c on c.id = p.source_id
+                        where p.source_type = 'crime' and p.source_id = :id
+                        order by case p.role when 'victim' then 0 when 'suspect' then 1 else 2 end, p.id""")
+                .bind("id", crimeId)
+                .map((rs, ctx) -> new Involved(rs.getString("role"), rs.getString("name"),
+                        (Integer) rs.getObject("age"), rs.getString("sex")))
+                .list());
+    }
+
+    /** Where the crime happened, in words: the ward and borough, or what Peel holds of it. */
+    public String place(String crimeId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select w.name as ward, c.ward_code, c.lsoa_code, b.name as borough
+                        from crime c left join ward w on w.code = c.ward_code left join borough b on b.code = c.borough_code
+                        where c.id = :id""")
+                .bind("id", crimeId)
+                .map((rs, ctx) -> {
+                    String ward = rs.getString("ward");
+                    String borough = rs.getString("borough");
+                    if (ward != null) {
+                        return ward + " ward, " + borough;
+                    }
+                    if (rs.getString("lsoa_code") != null) {
+                        return "Neighbourhood " + rs.getString("lsoa_code") + ", " + borough;
+                    }
+                    return borough + " (no closer place recorded)";
+                }).findOne().orElse(""));
+    }
+
     public Optional<CrimeView> crime(String id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select id, offence_group, borough_code, committed_at, recorded_at, domestic_abuse, hate

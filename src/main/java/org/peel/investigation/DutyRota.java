@@ -16,6 +16,12 @@ public final class DutyRota {
     private DutyRota() {
     }
 
+    /**
+     * How far ahead allocation looks for an investigator's next shift: a four-days-on, four-off rota's longest gap,
+     * and a day more.
+     */
+    public static final int NEXT_SHIFT_DAYS = 9;
+
     /** One shift on one day. */
     public record Shift(LocalDate date, LocalTime start, LocalTime end) {
         public LocalDateTime startsAt() {

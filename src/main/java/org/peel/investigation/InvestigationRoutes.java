@@ -167,6 +167,8 @@ public final class InvestigationRoutes {
                 "events", List.of(VictimsCodeDeadlines.CaseEvent.values()), "today", LocalDate.now(clock).toString(),
                 "contacts", victimsCode.contacts(view.id()),
                 "forensic", forensic.forCrime(view.id(), LocalDateTime.now(clock))));
+        model.put("involved", crimes.involved(view.id()));
+        model.put("place", crimes.place(view.id()));
         model.put("plan", plans.plan(view.id()));
         model.put("nextReview", SupervisoryReview.nextDue(LocalDate.now(clock), InvestigationPlanRoutes.priority(view),
                 reviewIntervals).toString());
@@ -302,15 +304,61 @@ public final class InvestigationRoutes {
                 "boroughs", boroughs.get(), "borough", borough == null ? "" : borough));
     }
 
+    /** How long a crime has waited, in words a supervisor reads at a glance: minutes, hours, or days and hours. */
+    public static String waited(java.time.Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return minutes / 60 + " h " + minutes % 60 + " min";
+        }
+        return minutes / (24 * 60) + " days " + minutes / 60 % 24 + " h";
+    }
+
+    /** Rows on a page of the allocation queue and of its other lists. */
+    static final int QUEUE_PAGE = 25;
+
     private void queue(Context ctx) {
         User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION), "allocation_queue", null);
         String borough = user.role().isLocal() ? user.boroughCode() : ctx.queryParam("borough");
         LocalDateTime now = LocalDateTime.now(clock);
+        String priority = java.util.Arrays.stream(Priority.values()).map(Enum::name)
+                .filter(p -> p.equals(ctx.queryParam("priority"))).findFirst().orElse(null);
+        String specialism = Specialism.fromLabel(ctx.queryParam("specialism")).map(Specialism::label).orElse(null);
+        org.peel.web.Paging queuePage = org.peel.web.Paging.requested(ctx, "page", QUEUE_PAGE);
+        AllocationStore.Slice<AllocationStore.QueuedCrime> queue = allocation.queuePage(new AllocationStore.QueueFilter(
+                borough, priority, specialism, queuePage.offset(), queuePage.size()), now);
+        queuePage = queuePage.of(queue.total());
+        if (queue.rows().isEmpty() && queue.total() > 0) {
+            queue = allocation.queuePage(new AllocationStore.QueueFilter(borough, priority, specialism, queuePage.offset(),
+                    queuePage.size()), now);
+        }
+        org.peel.web.Paging reviewPage = org.peel.web.Paging.requested(ctx, "review-page", QUEUE_PAGE);
+        AllocationStore.Slice<AllocationStore.ScreenedOutCrime> review = allocation.screenedOutForReview(borough,
+                reviewPage.offset(), reviewPage.size());
+        reviewPage = reviewPage.of(review.total());
+        org.peel.web.Paging overduePage = org.peel.web.Paging.requested(ctx, "overdue-page", QUEUE_PAGE);
+        AllocationStore.Slice<VictimsCodeStore.Overdue> overdue = victimsCode.overdue(borough,
+                ctx.queryParam("investigator"), now.toLocalDate(), overduePage.offset(), overduePage.size());
+        overduePage = overduePage.of(overdue.total());
+        Map<String, Long> byPriority = allocation.queuedByPriority(borough);
         Web.noStore(ctx);
-        web.render(ctx, "investigation/queue.jte", web.page(ctx, "Allocation queue", Section.INVESTIGATION), Map.of(
-                "queue", allocation.queue(borough, now), "review", allocation.screenedOutForReview(borough),
-                "overdue", victimsCode.overdue(borough, ctx.queryParam("investigator"), now.toLocalDate()), "boroughs", boroughs.get(),
-                "borough", borough == null ? "" : borough));
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("queue", queue.rows());
+        model.put("queuePage", queuePage);
+        model.put("review", review.rows());
+        model.put("reviewPage", reviewPage);
+        model.put("overdue", overdue.rows());
+        model.put("overduePage", overduePage);
+        model.put("byPriority", byPriority);
+        model.put("priority", priority == null ? "" : priority);
+        model.put("specialism", specialism == null ? "" : specialism);
+        model.put("specialisms", java.util.Arrays.stream(Specialism.values()).map(Specialism::label).toList());
+        model.put("boroughs", boroughs.get());
+        model.put("borough", borough == null ? "" : borough);
+        model.put("local", user.role().isLocal());
+        web.render(ctx, "investigation/queue.jte", web.page(ctx, "Allocation queue", Section.INVESTIGATION), model);
     }
 
     private void reallocate(Context ctx) {

@@ -146,6 +146,31 @@ public final class InvestigatorStore {
                 .list());
     }
 
+    /** An investigative action not yet done, on an open crime. */
+    public record DueAction(long id, String crimeId, String offenceGroup, String description, String ownerUsername,
+                            LocalDate dueDate) {
+    }
+
+    /**
+     * The actions not yet done and due by {@code until} on the open crimes the investigator holds, or owned by their
+     * account on any open crime; soonest first.
+     */
+    public List<DueAction> dueActionsOf(String investigatorId, String username, LocalDate until) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select a.id, a.crime_id, c.offence_group, a.description, a.owner_username, a.due_date
+                        from investigation_action a join crime c on c.id = a.crime_id
+                        where a.completed_at is null and a.due_date <= :until
+                          and not exists (select 1 from crime_outcome o where o.crime_id = c.id)
+                          and (a.owner_username = :username
+                               or exists (select 1 from crime_allocation al where al.crime_id = c.id and al.ended_at is null
+                                          and al.investigator_id = :inv))
+                        order by a.due_date, a.id""")
+                .bind("until", until).bind("username", username).bind("inv", investigatorId)
+                .map((rs, ctx) -> new DueAction(rs.getLong("id"), rs.getString("crime_id"), rs.getString("offence_group"),
+                        rs.getString("description"), rs.getString("owner_username"), rs.getObject("due_date", LocalDate.class)))
+                .list());
+    }
+
     /** Unmet Victims' Code deadlines falling on or before {@code until} on open crimes these investigators hold. */
     public List<InvestigatorCaseload.OpenDeadline> openDeadlinesOf(List<String> investigatorIds, LocalDate until) {
         return jdbi.withHandle(h -> h.createQuery(HELD_BY + """

@@ -73,6 +73,39 @@ public final class VictimsCodeStore {
 
     /** One entry of the Victims' Code contact log. */
     public record Contact(LocalDateTime at, String kind, String result, String byUsername) {
+        /** What the contact was, in words: "Needs assessment", "Victim personal statement", or the deadline's label. */
+        public String what() {
+            return switch (kind) {
+                case "NEEDS_ASSESSMENT" -> "Needs assessment";
+                case "PERSONAL_STATEMENT" -> "Victim personal statement";
+                case "REFERRAL" -> "Referral to victim services";
+                default -> java.util.Arrays.stream(VictimsCodeDeadlines.Kind.values()).filter(k -> k.name().equals(kind))
+                        .findFirst().map(VictimsCodeDeadlines.Kind::label).orElse(words(kind));
+            };
+        }
+
+        /** What came of it, in words: "Enhanced service", "Taken", "Declined by the victim". */
+        public String outcome() {
+            if (result == null) {
+                return "";
+            }
+            return switch (result) {
+                case "ENHANCED" -> "Enhanced service";
+                case "STANDARD" -> "Standard service";
+                case "BUSINESS" -> "Service for a business";
+                case "DECLINED" -> "Declined by the victim";
+                case "NOT_YET_OFFERED" -> "Not yet offered";
+                default -> words(result);
+            };
+        }
+
+        private static String words(String code) {
+            if (!code.equals(code.toUpperCase(java.util.Locale.ROOT)) || code.isEmpty()) {
+                return code;
+            }
+            String w = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        }
     }
 
     public List<Contact> contacts(String crimeId) {
@@ -83,6 +116,23 @@ public final class VictimsCodeStore {
 
     /** A Victims' Code deadline not met by its day, with the investigator the crime is allocated to (if any). */
     public record Overdue(String crimeId, String boroughCode, String kind, String label, LocalDate due, String investigatorId) {
+    }
+
+    /** How many Victims' Code deadlines are overdue in the borough (force-wide when null). */
+    public long overdueCount(String boroughCode, LocalDate today) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) from victims_code_deadline d join crime c on c.id = d.crime_id
+                        where d.met_at is null and d.due_date < :today
+                          and (cast(:borough as text) is null or c.borough_code = :borough)""")
+                .bind("borough", boroughCode).bind("today", today).mapTo(Long.class).one());
+    }
+
+    /** One page of {@link #overdue(String, String, LocalDate)}, with how many there are in all. */
+    public AllocationStore.Slice<Overdue> overdue(String boroughCode, String investigatorId, LocalDate today, int offset,
+                                                 int limit) {
+        List<Overdue> all = overdue(boroughCode, investigatorId, today);
+        return new AllocationStore.Slice<>(all.subList(Math.min(offset, all.size()), Math.min(all.size(),
+                (int) Math.min((long) offset + limit, all.size()))), all.size());
     }
 
     public List<Overdue> overdue(String boroughCode, String investigatorId, LocalDate today) {

@@ -58,6 +58,10 @@ public final class PeopleRoutes {
     public record ReviewItem(PeopleStore.ReviewPair pair, PersonRecordStore.PersonRecord left,
                              PersonRecordStore.PersonRecord right, String leftPerson, String rightPerson,
                              StoredExplanation why) {
+        /** Why the pair must not be shown as near-certain ({@link ReviewDoubt}); null when its score may be shown. */
+        public String doubt() {
+            return ReviewDoubt.of(left.sex(), right.sex(), left.forenames(), right.forenames(), Nicknames.standard());
+        }
     }
 
     /** A person as named in a URL: the public reference and the number behind it. */

@@ -194,6 +194,23 @@ public final class PlaceStore {
                 .bind("c", code).map((rs, ctx) -> geometry(rs.getBytes(1))).findOne());
     }
 
+    /**
+     * Which boroughs share a border: from the borough boundaries Peel holds, with London's built-in table for
+     * boroughs that have none ({@link BoroughAdjacency#withBuiltIn}).
+     */
+    public BoroughAdjacency boroughAdjacency() {
+        return jdbi.withHandle(this::boroughAdjacency);
+    }
+
+    /** As {@link #boroughAdjacency()}, on the caller's handle. */
+    public BoroughAdjacency boroughAdjacency(Handle h) {
+        Map<String, Geometry> boundaries = new java.util.TreeMap<>();
+        h.createQuery("select code, boundary from borough where boundary is not null order by code")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), geometry(rs.getBytes(2))))
+                .forEach(e -> boundaries.put(e.getKey(), e.getValue()));
+        return BoroughAdjacency.withBuiltIn(boundaries);
+    }
+
     /** Boundaries of the wards of a borough that has them, by ward code (for its map). */
     public Map<String, Geometry> wardBoundariesIn(String boroughCode) {
         Map<String, Geometry> out = new java.util.LinkedHashMap<>();

@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         long started = System.nanoTime();
         Database database = db.open();
-        DemoForce.prepare(database, SharedDataLocation.resolve(sharedData), System.out);
+        DemoForce.prepare(database, SharedDataLocation.resolve(sharedData), db.fileHome(), System.out);
         List<String> accounts = createAccounts(database);
         DemoForce.linkDemoInvestigator(database, Role.INVESTIGATOR.slug().replace('-', '.'), System.out);
         Path file = db.fileHome().resolve("demo-accounts.txt");

@@ -23,7 +23,7 @@ final class DemoForce {
     private DemoForce() {
     }
 
-    static void prepare(Database database, Optional<Path> sharedData, PrintStream out) {
+    static void prepare(Database database, Optional<Path> sharedData, Path home, PrintStream out) {
         if (sharedData.isEmpty()) {
             out.println("Public data not found (../shared/data or PEEL_SHARED_DATA): using the built-in 32 London boroughs");
         } else {
@@ -46,8 +46,7 @@ final class DemoForce {
                 prepareVulnerability(database, out);
                 prepareOffenderManagement(database, out);
             } else if (end.isBefore(today)) {
-                out.printf("The demo force in this database runs to %s; for a force up to today, start the demo with a"
-                        + " new --data-dir%n", end.minusDays(1));
+                out.println(staleWarning(end, today, home));
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -70,6 +69,18 @@ final class DemoForce {
         out.printf("Public protection: %,d care placements from the local authorities' lists, %,d CSE assessments of"
                 + " children missing three or more times, %,d disruption orders, %,d governance meetings%n",
                 s.placements(), s.cseAssessments(), s.orders(), s.meetings());
+    }
+
+    /**
+     * What to tell the user when the data directory holds a demo force generated before today: its records stop on
+     * the day before {@code end}, so waits, deadlines and "this week" are as they stood then, not now.
+     */
+    static String staleWarning(java.time.LocalDate end, java.time.LocalDate today, Path home) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(end.minusDays(1), today);
+        return String.format("WARNING: this data directory holds a demo force made by an earlier start: its records end on"
+                + " %s, %,d day%s before today, so queue waits, Victims' Code deadlines and recent figures are as they"
+                + " stood then. For a force up to today, stop the demo and start it with a new --data-dir (or remove %s).",
+                end.minusDays(1), days, days == 1 ? "" : "s", home);
     }
 
     /** The IOM cohort rule run over the resolved histories, with MAPPA cases, PDPs and a few borough exceptions. */

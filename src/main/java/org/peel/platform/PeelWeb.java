@@ -51,6 +51,24 @@ public final class PeelWeb {
     private static final Logger LOG = LoggerFactory.getLogger(PeelWeb.class);
     /** Large enough for any form or JSON batch Peel takes; a 10 MB body is refused with 413. */
     static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    /** Where GOV.UK Frontend's fonts and images are on the class path (the webjar's version must match the pom's). */
+    static final String GOVUK_ASSETS = "/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/assets";
+
+    /** One of GOV.UK Frontend's fonts or images, from the webjar; 404 for any other name. */
+    private static void govukAsset(io.javalin.http.Context ctx, String folder) {
+        String file = ctx.pathParam("file");
+        java.io.InputStream in = file.matches("[A-Za-z0-9][A-Za-z0-9._-]*")
+                ? PeelWeb.class.getResourceAsStream(GOVUK_ASSETS + "/" + folder + "/" + file) : null;
+        if (in == null) {
+            throw new io.javalin.http.NotFoundResponse("No such asset");
+        }
+        String type = file.endsWith(".woff2") ? "font/woff2" : file.endsWith(".woff") ? "font/woff"
+                : file.endsWith(".svg") ? "image/svg+xml" : file.endsWith(".png") ? "image/png"
+                : file.endsWith(".ico") ? "image/x-icon" : "application/octet-stream";
+        // the file names carry their version, so a browser may keep them
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.contentType(type).result(in);
+    }
 
     private PeelWeb() {
     }
@@ -115,12 +133,17 @@ public final class PeelWeb {
             routes.beforeMatched(gate::check);
             routes.after(ResponseHeaders::apply);
             routes.get("/health", ctx -> health(ctx, database), Gate.Open.PUBLIC);
+            // GOV.UK Frontend's style sheet asks for its fonts and crest at /assets/fonts and /assets/images: served
+            // from the webjar Peel ships, so no page depends on a site outside the force
+            routes.get("/assets/fonts/{file}", ctx -> govukAsset(ctx, "fonts"), Gate.Open.PUBLIC);
+            routes.get("/assets/images/{file}", ctx -> govukAsset(ctx, "images"), Gate.Open.PUBLIC);
 
             modules.forEach(m -> m.routes(routes));
             new HomeRoutes(web, attention, menu, summaries).register(routes);
 
             routes.exception(HttpResponseException.class, (ex, ctx) -> answer(ctx, web, ex.getStatus(), ex.getMessage()));
             routes.exception(BadInput.class, (ex, ctx) -> badInput(ctx, web, ex));
+            routes.exception(org.peel.web.PurposeRequired.class, (ex, ctx) -> web.askPurpose(ctx, ex));
             routes.exception(JsonProcessingException.class, (ex, ctx) ->
                     answer(ctx, web, 400, "The request body is not valid JSON: " + firstLine(ex.getOriginalMessage())));
             routes.exception(MismatchedInputException.class, (ex, ctx) ->

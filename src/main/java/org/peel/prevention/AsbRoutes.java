@@ -190,6 +190,9 @@ public final class AsbRoutes {
                 m.lsoaCode());
     }
 
+    /** Flags on a page of the flagged victims' list. */
+    static final int FLAGS_PAGE = 25;
+
     private void flags(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = user.role().isLocal() ? user.boroughCode() : null;
@@ -198,8 +201,14 @@ public final class AsbRoutes {
             return;
         }
         Web.noStore(ctx);
+        String reason = "high-risk".equals(ctx.queryParam("kind")) || "repeat-victim".equals(ctx.queryParam("kind"))
+                ? ctx.queryParam("kind") : null;
+        Map<String, Long> counts = store.countOpenFlags(borough);
+        long total = reason == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.getOrDefault(reason, 0L);
+        org.peel.web.Paging paging = org.peel.web.Paging.requested(ctx, "page", FLAGS_PAGE).of(total);
         web.render(ctx, "prevention/asb/flags.jte", web.page(ctx, "Flagged ASB victims", Section.PREVENTION),
-                Map.of("flags", store.openFlags(borough, 500)));
+                Map.of("flags", store.openFlags(borough, reason, paging.offset(), paging.size()), "paging", paging,
+                        "kind", reason == null ? "" : reason, "counts", counts));
     }
 
     private void clearFlag(Context ctx) {
@@ -246,11 +255,18 @@ public final class AsbRoutes {
             if (high + repeat == 0) {
                 return List.of();
             }
-            long all = high + repeat;
-            return List.of(new Attention(all + " ASB victim flag" + (all == 1 ? "" : "s") + " open",
-                    high + " high risk, " + repeat + " repeat victim" + (repeat == 1 ? "" : "s")
-                            + ": flagged at the first call for the neighbourhood team to contact",
-                    "/prevention/asb/flags", high > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+            List<Attention> items = new java.util.ArrayList<>();
+            if (high > 0) {
+                items.add(new Attention(high + " high-risk ASB caller" + (high == 1 ? "" : "s") + " to contact",
+                        "Graded high risk at the call (vulnerable, or badly affected): flagged for the neighbourhood team",
+                        "/prevention/asb/flags?kind=high-risk", Attention.Urgency.NOW));
+            }
+            if (repeat > 0) {
+                items.add(new Attention(repeat + " repeat ASB caller" + (repeat == 1 ? "" : "s") + " to contact",
+                        "Called about ASB again within the period the force counts as repeat: flagged for the neighbourhood team",
+                        "/prevention/asb/flags?kind=repeat-victim", Attention.Urgency.SOON));
+            }
+            return items;
         };
     }
 }

@@ -298,6 +298,14 @@ public final class AsbStore {
 
     /** Open flags in a borough (force-wide when null), newest first. */
     public List<Flag> openFlags(String boroughCode, int limit) {
+        return openFlags(boroughCode, null, 0, limit);
+    }
+
+    /**
+     * Open flags in the borough (force-wide when null), of one reason ({@code high-risk}, {@code repeat-victim}; null:
+     * both), high risk first and then the newest: one page of them.
+     */
+    public List<Flag> openFlags(String boroughCode, String reason, int offset, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select f.id, f.reason, f.detail, f.created_at, f.asb_incident_id, f.ward_code, w.name,
                                trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')), p.id
@@ -306,8 +314,10 @@ public final class AsbStore {
                         left join ward w on w.code = f.ward_code
                         where f.cleared_at is null
                           and (cast(:borough as text) is null or f.borough_code = :borough)
-                        order by f.created_at desc, f.id desc limit :limit""")
-                .bind("borough", boroughCode).bind("limit", limit)
+                          and (cast(:reason as text) is null or f.reason = :reason)
+                        order by case f.reason when 'high-risk' then 0 else 1 end, f.created_at desc, f.id desc
+                        offset :offset limit :limit""")
+                .bind("borough", boroughCode).bind("reason", reason).bind("offset", offset).bind("limit", limit)
                 .map((rs, ctx) -> new Flag(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9)))

@@ -20,7 +20,7 @@ import java.util.Locale;
  * volumes can be alive today.
  */
 public record Generation(String forceName, double scale, long seed, YearMonth yearTo, SyntheticSettings settings,
-                         LocalDate endsBefore, java.util.SortedSet<String> fullyStaffed) {
+                         LocalDate endsBefore, java.util.SortedSet<String> fullyStaffed, boolean rotaEverywhere) {
 
     public Generation {
         if (!(scale > 0) || scale > 10) {
@@ -36,7 +36,7 @@ public record Generation(String forceName, double scale, long seed, YearMonth ye
     /** A generation dated as given, with no borough staffed beyond its share. */
     public Generation(String forceName, double scale, long seed, YearMonth yearTo, SyntheticSettings settings,
                       LocalDate endsBefore) {
-        this(forceName, scale, seed, yearTo, settings, endsBefore, null);
+        this(forceName, scale, seed, yearTo, settings, endsBefore, null, false);
     }
 
     /** A generation with the default settings. */
@@ -50,7 +50,7 @@ public record Generation(String forceName, double scale, long seed, YearMonth ye
     }
 
     public Generation withSettings(SyntheticSettings other) {
-        return new Generation(forceName, scale, seed, yearTo, other, endsBefore, fullyStaffed);
+        return new Generation(forceName, scale, seed, yearTo, other, endsBefore, fullyStaffed, rotaEverywhere);
     }
 
     /**
@@ -59,12 +59,22 @@ public record Generation(String forceName, double scale, long seed, YearMonth ye
      * accounts work in a borough where every allocation path can be seen.
      */
     public Generation staffing(java.util.Set<String> boroughCodes) {
-        return new Generation(forceName, scale, seed, yearTo, settings, endsBefore, new java.util.TreeSet<>(boroughCodes));
+        return new Generation(forceName, scale, seed, yearTo, settings, endsBefore, new java.util.TreeSet<>(boroughCodes),
+                rotaEverywhere);
+    }
+
+    /**
+     * The same generation with every other borough's teams on a duty rota too, with at least two investigators at
+     * each PIP level a team has (one on earlies, one on lates, four days on and four off): a force where a crime
+     * anywhere is owned at once, on duty, on the next shift, by a neighbouring borough or by a duty detective.
+     */
+    public Generation withRotaEverywhere() {
+        return new Generation(forceName, scale, seed, yearTo, settings, endsBefore, fullyStaffed, true);
     }
 
     /** The same generation with its records in the twelve months before {@code day} (exclusive). */
     public Generation endingBefore(LocalDate day) {
-        return new Generation(forceName, scale, seed, yearTo, settings, day, fullyStaffed);
+        return new Generation(forceName, scale, seed, yearTo, settings, day, fullyStaffed, rotaEverywhere);
     }
 
     /** The first day after the generated records: {@code endsBefore}, or the month after {@code yearTo}. */
@@ -86,7 +96,8 @@ public record Generation(String forceName, double scale, long seed, YearMonth ye
         String identity = forceName.toLowerCase(Locale.ROOT) + "|" + scaleText() + "|" + seed + "|" + yearTo
                 + (settings.equals(SyntheticSettings.defaults()) ? "" : "|" + settings)
                 + (endsBefore == null ? "" : "|ends " + endsBefore)
-                + (fullyStaffed.isEmpty() ? "" : "|staffed " + String.join(",", fullyStaffed));
+                + (fullyStaffed.isEmpty() ? "" : "|staffed " + String.join(",", fullyStaffed))
+                + (rotaEverywhere ? "|rota everywhere" : "");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return "S" + HexFormat.of().formatHex(digest, 0, 4).toUpperCase(Locale.ROOT);

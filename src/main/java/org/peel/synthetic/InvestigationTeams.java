@@ -24,6 +24,8 @@ final class InvestigationTeams implements RecordType {
 
     /** Investigators in post at each PIP level a fully staffed borough's team has: two early, two late. */
     static final int STAFFED_PER_LEVEL = 4;
+    /** Investigators at each PIP level of a team on the rota in a borough not fully staffed: one early, one late. */
+    static final int COVERED_PER_LEVEL = 2;
     /** A fully staffed borough's rota runs this many days past the generated year, for crimes recorded live. */
     static final int ROTA_DAYS_AHEAD = 56;
 
@@ -105,6 +107,7 @@ final class InvestigationTeams implements RecordType {
             int sIndex = (int) establishment.get(t)[1];
             String specialism = sIndex >= 0 ? OffenceGroup.SPECIALISMS[sIndex] : sIndex == -1 ? CHILD_ABUSE : FRAUD;
             boolean staffed = world.generation.fullyStaffed().contains(boroughs.get(b).code());
+            boolean onRota = staffed || world.generation.rotaEverywhere();
             String teamId = world.id("TM", ++team);
             teams.text(teamId).text(boroughs.get(b).code()).text(boroughs.get(b).name() + " " + specialism.toLowerCase(Locale.ROOT))
                     .text(specialism).number((long) establishment.get(t)[2]).end();
@@ -114,16 +117,18 @@ final class InvestigationTeams implements RecordType {
             for (int i = 0; t < inPost.length && i < inPost[t]; i++) {
                 levels.add(pip.draw(rnd) + 1);
             }
-            if (staffed) {
-                // full establishment, and at least STAFFED_PER_LEVEL at each level the team's mix has
+            if (onRota) {
+                // a fully staffed team: full establishment, and at least STAFFED_PER_LEVEL at each level its mix has;
+                // any other team on the rota: at least COVERED_PER_LEVEL, one on earlies and one on lates
                 double[] mix = PIP_MIX.get(specialism);
-                while (levels.size() < establishment.get(t)[2]) {
+                while (staffed && levels.size() < establishment.get(t)[2]) {
                     levels.add(pip.draw(rnd) + 1);
                 }
+                int perLevel = staffed ? STAFFED_PER_LEVEL : COVERED_PER_LEVEL;
                 for (int level = 1; level <= mix.length; level++) {
                     final int l = level;
                     long have = levels.stream().filter(x -> x == l).count();
-                    for (long k = have; mix[level - 1] > 0 && k < STAFFED_PER_LEVEL; k++) {
+                    for (long k = have; mix[level - 1] > 0 && k < perLevel; k++) {
                         levels.add(level);
                     }
                 }
@@ -138,8 +143,8 @@ final class InvestigationTeams implements RecordType {
                                 + Names.SURNAMES.get(rnd.nextInt(Names.SURNAMES.size())))
                         .number(level).text(specialism).end();
                 ids.add(id);
-                if (staffed) {
-                    rota(world, rota, id, atLevel[level]++);
+                if (onRota) {
+                    rota(world, rota, id, atLevel[level]++, !staffed, t);
                 }
             }
         }
@@ -147,13 +152,15 @@ final class InvestigationTeams implements RecordType {
 
     /**
      * Four days on, four off; the n-th investigator at a level works earlies (07:00 to 17:00) when n is even and lates
-     * (14:00 to midnight) when odd, the pairs four days apart, so that each level has someone on from 07:00 to
-     * midnight every day and nobody overnight (when the duty detective and the next shift take new crimes).
+     * (14:00 to midnight) when odd, the pairs four days apart, so that a fully staffed level has someone on from 07:00
+     * to midnight every day and nobody overnight (when the duty detective and the next shift take new crimes). In a
+     * team with only a pair at a level ({@code pairOnly}) the late works the early's days off, so someone is on every
+     * day. Each team's cycle starts on a different day ({@code team}), so neighbouring boroughs are not all off at once.
      */
-    private static void rota(World world, TableOutput rota, String investigatorId, int n) {
+    private static void rota(World world, TableOutput rota, String investigatorId, int n, boolean pairOnly, int team) {
         long first = world.start.toEpochDay();
         long last = world.end.toEpochDay() + ROTA_DAYS_AHEAD;
-        int offset = (n / 2 % 2) * 4;
+        int offset = (n / 2 % 2) * 4 + (pairOnly && n % 2 == 1 ? 4 : 0) + team * 3;
         boolean early = n % 2 == 0;
         long importedAt = first * 86_400L;
         for (long day = first; day < last; day++) {

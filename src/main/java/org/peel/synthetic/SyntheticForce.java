@@ -101,7 +101,8 @@ public final class SyntheticForce {
      * published year to {@link #DEFAULT_YEAR_TO}, records alive now. Once only: a database already holding a demo
      * force keeps it (a second call finds it and does nothing; its records stay on the dates they were generated for,
      * which {@link Result#generation()} gives). {@code fullyStaffed} are the boroughs whose investigation teams are
-     * fully staffed on a duty rota ({@link Generation#staffing}). The recording passes use the thresholds configured in {@code environment}.
+     * fully staffed on a duty rota ({@link Generation#staffing}); every other borough's teams work a rota too
+     * ({@link Generation#withRotaEverywhere}), so that a crime anywhere is owned at once. The recording passes use the thresholds configured in {@code environment}.
      */
     public static Result demo(Jdbi jdbi, Path sharedData, Map<String, String> environment, LocalDate today,
                               java.util.Set<String> fullyStaffed) throws IOException {
@@ -119,7 +120,7 @@ public final class SyntheticForce {
         }
         ForceSpec force = ForceSources.load(DEMO_FORCE, DEFAULT_YEAR_TO, sharedData);
         Generation generation = new Generation(force.name(), DEMO_SCALE, DEMO_SEED, DEFAULT_YEAR_TO).endingBefore(today)
-                .staffing(fullyStaffed);
+                .staffing(fullyStaffed).withRotaEverywhere();
         // the demo resolves its people after loading, and only then decides who is a repeat victim (see DemoForce)
         try (DatabaseSink sink = new DatabaseSink(jdbi, environment).deferDomesticAbuse()) {
             return generate(force, generation, SyntheticSettings.defaults(), sink);

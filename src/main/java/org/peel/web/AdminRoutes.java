@@ -49,6 +49,94 @@ public final class AdminRoutes {
         routes.get("/admin/users", this::users);
         routes.post("/admin/users", this::addUser);
         routes.get("/admin/audit", this::audit);
+        routes.get("/admin/users/{id}", this::user);
+        routes.post("/admin/users/{id}", this::editUser);
+        routes.post("/admin/users/{id}/disable", ctx -> disable(ctx, true));
+        routes.post("/admin/users/{id}/enable", ctx -> disable(ctx, false));
+        routes.post("/admin/users/{id}/unlock", this::unlock);
+        routes.post("/admin/users/{id}/password", this::resetPassword);
+    }
+
+    private static long userId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException ex) {
+            throw new io.javalin.http.NotFoundResponse("No user " + ctx.pathParam("id"));
+        }
+    }
+
+    private void user(Context ctx) {
+        admin(ctx, false);
+        showUser(ctx, 200, userId(ctx), FormErrors.none(), Map.of(), "");
+    }
+
+    private void showUser(Context ctx, int status, long id, FormErrors errors, Map<String, String> values, String done) {
+        org.peel.access.AccessStore.UserStatus u = store.userStatus(id)
+                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("No user " + id));
+        Web.noStore(ctx);
+        ctx.status(status);
+        web.render(ctx, "admin/user.jte", web.page(ctx, "User " + u.user().username(), Section.ADMINISTRATION), Map.of(
+                "u", u, "locked", u.locked(clock.instant()), "roles", List.of(Role.values()), "boroughs", boroughs.all(),
+                "errors", errors, "values", values, "done", done,
+                "history", web.auditTrail().search(new AuditTrail.Filter(null, "user", String.valueOf(id), null, null, null), 20)));
+    }
+
+    private void editUser(Context ctx) {
+        User admin = admin(ctx, true);
+        long id = userId(ctx);
+        Map<String, String> values = new HashMap<>();
+        for (String f : List.of("name", "role", "borough")) {
+            values.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f).strip());
+        }
+        Role role = null;
+        try {
+            role = values.get("role").isEmpty() ? null : Role.valueOf(values.get("role"));
+        } catch (IllegalArgumentException ex) {
+            showUser(ctx, 400, id, FormErrors.of("role", "Choose a role from the list"), values, "");
+            return;
+        }
+        try {
+            accounts.edit(admin, id, values.get("name"), role, values.get("borough"), clock.instant());
+            showUser(ctx, 200, id, FormErrors.none(), Map.of(), "Changes saved.");
+        } catch (BadInput bad) {
+            showUser(ctx, 400, id, FormErrors.of(bad.field(), message(bad)), values, "");
+        }
+    }
+
+    private void disable(Context ctx, boolean disable) {
+        User admin = admin(ctx, true);
+        long id = userId(ctx);
+        try {
+            accounts.setDisabled(admin, id, disable, ctx.formParam("reason"), clock.instant());
+            showUser(ctx, 200, id, FormErrors.none(), Map.of(), disable ? "Account disabled: its sessions and tokens have ended."
+                    : "Account enabled again.");
+        } catch (BadInput bad) {
+            showUser(ctx, 400, id, FormErrors.of(bad.field(), message(bad)), Map.of(), "");
+        }
+    }
+
+    private void unlock(Context ctx) {
+        User admin = admin(ctx, true);
+        long id = userId(ctx);
+        accounts.unlock(admin, id);
+        showUser(ctx, 200, id, FormErrors.none(), Map.of(), "Account unlocked.");
+    }
+
+    private void resetPassword(Context ctx) {
+        User admin = admin(ctx, true);
+        long id = userId(ctx);
+        try {
+            String given = ctx.formParam("password");
+            String password = accounts.resetPassword(admin, id, given, clock.instant());
+            showUser(ctx, 200, id, FormErrors.none(), Map.of(), given == null || given.isBlank()
+                    ? "Password reset. The new password, shown once: " + password : "Password changed.");
+        } catch (BadInput bad) {
+            showUser(ctx, 400, id, FormErrors.of(bad.field(), message(bad)), Map.of(), "");
+        }
+    }
+
+    private static String message(BadInput bad) {
+        return bad.getMessage().substring(bad.getMessage().indexOf(": ") + 2);
     }
 
     private User admin(Context ctx, boolean change) {
@@ -65,7 +153,7 @@ public final class AdminRoutes {
         Web.noStore(ctx);
         ctx.status(status);
         web.render(ctx, "admin/users.jte", web.page(ctx, "Users", Section.ADMINISTRATION), Map.of(
-                "users", store.listUsers(), "roles", List.of(Role.values()), "boroughs", boroughs.all(),
+                "users", store.allUsers(), "now", clock.instant(), "roles", List.of(Role.values()), "boroughs", boroughs.all(),
                 "errors", errors, "values", values, "created", created == null ? "" : created,
                 "locked", store.lockedUsers(clock.instant())));
     }
@@ -95,6 +183,9 @@ public final class AdminRoutes {
         }
     }
 
+    /** Entries on a page of the audit trail. */
+    static final int AUDIT_PAGE = 50;
+
     private void audit(Context ctx) {
         admin(ctx, false);
         FormErrors errors = FormErrors.none();
@@ -113,16 +204,19 @@ public final class AdminRoutes {
         }
         Instant from = date(ctx, "from", errors, 0);
         Instant to = date(ctx, "to", errors, 1);
+        AuditTrail.Filter filter = new AuditTrail.Filter(username, recordType, recordId, from, to,
+                blankToNull(ctx.queryParam("action")));
+        Paging paging = Paging.requested(ctx, "page", AUDIT_PAGE).of(errors.any() ? 0 : web.auditTrail().count(filter));
         List<AuditTrail.Entry> entries = errors.any() ? new ArrayList<>()
-                : web.auditTrail().search(new AuditTrail.Filter(username, recordType, recordId, from, to,
-                blankToNull(ctx.queryParam("action"))), 500);
+                : web.auditTrail().search(filter, paging.offset(), paging.size());
         Map<String, String> values = new HashMap<>();
         for (String f : List.of("user", "record", "from", "to", "action")) {
             values.put(f, ctx.queryParam(f) == null ? "" : ctx.queryParam(f));
         }
         ctx.status(errors.any() ? 400 : 200);
         web.render(ctx, "admin/audit.jte", web.page(ctx, "Audit trail", Section.ADMINISTRATION), Map.of(
-                "entries", entries, "errors", errors, "values", values, "actions", web.auditTrail().actions()));
+                "entries", entries, "errors", errors, "values", values, "actions", web.auditTrail().actions(),
+                "paging", paging));
     }
 
     private static Instant date(Context ctx, String field, FormErrors errors, int plusDays) {

@@ -90,6 +90,11 @@ public final class Web {
         User user = signedIn(ctx);
         AccessDecision decision = AccessPolicy.decide(user, request);
         if (!decision.allowed()) {
+            if (needsPurposeOnly(ctx, user, request)) {
+                // nothing was shown: the form asks for the purpose and the page is asked for again with it
+                noStore(ctx);
+                throw new PurposeRequired(ctx.path(), ctx.queryString());
+            }
             audit.record(AuditEvent.by(user, "access-denied", recordType, recordId, AuditEvent.DENIED)
                     .because(request.purpose()).from(ctx.ip())
                     .detail(ctx.method() + " " + ctx.path() + ": " + decision.summary()));
@@ -114,10 +119,36 @@ public final class Web {
                 && AccessPolicy.decide(user, request.withPersonalData("to be stated")).allowed()) {
             noStore(ctx);
             render(ctx, "web/purpose.jte", page(ctx, "State your purpose", request.section()),
-                    Map.of("action", ctx.path()));
+                    Map.of("action", ctx.path(), "hidden", Map.of()));
             return Optional.empty();
         }
         return Optional.of(authorize(ctx, request, recordType, recordId));
+    }
+
+    /** A browser's page read refused only because the purpose is not stated (allowed once it is). */
+    private static boolean needsPurposeOnly(Context ctx, User user, AccessRequest request) {
+        return isRead(ctx) && !isApi(ctx) && request.personalData() && user.role().statesPurpose()
+                && (request.purpose() == null || request.purpose().isBlank())
+                && AccessPolicy.decide(user, request.withPersonalData("to be stated")).allowed();
+    }
+
+    /** Answers a {@link PurposeRequired} with the form asking for the purpose (403: the page was not shown). */
+    public void askPurpose(Context ctx, PurposeRequired ask) {
+        Map<String, String> hidden = new java.util.LinkedHashMap<>();
+        if (ask.query() != null) {
+            for (String pair : ask.query().split("&")) {
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                if (!name.equals("purpose") && !name.isBlank()) {
+                    hidden.put(name, value);
+                }
+            }
+        }
+        ctx.status(403);
+        noStore(ctx);
+        render(ctx, "web/purpose.jte", page(ctx, "State your purpose", null),
+                Map.of("action", ask.action(), "hidden", hidden));
     }
 
     private static boolean isRead(Context ctx) {

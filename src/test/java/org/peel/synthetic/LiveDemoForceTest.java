@@ -91,13 +91,50 @@ class LiveDemoForceTest {
     @Test
     @DisplayName("no closed crime is in the allocation queue, and the queue's waits are hours or days, not years")
     void queue() {
-        List<AllocationStore.QueuedCrime> queued = new AllocationStore(jdbi).queue(null, TODAY.atTime(9, 0));
+        List<AllocationStore.QueuedCrime> queued = new AllocationStore(jdbi).queue((String) null, TODAY.atTime(9, 0));
         assertThat(queued).allSatisfy(q -> assertThat(q.waiting().toDays()).isLessThanOrEqualTo(366));
         assertThat(count("""
                 select count(*) from allocation_queue q join crime_outcome o on o.crime_id = q.crime_id
                 where q.left_at is null and q.borough_code = 'E09000033' and q.priority = 'HIGH'
                   and not exists (select 1 from crime_outcome x where x.crime_id = q.crime_id)""")).isZero();
         assertThat(queued).noneMatch(q -> count("select count(*) from crime_outcome where crime_id = '" + q.crimeId() + "'") > 0);
+    }
+
+    @Test
+    @DisplayName("a screened-in crime is owned at once: none waits in Westminster, and force-wide only those no borough nearby has a team for")
+    void ownedAtOnce() {
+        long screenedIn = count("select count(*) from crime_screening where screened_in");
+        long queued = count("select count(*) from allocation_queue where left_at is null");
+        assertThat(queued).as("queued of %d screened in", screenedIn).isLessThan(screenedIn / 100);
+        assertThat(count("select count(*) from allocation_queue where borough_code = 'E09000033'")).isZero();
+        List<String> reasons = jdbi.withHandle(h -> h.createQuery("select reason from allocation_queue").mapTo(String.class).list());
+        assertThat(reasons).allSatisfy(r -> assertThat(r).startsWith("No investigator with the"));
+        // every path was taken: on duty, next shift, a neighbouring borough and the duty detective
+        for (String route : List.of("Next shift", "neighbouring borough", "duty detective")) {
+            assertThat(count("select count(*) from crime_allocation where reasons like '%" + route + "%'")).as(route).isPositive();
+        }
+    }
+
+    @Test
+    @DisplayName("a neighbouring borough's investigator is always from a borough sharing a border with the crime's")
+    void neighboursShareABorder() {
+        List<String[]> pairs = jdbi.withHandle(h -> h.createQuery("""
+                        select c.borough_code, t.borough_code from crime_allocation a join crime c on c.id = a.crime_id
+                        join investigator i on i.id = a.investigator_id join investigation_team t on t.id = i.team_id
+                        where t.borough_code <> c.borough_code""")
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).list());
+        assertThat(pairs).isNotEmpty();
+        assertThat(pairs).allSatisfy(p -> assertThat(org.peel.place.BoroughAdjacency.LONDON.adjacent(p[0], p[1]))
+                .as(p[0] + " and " + p[1]).isTrue());
+    }
+
+    @Test
+    @DisplayName("every borough's investigators work a duty rota, so allocation knows who is on and when the next shift starts")
+    void rotaEverywhere() {
+        assertThat(count("""
+                select count(*) from investigator i
+                where not exists (select 1 from investigator_duty_rota r where r.investigator_id = i.id and r.duty_date > '2026-12-04')"""))
+                .isZero();
     }
 
     @Test
