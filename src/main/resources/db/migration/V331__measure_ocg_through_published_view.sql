@@ -1,8 +1,8 @@
 -- OCGs per million counts only groups active on the count date, and measure reads them only through the view
 -- organised crime publishes (organisedcrime_ocg_published), never its table. A group counts in a month when it was
 -- active on the month's last day: mapped on or before it, and not archived on or before it (so a group archived on
--- 15 March counts to February; one archived on 1 April counts in March). The rest of both views is as in V250 and
--- V102.
+-- 15 March counts to February; one archived on 1 April counts in March). The rest of both views is as in V313 and
+-- V312 (domestic abuse, missing children and personal statements through their published views).
 drop view measure_fact;
 drop view measure_coverage;
 
@@ -53,7 +53,36 @@ cross join lateral (select d::date as month
                     from generate_series(date_trunc('month', g.active_from::timestamp),
                                          least(date_trunc('month', localtimestamp),
                                                date_trunc('month', g.active_to::timestamp) - interval '1 month'),
-                                         interval '1 month') d) m;
+                                         interval '1 month') d) m
+union all
+select 'peel', 'both', b.force_code, d.borough_code, d.ward_code, d.lsoa_code,
+       date_trunc('month', d.reported_at)::date, date_trunc('month', d.reported_at)::date, k.category, null,
+       1::bigint
+from vulnerability_domestic_abuse_published d
+join borough b on b.code = d.borough_code
+cross join lateral (select 'Domestic abuse incident' as category
+                    union all select 'Domestic abuse incident (high risk)' where d.grade = 'high'
+                    union all select 'MARAC referral' where d.marac_referral
+                    union all select 'MARAC referral (repeat)' where d.repeat_referral
+                    union all select 'Domestic abuse incident (repeat victim)' where d.repeat_victim
+                    union all select 'Domestic abuse incident (reviewed in time)' where d.reviewed_in_time) k
+union all
+select 'peel', 'both', b.force_code, m.borough_code, m.ward_code, m.lsoa_code,
+       date_trunc('month', m.found_at)::date, date_trunc('month', m.found_at)::date, k.category, null, 1::bigint
+from vulnerability_missing_episode_published m
+join borough b on b.code = m.borough_code
+cross join lateral (select 'Child found after going missing' as category
+                    union all select 'Return home interview offered in time' where m.return_interview_in_time) k
+where m.child and m.found_at is not null
+union all
+select 'peel', 'both', b.force_code, c.borough_code, c.ward_code, c.lsoa_code,
+       date_trunc('month', c.recorded_at)::date, date_trunc('month', c.recorded_at)::date, k.category, null, 1::bigint
+from investigation_personal_statement_published p
+join investigation_crime_published c on c.id = p.crime_id
+join borough b on b.code = c.borough_code
+cross join lateral (select 'Crime victim (person)' as category
+                    union all select 'Victim offered a personal statement at report' where p.offered_at_report) k
+where p.service <> 'BUSINESS';
 
 create view measure_coverage as
 select distinct 'home-office-prc'::text as source, 'all'::text as records, force_code, year_to as span_to,
@@ -80,7 +109,18 @@ select distinct 'peel', 'ocg', b.force_code, d::date, 0::bigint, 0::bigint, 0::b
 from organisedcrime_ocg_published g
 join borough b on b.code = g.borough_code
 cross join lateral generate_series(date_trunc('month', g.active_from::timestamp), date_trunc('month', localtimestamp),
-                                   interval '1 month') d;
+                                   interval '1 month') d
+union all
+select 'peel', 'domestic-abuse', b.force_code, date_trunc('month', d.reported_at)::date, 0::bigint,
+       count(*) filter (where d.ward_code is null), count(*) filter (where d.lsoa_code is null)
+from vulnerability_domestic_abuse_published d join borough b on b.code = d.borough_code
+group by b.force_code, date_trunc('month', d.reported_at)::date
+union all
+select 'peel', 'missing', b.force_code, date_trunc('month', m.found_at)::date, 0::bigint,
+       count(*) filter (where m.ward_code is null), count(*) filter (where m.lsoa_code is null)
+from vulnerability_missing_episode_published m join borough b on b.code = m.borough_code
+where m.found_at is not null
+group by b.force_code, date_trunc('month', m.found_at)::date;
 
 -- The indicator states what it counts: groups active on the count date, now that the register holds archiving.
 insert into measure_indicator (id, version, title, meaning, kind, numerator_group, outcome_group, denominator,
