@@ -115,7 +115,9 @@ public final class NationalLinkage implements Serializable {
      */
     public Outcome resolve(JavaRDD<NationalRecord> records) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(records.context());
-        records = records.persist(StorageLevel.MEMORY_AND_DISK());
+        if (records.getStorageLevel().equals(StorageLevel.NONE())) {
+            records = records.persist(StorageLevel.MEMORY_AND_DISK());
+        }
         long n = records.count();
 
         // train once, on the driver, exactly as the single-machine engine trains
