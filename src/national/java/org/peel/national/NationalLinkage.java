@@ -131,7 +131,9 @@ public final class NationalLinkage implements Serializable {
                 }
             }
         }
+        long tTrain = System.nanoTime();
         MatchModel model = MatchModel.train(prepared, FieldComparison.forFields(present), Rules.STANDARD, training);
+        phase("trained on " + prepared.size() + " records", tTrain);
         Broadcast<MatchModel> shipped = sc.broadcast(model);
 
         LongAccumulator candidates = sc.sc().longAccumulator("candidate pairs");
@@ -141,12 +143,16 @@ public final class NationalLinkage implements Serializable {
                 .groupByKey()
                 .flatMap(block -> scoreBlock(block._1(), block._2(), shipped.value(), lowerWeight, candidates))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        long tScore = System.nanoTime();
         scored.count();
+        phase("scored", tScore);
+        long tComponents = System.nanoTime();
 
         double upper = clustering.upper();
         JavaPairRDD<Long, Long> edges = scored.filter(p -> p.probability() >= upper)
                 .mapToPair(p -> new Tuple2<>(p.left(), p.right()));
         Components components = Components.of(edges);
+        phase("components in " + components.iterations() + " rounds", tComponents);
         JavaPairRDD<Long, Long> componentOf = records.mapToPair(r -> new Tuple2<>(r.index(), r.index()))
                 .leftOuterJoin(components.labels())
                 .mapValues(t -> t._2().isPresent() ? t._2().get() : t._1());
@@ -223,6 +229,13 @@ public final class NationalLinkage implements Serializable {
         }
         candidates.add(pairs);
         return out.iterator();
+    }
+
+    /** With PEEL_DEBUG set, how long each phase took, on standard error (no personal data). */
+    private static void phase(String what, long since) {
+        if (System.getenv("PEEL_DEBUG") != null) {
+            System.err.printf(Locale.ROOT, "national link: %s in %.1f s%n", what, (System.nanoTime() - since) / 1e9);
+        }
     }
 
     /** Whether an earlier rule already yields this pair: the pair is credited to the first rule only. */
