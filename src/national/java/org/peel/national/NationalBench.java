@@ -80,6 +80,7 @@ public final class NationalBench implements Callable<Integer> {
         }
         details = null;
 
+        boolean own = !Sparks.running();
         SparkSession spark = Sparks.session(master, "bench national", partitions);
         double sparkSeconds;
         int[] distributed;
@@ -92,7 +93,9 @@ public final class NationalBench implements Callable<Integer> {
             distributed = NationalLinkage.standard().resolve(input).personNumbers();
             sparkSeconds = (System.nanoTime() - t0) / 1e9;
         } finally {
-            spark.stop();
+            if (own) {
+                spark.stop();
+            }
         }
 
         double sparkF1 = LinkEvaluation.of(distributed, truth).f1();

@@ -64,6 +64,7 @@ public final class NationalLinkCommand implements Callable<Integer> {
             throw new PeelException("--input-format must be csv or parquet, not " + inputFormat);
         }
         long t0 = System.nanoTime();
+        boolean own = !Sparks.running();
         SparkSession spark = Sparks.session(master, "national link", partitions);
         try {
             JavaRDD<NationalRecord> records = read(spark, input, inputFormat);
@@ -90,7 +91,9 @@ public final class NationalLinkCommand implements Callable<Integer> {
             output.print(System.out, text, json);
             return 0;
         } finally {
-            spark.stop();
+            if (own) {
+                spark.stop();
+            }
         }
     }
 

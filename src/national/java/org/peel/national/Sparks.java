@@ -41,6 +41,11 @@ public final class Sparks {
         return b.getOrCreate();
     }
 
+    /** Whether a session is already running in this JVM (a caller that did not start it must not stop it). */
+    public static boolean running() {
+        return SparkSession.getDefaultSession().isDefined();
+    }
+
     /** The jars holding Peel's classes (the application's and the national jobs'), for a cluster's executors. */
     static List<String> peelJars() {
         List<String> jars = new ArrayList<>();
