@@ -8,7 +8,7 @@ import java.util.Set;
  * that says which level a pair falls in. Level 0 is always "missing" and carries no weight. How much each level
  * counts is not written here: it is estimated from the data ({@link ExpectationMaximisation}).
  */
-public sealed interface FieldComparison {
+public sealed interface FieldComparison extends java.io.Serializable {
 
     /** Short name used in explanations, e.g. {@code surname}. */
     String name();

@@ -11,8 +11,13 @@ import java.util.Map;
  * for names. Scores a pair as a match weight in bits and explains it comparison by comparison. A level of
  * agreement never counts against a match: where the data gives it m below u (too rare among matches to estimate),
  * it counts 0.
+ *
+ * <p>Serializable so that a model trained once can be shipped to other machines and score pairs there exactly as
+ * here (the national path on Spark broadcasts it to its executors).
  */
-public final class MatchModel {
+public final class MatchModel implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** How the model is trained. */
     public record Training(int randomPairs, long seed, int maxIterations, double tolerance) {
@@ -22,7 +27,8 @@ public final class MatchModel {
     }
 
     /** What one EM session (one blocking rule's pairs) found, for reports. */
-    public record Session(String rule, long pairs, double lambda, int iterations, List<String> estimated) {
+    public record Session(String rule, long pairs, double lambda, int iterations, List<String> estimated)
+            implements java.io.Serializable {
     }
 
     private static final double FLOOR = 1e-6;

@@ -16,7 +16,9 @@ import java.util.Set;
  * Given names that are the same name in another form ("Bill" is William, "Peggy" is Margaret), from the table in
  * {@code nicknames.txt}. A table, not a rule, because no spelling rule turns Margaret into Peggy.
  */
-public final class Nicknames {
+public final class Nicknames implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Nicknames STANDARD = load("nicknames.txt");
 

@@ -10,7 +10,9 @@ import java.util.function.Function;
  * "Sondergeld" is strong. Fellegi–Sunter's u for exact agreement on value v is about the share of records with v,
  * so the weight of that agreement is adjusted by log2(u_exact ÷ share(v)).
  */
-public final class TermFrequencies {
+public final class TermFrequencies implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Map<String, Integer> counts;
     private final int total;

@@ -7,6 +7,7 @@ import org.peel.synthetic.ForceSpec;
 import org.peel.synthetic.Generation;
 import org.peel.synthetic.RecordSink;
 import org.peel.synthetic.SyntheticForce;
+import org.peel.synthetic.SyntheticNation;
 import org.peel.synthetic.SyntheticSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,14 +24,25 @@ import java.util.concurrent.Callable;
 /** {@code peel generate}: a synthetic force, into the database or as CSV files. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a synthetic force: a year of realistic records with hidden ground truth,"
-                + " into Peel's database, or with --out as CSV files (one per record type, plus ground_truth_people.csv).")
+                + " into Peel's database, or with --out as CSV files (one per record type, plus ground_truth_people.csv)."
+                + " With --forces K, a synthetic nation instead: --records person records over K forces, people moving"
+                + " between forces and offending in more than one, one CSV per force in --out and the truth of who is"
+                + " who across forces in truth/ground_truth_people.csv.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin DatabaseOptions db;
     @Mixin OutputOptions output;
 
-    @Option(names = "--force", required = true, paramLabel = "NAME", description = "The force, e.g. \"Metropolitan Police\"")
+    @Option(names = "--force", paramLabel = "NAME", description = "The force, e.g. \"Metropolitan Police\"")
     String force;
+
+    @Option(names = "--forces", paramLabel = "K",
+            description = "A synthetic nation of K forces (at most 12) instead of one force; needs --out")
+    Integer forces;
+
+    @Option(names = "--records", paramLabel = "N", defaultValue = "100000",
+            description = "With --forces: person records in the whole nation (default 100000)")
+    int records;
 
     @Option(names = "--scale", paramLabel = "F", defaultValue = "1.0", description = "1.0 is a full year at real volumes (default 1.0)")
     double scale;
@@ -77,6 +89,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (forces != null) {
+            return nation();
+        }
+        if (force == null) {
+            throw new PeelException("Say which force: --force NAME (or --forces K for a synthetic nation)");
+        }
         ForceSpec spec = ForceSources.load(force, yearTo, sharedDataDir(sharedData));
         Generation generation = new Generation(spec.name(), scale, seed, yearTo, settings());
         long started = System.nanoTime();
@@ -123,6 +141,45 @@ public final class GenerateCommand implements Callable<Integer> {
             json.put("recorded", Map.of("crimes", result.recorded().crimes(), "asb", result.recorded().asb(),
                     "seconds", result.recorded().nanos() / 1e9));
         }
+        output.print(System.out, text.toString().stripTrailing(), json);
+        return 0;
+    }
+
+    private int nation() {
+        if (force != null) {
+            throw new PeelException("--force and --forces do not go together: one force, or a nation of K forces");
+        }
+        if (out == null) {
+            throw new PeelException("--forces writes CSV files: say where with --out DIR");
+        }
+        long started = System.nanoTime();
+        SyntheticNation nation;
+        try {
+            nation = SyntheticNation.generate(records, forces, seed, 0.2, 0.1);
+        } catch (IllegalArgumentException bad) {
+            throw new PeelException(bad.getMessage());
+        }
+        nation.writeCsv(out);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Long> perForce = new LinkedHashMap<>();
+        for (SyntheticNation.Force f : nation.forces()) {
+            perForce.put(f.name(), nation.records().stream().filter(r -> r.force().equals(f.name())).count());
+        }
+        long persons = nation.records().stream().map(SyntheticNation.Recorded::person).distinct().count();
+        long acrossForces = nation.personsInSeveralForces();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Generated a synthetic nation of %d forces, seed %d, into %s%n%,d person records of %,d people,"
+                        + " %,d of them known to more than one force, in %.1f s%n",
+                forces, seed, out.toAbsolutePath(), nation.records().size(), persons, acrossForces, seconds));
+        perForce.forEach((f, n) -> text.append(String.format(Locale.ROOT, "  %-26s %,12d%n", f, n)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("forces", perForce);
+        json.put("seed", seed);
+        json.put("destination", out.toAbsolutePath().toString());
+        json.put("records", nation.records().size());
+        json.put("persons", persons);
+        json.put("personsInSeveralForces", acrossForces);
+        json.put("seconds", seconds);
         output.print(System.out, text.toString().stripTrailing(), json);
         return 0;
     }

@@ -101,7 +101,10 @@ public final class PeelCommand implements Runnable, CommandHost {
         return cli.execute(args);
     }
 
-    /** The whole command line: the platform's commands, then the modules', then {@code help} and {@code bench}. */
+    /**
+     * The whole command line: the platform's commands, then the modules', then {@code help}, {@code bench} and
+     * {@code national} (each from its own jar when installed).
+     */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PeelCommand());
         for (Class<?> command : moduleCommands()) {
@@ -114,6 +117,11 @@ public final class PeelCommand implements Runnable, CommandHost {
         }
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.addSubcommand(Benchmarks.command());
+        cli.addSubcommand(NationalScale.command());
+        CommandLine bench = cli.getSubcommands().get("bench");
+        if (!bench.getSubcommands().isEmpty()) {
+            NationalScale.bench().ifPresent(bench::addSubcommand);
+        }
         return cli;
     }
 }
