@@ -89,8 +89,16 @@ final class LinkBench implements Callable<Integer> {
      */
     static final int DUKE_MAX_RECORDS = 1_500_000;
 
-    /** One engine's figures on one data set. */
-    record Figures(double f1, double precision, double recall, long candidatePairs, double seconds) {
+    /**
+     * One engine's figures on one data set.
+     *
+     * @param peakHeapMb the most heap in use during the run (the peaks of the heap's memory pools, added up, which
+     *                   is at most a little above the true peak), input records included
+     * @param falseLinks for Peel, the links it made between records of different true persons, by kind
+     *                   ({@link FalseLinks}); empty for Duke
+     */
+    record Figures(double f1, double precision, double recall, long candidatePairs, double seconds, long peakHeapMb,
+                   Map<String, Long> falseLinks) {
     }
 
     @Override
@@ -163,6 +171,8 @@ final class LinkBench implements Callable<Integer> {
                 warm = true;
             }
             String name = String.format("Synthetic %s", compact(n));
+            notes.append(String.format("Synthetic %s: hard cases among the true persons: %s%n", compact(n),
+                    generated.hardCases()));
             Figures peel = runPeelWithinHeap(data);
             if (peel == null) {
                 notes.append(String.format("Synthetic %s: Peel ran out of memory (Java heap of %,d MB)%n", compact(n),
@@ -172,6 +182,7 @@ final class LinkBench implements Callable<Integer> {
             Figures duke = noDuke || sample ? null : runDuke(data);
             Map<String, Object> row = row(text, name, data.records().size(), peel, duke);
             row.put("scale", round(generated.scale(), 6));
+            row.put("hard_cases", generated.hardCases());
             rows.add(row);
             if (sample) {
                 PersonRecordFile.Contents part = SyntheticLinkSet.samplePersons(data, dukeMaxRecords);
@@ -187,8 +198,22 @@ final class LinkBench implements Callable<Integer> {
                         dukeMaxRecords, part.records().size()));
             }
         }
-        text.append(notes).append(PAIRS_NOTE);
-        output.print(System.out, text.toString(), Map.of("data_sets", rows));
+        text.append(notes).append(String.format("Heap: at most %,d MB (-Xmx); load average %.2f on %d cores%n",
+                HeapPeak.limitMegabytes(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()));
+        for (Map<String, Object> row : rows) {
+            if (row.get("peel") instanceof Map<?, ?> peel && peel.get("false_links") != null) {
+                text.append(String.format("%s: Peel's false links by kind: %s%n", row.get("data_set"),
+                        peel.get("false_links")));
+            }
+        }
+        text.append(PAIRS_NOTE);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("data_sets", rows);
+        json.put("heap_limit_mb", HeapPeak.limitMegabytes());
+        json.put("load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(), 2));
+        output.print(System.out, text.toString(), json);
         return 0;
     }
 
@@ -209,9 +234,9 @@ final class LinkBench implements Callable<Integer> {
     }
 
     private static StringBuilder header() {
-        return new StringBuilder(String.format("%-22s %9s | %-45s | %-45s | %s%n", "data set", "records",
-                "Peel: F1 (precision recall)  seconds  pairs", "Duke 1.2: F1 (precision recall)  seconds  pairs",
-                "Duke ÷ Peel time"));
+        return new StringBuilder(String.format("%-22s %9s | %-52s | %-52s | %s%n", "data set", "records",
+                "Peel: F1 (precision recall)  seconds  pairs  heap MB",
+                "Duke 1.2: F1 (precision recall)  seconds  pairs  heap MB", "Duke ÷ Peel time"));
     }
 
     /** One line of the table, and the same figures for JSON. */
@@ -231,15 +256,15 @@ final class LinkBench implements Callable<Integer> {
             }
         }
         text.append(String.format("%-22s %,9d | %s | %s | %s%n", name, records,
-                peel == null ? String.format("%-45s", "out of memory") : cells(peel),
-                duke == null ? String.format("%-45s", "-") : cells(duke),
+                peel == null ? String.format("%-52s", "out of memory") : cells(peel),
+                duke == null ? String.format("%-52s", "-") : cells(duke),
                 duke == null || peel == null ? "-" : String.format("%.2f x", duke.seconds() / peel.seconds())));
         return row;
     }
 
     private static String cells(Figures f) {
-        return String.format("%.4f (%.4f %.4f) %8.2f %11s", f.f1(), f.precision(), f.recall(), f.seconds(),
-                String.format("%,d", f.candidatePairs()));
+        return String.format("%.4f (%.4f %.4f) %8.2f %11s %6d", f.f1(), f.precision(), f.recall(), f.seconds(),
+                String.format("%,d", f.candidatePairs()), f.peakHeapMb());
     }
 
     private static Map<String, Object> json(Figures f) {
@@ -249,15 +274,22 @@ final class LinkBench implements Callable<Integer> {
         m.put("recall", round(f.recall(), 4));
         m.put("candidate_pairs", f.candidatePairs());
         m.put("seconds", round(f.seconds(), 3));
+        m.put("peak_heap_mb", f.peakHeapMb());
+        if (!f.falseLinks().isEmpty()) {
+            m.put("false_links", f.falseLinks());
+        }
         return m;
     }
 
     static Figures runPeel(PersonRecordFile.Contents data) {
+        HeapPeak.reset();
         long t0 = System.nanoTime();
         IdentityResolution.Resolution r = IdentityResolution.standard().resolve(data.records());
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long heap = HeapPeak.megabytes();
         LinkEvaluation e = LinkEvaluation.of(r.persons().personOf(), data.entities());
-        return new Figures(e.f1(), e.precision(), e.recall(), r.candidatePairs(), seconds);
+        return new Figures(e.f1(), e.precision(), e.recall(), r.candidatePairs(), seconds, heap,
+                FalseLinks.count(r, data.entities()));
     }
 
     /**
@@ -269,6 +301,7 @@ final class LinkBench implements Callable<Integer> {
      * not fitted to these sets; raising the candidates to 25 and lowering the threshold to 0.8 did not help.
      */
     static Figures runDuke(PersonRecordFile.Contents data) {
+        HeapPeak.reset();
         long t0 = System.nanoTime();
         List<Property> properties = new ArrayList<>();
         properties.add(new PropertyImpl("ID"));
@@ -336,8 +369,9 @@ final class LinkBench implements Callable<Integer> {
             personOf[i] = Clustering.find(parent, i);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long heap = HeapPeak.megabytes();
         LinkEvaluation e = LinkEvaluation.of(personOf, data.entities());
-        return new Figures(e.f1(), e.precision(), e.recall(), comparisons, seconds);
+        return new Figures(e.f1(), e.precision(), e.recall(), comparisons, seconds, heap, Map.of());
     }
 
     private static void add(List<Property> properties, boolean[] present, PersonField field,
