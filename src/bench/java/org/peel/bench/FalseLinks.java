@@ -20,7 +20,8 @@ import java.util.Objects;
  *   <li>{@code common_name}: same given name, surname and year of birth, not at one address;</li>
  *   <li>{@code other}: anything else.</li>
  * </ul>
- * A link is a scored pair whose two records ended in one person; links made only through others are not counted.
+ * A link is a pair scored at or above the threshold for the same person; records joined only through others are
+ * not counted here (the precision counts them).
  */
 final class FalseLinks {
 
@@ -32,9 +33,9 @@ final class FalseLinks {
     static Map<String, Long> count(IdentityResolution.Resolution r, List<String> entities) {
         Map<String, Long> counts = new LinkedHashMap<>();
         KINDS.forEach(k -> counts.put(k, 0L));
-        int[] personOf = r.persons().personOf();
+        double upper = org.peel.people.Clustering.standard().upper();
         for (ScoredPair p : r.scored()) {
-            if (personOf[p.left()] == personOf[p.right()]
+            if (p.probability() >= upper
                     && !entities.get(p.left()).equals(entities.get(p.right()))) {
                 counts.merge(kind(r.records().get(p.left()).details(), r.records().get(p.right()).details()), 1L,
                         Long::sum);
