@@ -247,6 +247,19 @@ public final class MatchModel {
         }
         int givenDifferent = FieldComparison.GivenName.DIFFERENT;
         int dobDifferent = FieldComparison.DateOfBirth.DIFFERENT;
+        // only where addresses are shared by people who are plainly two (different given name and date of birth)
+        // often enough to learn from; where they are not (a file of one record per home, or of duplicates only),
+        // a pair at one address with a mistyped birth date is more likely one person than a father and son
+        long plainlyTwo = 0;
+        for (int v = 0; v < counted.vectors().length; v++) {
+            int[] levels = counted.vectors()[v];
+            if (levels[given] == givenDifferent && levels[dob] == dobDifferent) {
+                plainlyTwo += counted.counts()[v];
+            }
+        }
+        if (plainlyTwo < MIN_HOME_PAIRS) {
+            return null;
+        }
         for (int v = 0; v < counted.vectors().length; v++) {
             int[] levels = counted.vectors()[v];
             boolean twoByName = levels[given] == givenDifferent;
