@@ -82,11 +82,23 @@ final class PersonSearchBench implements Callable<Integer> {
         Random random = new Random(SEED);
         long t0 = System.nanoTime();
         List<PreparedRecord> people = new ArrayList<>(records);
+        // each record's true person: its own position, or for a second record the position of the first
+        int[] personOf = new int[records];
         for (int i = 0; i < records; i++) {
-            PersonDetails d = i > 10 && random.nextDouble() < 0.1
-                    ? slip(people.get(random.nextInt(i)).details(), "r" + i, random)
-                    : person("r" + i, random);
+            PersonDetails d;
+            if (i > 10 && random.nextDouble() < 0.1) {
+                int of = random.nextInt(i);
+                d = slip(people.get(of).details(), "r" + i, random);
+                personOf[i] = personOf[of];
+            } else {
+                d = person("r" + i, random);
+                personOf[i] = i;
+            }
             people.add(PreparedRecord.of(d));
+        }
+        Map<String, Integer> positionOf = new java.util.HashMap<>(records * 2);
+        for (int i = 0; i < records; i++) {
+            positionOf.put(people.get(i).details().recordId(), i);
         }
         double generateSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
@@ -108,6 +120,10 @@ final class PersonSearchBench implements Callable<Integer> {
         }
         long[] nanos = new long[queries];
         int found = 0;
+        int personFound = 0;
+        // by what was typed: 0 a date of birth, 1 a postcode but no date of birth, 2 a name alone
+        int[] asked = new int[3];
+        int[] personFoundBy = new int[3];
         for (int q = 0; q < queries; q++) {
             long s = System.nanoTime();
             List<PersonSearch.Candidate> top = search.top(typed[q], 5, 0.01);
@@ -115,6 +131,14 @@ final class PersonSearchBench implements Callable<Integer> {
             String want = people.get(source[q]).details().recordId();
             if (top.stream().anyMatch(c -> c.details().recordId().equals(want))) {
                 found++;
+            }
+            int wantPerson = personOf[source[q]];
+            boolean person = top.stream().anyMatch(c -> personOf[positionOf.get(c.details().recordId())] == wantPerson);
+            int kind = typed[q].dob() != null ? 0 : typed[q].postcode() != null ? 1 : 2;
+            asked[kind]++;
+            if (person) {
+                personFound++;
+                personFoundBy[kind]++;
             }
         }
         Arrays.sort(nanos);
@@ -147,6 +171,13 @@ final class PersonSearchBench implements Callable<Integer> {
         json.put("p99_ms", round(p99));
         json.put("max_ms", round(max));
         json.put("source_record_in_top5", round(found / (double) queries));
+        json.put("own_person_in_top5", round(personFound / (double) queries, 4));
+        json.put("own_person_in_top5_with_dob", round(personFoundBy[0] / (double) Math.max(1, asked[0]), 4));
+        json.put("own_person_in_top5_with_postcode_no_dob", round(personFoundBy[1] / (double) Math.max(1, asked[1]), 4));
+        json.put("own_person_in_top5_name_only", round(personFoundBy[2] / (double) Math.max(1, asked[2]), 4));
+        json.put("searches_with_dob", asked[0]);
+        json.put("searches_with_postcode_no_dob", asked[1]);
+        json.put("searches_name_only", asked[2]);
         json.put("full_scan_p50_ms", round(scanP50));
         json.put("full_scan_p99_ms", round(scanP99));
         json.put("ratio_p50", round(scanP50 / p50));
@@ -155,10 +186,16 @@ final class PersonSearchBench implements Callable<Integer> {
                         model trained and index built in %.1f s)
                           index:     p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms   (%,d searches, top 5)
                                      the record the search was typed from was in the top 5 for %.1f%%
+                                     the searched-for person (any of their records) in the top 5: %.2f%% of all;
+                                     %.2f%% of %,d with a date of birth, %.2f%% of %,d with a postcode and no date
+                                     of birth, %.2f%% of %,d with a name alone (which many people share)
                           full scan: p50 %8.2f ms   p99 %8.2f ms   (scoring every record: %,d scored per search,
                                      scaled ×%.0f to %,d)
                           ratio:     %,8.0f x   (full scan p50 ÷ index p50)""",
                 records, SEED, generateSeconds, indexSeconds, p50, p99, max, queries, 100.0 * found / queries,
+                100.0 * personFound / queries, 100.0 * personFoundBy[0] / Math.max(1, asked[0]), asked[0],
+                100.0 * personFoundBy[1] / Math.max(1, asked[1]), asked[1],
+                100.0 * personFoundBy[2] / Math.max(1, asked[2]), asked[2],
                 scanP50, scanP99, sliceN, scale, records, scanP50 / p50);
         output.print(System.out, text, json);
         return 0;
@@ -216,5 +253,10 @@ final class PersonSearchBench implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
     }
 }

@@ -39,8 +39,11 @@ final class SyntheticLinkSet {
     static final String MAP = "given_name=forenames,surname=surname,dob=date_of_birth,sex=sex,address=address,"
             + "postcode=postcode,phone=phone";
 
-    /** The records and their true persons, the scale asked for, and how long generating and reading took. */
-    record Generated(double scale, PersonRecordFile.Contents contents, double seconds) {
+    /**
+     * The records and their true persons, the scale asked for, how long generating and reading took, and how many
+     * pairs of different true persons (among those with a record) are hard to tell apart ({@link #hardCases}).
+     */
+    record Generated(double scale, PersonRecordFile.Contents contents, double seconds, Map<String, Long> hardCases) {
     }
 
     private SyntheticLinkSet() {
@@ -63,8 +66,9 @@ final class SyntheticLinkSet {
             PersonRecordFile.Contents read = PersonRecordFile.read(dir.resolve("person_record.csv"), "id", null,
                     FieldMapping.parse(List.of(MAP)));
             String[] truth = truePersons(dir.resolve("ground_truth_people.csv"), read.records());
+            Map<String, Long> hard = hardCases(dir.resolve("ground_truth_people.csv"));
             return new Generated(scale, new PersonRecordFile.Contents(read.records(), Arrays.asList(truth),
-                    read.unreadableDates()), (System.nanoTime() - t0) / 1e9);
+                    read.unreadableDates()), (System.nanoTime() - t0) / 1e9, hard);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         } finally {
@@ -98,6 +102,69 @@ final class SyntheticLinkSet {
             }
         }
         return truth;
+    }
+
+    /**
+     * Pairs of different true persons, each with at least one record, that share what identity resolution leans
+     * on: at one address with one surname (households), and of those born on one day with different forenames
+     * (twins) or with one forename born on different days (father and son); and, not at one address, the same
+     * forename, surname and year of birth (common names). From the true persons' own details.
+     */
+    static Map<String, Long> hardCases(Path truthFile) throws IOException {
+        Map<String, String[]> persons = new HashMap<>();
+        try (CsvRecords csv = CsvRecords.open(truthFile)) {
+            for (String[] r; (r = csv.next()) != null; ) {
+                if (r.length >= 7) {
+                    persons.putIfAbsent(r[1], new String[]{first(r[2]), r[3], r[4], r[6]});
+                }
+            }
+        }
+        Map<String, List<String[]>> homes = new HashMap<>();
+        Map<String, Long> names = new HashMap<>();
+        Map<String, Long> namesAtHome = new HashMap<>();
+        for (String[] p : persons.values()) {
+            homes.computeIfAbsent(p[1] + "|" + p[3], k -> new ArrayList<>(2)).add(p);
+            String year = p[2] == null || p[2].length() < 4 ? "" : p[2].substring(0, 4);
+            names.merge(p[0] + "|" + p[1] + "|" + year, 1L, Long::sum);
+            namesAtHome.merge(p[0] + "|" + p[1] + "|" + year + "|" + p[3], 1L, Long::sum);
+        }
+        long household = 0;
+        long twins = 0;
+        long fatherSon = 0;
+        for (List<String[]> home : homes.values()) {
+            for (int i = 0; i < home.size(); i++) {
+                for (int j = i + 1; j < home.size(); j++) {
+                    String[] a = home.get(i);
+                    String[] b = home.get(j);
+                    household++;
+                    if (!a[2].isEmpty() && a[2].equals(b[2]) && !a[0].equals(b[0])) {
+                        twins++;
+                    } else if (a[0].equals(b[0]) && !a[2].equals(b[2])) {
+                        fatherSon++;
+                    }
+                }
+            }
+        }
+        long commonName = 0;
+        for (long n : names.values()) {
+            commonName += n * (n - 1) / 2;
+        }
+        for (long n : namesAtHome.values()) {
+            commonName -= n * (n - 1) / 2;
+        }
+        Map<String, Long> hard = new java.util.LinkedHashMap<>();
+        hard.put("true_persons", (long) persons.size());
+        hard.put("household_pairs", household);
+        hard.put("twin_pairs", twins);
+        hard.put("father_and_son_pairs", fatherSon);
+        hard.put("common_name_pairs", commonName);
+        return hard;
+    }
+
+    private static String first(String forenames) {
+        String f = forenames == null ? "" : forenames.trim();
+        int space = f.indexOf(' ');
+        return space < 0 ? f : f.substring(0, space);
     }
 
     /**

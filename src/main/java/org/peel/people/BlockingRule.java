@@ -76,7 +76,14 @@ public record BlockingRule(String name, Function<PreparedRecord, String> key, Se
                 new BlockingRule("same email", PreparedRecord::email, Set.of("email"),
                         new Implied("email", FieldComparison.Email.EXACT)),
                 new BlockingRule("same phone", PreparedRecord::phone, Set.of("phone"),
-                        new Implied("phone", FieldComparison.Phone.EXACT)).householdShared());
+                        new Implied("phone", FieldComparison.Phone.EXACT)).householdShared(),
+                // last, so that it adds only what the rules above miss: a given name and surname written in each
+                // other's boxes
+                new BlockingRule("given name and surname sound the same, either way round",
+                        r -> r.surnameSound == null || r.givenSound == null ? null
+                                : r.surnameSound.compareTo(r.givenSound) < 0 ? r.surnameSound + "|" + r.givenSound
+                                : r.givenSound + "|" + r.surnameSound,
+                        Set.of("surname", "given_name")));
     }
 
     /** Each record's key under this rule (null where the record lacks what the rule needs). */

@@ -50,6 +50,11 @@ public final class ComparisonPatterns {
         counts.merge(key, count, Long::sum);
     }
 
+    /** Adds another set's vectors and counts to this one. */
+    public void addAll(ComparisonPatterns other) {
+        other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+    }
+
     public long total() {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }

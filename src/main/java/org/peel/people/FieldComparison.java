@@ -96,23 +96,53 @@ public sealed interface FieldComparison extends java.io.Serializable {
             if (nicknames.sameName(a.given, b.given)) {
                 return NICKNAME;
             }
+            // a middle name on one record only ("Sarah Jane" and "Sarah"): the first names decide
+            boolean middle = !a.givenFirst.equals(a.given) || !b.givenFirst.equals(b.given);
+            if (middle) {
+                if (a.givenFirst.equals(b.givenFirst)
+                        || similarity(a.givenFirst, b.givenFirst, 0.92) >= 0.92) {
+                    return CLOSE_SPELLING;
+                }
+                if (nicknames.sameName(a.givenFirst, b.givenFirst)) {
+                    return NICKNAME;
+                }
+            }
             if (soundAlike(a.givenSound, a.givenSoundAlternate, b.givenSound, b.givenSoundAlternate)) {
                 return SOUNDS_ALIKE;
             }
-            if (jw >= 0.80) {
+            if (jw >= 0.80 || middle && similarity(a.givenFirst, b.givenFirst, 0.80) >= 0.80) {
                 return SIMILAR_SPELLING;
             }
-            if ((a.given.length() == 1 || b.given.length() == 1) && a.given.charAt(0) == b.given.charAt(0)) {
+            if (initialsOf(a, b) || initialsOf(b, a)) {
                 return INITIAL;
             }
             return DIFFERENT;
         }
 
-        /** Each record's given name is the other's surname: a name written in the wrong box. */
+        /** {@code a}'s given names are only initials ("S" or "S A"), and they begin {@code b}'s given names. */
+        private static boolean initialsOf(PreparedRecord a, PreparedRecord b) {
+            if (a.givenInitials.length() != a.givenJoined.length()) {
+                return false;
+            }
+            return b.givenInitials.startsWith(a.givenInitials)
+                    || a.givenInitials.length() == 1 && a.givenInitials.charAt(0) == b.given.charAt(0);
+        }
+
+        /**
+         * Each record's given name is the other's surname: a name written in the wrong box, perhaps with a slip
+         * of the keyboard as well (spaces aside, spelt almost the same).
+         */
         static boolean swapped(PreparedRecord a, PreparedRecord b) {
-            return a.given != null && b.surname != null && a.given.equals(b.surname)
-                    && a.surname != null && b.given != null && a.surname.equals(b.given)
-                    && !a.given.equals(a.surname);
+            if (a.given == null || b.surname == null || a.surname == null || b.given == null
+                    || a.givenJoined.equals(a.surnameJoined)) {
+                return false;
+            }
+            if (a.given.equals(b.surname) && a.surname.equals(b.given)) {
+                return true;
+            }
+            return similarity(a.givenJoined, b.surnameJoined, 0.92) >= 0.92
+                    && similarity(a.surnameJoined, b.givenJoined, 0.92) >= 0.92
+                    && similarity(a.givenJoined, b.givenJoined, 0.92) < 0.92;
         }
     }
 
@@ -317,7 +347,7 @@ public sealed interface FieldComparison extends java.io.Serializable {
                 ComparisonLevel.of("exact", "postcodes the same"),
                 ComparisonLevel.of("one-character", "postcodes one character different"),
                 ComparisonLevel.of("same-district", "same postcode district (outward code)"),
-                ComparisonLevel.neutral("with-address", "postcodes the same, already counted with the address"),
+                ComparisonLevel.neutral("with-address", "postcodes the same, counted with the same house"),
                 ComparisonLevel.of("different", "postcodes different"));
 
         @Override
@@ -341,7 +371,7 @@ public sealed interface FieldComparison extends java.io.Serializable {
                 return MISSING;
             }
             if (a.postcode.equals(b.postcode)) {
-                return a.address != null && a.address.equals(b.address) ? WITH_ADDRESS : EXACT;
+                return sameHouse(a, b) ? WITH_ADDRESS : EXACT;
             }
             if (oneCharacterApart(a.postcode, b.postcode)) {
                 return ONE_CHARACTER;
@@ -460,6 +490,21 @@ public sealed interface FieldComparison extends java.io.Serializable {
             }
             return oneCharacterApart(a.phone, b.phone) ? 2 : 3;
         }
+    }
+
+    /**
+     * The same address, or the same house number on a street spelt almost the same ("Milton Dr" and "Milton
+     * Drive"): one home, whose postcode is part of the same evidence.
+     */
+    static boolean sameHouse(PreparedRecord a, PreparedRecord b) {
+        if (a.address == null || b.address == null) {
+            return false;
+        }
+        if (a.address.equals(b.address)) {
+            return true;
+        }
+        return a.street != null && b.street != null && a.houseNumber != null && a.houseNumber.equals(b.houseNumber)
+                && similarity(a.street, b.street, 0.9) >= 0.9;
     }
 
     /** One substitution, insertion or deletion turns one into the other. */

@@ -41,11 +41,55 @@ public final class IdentityResolution {
                 .flatMap(d -> java.util.Arrays.stream(PersonField.values()).filter(d::has))
                 .collect(Collectors.toSet());
         List<FieldComparison> comparisons = FieldComparison.forFields(present);
-        MatchModel model = MatchModel.train(records, comparisons, rules, training);
-        CandidatePairs pairs = CandidatePairs.of(records, rules);
-        List<ScoredPair> scored = score(records, model, pairs);
+        Blocks blocks = Blocks.of(records, rules);
+        MatchModel model = MatchModel.train(records, comparisons, rules, training, blocks);
+        Map<String, Long> perRule = new java.util.LinkedHashMap<>();
+        List<ScoredPair> scored = score(records, model, blocks, perRule);
         Clustering.Result persons = clustering.cluster(records.size(), scored);
-        return new Resolution(records, model, pairs.size(), pairs.perRule(), scored, persons);
+        long pairs = perRule.values().stream().mapToLong(Long::longValue).sum();
+        return new Resolution(records, model, pairs, perRule, scored, persons);
+    }
+
+    /**
+     * Every candidate pair of every rule scored once (a pair several rules yield, under the first), in parallel over
+     * the rules' groups, without holding the pairs: only those at or above the review band are kept, in record order.
+     */
+    private List<ScoredPair> score(List<PreparedRecord> records, MatchModel model, Blocks blocks,
+                                   Map<String, Long> perRule) {
+        double lower = MatchWeight.weightOf(clustering.lower());
+        List<ScoredPair> scored = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            int rule = r;
+            java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+            List<ScoredPair> part = java.util.stream.IntStream.range(0, blocks.groups(r)).parallel().collect(
+                    ArrayList<ScoredPair>::new,
+                    (kept, g) -> {
+                        int[] group = blocks.group(rule, g);
+                        long n = 0;
+                        for (int x = 0; x < group.length; x++) {
+                            PreparedRecord a = records.get(group[x]);
+                            for (int y = x + 1; y < group.length; y++) {
+                                int i = group[x];
+                                int j = group[y];
+                                if (blocks.yieldedEarlier(rule, i, j)) {
+                                    continue;
+                                }
+                                n++;
+                                double w = model.weight(a, records.get(j));
+                                if (w >= lower) {
+                                    kept.add(new ScoredPair(i, j, w, MatchWeight.probability(w)));
+                                }
+                            }
+                        }
+                        count.add(n);
+                    },
+                    ArrayList::addAll);
+            scored.addAll(part);
+            perRule.put(rules.get(r).name(), count.sum());
+        }
+        // the same order on every run, whatever the threads did
+        scored.sort(java.util.Comparator.comparingInt(ScoredPair::left).thenComparingInt(ScoredPair::right));
+        return scored;
     }
 
     /**

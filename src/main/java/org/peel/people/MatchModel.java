@@ -19,8 +19,20 @@ public final class MatchModel implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** How the model is trained. */
-    public record Training(int randomPairs, long seed, int maxIterations, double tolerance) {
+    /**
+     * How the model is trained.
+     *
+     * @param sessionPairs at most this many of a blocking rule's pairs (a fixed pseudo-random sample) are used to
+     *                     estimate m in its session, and as many household pairs to estimate u at one address: the
+     *                     estimates hardly move beyond a few hundred thousand pairs, and a million records' rules
+     *                     yield tens of millions
+     */
+    public record Training(int randomPairs, long seed, int maxIterations, double tolerance, int sessionPairs) {
+
+        public Training(int randomPairs, long seed, int maxIterations, double tolerance) {
+            this(randomPairs, seed, maxIterations, tolerance, 500_000);
+        }
+
         public static Training standard() {
             return new Training(300_000, 20_260_101L, 100, 1e-5);
         }
@@ -37,6 +49,9 @@ public final class MatchModel implements java.io.Serializable {
     private final double[][] m;
     private final double[][] u;
     private final double[][] bits;
+    private final double[][] uHome;
+    private final double[][] bitsHome;
+    private final int addressIndex;
     private final double lambda;
     private final TermFrequencies givenNames;
     private final TermFrequencies surnames;
@@ -46,14 +61,51 @@ public final class MatchModel implements java.io.Serializable {
 
     public MatchModel(List<FieldComparison> comparisons, double[][] m, double[][] u, double lambda,
                       TermFrequencies givenNames, TermFrequencies surnames, List<Session> sessions) {
+        this(comparisons, m, u, null, lambda, givenNames, surnames, sessions);
+    }
+
+    /**
+     * A model that knows how people at one address differ.
+     *
+     * @param uHome u for each level between different people at one address (same address, or same house on the
+     *              same street), or null to use {@code u} there too. Where two records share an address, agreeing on
+     *              the surname, the phone or the town is what a household does, not evidence of one person, so it is
+     *              weighed by {@code log2(m ÷ uHome)}; the address's own weight already says they share a home.
+     */
+    public MatchModel(List<FieldComparison> comparisons, double[][] m, double[][] u, double[][] uHome, double lambda,
+                      TermFrequencies givenNames, TermFrequencies surnames, List<Session> sessions) {
         this.comparisons = List.copyOf(comparisons);
         this.m = m;
         this.u = u;
+        this.uHome = uHome == null ? u : uHome;
         this.lambda = lambda;
         this.givenNames = givenNames;
         this.surnames = surnames;
         this.sessions = List.copyOf(sessions);
-        this.bits = new double[m.length][];
+        this.bits = bits(comparisons, m, u);
+        this.bitsHome = bits(comparisons, m, this.uHome);
+        int a = -1;
+        for (int c = 0; c < comparisons.size(); c++) {
+            if (comparisons.get(c) instanceof FieldComparison.Address) {
+                a = c;
+            }
+        }
+        this.addressIndex = a;
+        int g = -1;
+        int s = -1;
+        for (int c = 0; c < comparisons.size(); c++) {
+            if (comparisons.get(c) instanceof FieldComparison.GivenName) {
+                g = c;
+            } else if (comparisons.get(c) instanceof FieldComparison.Surname) {
+                s = c;
+            }
+        }
+        this.givenIndex = g;
+        this.surnameIndex = s;
+    }
+
+    private static double[][] bits(List<FieldComparison> comparisons, double[][] m, double[][] u) {
+        double[][] bits = new double[m.length][];
         for (int c = 0; c < m.length; c++) {
             List<ComparisonLevel> levels = comparisons.get(c).levels();
             bits[c] = new double[levels.size()];
@@ -68,26 +120,23 @@ public final class MatchModel implements java.io.Serializable {
                 bits[c][l] = l == different ? w : Math.max(0, w);
             }
         }
-        int g = -1;
-        int s = -1;
-        for (int c = 0; c < comparisons.size(); c++) {
-            if (comparisons.get(c) instanceof FieldComparison.GivenName) {
-                g = c;
-            } else if (comparisons.get(c) instanceof FieldComparison.Surname) {
-                s = c;
-            }
-        }
-        this.givenIndex = g;
-        this.surnameIndex = s;
+        return bits;
     }
 
     /**
      * Estimates the model from the records: u from random pairs, then one EM session per blocking rule that yields
-     * pairs, each estimating m for the comparisons the rule does not force; a comparison's m is the mean over the
-     * sessions that estimated it. The prior is the number of matches the sessions imply, over all pairs.
+     * pairs, each estimating m for the comparisons the rule does not force (on a fixed sample of the rule's pairs when
+     * it yields more than {@link Training#sessionPairs()}); a comparison's m is the mean over the sessions that
+     * estimated it. The prior is the number of matches the sessions imply, over all pairs. Last, u between
+     * different people at one address, from the household rules' pairs ({@link #homeU}).
      */
     public static MatchModel train(List<PreparedRecord> records, List<FieldComparison> comparisons,
                                    List<BlockingRule> rules, Training training) {
+        return train(records, comparisons, rules, training, Blocks.of(records, rules));
+    }
+
+    static MatchModel train(List<PreparedRecord> records, List<FieldComparison> comparisons,
+                            List<BlockingRule> rules, Training training, Blocks blocks) {
         double[][] u = ExpectationMaximisation.estimateU(records, comparisons, training.randomPairs(), training.seed());
         double[][] start = ExpectationMaximisation.initialM(comparisons);
         double[][] sum = new double[comparisons.size()][];
@@ -102,8 +151,8 @@ public final class MatchModel implements java.io.Serializable {
             if (!rule.trains()) {
                 continue;
             }
-            CandidatePairs pairs = CandidatePairs.ofRule(records, rule);
-            if (pairs.size() == 0) {
+            long all = blocks.pairs(r);
+            if (all == 0) {
                 continue;
             }
             boolean[] active = new boolean[comparisons.size()];
@@ -114,7 +163,8 @@ public final class MatchModel implements java.io.Serializable {
                     estimated.add(comparisons.get(c).name());
                 }
             }
-            ComparisonPatterns patterns = ComparisonPatterns.of(records, comparisons, pairs);
+            double share = Math.min(1.0, training.sessionPairs() / (double) all);
+            ComparisonPatterns patterns = sample(records, comparisons, blocks, List.of(r), share, null);
             ExpectationMaximisation.Estimate e = ExpectationMaximisation.run(patterns, comparisons, active, u, start,
                     0.3, training.maxIterations(), training.tolerance());
             for (int c = 0; c < active.length; c++) {
@@ -125,8 +175,8 @@ public final class MatchModel implements java.io.Serializable {
                     sessionsOf[c]++;
                 }
             }
-            expected[r] = e.lambda() * pairs.size();
-            sessions.add(new Session(rule.name(), pairs.size(), e.lambda(), e.iterations(), estimated));
+            expected[r] = e.lambda() * all;
+            sessions.add(new Session(rule.name(), all, e.lambda(), e.iterations(), estimated));
         }
         double[][] m = new double[comparisons.size()][];
         for (int c = 0; c < m.length; c++) {
@@ -158,9 +208,152 @@ public final class MatchModel implements java.io.Serializable {
         }
         double allPairs = (double) records.size() * (records.size() - 1) / 2;
         double lambda = allPairs == 0 ? 0.5 : Math.min(0.5, Math.max(1e-12, expectedMatches / allPairs));
-        return new MatchModel(comparisons, m, u, lambda,
+        double[][] uHome = homeU(records, comparisons, rules, blocks, u, training);
+        return new MatchModel(comparisons, m, u, uHome, lambda,
                 TermFrequencies.of(records, PreparedRecord::givenName),
                 TermFrequencies.of(records, PreparedRecord::surname), sessions);
+    }
+
+    /** Household pairs below this many, for one comparison, leave its u at one address as the general u. */
+    static final int MIN_HOME_PAIRS = 200;
+
+    /**
+     * u between different people at one address, without labels: from the pairs the household rules (those that do
+     * not train) yield whose addresses agree, keeping for each comparison only the pairs that the other details
+     * already show to be two people. For the given name, pairs born on clearly different dates (which keeps a father
+     * and the son named after him); for the date of birth, pairs with clearly different given names (which keeps
+     * twins); for every other detail, pairs that differ in both. Address and postcode keep their general u.
+     */
+    static double[][] homeU(List<PreparedRecord> records, List<FieldComparison> comparisons, List<BlockingRule> rules,
+                            Blocks blocks, double[][] u, Training training) {
+        int address = indexOf(comparisons, FieldComparison.Address.class);
+        int given = indexOf(comparisons, FieldComparison.GivenName.class);
+        int dob = indexOf(comparisons, FieldComparison.DateOfBirth.class);
+        if (address < 0 || given < 0 || dob < 0) {
+            return null;
+        }
+        List<Integer> household = new ArrayList<>();
+        long all = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            if (!rules.get(r).trains()) {
+                household.add(r);
+                all += blocks.pairs(r);
+            }
+        }
+        if (all == 0) {
+            return null;
+        }
+        double share = Math.min(1.0, training.sessionPairs() / (double) all);
+        ComparisonPatterns patterns = sample(records, comparisons, blocks, household, share, levels ->
+                levels[address] == FieldComparison.Address.EXACT || levels[address] == FieldComparison.Address.SAME_HOUSE);
+        ComparisonPatterns.Counted counted = patterns.counted();
+        long[][] counts = new long[comparisons.size()][];
+        for (int c = 0; c < counts.length; c++) {
+            counts[c] = new long[comparisons.get(c).levels().size()];
+        }
+        int givenDifferent = FieldComparison.GivenName.DIFFERENT;
+        int dobDifferent = FieldComparison.DateOfBirth.DIFFERENT;
+        // only where addresses are shared by people who are plainly two (different given name and date of birth)
+        // often enough to learn from; where they are not (a file of one record per home, or of duplicates only),
+        // a pair at one address with a mistyped birth date is more likely one person than a father and son
+        long plainlyTwo = 0;
+        for (int v = 0; v < counted.vectors().length; v++) {
+            int[] levels = counted.vectors()[v];
+            if (levels[given] == givenDifferent && levels[dob] == dobDifferent) {
+                plainlyTwo += counted.counts()[v];
+            }
+        }
+        if (plainlyTwo < MIN_HOME_PAIRS) {
+            return null;
+        }
+        for (int v = 0; v < counted.vectors().length; v++) {
+            int[] levels = counted.vectors()[v];
+            boolean twoByName = levels[given] == givenDifferent;
+            boolean twoByBirth = levels[dob] == dobDifferent;
+            for (int c = 0; c < counts.length; c++) {
+                boolean keep = c == given ? twoByBirth : c == dob ? twoByName : twoByName && twoByBirth;
+                if (keep) {
+                    counts[c][levels[c]] += counted.counts()[v];
+                }
+            }
+        }
+        double[][] home = new double[comparisons.size()][];
+        for (int c = 0; c < home.length; c++) {
+            List<ComparisonLevel> levels = comparisons.get(c).levels();
+            long informative = 0;
+            for (int l = 0; l < levels.size(); l++) {
+                if (!levels.get(l).neutral()) {
+                    informative += counts[c][l];
+                }
+            }
+            if (c == address || comparisons.get(c) instanceof FieldComparison.Postcode || informative < MIN_HOME_PAIRS) {
+                home[c] = u[c].clone();
+                continue;
+            }
+            home[c] = new double[levels.size()];
+            for (int l = 0; l < levels.size(); l++) {
+                if (!levels.get(l).neutral()) {
+                    home[c][l] = counts[c][l] > 0 ? counts[c][l] / (double) informative : 0.5 / informative;
+                }
+            }
+        }
+        return home;
+    }
+
+    private static int indexOf(List<FieldComparison> comparisons, Class<? extends FieldComparison> kind) {
+        for (int c = 0; c < comparisons.size(); c++) {
+            if (kind.isInstance(comparisons.get(c))) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The comparison vectors of a fixed pseudo-random share of the pairs the given rules yield (a pair yielded by
+     * more than one of them once), keeping only those {@code keep} accepts (all, when null). In parallel over groups.
+     */
+    static ComparisonPatterns sample(List<PreparedRecord> records, List<FieldComparison> comparisons, Blocks blocks,
+                                     List<Integer> rules, double share,
+                                     java.util.function.Predicate<int[]> keep) {
+        ComparisonPatterns total = ComparisonPatterns.empty(comparisons.size());
+        for (int k = 0; k < rules.size(); k++) {
+            int r = rules.get(k);
+            List<Integer> earlier = rules.subList(0, k);
+            ComparisonPatterns part = java.util.stream.IntStream.range(0, blocks.groups(r)).parallel().collect(
+                    () -> ComparisonPatterns.empty(comparisons.size()),
+                    (patterns, g) -> {
+                        int[] group = blocks.group(r, g);
+                        int[] levels = new int[comparisons.size()];
+                        for (int x = 0; x < group.length; x++) {
+                            for (int y = x + 1; y < group.length; y++) {
+                                int i = group[x];
+                                int j = group[y];
+                                if (share < 1 && Blocks.pairShare(i, j) >= share) {
+                                    continue;
+                                }
+                                boolean seen = false;
+                                for (int e : earlier) {
+                                    seen |= blocks.agree(e, i, j);
+                                }
+                                if (seen) {
+                                    continue;
+                                }
+                                PreparedRecord a = records.get(i);
+                                PreparedRecord b = records.get(j);
+                                for (int c = 0; c < levels.length; c++) {
+                                    levels[c] = comparisons.get(c).compare(a, b);
+                                }
+                                if (keep == null || keep.test(levels)) {
+                                    patterns.add(levels, 1);
+                                }
+                            }
+                        }
+                    },
+                    ComparisonPatterns::addAll);
+            total.addAll(part);
+        }
+        return total;
     }
 
     /** The prior: log2(λ ÷ (1 − λ)). */
@@ -188,31 +381,54 @@ public final class MatchModel implements java.io.Serializable {
         return sessions;
     }
 
-    /** The match weight of a pair in bits, prior included. Allocates nothing: this runs millions of times. */
+    /**
+     * The match weight of a pair in bits, prior included. Allocates nothing: this runs millions of times. Where the
+     * two records share an address, every other detail is weighed as between people at one address (see
+     * {@link #MatchModel(List, double[][], double[][], double[][], double, TermFrequencies, TermFrequencies, List)}),
+     * and names carry no term-frequency adjustment: at one address a shared surname says little, rare or not.
+     */
     public double weight(PreparedRecord a, PreparedRecord b) {
         double w = priorWeight();
+        int addressLevel = addressIndex < 0 ? -1 : comparisons.get(addressIndex).compare(a, b);
+        boolean home = atHome(addressLevel);
+        double[][] table = home ? bitsHome : bits;
         for (int c = 0; c < comparisons.size(); c++) {
-            int l = comparisons.get(c).compare(a, b);
-            w += bits[c][l] + termFrequencyAdjustment(c, l, a);
+            int l = c == addressIndex ? addressLevel : comparisons.get(c).compare(a, b);
+            w += table[c][l] + (home ? 0 : termFrequencyAdjustment(c, l, a));
         }
         return w;
+    }
+
+    private static boolean atHome(int addressLevel) {
+        return addressLevel == FieldComparison.Address.EXACT || addressLevel == FieldComparison.Address.SAME_HOUSE;
     }
 
     /** The same weight, with every comparison's contribution and the reason for it. */
     public MatchExplanation explain(PreparedRecord a, PreparedRecord b) {
         List<FieldContribution> contributions = new ArrayList<>();
         double w = priorWeight();
+        boolean home = addressIndex >= 0 && atHome(comparisons.get(addressIndex).compare(a, b));
         for (int c = 0; c < comparisons.size(); c++) {
             FieldComparison comparison = comparisons.get(c);
             int l = comparison.compare(a, b);
             ComparisonLevel level = comparison.levels().get(l);
-            double tf = termFrequencyAdjustment(c, l, a);
-            contributions.add(new FieldContribution(comparison.name(), level.code(), level.description(),
-                    m[c][l], u[c][l], bits[c][l], tf));
-            w += bits[c][l] + tf;
+            double tf = home ? 0 : termFrequencyAdjustment(c, l, a);
+            boolean conditioned = home && c != addressIndex && !java.util.Arrays.equals(uHome[c], u[c]);
+            String description = conditioned && !level.neutral()
+                    ? level.description() + " (weighed as between people at one address)" : level.description();
+            double[][] uTable = home ? uHome : u;
+            double[][] bTable = home ? bitsHome : bits;
+            contributions.add(new FieldContribution(comparison.name(), level.code(), description,
+                    m[c][l], uTable[c][l], bTable[c][l], tf));
+            w += bTable[c][l] + tf;
         }
         return new MatchExplanation(a.details().recordId(), b.details().recordId(), priorWeight(), contributions,
                 MatchWeight.of(w));
+    }
+
+    /** u between different people at one address, per comparison and level (the general u where none was found). */
+    public double uAtHome(int comparison, int level) {
+        return uHome[comparison][level];
     }
 
     /** m, u and the weight in bits per comparison and level, for reports. */

@@ -25,6 +25,13 @@ public final class PreparedRecord {
 
     private final PersonDetails details;
     final String given;
+    /** The first given name alone (middle names dropped), or null. */
+    final String givenFirst;
+    /** The given names' initials run together ("mary jane" is "mj"), or null. */
+    final String givenInitials;
+    /** Given name and surname without spaces, for telling a swap with a slip in it. */
+    final String givenJoined;
+    final String surnameJoined;
     final String givenSound;
     final String givenSoundAlternate;
     final String surname;
@@ -57,6 +64,23 @@ public final class PreparedRecord {
             }
         }
         given = g;
+        if (g != null) {
+            String[] parts = g.split(" ");
+            givenFirst = parts[0];
+            StringBuilder initials = new StringBuilder(parts.length);
+            for (String part : parts) {
+                if (!part.isEmpty()) {
+                    initials.append(part.charAt(0));
+                }
+            }
+            givenInitials = initials.toString();
+            givenJoined = g.replace(" ", "");
+        } else {
+            givenFirst = null;
+            givenInitials = null;
+            givenJoined = null;
+        }
+        surnameJoined = s == null ? null : s.replace(" ", "");
         surname = s;
         DoubleMetaphone dm = METAPHONE.get();
         givenSound = sound(dm, g, false);
@@ -68,7 +92,7 @@ public final class PreparedRecord {
         day = d.dob() == null ? 0 : d.dob().getDayOfMonth();
         String x = word(d.sex());
         sex = x == null ? null : x.substring(0, 1);
-        address = word(d.address());
+        address = expandAbbreviations(word(d.address()));
         if (address != null) {
             var m = DIGIT.matcher(address);
             houseNumber = m.find() ? m.group() : null;
@@ -158,6 +182,47 @@ public final class PreparedRecord {
         s = NOT_WORD.matcher(s).replaceAll(" ");
         s = SPACES.matcher(s).replaceAll(" ").trim();
         return s.isEmpty() ? null : s;
+    }
+
+    /** Royal Mail's usual abbreviations of street types, written out, so that "12 Mill Rd" is "12 Mill Road". */
+    private static final java.util.Map<String, String> STREET_WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("rd", "road"), java.util.Map.entry("st", "street"), java.util.Map.entry("ave", "avenue"),
+            java.util.Map.entry("av", "avenue"), java.util.Map.entry("cl", "close"), java.util.Map.entry("ln", "lane"),
+            java.util.Map.entry("gdns", "gardens"), java.util.Map.entry("cres", "crescent"),
+            java.util.Map.entry("dr", "drive"), java.util.Map.entry("pl", "place"), java.util.Map.entry("sq", "square"),
+            java.util.Map.entry("ct", "court"), java.util.Map.entry("tce", "terrace"), java.util.Map.entry("gr", "grove"),
+            java.util.Map.entry("pk", "park"), java.util.Map.entry("wy", "way"));
+    private static final Pattern FLAT_SHORT = Pattern.compile("^f(\\d+)\\b");
+
+    private static String expandAbbreviations(String address) {
+        if (address == null) {
+            return null;
+        }
+        String s = FLAT_SHORT.matcher(address).replaceFirst("flat $1");
+        String[] words = s.split(" ");
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < words.length; i++) {
+            // the first word is a house number or name, never a street type ("St Mary's Court" keeps its saint)
+            String w = i > 0 && (i == words.length - 1 || !isNumber(words[i - 1]))
+                    ? STREET_WORDS.getOrDefault(words[i], words[i]) : words[i];
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(w);
+        }
+        return out.toString();
+    }
+
+    private static boolean isNumber(String word) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripAccents(String s) {

@@ -20,6 +20,16 @@ final class PersonPool {
     private static final List<String> SURNAME_TAIL_ENDINGS = List.of(
             "ton", "ley", "worth", "field", "ford", "by", "well", "wood", "ham", "croft", "shaw", "ridge");
     private static final String POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
+    /**
+     * Chance that a child living with an older brother or sister is that sibling's twin: about 1.6% of maternities
+     * in England and Wales are multiple births (ONS, Births in England and Wales), so about 3% of children are twins.
+     */
+    static final double TWIN_SHARE = 0.03;
+    /**
+     * Chance that a son living with his father has his father's forename (a "junior"); no official figure exists
+     * for England and Wales, and about 3% of American men are juniors, so 3% is if anything generous.
+     */
+    static final double NAMED_AFTER_FATHER = 0.03;
 
     private final List<String> surnames;
     private final List<String> male = List.copyOf(new LinkedHashSet<>(Names.MALE_FORENAMES));
@@ -98,6 +108,7 @@ final class PersonPool {
                 long landline = rnd.nextDouble() < 0.45 ? landline(rnd) : 0;
                 int headAge = 18 + Math.min(rnd.nextInt(60) + rnd.nextInt(25), 80);
                 boolean headMale = rnd.nextDouble() < 0.48;
+                boolean previousChild = false;
                 for (int m = 0; m < members; m++, p++) {
                     boolean partner = m == 1 && rnd.nextDouble() < 0.75;
                     int age = m == 0 ? headAge : partner ? Math.max(18, headAge + rnd.nextInt(11) - 5)
@@ -114,6 +125,20 @@ final class PersonPool {
                     house[p] = homeHouse;
                     flat[p] = homeFlat;
                     phone[p] = age >= 12 && rnd.nextDouble() < 0.9 ? mobile(rnd) : landline;
+                    boolean child = m > 0 && !partner;
+                    // the people identity resolution must not join: twins and a son named after his father. Decided
+                    // by hash, not by the stream, so that every other detail of the force stays as it was
+                    if (child && previousChild && Mix.pick(p + 31L * dob[p - 1], 31, 10_000) < TWIN_SHARE * 10_000) {
+                        dob[p] = dob[p - 1];
+                        if (forename[p] == forename[p - 1] && isMale[p] == isMale[p - 1]) {
+                            int names = (isMale[p] ? this.male : this.female).size();
+                            forename[p] = (short) ((forename[p] + 1 + Mix.pick(p, 32, names - 1)) % names);
+                        }
+                    } else if (child && male && isMale[p - m]
+                            && Mix.pick(p + 31L * dob[p - m], 33, 10_000) < NAMED_AFTER_FATHER * 10_000) {
+                        forename[p] = forename[p - m];
+                    }
+                    previousChild = child;
                 }
             }
         }
