@@ -107,6 +107,6 @@ class AsbRepeatVictimBrowserTest {
 
         browser.get(server.url("/"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=attention]")).getText())
-                .contains("2 ASB victim flags open");
+                .contains("1 high-risk ASB caller to contact").contains("1 repeat ASB caller to contact");
     }
 }

@@ -121,7 +121,10 @@ class SyntheticDatabaseLoadTest {
 
         // then it holds one hundredth of a Met year (about 7,100 crimes, 2,560 ASB incidents and their people:
         // some 60,000 rows), loaded once
-        assertThat(first.records()).isBetween(40_000L, 90_000L);
+        // every borough's teams work a rota, a shift a row, so the rota is counted apart from the force's records
+        long rota = first.counts().get("investigator_duty_rota");
+        assertThat(rota).isPositive();
+        assertThat(first.records() - rota).isBetween(40_000L, 90_000L);
         assertThat(first.counts().get("crime")).isBetween(6_500L, 7_700L);
         assertThat(second.counts()).isEmpty();
         assertThat(count(jdbi, "crime")).isEqualTo(first.counts().get("crime"));
