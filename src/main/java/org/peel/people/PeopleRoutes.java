@@ -162,10 +162,27 @@ public final class PeopleRoutes {
         Map<Long, PersonIndex.Found> persons = new LinkedHashMap<>();
         found.stream().filter(f -> f.personId() != null).forEach(f -> persons.putIfAbsent(f.personId(), f));
         String choice = field.apply("personId");
+        Map<Long, String> refs = refsOf(persons.values());
         Web.noStore(ctx);
         web.render(ctx, "people/likely.jte", web.page(ctx, "Likely persons", section), Map.of(
                 "as", as, "found", List.copyOf(persons.values()), "typed", !values.get("surname").isEmpty(),
-                "refs", refsOf(persons.values()), "chosen", orEmpty(ctx.queryParam(choice)), "field", choice));
+                "refs", refs, "chosen", chosen(ctx.queryParam(choice), persons.values(), refs), "field", choice));
+    }
+
+    /** A person offered this likely is chosen for the user, who can still change it; an explicit choice stands. */
+    static final double PRESELECT_AT = 0.99;
+
+    /**
+     * The choice the form shows: the user's own when they have made one (an empty one is "someone new"), else the
+     * first person offered when the match is near-certain, else "someone new" — so "100% likely" is never shown
+     * beside a preselected "None of these".
+     */
+    static String chosen(String stated, java.util.Collection<PersonIndex.Found> offered, Map<Long, String> refs) {
+        if (stated != null) {
+            return stated;
+        }
+        return offered.stream().findFirst().filter(f -> f.probability() >= PRESELECT_AT)
+                .map(f -> refs.get(f.personId())).orElse("");
     }
 
     private List<PersonIndex.Found> find(User user, Section section, Map<String, String> values, FormErrors errors) {

@@ -176,6 +176,16 @@ class AsbRoutesTest {
         assertThat(offered.body()).contains("data-testid=\"victim-candidate\"")
                 .contains("value=\"" + org.peel.people.PeopleWebRecords.ref(jdbi, person) + "\"").contains("likely").contains("data-testid=\"explanation\"");
 
+        // and when the call handler types her details exactly as recorded, she is near-certain and chosen for them,
+        // while a surname alone, which many people share, leaves "someone new" chosen
+        String ref = org.peel.people.PeopleWebRecords.ref(jdbi, person);
+        String exact = pc.get("/people/likely?as=victim&for=asb-incident&victimForenames=Grace"
+                + "&victimSurname=Hopper&victimDob=1940-12-09&victimPostcode=SW1A+2AA").body();
+        assertThat(exact).containsPattern("value=\"" + ref + "\"[^>]*checked");
+        assertThat(exact).doesNotContainPattern("id=\"victimPersonId-none\"[^>]*checked");
+        String surnameOnly = pc.get("/people/likely?as=victim&for=asb-incident&victimSurname=Hopper").body();
+        assertThat(surnameOnly).containsPattern("id=\"victimPersonId-none\"[^>]*checked");
+
         // and when she is chosen and the call saved under the misspelt details
         Map<String, String> second = call("2026-11-01T18:00");
         second.put("victimSurname", "Hoper");
