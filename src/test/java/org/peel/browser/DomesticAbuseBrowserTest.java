@@ -70,7 +70,8 @@ class DomesticAbuseBrowserTest {
         HeadlessChromium.screenshot(browser, "da-form");
         WebElement record = browser.findElement(By.cssSelector("[data-testid=record]"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", record);
-        record.click();
+        // the answer is a new page: wait for the form's page to go before reading it
+        HeadlessChromium.clickAndWait(browser, record);
 
         assertThat(browser.findElement(By.cssSelector("[data-testid=incident-id]")).getText()).contains("recorded");
         assertThat(browser.findElement(By.cssSelector("[data-testid=dash-grade]")).getText()).isEqualTo("Risk: High");
