@@ -58,7 +58,7 @@ class InspectionBrowserJourneyTest {
         assertThat(browser.findElement(By.cssSelector("[data-testid=judgement-q2]")).getText())
                 .isEqualTo("No judgement recorded yet.");
 
-        browser.findElement(By.cssSelector("[data-testid=judge-q2]")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=judge-q2]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Record a judgement");
         browser.findElement(By.id("grade-requires_improvement")).click();
         browser.findElement(By.id("reasons")).sendKeys("Too many investigations lack supervision.");
@@ -68,7 +68,7 @@ class InspectionBrowserJourneyTest {
         assertThat(browser.findElement(By.cssSelector("[data-testid=judgement-q2]")).getText())
                 .contains("Requires improvement").contains("Too many investigations lack supervision.");
 
-        browser.findElement(By.cssSelector("[data-testid=improve-q2]")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=improve-q2]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Add an area for improvement");
         browser.findElement(By.id("area")).sendKeys("Supervisors should review every investigation plan.");
         browser.findElement(By.id("action")).sendKeys("Weekly supervision audit in every borough.");
