@@ -55,7 +55,7 @@ class IomBrowserTest {
         // the force's IOM lead runs the rule
         signInAs("iom.lead");
         browser.get(server.url("/investigation/offenders"));
-        browser.findElement(By.cssSelector("[data-testid=run-rule]")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=run-rule]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=run]")).getText()).contains("iom-rfg-1");
 
         // Camden's offender manager removes OFB from the cohort, with the reason
@@ -64,7 +64,7 @@ class IomBrowserTest {
         browser.findElement(By.id("offenderId")).sendKeys("OFB");
         browser.findElement(By.id("kind-remove")).click();
         browser.findElement(By.id("reason")).sendKeys("Recalled to prison on 30 December; probation holds the case");
-        browser.findElement(By.cssSelector("form[action$='/exceptions'] button")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("form[action$='/exceptions'] button")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=removed]")).getText()).contains("OFB");
 
         // and tasks the Bloomsbury team to check OFA1's address
@@ -72,7 +72,7 @@ class IomBrowserTest {
         browser.findElement(By.xpath("//span[text()='Task the neighbourhood team']")).click();
         new Select(browser.findElement(By.id("kind"))).selectByVisibleText("Check address");
         browser.findElement(By.id("details")).sendKeys("Confirm he still lives at the flat above the launderette");
-        browser.findElement(By.xpath("//button[text()='Send the task']")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Send the task']")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=tasks]")).getText()).contains("Open");
 
         // the lead sees Camden's exception with its reason
@@ -95,7 +95,7 @@ class IomBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-testid=residents]")).getText()).contains("OFA1");
         HeadlessChromium.screenshot(browser, "iom-neighbourhood-task");
         browser.findElement(By.cssSelector("[data-testid=task] textarea")).sendKeys("He lives there; spoke at the door");
-        browser.findElement(By.cssSelector("[data-testid=task] button")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=task] button")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=tasks-none]")).getText()).isEqualTo("No open tasks.");
     }
 }
