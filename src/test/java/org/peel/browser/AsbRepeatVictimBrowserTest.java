@@ -93,7 +93,7 @@ class AsbRepeatVictimBrowserTest {
         browser.findElement(By.id("vulnerability-alone")).click();
         browser.findElement(By.id("duration-months")).click();
         HeadlessChromium.screenshot(browser, "asb-form");
-        browser.findElement(By.cssSelector("[data-testid=save-incident]")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=save-incident]")));
 
         assertThat(browser.findElement(By.cssSelector("[data-testid=incident-id]")).getText()).contains("recorded");
         assertThat(browser.findElement(By.cssSelector("[data-testid=risk-grade]")).getText()).isEqualTo("Risk: High");

@@ -93,7 +93,7 @@ class MissingPersistentBrowserTest {
         browser.get(server.url("/vulnerability/missing"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=persistent-person]"))).isEmpty();
 
-        browser.findElement(By.cssSelector("[data-testid=report-missing]")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=report-missing]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Report a missing person");
         browser.findElement(By.id("missingForenames")).sendKeys("Kayley");
         browser.findElement(By.id("missingSurname")).sendKeys("Robinsen");
@@ -109,7 +109,7 @@ class MissingPersistentBrowserTest {
         browser.findElement(By.id("factor-crime_victim")).click();
         browser.findElement(By.id("judgement-medium")).click();
         HeadlessChromium.screenshot(browser, "missing-report-form");
-        browser.findElement(By.cssSelector("[data-testid=save-missing-report]")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=save-missing-report]")));
 
         // seen in a car with a stranger: possible victim of crime, so medium is raised to high
         assertThat(browser.findElement(By.cssSelector("[data-testid=risk-grade]")).getText()).isEqualTo("Risk: high");

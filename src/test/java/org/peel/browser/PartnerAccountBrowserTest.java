@@ -99,9 +99,9 @@ class PartnerAccountBrowserTest {
         assertThat(rows.get(0).getText()).contains("Noise and threats at Elm Row").doesNotContain("Oak Court");
         HeadlessChromium.screenshot(browser, "partner-cases");
 
-        rows.get(0).findElement(By.tagName("a")).click();
+        HeadlessChromium.clickAndWait(browser, rows.get(0).findElement(By.tagName("a")));
         browser.findElement(By.id("purpose")).sendKeys("ASB case review meeting");
-        browser.findElement(By.cssSelector("button[type=submit].govuk-button")).click();
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit].govuk-button")));
 
         assertThat(browser.findElement(By.cssSelector("[data-testid=case-title]")).getText())
                 .isEqualTo("Noise and threats at Elm Row");
