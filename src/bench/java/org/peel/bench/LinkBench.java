@@ -96,8 +96,7 @@ final class LinkBench implements Callable<Integer> {
     /**
      * One engine's figures on one data set.
      *
-     * @param peakHeapMb the most heap in use during the run (the peaks of the heap's memory pools, added up, which
-     *                   is at most a little above the true peak), input records included
+     * @param peakHeapMb the most heap in use at one moment during the run ({@link HeapPeak}), input records included
      * @param falseLinks for Peel, the links it made between records of different true persons, by kind
      *                   ({@link FalseLinks}); empty for Duke
      */
