@@ -96,14 +96,16 @@ final class LinkBench implements Callable<Integer> {
     /**
      * One engine's figures on one data set.
      *
-     * @param peakHeapMb the most heap in use during the run (the peaks of the heap's memory pools, added up, which
-     *                   is at most a little above the true peak), input records included
+     * @param peakHeapMb the most heap in use at one moment during the run ({@link HeapPeak}), input records included
      * @param falseLinks for Peel, the links it made between records of different true persons, by kind
      *                   ({@link FalseLinks}); empty for Duke
      */
     record Figures(double f1, double precision, double recall, long candidatePairs, double seconds, long peakHeapMb,
-                   Map<String, Long> falseLinks, double cpuSeconds) {
+                   Map<String, Long> falseLinks, double cpuSeconds, Map<String, double[]> byUpperThreshold) {
     }
+
+    /** Upper thresholds at which Peel's scored pairs are clustered again, to show what precision costs in recall. */
+    private static final double[] UPPER_THRESHOLDS = {0.9, 0.95, 0.97, 0.98, 0.99, 0.995};
 
     /** CPU time this process has used so far, in seconds (all threads): on a busy machine, what the work cost. */
     static double cpuSeconds() {
@@ -243,6 +245,13 @@ final class LinkBench implements Callable<Integer> {
                 text.append(String.format("%s: Peel's false links by kind: %s%n", row.get("data_set"),
                         peel.get("false_links")));
             }
+            if (row.get("peel") instanceof Map<?, ?> peel && peel.get("by_upper_threshold") instanceof Map<?, ?> t) {
+                StringBuilder line = new StringBuilder();
+                t.forEach((upper, prf) -> line.append(String.format("  %s: P %s R %s;", upper,
+                        ((Map<?, ?>) prf).get("precision"), ((Map<?, ?>) prf).get("recall"))));
+                text.append(String.format("%s: the same pairs at other upper thresholds (standard %s):%s%n",
+                        row.get("data_set"), Clustering.standard().upper(), line));
+            }
         }
         text.append(PAIRS_NOTE);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -316,6 +325,12 @@ final class LinkBench implements Callable<Integer> {
         if (!f.falseLinks().isEmpty()) {
             m.put("false_links", f.falseLinks());
         }
+        if (!f.byUpperThreshold().isEmpty()) {
+            Map<String, Object> sweep = new LinkedHashMap<>();
+            f.byUpperThreshold().forEach((upper, prf) -> sweep.put(upper, Map.of("precision", round(prf[0], 4),
+                    "recall", round(prf[1], 4), "f1", round(prf[2], 4))));
+            m.put("by_upper_threshold", sweep);
+        }
         return m;
     }
 
@@ -328,8 +343,16 @@ final class LinkBench implements Callable<Integer> {
         long heap = HeapPeak.megabytes();
         LinkEvaluation e = LinkEvaluation.of(r.persons().personOf(), data.entities());
         double cpu = cpuSeconds() - cpu0;
+        // the same scored pairs clustered at other upper thresholds (not timed): precision and recall at each
+        Map<String, double[]> byThreshold = new LinkedHashMap<>();
+        for (double upper : UPPER_THRESHOLDS) {
+            Clustering.Result at = new Clustering(upper, Math.min(upper, Clustering.standard().lower()))
+                    .cluster(r.records().size(), r.scored());
+            LinkEvaluation t = LinkEvaluation.of(at.personOf(), data.entities());
+            byThreshold.put(Double.toString(upper), new double[]{t.precision(), t.recall(), t.f1()});
+        }
         return new Figures(e.f1(), e.precision(), e.recall(), r.candidatePairs(), seconds, heap,
-                FalseLinks.count(r, data.entities()), cpu);
+                FalseLinks.count(r, data.entities()), cpu, byThreshold);
     }
 
     /**
@@ -464,7 +487,7 @@ final class LinkBench implements Callable<Integer> {
         long heap = HeapPeak.megabytes();
         LinkEvaluation e = LinkEvaluation.of(personOf, data.entities());
         return new Figures(e.f1(), e.precision(), e.recall(), comparisons, seconds, heap, Map.of(),
-                cpuSeconds() - cpu0);
+                cpuSeconds() - cpu0, Map.of());
     }
 
     private static void add(List<Property> properties, boolean[] present, PersonField field,

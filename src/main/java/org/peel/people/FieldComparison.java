@@ -333,7 +333,10 @@ public sealed interface FieldComparison extends java.io.Serializable {
     /**
      * Postcodes: exact, one character out (a slip of the keyboard), same district. Where the addresses are already
      * the same, an agreeing postcode adds nothing: one address has one postcode, so counting both would count the
-     * same evidence twice and make everyone at one address look like one person.
+     * same evidence twice and make everyone at one address look like one person. Where one record has no address (a
+     * call handler types a name and a postcode), an agreeing postcode stands in for the address: the model weighs it
+     * as the address agreeing would be weighed among matches, against the chance that two people share a postcode,
+     * and weighs the other details as between people at one home.
      */
     record Postcode() implements FieldComparison {
         public static final int MISSING = 0;
@@ -341,13 +344,15 @@ public sealed interface FieldComparison extends java.io.Serializable {
         public static final int ONE_CHARACTER = 2;
         public static final int SAME_DISTRICT = 3;
         public static final int WITH_ADDRESS = 4;
-        public static final int DIFFERENT = 5;
+        public static final int FOR_ADDRESS = 5;
+        public static final int DIFFERENT = 6;
         private static final List<ComparisonLevel> LEVELS = List.of(
                 ComparisonLevel.neutral("missing", "postcode missing on one or both"),
                 ComparisonLevel.of("exact", "postcodes the same"),
                 ComparisonLevel.of("one-character", "postcodes one character different"),
                 ComparisonLevel.of("same-district", "same postcode district (outward code)"),
                 ComparisonLevel.neutral("with-address", "postcodes the same, counted with the same house"),
+                ComparisonLevel.of("for-address", "postcodes the same, where one record has no address"),
                 ComparisonLevel.of("different", "postcodes different"));
 
         @Override
@@ -371,6 +376,9 @@ public sealed interface FieldComparison extends java.io.Serializable {
                 return MISSING;
             }
             if (a.postcode.equals(b.postcode)) {
+                if (a.address == null || b.address == null) {
+                    return FOR_ADDRESS;
+                }
                 return sameHouse(a, b) ? WITH_ADDRESS : EXACT;
             }
             if (oneCharacterApart(a.postcode, b.postcode)) {

@@ -52,6 +52,7 @@ public final class MatchModel implements java.io.Serializable {
     private final double[][] uHome;
     private final double[][] bitsHome;
     private final int addressIndex;
+    private final int postcodeIndex;
     private final double lambda;
     private final TermFrequencies givenNames;
     private final TermFrequencies surnames;
@@ -75,15 +76,25 @@ public final class MatchModel implements java.io.Serializable {
     public MatchModel(List<FieldComparison> comparisons, double[][] m, double[][] u, double[][] uHome, double lambda,
                       TermFrequencies givenNames, TermFrequencies surnames, List<Session> sessions) {
         this.comparisons = List.copyOf(comparisons);
-        this.m = m;
-        this.u = u;
-        this.uHome = uHome == null ? u : uHome;
+        int pc = -1;
+        int ad = -1;
+        for (int c = 0; c < comparisons.size(); c++) {
+            if (comparisons.get(c) instanceof FieldComparison.Postcode) {
+                pc = c;
+            } else if (comparisons.get(c) instanceof FieldComparison.Address) {
+                ad = c;
+            }
+        }
+        this.postcodeIndex = pc;
+        this.m = postcodeForAddress(m, pc, ad, false);
+        this.u = postcodeForAddress(u, pc, ad, true);
+        this.uHome = uHome == null ? this.u : postcodeForAddress(uHome, pc, ad, true);
         this.lambda = lambda;
         this.givenNames = givenNames;
         this.surnames = surnames;
         this.sessions = List.copyOf(sessions);
-        this.bits = bits(comparisons, m, u);
-        this.bitsHome = bits(comparisons, m, this.uHome);
+        this.bits = bits(comparisons, this.m, this.u);
+        this.bitsHome = bits(comparisons, this.m, this.uHome);
         int a = -1;
         for (int c = 0; c < comparisons.size(); c++) {
             if (comparisons.get(c) instanceof FieldComparison.Address) {
@@ -102,6 +113,25 @@ public final class MatchModel implements java.io.Serializable {
         }
         this.givenIndex = g;
         this.surnameIndex = s;
+    }
+
+    /**
+     * A postcode that agrees where one record has no address stands in for the address: among matches it agrees as
+     * often as the address would (the address's exact and same-house levels), and among non-matches as often as any
+     * two postcodes agree. The data rarely shows this level among matches (records that keep a postcode keep the
+     * address too), so it cannot be estimated from them; without this it would weigh nothing, and a name with a
+     * postcode would find the person no better than the name alone.
+     */
+    private static double[][] postcodeForAddress(double[][] table, int postcode, int address, boolean isU) {
+        if (postcode < 0 || address < 0 || table[postcode].length <= FieldComparison.Postcode.FOR_ADDRESS) {
+            return table;
+        }
+        double[][] copy = table.clone();
+        copy[postcode] = table[postcode].clone();
+        copy[postcode][FieldComparison.Postcode.FOR_ADDRESS] = isU
+                ? table[postcode][FieldComparison.Postcode.EXACT] + table[postcode][FieldComparison.Postcode.FOR_ADDRESS]
+                : table[address][FieldComparison.Address.EXACT] + table[address][FieldComparison.Address.SAME_HOUSE];
+        return copy;
     }
 
     private static double[][] bits(List<FieldComparison> comparisons, double[][] m, double[][] u) {
@@ -390,7 +420,7 @@ public final class MatchModel implements java.io.Serializable {
     public double weight(PreparedRecord a, PreparedRecord b) {
         double w = priorWeight();
         int addressLevel = addressIndex < 0 ? -1 : comparisons.get(addressIndex).compare(a, b);
-        boolean home = atHome(addressLevel);
+        boolean home = atHome(addressLevel) || postcodeForAddress(a, b);
         double[][] table = home ? bitsHome : bits;
         for (int c = 0; c < comparisons.size(); c++) {
             int l = c == addressIndex ? addressLevel : comparisons.get(c).compare(a, b);
@@ -403,11 +433,18 @@ public final class MatchModel implements java.io.Serializable {
         return addressLevel == FieldComparison.Address.EXACT || addressLevel == FieldComparison.Address.SAME_HOUSE;
     }
 
+    /** The postcodes agree where one record has no address: as good as one home, as far as the records tell. */
+    private boolean postcodeForAddress(PreparedRecord a, PreparedRecord b) {
+        return postcodeIndex >= 0
+                && comparisons.get(postcodeIndex).compare(a, b) == FieldComparison.Postcode.FOR_ADDRESS;
+    }
+
     /** The same weight, with every comparison's contribution and the reason for it. */
     public MatchExplanation explain(PreparedRecord a, PreparedRecord b) {
         List<FieldContribution> contributions = new ArrayList<>();
         double w = priorWeight();
-        boolean home = addressIndex >= 0 && atHome(comparisons.get(addressIndex).compare(a, b));
+        boolean home = addressIndex >= 0 && atHome(comparisons.get(addressIndex).compare(a, b))
+                || postcodeForAddress(a, b);
         for (int c = 0; c < comparisons.size(); c++) {
             FieldComparison comparison = comparisons.get(c);
             int l = comparison.compare(a, b);

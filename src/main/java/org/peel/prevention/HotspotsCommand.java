@@ -246,7 +246,8 @@ public final class HotspotsCommand implements Runnable {
 
     @Command(name = "forecast", mixinStandardHelpOptions = true,
             description = "Forecast next month's hotspot cells with one method, shown with how often the same method"
-                    + " would have been right on the latest month it did not see, beside the kde baseline.")
+                    + " would have been right on the latest months it did not see (rolling origins, mean and 95%"
+                    + " interval), beside the tuned kde baseline.")
     static final class Forecast implements Callable<Integer> {
 
         @Mixin CommandOutput output;
@@ -278,8 +279,16 @@ public final class HotspotsCommand implements Runnable {
         @Option(names = "--cell-metres", paramLabel = "M", description = "Grid cell side in metres (default: 250)")
         double cellMetres = 250;
 
+        @Option(names = "--origins", paramLabel = "N",
+                description = "Months before the forecast on which the method is judged, each trained only on the"
+                        + " months before it (default: 6)")
+        int origins = 6;
+
         @Override
         public Integer call() {
+            if (origins < 1) {
+                throw org.peel.common.BadInput.field("origins", "must be at least 1");
+            }
             String type = HotspotCrimeTypes.resolve("crime-type", crimeType);
             HotspotMethod chosen = HotspotMethod.all().stream().filter(m -> m.name().equals(method)).findFirst()
                     .orElseThrow(() -> org.peel.common.BadInput.field("method",
@@ -293,11 +302,14 @@ public final class HotspotsCommand implements Runnable {
             int[] order = HotspotRanking.order(forecast.scores(), history.areaCells());
             int k = HotspotRanking.cellsFor(areaShare, order.length);
 
-            // how often this would have been right: the latest month before the target, trained on the months before it
+            // how often this would have been right: the latest months before the target, each trained only on the
+            // months before it; one month alone is too noisy to tell one method from another
             YearMonth check = target.minusMonths(1).isAfter(last) ? last : target.minusMonths(1);
             HotspotEvaluation.Report measured = HotspotEvaluation.evaluate(study,
                     chosen.name().equals("kde") ? List.of(chosen) : List.of(chosen, HotspotMethod.Kde.tuned()),
-                    check, trainMonths, 1, areaShare);
+                    check, trainMonths, origins, areaShare);
+            int judgedOn = measured.origins().size();
+            YearMonth firstJudged = check.minusMonths(origins - 1L);
 
             HotspotGrid grid = history.grid();
             List<Map<String, Object>> cells = new ArrayList<>();
@@ -305,9 +317,11 @@ public final class HotspotsCommand implements Runnable {
                     "%s, %s: %s forecast for %s from %s to %s; top %d of %,d cells (%s of the area)%n",
                     force, type, chosen.name(), target, history.months().get(0),
                     history.months().get(history.months().size() - 1), k, order.length, pct(areaShare)));
+            t.append(String.format(Locale.ROOT, "  judged on %d month%s from %s to %s, each unseen when forecast:%n",
+                    judgedOn, judgedOn == 1 ? "" : "s", firstJudged, check));
             for (HotspotEvaluation.Summary s : measured.summaries()) {
-                t.append(String.format(Locale.ROOT, "  on %s, which it did not see, %s would have caught %.1f%% of"
-                        + " incidents (PAI %.2f)%n", check, s.method(), s.hitRate() * 100, s.pai()));
+                t.append(String.format(Locale.ROOT, "    %s would have caught %s of incidents (PAI %s)%n", s.method(),
+                        Evaluate.ci(percent(s.hitRateInterval()), "%.1f%%"), Evaluate.ci(s.paiInterval(), "%.2f")));
             }
             t.append(String.format("  %s%n%n  rank  longitude   latitude     score%n", forecast.detail()));
             for (int i = 0; i < k; i++) {
@@ -334,11 +348,17 @@ public final class HotspotsCommand implements Runnable {
             json.put("cell_metres", cellMetres);
             json.put("area_cells", order.length);
             json.put("measured_on", check.toString());
+            json.put("measured_from", firstJudged.toString());
+            json.put("measured_months", judgedOn);
             json.put("measured", measured.summaries().stream().map(s -> {
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("name", s.method());
                 one.put("hit_rate", number(s.hitRate()));
+                one.put("hit_rate_low", number(s.hitRateInterval().low()));
+                one.put("hit_rate_high", number(s.hitRateInterval().high()));
                 one.put("pai", number(s.pai()));
+                one.put("pai_low", number(s.paiInterval().low()));
+                one.put("pai_high", number(s.paiInterval().high()));
                 return one;
             }).toList());
             json.put("cells", cells);
@@ -346,6 +366,10 @@ public final class HotspotsCommand implements Runnable {
             output.print(System.out, t.toString().stripTrailing(), json);
             return 0;
         }
+    }
+
+    private static HotspotEvaluation.Interval percent(HotspotEvaluation.Interval i) {
+        return new HotspotEvaluation.Interval(i.mean() * 100, i.low() * 100, i.high() * 100, i.n());
     }
 
     public static YearMonth month(String text) {

@@ -90,6 +90,38 @@ class MatchModelTest {
     }
 
     @Test
+    @DisplayName("a postcode typed without an address weighs as the address would, and the names as at one home")
+    void postcodeStandsInForAddress() {
+        // given name, surname, address and postcode, with m and u chosen by hand
+        List<FieldComparison> comparisons = List.of(new FieldComparison.GivenName(Nicknames.standard()),
+                new FieldComparison.Surname(), new FieldComparison.Address(), new FieldComparison.Postcode());
+        // address levels: missing, exact, same-house, same-street, different
+        // postcode levels: missing, exact, one-character, same-district, with-address, for-address, different
+        double[][] m = {{0, 0.8, 0.01, 0.05, 0.03, 0.03, 0.03, 0.02, 0.03}, {0, 0.9, 0, 0.04, 0.03, 0.02, 0.01},
+                {0, 0.6, 0.2, 0.1, 0.1}, {0, 0.001, 0.01, 0.05, 0, 0, 0.939}};
+        double[][] u = {{0, 0.01, 0.0001, 0.01, 0.001, 0.01, 0.05, 0.01, 0.9089}, {0, 0.01, 0, 0.01, 0.01, 0.05, 0.92},
+                {0, 0.00001, 0.00001, 0.001, 0.99898}, {0, 0.00002, 0.0001, 0.002, 0, 0.00003, 0.99785}};
+        PreparedRecord typed = person().given("Oliver").surname("Davies").postcode("M16 0JF").prepared();
+        PreparedRecord there = person().given("Oliver").surname("Davies").address("112 School Street")
+                .postcode("M16 0JF").prepared();
+        MatchModel model = new MatchModel(comparisons, m, u, 0.001, TermFrequencies.of(List.of(typed, there),
+                PreparedRecord::givenName), TermFrequencies.of(List.of(typed, there), PreparedRecord::surname), List.of());
+
+        MatchExplanation e = model.explain(typed, there);
+
+        // the address is missing on the typed side, so the postcode stands in for it:
+        // m = m(address exact) + m(same house) = 0.6 + 0.2 = 0.8; u = u(postcode exact) + u(for-address) = 0.00005;
+        // log2(0.8 / 0.00005) = log2(16000) = 13.966 bits
+        FieldContribution postcode = e.contributions().get(3);
+        assertThat(postcode.level()).isEqualTo("for-address");
+        assertThat(postcode.weight()).isCloseTo(13.9658, within(1e-4));
+        // and, as at one home, the names carry no term-frequency adjustment
+        assertThat(e.contributions().get(0).termFrequencyAdjustment()).isZero();
+        assertThat(e.contributions().get(1).termFrequencyAdjustment()).isZero();
+        assertThat(model.weight(typed, there)).isCloseTo(e.match().weight(), within(1e-9));
+    }
+
+    @Test
     @DisplayName("bits and probability convert both ways")
     void bitsAndProbability() {
         assertThat(MatchWeight.probability(0)).isEqualTo(0.5);

@@ -164,12 +164,15 @@ class PersonComparisonTest {
         @DisplayName("postcode: exact whatever the spacing, one character out, same district, different")
         void postcode() {
             FieldComparison postcode = new FieldComparison.Postcode();
-            Persons home = person().postcode("SW1A 1AA");
-            assertThat(level(postcode, home, person().postcode("sw1a1aa"))).isEqualTo("exact");
+            Persons home = person().address("3 Mall Road").postcode("SW1A 1AA");
+            assertThat(level(postcode, home, person().address("9 Mall Road").postcode("sw1a1aa"))).isEqualTo("exact");
             assertThat(level(postcode, home, person().postcode("SW1A 1AB"))).isEqualTo("one-character");
             assertThat(level(postcode, home, person().postcode("SW1A 2BB"))).isEqualTo("same-district");
             assertThat(level(postcode, home, person().postcode("E1 6AN"))).isEqualTo("different");
             assertThat(level(postcode, home, person())).isEqualTo("missing");
+            // with no address on either side, the postcode is all there is of where they live
+            assertThat(level(postcode, person().postcode("SW1A 1AA"), person().postcode("sw1a1aa")))
+                    .isEqualTo("for-address");
         }
 
         @Test
@@ -187,6 +190,8 @@ class PersonComparisonTest {
             assertThat(level(postcode, home, person().address("12 High Street").postcode("E1 6AN")))
                     .isEqualTo("different");
             assertThat(postcode.levels().get(FieldComparison.Postcode.WITH_ADDRESS).neutral()).isTrue();
+            // a call handler's search with a postcode and no address: the postcode stands in for the address
+            assertThat(level(postcode, home, person().postcode("SW1A 1AA"))).isEqualTo("for-address");
         }
 
         @Test

@@ -52,6 +52,52 @@ class PersonSearchTest {
     }
 
     @Test
+    @DisplayName("a name and a postcode, with no date of birth, find the person who lives there before namesakes")
+    void nameAndPostcode() {
+        // twelve Oliver Davieses at twelve addresses, six more spelt "Olivre", and one Oliver Davies at M16 0JF;
+        // a second record for some of them, so the model learns what one person's records share
+        List<PreparedRecord> records = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            records.add(person().id("od" + i).given("Oliver").surname("Davies")
+                    .dob(String.format("19%02d-03-%02d", 50 + i, 1 + i)).address((10 + i) + " Mill Lane")
+                    .postcode("LS" + (1 + i) + " 2AB").prepared());
+        }
+        for (int i = 0; i < 6; i++) {
+            records.add(person().id("ov" + i).given("Olivre").surname("Davies")
+                    .dob(String.format("19%02d-07-%02d", 70 + i, 1 + i)).address((30 + i) + " Kings Road")
+                    .postcode("B" + (1 + i) + " 9XY").prepared());
+        }
+        records.add(person().id("there").given("Oliver").surname("Davies").dob("1954-05-27")
+                .address("112 School Street").postcode("M16 0JF").prepared());
+        String[] given = {"Ann", "Bob", "Cara", "Dev", "Eve", "Finn", "Gus", "Hana"};
+        String[] surnames = {"Smith", "Jones", "Okafor", "Nowak", "Patel"};
+        int n = 0;
+        for (String s : surnames) {
+            for (String g : given) {
+                records.add(person().id("p" + n).given(g).surname(s)
+                        .dob(String.format("19%02d-%02d-%02d", 40 + n, 1 + n % 12, 1 + n % 28))
+                        .address((n + 1) + " High Street").postcode("M" + (1 + n % 9) + " 1AB").prepared());
+                if (n % 3 == 0) {
+                    records.add(person().id("q" + n).given(g).surname(s + "e")
+                            .dob(String.format("19%02d-%02d-%02d", 40 + n, 1 + n % 12, 1 + n % 28))
+                            .address((n + 1) + " High Street").postcode("M" + (1 + n % 9) + " 1AB").prepared());
+                }
+                n++;
+            }
+        }
+        PersonSearch search = PersonSearch.of(records, MatchModel.train(records, FieldComparison.standard(),
+                BlockingRule.standard(), MatchModel.Training.standard()));
+
+        List<PersonSearch.Candidate> top = search.top(new PersonDetails("typed", "Oliver", "Davies", null, null, null,
+                null, "M16 0JF", null, null, null), 5, 0.0001);
+
+        assertThat(top).isNotEmpty();
+        assertThat(top.get(0).details().recordId()).isEqualTo("there");
+        assertThat(top.get(0).why().contributions()).filteredOn(c -> c.comparison().equals("postcode"))
+                .extracting(FieldContribution::level).containsExactly("for-address");
+    }
+
+    @Test
     @DisplayName("no more than the number asked for, and none below the minimum probability")
     void limits() {
         PersonSearch search = index();

@@ -70,7 +70,7 @@ class HotspotsCommandTest {
     }
 
     @Test
-    @DisplayName("forecast lists next month's top cells with the measured hit rate of the method and of kde")
+    @DisplayName("forecast lists next month's top cells, with the method and kde judged on the months before it")
     void forecast() throws Exception {
         Path street = SharedData.require("police-uk/street");
         List<String> args = new ArrayList<>(List.of("hotspots", "forecast", "--input"));
@@ -86,6 +86,12 @@ class HotspotsCommandTest {
         JsonNode json = OutputOptions.JSON.readTree(out.toString());
         assertThat(json.get("forecast_month").asText()).isEqualTo("2014-05");
         assertThat(json.get("measured_on").asText()).isEqualTo("2014-04");
+        // six origins back from April reach November 2013; only February, March and April have rows with a month
+        // before them to learn from, so the method is judged on those three
+        assertThat(json.get("measured_from").asText()).isEqualTo("2013-11");
+        assertThat(json.get("measured_months").asInt()).isEqualTo(3);
+        assertThat(json.get("measured").get(0).get("hit_rate_low").asDouble())
+                .isLessThanOrEqualTo(json.get("measured").get(0).get("hit_rate").asDouble());
         assertThat(json.get("measured")).extracting(m -> m.get("name").asText()).containsExactly("peel", "kde");
         int k = (int) Math.ceil(0.05 * json.get("area_cells").asInt());
         assertThat(json.get("cells")).hasSize(k);
