@@ -184,6 +184,12 @@ class IomRoutesTest {
                 "nextMeetingOn", ""));
         assertThat(noMeeting.statusCode()).isEqualTo(400);
         assertThat(noMeeting.body()).contains("href=\"#nextMeetingOn\"");
+        // a meeting set before the day the case is registered (2025-01-01) is refused, with the rule's words
+        HttpResponse<String> pastMeeting = lead.post("/investigation/offenders/mappa", Map.of("offenderId", "OFD",
+                "category", "2", "level", "2", "agency", "PROBATION", "risk", "HIGH", "plan", "Curfew and exclusion zone",
+                "nextMeetingOn", "2024-12-01"));
+        assertThat(pastMeeting.statusCode()).isEqualTo(400);
+        assertThat(pastMeeting.body()).contains("The next MAPP meeting cannot be before the case is registered (2025-01-01)");
         assertThat(lead.post("/investigation/offenders/mappa", Map.of("offenderId", "OFD", "category", "2", "level", "2",
                 "agency", "PROBATION", "risk", "HIGH", "plan", "Curfew and exclusion zone", "nextMeetingOn",
                 "2025-02-01")).statusCode()).isEqualTo(302);
