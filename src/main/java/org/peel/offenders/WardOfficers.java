@@ -59,7 +59,7 @@ public final class WardOfficers {
             throw BadInput.field("username", "Enter the neighbourhood officer's username");
         }
         if (code.isEmpty()) {
-            throw BadInput.field("ward", "Choose the ward from the list");
+            throw BadInput.field("ward", "Choose the ward (on the command line, its ONS code)");
         }
         User officer = accounts.findUser(name)
                 .orElseThrow(() -> BadInput.field("username", "No enabled user account '" + name + "'"));
