@@ -284,8 +284,13 @@ public final class DemoIomPass {
                     continue;
                 }
                 String last = chosen.get(chosen.size() - 1);
-                long id = store.recordException(h, b, last, CohortException.Kind.REMOVE,
-                        "Serving a custodial sentence; the prison offender manager holds the case", "demo", now);
+                String reason = "Serving a custodial sentence; the prison offender manager holds the case";
+                // under the borough form's own checks
+                if (CohortException.check(last, store.nominal(last).isPresent(), CohortException.Kind.REMOVE.code(),
+                        reason).any()) {
+                    continue;
+                }
+                long id = store.recordException(h, b, last, CohortException.Kind.REMOVE, reason, "demo", now);
                 audit.record(h, AuditEvent.by(null, "iom-exception.remove", "iom-cohort-exception", Long.toString(id),
                         AuditEvent.SUCCESS).asUser("demo"));
                 exceptions++;

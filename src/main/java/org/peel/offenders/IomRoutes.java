@@ -251,27 +251,15 @@ public final class IomRoutes {
         }
         User user = web.authorize(ctx, request().inBorough(code).changing().withPersonalData(Web.statedPurpose(ctx))
                 .dutyOf("recording an exception to the borough's IOM cohort", BOROUGH_MANAGERS), "iom-cohort-exception", code);
-        FormErrors errors = FormErrors.none();
-        CohortException.Kind kind = null;
-        try {
-            kind = CohortException.Kind.of(values.get("kind"));
-        } catch (IllegalArgumentException ex) {
-            errors.add("kind", "Choose whether the borough adds or removes the offender");
-        }
         Optional<IomStore.Nominal> nominal = values.get("offenderId").isEmpty() ? Optional.empty()
                 : store.nominal(values.get("offenderId"));
-        if (values.get("offenderId").isEmpty()) {
-            errors.add("offenderId", "Enter the offender's nominal number, for example OF000123");
-        } else if (nominal.isEmpty()) {
-            errors.add("offenderId", "No offender " + values.get("offenderId") + " is held");
-        }
-        if (values.get("reason").length() < 10) {
-            errors.add("reason", "Give the reason the force's IOM lead will read: at least a sentence");
-        }
+        FormErrors errors = CohortException.check(values.get("offenderId"), nominal.isPresent(), values.get("kind"),
+                values.get("reason"));
         if (errors.any()) {
             showBorough(ctx, code, 400, errors, values);
             return;
         }
+        CohortException.Kind kind = CohortException.Kind.of(values.get("kind"));
         CohortException.Kind k = kind;
         try {
             store.jdbi().useTransaction(h -> {
