@@ -163,6 +163,31 @@ public final class DemoIomPass {
         return new int[]{referrals, recorded};
     }
 
+    /**
+     * A demonstration MAPPA case recorded as the MAPPA form records it, through {@link MappaRecording} and so under
+     * {@link Mappa#check}, as on the day it was registered; then, when given, its last visit under the form's visit
+     * check as of today. A case the form would refuse is not recorded; the result says why.
+     */
+    static MappaRecording.Recorded registerMappaCase(Handle h, MappaRecording recording, AuditTrail audit,
+                                                    Mappa.Form form, LocalDate registeredOn, LocalDate visitedOn,
+                                                    LocalDate today, Instant now) {
+        MappaRecording.Recorded r = recording.register(h, form, registeredOn, "demo", now);
+        if (!r.ok()) {
+            return r;
+        }
+        audit.record(h, AuditEvent.by(null, "mappa-case.record", "mappa-case", r.recorded().offenderId(),
+                AuditEvent.SUCCESS).asUser("demo").detail("category " + r.recorded().category().number() + " level "
+                + r.recorded().level().number()));
+        if (visitedOn != null) {
+            MappaRecording.Recorded v = recording.visit(h, r.recorded().offenderId(), visitedOn, today, "demo", now);
+            if (v.ok()) {
+                audit.record(h, AuditEvent.by(null, "mappa-visit.record", "mappa-case", r.recorded().offenderId(),
+                        AuditEvent.SUCCESS).asUser("demo").detail("visited " + visitedOn));
+            }
+        }
+        return r;
+    }
+
     public static Summary prepare(Jdbi jdbi, AuditTrail audit, Clock clock, Map<String, String> environment) {
         IomStore store = new IomStore(jdbi);
         MappaStore mappa = new MappaStore(jdbi);
@@ -193,24 +218,36 @@ public final class DemoIomPass {
                     .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2), rs.getBoolean(3) ? "S" : "",
                             rs.getBoolean(4) ? "V" : "", Integer.toString(rs.getInt(5))}).list();
             int cases = 0;
+            int refused = 0;
             int pdps = 0;
+            MappaRecording recording = new MappaRecording(mappa, store);
             Mappa.RiskOfSeriousHarm[] risks = Mappa.RiskOfSeriousHarm.values();
             List<String> managed = new ArrayList<>();
             for (String[] g : gravest) {
                 boolean sexual = !g[2].isEmpty();
                 boolean violent = !g[3].isEmpty();
-                if ((sexual || violent) && cases < 40) {
-                    int n = cases++;
-                    Mappa.Case c = new Mappa.Case(g[0], sexual ? Mappa.Category.ONE : Mappa.Category.TWO,
-                            Mappa.Level.of(1 + n % 3), n % 4 == 0 ? Mappa.Agency.POLICE : Mappa.Agency.PROBATION,
-                            risks[3 - n % 4], today.minusDays(30 + (n * 37) % 300),
-                            n % 5 == 0 ? null : today.minusDays((n * 13) % 120),
-                            n % 3 == 0 ? null : today.plusDays(7 + (n * 11) % 60));
-                    mappa.register(h, c, g[1], sexual ? "Notification requirements; home visits; internet monitoring"
-                            : "Licence conditions: exclusion zone and curfew; victim contact", "demo", now);
-                    managed.add(g[0]);
-                    audit.record(h, AuditEvent.by(null, "mappa-case.record", "mappa-case", g[0], AuditEvent.SUCCESS)
-                            .asUser("demo"));
+                if ((sexual || violent) && cases + refused < 40) {
+                    int n = cases + refused;
+                    // registered 30 to 329 days ago; a third at level 1 (no meetings); of the rest, some meetings
+                    // set four weeks after registration, which have since passed without a new date
+                    LocalDate registered = today.minusDays(30 + (n * 37) % 300);
+                    Mappa.Level level = Mappa.Level.of(1 + n % 3);
+                    LocalDate meeting = !level.needsMeetings() ? null
+                            : n % 6 == 1 ? registered.plusDays(28) : today.plusDays(7 + (n * 11) % 60);
+                    Mappa.Form form = new Mappa.Form(g[0], sexual ? "1" : "2", Integer.toString(level.number()),
+                            (n % 4 == 0 ? Mappa.Agency.POLICE : Mappa.Agency.PROBATION).name(), risks[3 - n % 4].name(),
+                            sexual ? "Notification requirements; home visits; internet monitoring"
+                                    : "Licence conditions: exclusion zone and curfew; victim contact",
+                            meeting == null ? "" : meeting.toString());
+                    // most visited since registration, on a day between it and today; every fifth never yet
+                    long since = java.time.temporal.ChronoUnit.DAYS.between(registered, today);
+                    LocalDate visited = n % 5 == 0 ? null : registered.plusDays(since - (n * 13) % (since + 1));
+                    if (registerMappaCase(h, recording, audit, form, registered, visited, today, now).ok()) {
+                        cases++;
+                        managed.add(g[0]);
+                    } else {
+                        refused++;
+                    }
                 }
             }
             for (String[] g : gravest) {
@@ -247,8 +284,13 @@ public final class DemoIomPass {
                     continue;
                 }
                 String last = chosen.get(chosen.size() - 1);
-                long id = store.recordException(h, b, last, CohortException.Kind.REMOVE,
-                        "Serving a custodial sentence; the prison offender manager holds the case", "demo", now);
+                String reason = "Serving a custodial sentence; the prison offender manager holds the case";
+                // under the borough form's own checks
+                if (CohortException.check(last, store.nominal(last).isPresent(), CohortException.Kind.REMOVE.code(),
+                        reason).any()) {
+                    continue;
+                }
+                long id = store.recordException(h, b, last, CohortException.Kind.REMOVE, reason, "demo", now);
                 audit.record(h, AuditEvent.by(null, "iom-exception.remove", "iom-cohort-exception", Long.toString(id),
                         AuditEvent.SUCCESS).asUser("demo"));
                 exceptions++;

@@ -25,7 +25,10 @@ import java.util.TreeMap;
  * are published only as a spreadsheet: the Institute of Criminology's "Research Tools" page
  * (https://www.crim.cam.ac.uk/Research/research-tools, "values for over 700 offence categories") and Cambridge
  * Evidence-Based Policing's CCHI page (https://cambridge-ebp.co.uk/chi, updated February 2026); no copy of its figures
- * could be found as text to cite line by line, so no official table is shipped. A force replaces them
+ * could be found as text to cite line by line, so no official table is shipped. The weighted measure ONS publishes
+ * is another one, the Crime Severity Score (research output of 29 November 2016, then experimental statistics), whose
+ * weights come from sentences actually passed (the share sent to custody times the average days), not from guideline
+ * starting points; it is not the CCHI and is not used here. A force replaces them
  * with its own table, the official spreadsheet mapped to offence groups, through {@code PEEL_IOM_GRAVITY_FILE}
  * ({@link #fromCsv}); the table's name goes into the rule's version, so every stored cohort says which weights chose it.
  */

@@ -251,27 +251,15 @@ public final class IomRoutes {
         }
         User user = web.authorize(ctx, request().inBorough(code).changing().withPersonalData(Web.statedPurpose(ctx))
                 .dutyOf("recording an exception to the borough's IOM cohort", BOROUGH_MANAGERS), "iom-cohort-exception", code);
-        FormErrors errors = FormErrors.none();
-        CohortException.Kind kind = null;
-        try {
-            kind = CohortException.Kind.of(values.get("kind"));
-        } catch (IllegalArgumentException ex) {
-            errors.add("kind", "Choose whether the borough adds or removes the offender");
-        }
         Optional<IomStore.Nominal> nominal = values.get("offenderId").isEmpty() ? Optional.empty()
                 : store.nominal(values.get("offenderId"));
-        if (values.get("offenderId").isEmpty()) {
-            errors.add("offenderId", "Enter the offender's nominal number, for example OF000123");
-        } else if (nominal.isEmpty()) {
-            errors.add("offenderId", "No offender " + values.get("offenderId") + " is held");
-        }
-        if (values.get("reason").length() < 10) {
-            errors.add("reason", "Give the reason the force's IOM lead will read: at least a sentence");
-        }
+        FormErrors errors = CohortException.check(values.get("offenderId"), nominal.isPresent(), values.get("kind"),
+                values.get("reason"));
         if (errors.any()) {
             showBorough(ctx, code, 400, errors, values);
             return;
         }
+        CohortException.Kind kind = CohortException.Kind.of(values.get("kind"));
         CohortException.Kind k = kind;
         try {
             store.jdbi().useTransaction(h -> {
@@ -424,6 +412,7 @@ public final class IomRoutes {
         Optional<Ward> ward = n.wardCode() == null ? Optional.empty() : places.ward(n.wardCode());
         params.put("wardName", ward.map(Ward::name).orElse(""));
         params.put("wardOfficers", officers.officersOf(n.wardCode()));
+        params.put("boroughWards", places.wardsIn(n.boroughCode()));
         params.put("errors", errors);
         params.put("values", values);
         params.put("canManage", BOROUGH_MANAGERS.contains(user.role()) && n.boroughCode().equals(user.boroughCode()));
@@ -547,27 +536,45 @@ public final class IomRoutes {
 
     /**
      * The offender's home address: the postcode is looked up in the place capability's postcode directory, and the
-     * ward it lies in becomes where the offender lives, so that the next task goes to that ward's team.
+     * ward it lies in becomes where the offender lives, so that the next task goes to that ward's team. A postcode the
+     * directory does not hold takes the ward chosen from the list of the offender's borough's wards; a withdrawn
+     * (terminated) postcode is refused, as a current address does not have one.
      */
     private void recordAddress(Context ctx) {
         IomStore.Nominal n = nominalOf(ctx);
         User user = web.authorize(ctx, request().inBorough(n.boroughCode()).changing()
                 .withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording an offender's home address", TASKING),
                 "offender-address", n.id());
-        Map<String, String> v = form(ctx, "address", "postcode");
+        Map<String, String> v = form(ctx, "address", "postcode", "ward");
         FormErrors errors = FormErrors.none();
         if (v.get("address").length() < 5) {
             errors.add("address", "Enter the home address: house or flat, and street");
         }
         String postcode = PlaceStore.normalisePostcode(v.get("postcode"));
+        Optional<Ward> chosen = v.get("ward").isEmpty() ? Optional.empty()
+                : places.wardsIn(n.boroughCode()).stream().filter(w -> w.code().equals(v.get("ward"))).findFirst();
+        if (!v.get("ward").isEmpty() && chosen.isEmpty()) {
+            errors.add("ward", "Choose a ward of the offender's borough from the list");
+        }
         Optional<Ward> ward = Optional.empty();
         if (postcode == null) {
             errors.add("postcode", "Enter a full UK postcode, for example SW1A 2AA");
         } else {
-            ward = places.wardOfPostcode(postcode);
-            if (ward.isEmpty()) {
-                errors.add("postcode", "The postcode " + postcode + " is not in the force's postcode directory, so its"
-                        + " ward is not known");
+            Optional<PlaceStore.Postcode> held = places.postcode(postcode);
+            if (held.isPresent() && held.get().terminated()) {
+                errors.add("postcode", "The postcode " + postcode + " was withdrawn in "
+                        + held.get().terminatedOn().toString().substring(0, 7) + ": enter the address's current postcode");
+            } else if (held.isPresent()) {
+                ward = Optional.of(held.get().ward());
+                if (chosen.isPresent() && !chosen.get().code().equals(held.get().ward().code())) {
+                    errors.add("ward", "The postcode " + postcode + " lies in " + held.get().ward().name()
+                            + ": choose that ward, or leave the ward unchosen");
+                }
+            } else if (chosen.isPresent()) {
+                ward = chosen;
+            } else if (!errors.has("ward")) {
+                errors.add("ward", "The postcode " + postcode + " is not in the force's postcode directory: choose the"
+                        + " ward the address lies in");
             }
         }
         if (errors.any()) {

@@ -1,6 +1,9 @@
 package org.peel.offenders;
 
+import org.peel.web.FormErrors;
+
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +103,96 @@ public final class Mappa {
     /** A MAPPA case's facts as the rule needs them. */
     public record Case(String offenderId, Category category, Level level, Agency leadAgency, RiskOfSeriousHarm risk,
                        LocalDate registeredOn, LocalDate lastVisitOn, LocalDate nextMeetingOn) {
+    }
+
+    /** A MAPPA case as the form (or the synthetic force) gives it: every field as text, as typed. */
+    public record Form(String offenderId, String category, String level, String agency, String risk, String plan,
+                       String nextMeetingOn) {
+    }
+
+    /** The case the checks accept, registered on the day given, or the problems against the form's fields. */
+    public record Checked(Case accepted, FormErrors errors) {
+        public boolean ok() {
+            return !errors.any();
+        }
+    }
+
+    /**
+     * The checks on a new MAPPA case, the one rule for the web form and the synthetic force: the offender must be held,
+     * the category, level, lead agency and risk of serious harm chosen from their lists, the risk management plan
+     * recorded, and a case at level 2 or 3 (managed through MAPP meetings) given its next meeting, which cannot be
+     * before the day the case is registered.
+     */
+    public static Checked check(Form f, boolean offenderHeld, LocalDate registeredOn) {
+        FormErrors errors = FormErrors.none();
+        String id = text(f.offenderId());
+        if (id.isEmpty()) {
+            errors.add("offenderId", "Enter the offender's nominal number");
+        } else if (!offenderHeld) {
+            errors.add("offenderId", "No offender " + id + " is held");
+        }
+        Category category = null;
+        Level level = null;
+        Agency agency = null;
+        RiskOfSeriousHarm risk = null;
+        try {
+            category = Category.of(Integer.parseInt(text(f.category())));
+        } catch (IllegalArgumentException ex) {
+            errors.add("category", "Choose category 1, 2 or 3");
+        }
+        try {
+            level = Level.of(Integer.parseInt(text(f.level())));
+        } catch (IllegalArgumentException ex) {
+            errors.add("level", "Choose level 1, 2 or 3");
+        }
+        try {
+            agency = Agency.valueOf(text(f.agency()));
+        } catch (IllegalArgumentException ex) {
+            errors.add("agency", "Choose the lead agency");
+        }
+        try {
+            risk = RiskOfSeriousHarm.valueOf(text(f.risk()));
+        } catch (IllegalArgumentException ex) {
+            errors.add("risk", "Choose the risk of serious harm");
+        }
+        if (text(f.plan()).isEmpty()) {
+            errors.add("plan", "Record the risk management plan");
+        }
+        LocalDate meeting = null;
+        String meetingText = text(f.nextMeetingOn());
+        if (!meetingText.isEmpty()) {
+            try {
+                meeting = LocalDate.parse(meetingText);
+                if (meeting.isBefore(registeredOn)) {
+                    errors.add("nextMeetingOn", "The next MAPP meeting cannot be before the case is registered ("
+                            + registeredOn + ")");
+                }
+            } catch (DateTimeParseException ex) {
+                errors.add("nextMeetingOn", "Enter the date as, for example, 2025-03-31");
+            }
+        }
+        if (level != null && level.needsMeetings() && meetingText.isEmpty()) {
+            errors.add("nextMeetingOn", "Levels 2 and 3 are managed through MAPP meetings: set the next one");
+        }
+        if (errors.any()) {
+            return new Checked(null, errors);
+        }
+        return new Checked(new Case(id, category, level, agency, risk, registeredOn, null, meeting), errors);
+    }
+
+    /** The checks on a visit to a MAPPA case: not in the future, and not before the case was registered. */
+    public static FormErrors checkVisit(LocalDate on, LocalDate registeredOn, LocalDate today) {
+        if (on.isAfter(today)) {
+            return FormErrors.of("visitOn", "A visit cannot be in the future");
+        }
+        if (on.isBefore(registeredOn)) {
+            return FormErrors.of("visitOn", "A visit cannot be before the case was registered (" + registeredOn + ")");
+        }
+        return FormErrors.none();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
     }
 
     public enum Status { IN_TIME, DUE_SOON, OVERDUE }

@@ -36,6 +36,7 @@ public final class MappaRoutes {
     private final IomStore offenders;
     private final Clock clock;
     private final java.util.Map<Mappa.RiskOfSeriousHarm, Integer> visitDays;
+    private final MappaRecording recording;
 
     public MappaRoutes(Web web, MappaStore store, IomStore offenders, Clock clock,
                        Map<Mappa.RiskOfSeriousHarm, Integer> visitDays) {
@@ -44,6 +45,7 @@ public final class MappaRoutes {
         this.offenders = offenders;
         this.clock = clock;
         this.visitDays = visitDays;
+        this.recording = new MappaRecording(store, offenders);
     }
 
     public void register(RoutesConfig routes) {
@@ -128,52 +130,22 @@ public final class MappaRoutes {
         User user = web.authorize(ctx, IomRoutes.request().inBorough(n.map(IomStore.Nominal::boroughCode).orElse(null))
                 .changing().withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording a MAPPA case", RECORDERS),
                 "mappa-case", v.get("offenderId"));
-        FormErrors errors = FormErrors.none();
-        if (n.isEmpty()) {
-            errors.add("offenderId", v.get("offenderId").isEmpty() ? "Enter the offender's nominal number"
-                    : "No offender " + v.get("offenderId") + " is held");
-        }
-        Mappa.Category category = null;
-        Mappa.Level level = null;
-        Mappa.Agency agency = null;
-        Mappa.RiskOfSeriousHarm risk = null;
-        try {
-            category = Mappa.Category.of(Integer.parseInt(v.get("category")));
-        } catch (IllegalArgumentException ex) {
-            errors.add("category", "Choose category 1, 2 or 3");
-        }
-        try {
-            level = Mappa.Level.of(Integer.parseInt(v.get("level")));
-        } catch (IllegalArgumentException ex) {
-            errors.add("level", "Choose level 1, 2 or 3");
-        }
-        try {
-            agency = Mappa.Agency.valueOf(v.get("agency"));
-        } catch (IllegalArgumentException ex) {
-            errors.add("agency", "Choose the lead agency");
-        }
-        try {
-            risk = Mappa.RiskOfSeriousHarm.valueOf(v.get("risk"));
-        } catch (IllegalArgumentException ex) {
-            errors.add("risk", "Choose the risk of serious harm");
-        }
-        if (v.get("plan").isEmpty()) {
-            errors.add("plan", "Record the risk management plan");
-        }
-        LocalDate meeting = date(v.get("nextMeetingOn"), "nextMeetingOn", errors, false);
-        if (level != null && level.needsMeetings() && meeting == null && !errors.has("nextMeetingOn")) {
-            errors.add("nextMeetingOn", "Levels 2 and 3 are managed through MAPP meetings: set the next one");
-        }
-        if (errors.any()) {
-            show(ctx, AccessPolicy.boroughInView(user, null), 400, errors, v);
+        Mappa.Form f = new Mappa.Form(v.get("offenderId"), v.get("category"), v.get("level"), v.get("agency"),
+                v.get("risk"), v.get("plan"), v.get("nextMeetingOn"));
+        MappaRecording.Recorded r = store.jdbi().inTransaction(h -> {
+            MappaRecording.Recorded done = recording.register(h, f, LocalDate.now(clock), user.username(),
+                    clock.instant());
+            if (done.ok()) {
+                web.audit(h, ctx, AuditEvent.by(user, "mappa-case.record", "mappa-case", done.recorded().offenderId(),
+                        AuditEvent.SUCCESS).detail("category " + done.recorded().category().number() + " level "
+                        + done.recorded().level().number()));
+            }
+            return done;
+        });
+        if (!r.ok()) {
+            show(ctx, AccessPolicy.boroughInView(user, null), 400, r.errors(), v);
             return;
         }
-        Mappa.Case c = new Mappa.Case(n.get().id(), category, level, agency, risk, LocalDate.now(clock), null, meeting);
-        store.jdbi().useTransaction(h -> {
-            store.register(h, c, n.get().boroughCode(), v.get("plan"), user.username(), clock.instant());
-            web.audit(h, ctx, AuditEvent.by(user, "mappa-case.record", "mappa-case", c.offenderId(), AuditEvent.SUCCESS)
-                    .detail("category " + c.category().number() + " level " + c.level().number()));
-        });
         ctx.redirect("/investigation/offenders/mappa");
     }
 
@@ -184,19 +156,23 @@ public final class MappaRoutes {
                 .withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording a MAPPA visit", RECORDERS), "mappa-case", id);
         FormErrors errors = FormErrors.none();
         LocalDate on = date(form(ctx, "visitOn").get("visitOn"), "visitOn", errors, true);
-        if (on != null && on.isAfter(LocalDate.now(clock))) {
-            errors.add("visitOn", "A visit cannot be in the future");
-        }
         if (errors.any()) {
             show(ctx, AccessPolicy.boroughInView(user, null), 400, errors, Map.of());
             return;
         }
-        store.jdbi().useTransaction(h -> {
-            if (store.recordVisit(h, id, on, user.username(), clock.instant())) {
+        MappaRecording.Recorded r = store.jdbi().inTransaction(h -> {
+            MappaRecording.Recorded done = recording.visit(h, id, on, LocalDate.now(clock), user.username(),
+                    clock.instant());
+            if (done.ok()) {
                 web.audit(h, ctx, AuditEvent.by(user, "mappa-visit.record", "mappa-case", id, AuditEvent.SUCCESS)
                         .detail("visited " + on));
             }
+            return done;
         });
+        if (!r.ok()) {
+            show(ctx, AccessPolicy.boroughInView(user, null), 400, r.errors(), Map.of());
+            return;
+        }
         ctx.redirect("/investigation/offenders/mappa");
     }
 

@@ -47,6 +47,22 @@ public final class MappaStore {
                         rs.getString("plan"))).list());
     }
 
+    /** One offender's MAPPA case, read in the caller's transaction. */
+    public Optional<Stored> caseOf(Handle h, String offenderId) {
+        return h.createQuery("""
+                        select offender_id, borough_code, category, level, lead_agency, risk, plan, registered_on,
+                               last_visit_on, next_meeting_on
+                        from mappa_case where offender_id = :id""")
+                .bind("id", offenderId)
+                .map((rs, ctx) -> new Stored(new Mappa.Case(rs.getString("offender_id"),
+                        Mappa.Category.of(rs.getInt("category")), Mappa.Level.of(rs.getInt("level")),
+                        Mappa.Agency.valueOf(rs.getString("lead_agency")),
+                        Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk")),
+                        rs.getObject("registered_on", LocalDate.class), rs.getObject("last_visit_on", LocalDate.class),
+                        rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("borough_code"),
+                        rs.getString("plan"))).findOne();
+    }
+
     public boolean underMappa(String offenderId) {
         return offenderId != null && jdbi.withHandle(h -> h.createQuery(
                 "select count(*) > 0 from mappa_case where offender_id = :id").bind("id", offenderId)

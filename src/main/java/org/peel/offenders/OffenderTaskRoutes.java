@@ -3,6 +3,7 @@ package org.peel.offenders;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessDecision;
 import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
 import org.peel.access.AuditEvent;
@@ -43,7 +44,11 @@ public final class OffenderTaskRoutes {
     private final Clock clock;
     private final WardOfficers officers;
 
-    public OffenderTaskRoutes(Web web, IomStore store, PlaceStore places, Clock clock, WardOfficers officers) {
+    private final org.peel.access.AuditTrail audit;
+
+    public OffenderTaskRoutes(Web web, IomStore store, PlaceStore places, Clock clock, WardOfficers officers,
+                              org.peel.access.AuditTrail audit) {
+        this.audit = audit;
         this.web = web;
         this.store = store;
         this.places = places;
@@ -61,7 +66,8 @@ public final class OffenderTaskRoutes {
     }
 
     /** A cohort member living in one of the officer's wards. */
-    public record Resident(String offenderId, String name, String wardName, double score, int openTasks) {
+    public record Resident(String offenderId, String name, String wardCode, String wardName, double score,
+                           List<String> reasons, int openTasks) {
     }
 
     private void list(Context ctx) {
@@ -120,6 +126,11 @@ public final class OffenderTaskRoutes {
     /** The highest-harm members of the latest cohort living in the borough (in the wards shown, when given). */
     private List<Resident> residents(String borough, Set<String> shown, Map<String, String> wardNames,
                                      List<IomStore.Task> tasks) {
+        return residents(borough, shown, wardNames, tasks, HIGHEST_HARM);
+    }
+
+    private List<Resident> residents(String borough, Set<String> shown, Map<String, String> wardNames,
+                                     List<IomStore.Task> tasks, int most) {
         Optional<IomStore.Run> run = store.latestRun();
         if (run.isEmpty() || borough == null) {
             return List.of();
@@ -136,10 +147,11 @@ public final class OffenderTaskRoutes {
                     || (shown != null && !shown.contains(n.wardCode()))) {
                 continue;
             }
-            out.add(new Resident(n.id(), n.name(), wardNames.get(n.wardCode()), s.score(), open.getOrDefault(n.id(), 0)));
+            out.add(new Resident(n.id(), n.name(), n.wardCode(), wardNames.get(n.wardCode()), s.score(), s.reasons(),
+                    open.getOrDefault(n.id(), 0)));
         }
         out.sort(java.util.Comparator.comparingDouble(Resident::score).reversed().thenComparing(Resident::offenderId));
-        return out.subList(0, Math.min(HIGHEST_HARM, out.size()));
+        return out.subList(0, Math.min(most, out.size()));
     }
 
     private void complete(Context ctx) {
@@ -171,7 +183,14 @@ public final class OffenderTaskRoutes {
         ctx.redirect("/prevention/offender-tasks");
     }
 
-    /** The neighbourhood officer's home page: open tasks in their borough's wards. */
+    /** How many of the highest-harm offenders the neighbourhood officer's home page names. */
+    static final int ON_HOME_PAGE = 5;
+
+    /**
+     * The neighbourhood officer's home page: open tasks in their wards (their borough's, when they have none), and,
+     * by name with score, reasons and a link to them on the task list, the highest-harm cohort members living there.
+     * Naming them is a read of personal data: the access policy decides, and the read (or its refusal) is audited.
+     */
     public Attention.Source attention() {
         return user -> {
             if (!COMPLETERS.contains(user.role()) || user.boroughCode() == null) {
@@ -180,17 +199,54 @@ public final class OffenderTaskRoutes {
             List<String> own = officers.wardsOf(user.username());
             List<IomStore.Task> tasks = store.openTasks(user.boroughCode(), null).stream()
                     .filter(t -> own.isEmpty() || own.contains(t.wardCode())).toList();
-            if (tasks.isEmpty()) {
-                return List.of();
-            }
+            List<Attention> items = new ArrayList<>();
             LocalDate today = LocalDate.now(clock);
-            long overdue = tasks.stream().filter(t -> t.dueOn().isBefore(today)).count();
-            return List.of(new Attention(tasks.size() + (tasks.size() == 1 ? " offender task" : " offender tasks")
-                    + " for your wards",
-                    overdue > 0 ? overdue + " overdue; the highest-harm offenders living in your wards are listed with them"
-                            : "Check addresses, gather intelligence and visit; the highest-harm offenders living in your"
-                            + " wards are listed with them",
-                    "/prevention/offender-tasks", overdue > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+            if (!tasks.isEmpty()) {
+                long overdue = tasks.stream().filter(t -> t.dueOn().isBefore(today)).count();
+                items.add(new Attention(tasks.size() + (tasks.size() == 1 ? " offender task" : " offender tasks")
+                        + " for your wards",
+                        overdue > 0 ? overdue + " overdue; the highest-harm offenders living in your wards are listed with them"
+                                : "Check addresses, gather intelligence and visit; the highest-harm offenders living in your"
+                                + " wards are listed with them",
+                        "/prevention/offender-tasks", overdue > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
+            }
+            items.addAll(highestHarm(user, own, tasks));
+            return items;
         };
+    }
+
+    private List<Attention> highestHarm(User user, List<String> own, List<IomStore.Task> tasks) {
+        Optional<IomStore.Run> run = store.latestRun();
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        String runId = Long.toString(run.get().id());
+        AccessDecision decision = AccessPolicy.decide(user, request().inBorough(user.boroughCode()).withPersonalData(null));
+        if (!decision.allowed()) {
+            audit.record(AuditEvent.by(user, "iom-highest-harm.home", "iom-cohort-run", runId, AuditEvent.DENIED)
+                    .detail(String.join("; ", decision.reasons())));
+            return List.of();
+        }
+        Map<String, String> wardNames = new HashMap<>();
+        places.wardsIn(user.boroughCode()).forEach(w -> wardNames.put(w.code(), w.name()));
+        List<Resident> residents = residents(user.boroughCode(), own.isEmpty() ? null : Set.copyOf(own), wardNames,
+                tasks, ON_HOME_PAGE);
+        if (residents.isEmpty()) {
+            return List.of();
+        }
+        audit.record(AuditEvent.by(user, "iom-highest-harm.home", "iom-cohort-run", runId, AuditEvent.SUCCESS)
+                .detail("named on the home page: " + String.join(", ", residents.stream().map(Resident::offenderId)
+                        .toList())));
+        List<Attention> items = new ArrayList<>();
+        for (Resident r : residents) {
+            items.add(new Attention("Highest harm in your wards: " + r.name() + " (" + r.offenderId() + "), score "
+                    + String.format("%.2f", r.score()),
+                    "Lives in " + r.wardName() + "; " + String.join("; ", r.reasons())
+                            + (r.openTasks() > 0 ? "; " + r.openTasks() + " open task" + (r.openTasks() == 1 ? "" : "s")
+                            : ""),
+                    "/prevention/offender-tasks?ward=" + r.wardCode() + "#offender-" + r.offenderId(),
+                    Attention.Urgency.ROUTINE));
+        }
+        return items;
     }
 }

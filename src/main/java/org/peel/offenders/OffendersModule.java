@@ -30,7 +30,8 @@ public final class OffendersModule implements Module {
         this.pass = new CohortRunPass(store, new CohortRule(CohortSettings.from(context.environment())));
         this.officers = new WardOfficers(context.jdbi(), context.access(), context.places(), context.audit(),
                 context.clock());
-        this.tasks = new OffenderTaskRoutes(context.web(), store, context.places(), context.clock(), officers);
+        this.tasks = new OffenderTaskRoutes(context.web(), store, context.places(), context.clock(), officers,
+                context.audit());
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class OffendersModule implements Module {
         new IomRoutes(context.web(), store, pass, context.clock(), context::boroughNames, context.places(), officers)
                 .register(routes);
         tasks.register(routes);
-        new WardOfficerRoutes(context.web(), officers).register(routes);
+        new WardOfficerRoutes(context.web(), officers, context::boroughNames).register(routes);
         new OffenderApiRoutes(context.web(), store).register(routes);
         new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),
                 Mappa.visitDays(context.environment().get("PEEL_MAPPA_VISIT_DAYS"))).register(routes);

@@ -23,7 +23,10 @@ public final class WardOfficerRoutes {
     private final Web web;
     private final WardOfficers officers;
 
-    public WardOfficerRoutes(Web web, WardOfficers officers) {
+    private final java.util.function.Supplier<Map<String, String>> boroughNames;
+
+    public WardOfficerRoutes(Web web, WardOfficers officers, java.util.function.Supplier<Map<String, String>> boroughNames) {
+        this.boroughNames = boroughNames;
         this.web = web;
         this.officers = officers;
     }
@@ -47,9 +50,11 @@ public final class WardOfficerRoutes {
     private void show(Context ctx, int status, FormErrors errors, Map<String, String> values, String done) {
         Web.noStore(ctx);
         ctx.status(status);
+        User admin = Web.signedIn(ctx);
         web.render(ctx, "offenders/ward-officers.jte", web.page(ctx, "Neighbourhood officers and their wards",
                 Section.ADMINISTRATION), Map.of("assignments", officers.assignments(null), "errors", errors,
-                "values", values, "done", done));
+                "values", values, "done", done, "officers", officers.officers(admin),
+                "wardChoices", officers.wardChoices(admin), "boroughNames", boroughNames.get()));
     }
 
     private void assign(Context ctx) {

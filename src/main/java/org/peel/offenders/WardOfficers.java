@@ -59,7 +59,7 @@ public final class WardOfficers {
             throw BadInput.field("username", "Enter the neighbourhood officer's username");
         }
         if (code.isEmpty()) {
-            throw BadInput.field("ward", "Choose the ward, by its code, for example E05000130");
+            throw BadInput.field("ward", "Choose the ward (on the command line, its ONS code)");
         }
         User officer = accounts.findUser(name)
                 .orElseThrow(() -> BadInput.field("username", "No enabled user account '" + name + "'"));
@@ -120,6 +120,25 @@ public final class WardOfficers {
                 .bind("b", boroughCode)
                 .map((rs, ctx) -> new Assignment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6))).list());
+    }
+
+    /** The enabled neighbourhood officers an administrator may assign (those of the administrator's own borough, when local). */
+    public List<User> officers(User admin) {
+        return accounts.listUsers().stream().filter(u -> u.role() == Role.NEIGHBOURHOOD_OFFICER && u.boroughCode() != null)
+                .filter(u -> admin == null || !admin.role().isLocal() || u.boroughCode().equals(admin.boroughCode()))
+                .toList();
+    }
+
+    /**
+     * The wards to choose from, by borough: those of the boroughs the assignable neighbourhood officers work in (the
+     * ward must be in the officer's borough), each borough's in name order.
+     */
+    public java.util.Map<String, List<Ward>> wardChoices(User admin) {
+        java.util.Map<String, List<Ward>> byBorough = new java.util.TreeMap<>();
+        for (String borough : officers(admin).stream().map(User::boroughCode).distinct().toList()) {
+            byBorough.put(borough, places.wardsIn(borough));
+        }
+        return byBorough;
     }
 
     /** The ward codes an officer is assigned to (empty when none). */

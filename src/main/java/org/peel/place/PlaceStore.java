@@ -305,7 +305,10 @@ public final class PlaceStore {
         return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
     }
 
-    /** The ward a postcode lies in, when the postcode directory holds it (any spacing or case). */
+    /**
+     * The ward a postcode lies in, when the postcode directory holds it (any spacing or case); a terminated postcode
+     * still finds its ward, as an address recorded before it ended still lies there.
+     */
     public Optional<Ward> wardOfPostcode(String postcode) {
         String pc = normalisePostcode(postcode);
         if (pc == null) {
@@ -315,6 +318,28 @@ public final class PlaceStore {
                         select w.code, w.name, w.borough_code from place_postcode p join ward w on w.code = p.ward_code
                         where p.postcode = :pc""")
                 .bind("pc", pc).map((rs, ctx) -> new Ward(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .findOne());
+    }
+
+    /** A postcode as the directory holds it: its ward, and the month it was terminated (null while live). */
+    public record Postcode(String postcode, Ward ward, String lsoaCode, java.time.LocalDate terminatedOn) {
+        public boolean terminated() {
+            return terminatedOn != null;
+        }
+    }
+
+    /** A postcode (any spacing or case) as the directory holds it, live or terminated. */
+    public Optional<Postcode> postcode(String text) {
+        String pc = normalisePostcode(text);
+        if (pc == null) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select p.postcode, w.code, w.name, w.borough_code, p.lsoa_code, p.terminated_on
+                        from place_postcode p join ward w on w.code = p.ward_code where p.postcode = :pc""")
+                .bind("pc", pc).map((rs, ctx) -> new Postcode(rs.getString(1),
+                        new Ward(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString(5),
+                        rs.getObject(6, java.time.LocalDate.class)))
                 .findOne());
     }
 

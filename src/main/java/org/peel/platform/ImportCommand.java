@@ -4,6 +4,7 @@ import org.peel.module.CommandGroup;
 import org.peel.place.GeographyImporter;
 import org.peel.place.PlaceCounts;
 import org.peel.place.PlaceStore;
+import org.peel.place.PostcodeDirectoryImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code peel import …}: loading public reference data, all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load public reference data into Peel.",
-        subcommands = {ImportCommand.Geography.class, OpenDataImportCommands.HomeOfficePrc.class,
+        subcommands = {ImportCommand.Geography.class, ImportCommand.Postcodes.class, OpenDataImportCommands.HomeOfficePrc.class,
                 OpenDataImportCommands.Population.class, OpenDataImportCommands.PoliceUk.class,
                 OpenDataImportCommands.LondonBoroughCrime.class})
 public final class ImportCommand extends CommandGroup {
@@ -98,6 +99,43 @@ public final class ImportCommand extends CommandGroup {
         public static Path sharedData() {
             String configured = Environment.variables().get("PEEL_SHARED_DATA");
             return configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("..", "shared", "data");
+        }
+    }
+
+    @Command(name = "postcodes", mixinStandardHelpOptions = true,
+            description = "Load a postcode directory, the ONS Postcode Directory (ONSPD) or the National Statistics"
+                    + " Postcode Lookup (NSPL) as CSV (plain or .gz): each postcode's ward, LSOA, position and, when"
+                    + " terminated, the month it ended. Columns are found by header (pcds, doterm, osward or ward,"
+                    + " lsoa21 and/or lsoa11, lat, long). Run after 'import geography'. All or nothing; running it"
+                    + " again changes nothing.")
+    public static final class Postcodes implements Callable<Integer> {
+        @Mixin DatabaseOptions db;
+        @Mixin OutputOptions output;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The directory's CSV, e.g. ONSPD_FEB_2024_UK.csv")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try (Database database = db.open()) {
+                PostcodeDirectoryImporter.Summary s = new PostcodeDirectoryImporter(new PlaceStore(database.jdbi()))
+                        .importFrom(file);
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("file", s.file());
+                json.put("rows", s.rows());
+                json.put("new", s.inserted());
+                json.put("changed", s.changed());
+                json.put("unchanged", s.unchanged());
+                json.put("terminated", s.terminated());
+                json.put("skipped", s.skipped());
+                json.put("millis", s.millis());
+                StringBuilder t = new StringBuilder(String.format("Loaded %s: %,d rows; %,d postcodes new, %,d changed,"
+                                + " %,d unchanged; %,d of them terminated, held with the month they ended", s.file(), s.rows(), s.inserted(),
+                        s.changed(), s.unchanged(), s.terminated()));
+                s.skipped().forEach((why, n) -> t.append(String.format("%n  %,d left out: %s", n, why)));
+                output.print(System.out, t.toString(), json);
+                return 0;
+            }
         }
     }
 }

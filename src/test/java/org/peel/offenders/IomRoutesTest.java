@@ -184,6 +184,12 @@ class IomRoutesTest {
                 "nextMeetingOn", ""));
         assertThat(noMeeting.statusCode()).isEqualTo(400);
         assertThat(noMeeting.body()).contains("href=\"#nextMeetingOn\"");
+        // a meeting set before the day the case is registered (2025-01-01) is refused, with the rule's words
+        HttpResponse<String> pastMeeting = lead.post("/investigation/offenders/mappa", Map.of("offenderId", "OFD",
+                "category", "2", "level", "2", "agency", "PROBATION", "risk", "HIGH", "plan", "Curfew and exclusion zone",
+                "nextMeetingOn", "2024-12-01"));
+        assertThat(pastMeeting.statusCode()).isEqualTo(400);
+        assertThat(pastMeeting.body()).contains("The next MAPP meeting cannot be before the case is registered (2025-01-01)");
         assertThat(lead.post("/investigation/offenders/mappa", Map.of("offenderId", "OFD", "category", "2", "level", "2",
                 "agency", "PROBATION", "risk", "HIGH", "plan", "Curfew and exclusion zone", "nextMeetingOn",
                 "2025-02-01")).statusCode()).isEqualTo(302);
@@ -215,7 +221,11 @@ class IomRoutesTest {
     void wardOfficers() {
         WebClient admin = server.signedIn("admin", Role.ADMINISTRATOR, null);
         String page = "/administration/neighbourhood-wards";
-        admin.get(page);
+        // the officer and the ward are chosen from lists: the neighbourhood officers, and their boroughs' wards
+        String form = admin.get(page).body();
+        assertThat(form).contains("<option value=\"pc.camden\"").doesNotContain("<option value=\"om.camden\"")
+                .contains("<option value=\"" + IomTestData.CAMDEN_WARD + "\"")
+                .contains("<option value=\"" + IomTestData.WESTMINSTER_WARD + "\"");
         // an offender manager's account is not assigned to wards; a ward in another borough is refused
         HttpResponse<String> manager = admin.post(page, Map.of("username", "om.camden", "ward", IomTestData.CAMDEN_WARD));
         assertThat(manager.statusCode()).isEqualTo(400);
@@ -270,10 +280,31 @@ class IomRoutesTest {
         assertThat(shapeless.body()).contains("href=\"#postcode\"");
         assertThat(camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway", "postcode", "ZZ1 1ZZ"))
                 .body()).contains("ZZ1 1ZZ is not in the force").contains("postcode directory");
+        // the ward is chosen from a list of Camden's wards, not typed; a postcode the directory lacks takes it
+        String form = camdenManager.get(nominal).body();
+        assertThat(form).contains("<select class=\"govuk-select\" id=\"ward\" name=\"ward\"")
+                .contains("<option value=\"E05000137\"").doesNotContain("<option value=\"" + IomTestData.WESTMINSTER_WARD);
+        assertThat(camdenManager.post(nominal + "/address", Map.of("address", "9 Gower Street", "postcode", "ZZ1 1ZZ",
+                "ward", IomTestData.CAMDEN_WARD)).statusCode()).isEqualTo(302);
+        assertThat(camdenManager.get(nominal).body()).contains("9 Gower Street, ZZ1 1ZZ").contains("lives in Bloomsbury");
+        // a ward of another borough is refused; so is a ward the directory's postcode does not lie in
+        assertThat(camdenManager.post(nominal + "/address", Map.of("address", "9 Gower Street", "postcode", "ZZ1 1ZZ",
+                "ward", IomTestData.WESTMINSTER_WARD)).body()).contains("Choose a ward of the offender");
+        assertThat(camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway", "postcode", "NW1 7AA",
+                "ward", IomTestData.CAMDEN_WARD)).body()).contains("NW1 7AA lies in Camden Town");
+        // a postcode withdrawn in June 2019 is not a current address's
+        server.database().jdbi().useHandle(h -> h.execute("""
+                insert into place_postcode (postcode, ward_code, source, terminated_on)
+                values ('NW1 9ZZ', 'E05000137', 'test', '2019-06-01')"""));
+        HttpResponse<String> withdrawn = camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway",
+                "postcode", "NW1 9ZZ"));
+        assertThat(withdrawn.statusCode()).isEqualTo(400);
+        assertThat(withdrawn.body()).contains("NW1 9ZZ was withdrawn in 2019-06");
         // any spacing and case: nw17aa is NW1 7AA, in Camden Town
         assertThat(camdenManager.post(nominal + "/address", Map.of("address", "4 Parkway", "postcode", "nw17aa"))
                 .statusCode()).isEqualTo(302);
-        assertThat(audited("offender-address.record")).isEqualTo("om.camden success");
+        // the address chosen by ward (9 Gower Street) and this one
+        assertThat(audited("offender-address.record")).isEqualTo("om.camden success,om.camden success");
         assertThat(camdenManager.get(nominal).body()).contains("4 Parkway, NW1 7AA").contains("lives in Camden Town");
         assertThat(camdenManager.post(nominal + "/tasks", Map.of("kind", "check-address",
                 "details", "Confirm she lives at 4 Parkway", "dueOn", "2025-01-09")).statusCode()).isEqualTo(302);
@@ -312,5 +343,23 @@ class IomRoutesTest {
                 "select string_agg(distinct record_type, ',') from audit_event where record_type like 'offender-%'"
                         + " and username = 'om.camden'").mapTo(String.class).one());
         assertThat(reads).contains("offender-cohort").contains("offender-tasks");
+    }
+    @Test
+    @Order(10)
+    @DisplayName("the neighbourhood officer's home page names the highest-harm offenders in their wards, with score, reasons and a link; the read is audited")
+    void homePage() {
+        // Camden's rule cohort (capacity 2) is OFA1 (547.5) and OFB (183), both living in Bloomsbury
+        String home = camdenNeighbourhood.get("/").body();
+        assertThat(home).containsPattern("Alan Archer \\(OFA1\\), score 547\\.50[\\s\\S]*Bea Baker \\(OFB\\), score 183\\.00")
+                .contains("Lives in Bloomsbury; ")
+                .contains("gravest: Robbery, 365 days")
+                .contains("/prevention/offender-tasks?ward=" + IomTestData.CAMDEN_WARD + "#offender-OFA1");
+        assertThat(audited("iom-highest-harm.home")).contains("pc.camden success");
+        // the link lands on the row of the task list
+        assertThat(camdenNeighbourhood.get("/prevention/offender-tasks?ward=" + IomTestData.CAMDEN_WARD).body())
+                .contains("id=\"offender-OFA1\"");
+        // Westminster's officer is not shown Camden's offenders; an offender manager's home page has no such list
+        assertThat(westminsterNeighbourhood.get("/").body()).doesNotContain("Alan Archer");
+        assertThat(camdenManager.get("/").body()).doesNotContain("Highest harm in your wards");
     }
 }

@@ -1,0 +1,61 @@
+package org.peel.offenders;
+
+import org.jdbi.v3.core.Handle;
+import org.peel.common.Adapter;
+import org.peel.web.FormErrors;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Records MAPPA cases and their visits after {@link Mappa}'s checks: the one way in, used by the web form and by the
+ * synthetic force alike, so that a demonstration case obeys the same rules as one an officer records. The caller
+ * writes the audit entry in the same transaction.
+ */
+@Adapter
+public final class MappaRecording {
+
+    private final MappaStore store;
+    private final IomStore offenders;
+
+    public MappaRecording(MappaStore store, IomStore offenders) {
+        this.store = store;
+        this.offenders = offenders;
+    }
+
+    /** What a recording did: the case recorded, or the problems against their form fields. */
+    public record Recorded(Mappa.Case recorded, String boroughCode, FormErrors errors) {
+        public boolean ok() {
+            return !errors.any();
+        }
+    }
+
+    /**
+     * Registers a case on {@code registeredOn} (the day it is recorded: today for the form) in the offender's borough.
+     */
+    public Recorded register(Handle h, Mappa.Form form, LocalDate registeredOn, String by, Instant at) {
+        String id = form.offenderId() == null ? "" : form.offenderId().strip();
+        Optional<IomStore.Nominal> n = id.isEmpty() ? Optional.empty() : offenders.nominal(id);
+        Mappa.Checked checked = Mappa.check(form, n.isPresent(), registeredOn);
+        if (!checked.ok()) {
+            return new Recorded(null, n.map(IomStore.Nominal::boroughCode).orElse(null), checked.errors());
+        }
+        store.register(h, checked.accepted(), n.get().boroughCode(), form.plan().strip(), by, at);
+        return new Recorded(checked.accepted(), n.get().boroughCode(), checked.errors());
+    }
+
+    /** A visit to a registered case on a day, never in the future nor before the case was registered. */
+    public Recorded visit(Handle h, String offenderId, LocalDate on, LocalDate today, String by, Instant at) {
+        Optional<MappaStore.Stored> c = store.caseOf(h, offenderId);
+        if (c.isEmpty()) {
+            return new Recorded(null, null, FormErrors.of("visitOn", "No MAPPA case is held for " + offenderId));
+        }
+        FormErrors errors = Mappa.checkVisit(on, c.get().facts().registeredOn(), today);
+        if (errors.any()) {
+            return new Recorded(c.get().facts(), c.get().boroughCode(), errors);
+        }
+        store.recordVisit(h, offenderId, on, by, at);
+        return new Recorded(c.get().facts(), c.get().boroughCode(), errors);
+    }
+}
