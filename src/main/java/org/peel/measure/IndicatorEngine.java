@@ -22,6 +22,7 @@ public final class IndicatorEngine {
 
     private final MeasureStore store;
     private final Origin origin;
+    private final FactCounts counts;
     private final Map<List<Object>, Object> memo;
     private volatile Map<String, String> forceNames;
 
@@ -32,12 +33,21 @@ public final class IndicatorEngine {
 
     /** An engine over the facts of one origin: the published open data or Peel's own records. */
     public IndicatorEngine(MeasureStore store, Origin origin) {
-        this(store, origin, null);
+        this(store, origin, store::sum, null);
     }
 
-    private IndicatorEngine(MeasureStore store, Origin origin, Map<List<Object>, Object> memo) {
+    /**
+     * An engine whose facts are added up by {@code counts} (the national job on Spark) while the definitions,
+     * coverage and populations come from the store: the same figures from the same definitions, counted elsewhere.
+     */
+    public IndicatorEngine(MeasureStore store, Origin origin, FactCounts counts) {
+        this(store, origin, counts, null);
+    }
+
+    private IndicatorEngine(MeasureStore store, Origin origin, FactCounts counts, Map<List<Object>, Object> memo) {
         this.store = store;
         this.origin = origin;
+        this.counts = counts;
         this.memo = memo;
     }
 
@@ -46,12 +56,12 @@ public final class IndicatorEngine {
      * denominator (offences recorded) and a coverage check. Not for keeping: it would not see a later import.
      */
     public IndicatorEngine remembering() {
-        return new IndicatorEngine(store, origin, new java.util.HashMap<>());
+        return new IndicatorEngine(store, origin, counts, new java.util.HashMap<>());
     }
 
     /** The same engine over another origin, sharing what this one remembers (every key names its source). */
     public IndicatorEngine over(Origin other) {
-        return other == origin ? this : new IndicatorEngine(store, other, memo);
+        return other == origin ? this : new IndicatorEngine(store, other, counts, memo);
     }
 
     public Origin origin() {
@@ -69,7 +79,7 @@ public final class IndicatorEngine {
     private double count(String source, String group, String outcomeGroup, Place place, List<String> forces,
                          List<YearMonth> ends) {
         return recall(java.util.Arrays.asList("count", source, group, outcomeGroup, place, forces, ends),
-                () -> store.count(source, group, outcomeGroup, place, forces, ends));
+                () -> counts.sum(store.filter(source, group, outcomeGroup, place, forces, ends)));
     }
 
     /** Force names for notes; read once, as they change only with a migration. */
@@ -139,7 +149,8 @@ public final class IndicatorEngine {
         if (d.outcomeGroup() != null
                 && this.<Long>recall(java.util.Arrays.asList("outcomes", s.id(), d.denominatorGroup(), counted,
                         basis.forces(), basis.spanEnds()),
-                () -> store.withAnyOutcome(s.id(), d.denominatorGroup(), counted, basis.forces(), basis.spanEnds())) == 0) {
+                () -> (long) counts.sum(store.anyOutcomeFilter(s.id(), d.denominatorGroup(), counted, basis.forces(),
+                        basis.spanEnds()))) == 0) {
             notes.add(s.title() + " holds no outcomes for these offences in the " + period.describe());
             return Figure.unavailable(d, place, asked, notes);
         }

@@ -169,6 +169,12 @@ public final class MeasureStore {
                 .mapTo(java.time.LocalDate.class).findOne()).map(YearMonth::from);
     }
 
+    /** Every fact source's id, in order of preference. */
+    public List<String> sourceIds() {
+        return jdbi.withHandle(h -> h.createQuery("select id from measure_source order by preference, id")
+                .mapTo(String.class).list());
+    }
+
     /** The members of a named group of forces ("England and Wales"). */
     public List<String> forceGroup(String name) {
         return jdbi.withHandle(h -> h.createQuery(
@@ -229,55 +235,78 @@ public final class MeasureStore {
      */
     public double count(String source, String offenceGroup, String outcomeGroup, Place place, List<String> forces,
                        List<YearMonth> spanEnds) {
-        StringBuilder sql = new StringBuilder("""
-                select coalesce(sum(f.n), 0) as total
-                from measure_fact f
-                where f.source = :s and f.span_to in (<ends>)
-                  and exists (select 1 from measure_offence_category c
-                              where c.source = f.source and c.group_id = :g and f.category like c.pattern)
-                """);
-        if (outcomeGroup != null) {
-            // the rate's numerator: only offences whose outcome falls in the group
-            sql.append(" and exists (select 1 from measure_outcome_category o where o.source = f.source"
-                    + " and o.group_id = :og and o.outcome = f.outcome and f.outcome <> '')");
-        }
-        String column = placeColumn(place);
-        sql.append(column == null ? " and f.grain <> 'area' and f.force_code in (<forces>)"
-                : " and f.grain <> 'force' and f." + column + " = :code");
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql.toString()).bind("s", source).bind("g", offenceGroup)
-                    .bindList("ends", dates(spanEnds));
-            if (outcomeGroup != null) {
-                q.bind("og", outcomeGroup);
-            }
-            if (column == null) {
-                q.bindList("forces", forces);
-            } else {
-                q.bind("code", ((Place.Area) place).code());
-            }
-            return q.mapTo(Double.class).one();
-        });
+        return sum(filter(source, offenceGroup, outcomeGroup, place, forces, spanEnds));
     }
 
     /** How many of the offences counted carry any outcome: none means the source published no outcomes here. */
     public long withAnyOutcome(String source, String offenceGroup, Place place, List<String> forces,
                                List<YearMonth> spanEnds) {
+        return (long) sum(anyOutcomeFilter(source, offenceGroup, place, forces, spanEnds));
+    }
+
+    /**
+     * The count of the offence group (and outcome group, if one; only offences whose outcome falls in it, the rate's
+     * numerator) in the place, as a definition that SQL here and the national jobs elsewhere both evaluate.
+     */
+    public FactFilter filter(String source, String offenceGroup, String outcomeGroup, Place place,
+                             List<String> forces, List<YearMonth> spanEnds) {
+        FactFilter.Outcomes outcomes = outcomeGroup == null ? new FactFilter.Outcomes.Any()
+                : new FactFilter.Outcomes.In(java.util.Set.copyOf(jdbi.withHandle(h -> h.createQuery(
+                        "select outcome from measure_outcome_category where source = :s and group_id = :og")
+                .bind("s", source).bind("og", outcomeGroup).mapTo(String.class).list())));
+        return filter(source, offenceGroup, outcomes, place, forces, spanEnds);
+    }
+
+    /** The offences of the group in the place that carry any outcome at all. */
+    public FactFilter anyOutcomeFilter(String source, String offenceGroup, Place place, List<String> forces,
+                                       List<YearMonth> spanEnds) {
+        return filter(source, offenceGroup, new FactFilter.Outcomes.Present(), place, forces, spanEnds);
+    }
+
+    private FactFilter filter(String source, String offenceGroup, FactFilter.Outcomes outcomes, Place place,
+                              List<String> forces, List<YearMonth> spanEnds) {
+        List<String> patterns = jdbi.withHandle(h -> h.createQuery(
+                        "select pattern from measure_offence_category where source = :s and group_id = :g order by pattern")
+                .bind("s", source).bind("g", offenceGroup).mapTo(String.class).list());
+        List<java.time.LocalDate> ends = spanEnds.stream().map(m -> m.atDay(1)).toList();
         String column = placeColumn(place);
-        String sql = """
-                select coalesce(sum(f.n), 0) from measure_fact f
-                where f.source = :s and f.span_to in (<ends>) and f.outcome <> ''
-                  and exists (select 1 from measure_offence_category c
-                              where c.source = f.source and c.group_id = :g and f.category like c.pattern)
-                """ + (column == null ? " and f.grain <> 'area' and f.force_code in (<forces>)"
-                : " and f.grain <> 'force' and f." + column + " = :code");
+        return column == null
+                ? new FactFilter(source, patterns, outcomes, ends, forces, null, null)
+                : new FactFilter(source, patterns, outcomes, ends, List.of(), column, ((Place.Area) place).code());
+    }
+
+    /** The sum of the facts the count takes, in SQL over {@code measure_fact}: {@link FactFilter#counts} in SQL. */
+    public double sum(FactFilter filter) {
+        if (filter.patterns().isEmpty() || filter.spanEnds().isEmpty()
+                || (filter.areaColumn() == null && filter.forces().isEmpty())
+                || (filter.outcomes() instanceof FactFilter.Outcomes.In in && in.codes().isEmpty())) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder("""
+                select coalesce(sum(f.n), 0) as total
+                from measure_fact f
+                where f.source = :s and f.span_to in (<ends>) and f.category like any (array[<patterns>])
+                """);
+        if (filter.outcomes() instanceof FactFilter.Outcomes.Present) {
+            sql.append(" and f.outcome <> ''");
+        } else if (filter.outcomes() instanceof FactFilter.Outcomes.In) {
+            sql.append(" and f.outcome <> '' and f.outcome in (<outcomes>)");
+        }
+        sql.append(filter.areaColumn() == null ? " and f.grain <> 'area' and f.force_code in (<forces>)"
+                : " and f.grain <> 'force' and f." + filter.areaColumn() + " = :code");
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql).bind("s", source).bind("g", offenceGroup).bindList("ends", dates(spanEnds));
-            if (column == null) {
-                q.bindList("forces", forces);
-            } else {
-                q.bind("code", ((Place.Area) place).code());
+            Query q = h.createQuery(sql.toString()).bind("s", filter.source())
+                    .bindList("ends", filter.spanEnds().stream().map(Date::valueOf).toList())
+                    .bindList("patterns", filter.patterns());
+            if (filter.outcomes() instanceof FactFilter.Outcomes.In in) {
+                q.bindList("outcomes", List.copyOf(in.codes()));
             }
-            return q.mapTo(Long.class).one();
+            if (filter.areaColumn() == null) {
+                q.bindList("forces", filter.forces());
+            } else {
+                q.bind("code", filter.areaCode());
+            }
+            return q.mapTo(Double.class).one();
         });
     }
 

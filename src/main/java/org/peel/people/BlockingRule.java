@@ -86,6 +86,26 @@ public record BlockingRule(String name, Function<PreparedRecord, String> key, Se
                         Set.of("surname", "given_name")));
     }
 
+    /**
+     * The rules for a whole nation's records: the standard ones, but the town rule also needs the same surname
+     * initial. A town holds a fixed number of people with a given name that sounds alike, so on its own that rule's
+     * blocks grow with the records and its pairs with their square (at 100,000 synthetic records over five forces it
+     * yields 7.4 of the 8.6 million candidate pairs, with blocks of over a thousand); the surname initial divides
+     * them by about twenty. Both engines, the force's and the national one, run whichever set they are given.
+     */
+    public static List<BlockingRule> national() {
+        List<BlockingRule> rules = new ArrayList<>(standard());
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).name().equals("given name sounds the same, same town")) {
+                rules.set(i, new BlockingRule("given name sounds the same, same surname initial, same town",
+                        r -> r.givenSound == null || r.surname == null || r.city == null ? null
+                                : r.givenSound + "|" + r.surname.charAt(0) + "|" + r.city,
+                        Set.of("given_name", "surname", "city")));
+            }
+        }
+        return List.copyOf(rules);
+    }
+
     /** Each record's key under this rule (null where the record lacks what the rule needs). */
     String[] keys(List<PreparedRecord> records) {
         String[] keys = new String[records.size()];

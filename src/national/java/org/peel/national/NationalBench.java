@@ -3,7 +3,9 @@ package org.peel.national;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.peel.people.Clustering;
 import org.peel.people.IdentityResolution;
+import org.peel.people.MatchModel;
 import org.peel.people.LinkEvaluation;
 import org.peel.people.PersonDetails;
 import org.peel.platform.OutputOptions;
@@ -49,11 +51,17 @@ public final class NationalBench implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "Shuffle partitions (default: Spark's)")
     int partitions;
 
+    @Option(names = "--blocking", paramLabel = "SET", defaultValue = "national",
+            description = "Blocking rules for both paths: national (default; the town rule also needs the surname"
+                    + " initial) or standard (a force's own)")
+    String blocking;
+
     @Option(names = "--skip-single", description = "Time the Spark path only (for records beyond one machine's memory)")
     boolean skipSingle;
 
     @Override
     public Integer call() {
+        NationalLinkage.Blocking rules = NationalLinkCommand.blocking(blocking);
         SyntheticNation nation;
         try {
             nation = SyntheticNation.generate(records, forces, seed, 0.2, 0.1);
@@ -75,7 +83,8 @@ public final class NationalBench implements Callable<Integer> {
         int[] single = null;
         if (!skipSingle) {
             long t0 = System.nanoTime();
-            single = IdentityResolution.standard().resolve(details).persons().personOf();
+            single = new IdentityResolution(rules.rules(), MatchModel.Training.standard(), Clustering.standard())
+                    .resolve(details).persons().personOf();
             singleSeconds = (System.nanoTime() - t0) / 1e9;
         }
         details = null;
@@ -90,7 +99,7 @@ public final class NationalBench implements Callable<Integer> {
             JavaRDD<NationalRecord> input = sc.parallelize(rows, Math.max(sc.defaultParallelism(), rows.size() / 20_000));
             input.cache().count();
             long t0 = System.nanoTime();
-            distributed = NationalLinkage.standard().resolve(input).personNumbers();
+            distributed = NationalLinkage.of(rules).resolve(input).personNumbers();
             sparkSeconds = (System.nanoTime() - t0) / 1e9;
         } finally {
             if (own) {
@@ -104,6 +113,7 @@ public final class NationalBench implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("records", nation.records().size());
         json.put("forces", forces);
+        json.put("blocking", blocking);
         json.put("spark", figures(sparkSeconds, sparkF1));
         json.put("single", figures(singleSeconds, singleF1));
         json.put("agreement", agreement);

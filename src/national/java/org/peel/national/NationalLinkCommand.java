@@ -58,8 +58,23 @@ public final class NationalLinkCommand implements Callable<Integer> {
             description = "Records the model is trained on, on the driver; more are sampled evenly (default 2000000)")
     int trainingRecords;
 
+    @Option(names = "--blocking", paramLabel = "SET", defaultValue = "national",
+            description = "Blocking rules: national (default; the town rule also needs the surname initial, as a"
+                    + " nation's records need) or standard (a force's own)")
+    String blocking;
+
+    /** The rule set named on the command line. */
+    static NationalLinkage.Blocking blocking(String name) {
+        return switch (name) {
+            case "national" -> NationalLinkage.Blocking.NATIONAL;
+            case "standard" -> NationalLinkage.Blocking.STANDARD;
+            default -> throw new PeelException("--blocking must be national or standard, not " + name);
+        };
+    }
+
     @Override
     public Integer call() {
+        NationalLinkage.Blocking rules = blocking(blocking);
         if (!inputFormat.equals("csv") && !inputFormat.equals("parquet")) {
             throw new PeelException("--input-format must be csv or parquet, not " + inputFormat);
         }
@@ -69,7 +84,7 @@ public final class NationalLinkCommand implements Callable<Integer> {
         try {
             JavaRDD<NationalRecord> records = read(spark, input, inputFormat);
             NationalLinkage linkage = new NationalLinkage(org.peel.people.Clustering.standard(),
-                    org.peel.people.MatchModel.Training.standard(), trainingRecords);
+                    org.peel.people.MatchModel.Training.standard(), trainingRecords, rules);
             NationalLinkage.Outcome outcome = linkage.resolve(records);
             Map<String, Long> written = NationalIndex.write(spark, records, outcome, out);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -77,6 +92,7 @@ public final class NationalLinkCommand implements Callable<Integer> {
             json.put("records", outcome.records());
             json.put("candidatePairs", outcome.candidatePairs());
             json.put("trainingRecords", outcome.trainingRecords());
+            json.put("blocking", blocking);
             json.putAll(written);
             json.put("componentRounds", outcome.iterations());
             json.put("out", out);

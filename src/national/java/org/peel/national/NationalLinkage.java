@@ -90,24 +90,52 @@ public final class NationalLinkage implements Serializable {
         }
     }
 
-    /** The rules, rebuilt from Peel's code wherever this runs (their keys are functions, shipped as code). */
+    /**
+     * Which of Peel's blocking rule sets a run uses: only its name travels to the executors, where the rules are
+     * rebuilt from Peel's code (their keys are functions, shipped as code).
+     */
+    public enum Blocking {
+        /** {@link BlockingRule#standard()}: a force's own rules. */
+        STANDARD,
+        /** {@link BlockingRule#national()}: the same, with the town rule tightened for a nation's records. */
+        NATIONAL;
+
+        public List<BlockingRule> rules() {
+            return this == STANDARD ? Rules.STANDARD : Rules.NATIONAL;
+        }
+    }
+
     private static final class Rules {
         static final List<BlockingRule> STANDARD = BlockingRule.standard();
+        static final List<BlockingRule> NATIONAL = BlockingRule.national();
     }
 
     private final Clustering clustering;
     private final MatchModel.Training training;
     private final int trainingRecords;
+    private final Blocking blocking;
 
     public NationalLinkage(Clustering clustering, MatchModel.Training training, int trainingRecords) {
+        this(clustering, training, trainingRecords, Blocking.STANDARD);
+    }
+
+    public NationalLinkage(Clustering clustering, MatchModel.Training training, int trainingRecords,
+                           Blocking blocking) {
         this.clustering = clustering;
         this.training = training;
         this.trainingRecords = trainingRecords;
+        this.blocking = blocking;
     }
 
     /** The single-machine engine's standard settings. */
     public static NationalLinkage standard() {
-        return new NationalLinkage(Clustering.standard(), MatchModel.Training.standard(), DEFAULT_TRAINING_RECORDS);
+        return of(Blocking.STANDARD);
+    }
+
+    /** The single-machine engine's standard settings with the blocking rule set given. */
+    public static NationalLinkage of(Blocking blocking) {
+        return new NationalLinkage(Clustering.standard(), MatchModel.Training.standard(), DEFAULT_TRAINING_RECORDS,
+                blocking);
     }
 
     /**
@@ -132,14 +160,16 @@ public final class NationalLinkage implements Serializable {
             }
         }
         long tTrain = System.nanoTime();
-        MatchModel model = MatchModel.train(prepared, FieldComparison.forFields(present), Rules.STANDARD, training);
+        MatchModel model = MatchModel.train(prepared, FieldComparison.forFields(present), blocking.rules(),
+                training);
         phase("trained on " + prepared.size() + " records", tTrain);
         Broadcast<MatchModel> shipped = sc.broadcast(model);
 
         LongAccumulator candidates = sc.sc().longAccumulator("candidate pairs");
+        Blocking rules = blocking;
         double lowerWeight = MatchWeight.weightOf(clustering.lower());
         JavaRDD<Pair> scored = records
-                .flatMapToPair(NationalLinkage::blockKeys)
+                .flatMapToPair(r -> blockKeys(r, rules))
                 .groupByKey()
                 .flatMap(block -> scoreBlock(block._1(), block._2(), shipped.value(), lowerWeight, candidates))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -179,8 +209,8 @@ public final class NationalLinkage implements Serializable {
     record Keyed(NationalRecord record, String[] keys) implements Serializable {
     }
 
-    private static Iterator<Tuple2<String, Keyed>> blockKeys(NationalRecord r) {
-        List<BlockingRule> rules = Rules.STANDARD;
+    private static Iterator<Tuple2<String, Keyed>> blockKeys(NationalRecord r, Blocking blocking) {
+        List<BlockingRule> rules = blocking.rules();
         PreparedRecord p = PreparedRecord.of(r.person());
         String[] keys = new String[rules.size()];
         for (int k = 0; k < keys.length; k++) {
