@@ -289,36 +289,65 @@ public final class OcgStore {
     }
 
     /**
-     * The group's associate network from its person records: the members and associates, and the ties the records
-     * show between them: the same address, the same phone, or a crime in which both appear (matched on the name and
-     * date of birth as recorded, since the records are not resolved into persons here).
+     * The group's associate network over resolved persons: each current member or associate is a node, and records
+     * that identity resolution has linked to the same person (people's published view) are one node, however their
+     * names were spelled. Ties are the same address or phone on the members' records, and a crime in which both
+     * persons appear, found through the persons the crime's records are linked to, not through the names and dates
+     * of birth as recorded. A record linked to no person stands for itself.
      */
     public AssociateNetwork.Result network(String ocgId) {
-        List<AssociateNetwork.Node> nodes = members(ocgId).stream()
-                .map(m -> new AssociateNetwork.Node(m.recordId(), m.name(), m.roleText())).toList();
+        record Row(String recordId, String who, String name, String role) {
+        }
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery("""
+                        select p.id, coalesce('p' || v.person_id, 'r' || p.id) as who,
+                               trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')) as name, p.role
+                        from person_record p
+                        join people_person_record_published v on v.record_id = p.id
+                        where p.source_type = 'ocg' and p.source_id = :id
+                          and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)
+                        order by case p.role when 'principal' then 0 when 'principal subject' then 0
+                                 when 'significant' then 1 when 'member' then 1 when 'peripheral' then 2 else 3 end,
+                                 p.id""")
+                .bind("id", ocgId).map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list());
+        // one node per person: the first of their records by role (so their highest role) stands for them
+        Map<String, String> nodeOf = new LinkedHashMap<>();
+        List<AssociateNetwork.Node> nodes = new ArrayList<>();
+        for (Row r : rows) {
+            if (!nodeOf.containsKey(r.who())) {
+                nodeOf.put(r.who(), r.recordId());
+                nodes.add(new AssociateNetwork.Node(r.recordId(), r.name().isBlank() ? "(no name recorded)" : r.name(),
+                        new Member(r.recordId(), r.role(), r.name(), null).roleText()));
+            }
+        }
         List<AssociateNetwork.Tie> ties = jdbi.withHandle(h -> h.createQuery("""
                         with m as (
-                            select id, lower(trim(coalesce(address, ''))) as addr,
-                                   regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') as ph,
-                                   lower(forenames) as f, lower(surname) as s, date_of_birth as dob
-                            from person_record where source_type = 'ocg' and source_id = :id)
-                        select a.id, b.id, 'shared address' from m a join m b on a.id < b.id and a.addr <> ''
-                            and a.addr = b.addr
-                        union all
-                        select a.id, b.id, 'shared phone' from m a join m b on a.id < b.id and a.ph <> ''
-                            and a.ph = b.ph
-                        union all
-                        select distinct a.id, b.id, 'crime ' || ca.source_id
-                        from m a
-                        join person_record ca on ca.source_type = 'crime' and lower(ca.surname) = a.s
-                            and lower(ca.forenames) = a.f and ca.date_of_birth = a.dob
-                        join person_record cb on cb.source_type = 'crime' and cb.source_id = ca.source_id
-                            and cb.id <> ca.id
-                        join m b on a.id < b.id and lower(cb.surname) = b.s and lower(cb.forenames) = b.f
-                            and cb.date_of_birth = b.dob
+                            select p.id, coalesce('p' || v.person_id, 'r' || p.id) as who, v.person_id,
+                                   lower(trim(coalesce(p.address, ''))) as addr,
+                                   regexp_replace(coalesce(p.phone, ''), '[^0-9]', '', 'g') as ph
+                            from person_record p
+                            join people_person_record_published v on v.record_id = p.id
+                            where p.source_type = 'ocg' and p.source_id = :id
+                              and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)),
+                        c as (
+                            select distinct v.source_id as crime, v.person_id
+                            from people_person_record_published v
+                            where v.source_type = 'crime'
+                              and v.person_id in (select person_id from m where person_id is not null))
+                        select distinct a.who, b.who, 'shared address' from m a join m b on a.who < b.who
+                            and a.addr <> '' and a.addr = b.addr
+                        union
+                        select distinct a.who, b.who, 'shared phone' from m a join m b on a.who < b.who
+                            and a.ph <> '' and a.ph = b.ph
+                        union
+                        select distinct a.who, b.who, 'crime ' || ca.crime
+                        from c ca
+                        join c cb on cb.crime = ca.crime and cb.person_id <> ca.person_id
+                        join m a on a.person_id = ca.person_id
+                        join m b on b.person_id = cb.person_id and a.who < b.who
                         order by 1, 2, 3""")
-                .bind("id", ocgId).map((rs, ctx) -> new AssociateNetwork.Tie(rs.getString(1), rs.getString(2),
-                        rs.getString(3))).list());
+                .bind("id", ocgId).map((rs, ctx) -> new AssociateNetwork.Tie(nodeOf.get(rs.getString(1)),
+                        nodeOf.get(rs.getString(2)), rs.getString(3))).list());
         return AssociateNetwork.build(nodes, ties);
     }
 
