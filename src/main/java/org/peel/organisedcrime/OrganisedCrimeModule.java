@@ -46,7 +46,7 @@ public final class OrganisedCrimeModule implements Module {
         this.intelligence = new FrontLineIntelligence(new IntelligenceStore(context.jdbi()), store, context.audit(),
                 IntelligenceGrading.scheme(context.environment().get("PEEL_INTEL_GRADING")), context.clock());
         this.threats = new ThreatStore(context.jdbi(), context.audit(), context.clock(),
-                testDays(context.environment().get("PEEL_SPR_TEST_DAYS")));
+                ThreatStore.testDaysFrom(context.environment().get("PEEL_SPR_TEST_DAYS")));
         this.tasks = new OcgTaskRoutes(context.web(), register, context.audit(), context::boroughNames,
                 context.clock());
         this.equality = new GangEquality(gangStore, new PopulationFigures(context.sharedData()), context::boroughNames,
@@ -143,22 +143,6 @@ public final class OrganisedCrimeModule implements Module {
                     "/organised-crime/threats", Attention.Urgency.ROUTINE));
         }
         return items;
-    }
-
-    private static int testDays(String text) {
-        if (text == null || text.isBlank()) {
-            return Preparedness.DEFAULT_TEST_DAYS;
-        }
-        try {
-            int days = Integer.parseInt(text.strip());
-            if (days >= 1) {
-                return days;
-            }
-        } catch (NumberFormatException ex) {
-            // falls through to the error
-        }
-        throw new IllegalArgumentException("PEEL_SPR_TEST_DAYS must be a whole number of days, at least 1, not '"
-                + text + "'");
     }
 
     @Override
