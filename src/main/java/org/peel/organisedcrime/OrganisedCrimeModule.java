@@ -59,6 +59,7 @@ public final class OrganisedCrimeModule implements Module {
                 .register(routes);
         tasks.register(routes);
         new GangRoutes(context.web(), gangs, equality, context::boroughNames).register(routes);
+        new GangApiRoutes(context.web(), gangs).register(routes);
         new ThreatRoutes(context.web(), threats).register(routes);
         new IntelligenceRoutes(context.web(), intelligence, gangs.store(), context::boroughNames).register(routes);
     }
