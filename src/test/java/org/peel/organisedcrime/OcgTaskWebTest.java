@@ -138,6 +138,27 @@ class OcgTaskWebTest {
     }
 
     @Test
+    @DisplayName("the lead responsible officer withdraws a task no longer needed, saying why; it leaves the officers'"
+            + " lists, stays on the group's page as withdrawn, and the withdrawal is audited")
+    void withdraw() {
+        WebClient lro = lro();
+        assertThat(lro.post("/organised-crime/groups/K-1/tasks" + PURPOSE,
+                task("", Fixtures.WESTMINSTER, "", "Watch the garages behind the flats")).statusCode()).isEqualTo(302);
+        OcgTask t = only("Watch the garages behind the flats");
+        assertThat(officer("pc.named").post("/organised-crime/tasks/" + t.id() + "/withdraw",
+                Map.of("result", "mine")).statusCode()).isEqualTo(403);
+        assertThat(lro.post("/organised-crime/tasks/" + t.id() + "/withdraw" + PURPOSE,
+                Map.of("result", "group moved out of the garages")).statusCode()).isEqualTo(302);
+        OcgTask withdrawn = only("Watch the garages behind the flats");
+        assertThat(withdrawn.status()).isEqualTo("withdrawn");
+        assertThat(withdrawn.result()).isEqualTo("withdrawn: group moved out of the garages");
+        assertThat(officer("pc.colleague").get("/organised-crime/tasks").body()).doesNotContain("Watch the garages");
+        assertThat(new AuditTrail(server.database().jdbi())
+                .search(new AuditTrail.Filter("lro.k", "ocg", "K-1", null, null, null), 50))
+                .anyMatch(e -> e.action().equals("ocg.task.withdraw"));
+    }
+
+    @Test
     @DisplayName("a neighbourhood officer may not give a task")
     void officerCannotTask() {
         assertThat(officer("pc.named").post("/organised-crime/groups/K-1/tasks" + PURPOSE,
