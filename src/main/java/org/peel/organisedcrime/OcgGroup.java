@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * A group on the register as it stands: what is known of it, its current assessment (null until first scored under
- * the register's model) and how many members and principals it has.
+ * the register's model), how many members and principals it has, and why it was archived (null while active, or
+ * when archived before reasons were kept).
  */
 public record OcgGroup(String id, String name, String boroughCode, List<String> activities, boolean firearms,
                        Violence violence, boolean corruption, boolean moneyLaundering, boolean specialistSkills,
                        Reach reach, List<String> areas, String leadOfficer, String status, LocalDate mappedOn,
                        LocalDate archivedOn, Double score, String band, String modelVersion, LocalDate lastAssessed,
-                       int members, int principals) {
+                       int members, int principals, String archiveReason) {
 
     public OcgGroup {
         activities = List.copyOf(activities);

@@ -142,6 +142,49 @@ public final class OcgRegister {
         });
     }
 
+    /**
+     * A task as the lead responsible officer gives it: against the group or one member (a person record of it), to a
+     * borough's neighbourhood team or one of its officers, what to do, why and by when.
+     */
+    public record TaskOrder(String memberRecordId, String boroughCode, String officer, String action, String reason,
+                            LocalDate dueOn) {
+    }
+
+    /** Tasks a borough or one of its neighbourhood officers with an action against the group; returns the task's id. */
+    public long task(User user, String ocgId, TaskOrder order, String clientAddress) {
+        Instant now = clock.instant();
+        return store.jdbi().inTransaction(h -> {
+            if (order.memberRecordId() != null && !store.currentMember(h, ocgId, order.memberRecordId())) {
+                throw new IllegalArgumentException("no current member " + order.memberRecordId() + " of " + ocgId);
+            }
+            long id = store.insertTask(h, ocgId, order, user.username(), now);
+            audit.record(h, AuditEvent.by(user, "ocg.task", "ocg", ocgId, AuditEvent.SUCCESS).from(clientAddress)
+                    .detail("task " + id + " to " + (order.officer() == null ? "the neighbourhood team of "
+                            + order.boroughCode() : order.officer()) + ", due " + order.dueOn()
+                            + (order.memberRecordId() == null ? "" : ", against person record "
+                            + order.memberRecordId())));
+            return id;
+        });
+    }
+
+    /**
+     * Closes an open task: completed with its result by the officer tasked, or withdrawn (with the reason as its
+     * result) by the one who gave it. False when the task was no longer open.
+     */
+    public boolean closeTask(User user, long taskId, boolean completed, String result, String clientAddress) {
+        Instant now = clock.instant();
+        return store.jdbi().inTransaction(h -> {
+            OcgTask t = store.task(h, taskId).orElseThrow(() -> new IllegalArgumentException("no task " + taskId));
+            boolean closed = store.closeTask(h, taskId, completed ? "completed" : "withdrawn", result,
+                    user.username(), now);
+            if (closed) {
+                audit.record(h, AuditEvent.by(user, completed ? "ocg.task.complete" : "ocg.task.withdraw", "ocg",
+                        t.ocgId(), AuditEvent.SUCCESS).from(clientAddress).detail("task " + taskId));
+            }
+            return closed;
+        });
+    }
+
     /** A group on the tracker: its current score and whether it is due for reassessment, and why. */
     public record TrackerRow(OcgGroup group, Reassessment.Decision due) {
     }

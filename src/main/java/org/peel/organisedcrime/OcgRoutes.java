@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
+import org.peel.access.AccessStore;
+import org.peel.access.Role;
 import org.peel.access.Section;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
@@ -38,9 +40,12 @@ public final class OcgRoutes {
     private final Supplier<Map<String, String>> boroughNames;
     private final Clock clock;
     private final IntelligenceStore intelligence;
+    private final AccessStore accounts;
 
-    public OcgRoutes(Web web, OcgRegister register, Supplier<Map<String, String>> boroughNames, Clock clock) {
+    public OcgRoutes(Web web, OcgRegister register, Supplier<Map<String, String>> boroughNames, Clock clock,
+                     AccessStore accounts) {
         this.web = web;
+        this.accounts = accounts;
         this.register = register;
         this.boroughNames = boroughNames;
         this.clock = clock;
@@ -55,6 +60,7 @@ public final class OcgRoutes {
         routes.post("/organised-crime/groups/{id}/members", this::addMember);
         routes.post("/organised-crime/groups/{id}/members/{record}/removal", this::removeMember);
         routes.post("/organised-crime/groups/{id}/archive", this::archive);
+        routes.post("/organised-crime/groups/{id}/tasks", this::giveTask);
         routes.get("/organised-crime/models", this::models);
         routes.get("/organised-crime/disruptions", this::disruptionMonths);
     }
@@ -116,6 +122,9 @@ public final class OcgRoutes {
         params.put("disruptions", register.store().disruptions(g.id()));
         params.put("intelligence", intelligence.forGroup(g.id()));
         params.put("network", register.store().network(g.id()));
+        params.put("tasks", register.store().tasksOf(g.id()));
+        params.put("boroughs", boroughNames.get());
+        params.put("officers", neighbourhoodOfficers());
         params.put("settings", register.settings());
         params.put("headings", Disruption.HEADINGS);
         params.put("errors", errors);
@@ -309,6 +318,65 @@ public final class OcgRoutes {
             return;
         }
         register.archive(user, g.id(), on, values.get("archiveReason"), ctx.ip());
+        ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
+    }
+
+    /** Neighbourhood officers who may be tasked, by borough then name. */
+    private List<User> neighbourhoodOfficers() {
+        return accounts.listUsers().stream().filter(u -> u.role() == Role.NEIGHBOURHOOD_OFFICER)
+                .sorted(java.util.Comparator.comparing(User::boroughCode).thenComparing(User::displayName)).toList();
+    }
+
+    /**
+     * The lead responsible officer tasks a borough's neighbourhood team, or one of its officers, with an action
+     * against the group or one member. Whoever may change the group may task for it; a named officer must be an
+     * enabled neighbourhood officer of the borough tasked.
+     */
+    private void giveTask(Context ctx) {
+        OcgGroup g = groupOf(ctx);
+        User user = web.authorize(ctx, intelligence().inBorough(g.boroughCode()).changing(), "ocg", g.id());
+        Map<String, String> values = form(ctx, List.of("taskAgainst", "taskBorough", "taskOfficer", "taskAction",
+                "taskReason", "taskDueOn"));
+        FormErrors errors = FormErrors.none();
+        String against = values.get("taskAgainst").isEmpty() ? null : values.get("taskAgainst");
+        if (against != null && register.store().members(g.id()).stream().noneMatch(m -> m.recordId().equals(against))) {
+            errors.add("taskAgainst", "Choose the group, or one of its current members or associates");
+        }
+        String borough = values.get("taskBorough");
+        if (!boroughNames.get().containsKey(borough)) {
+            errors.add("taskBorough", "Choose the borough to task");
+        }
+        String officer = values.get("taskOfficer").isEmpty() ? null : values.get("taskOfficer");
+        if (officer != null) {
+            java.util.Optional<User> tasked = accounts.findUser(officer);
+            if (tasked.isEmpty() || tasked.get().role() != Role.NEIGHBOURHOOD_OFFICER) {
+                errors.add("taskOfficer", "Choose a neighbourhood officer, or leave it to the borough's team");
+            } else if (!tasked.get().boroughCode().equals(borough)) {
+                errors.add("taskOfficer", "That officer works in another borough: choose one of the borough tasked");
+            }
+        }
+        if (values.get("taskAction").isEmpty()) {
+            errors.add("taskAction", "Say what is to be done, for example: check who is living at the address");
+        }
+        if (values.get("taskReason").isEmpty()) {
+            errors.add("taskReason", "Say why, for example: intelligence that the group stores drugs there");
+        }
+        LocalDate due = null;
+        try {
+            due = LocalDate.parse(values.get("taskDueOn"));
+            if (due.isBefore(LocalDate.now(clock))) {
+                errors.add("taskDueOn", "The due date cannot be in the past");
+            }
+        } catch (DateTimeParseException ex) {
+            errors.add("taskDueOn", "Enter the date the task is due as YYYY-MM-DD");
+        }
+        if (errors.any()) {
+            values.put("tasking", "yes");
+            showGroup(ctx, g, 400, errors, values);
+            return;
+        }
+        register.task(user, g.id(), new OcgRegister.TaskOrder(against, borough, officer, values.get("taskAction"),
+                values.get("taskReason"), due), ctx.ip());
         ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
     }
 

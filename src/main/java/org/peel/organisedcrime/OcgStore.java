@@ -25,7 +25,7 @@ public final class OcgStore {
     private static final String GROUP_COLUMNS = """
             g.id, g.name, g.borough_code, g.activities, g.firearms, g.violence, g.corruption, g.money_laundering,
             g.specialist_skills, g.reach, g.areas, g.lead_officer, g.status, g.mapped_on, g.archived_on, g.score,
-            g.band, g.model_version, g.last_assessed,
+            g.band, g.model_version, g.last_assessed, g.archive_reason,
             (select count(*) from person_record p where p.source_type = 'ocg' and p.source_id = g.id
                 and p.role <> 'associate'
                 and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)) as members,
@@ -289,36 +289,65 @@ public final class OcgStore {
     }
 
     /**
-     * The group's associate network from its person records: the members and associates, and the ties the records
-     * show between them: the same address, the same phone, or a crime in which both appear (matched on the name and
-     * date of birth as recorded, since the records are not resolved into persons here).
+     * The group's associate network over resolved persons: each current member or associate is a node, and records
+     * that identity resolution has linked to the same person (people's published view) are one node, however their
+     * names were spelled. Ties are the same address or phone on the members' records, and a crime in which both
+     * persons appear, found through the persons the crime's records are linked to, not through the names and dates
+     * of birth as recorded. A record linked to no person stands for itself.
      */
     public AssociateNetwork.Result network(String ocgId) {
-        List<AssociateNetwork.Node> nodes = members(ocgId).stream()
-                .map(m -> new AssociateNetwork.Node(m.recordId(), m.name(), m.roleText())).toList();
+        record Row(String recordId, String who, String name, String role) {
+        }
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery("""
+                        select p.id, coalesce('p' || v.person_id, 'r' || p.id) as who,
+                               trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')) as name, p.role
+                        from person_record p
+                        join people_person_record_published v on v.record_id = p.id
+                        where p.source_type = 'ocg' and p.source_id = :id
+                          and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)
+                        order by case p.role when 'principal' then 0 when 'principal subject' then 0
+                                 when 'significant' then 1 when 'member' then 1 when 'peripheral' then 2 else 3 end,
+                                 p.id""")
+                .bind("id", ocgId).map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list());
+        // one node per person: the first of their records by role (so their highest role) stands for them
+        Map<String, String> nodeOf = new LinkedHashMap<>();
+        List<AssociateNetwork.Node> nodes = new ArrayList<>();
+        for (Row r : rows) {
+            if (!nodeOf.containsKey(r.who())) {
+                nodeOf.put(r.who(), r.recordId());
+                nodes.add(new AssociateNetwork.Node(r.recordId(), r.name().isBlank() ? "(no name recorded)" : r.name(),
+                        new Member(r.recordId(), r.role(), r.name(), null).roleText()));
+            }
+        }
         List<AssociateNetwork.Tie> ties = jdbi.withHandle(h -> h.createQuery("""
                         with m as (
-                            select id, lower(trim(coalesce(address, ''))) as addr,
-                                   regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') as ph,
-                                   lower(forenames) as f, lower(surname) as s, date_of_birth as dob
-                            from person_record where source_type = 'ocg' and source_id = :id)
-                        select a.id, b.id, 'shared address' from m a join m b on a.id < b.id and a.addr <> ''
-                            and a.addr = b.addr
-                        union all
-                        select a.id, b.id, 'shared phone' from m a join m b on a.id < b.id and a.ph <> ''
-                            and a.ph = b.ph
-                        union all
-                        select distinct a.id, b.id, 'crime ' || ca.source_id
-                        from m a
-                        join person_record ca on ca.source_type = 'crime' and lower(ca.surname) = a.s
-                            and lower(ca.forenames) = a.f and ca.date_of_birth = a.dob
-                        join person_record cb on cb.source_type = 'crime' and cb.source_id = ca.source_id
-                            and cb.id <> ca.id
-                        join m b on a.id < b.id and lower(cb.surname) = b.s and lower(cb.forenames) = b.f
-                            and cb.date_of_birth = b.dob
+                            select p.id, coalesce('p' || v.person_id, 'r' || p.id) as who, v.person_id,
+                                   lower(trim(coalesce(p.address, ''))) as addr,
+                                   regexp_replace(coalesce(p.phone, ''), '[^0-9]', '', 'g') as ph
+                            from person_record p
+                            join people_person_record_published v on v.record_id = p.id
+                            where p.source_type = 'ocg' and p.source_id = :id
+                              and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)),
+                        c as (
+                            select distinct v.source_id as crime, v.person_id
+                            from people_person_record_published v
+                            where v.source_type = 'crime'
+                              and v.person_id in (select person_id from m where person_id is not null))
+                        select distinct a.who, b.who, 'shared address' from m a join m b on a.who < b.who
+                            and a.addr <> '' and a.addr = b.addr
+                        union
+                        select distinct a.who, b.who, 'shared phone' from m a join m b on a.who < b.who
+                            and a.ph <> '' and a.ph = b.ph
+                        union
+                        select distinct a.who, b.who, 'crime ' || ca.crime
+                        from c ca
+                        join c cb on cb.crime = ca.crime and cb.person_id <> ca.person_id
+                        join m a on a.person_id = ca.person_id
+                        join m b on b.person_id = cb.person_id and a.who < b.who
                         order by 1, 2, 3""")
-                .bind("id", ocgId).map((rs, ctx) -> new AssociateNetwork.Tie(rs.getString(1), rs.getString(2),
-                        rs.getString(3))).list());
+                .bind("id", ocgId).map((rs, ctx) -> new AssociateNetwork.Tie(nodeOf.get(rs.getString(1)),
+                        nodeOf.get(rs.getString(2)), rs.getString(3))).list());
         return AssociateNetwork.build(nodes, ties);
     }
 
@@ -367,6 +396,84 @@ public final class OcgStore {
                 .bind("g", ocgId).bind("on", on).bind("why", reason).execute() > 0;
     }
 
+    private static final String TASK_COLUMNS = """
+            t.id, t.ocg_id, g.name as group_name, t.member_record_id,
+            trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')) as member_name, t.borough_code,
+            t.officer, t.action, t.reason, t.due_on, t.status, t.result, t.tasked_by, t.tasked_at, t.closed_by,
+            t.closed_at
+            from ocg_task t join ocg g on g.id = t.ocg_id
+            left join person_record p on p.id = t.member_record_id""";
+
+    /** Every task given against a group, open ones first, then newest first. */
+    public List<OcgTask> tasksOf(String ocgId) {
+        return jdbi.withHandle(h -> h.createQuery("select " + TASK_COLUMNS + """
+                         where t.ocg_id = :g
+                        order by t.status <> 'open', t.tasked_at desc, t.id desc""")
+                .bind("g", ocgId).map((rs, ctx) -> task(rs)).list());
+    }
+
+    /**
+     * Open tasks in a borough (all boroughs when null): with a username, only those for that officer (named to them,
+     * or to their borough's team); due soonest first.
+     */
+    public List<OcgTask> openTasks(String boroughCode, String username) {
+        return jdbi.withHandle(h -> h.createQuery("select " + TASK_COLUMNS + """
+                         where t.status = 'open' and (cast(:b as text) is null or t.borough_code = :b)
+                          and (cast(:u as text) is null or t.officer is null or t.officer = :u)
+                        order by t.due_on, t.id""")
+                .bind("b", boroughCode).bind("u", username).map((rs, ctx) -> task(rs)).list());
+    }
+
+    public Optional<OcgTask> task(long id) {
+        return jdbi.withHandle(h -> task(h, id));
+    }
+
+    Optional<OcgTask> task(Handle h, long id) {
+        return h.createQuery("select " + TASK_COLUMNS + " where t.id = :id").bind("id", id)
+                .map((rs, ctx) -> task(rs)).findOne();
+    }
+
+    /** Whether the person record is a current member or associate of the group. */
+    boolean currentMember(Handle h, String ocgId, String recordId) {
+        return h.createQuery("""
+                        select count(*) from person_record p where p.id = :r and p.source_type = 'ocg'
+                          and p.source_id = :g
+                          and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)""")
+                .bind("r", recordId).bind("g", ocgId).mapTo(Long.class).one() > 0;
+    }
+
+    /** Records a task in the caller's transaction; returns its id. */
+    long insertTask(Handle h, String ocgId, OcgRegister.TaskOrder o, String by, Instant at) {
+        return h.createUpdate("""
+                        insert into ocg_task (ocg_id, member_record_id, borough_code, officer, action, reason, due_on,
+                            tasked_by, tasked_at)
+                        values (:g, :m, :b, :o, :action, :reason, :due, :by, :at)""")
+                .bind("g", ocgId).bind("m", o.memberRecordId()).bind("b", o.boroughCode()).bind("o", o.officer())
+                .bind("action", o.action()).bind("reason", o.reason()).bind("due", o.dueOn()).bind("by", by)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Closes an open task (completed with its result, or withdrawn), in the caller's transaction; false if not open. */
+    boolean closeTask(Handle h, long id, String status, String result, String by, Instant at) {
+        return h.createUpdate("""
+                        update ocg_task set status = :s, result = :r, closed_by = :by, closed_at = :at
+                        where id = :id and status = 'open'""")
+                .bind("id", id).bind("s", status).bind("r", result).bind("by", by)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute() > 0;
+    }
+
+    private static OcgTask task(ResultSet rs) throws SQLException {
+        OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+        String member = rs.getString("member_name");
+        return new OcgTask(rs.getLong("id"), rs.getString("ocg_id"), rs.getString("group_name"),
+                rs.getString("member_record_id"), member == null || member.isBlank() ? "(no name recorded)" : member,
+                rs.getString("borough_code"), rs.getString("officer"), rs.getString("action"), rs.getString("reason"),
+                rs.getObject("due_on", LocalDate.class), rs.getString("status"), rs.getString("result"),
+                rs.getString("tasked_by"), rs.getObject("tasked_at", OffsetDateTime.class).toInstant(),
+                rs.getString("closed_by"), closed == null ? null : closed.toInstant());
+    }
+
     private static OcgGroup group(ResultSet rs) throws SQLException {
         return new OcgGroup(rs.getString("id"), rs.getString("name"), rs.getString("borough_code"),
                 split(rs.getString("activities")), rs.getBoolean("firearms"), Violence.fromCode(rs.getString("violence")),
@@ -375,7 +482,7 @@ public final class OcgStore {
                 rs.getString("status"), rs.getObject("mapped_on", LocalDate.class),
                 rs.getObject("archived_on", LocalDate.class), number(rs, "score"), rs.getString("band"),
                 rs.getString("model_version"), rs.getObject("last_assessed", LocalDate.class), rs.getInt("members"),
-                rs.getInt("principals"));
+                rs.getInt("principals"), rs.getString("archive_reason"));
     }
 
     static List<String> split(String text) {

@@ -30,6 +30,7 @@ public final class OrganisedCrimeModule implements Module {
     private final GangEquality equality;
     private final FrontLineIntelligence intelligence;
     private final ThreatStore threats;
+    private final OcgTaskRoutes tasks;
 
     public OrganisedCrimeModule(ModuleContext context) {
         this.context = context;
@@ -45,15 +46,20 @@ public final class OrganisedCrimeModule implements Module {
         this.intelligence = new FrontLineIntelligence(new IntelligenceStore(context.jdbi()), store, context.audit(),
                 IntelligenceGrading.scheme(context.environment().get("PEEL_INTEL_GRADING")), context.clock());
         this.threats = new ThreatStore(context.jdbi(), context.audit(), context.clock(),
-                testDays(context.environment().get("PEEL_SPR_TEST_DAYS")));
+                ThreatStore.testDaysFrom(context.environment().get("PEEL_SPR_TEST_DAYS")));
+        this.tasks = new OcgTaskRoutes(context.web(), register, context.audit(), context::boroughNames,
+                context.clock());
         this.equality = new GangEquality(gangStore, new PopulationFigures(context.sharedData()), context::boroughNames,
                 () -> context.places().forceAreas().stream().map(f -> f.name()).toList());
     }
 
     @Override
     public void routes(RoutesConfig routes) {
-        new OcgRoutes(context.web(), register, context::boroughNames, context.clock()).register(routes);
+        new OcgRoutes(context.web(), register, context::boroughNames, context.clock(), context.access())
+                .register(routes);
+        tasks.register(routes);
         new GangRoutes(context.web(), gangs, equality, context::boroughNames).register(routes);
+        new GangApiRoutes(context.web(), gangs).register(routes);
         new ThreatRoutes(context.web(), threats).register(routes);
         new IntelligenceRoutes(context.web(), intelligence, gangs.store(), context::boroughNames).register(routes);
     }
@@ -78,6 +84,13 @@ public final class OrganisedCrimeModule implements Module {
                         "What to look and listen for in your borough, its organised crime groups and gangs, and the"
                                 + " form to submit intelligence",
                         "/organised-crime/intelligence"),
+                new Capability(Section.PREVENTION, "Organised crime tasks",
+                        "Tasks from a group's lead responsible officer to you or your borough's team: what to do"
+                                + " against a group or member, why, by when, and the result when done",
+                        "/organised-crime/tasks"),
+                new Capability(Section.ORGANISED_CRIME, "Organised crime tasks",
+                        "Open tasks given to boroughs and neighbourhood officers against groups and their members",
+                        "/organised-crime/tasks"),
                 new Capability(Section.ORGANISED_CRIME, "National threats: preparedness",
                         "The six Strategic Policing Requirement threats with exercises, debriefs, lessons and"
                                 + " capability reviews, and those not tested recently",
@@ -97,16 +110,16 @@ public final class OrganisedCrimeModule implements Module {
     /**
      * For those who may see the register: the groups due for reassessment (a significant event since the last
      * assessment, the interval passed, or never scored under the register's model), and people on the gangs matrix
-     * past their review date.
+     * past their review date. For a neighbourhood officer: the organised crime tasks given to them or their team.
      */
     @Override
     public List<Attention> attention(User user) {
+        List<Attention> items = new ArrayList<>(tasks.attention(user));
         if (!AccessPolicy.decide(user, AccessRequest.view(Section.ORGANISED_CRIME).touching(Sensitivity.INTELLIGENCE))
                 .allowed()) {
-            return List.of();
+            return items;
         }
         String borough = user.role().isLocal() ? user.boroughCode() : null;
-        List<Attention> items = new ArrayList<>();
         List<OcgRegister.TrackerRow> rows = register.tracker(borough);
         long due = rows.stream().filter(r -> r.due().due()).count();
         if (due > 0) {
@@ -131,22 +144,6 @@ public final class OrganisedCrimeModule implements Module {
                     "/organised-crime/threats", Attention.Urgency.ROUTINE));
         }
         return items;
-    }
-
-    private static int testDays(String text) {
-        if (text == null || text.isBlank()) {
-            return Preparedness.DEFAULT_TEST_DAYS;
-        }
-        try {
-            int days = Integer.parseInt(text.strip());
-            if (days >= 1) {
-                return days;
-            }
-        } catch (NumberFormatException ex) {
-            // falls through to the error
-        }
-        throw new IllegalArgumentException("PEEL_SPR_TEST_DAYS must be a whole number of days, at least 1, not '"
-                + text + "'");
     }
 
     @Override

@@ -4,9 +4,11 @@ import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
 import org.peel.common.Adapter;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,16 +61,38 @@ public final class ThreatStore {
 
     public void record(User user, String threatId, Preparedness.Entry e, String summary, String clientAddress) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("""
-                            insert into spr_preparedness (threat_id, kind, held_on, title, assessment, summary,
-                                recorded_by, recorded_at)
-                            values (:t, :k, :on, :title, :a, :s, :by, :at)""")
-                    .bind("t", threatId).bind("k", e.kind()).bind("on", e.heldOn()).bind("title", e.title())
-                    .bind("a", e.assessment()).bind("s", summary == null ? "" : summary).bind("by", user.username())
-                    .bind("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+            insert(h, threatId, e, summary, user.username(), clock.instant());
             audit.record(h, AuditEvent.by(user, "spr.preparedness", "spr_threat", threatId, AuditEvent.SUCCESS)
                     .from(clientAddress).detail(e.kind() + " on " + e.heldOn()
                             + (e.assessment() == null ? "" : ": " + e.assessment())));
         });
+    }
+
+    /** Records an entry in the caller's transaction, as recorded by {@code by} at {@code at}. */
+    static void insert(Handle h, String threatId, Preparedness.Entry e, String summary, String by, Instant at) {
+        h.createUpdate("""
+                        insert into spr_preparedness (threat_id, kind, held_on, title, assessment, summary,
+                            recorded_by, recorded_at)
+                        values (:t, :k, :on, :title, :a, :s, :by, :at)""")
+                .bind("t", threatId).bind("k", e.kind()).bind("on", e.heldOn()).bind("title", e.title())
+                .bind("a", e.assessment()).bind("s", summary == null ? "" : summary).bind("by", by)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute();
+    }
+
+    /** The configured period within which each threat must be exercised ({@code PEEL_SPR_TEST_DAYS}), in days. */
+    public static int testDaysFrom(String text) {
+        if (text == null || text.isBlank()) {
+            return Preparedness.DEFAULT_TEST_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(text.strip());
+            if (days >= 1) {
+                return days;
+            }
+        } catch (NumberFormatException ex) {
+            // falls through to the error
+        }
+        throw new IllegalArgumentException("PEEL_SPR_TEST_DAYS must be a whole number of days, at least 1, not '"
+                + text + "'");
     }
 }

@@ -45,6 +45,7 @@ final class DemoForce {
                 resolvePeople(database, out);
                 prepareVulnerability(database, out);
                 prepareOffenderManagement(database, out);
+                prepareOrganisedCrime(database, out);
             } else if (end.isBefore(today)) {
                 out.println(staleWarning(end, today, home));
             }
@@ -90,6 +91,17 @@ final class DemoForce {
         out.printf("IOM: %,d offenders scored by the cohort rule; %d MAPPA cases, %d potentially dangerous persons,"
                 + " %d borough exceptions; %d diversion referrals, %d with outcomes%n", s.scored(), s.mappaCases(),
                 s.pdps(), s.exceptions(), s.referrals(), s.outcomes());
+    }
+
+    /** National threat exercises, intelligence requirements and graded submissions, and a few OCG tasks. */
+    private static void prepareOrganisedCrime(Database database, PrintStream out) {
+        org.peel.organisedcrime.DemoOrganisedCrimePass.Summary s = org.peel.organisedcrime.DemoOrganisedCrimePass
+                .prepare(database.jdbi(), new AuditTrail(database.jdbi(), Environment.clock()), Environment.clock(),
+                        Environment.variables(), DemoCommand.DEMO_BOROUGH);
+        out.printf("Organised crime: %,d preparedness entries for the national threats (%d to test), %,d intelligence"
+                + " requirements, %,d submissions graded 3x5x2 (%d significant), %d tasks to the neighbourhood team%n",
+                s.preparednessEntries(), s.threatsToTest(), s.requirements(), s.submissions(), s.significant(),
+                s.tasks());
     }
 
     /** One person out of many records: the demo's person records resolved, with doubtful pairs left for review. */

@@ -36,7 +36,7 @@ final class OrganisedCrimeGroups implements RecordType {
 
     static final Table OCG = Table.of("ocg", "id", "name", "borough_code", "principal_activity", "band", "mapped_on",
             "activities", "firearms", "violence", "corruption", "money_laundering", "specialist_skills", "reach",
-            "lead_officer", "status", "archived_on", "score", "model_version", "last_assessed");
+            "lead_officer", "status", "archived_on", "score", "model_version", "last_assessed", "archive_reason");
     static final Table ASSESSMENT = Table.of("ocg_assessment", "ocg_id", "model_version", "score", "band",
             "contributions", "reasons", "facts", "assessed_on", "assessed_by", "recorded_at");
     static final Table DISRUPTION = Table.of("ocg_disruption", "ocg_id", "heading", "impact", "occurred_on", "summary",
@@ -202,7 +202,21 @@ final class OrganisedCrimeGroups implements RecordType {
                 .date(mapped).text(String.join(";", f.activities)).bool(f.firearms).text(f.violence.code())
                 .bool(f.corruption).bool(f.laundering).bool(f.skills).text(f.reach.code()).text(officer)
                 .text(archived == Integer.MIN_VALUE ? "active" : "archived").date(archived)
-                .decimal(current.score(), 2).text(current.modelVersion()).date(lastAssessedDay).end();
+                .decimal(current.score(), 2).text(current.modelVersion()).date(lastAssessedDay)
+                .text(archived == Integer.MIN_VALUE ? null : archiveReason(current, id)).end();
+    }
+
+    /**
+     * Why a group left the register: dismantled when its last score was low, otherwise merged or moved away (chosen
+     * from the id, so that the group's random stream, and so the rest of the force, is as before reasons were kept).
+     */
+    private static String archiveReason(OcgScore last, String id) {
+        int pick = Math.floorMod(id.hashCode(), 4);
+        if (last.score() < 40 || pick < 2) {
+            return "Dismantled: principals convicted and no activity for six months";
+        }
+        return pick == 2 ? "Merged into another group on the register"
+                : "No longer active in the force area: referred to the regional organised crime unit";
     }
 
     private OcgScore assess(World world, OcgSettings settings, String id, Facts f, int day, SplittableRandom rnd) {

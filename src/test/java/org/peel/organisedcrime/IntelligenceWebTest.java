@@ -82,14 +82,22 @@ class IntelligenceWebTest {
     }
 
     @Test
-    @DisplayName("the group's page shows its associate network: two members at one address, two in one crime")
+    @DisplayName("the group's page shows its associate network: two members at one address, two in one crime (their"
+            + " crime records resolved to the members' persons)")
     void network() {
         server.database().jdbi().useHandle(h -> {
             h.execute("update person_record set address = '1 Test Street' where id in ('I-1-m0', 'I-1-m2')");
-            for (String m : new String[] {"Member1", "Member3"}) {
+            for (String m : new String[] {"1", "3"}) {
                 h.execute("insert into person_record (id, source_type, source_id, role, forenames, surname,"
                         + " date_of_birth, recorded_at) values (?, 'crime', 'C-NET', 'suspect', ?, 'OfI1',"
-                        + " date '1990-03-14', now())", "C-NET-" + m, m);
+                        + " date '1990-03-14', now())", "C-NET-Member" + m, "Member" + m);
+                long person = h.createUpdate("insert into person (created_by) values ('test')")
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                long decision = h.createUpdate("insert into link_decision (kind, decided_by, reason)"
+                        + " values ('resolve', 'test', 'same person')").executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class).one();
+                h.execute("insert into person_link (person_record_id, person_id, decision_id) select seq, ?, ?"
+                        + " from person_record where id in (?, ?)", person, decision, "I-1-m" + m, "C-NET-Member" + m);
             }
         });
         WebClient analyst = server.anonymous();

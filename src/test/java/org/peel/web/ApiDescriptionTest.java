@@ -130,6 +130,9 @@ class ApiDescriptionTest {
                 Map.entry("PersonRecord", org.peel.people.PeopleRoutes.RecordAnswer.class),
                 Map.entry("CohortMembership", org.peel.offenders.OffenderApiRoutes.CohortMembership.class),
                 Map.entry("OffenderTask", org.peel.offenders.OffenderApiRoutes.TaskAnswer.class),
+                Map.entry("GangMatrixEntry", org.peel.organisedcrime.GangApiRoutes.MatrixEntry.class),
+                Map.entry("GangMatrixPerson", org.peel.organisedcrime.GangApiRoutes.MatrixPerson.class),
+                Map.entry("GangInvolvement", org.peel.organisedcrime.GangApiRoutes.InvolvementAnswer.class),
                 Map.entry("Problem", Problem.class));
         responses.forEach((schema, type) -> assertThat(documentedFields(schema)).as(schema).isNotEmpty()
                 .isEqualTo(fields(ApiJson.MAPPER.getSerializationConfig().introspect(
