@@ -35,6 +35,11 @@ public final class PartnersModule implements Module {
     public void routes(RoutesConfig routes) {
         new PartnersRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()), settings,
                 context.clock()).register(routes);
+        new PartnerHarmRoutes(context.web(), new PartnerHarmStore(context.jdbi(), context.audit(), context.clock()),
+                context.clock()).register(routes);
+        new CaseReviewRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
+                new CaseReviewStore(context.jdbi(), context.audit()), new org.peel.place.PlaceStore(context.jdbi()),
+                CaseReviewThreshold.Settings.from(context.environment()), context.clock()).register(routes);
     }
 
     @Override
@@ -43,6 +48,12 @@ public final class PartnersModule implements Module {
                 new Capability(Section.PARTNERSHIP, "Multi-agency cases",
                         "ASB case reviews, ASB MARAC and complex case panels shared with partner agencies",
                         "/partners/cases"),
+                new Capability(Section.PARTNERSHIP, "ASB case reviews",
+                        "Community trigger applications, threshold decisions, review meetings, recommendations and"
+                                + " the figures published each year", "/partners/case-reviews"),
+                new Capability(Section.PARTNERSHIP, "Violence never reported",
+                        "Ambulance and emergency department assaults no recorded crime matches, per ward",
+                        "/partners/unreported"),
                 new Capability(Section.PARTNERSHIP, "Information-sharing agreements",
                         "Who the force shares with, why, under which law, which data, and when each is reviewed",
                         "/partners/agreements"));
@@ -66,8 +77,9 @@ public final class PartnersModule implements Module {
                 lapsed > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
     }
 
-    /** This module's commands under {@code peel}: share, retention, sar and equality. */
+    /** This module's commands under {@code peel}: share, retention, sar, equality and harm. */
     public static List<Class<?>> commands() {
-        return List.of(ShareCommand.class, RetentionCommand.class, SubjectAccessCommand.class, EqualityCommand.class);
+        return List.of(ShareCommand.class, RetentionCommand.class, SubjectAccessCommand.class, EqualityCommand.class,
+                HarmCommand.class);
     }
 }
