@@ -40,6 +40,9 @@ public final class PartnersModule implements Module {
         new CaseReviewRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
                 new CaseReviewStore(context.jdbi(), context.audit()), new org.peel.place.PlaceStore(context.jdbi()),
                 CaseReviewThreshold.Settings.from(context.environment()), context.clock()).register(routes);
+        new PanelRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
+                new PanelStore(context.jdbi()), new org.peel.place.PlaceStore(context.jdbi()), context.clock())
+                .register(routes);
     }
 
     @Override
@@ -51,6 +54,8 @@ public final class PartnersModule implements Module {
                 new Capability(Section.PARTNERSHIP, "ASB case reviews",
                         "Community trigger applications, threshold decisions, review meetings, recommendations and"
                                 + " the figures published each year", "/partners/case-reviews"),
+                new Capability(Section.PARTNERSHIP, "Open an ASB MARAC or complex case panel case",
+                        "A case shared with the agencies on the panel, with actions for each", "/partners/panels/new"),
                 new Capability(Section.PARTNERSHIP, "Violence never reported",
                         "Ambulance and emergency department assaults no recorded crime matches, per ward",
                         "/partners/unreported"),
