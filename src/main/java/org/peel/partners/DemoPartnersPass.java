@@ -282,8 +282,8 @@ public final class DemoPartnersPass {
     }
 
     /**
-     * The demo's partner accounts tied to their organisations: the {@code partner} account made with every role's
-     * to the council ASB team, and one more account each for probation, social care and housing, made here. Returns
+     * The demo's partner accounts tied to their organisations: the {@code partner} account (one of the one-per-role
+     * accounts) to the council ASB team, and one more account each for probation, social care and housing, made here. Returns
      * the new accounts' lines (username, password, organisation) for the demo's accounts file.
      */
     public static List<String> linkAccounts(Jdbi jdbi, AuditTrail audit, Clock clock, String borough) {
