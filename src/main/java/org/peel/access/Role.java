@@ -15,7 +15,7 @@ public enum Role {
     RESPONSE_OFFICER("Response officer", Scope.BOROUGH, false, false,
             EnumSet.of(PREVENTION, INVESTIGATION, VULNERABILITY), EnumSet.of(DOMESTIC_ABUSE)),
     NEIGHBOURHOOD_OFFICER("Neighbourhood officer", Scope.BOROUGH, false, false,
-            EnumSet.of(PREVENTION, VULNERABILITY), EnumSet.noneOf(Sensitivity.class)),
+            EnumSet.of(PREVENTION, VULNERABILITY, PARTNERSHIP), EnumSet.noneOf(Sensitivity.class)),
     INVESTIGATOR("Investigator", Scope.BOROUGH, false, false,
             EnumSet.of(PREVENTION, INVESTIGATION, VULNERABILITY), EnumSet.of(DOMESTIC_ABUSE, SEXUAL_OFFENCE)),
     CRIME_MANAGEMENT_SUPERVISOR("Crime management supervisor", Scope.BOROUGH, false, false,

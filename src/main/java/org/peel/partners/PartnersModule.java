@@ -35,6 +35,14 @@ public final class PartnersModule implements Module {
     public void routes(RoutesConfig routes) {
         new PartnersRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()), settings,
                 context.clock()).register(routes);
+        new PartnerHarmRoutes(context.web(), new PartnerHarmStore(context.jdbi(), context.audit(), context.clock()),
+                context.clock()).register(routes);
+        new CaseReviewRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
+                new CaseReviewStore(context.jdbi(), context.audit()), new org.peel.place.PlaceStore(context.jdbi()),
+                CaseReviewThreshold.Settings.from(context.environment()), context.clock()).register(routes);
+        new PanelRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
+                new PanelStore(context.jdbi()), new org.peel.place.PlaceStore(context.jdbi()), context.clock())
+                .register(routes);
     }
 
     @Override
@@ -43,6 +51,14 @@ public final class PartnersModule implements Module {
                 new Capability(Section.PARTNERSHIP, "Multi-agency cases",
                         "ASB case reviews, ASB MARAC and complex case panels shared with partner agencies",
                         "/partners/cases"),
+                new Capability(Section.PARTNERSHIP, "ASB case reviews",
+                        "Community trigger applications, threshold decisions, review meetings, recommendations and"
+                                + " the figures published each year", "/partners/case-reviews"),
+                new Capability(Section.PARTNERSHIP, "Open an ASB MARAC or complex case panel case",
+                        "A case shared with the agencies on the panel, with actions for each", "/partners/panels/new"),
+                new Capability(Section.PARTNERSHIP, "Violence never reported",
+                        "Ambulance and emergency department assaults no recorded crime matches, per ward",
+                        "/partners/unreported"),
                 new Capability(Section.PARTNERSHIP, "Information-sharing agreements",
                         "Who the force shares with, why, under which law, which data, and when each is reviewed",
                         "/partners/agreements"));
@@ -66,8 +82,9 @@ public final class PartnersModule implements Module {
                 lapsed > 0 ? Attention.Urgency.NOW : Attention.Urgency.SOON));
     }
 
-    /** This module's commands under {@code peel}: share, retention, sar and equality. */
+    /** This module's commands under {@code peel}: share, retention, sar, equality and harm. */
     public static List<Class<?>> commands() {
-        return List.of(ShareCommand.class, RetentionCommand.class, SubjectAccessCommand.class, EqualityCommand.class);
+        return List.of(ShareCommand.class, RetentionCommand.class, SubjectAccessCommand.class, EqualityCommand.class,
+                HarmCommand.class);
     }
 }

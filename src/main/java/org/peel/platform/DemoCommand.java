@@ -34,7 +34,9 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Database database = db.open();
         DemoForce.prepare(database, SharedDataLocation.resolve(sharedData), db.fileHome(), System.out);
-        List<String> accounts = createAccounts(database);
+        List<String> accounts = new ArrayList<>(createAccounts(database));
+        accounts.addAll(org.peel.partners.DemoPartnersPass.linkAccounts(database.jdbi(),
+                new AuditTrail(database.jdbi(), Environment.clock()), Environment.clock(), DEMO_BOROUGH));
         DemoForce.linkDemoInvestigator(database, Role.INVESTIGATOR.slug().replace('-', '.'), System.out);
         Path file = db.fileHome().resolve("demo-accounts.txt");
         if (!accounts.isEmpty()) {

@@ -46,6 +46,7 @@ final class DemoForce {
                 prepareVulnerability(database, out);
                 prepareOffenderManagement(database, out);
                 prepareOrganisedCrime(database, out);
+                preparePartners(database, out);
             } else if (end.isBefore(today)) {
                 out.println(staleWarning(end, today, home));
             }
@@ -102,6 +103,18 @@ final class DemoForce {
                 + " requirements, %,d submissions graded 3x5x2 (%d significant), %d tasks to the neighbourhood team%n",
                 s.preparednessEntries(), s.threatsToTest(), s.requirements(), s.submissions(), s.significant(),
                 s.tasks());
+    }
+
+    /** Partner organisations, agreements, shared cases, case reviews and the ambulance's assault call-outs. */
+    private static void preparePartners(Database database, PrintStream out) {
+        long t = System.nanoTime();
+        org.peel.partners.DemoPartnersPass.Summary s = org.peel.partners.DemoPartnersPass.prepare(database.jdbi(),
+                new AuditTrail(database.jdbi(), Environment.clock()), Environment.clock(), DemoCommand.DEMO_BOROUGH);
+        out.printf("Partners in %.1f s: %d organisations, %d agreements; %d ASB case review applications (%d met the"
+                        + " threshold), %d MARAC and panel cases; %,d ambulance assault call-outs, %,d likely never"
+                        + " reported (%.1f%% of all violence)%n", (System.nanoTime() - t) / 1e9, s.organisations(),
+                s.agreements(), s.caseReviews(), s.thresholdsMet(), s.panels(), s.callOuts(), s.likelyUnreported(),
+                100 * s.unreportedShare());
     }
 
     /** One person out of many records: the demo's person records resolved, with doubtful pairs left for review. */
