@@ -138,12 +138,15 @@ public final class PeopleRoutes {
         }
         boolean asb = "asb-incident".equals(ctx.queryParam("for"));
         boolean domesticAbuse = "domestic-abuse".equals(ctx.queryParam("for"));
-        Section section = asb ? Section.PREVENTION : domesticAbuse ? Section.VULNERABILITY : Section.INVESTIGATION;
+        boolean cse = "cse-assessment".equals(ctx.queryParam("for"));
+        boolean missing = "missing-report".equals(ctx.queryParam("for"));
+        Section section = asb ? Section.PREVENTION : domesticAbuse || cse || missing ? Section.VULNERABILITY
+                : Section.INVESTIGATION;
         // the form being filled in is the purpose, unless the user has already written one
         String stated = purpose(ctx);
         String purpose = stated != null && !stated.isBlank() ? stated
                 : asb ? "recording an ASB incident" : domesticAbuse ? "recording a domestic abuse incident"
-                : "recording a crime";
+                : cse ? "starting a CSE case" : missing ? "reporting a missing person" : "recording a crime";
         User user = web.authorize(ctx, AccessRequest.view(section).changing().withPersonalData(purpose),
                 "person-search", null);
         // forms name their fields victimSurname (ASB) or victim_surname (crime)

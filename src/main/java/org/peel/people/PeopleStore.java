@@ -47,18 +47,28 @@ public final class PeopleStore {
         if (recordIds.isEmpty()) {
             throw new IllegalArgumentException("a person needs at least one record");
         }
-        return jdbi.inTransaction(h -> {
-            long person = h.createUpdate("insert into person (created_by) values (:by)")
-                    .bind("by", by.username()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            long decision = decide(h, LinkDecision.Kind.RESOLVE, by, reason, person, null, null, null);
-            for (long record : recordIds) {
-                endCurrentLink(h, record, decision);
-                link(h, record, person, decision);
-            }
-            audit.record(h, AuditEvent.by(by, "person.resolve", "person", Long.toString(person), AuditEvent.SUCCESS)
-                    .because(reason).detail("decision " + decision + ": records " + ids(recordIds)));
-            return person;
-        });
+        return jdbi.inTransaction(h -> newPerson(h, recordIds, by, reason));
+    }
+
+    /**
+     * The same, inside the caller's transaction: a recording form that makes a new person of the record it has just
+     * written keeps the record, the person and both audit entries in one transaction.
+     */
+    public long newPerson(Handle h, Collection<Long> recordIds, User by, String reason) {
+        requireReason(reason);
+        if (recordIds.isEmpty()) {
+            throw new IllegalArgumentException("a person needs at least one record");
+        }
+        long person = h.createUpdate("insert into person (created_by) values (:by)")
+                .bind("by", by.username()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        long decision = decide(h, LinkDecision.Kind.RESOLVE, by, reason, person, null, null, null);
+        for (long record : recordIds) {
+            endCurrentLink(h, record, decision);
+            link(h, record, person, decision);
+        }
+        audit.record(h, AuditEvent.by(by, "person.resolve", "person", Long.toString(person), AuditEvent.SUCCESS)
+                .because(reason).detail("decision " + decision + ": records " + ids(recordIds)));
+        return person;
     }
 
     /**

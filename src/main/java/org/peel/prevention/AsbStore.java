@@ -303,7 +303,9 @@ public final class AsbStore {
 
     /**
      * Open flags in the borough (force-wide when null), of one reason ({@code high-risk}, {@code repeat-victim}; null:
-     * both), high risk first and then the newest: one page of them.
+     * both), in the order of the victim's vulnerability priority (read from vulnerability's published view, so the
+     * neighbourhood team works its queue in the same order as the vulnerability queues; a person with none known
+     * last), then high risk first and then the newest: one page of them.
      */
     public List<Flag> openFlags(String boroughCode, String reason, int offset, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -312,10 +314,13 @@ public final class AsbStore {
                         from neighbourhood_flag f
                         join person_record p on p.id = f.person_record_id
                         left join ward w on w.code = f.ward_code
+                        left join person_link l on l.person_record_id = p.seq and l.ended_at is null
+                        left join vulnerability_person_priority_published v on v.person_id = l.person_id
                         where f.cleared_at is null
                           and (cast(:borough as text) is null or f.borough_code = :borough)
                           and (cast(:reason as text) is null or f.reason = :reason)
-                        order by case f.reason when 'high-risk' then 0 else 1 end, f.created_at desc, f.id desc
+                        order by coalesce(v.priority, 4), coalesce(v.points, 0) desc,
+                                 case f.reason when 'high-risk' then 0 else 1 end, f.created_at desc, f.id desc
                         offset :offset limit :limit""")
                 .bind("borough", boroughCode).bind("reason", reason).bind("offset", offset).bind("limit", limit)
                 .map((rs, ctx) -> new Flag(rs.getLong(1), rs.getString(2), rs.getString(3),

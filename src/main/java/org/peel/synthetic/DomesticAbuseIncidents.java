@@ -39,12 +39,20 @@ final class DomesticAbuseIncidents implements RecordType {
     /** Non-crime incidents per domestic abuse crime. */
     private static final double NON_CRIME_RATIO = 1.2;
 
-    /** The most incidents one victim reports in a year. */
-    private static final int MAX_INCIDENTS = 12;
+    /**
+     * How often a non-crime incident is an earlier couple's again, and the most incidents one victim reports in a
+     * year. A victim graded high is referred to MARAC again at any incident within 12 months, so these two set the
+     * repeat referral rate: SafeLives expects 28-40% of a MARAC's cases to be repeats (SafeLives, MARAC national
+     * dataset and guidance on repeat referrals). Earlier, a 55% chance of an earlier incident's couple (so the couples
+     * with most incidents were drawn most) and up to 12 a year made it about 59%; a quarter of non-crime incidents
+     * recurring, drawn evenly over couples, and at most 6 a year keep it within SafeLives' range.
+     */
+    private static final double REPEAT_COUPLE = 0.25;
+    private static final int MAX_INCIDENTS = 6;
 
-    /** An earlier couple again (more likely the more incidents they have had), or null for a new one. */
+    /** An earlier couple again (each couple as likely as another), or null for a new one. */
     private static int[] repeatCouple(List<int[]> couples, int[] incidents, SplittableRandom rnd) {
-        if (couples.isEmpty() || rnd.nextDouble() >= 0.55) {
+        if (couples.isEmpty() || rnd.nextDouble() >= REPEAT_COUPLE) {
             return null;
         }
         for (int tries = 0; tries < 8; tries++) {
@@ -135,9 +143,11 @@ final class DomesticAbuseIncidents implements RecordType {
                 int partner = world.people.householdPartner(victim);
                 perpetrator = partner >= 0 ? partner : world.people.resident(area, rnd, 16, 70, !world.people.male(victim));
             }
-            couples.add(new int[]{victim, perpetrator});
             incidents[victim]++;
             long coupleKey = (long) victim << 32 | perpetrator;
+            if (!coupleRisk.containsKey(coupleKey)) {
+                couples.add(new int[]{victim, perpetrator});
+            }
             int risk = coupleRisk.computeIfAbsent(coupleKey, k -> RISK_MIX.draw(rnd));
             if (risk < 2 && incidents[victim] > 2 && rnd.nextDouble() < 0.2) {
                 risk++;   // abuse that repeats tends to get worse
