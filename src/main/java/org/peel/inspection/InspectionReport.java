@@ -1,5 +1,8 @@
 package org.peel.inspection;
 
+import org.peel.common.Marker;
+import org.peel.common.PairChart;
+
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
