@@ -1,5 +1,8 @@
 package org.peel.inspection;
 
+import org.peel.common.Marker;
+import org.peel.common.PairChart;
+
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,13 +12,14 @@ import java.util.Optional;
 
 /**
  * The inspection report in the seed's structure, as data for its template: the overview with the overall judgement,
- * the one-page Force in numbers, a section per question (its sub-questions' figures, the findings from case-file
- * reviews and notes, its judgement and areas for improvement) and Annex A.
+ * the one-page Force in numbers, a section per question (its sub-questions' figures, the evidence gathered from
+ * Peel's records, the findings from case-file reviews and notes, its judgement and areas for improvement) and Annex A.
  */
 public record InspectionReport(Framework framework, ForceFigures.Sheet sheet, YearMonth yearTo,
                                Map<String, Judgement> judgements, List<Improvement> improvements,
                                Map<String, List<CaseFileReview.Tally>> caseFiles,
-                               Map<String, List<InspectionNote>> notes, double markedDifferencePct, String generated) {
+                               Map<String, List<InspectionNote>> notes, List<Evidence> evidence,
+                               double markedDifferencePct, String generated) {
 
     /** The figures on the one Force in numbers page, in the inspectorate's order. */
     public static final List<String> FORCE_IN_NUMBERS = List.of(
@@ -30,6 +34,12 @@ public record InspectionReport(Framework framework, ForceFigures.Sheet sheet, Ye
         improvements = List.copyOf(improvements);
         caseFiles = Map.copyOf(caseFiles);
         notes = Map.copyOf(notes);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** The evidence gathered from Peel's records for a sub-question. */
+    public List<Evidence> evidenceFor(String subQuestion) {
+        return evidence.stream().filter(e -> e.subQuestion().equals(subQuestion)).toList();
     }
 
     public String forceName() {

@@ -34,7 +34,7 @@ public final class InspectionReports {
                 .map(s -> CaseFileReview.rollUp(store.reviews(s.id()))).orElse(Map.of());
         return new InspectionReport(Framework.PEEL_2015, sheet, yearTo, store.judgements(forceCode, yearTo),
                 store.improvements(forceCode, yearTo), caseFiles, store.notes(forceCode, yearTo),
-                settings.markedDifferencePct(),
+                store.evidence(forceCode, yearTo), settings.markedDifferencePct(),
                 DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(clock.instant().atOffset(ZoneOffset.UTC)));
     }
 }

@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The inspection's pages: the inspection at a glance, recording a judgement, raising and closing an area for
- * improvement, drawing a case-file sample, and the report. Anyone who may see Measure may read them; recording is
+ * The inspection's pages: the inspection at a glance with the evidence per sub-question, recording a judgement,
+ * raising and closing an area for improvement, drawing a case-file sample, notes of interviews and focus groups,
+ * and the report. Anyone who may see Measure may read them; recording is
  * the duty of inspectors and the force's performance (assurance) team. An inspector's role is read-only over the
  * force's records, and stays so: a judgement is the inspection's own record, not a change to the force's.
  */
@@ -61,6 +62,8 @@ public final class InspectionRoutes {
         routes.get("/inspection/review", this::reviewForm);
         routes.post("/inspection/review", this::review);
         routes.get("/inspection/report", this::report);
+        routes.get("/inspection/notes", this::notes);
+        routes.post("/inspection/notes", this::recordNote);
         routes.get(InspectionDocument.STYLESHEET, ctx -> ctx.contentType("text/css; charset=utf-8").result(css));
     }
 
@@ -116,6 +119,9 @@ public final class InspectionRoutes {
         params.put("judgements", store.judgements(s.forceCode(), s.yearTo()));
         params.put("improvements", store.improvements(s.forceCode(), s.yearTo()));
         params.put("sample", store.latestSample(s.forceCode(), s.yearTo()).orElse(null));
+        params.put("sheet", figures.sheet(s.forceCode(), s.yearTo()));
+        params.put("evidence", store.evidence(s.forceCode(), s.yearTo()));
+        params.put("notes", store.notes(s.forceCode(), s.yearTo()));
         params.put("today", LocalDate.now(clock));
         params.put("mayRecord", RECORDERS.contains(user.role()));
         params.put("errors", FormErrors.none());
@@ -354,5 +360,77 @@ public final class InspectionRoutes {
                 AuditEvent.SUCCESS));
         Web.noStore(ctx);
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    private void notes(Context ctx) {
+        User user = view(ctx, "inspection-note");
+        Scope s = scope(ctx);
+        web.audit(ctx, AuditEvent.by(user, "inspection.notes.view", "inspection-note", s.forceCode() + " " + s.yearTo(),
+                AuditEvent.SUCCESS));
+        showNotes(ctx, 200, s, user, FormErrors.none(), Map.of("kind", "", "heldOn", "", "roleGroup", "",
+                "summary", ""), List.of());
+    }
+
+    private void showNotes(Context ctx, int status, Scope s, User user, FormErrors errors, Map<String, String> values,
+                           List<String> tagged) {
+        ctx.status(status);
+        Web.noStore(ctx);
+        Map<String, Object> params = new HashMap<>();
+        params.put("framework", Framework.PEEL_2015);
+        params.put("forceCode", s.forceCode());
+        params.put("forceName", s.forceName());
+        params.put("to", s.yearTo().toString());
+        params.put("notes", store.noteList(s.forceCode(), s.yearTo()));
+        params.put("mayRecord", RECORDERS.contains(user.role()));
+        params.put("errors", errors);
+        params.put("values", values);
+        params.put("tagged", tagged);
+        web.render(ctx, "inspection/notes.jte", web.page(ctx, "Interviews and focus groups", Section.MEASURE), params);
+    }
+
+    private void recordNote(Context ctx) {
+        User user = recorder(ctx, "inspection-note");
+        Scope s = scope(ctx);
+        Map<String, String> values = new HashMap<>();
+        for (String f : List.of("kind", "heldOn", "roleGroup", "summary")) {
+            values.put(f, param(ctx, f));
+        }
+        List<String> tags = ctx.formParams("tags").stream().map(String::strip).distinct().toList();
+        FormErrors errors = FormErrors.none();
+        if (!InspectionNote.KINDS.contains(values.get("kind"))) {
+            errors.add("kind", "Choose interview, focus group or reality testing");
+        }
+        LocalDate heldOn = null;
+        try {
+            heldOn = LocalDate.parse(values.get("heldOn"));
+            if (heldOn.isAfter(LocalDate.now(clock))) {
+                errors.add("heldOn", "The day it was held cannot be in the future");
+            }
+        } catch (DateTimeParseException ex) {
+            errors.add("heldOn", "Enter the day it was held as YYYY-MM-DD, for example 2016-05-09");
+        }
+        if (values.get("roleGroup").isEmpty()) {
+            errors.add("roleGroup", "Say who was heard, as a role group");
+        }
+        if (values.get("summary").isEmpty()) {
+            errors.add("summary", "Summarise what was said");
+        }
+        Set<String> known = new java.util.HashSet<>(Framework.PEEL_2015.subQuestions()
+                .map(Framework.SubQuestion::id).toList());
+        if (tags.isEmpty() || !known.containsAll(tags)) {
+            errors.add("tags", "Choose at least one sub-question the note speaks to");
+        }
+        if (errors.any()) {
+            showNotes(ctx, 400, s, user, errors, values, tags.stream().filter(known::contains).toList());
+            return;
+        }
+        LocalDate held = heldOn;
+        store.jdbi().useTransaction(h -> {
+            String id = store.note(h, s.forceCode(), s.yearTo(), values.get("kind"), held, values.get("roleGroup"),
+                    values.get("summary"), tags, user.username(), clock.instant());
+            web.audit(h, ctx, AuditEvent.by(user, "inspection.note", "inspection-note", id, AuditEvent.SUCCESS)
+                    .detail(s.forceCode() + " " + s.yearTo() + " " + String.join(",", tags)));
+        });
+        ctx.redirect("/inspection/notes?" + s.query());
     }
 }

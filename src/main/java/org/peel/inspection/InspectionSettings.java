@@ -12,7 +12,7 @@ import java.util.Map;
 public record InspectionSettings(String forceCode, double markedDifferencePct) {
 
     public static final String DEFAULT_FORCE = "E23000001";
-    public static final double DEFAULT_MARKED_DIFFERENCE_PCT = 20;
+    public static final double DEFAULT_MARKED_DIFFERENCE_PCT = org.peel.common.Marker.DEFAULT_THRESHOLD_PCT;
 
     public static InspectionSettings from(Map<String, String> environment) {
         String force = environment.getOrDefault("PEEL_INSPECTION_FORCE", DEFAULT_FORCE).strip();

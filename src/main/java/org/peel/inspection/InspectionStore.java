@@ -216,29 +216,43 @@ public final class InspectionStore {
                 }).list());
     }
 
-    public String note(Handle h, String forceCode, YearMonth yearTo, String subQuestion, String kind, String note,
-                       String by, Instant at) {
+    /** Records a note; its first tag is kept as its sub-question too. */
+    public String note(Handle h, String forceCode, YearMonth yearTo, String kind, LocalDate heldOn, String roleGroup,
+                       String summary, List<String> tags, String by, Instant at) {
         String id = "N-" + UUID.randomUUID().toString().substring(0, 8);
         h.createUpdate("""
-                        insert into inspection_note (id, force_code, year_to, sub_question, kind, note, recorded_by,
-                                                     recorded_at)
-                        values (:id, :f, :y, :sq, :k, :n, :by, :at)""")
-                .bind("id", id).bind("f", forceCode).bind("y", day(yearTo)).bind("sq", subQuestion).bind("k", kind)
-                .bind("n", note).bind("by", by).bind("at", Timestamp.from(at)).execute();
+                        insert into inspection_note (id, force_code, year_to, sub_question, kind, note, held_on,
+                                                     role_group, tags, recorded_by, recorded_at)
+                        values (:id, :f, :y, :sq, :k, :n, :held, :rg, :tags, :by, :at)""")
+                .bind("id", id).bind("f", forceCode).bind("y", day(yearTo)).bind("sq", tags.get(0)).bind("k", kind)
+                .bind("n", summary).bind("held", heldOn).bind("rg", roleGroup)
+                .bind("tags", tags.toArray(new String[0])).bind("by", by).bind("at", Timestamp.from(at)).execute();
         return id;
     }
 
-    /** Notes by sub-question. */
+    /** Every note of the force and period, newest held first. */
+    public List<InspectionNote> noteList(String forceCode, YearMonth yearTo) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from inspection_note where force_code = :f and year_to = :y
+                        order by held_on desc, recorded_at desc, id""")
+                .bind("f", forceCode).bind("y", day(yearTo))
+                .map((rs, ctx) -> new InspectionNote(rs.getString("id"), rs.getString("kind"),
+                        rs.getDate("held_on").toLocalDate(), rs.getString("role_group"), rs.getString("note"),
+                        List.of((String[]) rs.getArray("tags").getArray()), rs.getString("recorded_by"),
+                        instant(rs, "recorded_at")))
+                .list());
+    }
+
+    /** Notes by each sub-question they are tagged to, oldest held first. */
     public Map<String, List<InspectionNote>> notes(String forceCode, YearMonth yearTo) {
         Map<String, List<InspectionNote>> m = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                        select * from inspection_note where force_code = :f and year_to = :y
-                        order by sub_question, recorded_at""")
-                .bind("f", forceCode).bind("y", day(yearTo))
-                .map((rs, ctx) -> new InspectionNote(rs.getString("id"), rs.getString("sub_question"),
-                        rs.getString("kind"), rs.getString("note"), rs.getString("recorded_by"),
-                        instant(rs, "recorded_at")))
-                .forEach(n -> m.computeIfAbsent(n.subQuestion(), k -> new ArrayList<>()).add(n)));
+        List<InspectionNote> all = new ArrayList<>(noteList(forceCode, yearTo));
+        java.util.Collections.reverse(all);
+        for (InspectionNote n : all) {
+            for (String tag : n.tags()) {
+                m.computeIfAbsent(tag, k -> new ArrayList<>()).add(n);
+            }
+        }
         return m;
     }
 
@@ -248,7 +262,171 @@ public final class InspectionStore {
                         select year_to from inspection_judgement where force_code = :f
                         union select year_to from inspection_improvement where force_code = :f
                         union select year_to from inspection_case_sample where force_code = :f
+                        union select year_to from inspection_note where force_code = :f
                         order by 1 desc""")
                 .bind("f", forceCode).mapTo(LocalDate.class).list().stream().map(YearMonth::from).toList());
+    }
+
+    /** The first moment of the inspection's 12 months and the first moment after them. */
+    private static java.time.LocalDateTime start(YearMonth yearTo) {
+        return yearTo.minusMonths(11).atDay(1).atStartOfDay();
+    }
+
+    private static java.time.LocalDateTime end(YearMonth yearTo) {
+        return yearTo.plusMonths(1).atDay(1).atStartOfDay();
+    }
+
+    /**
+     * The evidence Peel's records give each sub-question over the 12 months, read through the other capabilities'
+     * published views only, for the force's boroughs.
+     */
+    public List<Evidence> evidence(String forceCode, YearMonth yearTo) {
+        var from = start(yearTo);
+        var to = end(yearTo);
+        List<Evidence> out = new ArrayList<>();
+        jdbi.useHandle(h -> {
+            out.add(h.createQuery("""
+                            select count(*) filter (where v.met_in_time), count(*)
+                            from investigation_victims_code_deadline_published v
+                            join borough b on b.code = v.borough_code
+                            where b.force_code = :f and v.due_date >= :from and v.due_date < :to""")
+                    .bind("f", forceCode).bind("from", from.toLocalDate()).bind("to", to.toLocalDate())
+                    .map((rs, ctx) -> new Evidence.Compliance("q2.2", "Victims' Code contact within its deadlines",
+                            "deadlines due in the period met by their due date", rs.getLong(1), rs.getLong(2)))
+                    .one());
+            out.add(h.createQuery("""
+                            select count(*) filter (where a.first_allocated_at < :to),
+                                   percentile_cont(0.5) within group (order by extract(epoch from a.first_allocated_at - a.recorded_at) / 86400.0)
+                                       filter (where a.first_allocated_at < :to),
+                                   percentile_cont(0.9) within group (order by extract(epoch from a.first_allocated_at - a.recorded_at) / 86400.0)
+                                       filter (where a.first_allocated_at < :to),
+                                   count(*) filter (where a.first_allocated_at is null or a.first_allocated_at >= :to)
+                            from investigation_allocation_published a
+                            join borough b on b.code = a.borough_code
+                            where b.force_code = :f and a.recorded_at >= :from and a.recorded_at < :to""")
+                    .bind("f", forceCode).bind("from", from).bind("to", to)
+                    .map((rs, ctx) -> new Evidence.Delay("q2.2", "Allocation: days from recording to an investigator",
+                            "crimes screened in and allocated", rs.getLong(1), (Double) rs.getObject(2),
+                            (Double) rs.getObject(3), null, rs.getLong(4)))
+                    .one());
+            out.add(h.createQuery("""
+                            select count(*) filter (where r.completed_at < :to),
+                                   percentile_cont(0.5) within group (order by extract(epoch from r.completed_at - r.requested_at) / 86400.0)
+                                       filter (where r.completed_at < :to),
+                                   percentile_cont(0.9) within group (order by extract(epoch from r.completed_at - r.requested_at) / 86400.0)
+                                       filter (where r.completed_at < :to),
+                                   count(*) filter (where r.completed_at < :to
+                                                    and r.completed_at <= r.requested_at + make_interval(days => r.target_days)),
+                                   count(*) filter (where r.status <> 'cancelled'
+                                                    and (r.completed_at is null or r.completed_at >= :to))
+                            from investigation_forensic_request_published r
+                            join borough b on b.code = r.borough_code
+                            where b.force_code = :f and r.requested_at >= :from and r.requested_at < :to""")
+                    .bind("f", forceCode).bind("from", from).bind("to", to)
+                    .map((rs, ctx) -> new Evidence.Delay("q2.2", "Forensic and digital examination queue: days from"
+                            + " request to result", "examinations completed", rs.getLong(1), (Double) rs.getObject(2),
+                            (Double) rs.getObject(3), rs.getLong(4), rs.getLong(5)))
+                    .one());
+            out.add(new Evidence.Spread("q2.3", "IOM cohort departures by borough",
+                    "Cases leaving the IOM cohort in the period, of those managed in it",
+                    h.createQuery("""
+                                    select b.name, count(*) filter (where c.closed_on >= :from and c.closed_on < :to),
+                                           count(*)
+                                    from offenders_iom_case_published c
+                                    join borough b on b.code = c.borough_code
+                                    where b.force_code = :f and c.opened_on < :to
+                                      and (c.closed_on is null or c.closed_on >= :from)
+                                    group by b.name""")
+                            .bind("f", forceCode).bind("from", from.toLocalDate()).bind("to", to.toLocalDate())
+                            .map((rs, ctx) -> new Evidence.BoroughRate(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                            .list()));
+            out.add(h.createQuery("""
+                            select count(*) filter (where d.reviewed_in_time), count(*)
+                            from vulnerability_domestic_abuse_published d
+                            join borough b on b.code = d.borough_code
+                            where b.force_code = :f and d.reported_at >= :from and d.reported_at < :to""")
+                    .bind("f", forceCode).bind("from", from).bind("to", to)
+                    .map((rs, ctx) -> new Evidence.Compliance("q3.0", "Domestic abuse risk assessments supervised"
+                            + " within 24 hours", "incidents reported whose risk assessment a supervisor reviewed by"
+                            + " its deadline", rs.getLong(1), rs.getLong(2)))
+                    .one());
+            out.add(h.createQuery("""
+                            select count(*) filter (where m.return_interview_in_time), count(*)
+                            from vulnerability_missing_episode_published m
+                            join borough b on b.code = m.borough_code
+                            where b.force_code = :f and m.child and m.found_at >= :from and m.found_at < :to""")
+                    .bind("f", forceCode).bind("from", from).bind("to", to)
+                    .map((rs, ctx) -> new Evidence.Compliance("q3.0", "Missing children offered a return interview"
+                            + " within 72 hours", "children found in the period offered a return home interview"
+                            + " within 72 hours", rs.getLong(1), rs.getLong(2)))
+                    .one());
+            out.add(new Evidence.Spread("q3.0", "Domestic abuse risk graded high, by borough",
+                    "Incidents graded high risk",
+                    h.createQuery("""
+                                    select b.name, count(*) filter (where d.grade = 'high'), count(*)
+                                    from vulnerability_domestic_abuse_published d
+                                    join borough b on b.code = d.borough_code
+                                    where b.force_code = :f and d.reported_at >= :from and d.reported_at < :to
+                                    group by b.name""")
+                            .bind("f", forceCode).bind("from", from).bind("to", to)
+                            .map((rs, ctx) -> new Evidence.BoroughRate(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                            .list()));
+            out.addAll(governance(h, from.toLocalDate(), to.toLocalDate().minusDays(1)));
+            out.add(h.createQuery("""
+                            select coalesce(sum(disruptions), 0), coalesce(sum(major), 0)
+                            from organisedcrime_disruption_month_published
+                            where month >= :from and month < :to""")
+                    .bind("from", from.toLocalDate()).bind("to", to.toLocalDate())
+                    .map((rs, ctx) -> new Evidence.Tally("q4.2", "Disruptions of organised crime recorded",
+                            rs.getLong(1), String.format(java.util.Locale.UK,
+                            "Disruptions recorded in the period, %,d of them major (force-wide).", rs.getLong(2))))
+                    .one());
+        });
+        return out;
+    }
+
+    /** Governance meetings within cadence: organised crime's groups to Q4, every other area's to Q3. */
+    private static List<Evidence> governance(Handle h, LocalDate from, LocalDate toInclusive) {
+        record Group(long id, String area, int cadence, LocalDate setUp) {
+        }
+        Map<Group, List<LocalDate>> groups = new LinkedHashMap<>();
+        h.createQuery("""
+                        select group_id, area, cadence_days, set_up_on, met_on
+                        from vulnerability_governance_meeting_published order by group_id, met_on""")
+                .map((rs, ctx) -> {
+                    Group g = new Group(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDate(4).toLocalDate());
+                    java.sql.Date met = rs.getDate(5);
+                    return Map.entry(g, Optional.ofNullable(met).map(java.sql.Date::toLocalDate));
+                })
+                .forEach(row -> {
+                    List<LocalDate> days = groups.computeIfAbsent(row.getKey(), k -> new ArrayList<>());
+                    row.getValue().ifPresent(days::add);
+                });
+        List<Evidence> out = new ArrayList<>();
+        for (String q : List.of("q3.0", "q4.4")) {
+            int held = 0;
+            int within = 0;
+            int overdue = 0;
+            int count = 0;
+            for (var e : groups.entrySet()) {
+                boolean organised = e.getKey().area().toLowerCase(java.util.Locale.ROOT).contains("organised");
+                if (organised != q.equals("q4.4") || e.getKey().setUp().isAfter(toInclusive)) {
+                    continue;
+                }
+                EvidenceRules.Cadence c = EvidenceRules.cadence(e.getValue(), e.getKey().setUp(),
+                        e.getKey().cadence(), from, toInclusive);
+                count++;
+                held += c.held();
+                within += c.withinCadence();
+                overdue += c.overdueAtEnd() ? 1 : 0;
+            }
+            if (count > 0) {
+                out.add(new Evidence.Compliance(q, "Governance meetings held within cadence",
+                        String.format(java.util.Locale.UK, "meetings of %d %s held within their cadence; %d %s overdue"
+                                + " at the period's end", count, count == 1 ? "group" : "groups", overdue,
+                                overdue == 1 ? "group" : "groups"), within, held));
+            }
+        }
+        return out;
     }
 }

@@ -13,6 +13,14 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
 
     public static final String ENGLAND_AND_WALES = "England and Wales";
 
+    /** The figures on the one glanceable page, in the inspectorate's order; the rest are in the table after it. */
+    public static final List<String> AT_A_GLANCE = List.of(
+            "calls_for_assistance_per_1000", "recorded_crime_excl_fraud_per_1000",
+            "recorded_crime_excl_fraud_change_1y_pct", "victim_based_crime_per_1000",
+            "burglary_dwelling_per_1000_households", "assault_with_injury_per_1000", "asb_incidents_per_1000",
+            "domestic_abuse_pct", "ocgs_per_million", "victim_satisfaction_pct", "charge_rate_pct",
+            "charge_rate_offences_recorded_pct");
+
     /**
      * One indicator: the force's figure and England and Wales's, and the import (or record-keeping) that would fill
      * the indicator where the definitions name one.
@@ -88,5 +96,31 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
     public Row row(String id) {
         return rows.stream().filter(r -> r.definition().id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no indicator " + id));
+    }
+
+    /** The rows of the glanceable page that are defined, in its order. */
+    public List<Row> atAGlance() {
+        return AT_A_GLANCE.stream().flatMap(id -> rows.stream().filter(r -> r.definition().id().equals(id)))
+                .toList();
+    }
+
+    /** Whether the force's figure is markedly higher or lower than England and Wales's. */
+    public static org.peel.common.Marker.Decision marker(Row row) {
+        return org.peel.common.Marker.of(row.force().value(), row.englandAndWales().value(),
+                org.peel.common.Marker.DEFAULT_THRESHOLD_PCT);
+    }
+
+    /** The row's small chart: the force's bar over England and Wales's, marked where they differ markedly. */
+    public static String chart(Row row) {
+        return org.peel.common.PairChart.svg(row.force().place().name(), row.force().value(), row.force().shown(),
+                row.englandAndWales().value(), row.englandAndWales().shown(), marker(row).marker());
+    }
+
+    /** "12 months to 31 March 2016", or "as at 31 March 2016" for a count on a day. */
+    public static String periodOf(Row row) {
+        String basis = row.definition().countBasis();
+        String last = row.force().period().lastDay()
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        return basis != null && basis.contains("as at") ? "as at " + last : "12 months to " + last;
     }
 }

@@ -108,6 +108,44 @@ class InspectionRecordsTest {
     }
 
     @Test
+    @DisplayName("a focus group's note is recorded with who was heard and when, audited, listed, and shown under each"
+            + " sub-question it is tagged to on the inspection page and in the report; one without a tag is refused")
+    void notesTaggedToSubQuestions() {
+        WebClient inspector = server.signedIn("hmi.four", Role.INSPECTOR, null);
+        HttpResponse<String> untagged = inspector.post("/inspection/notes", Map.of("force", "E23000001",
+                "to", "2016-01", "kind", "focus_group", "heldOn", "2016-01-20", "roleGroup", "response officers",
+                "summary", "Officers do not know the DA risk tool."));
+        assertThat(untagged.statusCode()).isEqualTo(400);
+        assertThat(untagged.body()).contains("Choose at least one sub-question the note speaks to");
+
+        HttpResponse<String> done = inspector.post("/inspection/notes", Map.of("force", "E23000001",
+                "to", "2016-01", "kind", "focus_group", "heldOn", "2016-01-20", "roleGroup", "response officers",
+                "summary", "Officers do not know the DA risk tool.", "tags", "q3.0"));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(audited("hmi.four", "inspection.note")).isEqualTo(1);
+        // a second note speaks to two sub-questions at once
+        store.jdbi().useTransaction(h -> store.note(h, "E23000001", YearMonth.of(2016, 1), "interview",
+                java.time.LocalDate.parse("2016-01-21"), "IOM partners", "Cohort rules differ by borough.",
+                List.of("q2.3", "q3.0"), "hmi.four", java.time.Instant.parse("2016-01-21T15:00:00Z")));
+
+        String list = inspector.get("/inspection/notes?force=E23000001&to=2016-01").body();
+        assertThat(list).contains("Focus group with response officers").contains("20 January 2016")
+                .contains("Interview with IOM partners").contains("q2.3, q3.0");
+        assertThat(audited("hmi.four", "inspection.notes.view")).isEqualTo(1);
+
+        String home = inspector.get("/inspection?force=E23000001&to=2016-01").body();
+        String q23 = home.substring(home.indexOf("data-subquestion=\"q2.3\""), home.indexOf("id=\"q3\""));
+        assertThat(q23).contains("Cohort rules differ by borough.").doesNotContain("DA risk tool");
+        assertThat(q23).contains("IOM cohort departures by borough");
+
+        String report = inspector.get("/inspection/report?force=E23000001&to=2016-01").body();
+        String q3 = report.substring(report.indexOf("data-question=\"q3\""), report.indexOf("data-question=\"q4\""));
+        assertThat(q3).contains("Focus group with response officers, 20 January 2016: Officers do not know the DA"
+                + " risk tool.").contains("Interview with IOM partners").contains("Missing children offered a"
+                + " return interview within 72 hours");
+    }
+
+    @Test
     @DisplayName("a file reviewed on the template rolls up to its questions in the report: vulnerability identified"
             + " to Q3, the rest to Q2")
     void reviewRollsUp() {

@@ -49,7 +49,7 @@ class InspectionReportTest {
                 "Clear the backlog of devices.", "Head of Crime", LocalDate.of(2016, 12, 31), "inspector.one",
                 Instant.parse("2016-05-10T10:05:00Z"), null, null, null);
         InspectionReport report = new InspectionReport(Framework.PEEL_2015, sheet(), YearMonth.of(2016, 3),
-                Map.of("q2", good), List.of(afi), Map.of(), Map.of(), 20, "10 May 2016");
+                Map.of("q2", good), List.of(afi), Map.of(), Map.of(), List.of(), 20, "10 May 2016");
         html = InspectionDocument.html(report);
         pdf = InspectionDocument.pdf(html);
     }

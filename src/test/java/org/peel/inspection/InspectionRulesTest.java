@@ -1,6 +1,7 @@
 package org.peel.inspection;
 
 import org.junit.jupiter.api.DisplayName;
+import org.peel.common.Marker;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

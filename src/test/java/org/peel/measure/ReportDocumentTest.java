@@ -77,6 +77,37 @@ class ReportDocumentTest {
     }
 
     @Test
+    @DisplayName("the first page is Force in numbers at a glance: every paired figure of the inspectorate's page, a"
+            + " small chart each, the Met's 3.5 crimes per 1,000 against England and Wales's 1.5 marked higher"
+            + " (133% above, past 20%), and the missing figures naming their import; the full table follows")
+    void glanceablePage() throws IOException {
+        assertThat(html).containsPattern("data-indicator=\"recorded_crime_excl_fraud_per_1000\""
+                + " data-marker=\"higher\"");
+        assertThat(html).contains("data-indicator=\"burglary_dwelling_per_1000_households\" data-marker=\"none\"");
+        try (PDDocument doc = Loader.loadPDF(ReportDocument.pdf(html))) {
+            PDFTextStripper first = new PDFTextStripper();
+            first.setStartPage(1);
+            first.setEndPage(1);
+            String page1 = first.getText(doc).replaceAll("\\s+", " ");
+            for (String title : List.of("Calls for assistance per 1,000 population",
+                    "Recorded crime (excluding fraud) per 1,000 population", "Victim-based crime per 1,000 population",
+                    "Assault with injury per 1,000 population", "Organised crime groups per million population",
+                    "Victim satisfaction with the whole experience", "Charge rate")) {
+                assertThat(page1).contains(title);
+            }
+            assertThat(page1).contains("To fill: peel import police-uk").doesNotContain("Every figure, its definition and notes");
+            PDFTextStripper second = new PDFTextStripper();
+            second.setStartPage(2);
+            second.setEndPage(2);
+            assertThat(second.getText(doc)).contains("Every figure, its definition and notes");
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 50);
+            assertThat(pixels(image, 0x1d70b8)).as("the force's bars").isGreaterThan(50);
+            assertThat(pixels(image, 0xb1b4b6)).as("England and Wales's bars").isGreaterThan(50);
+            assertThat(pixels(image, 0xd4351c)).as("the marks").isGreaterThan(10);
+        }
+    }
+
+    @Test
     @DisplayName("the HTML opens in a browser and shows the table and both charts")
     void browser() throws IOException {
         HeadlessChromium.requireInstalled();

@@ -1,4 +1,4 @@
-package org.peel.inspection;
+package org.peel.common;
 
 import java.util.Locale;
 
@@ -9,9 +9,9 @@ import java.util.Locale;
  */
 public final class PairChart {
 
-    static final String FORCE = "#1d70b8";
-    static final String EW = "#b1b4b6";
-    static final String MARK = "#d4351c";
+    public static final String FORCE = "#1d70b8";
+    public static final String EW = "#b1b4b6";
+    public static final String MARK = "#d4351c";
 
     private PairChart() {
     }

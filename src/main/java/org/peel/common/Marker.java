@@ -1,4 +1,4 @@
-package org.peel.inspection;
+package org.peel.common;
 
 /**
  * Whether a force's figure differs markedly from England and Wales's: by at least the threshold, as a share of the
@@ -18,6 +18,9 @@ public enum Marker {
     public String meaning() {
         return meaning;
     }
+
+    /** How far apart, as a share of England and Wales's figure, a figure must be to be marked unless set otherwise. */
+    public static final double DEFAULT_THRESHOLD_PCT = 20;
 
     /** The decision and why. */
     public record Decision(Marker marker, String reason) {
