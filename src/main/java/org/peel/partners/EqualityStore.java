@@ -55,15 +55,25 @@ public final class EqualityStore {
         return people(IOM_COHORT);
     }
 
+    // the force's boroughs are those its records are in (places may hold every borough of England and Wales);
+    // with no records yet, every borough places holds
+    private static final String FORCE_BOROUGHS = """
+            select b.code, b.name, b.force_code from borough b
+            where b.code in (select borough_code from investigation_crime_published
+                             union select borough_code from prevention_asb_incident_published)
+               or not exists (select 1 from investigation_crime_published)
+                  and not exists (select 1 from prevention_asb_incident_published)""";
+
     /** The force's name as places hold it, and its boroughs' names: to find their population. */
     public List<String> forceNames() {
-        return jdbi.withHandle(h -> h.createQuery("""
-                select distinct f.name from force_area f join borough b on b.force_code = f.code order by f.name""")
+        return jdbi.withHandle(h -> h.createQuery("select distinct f.name from force_area f join (" + FORCE_BOROUGHS
+                        + ") b on b.force_code = f.code order by f.name")
                 .mapTo(String.class).list());
     }
 
     public List<String> boroughNames() {
-        return jdbi.withHandle(h -> h.createQuery("select name from borough order by name").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("select name from (" + FORCE_BOROUGHS + ") b order by name")
+                .mapTo(String.class).list());
     }
 
     private List<EqualityGroups.Person> people(String sql) {
