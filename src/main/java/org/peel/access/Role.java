@@ -32,7 +32,7 @@ public enum Role {
             EnumSet.of(PREVENTION, INVESTIGATION, VULNERABILITY, ORGANISED_CRIME, MEASURE, PARTNERSHIP),
             EnumSet.allOf(Sensitivity.class)),
     PARTNER("Partner agency", Scope.BOROUGH, true, true,
-            EnumSet.of(VULNERABILITY, PARTNERSHIP), EnumSet.noneOf(Sensitivity.class)),
+            EnumSet.of(PARTNERSHIP), EnumSet.noneOf(Sensitivity.class)),
     ADMINISTRATOR("Administrator", Scope.FORCE, false, false,
             EnumSet.of(ADMINISTRATION, MEASURE, PARTNERSHIP), EnumSet.noneOf(Sensitivity.class));
 

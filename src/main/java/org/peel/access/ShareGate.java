@@ -14,4 +14,12 @@ public interface ShareGate {
      * records to pass on, reduced to the agreement's categories, or none.
      */
     ShareDecision share(User by, ShareRequest request);
+
+    /**
+     * A disclosure the law requires without an agreement (a subject access answer): decided by
+     * {@link ShareRule#decideStatutory}, which names the statute and needs a recipient and a purpose, and logged and
+     * audited in one transaction like a share. The records pass as offered: the capability has already applied the
+     * statute's own exemptions.
+     */
+    ShareDecision disclose(User by, StatutoryBasis basis, ShareRequest request);
 }

@@ -24,6 +24,35 @@ public final class ShareRule {
     private ShareRule() {
     }
 
+    /**
+     * A disclosure under statute rather than an agreement: it must name its statute, its recipient and its purpose,
+     * and must not also name an agreement (a share under an agreement is decided by {@link #decide}). Every record
+     * and category offered passes.
+     */
+    public static ShareDecision decideStatutory(StatutoryBasis basis, ShareRequest request) {
+        List<String> refusals = new ArrayList<>();
+        if (basis == null) {
+            refusals.add("no statute was named for a disclosure without an agreement");
+        }
+        if (request.agreementId() != null && !request.agreementId().isBlank()) {
+            refusals.add("a disclosure under statute names no agreement; share under agreement "
+                    + request.agreementId() + " instead");
+        }
+        if (request.recipientId() == null || request.recipientId().isBlank()) {
+            refusals.add("a disclosure must name its recipient");
+        }
+        if (request.purpose() == null || request.purpose().isBlank()) {
+            refusals.add("a purpose must be stated for every share");
+        }
+        if (!refusals.isEmpty()) {
+            return ShareDecision.refuse(refusals);
+        }
+        Set<DataCategory> offered = EnumSet.noneOf(DataCategory.class);
+        request.records().forEach(r -> offered.addAll(r.fields().keySet()));
+        return new ShareDecision(true, List.of("disclosed to " + request.recipientId() + " under "
+                + basis.citation() + "; no agreement is needed"), request.records(), offered, Set.of());
+    }
+
     public static ShareDecision decide(ShareRequest request, Optional<SharingAgreement> named, LocalDate today) {
         List<String> refusals = new ArrayList<>();
         if (request.agreementId() == null || request.agreementId().isBlank()) {

@@ -32,7 +32,7 @@ public final class SharingStore implements ShareGate {
     /** One line of the share log. */
     public record LoggedShare(long id, Instant at, String username, String recipientId, String agreementId,
                               String purpose, String channel, List<String> records, List<String> shared,
-                              List<String> withheld, boolean allowed, String reason) {
+                              List<String> withheld, boolean allowed, String reason, String statutoryBasis) {
     }
 
     private static final String AGREEMENT = """
@@ -158,17 +158,32 @@ public final class SharingStore implements ShareGate {
         Optional<SharingAgreement> named = request.agreementId() == null || request.agreementId().isBlank()
                 ? Optional.empty() : agreement(request.agreementId());
         ShareDecision decision = ShareRule.decide(request, named, today());
+        log(by, request, named.isPresent() ? request.agreementId() : null, null, decision);
+        return decision;
+    }
+
+    @Override
+    public ShareDecision disclose(User by, StatutoryBasis basis, ShareRequest request) {
+        ShareDecision decision = ShareRule.decideStatutory(basis, request);
+        log(by, request, null, basis, decision);
+        return decision;
+    }
+
+    /** The share log's line and its audit entry, in one transaction. */
+    private void log(User by, ShareRequest request, String agreementId, StatutoryBasis basis, ShareDecision decision) {
         List<String> recordIds = request.records().stream().map(r -> r.recordType() + ":" + r.recordId()).toList();
         jdbi.useTransaction(h -> {
             long id = h.createUpdate("""
                             insert into share_log (at, username, recipient_id, agreement_id, purpose, channel,
-                                                   record_ids, categories_shared, categories_withheld, allowed, reason)
+                                                   record_ids, categories_shared, categories_withheld, allowed, reason,
+                                                   statutory_basis)
                             values (:at, :u, :recipient, :agreement, :purpose, :channel, :records, :shared, :withheld,
-                                    :allowed, :reason)""")
+                                    :allowed, :reason, :basis)""")
                     .bind("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .bind("u", by == null ? "system" : by.username())
                     .bind("recipient", request.recipientId())
-                    .bind("agreement", named.isPresent() ? request.agreementId() : null)
+                    .bind("agreement", agreementId)
+                    .bind("basis", basis == null ? null : basis.name().toLowerCase(java.util.Locale.ROOT))
                     .bind("purpose", request.purpose()).bind("channel", request.channel())
                     .bind("records", recordIds.toArray(String[]::new))
                     .bind("shared", slugs(decision.shared())).bind("withheld", slugs(decision.withheld()))
@@ -178,17 +193,17 @@ public final class SharingStore implements ShareGate {
             audit.record(h, AuditEvent.by(by, "share", "share_log", Long.toString(id),
                             decision.allowed() ? AuditEvent.SUCCESS : AuditEvent.DENIED)
                     .because(request.purpose())
-                    .detail("to " + request.recipientId() + " under " + request.agreementId() + " by "
+                    .detail("to " + request.recipientId() + " under "
+                            + (basis == null ? request.agreementId() : basis.citation()) + " by "
                             + request.channel() + ", " + recordIds.size() + " records; " + decision.summary()));
         });
-        return decision;
     }
 
     /** The share log, newest first. */
     public List<LoggedShare> log(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select id, at, username, recipient_id, agreement_id, purpose, channel, record_ids,
-                               categories_shared, categories_withheld, allowed, reason
+                               categories_shared, categories_withheld, allowed, reason, statutory_basis
                         from share_log order by id desc limit :limit""")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new LoggedShare(rs.getLong("id"),
@@ -196,7 +211,7 @@ public final class SharingStore implements ShareGate {
                         rs.getString("recipient_id"), rs.getString("agreement_id"), rs.getString("purpose"),
                         rs.getString("channel"), strings(rs.getArray("record_ids")),
                         strings(rs.getArray("categories_shared")), strings(rs.getArray("categories_withheld")),
-                        rs.getBoolean("allowed"), rs.getString("reason")))
+                        rs.getBoolean("allowed"), rs.getString("reason"), rs.getString("statutory_basis")))
                 .list());
     }
 

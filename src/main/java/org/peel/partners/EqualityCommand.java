@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /** {@code peel equality …}: disproportionality against census population. */
 @Command(name = "equality", mixinStandardHelpOptions = true,
         description = "Equality reports: police activity by group against census population, with rate ratios.",
-        subcommands = EqualityCommand.StopSearch.class)
+        subcommands = {EqualityCommand.StopSearch.class, EqualityActivitiesCommand.class})
 public final class EqualityCommand extends CommandGroup {
 
     /** The 2011 Census's five broad ethnic groups, as police.uk's officer-defined ethnicity names them. */

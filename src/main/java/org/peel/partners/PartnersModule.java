@@ -43,6 +43,7 @@ public final class PartnersModule implements Module {
         new PanelRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
                 new PanelStore(context.jdbi()), new org.peel.place.PlaceStore(context.jdbi()), context.clock())
                 .register(routes);
+        new DpiaRoutes(context.web(), new DpiaStore(context.jdbi(), context.audit()), context.clock()).register(routes);
     }
 
     @Override
@@ -61,7 +62,10 @@ public final class PartnersModule implements Module {
                         "/partners/unreported"),
                 new Capability(Section.PARTNERSHIP, "Information-sharing agreements",
                         "Who the force shares with, why, under which law, which data, and when each is reviewed",
-                        "/partners/agreements"));
+                        "/partners/agreements"),
+                new Capability(Section.PARTNERSHIP, "Data protection impact assessments",
+                        "Each high-risk processing activity's assessment: lawful basis, risks, mitigations, owner, review",
+                        "/partners/dpia"));
     }
 
     /** Agreements lapsing within the warning days, for those who keep the register. */

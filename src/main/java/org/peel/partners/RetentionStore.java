@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,14 @@ public final class RetentionStore {
     /** Record kinds under review, as {@code record_type} names them. */
     public static final String CRIME = "crime";
     public static final String ASB_INCIDENT = "asb_incident";
+
+    /**
+     * Each record kind's disposal, published by the capability that holds it as a SQL function: it erases the
+     * record's personal data and returns how many rows it erased.
+     */
+    static final Map<String, String> DISPOSAL = Map.of(
+            CRIME, "investigation_crime_disposal_published",
+            ASB_INCIDENT, "prevention_asb_incident_disposal_published");
 
     /** A hold on a record: no review may dispose of it while it stands. */
     public record Hold(long id, String recordType, String recordId, String kind, String reason, LocalDate placedOn) {
@@ -117,12 +126,17 @@ public final class RetentionStore {
 
     /**
      * Records a review's decision with its reason. Retain: the record's next review runs from today. Dispose: the
-     * record leaves Peel's view, keeping only an audited tombstone. A record on hold or already disposed of is
+     * capability holding the record erases its personal data (its published disposal function), and only an audited
+     * tombstone says it was there, all in one transaction. A record on hold or already disposed of is
      * refused, and the refusal audited.
      */
     public void decide(User by, String recordType, String recordId, boolean retain, String reason, LocalDate today) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a review decision needs its reason");
+        }
+        if (!DISPOSAL.containsKey(recordType)) {
+            throw new IllegalArgumentException("records reviewed under MoPI are " + String.join(" or ",
+                    DISPOSAL.keySet().stream().sorted().toList()) + ", not '" + recordType + "'");
         }
         Optional<Hold> hold = jdbi.withHandle(h -> holdOn(h, recordType, recordId));
         if (hold.isPresent()) {
@@ -148,17 +162,22 @@ public final class RetentionStore {
                     .bind("type", recordType).bind("id", recordId).bind("group", due.group().number())
                     .bind("decision", retain ? "retain" : "dispose").bind("reason", reason).bind("on", today)
                     .bind("by", actor(by)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            int erased = 0;
             if (!retain) {
+                // the owning capability's published disposal erases the personal data in this same transaction
+                erased = h.createQuery("select " + DISPOSAL.get(recordType) + "(:id)").bind("id", recordId)
+                        .mapTo(Integer.class).one();
                 h.createUpdate("""
                                 insert into retention_tombstone (record_type, record_id, mopi_group, disposed_on,
-                                                                 disposed_by, reason, review_id)
-                                values (:type, :id, :group, :on, :by, :reason, :review)""")
+                                                                 disposed_by, reason, review_id, decision, rows_erased)
+                                values (:type, :id, :group, :on, :by, :reason, :review, 'dispose', :erased)""")
                         .bind("type", recordType).bind("id", recordId).bind("group", due.group().number())
                         .bind("on", today).bind("by", actor(by)).bind("reason", reason).bind("review", review)
-                        .execute();
+                        .bind("erased", erased).execute();
             }
             audit.record(h, AuditEvent.by(by, retain ? "retention-retain" : "retention-dispose", recordType, recordId,
-                    AuditEvent.SUCCESS).detail("MoPI group " + due.group().number() + ", review " + review));
+                    AuditEvent.SUCCESS).detail("MoPI group " + due.group().number() + ", review " + review
+                    + (retain ? "" : ", " + erased + " rows of personal data erased")));
         });
     }
 

@@ -47,6 +47,7 @@ public final class ShareCommand extends CommandGroup {
                     m.put("by", s.username());
                     m.put("recipient", s.recipientId());
                     m.put("agreement", s.agreementId());
+                    m.put("statutory_basis", s.statutoryBasis());
                     m.put("purpose", s.purpose());
                     m.put("channel", s.channel());
                     m.put("records", s.records());
@@ -59,7 +60,8 @@ public final class ShareCommand extends CommandGroup {
                 StringBuilder text = new StringBuilder(log.size() + " shares");
                 log.forEach(s -> text.append("\n  ").append(s.at()).append("  ")
                         .append(s.allowed() ? "shared " : "REFUSED ").append(s.records().size()).append(" records to ")
-                        .append(s.recipientId()).append(" under ").append(s.agreementId()).append(": ")
+                        .append(s.recipientId()).append(" under ")
+                        .append(s.agreementId() != null ? s.agreementId() : s.statutoryBasis()).append(": ")
                         .append(s.reason()));
                 output.print(System.out, text.toString(), Map.of("shares", rows));
                 return 0;

@@ -1,5 +1,8 @@
 package org.peel.partners;
 
+import org.peel.access.DataCategory;
+import org.peel.access.SharedRecord;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +82,28 @@ public final class SubjectAccess {
             out.add(r);
         }
         return new Answer(out, exemptions);
+    }
+
+    /**
+     * The answer's records as offered to the share gate: the subject's own details as identity, the rest (their
+     * part, when, what the record says, the redacted others) as incident.
+     */
+    public static List<SharedRecord> offered(Answer answer) {
+        List<SharedRecord> out = new ArrayList<>();
+        for (Map<String, Object> r : answer.records()) {
+            Map<String, Object> identity = new LinkedHashMap<>();
+            Map<String, Object> incident = new LinkedHashMap<>();
+            r.forEach((k, v) -> {
+                if (k.equals("your_details")) {
+                    identity.put(k, v);
+                } else if (!k.equals("record_type") && !k.equals("record_id")) {
+                    incident.put(k, v);
+                }
+            });
+            out.add(SharedRecord.of(String.valueOf(r.get("record_type")), String.valueOf(r.get("record_id")))
+                    .with(DataCategory.IDENTITY, identity).with(DataCategory.INCIDENT, incident));
+        }
+        return out;
     }
 
     /** Whether any text of the answer still carries one of these third parties' names: a check before sending. */

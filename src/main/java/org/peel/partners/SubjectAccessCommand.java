@@ -1,5 +1,10 @@
 package org.peel.partners;
 
+import org.peel.access.ShareDecision;
+import org.peel.access.ShareRequest;
+import org.peel.access.SharedRecord;
+import org.peel.access.SharingStore;
+import org.peel.access.StatutoryBasis;
 import org.peel.module.CommandContext;
 import org.peel.module.CommandDatabase;
 import org.peel.module.CommandGroup;
@@ -90,17 +95,28 @@ public final class SubjectAccessCommand extends CommandGroup {
                     });
                 }
                 LocalDate due = SubjectAccess.dueOn(receivedOn, months);
+                // the answer leaves the force through the share gate like every share: logged, audited, its statute named
+                ShareDecision disclosed = new SharingStore(context.jdbi(), context.audit(), context.clock())
+                        .disclose(null, StatutoryBasis.SUBJECT_ACCESS, new ShareRequest(
+                                "data subject " + subject.get().personRef(), null,
+                                "subject access request received " + receivedOn, "subject access export",
+                                SubjectAccess.offered(answer)));
+                if (!disclosed.allowed()) {
+                    throw new IllegalStateException("Not disclosed: " + disclosed.summary());
+                }
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("person", who);
                 json.put("request", Map.of("received_on", receivedOn.toString(), "due_on", due.toString()));
-                json.put("records", answer.records());
+                SubjectAccess.Answer sent = new SubjectAccess.Answer(
+                        disclosed.records().stream().map(SharedRecord::flat).toList(), answer.exemptions());
+                json.put("records", sent.records());
                 json.put("exemptions", answer.exemptions().entrySet().stream()
                         .map(e -> Map.of("ground", e.getKey(), "records", e.getValue())).toList());
                 Files.createDirectories(out);
                 Path jsonFile = out.resolve("records.json");
                 Path pdfFile = out.resolve("subject-access.pdf");
                 CommandOutput.JSON.writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), json);
-                Files.write(pdfFile, SubjectAccessPdf.pdf(who, receivedOn, due, answer));
+                Files.write(pdfFile, SubjectAccessPdf.pdf(who, receivedOn, due, sent));
                 long id = store.recordRequest(null, receivedOn, due, subject.get().personRef(),
                         person != null ? "person reference" : "name and date of birth", answer.records().size(),
                         answer.exemptions().keySet(), today);

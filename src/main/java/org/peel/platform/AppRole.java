@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *   <li>{@link #DELETABLE}: the only tables with {@code DELETE}, each for the reason given there;</li>
  *   <li>{@code EXECUTE} on the two maintenance functions of migration V160 ({@code peel_analyze},
  *       {@code peel_refresh_police_uk_measures}): PostgreSQL before 17 lets only a table's owner analyze it or
- *       refresh a materialized view, and both only recompute what the data already says.</li>
+ *       refresh a materialized view, and both only recompute what the data already says;</li>
+ *   <li>{@code EXECUTE} on the disposal functions of migration V380 ({@code …_disposal_published}): disposal after
+ *       MoPI review erases a record's personal data, including its earlier versions, which only the owner may.</li>
  * </ul>
  * Never {@code TRUNCATE}, {@code REFERENCES}, {@code TRIGGER}, {@code CREATE} on the schema, or ownership of anything.
  *
@@ -175,7 +177,8 @@ public record AppRole(String name, String password) {
             }
             for (String function : h.createQuery("""
                             select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                            where n.nspname = 'public' and p.proname in ('peel_analyze', 'peel_refresh_police_uk_measures')""")
+                            where n.nspname = 'public' and (p.proname in ('peel_analyze', 'peel_refresh_police_uk_measures')
+                                or p.proname like '%\\_disposal\\_published')""")
                     .mapTo(String.class).list()) {
                 h.execute("grant execute on function " + function + " to " + app);
             }
