@@ -39,16 +39,19 @@ class ShareGateArchitectureTest {
     static final Pattern GATED = Pattern.compile("\\b(ShareGate|SharingStore)\\b[\\s\\S]*\\.(share|disclose)\\(");
 
     /** Outbound paths that carry no personal data, each with why; a class is listed by its path under org/peel. */
-    static final Map<String, String> NO_PERSONAL_DATA = new TreeMap<>(Map.of(
-            "access/AuditKey.java", "writes the audit trail's sealing key, no record",
-            "inspection/InspectionDocument.java", "inspection report: figures and findings, no person",
-            "measure/ReportDocument.java", "performance report: aggregate figures only",
-            "partners/SubjectAccessPdf.java", "lays out an answer the gate has already disclosed (SubjectAccessCommand)",
-            "platform/AuditCommand.java", "audit checkpoint: seals and counts, never personal data",
-            "platform/DemoCommand.java", "the demo's own sign-in accounts, written privately for the operator",
-            "platform/EmbeddedServer.java", "the database process's own files",
-            "platform/InspectCommand.java", "writes the inspection report (figures only)",
-            "platform/ReportCommand.java", "writes the performance report (figures only)"));
+    static final Map<String, String> NO_PERSONAL_DATA = new TreeMap<>(Map.ofEntries(
+            Map.entry("access/AuditKey.java", "writes the audit trail's sealing key, no record"),
+            Map.entry("inspection/InspectionDocument.java", "inspection report: figures and findings, no person"),
+            Map.entry("measure/ReportDocument.java", "performance report: aggregate figures only"),
+            Map.entry("partners/DemoPartnersPass.java", "creates the demo's partner accounts; serves nothing to them"),
+            Map.entry("partners/PartnerHarmRoutes.java", "names the partner role only to refuse it the page"),
+            Map.entry("partners/SubjectAccessPdf.java",
+                    "lays out an answer the gate has already disclosed (SubjectAccessCommand)"),
+            Map.entry("platform/AuditCommand.java", "audit checkpoint: seals and counts, never personal data"),
+            Map.entry("platform/DemoCommand.java", "the demo's own sign-in accounts, written privately for the operator"),
+            Map.entry("platform/EmbeddedServer.java", "the database process's own files"),
+            Map.entry("platform/InspectCommand.java", "writes the inspection report (figures only)"),
+            Map.entry("platform/ReportCommand.java", "writes the performance report (figures only)")));
 
     /** The synthetic force writes invented people, never real ones. */
     static final Set<String> OUTSIDE = Set.of("synthetic/", "opendata/", "bench/");
