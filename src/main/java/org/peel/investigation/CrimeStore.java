@@ -226,7 +226,10 @@ public final class CrimeStore {
                 .list());
     }
 
-    /** Where the crime happened, in words: the address as given, then the ward and borough, or what Peel holds of it. */
+    /**
+     * Where the crime happened, in words that follow "committed on …": "at" the address as given with its ward and
+     * borough, or "in" the ward and borough, or what Peel holds of it.
+     */
     public String place(String crimeId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select c.address, w.name as ward, c.ward_code, c.lsoa_code, b.name as borough
@@ -240,7 +243,7 @@ public final class CrimeStore {
                     String area = ward != null ? ward + " ward, " + borough
                             : rs.getString("lsoa_code") != null ? "neighbourhood " + rs.getString("lsoa_code") + ", " + borough
                             : address != null ? borough : borough + " (no closer place recorded)";
-                    return address == null ? area : address + " (" + area + ")";
+                    return address == null ? "in " + area : "at " + address + " (" + area + ")";
                 }).findOne().orElse(""));
     }
 
