@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Draws a forecast as an SVG map, server-side: the study area's cells in grey, the flagged cells in red (darker for
- * higher rank), and ward boundaries over them. Everything is drawn in the grid's own metres, so cells are square on
+ * higher rank), and over them a base map of ward boundaries (thin) and borough boundaries (thick), projected with
+ * the grid's own projection so the cells and the boundaries line up. Everything is drawn in the grid's own metres, so cells are square on
  * screen as on the ground.
  */
 public final class HotspotMap {
@@ -25,6 +26,15 @@ public final class HotspotMap {
      * @param width   the picture's width in SVG units
      */
     public static String draw(HotspotGrid grid, int[] area, int[] flagged, Map<String, Geometry> wards, int width) {
+        return draw(grid, area, flagged, wards, Map.of(), width);
+    }
+
+    /**
+     * As {@link #draw(HotspotGrid, int[], int[], Map, int)}, with the boroughs' boundaries (WGS84, by code) drawn
+     * thicker over the wards', so the map reads against the force's own divisions.
+     */
+    public static String draw(HotspotGrid grid, int[] area, int[] flagged, Map<String, Geometry> wards,
+                              Map<String, Geometry> boroughs, int width) {
         // police.uk places a few of a force's incidents far outside it; framing the middle 99.8% of the area's
         // columns and rows keeps those strays from shrinking the force to a corner of the picture
         int[] cols = java.util.Arrays.stream(area).map(c -> c % grid.columns()).sorted().toArray();
@@ -62,18 +72,25 @@ public final class HotspotMap {
             square(svg, grid, cell, scale, h, side);
             svg.append("\"><title>Rank ").append(rank + 1).append("</title></path>");
         }
-        for (Map.Entry<String, Geometry> ward : wards.entrySet()) {
-            svg.append("<path fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"0.8\" data-code=\"")
-                    .append(escape(ward.getKey())).append("\" d=\"");
-            Geometry g = ward.getValue();
+        outlines(svg, grid, wards, scale, h, "#1d70b8", 0.8, "ward");
+        outlines(svg, grid, boroughs, scale, h, "#0b0c0c", 2, "borough");
+        return svg.append("</svg>").toString();
+    }
+
+    private static void outlines(StringBuilder svg, HotspotGrid grid, Map<String, Geometry> areas, double scale,
+                                 double h, String colour, double width, String kind) {
+        for (Map.Entry<String, Geometry> area : areas.entrySet()) {
+            svg.append(String.format(Locale.ROOT, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\""
+                            + " vector-effect=\"non-scaling-stroke\" data-kind=\"%s\" data-code=\"", colour, width, kind))
+                    .append(escape(area.getKey())).append("\" d=\"");
+            Geometry g = area.getValue();
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 if (g.getGeometryN(i) instanceof Polygon p) {
                     ring(svg, grid, p.getExteriorRing().getCoordinates(), scale, h);
                 }
             }
-            svg.append("\"><title>").append(escape(ward.getKey())).append("</title></path>");
+            svg.append("\"><title>").append(escape(area.getKey())).append("</title></path>");
         }
-        return svg.append("</svg>").toString();
     }
 
     private static void square(StringBuilder svg, HotspotGrid grid, int cell, double scale, double h, double side) {

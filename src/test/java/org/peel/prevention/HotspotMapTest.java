@@ -37,4 +37,40 @@ class HotspotMapTest {
                 .contains("data-code=\"E05000001\" d=\"M0.0 100.0L200.0 100.0L200.0 0.0");
         assertThat(svg.indexOf("data-rank=\"1\"")).isLessThan(svg.indexOf("data-rank=\"2\""));
     }
+    @Test
+    @DisplayName("draws the borough's boundary over the wards' on the cells' own projection, the picture as tall as the"
+            + " area is on the ground")
+    void boroughBaseMap() {
+        // given the five-cell strip (500 m by 100 m) and a borough around the whole of it
+        HotspotStudy study = HotspotStudy.of(HotspotFixtures.strip(), "Burglary", 100);
+        HotspotGrid grid = study.grid();
+        double west = grid.longitude(grid.originX());
+        double east = grid.longitude(grid.originX() + 500);
+        double south = grid.latitude(grid.originY());
+        double north = grid.latitude(grid.originY() + 100);
+        Geometry borough = new GeometryFactory().createPolygon(new Coordinate[]{new Coordinate(west, south),
+                new Coordinate(east, south), new Coordinate(east, north), new Coordinate(west, north),
+                new Coordinate(west, south)});
+
+        // when
+        String svg = HotspotMap.draw(grid, study.areaCells(), new int[]{0}, Map.of(), Map.of("E09000001", borough), 500);
+
+        // then: its corners fall on the cells' corners (100 units a cell), drawn as a borough, thick
+        assertThat(svg).contains("data-kind=\"borough\" data-code=\"E09000001\" d=\"M0.0 100.0L500.0 100.0L500.0 0.0L0.0 0.0");
+        assertThat(svg).contains("stroke-width=\"2.0\"");
+        // the strip is framed with two cells' padding each side it can have: wider than tall, never squeezed
+        String box = svg.substring(svg.indexOf("viewBox=\"") + 9, svg.indexOf('"', svg.indexOf("viewBox=\"") + 9));
+        String[] parts = box.split(" ");
+        assertThat(Integer.parseInt(parts[2])).isEqualTo(500);
+        assertThat(Integer.parseInt(parts[3])).isEqualTo(100);
+    }
+
+    @Test
+    @DisplayName("a force's name gives police.uk's name for its files")
+    void forceSlugs() {
+        assertThat(HotspotRoutes.forceSlug("Metropolitan Police")).isEqualTo("metropolitan");
+        assertThat(HotspotRoutes.forceSlug("City of London")).isEqualTo("city-of-london");
+        assertThat(HotspotRoutes.forceSlug("Avon and Somerset Constabulary")).isEqualTo("avon-and-somerset");
+        assertThat(HotspotRoutes.forceSlug("Devon & Cornwall Police")).isEqualTo("devon-and-cornwall");
+    }
 }
