@@ -49,10 +49,45 @@ public final class HotspotMap {
         r0 = Math.max(0, r0 - pad);
         r1 = Math.min(grid.rows() - 1, r1 + pad);
         double h = grid.rows() * grid.cellMetres();
-        double scale = width / ((c1 - c0 + 1) * grid.cellMetres());
-        double left = c0 * grid.cellMetres() * scale;
-        double top = (h - (r1 + 1) * grid.cellMetres()) * scale;
-        int height = (int) Math.ceil((r1 - r0 + 1) * grid.cellMetres() * scale);
+        // the frame in the grid's metres (y up): the force's boroughs when drawn, since a few stray incidents can
+        // stretch a small force's cells into a strip; else the study area's cells
+        double mx0 = c0 * grid.cellMetres();
+        double mx1 = (c1 + 1) * grid.cellMetres();
+        double my0 = r0 * grid.cellMetres();
+        double my1 = (r1 + 1) * grid.cellMetres();
+        if (!boroughs.isEmpty()) {
+            mx0 = Double.MAX_VALUE;
+            my0 = Double.MAX_VALUE;
+            mx1 = -Double.MAX_VALUE;
+            my1 = -Double.MAX_VALUE;
+            for (Geometry g : boroughs.values()) {
+                for (Coordinate c : g.getEnvelope().getCoordinates()) {
+                    mx0 = Math.min(mx0, grid.x(c.x) - grid.originX());
+                    mx1 = Math.max(mx1, grid.x(c.x) - grid.originX());
+                    my0 = Math.min(my0, grid.y(c.y) - grid.originY());
+                    my1 = Math.max(my1, grid.y(c.y) - grid.originY());
+                }
+            }
+            double margin = 0.03 * Math.max(mx1 - mx0, my1 - my0);
+            mx0 -= margin;
+            mx1 += margin;
+            my0 -= margin;
+            my1 += margin;
+        }
+        // readable for any shape: no flatter than 1:2 and no taller than 3:2, the extra space shared either side
+        double w = mx1 - mx0;
+        double tall = my1 - my0;
+        if (tall < w / 2) {
+            my0 -= (w / 2 - tall) / 2;
+            my1 += (w / 2 - tall) / 2;
+        } else if (tall > w * 1.5) {
+            mx0 -= (tall / 1.5 - w) / 2;
+            mx1 += (tall / 1.5 - w) / 2;
+        }
+        double scale = width / (mx1 - mx0);
+        double left = mx0 * scale;
+        double top = (h - my1) * scale;
+        int height = (int) Math.ceil((my1 - my0) * scale);
         StringBuilder svg = new StringBuilder(64 * (area.length + flagged.length));
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"peel-map\""
                 + " viewBox=\"%.1f %.1f %d %d\" role=\"img\" aria-label=\"Forecast hotspot cells over ward"

@@ -90,7 +90,9 @@ public final class HotspotRoutes {
                     + " shared data folder)");
         }
         List<String> known = forces();
-        String force = param(ctx, "force", ownForce(Web.signedIn(ctx), known));
+        String own = ownForce(Web.signedIn(ctx));
+        String force = param(ctx, "force", known.contains(own) ? own
+                : known.contains("city-of-london") || known.isEmpty() ? "city-of-london" : known.get(0));
         if (!SLUG.matcher(force).matches() || !known.contains(force)) {
             throw BadInput.field("force", "'" + force + "' is not a force with police.uk files here; one of " + known);
         }
@@ -117,7 +119,7 @@ public final class HotspotRoutes {
                 .filter(r -> r.method().equals(shown)).findFirst().orElseThrow();
         Map<String, Geometry> boundaries = cached(wards, force, f -> wardsOver(HotspotMap.envelope(study.grid())));
         Map<String, Geometry> divisions = cached(boroughLines, force,
-                f -> boroughsOver(HotspotMap.envelope(study.grid())));
+                this::boroughsOf);
         String map = HotspotMap.draw(origin.grid(), origin.areaCells(), result.topCells(), boundaries, divisions, 720);
         List<String> notes = new java.util.ArrayList<>();
         notes.add(String.format("The study area is the %,d cells of %.0f m where police.uk placed at least one crime or"
@@ -125,6 +127,10 @@ public final class HotspotRoutes {
                 AREA_SHARE * 100));
         notes.add(String.format("%,d of %,d rows had no location and could not be placed (%,d of them %s).",
                 source.rowsWithoutLocation(), source.rowsRead(), source.rowsWithoutLocation(crimeType), crimeType));
+        if (ctx.queryParam("force") == null && !own.isEmpty() && !known.contains(own)) {
+            notes.add("This server holds no police.uk street files for your own force (" + own + "); the map opens on "
+                    + force + " instead.");
+        }
         if (boundaries.isEmpty()) {
             notes.add("No ward boundaries are loaded for this force's area (Peel's geography import covers London).");
         }
@@ -166,20 +172,21 @@ public final class HotspotRoutes {
         }
     }
 
-    /** Boundaries of the boroughs that overlap the grid; empty outside the imported geography. */
-    private Map<String, Geometry> boroughsOver(Envelope extent) {
+    /** Boundaries of the boroughs of the force with these police.uk files; empty outside the imported geography. */
+    private Map<String, Geometry> boroughsOf(String forceSlug) {
         Map<String, Geometry> found = new TreeMap<>();
-        places.boroughs().forEach(b -> places.boroughBoundary(b.borough().code())
-                .filter(g -> g.getEnvelopeInternal().intersects(extent))
-                .ifPresent(g -> found.put(b.borough().code(), g)));
+        List<String> codes = places.forceAreas().stream().filter(f -> forceSlug(f.name()).equals(forceSlug))
+                .map(org.peel.place.ForceArea::code).toList();
+        places.boroughs().stream().filter(b -> codes.contains(b.borough().forceCode()))
+                .forEach(b -> places.boroughBoundary(b.borough().code()).ifPresent(g -> found.put(b.borough().code(), g)));
         return found;
     }
 
     /**
-     * The map a user opens on: their own force's police.uk files (their borough's force; for a force-wide user, the
-     * force whose boroughs Peel holds most of), else the first force with files here.
+     * The police.uk name of the user's own force: their borough's force; for a force-wide user, the force whose
+     * boroughs Peel holds most of; empty when Peel holds no geography.
      */
-    private String ownForce(org.peel.access.User user, List<String> known) {
+    private String ownForce(org.peel.access.User user) {
         java.util.Map<String, Long> boroughsByForce = new java.util.HashMap<>();
         String own = null;
         for (var b : places.boroughs()) {
@@ -193,10 +200,8 @@ public final class HotspotRoutes {
                     .orElse(null);
         }
         String code = own;
-        String slug = places.forceAreas().stream().filter(f -> f.code().equals(code)).findFirst()
+        return places.forceAreas().stream().filter(f -> f.code().equals(code)).findFirst()
                 .map(f -> forceSlug(f.name())).orElse("");
-        return known.contains(slug) ? slug : known.contains("city-of-london") || known.isEmpty() ? "city-of-london"
-                : known.get(0);
     }
 
     /** police.uk's name for a force's files: "Metropolitan Police" → metropolitan, "Avon and Somerset Constabulary" → avon-and-somerset. */
