@@ -175,14 +175,19 @@ public final class AllocationStore {
     }
 
     private static final String INSERT_ALLOCATION = """
-            insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons)
-            values (:crime_id, :investigator_id, :weight, :allocated_at, :allocated_by, :rule_version, :reasons)""";
+            insert into crime_allocation (crime_id, investigator_id, weight, allocated_at, allocated_by, rule_version, reasons,
+                                          route, starts_at)
+            values (:crime_id, :investigator_id, :weight, :allocated_at, :allocated_by, :rule_version, :reasons, :route,
+                    :starts_at)""";
 
     static CopyRows.Values allocationRow(CopyRows.Values v, String crimeId, Allocation.Allocated a, LocalDateTime at,
                                                  String by, String ruleVersion) {
         return v.put("crime_id", crimeId).put("investigator_id", a.investigator().investigatorId()).put("weight", a.weight())
                 .put("allocated_at", at).put("allocated_by", by).put("rule_version", ruleVersion)
-                .put("reasons", String.join("\n", a.reasons()));
+                .put("reasons", String.join("\n", a.reasons()))
+                // a supervisor's choice has no route: the page names the supervisor instead
+                .put("route", "supervisor".equals(ruleVersion) ? null : a.route().name())
+                .put("starts_at", "supervisor".equals(ruleVersion) ? null : a.startsAt());
     }
 
     public void queue(Handle h, String crimeId, Allocation.Need need, Allocation.Queued q, LocalDateTime at) {

@@ -130,12 +130,32 @@ public final class CaseloadRoutes {
             // the home page's "reviews due" lands here: only those with a review overdue, the most first
             lines.removeIf(l -> l.view().reviewsOverdue() == 0);
             lines.sort(java.util.Comparator.comparingLong((Line l) -> l.view().reviewsOverdue()).reversed());
+        } else {
+            // the investigators most in need of the supervisor first: deadlines overdue, then reviews, then load
+            lines.sort(java.util.Comparator.comparingLong((Line l) -> l.view().overdueDeadlines())
+                    .thenComparingLong(l -> l.view().reviewsOverdue())
+                    .thenComparingInt(l -> l.view().crimes().size()).reversed());
         }
+        String specialism = ctx.queryParam("specialism") == null ? "" : ctx.queryParam("specialism").strip();
+        List<String> specialisms = lines.stream().map(l -> l.investigator().specialism()).distinct().sorted().toList();
+        if (!specialism.isEmpty()) {
+            lines.removeIf(l -> !specialism.equals(l.investigator().specialism()));
+        }
+        org.peel.web.Paging paging = org.peel.web.Paging.requested(ctx, "page", PAGE).of(lines.size());
+        List<Line> shown = lines.subList(Math.min(paging.offset(), lines.size()),
+                (int) Math.min(paging.last(), lines.size()));
         Web.noStore(ctx);
+        Map<String, Object> model = new HashMap<>(Map.of("lines", shown, "borough", borough == null ? "" : borough,
+                "boroughs", boroughs.get(), "local", user.role().isLocal(), "reviewsOnly", reviewsOnly));
+        model.put("paging", paging);
+        model.put("specialism", specialism);
+        model.put("specialisms", specialisms);
         web.render(ctx, "investigation/caseloads.jte", web.page(ctx, "Caseloads by investigator", Section.INVESTIGATION),
-                Map.of("lines", lines, "borough", borough == null ? "" : borough, "boroughs", boroughs.get(),
-                        "local", user.role().isLocal(), "reviewsOnly", reviewsOnly));
+                model);
     }
+
+    /** Investigators on one page of the caseloads and of the investigators' accounts. */
+    static final int PAGE = 50;
 
     private User admin(Context ctx, boolean change) {
         AccessRequest request = AccessRequest.view(Section.ADMINISTRATION);
@@ -154,8 +174,29 @@ public final class CaseloadRoutes {
         Web.noStore(ctx);
         ctx.status(status);
         web.render(ctx, "investigation/investigators.jte", web.page(ctx, "Investigators and their accounts", Section.ADMINISTRATION),
-                Map.of("investigators", borough == null ? List.of() : store.investigatorLinks(borough),
-                        "boroughs", boroughs.get(), "values", values, "errors", errors, "linked", linked));
+                investigatorsModel(ctx, borough, values, errors, linked));
+    }
+
+    /** The borough's investigators, filtered by specialism and whether linked, a page at a time. */
+    private Map<String, Object> investigatorsModel(Context ctx, String borough, Map<String, String> values,
+                                                   FormErrors errors, String linked) {
+        List<InvestigatorStore.InvestigatorLink> all = borough == null ? List.of() : store.investigatorLinks(borough);
+        String specialism = ctx.queryParam("specialism") == null ? "" : ctx.queryParam("specialism").strip();
+        String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account").strip();
+        List<InvestigatorStore.InvestigatorLink> chosen = all.stream()
+                .filter(i -> specialism.isEmpty() || specialism.equals(i.specialism()))
+                .filter(i -> !account.equals("unlinked") || i.username() == null)
+                .filter(i -> !account.equals("linked") || i.username() != null)
+                .toList();
+        org.peel.web.Paging paging = org.peel.web.Paging.requested(ctx, "page", PAGE).of(chosen.size());
+        Map<String, Object> model = new HashMap<>(Map.of("investigators",
+                chosen.subList(Math.min(paging.offset(), chosen.size()), (int) Math.min(paging.last(), chosen.size())),
+                "boroughs", boroughs.get(), "values", values, "errors", errors, "linked", linked));
+        model.put("paging", paging);
+        model.put("specialism", specialism);
+        model.put("account", account);
+        model.put("specialisms", all.stream().map(InvestigatorStore.InvestigatorLink::specialism).distinct().sorted().toList());
+        return model;
     }
 
     private void link(Context ctx) {
@@ -229,13 +270,44 @@ public final class CaseloadRoutes {
                         Attention.Urgency.SOON));
             }
         }
+        if (borough == null) {
+            items.addAll(forceReviewsOverdue(today));
+        }
         long screenedOut = allocation.screenedOutForReview(borough, 0, 1).total();
         if (screenedOut > 0) {
             items.add(new Attention(screenedOut + " screened-out crime" + (screenedOut == 1 ? "" : "s") + " to review",
-                    "Agree or overturn the decision not to investigate further",
+                    user.role().readOnly() ? "Check the decisions not to investigate further, and whether a supervisor agreed"
+                            : "Agree or overturn the decision not to investigate further",
                     "/investigation/queue?" + where.replaceFirst("^&", "") + "#review", Attention.Urgency.ROUTINE));
         }
         return items;
+    }
+
+    /**
+     * For a force-wide reviewer (an inspector, a force-wide supervisor): open crimes past their supervisory review
+     * date across the force, linked to the borough with the most, since the caseloads page is a borough's.
+     */
+    private List<Attention> forceReviewsOverdue(LocalDate today) {
+        Map<String, String> boroughOf = new HashMap<>();
+        store.investigatorLinks(null).forEach(l -> boroughOf.put(l.investigatorId(), l.boroughCode()));
+        if (boroughOf.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<InvestigatorCaseload.OpenCrime>> byBorough = new HashMap<>();
+        store.openCrimesOf(List.copyOf(boroughOf.keySet())).forEach(c -> byBorough
+                .computeIfAbsent(String.valueOf(boroughOf.get(c.investigatorId())), k -> new ArrayList<>()).add(c));
+        Map<String, Long> overdue = new HashMap<>();
+        byBorough.forEach((b, crimes) -> overdue.put(b, InvestigatorCaseload.of(crimes, List.of(), today, intervals)
+                .reviewsOverdue()));
+        long total = overdue.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return List.of();
+        }
+        Map.Entry<String, Long> most = overdue.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return List.of(new Attention(total + " investigation" + (total == 1 ? "" : "s") + " past the supervisory review date",
+                "Across the force; most in " + boroughs.get().getOrDefault(most.getKey(), most.getKey()) + " ("
+                        + most.getValue() + ")", "/investigation/caseloads?review=overdue&borough=" + most.getKey(),
+                Attention.Urgency.SOON));
     }
 
     private List<Attention> investigatorItems(User user) {

@@ -2,11 +2,13 @@ package org.peel.investigation;
 
 import org.peel.place.AreaIndex;
 import org.peel.place.PlaceStore;
+import org.peel.place.PostcodePlace;
 
 import java.util.Optional;
 
 /**
- * Places a crime's coordinates in an LSOA, ward and borough, so the officer need not know the codes. The area
+ * Places a crime's address (by its postcode) or coordinates in an LSOA, ward and borough, so the officer need not
+ * know the codes. The area
  * index is built on first use, from the boundaries the place store holds.
  */
 public class CrimeLocator {
@@ -35,5 +37,11 @@ public class CrimeLocator {
             index = i;
         }
         return i.locate(latitude, longitude).map(m -> new Place(m.lsoaCode(), m.wardCode(), m.boroughCode()));
+    }
+
+    /** Where the postcode in an address as typed lies, when the address has one the postcode directory holds. */
+    public Optional<PostcodePlace> atAddress(String address) {
+        String postcode = PlaceStore.postcodeIn(address);
+        return places == null || postcode == null ? Optional.empty() : places.placeOfPostcode(postcode);
     }
 }

@@ -10,14 +10,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A crime as reported, before Peel records it: the offence, when and where, the flags, what screening needs to
- * know, and the people. Under the Counting Rules a victim-based crime is one crime per victim, so a report naming
+ * A crime as reported, before Peel records it: the offence, when and where (the address as given, from whose
+ * postcode Peel finds the ward, LSOA and point), the officer's account of what happened, the flags, what screening
+ * needs to know, and the people. Under the Counting Rules a victim-based crime is one crime per victim, so a report naming
  * two victims becomes two crimes with the same suspects and witnesses.
  */
 public record CrimeReport(OffenceGroup offence, LocalDateTime committedAt, String boroughCode, String wardCode,
                           String lsoaCode, Double latitude, Double longitude, boolean domesticAbuse, boolean hate,
                           Set<SeriousOffence> seriousOffences, Set<SolvabilityFactor> solvability, List<Victim> victims,
-                          List<Party> suspects, List<Party> witnesses, Set<CrimeFlag> flags) {
+                          List<Party> suspects, List<Party> witnesses, Set<CrimeFlag> flags, String address,
+                          String account) {
+
+    /** A report with no address or account as free text. */
+    public CrimeReport(OffenceGroup offence, LocalDateTime committedAt, String boroughCode, String wardCode,
+                       String lsoaCode, Double latitude, Double longitude, boolean domesticAbuse, boolean hate,
+                       Set<SeriousOffence> seriousOffences, Set<SolvabilityFactor> solvability, List<Victim> victims,
+                       List<Party> suspects, List<Party> witnesses, Set<CrimeFlag> flags) {
+        this(offence, committedAt, boroughCode, wardCode, lsoaCode, latitude, longitude, domesticAbuse, hate,
+                seriousOffences, solvability, victims, suspects, witnesses, flags, null, null);
+    }
 
     /** A report with no flags beyond domestic abuse and hate. */
     public CrimeReport(OffenceGroup offence, LocalDateTime committedAt, String boroughCode, String wardCode,
@@ -35,6 +46,14 @@ public record CrimeReport(OffenceGroup offence, LocalDateTime committedAt, Strin
         victims = victims == null ? List.of() : List.copyOf(victims);
         suspects = suspects == null ? List.of() : List.copyOf(suspects);
         witnesses = witnesses == null ? List.of() : List.copyOf(witnesses);
+        address = address == null || address.isBlank() ? null : address.strip();
+        account = account == null || account.isBlank() ? null : account.strip();
+    }
+
+    /** The same report placed: its borough, ward, LSOA and point as found from its address or coordinates. */
+    public CrimeReport placed(String borough, String ward, String lsoa, Double lat, Double lon) {
+        return new CrimeReport(offence, committedAt, borough, ward, lsoa, lat, lon, domesticAbuse, hate, seriousOffences,
+                solvability, victims, suspects, witnesses, flags, address, account);
     }
 
     /** A person as recorded: any part may be missing (a suspect may be only described). */
@@ -93,13 +112,18 @@ public record CrimeReport(OffenceGroup offence, LocalDateTime committedAt, Strin
             p.put("committed", "The offence cannot have been committed in the future");
         }
         if (boroughCode == null || boroughCode.isBlank()) {
-            p.put("borough", "Choose the borough where the offence happened, or give its coordinates");
+            p.put(address != null ? "address" : "borough", address != null
+                    ? "Peel cannot find this address: give its postcode, or choose the borough"
+                    : "Enter the address or postcode where the offence happened, or choose the borough");
         }
         if (latitude != null && (latitude < -90 || latitude > 90)) {
             p.put("latitude", "Latitude must be between -90 and 90");
         }
         if (longitude != null && (longitude < -180 || longitude > 180)) {
             p.put("longitude", "Longitude must be between -180 and 180");
+        }
+        if (account != null && account.length() > 4000) {
+            p.put("account", "Keep the account to 4,000 characters; attach longer statements to the case file");
         }
         if (offence != null && offence.victimBased() && victims.isEmpty()) {
             p.put("victim_surname", "A victim-based crime needs its victim");

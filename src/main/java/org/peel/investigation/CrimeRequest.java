@@ -25,7 +25,9 @@ public record CrimeRequest(
         @JsonProperty("flags") List<String> flags,
         @JsonProperty("victims") List<VictimRequest> victims,
         @JsonProperty("suspects") List<PartyRequest> suspects,
-        @JsonProperty("witnesses") List<PartyRequest> witnesses) implements ApiJson.Body {
+        @JsonProperty("witnesses") List<PartyRequest> witnesses,
+        @JsonProperty("address") String address,
+        @JsonProperty("account") String account) implements ApiJson.Body {
 
     /** The most victims, suspects or witnesses one request may name; a larger event is recorded in parts. */
     public static final int MOST_PEOPLE = 50;

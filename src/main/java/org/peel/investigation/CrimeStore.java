@@ -67,12 +67,14 @@ public final class CrimeStore {
     public void insertCrime(Handle h, String id, CrimeReport r, LocalDateTime recordedAt, String recordedBy, String channel) {
         h.createUpdate("""
                         insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code,
-                                           ward_code, lsoa_code, latitude, longitude, domestic_abuse, hate)
-                        values (:id, :committed, :recorded, :group, :type, :borough, :ward, :lsoa, :lat, :lon, :da, :hate)""")
+                                           ward_code, lsoa_code, latitude, longitude, domestic_abuse, hate, address, account)
+                        values (:id, :committed, :recorded, :group, :type, :borough, :ward, :lsoa, :lat, :lon, :da, :hate,
+                                :address, :account)""")
                 .bind("id", id).bind("committed", r.committedAt()).bind("recorded", recordedAt)
                 .bind("group", r.offence().label()).bind("type", PoliceUkType.of(r.offence()))
                 .bind("borough", r.boroughCode()).bind("ward", blankToNull(r.wardCode())).bind("lsoa", blankToNull(r.lsoaCode()))
                 .bind("lat", r.latitude()).bind("lon", r.longitude()).bind("da", r.domesticAbuse()).bind("hate", r.hate())
+                .bind("address", r.address()).bind("account", r.account())
                 .execute();
         List<String> flags = new ArrayList<>();
         if (r.domesticAbuse()) {
@@ -180,10 +182,19 @@ public final class CrimeStore {
     }
 
     public record Current(String investigatorId, String investigatorName, int pipLevel, String specialism,
-                          String teamName, LocalDateTime allocatedAt, List<String> reasons, String ruleVersion) {
+                          String teamName, LocalDateTime allocatedAt, List<String> reasons, String ruleVersion,
+                          Ownership.Owner owner) {
+        /** How the owner was chosen, in one sentence. */
+        public String inWords() {
+            return Ownership.sentence(owner);
+        }
     }
 
     public record Waiting(String reason, LocalDateTime queuedAt) {
+        /** Who holds the crime and why, in one sentence. */
+        public String inWords() {
+            return Ownership.queued(reason);
+        }
     }
 
     public record Entitlement(String personRecordId, String service, List<String> reasons) {
@@ -215,24 +226,31 @@ public final class CrimeStore {
                 .list());
     }
 
-    /** Where the crime happened, in words: the ward and borough, or what Peel holds of it. */
+    /**
+     * Where the crime happened, in words that follow "committed on …": "at" the address as given with its ward and
+     * borough, or "in" the ward and borough, or what Peel holds of it.
+     */
     public String place(String crimeId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select w.name as ward, c.ward_code, c.lsoa_code, b.name as borough
+                        select c.address, w.name as ward, c.ward_code, c.lsoa_code, b.name as borough
                         from crime c left join ward w on w.code = c.ward_code left join borough b on b.code = c.borough_code
                         where c.id = :id""")
                 .bind("id", crimeId)
                 .map((rs, ctx) -> {
+                    String address = rs.getString("address");
                     String ward = rs.getString("ward");
                     String borough = rs.getString("borough");
-                    if (ward != null) {
-                        return ward + " ward, " + borough;
-                    }
-                    if (rs.getString("lsoa_code") != null) {
-                        return "Neighbourhood " + rs.getString("lsoa_code") + ", " + borough;
-                    }
-                    return borough + " (no closer place recorded)";
+                    String area = ward != null ? ward + " ward, " + borough
+                            : rs.getString("lsoa_code") != null ? "neighbourhood " + rs.getString("lsoa_code") + ", " + borough
+                            : address != null ? borough : borough + " (no closer place recorded)";
+                    return address == null ? "in " + area : "at " + address + " (" + area + ")";
                 }).findOne().orElse(""));
+    }
+
+    /** The officer's account of what happened, as written at recording; empty when none was written. */
+    public Optional<String> account(String crimeId) {
+        return jdbi.withHandle(h -> h.createQuery("select account from crime where id = :id and account is not null")
+                .bind("id", crimeId).mapTo(String.class).findOne());
     }
 
     public Optional<CrimeView> crime(String id) {
@@ -268,14 +286,25 @@ public final class CrimeStore {
     private Optional<Current> current(Handle h, String id) {
         return h.createQuery("""
                         select a.investigator_id, i.display_name, i.pip_level, i.specialism, t.name as team, a.allocated_at,
-                               a.reasons, a.rule_version
+                               a.reasons, a.rule_version, a.route, a.starts_at, a.allocated_by,
+                               tb.name as team_borough, cb.name as crime_borough
                         from crime_allocation a join investigator i on i.id = a.investigator_id
                         join investigation_team t on t.id = i.team_id
+                        join crime c on c.id = a.crime_id
+                        left join borough tb on tb.code = t.borough_code
+                        left join borough cb on cb.code = c.borough_code
                         where a.crime_id = :id and a.ended_at is null""").bind("id", id)
-                .map((rs, ctx) -> new Current(rs.getString("investigator_id"), rs.getString("display_name"),
-                        rs.getInt("pip_level"), rs.getString("specialism"), rs.getString("team"),
-                        Moments.local(rs, "allocated_at"), lines(rs.getString("reasons")),
-                        rs.getString("rule_version")))
+                .map((rs, ctx) -> {
+                    LocalDateTime at = Moments.local(rs, "allocated_at");
+                    Ownership.Owner owner = new Ownership.Owner(rs.getString("display_name"), rs.getInt("pip_level"),
+                            rs.getString("specialism"), rs.getString("team"), rs.getString("route"), at,
+                            Moments.local(rs, "starts_at"), rs.getString("allocated_by"),
+                            "supervisor".equals(rs.getString("rule_version")), rs.getString("team_borough"),
+                            rs.getString("crime_borough"));
+                    return new Current(rs.getString("investigator_id"), rs.getString("display_name"),
+                            rs.getInt("pip_level"), rs.getString("specialism"), rs.getString("team"), at,
+                            lines(rs.getString("reasons")), rs.getString("rule_version"), owner);
+                })
                 .findOne();
     }
 

@@ -169,6 +169,7 @@ public final class InvestigationRoutes {
                 "forensic", forensic.forCrime(view.id(), LocalDateTime.now(clock))));
         model.put("involved", crimes.involved(view.id()));
         model.put("place", crimes.place(view.id()));
+        model.put("account", crimes.account(view.id()).orElse(""));
         model.put("plan", plans.plan(view.id()));
         model.put("nextReview", SupervisoryReview.nextDue(LocalDate.now(clock), InvestigationPlanRoutes.priority(view),
                 reviewIntervals).toString());
@@ -485,7 +486,8 @@ public final class InvestigationRoutes {
             witnesses.add(new CrimeReport.Party(v.get("witness_forenames"), v.get("witness_surname"), null));
         }
         return new CrimeReport(offence, committed, v.get("borough"), v.get("ward"), v.get("lsoa"), lat, lon,
-                on(v, "domestic_abuse"), on(v, "hate"), serious, factors, victims, suspects, witnesses, flags);
+                on(v, "domestic_abuse"), on(v, "hate"), serious, factors, victims, suspects, witnesses, flags,
+                v.get("address"), v.get("account"));
     }
 
     private static CrimeReport fromJson(CrimeRequest b) {
@@ -522,7 +524,8 @@ public final class InvestigationRoutes {
         }
         return new CrimeReport(offence, committed, blankToNull(b.boroughCode()), blankToNull(b.wardCode()),
                 blankToNull(b.lsoaCode()), b.latitude(), b.longitude(), on(b.domesticAbuse()), on(b.hate()), serious,
-                factors, victims, parties(b.suspects(), "suspects"), parties(b.witnesses(), "witnesses"), flags);
+                factors, victims, parties(b.suspects(), "suspects"), parties(b.witnesses(), "witnesses"), flags,
+                b.address(), b.account());
     }
 
     private static List<CrimeReport.Party> parties(List<CrimeRequest.PartyRequest> given, String field) {

@@ -68,10 +68,27 @@ public final class RecordCrime {
     }
 
     /**
-     * Fills the LSOA, ward and borough from the coordinates where they were not given; refuses coordinates that
-     * lie in another borough than the one stated.
+     * Fills the LSOA, ward, borough and point from the address's postcode, or the LSOA, ward and borough from the
+     * coordinates, where they were not given; refuses a place that lies in another borough than the one stated.
      */
     public CrimeReport located(CrimeReport r) {
+        if ((r.latitude() == null || r.longitude() == null) && r.address() != null && blank(r.wardCode())) {
+            // the address's postcode gives the ward, LSOA and a point; the codes are only a fallback
+            var found = locator.atAddress(r.address());
+            if (found.isPresent()) {
+                var p = found.get();
+                if (!blank(r.boroughCode()) && !p.boroughCode().equals(r.boroughCode())) {
+                    throw BadInput.field("address", "The postcode " + p.postcode() + " lies in borough "
+                            + p.boroughCode() + ", not " + r.boroughCode());
+                }
+                return r.placed(p.boroughCode(), p.wardCode(), blank(r.lsoaCode()) ? p.lsoaCode() : r.lsoaCode(),
+                        p.latitude(), p.longitude());
+            }
+            if (org.peel.place.PlaceStore.postcodeIn(r.address()) != null && blank(r.boroughCode())) {
+                throw BadInput.field("address", "Peel does not know the postcode "
+                        + org.peel.place.PlaceStore.postcodeIn(r.address()) + ": check it, or choose the borough");
+            }
+        }
         if (r.latitude() == null || r.longitude() == null) {
             return r;
         }
@@ -80,10 +97,9 @@ public final class RecordCrime {
                     && !p.boroughCode().equals(r.boroughCode())) {
                 throw BadInput.field("borough", "The location lies in borough " + p.boroughCode() + ", not " + r.boroughCode());
             }
-            return new CrimeReport(r.offence(), r.committedAt(), blank(r.boroughCode()) ? p.boroughCode() : r.boroughCode(),
+            return r.placed(blank(r.boroughCode()) ? p.boroughCode() : r.boroughCode(),
                     blank(r.wardCode()) ? p.wardCode() : r.wardCode(), blank(r.lsoaCode()) ? p.lsoaCode() : r.lsoaCode(),
-                    r.latitude(), r.longitude(), r.domesticAbuse(), r.hate(), r.seriousOffences(), r.solvability(),
-                    r.victims(), r.suspects(), r.witnesses(), r.flags());
+                    r.latitude(), r.longitude());
         }).orElse(r);
     }
 

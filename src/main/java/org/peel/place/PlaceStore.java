@@ -343,6 +343,50 @@ public final class PlaceStore {
                 .findOne());
     }
 
+    private static final java.util.regex.Pattern POSTCODE_IN_TEXT =
+            java.util.regex.Pattern.compile("\\b([A-Z]{1,2}[0-9][0-9A-Z]?)\\s*([0-9][A-Z]{2})\\b");
+
+    /** The last thing shaped like a full postcode in an address as typed ({@code 10 High St, sw1a 2aa}), normalised; or null. */
+    public static String postcodeIn(String address) {
+        if (address == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = POSTCODE_IN_TEXT.matcher(address.toUpperCase(java.util.Locale.ROOT));
+        String found = null;
+        while (m.find()) {
+            found = normalisePostcode(m.group(1) + m.group(2));
+        }
+        return found;
+    }
+
+    /**
+     * Where a postcode lies: its ward, LSOA and borough, and a point (the directory's own, else its LSOA's centroid,
+     * else the mean of its ward's LSOA centroids), when the postcode directory holds it.
+     */
+    public Optional<PostcodePlace> placeOfPostcode(String postcode) {
+        String pc = normalisePostcode(postcode);
+        if (pc == null) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select p.postcode, w.code as ward, w.name as ward_name, p.lsoa_code, w.borough_code,
+                               coalesce(p.latitude, l.centroid_lat,
+                                        (select avg(x.centroid_lat) from lsoa x where x.ward_code = w.code)) as lat,
+                               coalesce(p.longitude, l.centroid_lon,
+                                        (select avg(x.centroid_lon) from lsoa x where x.ward_code = w.code)) as lon
+                        from place_postcode p join ward w on w.code = p.ward_code
+                        left join lsoa l on l.code = p.lsoa_code
+                        where p.postcode = :pc""")
+                .bind("pc", pc)
+                .map((rs, ctx) -> new PostcodePlace(rs.getString("postcode"), rs.getString("ward"),
+                        rs.getString("ward_name"), rs.getString("lsoa_code"), rs.getString("borough_code"),
+                        rs.getObject("lat") == null ? null : ((Number) rs.getObject("lat")).doubleValue(),
+                        rs.getObject("lon") == null ? null : ((Number) rs.getObject("lon")).doubleValue()))
+                .findOne());
+    }
+                .findOne());
+    }
+
     /**
      * Adds a postcode to the directory (a postcode directory's row, or a synthetic force's address); a postcode
      * already held keeps its ward. False when it was held or is not a postcode.

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Draws a forecast as an SVG map, server-side: the study area's cells in grey, the flagged cells in red (darker for
- * higher rank), and ward boundaries over them. Everything is drawn in the grid's own metres, so cells are square on
+ * higher rank), and over them a base map of ward boundaries (thin) and borough boundaries (thick), projected with
+ * the grid's own projection so the cells and the boundaries line up. Everything is drawn in the grid's own metres, so cells are square on
  * screen as on the ground.
  */
 public final class HotspotMap {
@@ -25,6 +26,15 @@ public final class HotspotMap {
      * @param width   the picture's width in SVG units
      */
     public static String draw(HotspotGrid grid, int[] area, int[] flagged, Map<String, Geometry> wards, int width) {
+        return draw(grid, area, flagged, wards, Map.of(), width);
+    }
+
+    /**
+     * As {@link #draw(HotspotGrid, int[], int[], Map, int)}, with the boroughs' boundaries (WGS84, by code) drawn
+     * thicker over the wards', so the map reads against the force's own divisions.
+     */
+    public static String draw(HotspotGrid grid, int[] area, int[] flagged, Map<String, Geometry> wards,
+                              Map<String, Geometry> boroughs, int width) {
         // police.uk places a few of a force's incidents far outside it; framing the middle 99.8% of the area's
         // columns and rows keeps those strays from shrinking the force to a corner of the picture
         int[] cols = java.util.Arrays.stream(area).map(c -> c % grid.columns()).sorted().toArray();
@@ -39,10 +49,45 @@ public final class HotspotMap {
         r0 = Math.max(0, r0 - pad);
         r1 = Math.min(grid.rows() - 1, r1 + pad);
         double h = grid.rows() * grid.cellMetres();
-        double scale = width / ((c1 - c0 + 1) * grid.cellMetres());
-        double left = c0 * grid.cellMetres() * scale;
-        double top = (h - (r1 + 1) * grid.cellMetres()) * scale;
-        int height = (int) Math.ceil((r1 - r0 + 1) * grid.cellMetres() * scale);
+        // the frame in the grid's metres (y up): the force's boroughs when drawn, since a few stray incidents can
+        // stretch a small force's cells into a strip; else the study area's cells
+        double mx0 = c0 * grid.cellMetres();
+        double mx1 = (c1 + 1) * grid.cellMetres();
+        double my0 = r0 * grid.cellMetres();
+        double my1 = (r1 + 1) * grid.cellMetres();
+        if (!boroughs.isEmpty()) {
+            mx0 = Double.MAX_VALUE;
+            my0 = Double.MAX_VALUE;
+            mx1 = -Double.MAX_VALUE;
+            my1 = -Double.MAX_VALUE;
+            for (Geometry g : boroughs.values()) {
+                for (Coordinate c : g.getEnvelope().getCoordinates()) {
+                    mx0 = Math.min(mx0, grid.x(c.x) - grid.originX());
+                    mx1 = Math.max(mx1, grid.x(c.x) - grid.originX());
+                    my0 = Math.min(my0, grid.y(c.y) - grid.originY());
+                    my1 = Math.max(my1, grid.y(c.y) - grid.originY());
+                }
+            }
+            double margin = 0.03 * Math.max(mx1 - mx0, my1 - my0);
+            mx0 -= margin;
+            mx1 += margin;
+            my0 -= margin;
+            my1 += margin;
+        }
+        // readable for any shape: no flatter than 1:2 and no taller than 3:2, the extra space shared either side
+        double w = mx1 - mx0;
+        double tall = my1 - my0;
+        if (tall < w / 2) {
+            my0 -= (w / 2 - tall) / 2;
+            my1 += (w / 2 - tall) / 2;
+        } else if (tall > w * 1.5) {
+            mx0 -= (tall / 1.5 - w) / 2;
+            mx1 += (tall / 1.5 - w) / 2;
+        }
+        double scale = width / (mx1 - mx0);
+        double left = mx0 * scale;
+        double top = (h - my1) * scale;
+        int height = (int) Math.ceil((my1 - my0) * scale);
         StringBuilder svg = new StringBuilder(64 * (area.length + flagged.length));
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"peel-map\""
                 + " viewBox=\"%.1f %.1f %d %d\" role=\"img\" aria-label=\"Forecast hotspot cells over ward"
@@ -62,18 +107,25 @@ public final class HotspotMap {
             square(svg, grid, cell, scale, h, side);
             svg.append("\"><title>Rank ").append(rank + 1).append("</title></path>");
         }
-        for (Map.Entry<String, Geometry> ward : wards.entrySet()) {
-            svg.append("<path fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"0.8\" data-code=\"")
-                    .append(escape(ward.getKey())).append("\" d=\"");
-            Geometry g = ward.getValue();
+        outlines(svg, grid, wards, scale, h, "#1d70b8", 0.8, "ward");
+        outlines(svg, grid, boroughs, scale, h, "#0b0c0c", 2, "borough");
+        return svg.append("</svg>").toString();
+    }
+
+    private static void outlines(StringBuilder svg, HotspotGrid grid, Map<String, Geometry> areas, double scale,
+                                 double h, String colour, double width, String kind) {
+        for (Map.Entry<String, Geometry> area : areas.entrySet()) {
+            svg.append(String.format(Locale.ROOT, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\""
+                            + " vector-effect=\"non-scaling-stroke\" data-kind=\"%s\" data-code=\"", colour, width, kind))
+                    .append(escape(area.getKey())).append("\" d=\"");
+            Geometry g = area.getValue();
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 if (g.getGeometryN(i) instanceof Polygon p) {
                     ring(svg, grid, p.getExteriorRing().getCoordinates(), scale, h);
                 }
             }
-            svg.append("\"><title>").append(escape(ward.getKey())).append("</title></path>");
+            svg.append("\"><title>").append(escape(area.getKey())).append("</title></path>");
         }
-        return svg.append("</svg>").toString();
     }
 
     private static void square(StringBuilder svg, HotspotGrid grid, int cell, double scale, double h, double side) {

@@ -61,6 +61,7 @@ public final class HotspotRoutes {
     private final Map<String, HotspotStudy> studies = recent(6);
     private final Map<String, HotspotEvaluation.Report> reports = recent(24);
     private final Map<String, Map<String, Geometry>> wards = recent(6);
+    private final Map<String, Map<String, Geometry>> boroughLines = recent(6);
     private final Map<String, CompletableFuture<HotspotVerdict>> verdicts = recent(48);
     private volatile List<String> forces;
 
@@ -89,7 +90,9 @@ public final class HotspotRoutes {
                     + " shared data folder)");
         }
         List<String> known = forces();
-        String force = param(ctx, "force", "city-of-london");
+        String own = ownForce(Web.signedIn(ctx));
+        String force = param(ctx, "force", known.contains(own) ? own
+                : known.contains("city-of-london") || known.isEmpty() ? "city-of-london" : known.get(0));
         if (!SLUG.matcher(force).matches() || !known.contains(force)) {
             throw BadInput.field("force", "'" + force + "' is not a force with police.uk files here; one of " + known);
         }
@@ -115,13 +118,19 @@ public final class HotspotRoutes {
         HotspotEvaluation.MethodResult result = origin.methods().stream()
                 .filter(r -> r.method().equals(shown)).findFirst().orElseThrow();
         Map<String, Geometry> boundaries = cached(wards, force, f -> wardsOver(HotspotMap.envelope(study.grid())));
-        String map = HotspotMap.draw(origin.grid(), origin.areaCells(), result.topCells(), boundaries, 720);
+        Map<String, Geometry> divisions = cached(boroughLines, force,
+                this::boroughsOf);
+        String map = HotspotMap.draw(origin.grid(), origin.areaCells(), result.topCells(), boundaries, divisions, 720);
         List<String> notes = new java.util.ArrayList<>();
         notes.add(String.format("The study area is the %,d cells of %.0f m where police.uk placed at least one crime or"
                 + " ASB incident of any type; the map flags %.0f%% of them.", report.areaCells(), CELL_METRES,
                 AREA_SHARE * 100));
         notes.add(String.format("%,d of %,d rows had no location and could not be placed (%,d of them %s).",
                 source.rowsWithoutLocation(), source.rowsRead(), source.rowsWithoutLocation(crimeType), crimeType));
+        if (ctx.queryParam("force") == null && !own.isEmpty() && !known.contains(own)) {
+            notes.add("This server holds no police.uk street files for your own force (" + own + "); the map opens on "
+                    + force + " instead.");
+        }
         if (boundaries.isEmpty()) {
             notes.add("No ward boundaries are loaded for this force's area (Peel's geography import covers London).");
         }
@@ -161,6 +170,45 @@ public final class HotspotRoutes {
                         months.get(months.size() - 1), ROLLING_TRAIN_MONTHS, ROLLING_ORIGINS, AREA_SHARE));
             }, EVALUATIONS));
         }
+    }
+
+    /** Boundaries of the boroughs of the force with these police.uk files; empty outside the imported geography. */
+    private Map<String, Geometry> boroughsOf(String forceSlug) {
+        Map<String, Geometry> found = new TreeMap<>();
+        List<String> codes = places.forceAreas().stream().filter(f -> forceSlug(f.name()).equals(forceSlug))
+                .map(org.peel.place.ForceArea::code).toList();
+        places.boroughs().stream().filter(b -> codes.contains(b.borough().forceCode()))
+                .forEach(b -> places.boroughBoundary(b.borough().code()).ifPresent(g -> found.put(b.borough().code(), g)));
+        return found;
+    }
+
+    /**
+     * The police.uk name of the user's own force: their borough's force; for a force-wide user, the force whose
+     * boroughs Peel holds most of; empty when Peel holds no geography.
+     */
+    private String ownForce(org.peel.access.User user) {
+        java.util.Map<String, Long> boroughsByForce = new java.util.HashMap<>();
+        String own = null;
+        for (var b : places.boroughs()) {
+            boroughsByForce.merge(b.borough().forceCode(), 1L, Long::sum);
+            if (user != null && b.borough().code().equals(user.boroughCode())) {
+                own = b.borough().forceCode();
+            }
+        }
+        if (own == null) {
+            own = boroughsByForce.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse(null);
+        }
+        String code = own;
+        return places.forceAreas().stream().filter(f -> f.code().equals(code)).findFirst()
+                .map(f -> forceSlug(f.name())).orElse("");
+    }
+
+    /** police.uk's name for a force's files: "Metropolitan Police" → metropolitan, "Avon and Somerset Constabulary" → avon-and-somerset. */
+    static String forceSlug(String forceName) {
+        return forceName.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\b(police service|police|constabulary)\\b", " ").replace("&", " and ")
+                .replaceAll("[^a-z]+", "-").replaceAll("^-+|-+$", "");
     }
 
     /** Ward boundaries of the boroughs whose boundary overlaps the grid; empty outside the imported geography. */

@@ -92,12 +92,16 @@ final class InvestigationTeams implements RecordType {
         TableOutput teams = world.out(TEAM);
         TableOutput investigators = world.out(INVESTIGATOR);
         TableOutput rota = world.out(ROTA);
-        // a fully staffed borough has the child abuse and fraud teams too, which the generated mix leaves central
+        // a fully staffed borough has the child abuse and fraud teams too, which the generated mix leaves central;
+        // where every borough is on the rota (the demo), every other borough has a child abuse team of one pair,
+        // as forces run child abuse investigation teams locally, so a child's crime is owned at recording anywhere
         for (int b = 0; b < boroughs.size(); b++) {
             if (world.generation.fullyStaffed().contains(boroughs.get(b).code())) {
                 for (String extra : new String[]{CHILD_ABUSE, FRAUD}) {
                     establishment.add(new double[]{b, -1 - (extra.equals(CHILD_ABUSE) ? 0 : 1), STAFFED_PER_LEVEL});
                 }
+            } else if (world.generation.rotaEverywhere()) {
+                establishment.add(new double[]{b, -1, COVERED_PER_LEVEL});
             }
         }
         long team = 0;

@@ -117,4 +117,36 @@ class CaseloadRoutesTest {
         sup.get("/");
         assertThat(sup.get("/investigation/investigators").statusCode()).isEqualTo(403);
     }
+    @Test
+    @DisplayName("A borough of 62 investigators is shown 50 at a time, filtered by specialism, the one with a crime first")
+    void pagedAndFiltered() {
+        // given 60 volume crime detectives besides DC Patel and DC Okafor, and one crime for DC Patel
+        server.database().jdbi().useHandle(h -> {
+            h.execute("insert into investigation_team (id, borough_code, name, specialism, establishment)"
+                    + " values ('T-VC', ?, 'Westminster volume crime', 'Volume crime', 60)", Fixtures.WESTMINSTER);
+            for (int i = 1; i <= 60; i++) {
+                h.execute("insert into investigator (id, team_id, display_name, pip_level, specialism)"
+                        + " values (?, 'T-VC', ?, 1, 'Volume crime')", String.format("VC%02d", i), "DC Volume " + i);
+            }
+        });
+        recordDomesticAssault(server.signedIn("pc.page", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER));
+        WebClient sup = server.signedIn("ds.page", Role.CRIME_MANAGEMENT_SUPERVISOR, Fixtures.WESTMINSTER);
+
+        String first = sup.get("/investigation/caseloads?borough=" + Fixtures.WESTMINSTER).body();
+        assertThat(first).contains("Showing 1 to 50 of 62 investigators");
+        assertThat(first.indexOf("DC Patel")).isPositive().isLessThan(first.indexOf("DC Volume"));
+        assertThat(sup.get("/investigation/caseloads?borough=" + Fixtures.WESTMINSTER + "&page=2").body())
+                .contains("Showing 51 to 62 of 62 investigators");
+        String domestic = sup.get("/investigation/caseloads?borough=" + Fixtures.WESTMINSTER
+                + "&specialism=Domestic+abuse").body();
+        assertThat(domestic).contains("Showing 1 to 2 of 2 investigators").contains("DC Okafor")
+                .doesNotContain("DC Volume");
+
+        WebClient admin = server.signedIn("admin.page", Role.ADMINISTRATOR, null);
+        assertThat(admin.get("/investigation/investigators?borough=" + Fixtures.WESTMINSTER + "&page=2").body())
+                .contains("Showing 51 to 62 of 62 investigators");
+        assertThat(admin.get("/investigation/investigators?borough=" + Fixtures.WESTMINSTER
+                + "&specialism=Domestic+abuse&account=unlinked").body())
+                .contains("Showing 1 to 2 of 2 investigators").contains("DC Patel").doesNotContain("DC Volume");
+    }
 }

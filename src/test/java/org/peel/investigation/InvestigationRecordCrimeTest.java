@@ -184,4 +184,42 @@ class InvestigationRecordCrimeTest {
         assertThatThrownBy(() -> withMap.record(elsewhere, officer, "api", "127.0.0.1"))
                 .isInstanceOf(BadInput.class).hasMessageContaining("lies in borough " + BOROUGH);
     }
+    @Test
+    @DisplayName("An address with a postcode places the crime in its ward, LSOA, borough and point, and keeps the account")
+    void placedByPostcode() {
+        jdbi.useHandle(h -> {
+            h.execute("insert into ward (code, name, borough_code) values ('E05000644', 'St James''s', ?)", BOROUGH);
+            h.execute("insert into lsoa (code, ward_code, borough_code, centroid_lat, centroid_lon) values ('E01004734', 'E05000644', ?, 51.5010, -0.1350)", BOROUGH);
+            h.execute("insert into place_postcode (postcode, ward_code, lsoa_code, source) values ('SW1A 2AA', 'E05000644', 'E01004734', 'test')");
+        });
+        RecordCrime placing = new RecordCrime(jdbi, new AuditTrail(jdbi), Screening.Settings.defaults(),
+                Allocation.Policy.defaults(), CHRISTMAS_EVE, new CrimeLocator(new org.peel.place.PlaceStore(jdbi)));
+        CrimeReport given = domesticAssault(vulnerableVictim());
+        CrimeReport report = new CrimeReport(given.offence(), given.committedAt(), null, null, null, null, null,
+                given.domesticAbuse(), given.hate(), given.seriousOffences(), given.solvability(), given.victims(),
+                given.suspects(), given.witnesses(), Set.of(), "10 Downing Street, sw1a2aa",
+                "Punched in the face on the doorstep.");
+
+        String id = placing.record(report, officer, "web", "127.0.0.1").get(0).crimeId();
+
+        String where = jdbi.withHandle(h -> h.createQuery("select borough_code || ' ' || ward_code || ' ' || lsoa_code || ' ' || latitude || ' ' || longitude from crime where id = :id")
+                .bind("id", id).mapTo(String.class).one());
+        assertThat(where).isEqualTo(BOROUGH + " E05000644 E01004734 51.501 -0.135");
+        assertThat(crimes.place(id)).isEqualTo("at 10 Downing Street, sw1a2aa (St James's ward, Westminster)");
+        assertThat(crimes.account(id)).contains("Punched in the face on the doorstep.");
+    }
+
+    @Test
+    @DisplayName("A postcode Peel does not know, with no borough chosen, is refused naming the address, not recorded nowhere")
+    void unknownPostcode() {
+        RecordCrime placing = new RecordCrime(jdbi, new AuditTrail(jdbi), Screening.Settings.defaults(),
+                Allocation.Policy.defaults(), CHRISTMAS_EVE, new CrimeLocator(new org.peel.place.PlaceStore(jdbi)));
+        CrimeReport given = domesticAssault(vulnerableVictim());
+        CrimeReport report = new CrimeReport(given.offence(), given.committedAt(), null, null, null, null, null,
+                given.domesticAbuse(), given.hate(), given.seriousOffences(), given.solvability(), given.victims(),
+                given.suspects(), given.witnesses(), Set.of(), "1 Nowhere Lane, ZZ9 9ZZ", null);
+
+        assertThatThrownBy(() -> placing.record(report, officer, "web", "127.0.0.1"))
+                .isInstanceOf(BadInput.class).hasMessageContaining("ZZ9 9ZZ");
+    }
 }

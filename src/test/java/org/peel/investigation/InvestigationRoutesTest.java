@@ -54,7 +54,7 @@ class InvestigationRoutesTest {
         assertThat(pc.get("/investigation/crimes/new").statusCode()).isEqualTo(200);
         HttpResponse<String> r = pc.post("/investigation/crimes", domesticAssault());
         assertThat(r.statusCode()).isEqualTo(201);
-        assertThat(r.body()).contains("Crime recorded").contains("Allocated to").contains("DC Patel")
+        assertThat(r.body()).contains("Crime recorded").contains("Allocated at recording to DC Patel")
                 .contains("Details passed to victim services").contains("Enhanced service");
     }
 

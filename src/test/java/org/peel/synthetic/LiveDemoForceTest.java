@@ -116,6 +116,26 @@ class LiveDemoForceTest {
     }
 
     @Test
+    @DisplayName("every borough has a child abuse team on the rota, so no crime against a child waits in the queue")
+    void childAbuseEverywhere() {
+        assertThat(count("""
+                select count(*) from borough b
+                where exists (select 1 from investigation_team t where t.borough_code = b.code)
+                  and not exists (select 1 from investigation_team t join investigator i on i.team_id = t.id
+                                  where t.borough_code = b.code and t.specialism = 'Child abuse')""")).isZero();
+        assertThat(count("select count(*) from allocation_queue where left_at is null and specialism = 'Child abuse'"))
+                .isZero();
+    }
+
+    @Test
+    @DisplayName("each allocation at recording keeps its route, which the crime page puts in words")
+    void routesKept() {
+        assertThat(count("select count(*) from crime_allocation where route is null and rule_version <> 'supervisor'"))
+                .isZero();
+        assertThat(count("select count(*) from crime_allocation where route = 'NEXT_SHIFT' and starts_at is null")).isZero();
+    }
+
+    @Test
     @DisplayName("a neighbouring borough's investigator is always from a borough sharing a border with the crime's")
     void neighboursShareABorder() {
         List<String[]> pairs = jdbi.withHandle(h -> h.createQuery("""
