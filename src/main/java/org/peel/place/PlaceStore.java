@@ -384,8 +384,6 @@ public final class PlaceStore {
                         rs.getObject("lon") == null ? null : ((Number) rs.getObject("lon")).doubleValue()))
                 .findOne());
     }
-                .findOne());
-    }
 
     /**
      * Adds a postcode to the directory (a postcode directory's row, or a synthetic force's address); a postcode
