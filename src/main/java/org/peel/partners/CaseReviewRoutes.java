@@ -17,7 +17,6 @@ import org.peel.web.Web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,7 +124,7 @@ public final class CaseReviewRoutes {
         User user = Web.signedIn(ctx);
         Map<String, String> values = new HashMap<>();
         for (String f : List.of("title", "ward", "summary", "appliedOn", "agreement")) {
-            values.put(f, text(ctx, f));
+            values.put(f, FormErrors.text(ctx, f));
         }
         FormErrors errors = FormErrors.none();
         if (values.get("title").isEmpty()) {
@@ -134,7 +133,8 @@ public final class CaseReviewRoutes {
         if (values.get("summary").isEmpty()) {
             errors.add("summary", "Describe the behaviour the applicant complains of");
         }
-        LocalDate applied = date(values.get("appliedOn"), "appliedOn", "the day the application was made", errors);
+        LocalDate applied = errors.requiredDate(values.get("appliedOn"), "appliedOn",
+                "the day the application was made");
         if (applied != null && applied.isAfter(LocalDate.now(clock))) {
             errors.add("appliedOn", "The application date cannot be in the future");
         }
@@ -153,17 +153,17 @@ public final class CaseReviewRoutes {
         }
         List<CaseReviewThreshold.Complaint> complaints = new ArrayList<>();
         for (int i = 1; i <= COMPLAINT_ROWS; i++) {
-            String b = text(ctx, "behaviour" + i);
-            String c = text(ctx, "complained" + i);
-            String to = text(ctx, "to" + i);
+            String b = FormErrors.text(ctx, "behaviour" + i);
+            String c = FormErrors.text(ctx, "complained" + i);
+            String to = FormErrors.text(ctx, "to" + i);
             values.put("behaviour" + i, b);
             values.put("complained" + i, c);
             values.put("to" + i, to);
             if (b.isEmpty() && c.isEmpty()) {
                 continue;
             }
-            LocalDate behaviour = date(b, "behaviour" + i, "the day of the behaviour", errors);
-            LocalDate complained = date(c, "complained" + i, "the day the complaint was made", errors);
+            LocalDate behaviour = errors.requiredDate(b, "behaviour" + i, "the day of the behaviour");
+            LocalDate complained = errors.requiredDate(c, "complained" + i, "the day the complaint was made");
             CaseReviewThreshold.Body body = null;
             try {
                 body = CaseReviewThreshold.Body.valueOf(to.toUpperCase(Locale.ROOT));
@@ -244,7 +244,8 @@ public final class CaseReviewRoutes {
         PartnerCaseStore.PartnerCase c = review(ctx, true);
         User user = Web.signedIn(ctx);
         FormErrors errors = FormErrors.none();
-        LocalDate held = date(text(ctx, "meetingOn"), "meetingOn", "the day the review meeting was held", errors);
+        LocalDate held = errors.requiredDate(FormErrors.text(ctx, "meetingOn"), "meetingOn",
+                "the day the review meeting was held");
         LocalDate applied = reviews.appliedOn(c.id());
         if (held != null && held.isBefore(applied)) {
             errors.add("meetingOn", "The review meeting cannot be before the application of " + applied);
@@ -253,10 +254,10 @@ public final class CaseReviewRoutes {
             errors.add("meetingOn", "Record the meeting once it has been held");
         }
         if (errors.any()) {
-            showCase(ctx, 400, c, errors, Map.of("meetingOn", text(ctx, "meetingOn")));
+            showCase(ctx, 400, c, errors, Map.of("meetingOn", FormErrors.text(ctx, "meetingOn")));
             return;
         }
-        String notes = text(ctx, "meetingNotes");
+        String notes = FormErrors.text(ctx, "meetingNotes");
         reviews.meeting(user, c.id(), held, notes.isEmpty() ? null : notes, h -> web.audit(h, ctx,
                 AuditEvent.by(user, "case-review-meeting", "partner_case", c.id(), AuditEvent.SUCCESS)));
         ctx.redirect("/partners/case-reviews/" + c.id());
@@ -266,21 +267,22 @@ public final class CaseReviewRoutes {
         PartnerCaseStore.PartnerCase c = review(ctx, true);
         User user = Web.signedIn(ctx);
         FormErrors errors = FormErrors.none();
-        String text = text(ctx, "recommendation");
+        String text = FormErrors.text(ctx, "recommendation");
         if (text.isEmpty()) {
             errors.add("recommendation", "Write the recommendation");
         }
-        String owner = text(ctx, "owner");
+        String owner = FormErrors.text(ctx, "owner");
         if (!owner.isEmpty() && !c.parties().contains(owner)) {
             errors.add("owner", "The owner must be the police or an agency working the review");
         }
-        LocalDate due = text(ctx, "dueOn").isEmpty() ? null
-                : date(text(ctx, "dueOn"), "dueOn", "the day it is due", errors);
+        LocalDate due = FormErrors.text(ctx, "dueOn").isEmpty() ? null
+                : errors.requiredDate(FormErrors.text(ctx, "dueOn"), "dueOn", "the day it is due");
         if (c.meetingOn() == null) {
             errors.add("recommendation", "Record the review meeting first: recommendations come from it");
         }
         if (errors.any()) {
-            showCase(ctx, 400, c, errors, Map.of("recommendation", text, "owner", owner, "dueOn", text(ctx, "dueOn")));
+            showCase(ctx, 400, c, errors, Map.of("recommendation", text, "owner", owner, "dueOn",
+                    FormErrors.text(ctx, "dueOn")));
             return;
         }
         reviews.recommend(user, c.id(), text, owner.isEmpty() ? null : owner, due, h -> web.audit(h, ctx,
@@ -304,23 +306,5 @@ public final class CaseReviewRoutes {
             throw new BadRequestResponse("That recommendation is not open on this case review");
         }
         ctx.redirect("/partners/case-reviews/" + c.id());
-    }
-
-    private static String text(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : v.strip();
-    }
-
-    private static LocalDate date(String text, String field, String what, FormErrors errors) {
-        if (text == null || text.isEmpty()) {
-            errors.add(field, "Enter " + what);
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException ex) {
-            errors.add(field, "Enter " + what + " as a date, for example 2025-03-14");
-            return null;
-        }
     }
 }

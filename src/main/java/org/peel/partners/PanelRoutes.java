@@ -16,7 +16,6 @@ import org.peel.web.Web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +86,7 @@ public final class PanelRoutes {
         Map<String, String> values = new HashMap<>();
         for (String f : List.of("kind", "title", "ward", "summary", "subjectName", "risk", "openedOn", "meetingOn",
                 "agreement")) {
-            values.put(f, text(ctx, f));
+            values.put(f, FormErrors.text(ctx, f));
         }
         FormErrors errors = FormErrors.none();
         if (!KINDS.containsKey(values.get("kind"))) {
@@ -99,9 +98,9 @@ public final class PanelRoutes {
         if (values.get("summary").isEmpty()) {
             errors.add("summary", "Say why the case comes to the panel");
         }
-        LocalDate opened = date(values.get("openedOn"), "openedOn", "the day the case was referred", errors);
+        LocalDate opened = errors.requiredDate(values.get("openedOn"), "openedOn", "the day the case was referred");
         LocalDate meeting = values.get("meetingOn").isEmpty() ? null
-                : date(values.get("meetingOn"), "meetingOn", "the panel meeting's day", errors);
+                : errors.requiredDate(values.get("meetingOn"), "meetingOn", "the panel meeting's day");
         LocalDate today = LocalDate.now(clock);
         SharingAgreement agreement = sharing.agreement(values.get("agreement")).filter(a -> a.activeOn(today))
                 .orElse(null);
@@ -169,17 +168,17 @@ public final class PanelRoutes {
         PartnerCaseStore.PartnerCase c = panel(ctx, true);
         User user = Web.signedIn(ctx);
         FormErrors errors = FormErrors.none();
-        String action = text(ctx, "action");
-        String agency = text(ctx, "agency");
+        String action = FormErrors.text(ctx, "action");
+        String agency = FormErrors.text(ctx, "agency");
         if (action.isEmpty()) {
             errors.add("action", "Say what the agency will do");
         }
         if (!agency.isEmpty() && !c.parties().contains(agency)) {
             errors.add("agency", "The action must be for the police or an agency on the case");
         }
-        LocalDate due = date(text(ctx, "dueOn"), "dueOn", "the day it is due", errors);
+        LocalDate due = errors.requiredDate(FormErrors.text(ctx, "dueOn"), "dueOn", "the day it is due");
         if (errors.any()) {
-            showCase(ctx, 400, c, errors, Map.of("action", action, "agency", agency, "dueOn", text(ctx, "dueOn")));
+            showCase(ctx, 400, c, errors, Map.of("action", action, "agency", agency, "dueOn", FormErrors.text(ctx, "dueOn")));
             return;
         }
         panels.addAction(c.id(), agency.isEmpty() ? null : agency, action, due, user.username(), h -> web.audit(h, ctx,
@@ -207,23 +206,5 @@ public final class PanelRoutes {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String text(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : v.strip();
-    }
-
-    private static LocalDate date(String text, String field, String what, FormErrors errors) {
-        if (text == null || text.isEmpty()) {
-            errors.add(field, "Enter " + what);
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException ex) {
-            errors.add(field, "Enter " + what + " as a date, for example 2025-03-14");
-            return null;
-        }
     }
 }

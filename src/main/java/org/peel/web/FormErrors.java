@@ -1,5 +1,9 @@
 package org.peel.web;
 
+import io.javalin.http.Context;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,5 +40,28 @@ public final class FormErrors {
 
     public Map<String, String> all() {
         return byField;
+    }
+
+    /** A form field as typed, without surrounding spaces; empty when it was not sent. */
+    public static String text(Context ctx, String field) {
+        String v = ctx.formParam(field);
+        return v == null ? "" : v.strip();
+    }
+
+    /**
+     * A required date field ({@code YYYY-MM-DD}), or null with the message added here: "Enter {what}" when empty,
+     * or an example of the form when it is not a date.
+     */
+    public LocalDate requiredDate(String text, String field, String what) {
+        if (text == null || text.isEmpty()) {
+            add(field, "Enter " + what);
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException ex) {
+            add(field, "Enter " + what + " as a date, for example 2025-03-14");
+            return null;
+        }
     }
 }
