@@ -126,12 +126,7 @@ public final class ForensicRoutes {
     }
 
     private void change(Context ctx, Change change) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("request"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No such forensic request");
-        }
+        long id = Web.pathId(ctx, "request", "forensic request");
         ForensicStore.Request r = store.request(id, LocalDateTime.now(clock))
                 .orElseThrow(() -> new NotFoundResponse("No forensic request " + id));
         CrimeStore.CrimeView view = crimes.crime(r.crimeId()).orElseThrow();

@@ -139,12 +139,7 @@ public final class InvestigationPlanRoutes {
 
     private void completeAction(Context ctx) {
         Change c = changeable(ctx);
-        long action;
-        try {
-            action = Long.parseLong(ctx.pathParam("action"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No such action");
-        }
+        long action = Web.pathId(ctx, "action", "action");
         if (!plans.completeAction(c.view().id(), action, text(ctx, "completion_note"), c.user(), ctx.ip(),
                 LocalDateTime.now(clock))) {
             refuse(ctx, c, FormErrors.of("completion_note", "That action is not open on this crime"));

@@ -277,12 +277,7 @@ public final class InvestigationRoutes {
 
     private void deadlineKept(Context ctx) {
         CrimeStore.CrimeView view = changeable(ctx);
-        long deadline;
-        try {
-            deadline = Long.parseLong(ctx.pathParam("deadline"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No such deadline");
-        }
+        long deadline = Web.pathId(ctx, "deadline", "deadline");
         String result = ctx.formParam("result");
         progress.contact(view.id(), deadline, result == null || result.isBlank() ? "done" : result.strip(), null,
                 Web.signedIn(ctx), ctx.ip());

@@ -134,12 +134,7 @@ public final class DiversionRoutes {
     }
 
     private void outcome(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No referral " + ctx.pathParam("id"));
-        }
+        long id = Web.pathId(ctx, "id", "referral");
         DiversionStore.Referral referral = store.referral(id).orElseThrow(() -> new NotFoundResponse("No referral " + id));
         User user = web.authorize(ctx, IomRoutes.request().inBorough(referral.boroughCode()).changing()
                 .withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording a diversion outcome", RECORDERS),

@@ -277,12 +277,7 @@ public final class IomRoutes {
     }
 
     private void withdrawException(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No exception " + ctx.pathParam("id"));
-        }
+        long id = Web.pathId(ctx, "id", "exception");
         CohortException e = store.exception(id).orElseThrow(() -> new NotFoundResponse("No live exception " + id));
         User user = web.authorize(ctx, request().inBorough(e.boroughCode()).changing()
                 .withPersonalData(Web.statedPurpose(ctx))

@@ -217,12 +217,7 @@ public final class MappaRoutes {
     }
 
     private void renewPdp(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No such person");
-        }
+        long id = Web.pathId(ctx, "id", "person");
         MappaStore.Pdp p = store.pdp(id).orElseThrow(() -> new NotFoundResponse("No such person"));
         User user = web.authorize(ctx, IomRoutes.request().inBorough(p.boroughCode()).changing()
                 .withPersonalData(Web.statedPurpose(ctx)).dutyOf("renewing a potentially dangerous person", RECORDERS),

@@ -155,12 +155,7 @@ public final class OffenderTaskRoutes {
     }
 
     private void complete(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No task " + ctx.pathParam("id"));
-        }
+        long id = Web.pathId(ctx, "id", "task");
         IomStore.Task task = store.task(id).orElseThrow(() -> new NotFoundResponse("No task " + id));
         User user = web.authorize(ctx, request().inBorough(task.boroughCode()).changing()
                 .withPersonalData(Web.statedPurpose(ctx)).dutyOf("completing a neighbourhood task", COMPLETERS),

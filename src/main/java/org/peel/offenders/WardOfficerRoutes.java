@@ -74,12 +74,7 @@ public final class WardOfficerRoutes {
 
     private void end(Context ctx) {
         User admin = admin(ctx, true);
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No assignment " + ctx.pathParam("id"));
-        }
+        long id = Web.pathId(ctx, "id", "assignment");
         WardOfficers.Assignment a = officers.assignment(id)
                 .orElseThrow(() -> new NotFoundResponse("No live assignment " + id));
         officers.end(id, admin, "web");

@@ -105,12 +105,7 @@ public final class OcgTaskRoutes {
     }
 
     private OcgTask taskOf(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No task " + ctx.pathParam("id"));
-        }
+        long id = Web.pathId(ctx, "id", "task");
         return register.store().task(id).orElseThrow(() -> new NotFoundResponse("No task " + id));
     }
 

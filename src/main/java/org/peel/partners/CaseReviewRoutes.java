@@ -294,12 +294,7 @@ public final class CaseReviewRoutes {
     private void done(Context ctx) {
         PartnerCaseStore.PartnerCase c = review(ctx, true);
         User user = Web.signedIn(ctx);
-        long rid;
-        try {
-            rid = Long.parseLong(ctx.pathParam("rid"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No such recommendation");
-        }
+        long rid = Web.pathId(ctx, "rid", "recommendation");
         if (!reviews.done(c.id(), rid, LocalDate.now(clock), h -> web.audit(h, ctx,
                 AuditEvent.by(user, "case-review-recommendation-done", "partner_case", c.id(), AuditEvent.SUCCESS)
                         .detail("recommendation " + rid)))) {

@@ -190,12 +190,7 @@ public final class PanelRoutes {
     private void done(Context ctx) {
         PartnerCaseStore.PartnerCase c = panel(ctx, true);
         User user = Web.signedIn(ctx);
-        long aid;
-        try {
-            aid = Long.parseLong(ctx.pathParam("aid"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No such action");
-        }
+        long aid = Web.pathId(ctx, "aid", "action");
         if (!panels.actionDone(c.id(), aid, LocalDate.now(clock), h -> web.audit(h, ctx,
                 AuditEvent.by(user, "partner-case-action-done", "partner_case", c.id(), AuditEvent.SUCCESS)
                         .detail("action " + aid)))) {

@@ -212,12 +212,7 @@ public final class AsbRoutes {
     }
 
     private void clearFlag(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException ex) {
-            throw new io.javalin.http.NotFoundResponse("No flag " + ctx.pathParam("id"));
-        }
+        long id = Web.pathId(ctx, "id", "flag");
         String borough = store.flagBorough(id)
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse("No open flag " + id));
         User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough).changing()

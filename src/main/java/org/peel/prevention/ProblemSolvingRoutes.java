@@ -240,12 +240,7 @@ public final class ProblemSolvingRoutes {
 
     private void completeAction(Context ctx) {
         ProblemCase c = changeable(ctx);
-        long action;
-        try {
-            action = Long.parseLong(ctx.pathParam("action"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No action " + ctx.pathParam("action"));
-        }
+        long action = Web.pathId(ctx, "action", "action");
         store.jdbi().useTransaction(h -> {
             store.completeAction(h, c.id(), action);
             audited(h, ctx, "problem-case.action-done", c.id(), "action " + action);

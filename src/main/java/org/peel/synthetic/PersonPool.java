@@ -116,7 +116,10 @@ final class PersonPool {
                     boolean male = m == 0 ? headMale : partner ? (rnd.nextDouble() < 0.95) != headMale : rnd.nextBoolean();
                     isMale[p] = male;
                     forename[p] = (short) (male ? maleNames.draw(rnd) : femaleNames.draw(rnd));
-                    middle[p] = (short) (rnd.nextDouble() < 0.45 ? (male ? maleNames.draw(rnd) : femaleNames.draw(rnd)) : -1);
+                    int second = rnd.nextDouble() < 0.45 ? (male ? maleNames.draw(rnd) : femaleNames.draw(rnd)) : -1;
+                    // Nobody is "David David Wilson": a middle name drawn equal to the given name is left out, with no
+                    // redraw, so every later draw (and so every seeded force) stays as it was.
+                    middle[p] = (short) (second == forename[p] ? -1 : second);
                     surname[p] = partner && rnd.nextDouble() < 0.25
                             ? (rnd.nextDouble() < 0.88 ? common.draw(rnd) : commonNames + rnd.nextInt(tail)) : familyName;
                     dob[p] = referenceDay - age * 365 - rnd.nextInt(365);

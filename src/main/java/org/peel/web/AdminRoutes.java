@@ -58,11 +58,7 @@ public final class AdminRoutes {
     }
 
     private static long userId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException ex) {
-            throw new io.javalin.http.NotFoundResponse("No user " + ctx.pathParam("id"));
-        }
+        return Web.pathId(ctx, "id", "user");
     }
 
     private void user(Context ctx) {

@@ -57,6 +57,19 @@ public final class Web {
     }
 
     /** The signed-in user; answers 401 (API) or sends to sign-in (pages) when there is none. */
+    /**
+     * The numeric record id in the path parameter {@code name}; a 404 naming the record ("No task x1") when the
+     * path holds anything but a number, so a mistyped address reads the same as a record that is not there.
+     */
+    public static long pathId(Context ctx, String name, String what) {
+        String raw = ctx.pathParam(name);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException ex) {
+            throw new io.javalin.http.NotFoundResponse("No " + what + " " + raw);
+        }
+    }
+
     public static User signedIn(Context ctx) {
         return user(ctx).orElseThrow(() -> new UnauthorizedResponse("Sign in to use Peel"));
     }

@@ -39,7 +39,8 @@ class HotspotRoutesTest {
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("How often this map would have been right").contains("<svg")
-                .contains("data-rank=\"1\"").contains("peel (on the map)")
+                .contains("data-rank=\"1\"").contains("map, on the map</strong>")
+                .contains("a smoothed map of all past incidents").contains("Times better than chance, 5%")
                 .contains("data-method=\"last-period\"").contains("data-method=\"kde\"")
                 .contains("data-method=\"prospective\"").contains("data-method=\"sepp\"")
                 .contains("2014-01 to 2014-10");

@@ -85,6 +85,16 @@ class BadRequestsTest {
     }
 
     @Test
+    @DisplayName("a record address with letters where its number goes is 404 naming the record, not a server error")
+    void nonNumericRecordId() {
+        // given a user page addressed by a word instead of a user number
+        HttpResponse<String> r = admin.get("/admin/users/seven");
+        // then the page says there is no such user, as it would for a number that does not exist
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("No user seven");
+    }
+
+    @Test
     @DisplayName("the add-user form shows each problem beside its field and keeps what was typed")
     void formErrors() {
         admin.get("/admin/users");
