@@ -44,6 +44,9 @@ public final class PartnersModule implements Module {
                 new PanelStore(context.jdbi()), new org.peel.place.PlaceStore(context.jdbi()), context.clock())
                 .register(routes);
         new DpiaRoutes(context.web(), new DpiaStore(context.jdbi(), context.audit()), context.clock()).register(routes);
+        RetentionSettings retention = RetentionSettings.from(context.environment());
+        new RetentionRoutes(context.web(), new RetentionStore(context.jdbi(), context.audit(), retention), retention,
+                context.clock()).register(routes);
     }
 
     @Override
@@ -63,6 +66,9 @@ public final class PartnersModule implements Module {
                 new Capability(Section.PARTNERSHIP, "Information-sharing agreements",
                         "Who the force shares with, why, under which law, which data, and when each is reviewed",
                         "/partners/agreements"),
+                new Capability(Section.PARTNERSHIP, "MoPI review queue",
+                        "Records due for review by group: retain, dispose of or hold each; lift holds",
+                        "/partners/retention"),
                 new Capability(Section.PARTNERSHIP, "Data protection impact assessments",
                         "Each high-risk processing activity's assessment: lawful basis, risks, mitigations, owner, review",
                         "/partners/dpia"));
