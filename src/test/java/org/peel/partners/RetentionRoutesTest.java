@@ -80,6 +80,12 @@ class RetentionRoutesTest {
     }
 
     @Test
+    @DisplayName("the records manager's home page says 28 records are due: C-SEX, DA-1, 24 ASB incidents, C-OLD and C-NEW")
+    void home() {
+        assertThat(records.get("/").body()).contains("28 records due for MoPI review");
+    }
+
+    @Test
     @DisplayName("the queue is the records manager's: an administrator and an investigator are refused, and each refusal audited")
     void othersRefused() {
         WebClient admin = server.signedIn("admin.web", Role.ADMINISTRATOR, null);
