@@ -229,12 +229,7 @@ public final class RetentionRoutes {
     }
 
     private void lift(Context ctx) {
-        long holdId;
-        try {
-            holdId = Long.parseLong(ctx.pathParam("hold"));
-        } catch (NumberFormatException ex) {
-            throw new NotFoundResponse("No hold " + ctx.pathParam("hold"));
-        }
+        long holdId = Web.pathId(ctx, "hold", "hold");
         RetentionStore.Hold hold = store.hold(holdId).orElseThrow(() -> new NotFoundResponse("No hold " + holdId));
         User user = web.authorize(ctx, reviewing(sensitivities(hold.recordType(), Optional.empty())).changing(),
                 hold.recordType(), hold.recordId());
