@@ -33,6 +33,13 @@ public enum Role {
             EnumSet.allOf(Sensitivity.class)),
     PARTNER("Partner agency", Scope.BOROUGH, true, true,
             EnumSet.of(PARTNERSHIP), EnumSet.noneOf(Sensitivity.class)),
+    /**
+     * The records manager who holds the force's Management of Police Information duties for the data protection
+     * officer: MoPI review, retention, disposal and holds, over records of every kind (so every sensitivity), but no
+     * operational section.
+     */
+    RECORDS_MANAGER("Records manager", Scope.FORCE, false, false,
+            EnumSet.of(PARTNERSHIP), EnumSet.allOf(Sensitivity.class)),
     ADMINISTRATOR("Administrator", Scope.FORCE, false, false,
             EnumSet.of(ADMINISTRATION, MEASURE, PARTNERSHIP), EnumSet.noneOf(Sensitivity.class));
 

@@ -17,7 +17,13 @@ import java.util.Set;
  *
  * <p>The date: a group 1 record is reviewed every {@code group1ReviewYears} after it was recorded or last reviewed.
  * A group 2 or 3 record is reviewed when its clearance period has run from the latest of: when it was recorded, its
- * last review, and the subject's latest later offence (further offending restarts the clearance period).
+ * last review, and the subject's latest later offence (further offending restarts the clearance period). A reviewer who
+ * kept a record may set its next review sooner than the period would (never later): that date then stands.
+ *
+ * <p>Records that are not crimes take their group from what they are: a domestic abuse incident group 2; an offender
+ * managed under MAPPA group 1, any other offender the group of the most serious offence in its history; a gangs
+ * matrix nominal on the matrix group 2, one considered and left off or removed group 3; a missing report, an ASB
+ * incident and a multi-agency case group 3.
  */
 public final class MopiReview {
 
@@ -36,9 +42,30 @@ public final class MopiReview {
      * @param recordedOn          when the record was made
      * @param lastReviewedOn      the last review that kept it, or null
      * @param subjectLaterOffence the latest offence recorded since with the same subject as suspect, or null
+     * @param group               the group when the record's kind decides it (see {@link #kindGroup}); null for a
+     *                            crime or ASB incident, whose group comes from its offence group
+     * @param basis               what the group rests on, in words, when {@code group} is given
+     * @param nextReviewOn        the next review date the last reviewer who kept the record set, or null
      */
     public record Facts(String recordType, String recordId, String offenceGroup, boolean domesticAbuse,
-                        LocalDate recordedOn, LocalDate lastReviewedOn, LocalDate subjectLaterOffence) {
+                        LocalDate recordedOn, LocalDate lastReviewedOn, LocalDate subjectLaterOffence,
+                        MopiGroup group, String basis, LocalDate nextReviewOn) {
+
+        public Facts(String recordType, String recordId, String offenceGroup, boolean domesticAbuse,
+                     LocalDate recordedOn, LocalDate lastReviewedOn, LocalDate subjectLaterOffence) {
+            this(recordType, recordId, offenceGroup, domesticAbuse, recordedOn, lastReviewedOn, subjectLaterOffence,
+                    null, null, null);
+        }
+
+        /** The same facts with the next review date a reviewer set. */
+        public Facts withNextReview(LocalDate next) {
+            return new Facts(recordType, recordId, offenceGroup, domesticAbuse, recordedOn, lastReviewedOn,
+                    subjectLaterOffence, group, basis, next);
+        }
+    }
+
+    /** A record whose kind decides its group, with what the decision rests on. */
+    public record KindGroup(MopiGroup group, String basis) {
     }
 
     /** The record's group and review date, with the reasons in words. */
@@ -59,11 +86,75 @@ public final class MopiReview {
         return MopiGroup.OTHER;
     }
 
+    /** A domestic abuse incident: group 2, as a domestic abuse crime is. */
+    public static KindGroup domesticAbuseIncident() {
+        return new KindGroup(MopiGroup.SERIOUS, "domestic abuse incident");
+    }
+
+    /** A missing report, child or adult: other police information, group 3. */
+    public static KindGroup missingReport(boolean child) {
+        return new KindGroup(MopiGroup.OTHER, child ? "missing child report" : "missing adult report");
+    }
+
+    /**
+     * An offender record: group 1 while managed under MAPPA (certain public protection matters); otherwise the group
+     * of the most serious offence group in its history.
+     */
+    public static KindGroup offender(boolean mappa, List<String> offenceGroups) {
+        if (mappa) {
+            return new KindGroup(MopiGroup.PUBLIC_PROTECTION, "offender managed under MAPPA");
+        }
+        MopiGroup worst = MopiGroup.OTHER;
+        String because = null;
+        for (String g : offenceGroups) {
+            MopiGroup each = groupOf(g, false);
+            if (each.number() < worst.number()) {
+                worst = each;
+                because = g;
+            }
+        }
+        return new KindGroup(worst, because == null ? "offender, no serious offence in history"
+                : "offender with " + because.toLowerCase(Locale.ROOT) + " in history");
+    }
+
+    /** A gangs matrix nominal: group 2 while on the matrix (serious violence), group 3 once left off or removed. */
+    public static KindGroup gangNominal(boolean included) {
+        return included ? new KindGroup(MopiGroup.SERIOUS, "gangs matrix nominal on the matrix")
+                : new KindGroup(MopiGroup.OTHER, "gangs matrix nominal not on the matrix");
+    }
+
+    /** A multi-agency case shared with partners: other police information, group 3. */
+    public static KindGroup partnerCase() {
+        return new KindGroup(MopiGroup.OTHER, "multi-agency case shared with partners");
+    }
+
+    /**
+     * Why a next review date a reviewer sets is refused, or empty when it stands: it must come after today and no
+     * later than the group's period from today (a reviewer may bring a review forward, not put it off).
+     */
+    public static List<String> nextReviewRefusals(MopiGroup group, LocalDate today, LocalDate next,
+                                                  RetentionSettings settings) {
+        List<String> out = new ArrayList<>();
+        LocalDate latest = today.plusYears(settings.years(group));
+        if (!next.isAfter(today)) {
+            out.add("The next review must be after today, " + today);
+        } else if (next.isAfter(latest)) {
+            out.add("The next review of a group " + group.number() + " record must be no later than " + latest
+                    + " (" + settings.years(group) + " years from today)");
+        }
+        return out;
+    }
+
     public static Due due(Facts facts, RetentionSettings settings) {
-        MopiGroup group = groupOf(facts.offenceGroup(), facts.domesticAbuse());
+        MopiGroup group = facts.group() != null ? facts.group() : groupOf(facts.offenceGroup(), facts.domesticAbuse());
         List<String> reasons = new ArrayList<>();
-        reasons.add("group " + group.number() + ": " + (facts.offenceGroup() == null ? "not a crime"
+        reasons.add("group " + group.number() + ": " + (facts.group() != null ? facts.basis()
+                : facts.offenceGroup() == null ? "not a crime"
                 : facts.offenceGroup() + (facts.domesticAbuse() ? ", domestic abuse" : "")));
+        if (facts.nextReviewOn() != null) {
+            reasons.add("kept at review on " + facts.lastReviewedOn() + ", next review set for " + facts.nextReviewOn());
+            return new Due(facts.recordType(), facts.recordId(), group, facts.nextReviewOn(), reasons);
+        }
         LocalDate from = facts.recordedOn();
         String why = "recorded " + from;
         if (facts.lastReviewedOn() != null && facts.lastReviewedOn().isAfter(from)) {

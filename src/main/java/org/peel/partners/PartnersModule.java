@@ -24,11 +24,13 @@ public final class PartnersModule implements Module {
     private final ModuleContext context;
     private final SharingStore sharing;
     private final PartnersSettings settings;
+    private final RetentionSettings retention;
 
     public PartnersModule(ModuleContext context) {
         this.context = context;
         this.sharing = new SharingStore(context.jdbi(), context.audit(), context.clock());
         this.settings = PartnersSettings.from(context.environment());
+        this.retention = RetentionSettings.from(context.environment());
     }
 
     @Override
@@ -44,6 +46,8 @@ public final class PartnersModule implements Module {
                 new PanelStore(context.jdbi()), new org.peel.place.PlaceStore(context.jdbi()), context.clock())
                 .register(routes);
         new DpiaRoutes(context.web(), new DpiaStore(context.jdbi(), context.audit()), context.clock()).register(routes);
+        new RetentionRoutes(context.web(), new RetentionStore(context.jdbi(), context.audit(), retention), retention,
+                context.clock()).register(routes);
     }
 
     @Override
@@ -63,14 +67,27 @@ public final class PartnersModule implements Module {
                 new Capability(Section.PARTNERSHIP, "Information-sharing agreements",
                         "Who the force shares with, why, under which law, which data, and when each is reviewed",
                         "/partners/agreements"),
+                new Capability(Section.PARTNERSHIP, "MoPI review queue",
+                        "Records due for review by group: retain, dispose of or hold each; lift holds",
+                        "/partners/retention"),
                 new Capability(Section.PARTNERSHIP, "Data protection impact assessments",
                         "Each high-risk processing activity's assessment: lawful basis, risks, mitigations, owner, review",
                         "/partners/dpia"));
     }
 
-    /** Agreements lapsing within the warning days, for those who keep the register. */
+    /**
+     * Agreements lapsing within the warning days, for those who keep the register; records due for MoPI review, for
+     * the records manager.
+     */
     @Override
     public List<Attention> attention(User user) {
+        if (user.role() == Role.RECORDS_MANAGER) {
+            LocalDate today = LocalDate.now(context.clock());
+            int due = new RetentionStore(context.jdbi(), context.audit(), retention).due(today).size();
+            return due == 0 ? List.of() : List.of(new Attention(due + " records due for MoPI review",
+                    "Retain, dispose of or hold each, the longest overdue first", "/partners/retention",
+                    Attention.Urgency.SOON));
+        }
         if (user.role() != Role.ADMINISTRATOR) {
             return List.of();
         }

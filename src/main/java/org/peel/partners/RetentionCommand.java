@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code peel retention …}: MoPI review dates, the review queue's decisions, and holds. */
+/** {@code peel retention …}: MoPI review dates, the review queue's decisions, and holds placed and lifted. */
 @Command(name = "retention", mixinStandardHelpOptions = true,
         description = "MoPI review, retention and disposal of police records.",
-        subcommands = {RetentionCommand.Due.class, RetentionCommand.Review.class, RetentionCommand.Hold.class})
+        subcommands = {RetentionCommand.Due.class, RetentionCommand.Review.class, RetentionCommand.Hold.class,
+                RetentionCommand.LiftHold.class})
 public final class RetentionCommand extends CommandGroup {
 
     @Command(name = "due", mixinStandardHelpOptions = true,
@@ -66,7 +67,9 @@ public final class RetentionCommand extends CommandGroup {
         @Mixin CommandDatabase database;
         @Mixin CommandOutput output;
 
-        @Option(names = "--record-type", required = true, paramLabel = "TYPE", description = "crime or asb_incident")
+        @Option(names = "--record-type", required = true, paramLabel = "TYPE",
+                description = "crime, asb_incident, domestic_abuse_incident, missing_episode, offender, gang_nominal"
+                        + " or partner_case")
         String recordType;
 
         @Option(names = "--record-id", required = true, paramLabel = "ID")
@@ -78,15 +81,20 @@ public final class RetentionCommand extends CommandGroup {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (the NRAC question answered)")
         String reason;
 
+        @Option(names = "--next-review", paramLabel = "YYYY-MM-DD",
+                description = "With retain: the next review, sooner than the group's period (default: the period)")
+        String nextReview;
+
         @Override
         public Integer call() {
             if (!decision.equals("retain") && !decision.equals("dispose")) {
                 throw new IllegalArgumentException("--decision must be retain or dispose, not '" + decision + "'");
             }
+            LocalDate next = nextReview == null ? null : SubjectAccessCommand.date("--next-review", nextReview);
             try (CommandContext context = database.openContext()) {
                 RetentionStore store = new RetentionStore(context.jdbi(), context.audit(),
                         RetentionSettings.from(context.environment()));
-                store.decide(null, recordType, recordId, decision.equals("retain"), reason,
+                store.decide(null, recordType, recordId, decision.equals("retain"), reason, next,
                         LocalDate.now(context.clock()));
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("record_type", recordType);
@@ -128,6 +136,41 @@ public final class RetentionCommand extends CommandGroup {
                         .hold(null, recordType, recordId, kind, reason, LocalDate.now(context.clock()));
                 output.print(System.out, "hold " + id + " placed on " + recordType + " " + recordId,
                         Map.of("hold", id, "record_type", recordType, "record_id", recordId));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "lift-hold", mixinStandardHelpOptions = true,
+            description = "Lifts a standing hold with its reason: the record returns to the review queue at its review"
+                    + " date.")
+    static final class LiftHold implements Callable<Integer> {
+        @Mixin CommandDatabase database;
+        @Mixin CommandOutput output;
+
+        @Option(names = "--hold", required = true, paramLabel = "ID", description = "The hold's number, as placed")
+        long holdId;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT",
+                description = "Why it is lifted (proceedings concluded, inquiry closed...)")
+        String reason;
+
+        @Override
+        public Integer call() {
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("--reason must say why the hold is lifted");
+            }
+            try (CommandContext context = database.openContext()) {
+                RetentionStore.Hold lifted = new RetentionStore(context.jdbi(), context.audit(),
+                        RetentionSettings.from(context.environment()))
+                        .lift(null, holdId, reason, LocalDate.now(context.clock()));
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("hold", lifted.id());
+                json.put("record_type", lifted.recordType());
+                json.put("record_id", lifted.recordId());
+                json.put("lifted_on", LocalDate.now(context.clock()).toString());
+                output.print(System.out, "hold " + lifted.id() + " lifted from " + lifted.recordType() + " "
+                        + lifted.recordId(), json);
                 return 0;
             }
         }

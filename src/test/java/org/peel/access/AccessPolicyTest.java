@@ -77,7 +77,7 @@ class AccessPolicyTest {
     @Test
     @DisplayName("every role named in the foundation exists, and role names round-trip from the command line")
     void roles() {
-        assertThat(Role.values()).hasSize(11);
+        assertThat(Role.values()).hasSize(12);
         for (Role r : Role.values()) {
             assertThat(Role.fromSlug(r.slug())).isEqualTo(r);
         }
@@ -124,7 +124,8 @@ class AccessPolicyTest {
         AccessDecision officer = AccessPolicy.decide(neighbourhoodOfficerIn(WESTMINSTER), importing);
         assertThat(officer.allowed()).isFalse();
         assertThat(officer.summary()).startsWith("Importing police.uk files is for a public protection officer, "
-                + "an intelligence analyst, a performance analyst, an inspector (read-only) or an administrator, "
+                + "an intelligence analyst, a performance analyst, an inspector (read-only), a records manager or an "
+                + "administrator, "
                 + "not for a neighbourhood officer");
         assertThat(AccessPolicy.decide(intelligenceAnalyst(), importing).allowed()).isTrue();
     }

@@ -66,4 +66,41 @@ class MopiReviewTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RetentionSettings(10, 10, 5))
                 .hasMessageContaining("six-year minimum");
     }
+
+    @Test
+    @DisplayName("kinds that are not crimes: MAPPA offenders group 1, others by their worst offence; gang nominals on the matrix 2")
+    void kinds() {
+        assertThat(MopiReview.offender(true, java.util.List.of("Shoplifting")).group())
+                .isEqualTo(MopiGroup.PUBLIC_PROTECTION);
+        assertThat(MopiReview.offender(false, java.util.List.of("Shoplifting", "Robbery", "Burglary")).group())
+                .as("robbery is the most serious").isEqualTo(MopiGroup.SERIOUS);
+        assertThat(MopiReview.offender(false, java.util.List.of("Shoplifting")).group()).isEqualTo(MopiGroup.OTHER);
+        assertThat(MopiReview.gangNominal(true).group()).isEqualTo(MopiGroup.SERIOUS);
+        assertThat(MopiReview.gangNominal(false).group()).isEqualTo(MopiGroup.OTHER);
+        assertThat(MopiReview.domesticAbuseIncident().group()).isEqualTo(MopiGroup.SERIOUS);
+        assertThat(MopiReview.missingReport(true).group()).isEqualTo(MopiGroup.OTHER);
+        // an offender managed under MAPPA, last active 2014-01-01: reviewed every ten years, 2024-01-01
+        MopiReview.KindGroup mappa = MopiReview.offender(true, java.util.List.of());
+        MopiReview.Due d = MopiReview.due(new MopiReview.Facts("offender", "O1", null, false,
+                LocalDate.parse("2014-01-01"), null, null, mappa.group(), mappa.basis(), null), DEFAULTS);
+        assertThat(d.reviewDue()).isEqualTo("2024-01-01");
+        assertThat(d.reasons().get(0)).isEqualTo("group 1: offender managed under MAPPA");
+    }
+
+    @Test
+    @DisplayName("a reviewer may set the next review sooner than the period, after today, never later")
+    void nextReview() {
+        LocalDate today = LocalDate.parse("2025-07-01");
+        // group 3: no later than 2025-07-01 + 6 years = 2031-07-01
+        assertThat(MopiReview.nextReviewRefusals(MopiGroup.OTHER, today, LocalDate.parse("2031-07-01"), DEFAULTS))
+                .isEmpty();
+        assertThat(MopiReview.nextReviewRefusals(MopiGroup.OTHER, today, LocalDate.parse("2031-07-02"), DEFAULTS))
+                .containsExactly("The next review of a group 3 record must be no later than 2031-07-01 (6 years from today)");
+        assertThat(MopiReview.nextReviewRefusals(MopiGroup.OTHER, today, today, DEFAULTS))
+                .containsExactly("The next review must be after today, 2025-07-01");
+        // the date set stands over the period: kept 2025-07-01 with next review 2027-01-01, not 2031-07-01
+        MopiReview.Due d = MopiReview.due(new MopiReview.Facts("crime", "C1", "Shoplifting", false,
+                LocalDate.parse("2018-01-01"), today, null).withNextReview(LocalDate.parse("2027-01-01")), DEFAULTS);
+        assertThat(d.reviewDue()).isEqualTo("2027-01-01");
+    }
 }

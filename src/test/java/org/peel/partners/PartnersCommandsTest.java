@@ -176,6 +176,41 @@ class PartnersCommandsTest {
     }
 
     @Test
+    @DisplayName("retention lift-hold lifts C-HELD's hold with its reason, audited, so it is due again; a second lift fails")
+    void liftHold() throws Exception {
+        TestDatabase.Fresh own = TestDatabase.fresh();
+        seed(own.jdbi());
+        long hold = own.jdbi().<Long, RuntimeException>withHandle(h -> h.createQuery(
+                "select id from retention_hold where record_id = 'C-HELD'").mapTo(Long.class).one());
+
+        int code = PeelCommand.execute("retention", "lift-hold", "--hold", Long.toString(hold), "--reason",
+                "civil claim settled", "--db-url", own.jdbcUrl(), "--format", "json");
+
+        assertThat(code).as(streams.err().toString()).isZero();
+        JsonNode lifted = json();
+        assertThat(lifted.get("hold").asLong()).isEqualTo(hold);
+        assertThat(lifted.get("record_type").asText()).isEqualTo("crime");
+        assertThat(lifted.get("record_id").asText()).isEqualTo("C-HELD");
+        Map<String, Object> row = own.jdbi().<Map<String, Object>, RuntimeException>withHandle(h -> h.createQuery(
+                "select lift_reason, lifted_by, xmin::text as tx from retention_hold where id = :id")
+                .bind("id", hold).mapToMap().one());
+        assertThat(row).containsEntry("lift_reason", "civil claim settled").containsEntry("lifted_by", "command line");
+        assertThat(own.jdbi().<String, RuntimeException>withHandle(h -> h.createQuery(
+                "select xmin::text from audit_event where action = 'retention-hold-lift' and record_id = 'C-HELD'")
+                .mapTo(String.class).one())).as("audited in the same transaction").isEqualTo(row.get("tx"));
+
+        // C-HELD, shoplifting recorded 2018-01-01 + 6 years, is due from 2024-01-01 again
+        streams.out().reset();
+        PeelCommand.execute("retention", "due", "--as-of", "2025-06-30", "--db-url", own.jdbcUrl(), "--format", "json");
+        assertThat(json().get("due").get(0).get("record_id").asText()).isEqualTo("C-HELD");
+
+        int again = PeelCommand.execute("retention", "lift-hold", "--hold", Long.toString(hold), "--reason", "twice",
+                "--db-url", own.jdbcUrl());
+        assertThat(again).isNotZero();
+        assertThat(streams.err().toString()).contains("there is no standing hold " + hold);
+    }
+
+    @Test
     @DisplayName("a share without an active agreement is refused, logged and audited; an allowed one is reduced and logged")
     void shareLog() throws Exception {
         TestDatabase.Fresh own = TestDatabase.fresh();

@@ -139,6 +139,12 @@ class RetentionDisposalTest {
         assertThat(count("select count(*) from retention_tombstone")).isZero();
         assertThat(count("select count(*) from audit_event where action = 'retention-review' and outcome = 'denied'"
                 + " and record_id = 'C-HELD'")).isEqualTo(1);
+
+        // called directly, investigation's disposal refuses the held crime as well
+        assertThatThrownBy(() -> db.jdbi().useHandle(h ->
+                h.execute("select investigation_crime_disposal_published('C-HELD')")))
+                .hasMessageContaining("crime C-HELD is on hold");
+        assertThat(count("select count(*) from person_record where id = 'P3' and surname = 'Hall'")).isEqualTo(1);
     }
 
     @Test
