@@ -70,7 +70,7 @@ public record ListQuery(Paging paging, String sort, Map<String, String> filters,
             filters.put(f, v == null ? "" : v.strip());
         }
         String asked = ctx.queryParam(SORT);
-        String sort = sorts.isEmpty() ? "" : sorts.contains(asked) ? asked : sorts.get(0);
+        String sort = sorts.isEmpty() ? "" : asked != null && sorts.contains(asked) ? asked : sorts.get(0);
         Map<String, String> kept = new LinkedHashMap<>();
         Set<String> own = Set.copyOf(filterNames);
         ctx.queryParamMap().forEach((k, v) -> {
