@@ -145,6 +145,37 @@ public final class SharingStore implements ShareGate {
                 .map(SharingStore::agreementRow).list());
     }
 
+    /**
+     * Which agreements a list shows: naming an organisation (null: any), of a status today ({@code active},
+     * {@code lapsed}, {@code withdrawn}, {@code not-started}; null: any), as {@link SharingAgreement#statusOn} says.
+     */
+    public record AgreementFilter(String organisation, String status, LocalDate today) {
+    }
+
+    private static final String AGREEMENT_FILTER = """
+             where (cast(:organisation as text) is null or exists (select 1 from sharing_agreement_party p
+                    where p.agreement_id = a.id and p.organisation_id = :organisation))
+               and (cast(:status as text) is null or :status =
+                    case when a.withdrawn_on is not null and :today >= a.withdrawn_on then 'withdrawn'
+                         when :today < a.starts_on then 'not-started'
+                         when :today < a.review_on then 'active' else 'lapsed' end)
+            """;
+
+    public long countAgreements(AgreementFilter f) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from sharing_agreement a" + AGREEMENT_FILTER)
+                .bindMethods(f).mapTo(Long.class).one());
+    }
+
+    /** One page of agreements, those in force first, the soonest to lapse first. */
+    public List<SharingAgreement> agreements(AgreementFilter f, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(AGREEMENT + AGREEMENT_FILTER + """
+                         order by ((a.withdrawn_on is null or :today < a.withdrawn_on) and :today < a.review_on) desc,
+                                  a.review_on, a.id
+                         limit :limit offset :offset""")
+                .bindMethods(f).bind("limit", limit).bind("offset", offset)
+                .map(SharingStore::agreementRow).list());
+    }
+
     /** The agreements active today that name this organisation. */
     public List<SharingAgreement> activeFor(String organisationId) {
         LocalDate today = today();

@@ -14,6 +14,7 @@ import org.peel.common.BadInput;
 import org.peel.place.PlaceStore;
 import org.peel.place.Ward;
 import org.peel.web.FormErrors;
+import org.peel.web.ListQuery;
 import org.peel.web.Web;
 
 import java.time.Clock;
@@ -182,6 +183,21 @@ public final class IomRoutes {
         ctx.redirect("/investigation/offenders/boroughs/" + code);
     }
 
+    /** Rows a page of a borough's scored offenders holds. */
+    static final int SCORES_PAGE = 50;
+
+    /** Score bands of the scored list, from (inclusive) and below (NaN: no bound), in harm-days. */
+    static final Map<String, double[]> SCORE_BANDS = bands();
+
+    private static Map<String, double[]> bands() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put("1,000 or more", new double[]{1000, Double.NaN});
+        m.put("100 to 999", new double[]{100, 1000});
+        m.put("10 to 99", new double[]{10, 100});
+        m.put("Under 10", new double[]{Double.NaN, 10});
+        return m;
+    }
+
     /** A member of a borough's cohort as its page lists them. */
     public record Member(String offenderId, String name, String wardCode, Double score, Integer rank, boolean byRule,
                          CohortException addedBy, String lead, String activeManager, String coverNote) {
@@ -223,8 +239,22 @@ public final class IomRoutes {
                     !additions.containsKey(id), additions.get(id), c == null ? null : c.leadOfficer(),
                     cover == null ? null : cover.activeManager().orElse(null), cover == null ? "No case opened yet" : cover.reason()));
         }
-        List<IomStore.StoredScore> nextBelow = run.map(r -> store.scores(r.id(), code, cohort.capacity() + 10)).orElse(List.of())
-                .stream().filter(s -> !s.inRuleCohort()).toList();
+        ListQuery query = ListQuery.of(ctx, SCORES_PAGE, List.of("cohort", "band"), List.of());
+        String cohortFilter = query.choice("cohort", List.of("in", "out"));
+        String band = query.choice("band", SCORE_BANDS.keySet());
+        double[] bounds = band == null ? new double[]{Double.NaN, Double.NaN} : SCORE_BANDS.get(band);
+        IomStore.ScoreFilter filter = new IomStore.ScoreFilter(run.map(IomStore.Run::id).orElse(-1L), code,
+                cohortFilter == null ? null : cohortFilter.equals("in"),
+                Double.isNaN(bounds[0]) ? null : bounds[0], Double.isNaN(bounds[1]) ? null : bounds[1]);
+        ListQuery.Shown<IomStore.StoredScore> scored = query.fetch(() -> store.countScores(filter),
+                (offset, limit) -> store.scores(filter, offset, limit));
+        Map<String, String> bands = new LinkedHashMap<>();
+        bands.put("", "Any");
+        SCORE_BANDS.keySet().forEach(b -> bands.put(b, b));
+        List<ListQuery.Field> fields = List.of(
+                ListQuery.Field.select("cohort", "The rule's cohort", ListQuery.options("", "In or out", "in",
+                        "In the rule's cohort", "out", "Outside it")),
+                ListQuery.Field.select("band", "Score", bands));
         Web.noStore(ctx);
         ctx.status(status);
         Map<String, Object> params = new HashMap<>();
@@ -233,7 +263,10 @@ public final class IomRoutes {
         params.put("cohort", cohort);
         params.put("members", members);
         params.put("removed", cohort.removed());
-        params.put("nextBelow", nextBelow);
+        params.put("scored", scored.rows());
+        params.put("scoredPaging", scored.paging());
+        params.put("query", query);
+        params.put("fields", fields);
         params.put("run", run.orElse(null));
         params.put("errors", errors);
         params.put("values", values);

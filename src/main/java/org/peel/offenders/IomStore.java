@@ -172,6 +172,35 @@ public final class IomStore {
                 .map((rs, ctx) -> storedScore(rs)).list());
     }
 
+    /**
+     * Which scored offenders a borough's list shows: in the rule's cohort or outside it (null: both), with a score
+     * from {@code scoreFrom} and below {@code scoreBelow} (null: no bound).
+     */
+    public record ScoreFilter(long runId, String borough, Boolean inCohort, Double scoreFrom, Double scoreBelow) {
+    }
+
+    private static final String SCORE_FILTER = """
+             from iom_cohort_score
+            where run_id = :runId and borough_code = :borough
+              and (cast(:inCohort as boolean) is null or in_rule_cohort = :inCohort)
+              and (cast(:scoreFrom as double precision) is null or score >= :scoreFrom)
+              and (cast(:scoreBelow as double precision) is null or score < :scoreBelow)
+            """;
+
+    public long countScores(ScoreFilter f) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*)" + SCORE_FILTER).bindMethods(f)
+                .mapTo(Long.class).one());
+    }
+
+    /** One page of a borough's scored offenders, the highest score (the borough's rank 1) first. */
+    public List<StoredScore> scores(ScoreFilter f, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select offender_id, offender_ids, borough_code, score, reasons, borough_rank, in_rule_cohort"""
+                        + SCORE_FILTER + " order by borough_rank, offender_id limit :limit offset :offset")
+                .bindMethods(f).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> storedScore(rs)).list());
+    }
+
     /** The rule's cohort in a run: every offender it chose. */
     public List<OffenderScore> ruleCohort(long runId) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -9,13 +9,13 @@ import org.peel.access.Role;
 import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.web.FormErrors;
+import org.peel.web.ListQuery;
 import org.peel.web.Web;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +57,9 @@ public final class MappaRoutes {
     }
 
     /** A MAPPA case with its review. */
+    /** Rows a page of the MAPPA case list holds. */
+    static final int CASES_PAGE = 50;
+
     public record CaseLine(MappaStore.Stored stored, Mappa.Review review) {
     }
 
@@ -76,11 +79,30 @@ public final class MappaRoutes {
 
     private void show(Context ctx, String borough, int status, FormErrors errors, Map<String, String> values) {
         LocalDate today = LocalDate.now(clock);
+        ListQuery query = ListQuery.of(ctx, CASES_PAGE, List.of("borough", "level", "risk", "review"), List.of());
+        String level = query.choice("level", List.of("1", "2", "3"));
+        String risk = query.choice("risk", java.util.Arrays.stream(Mappa.RiskOfSeriousHarm.values()).map(Enum::name).toList());
+        MappaStore.CaseFilter filter = new MappaStore.CaseFilter(borough, level == null ? null : Integer.valueOf(level),
+                risk, "overdue".equals(query.filter("review")), today, visitDays);
+        ListQuery.Shown<MappaStore.Stored> shown = query.fetch(() -> store.countCases(filter),
+                (offset, limit) -> store.cases(filter, offset, limit));
         List<CaseLine> cases = new ArrayList<>();
-        for (MappaStore.Stored s : store.cases(borough)) {
+        for (MappaStore.Stored s : shown.rows()) {
             cases.add(new CaseLine(s, Mappa.review(s.facts(), today, visitDays)));
         }
-        cases.sort(Comparator.comparing((CaseLine l) -> !l.review().overdue()).thenComparing(l -> l.review().visitDue()));
+        List<ListQuery.Field> fields = new ArrayList<>();
+        if (!Web.signedIn(ctx).role().isLocal()) {
+            Map<String, String> boroughs = new java.util.LinkedHashMap<>();
+            boroughs.put("", "The whole force");
+            boroughs.putAll(store.boroughsWithCases());
+            fields.add(ListQuery.Field.select("borough", "Borough", boroughs));
+        }
+        fields.add(ListQuery.Field.select("level", "Level", ListQuery.options("", "Any", "1", "Level 1", "2", "Level 2",
+                "3", "Level 3")));
+        fields.add(ListQuery.Field.select("risk", "Risk of serious harm", ListQuery.options("", "Any",
+                "VERY_HIGH", "Very high", "HIGH", "High", "MEDIUM", "Medium", "LOW", "Low")));
+        fields.add(ListQuery.Field.select("review", "Visits and meetings", ListQuery.options("", "Any",
+                "overdue", "Overdue only")));
         List<PdpLine> active = new ArrayList<>();
         List<PdpLine> lapsed = new ArrayList<>();
         for (MappaStore.Pdp p : store.pdps(borough)) {
@@ -91,6 +113,9 @@ public final class MappaRoutes {
         ctx.status(status);
         Map<String, Object> params = new HashMap<>();
         params.put("cases", cases);
+        params.put("paging", shown.paging());
+        params.put("query", query);
+        params.put("fields", fields);
         params.put("active", active);
         params.put("lapsed", lapsed);
         params.put("errors", errors);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL for MAPPA cases and potentially dangerous persons. */
@@ -45,6 +46,84 @@ public final class MappaStore {
                         rs.getObject("registered_on", LocalDate.class), rs.getObject("last_visit_on", LocalDate.class),
                         rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("borough_code"),
                         rs.getString("plan"))).list());
+    }
+
+    /**
+     * Which MAPPA cases the list shows: in a borough (null: the force), at a level and a risk of serious harm (null:
+     * any), only those overdue when {@code overdueOnly}; visits fall due {@code visitDays} after the last (or the
+     * registration), as {@link Mappa#review} says.
+     */
+    public record CaseFilter(String borough, Integer level, String risk, boolean overdueOnly, LocalDate today,
+                             Map<Mappa.RiskOfSeriousHarm, Integer> visitDays) {
+
+        public int veryHigh() {
+            return days(Mappa.RiskOfSeriousHarm.VERY_HIGH);
+        }
+
+        public int high() {
+            return days(Mappa.RiskOfSeriousHarm.HIGH);
+        }
+
+        public int medium() {
+            return days(Mappa.RiskOfSeriousHarm.MEDIUM);
+        }
+
+        public int low() {
+            return days(Mappa.RiskOfSeriousHarm.LOW);
+        }
+
+        private int days(Mappa.RiskOfSeriousHarm r) {
+            return visitDays.getOrDefault(r, Mappa.DEFAULT_VISIT_DAYS.get(r));
+        }
+    }
+
+    // a case is overdue when its visit is past due, or when a level 2 or 3 case's MAPP meeting is unset or passed
+    private static final String CASE_PAGE = """
+            with c as (
+                select offender_id, borough_code, category, level, lead_agency, risk, plan, registered_on,
+                       last_visit_on, next_meeting_on,
+                       coalesce(last_visit_on, registered_on) + case risk when 'VERY_HIGH' then :veryHigh
+                           when 'HIGH' then :high when 'MEDIUM' then :medium else :low end as visit_due
+                from mappa_case
+                where (cast(:borough as text) is null or borough_code = :borough)
+                  and (cast(:level as integer) is null or level = :level)
+                  and (cast(:risk as text) is null or risk = :risk)
+            ), o as (
+                select c.*, (:today > visit_due or (level >= 2 and (next_meeting_on is null or :today > next_meeting_on)))
+                       as overdue
+                from c
+            )
+            """;
+
+    public long countCases(CaseFilter f) {
+        return jdbi.withHandle(h -> h.createQuery(CASE_PAGE + " select count(*) from o where not :overdueOnly or overdue")
+                .bindMethods(f).mapTo(Long.class).one());
+    }
+
+    /** One page of MAPPA cases, the overdue first, then the soonest visit due. */
+    public List<Stored> cases(CaseFilter f, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(CASE_PAGE + """
+                         select * from o where not :overdueOnly or overdue
+                         order by overdue desc, visit_due, offender_id limit :limit offset :offset""")
+                .bindMethods(f).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> new Stored(new Mappa.Case(rs.getString("offender_id"),
+                        Mappa.Category.of(rs.getInt("category")), Mappa.Level.of(rs.getInt("level")),
+                        Mappa.Agency.valueOf(rs.getString("lead_agency")),
+                        Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk")),
+                        rs.getObject("registered_on", LocalDate.class), rs.getObject("last_visit_on", LocalDate.class),
+                        rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("borough_code"),
+                        rs.getString("plan"))).list());
+    }
+
+    /** The boroughs holding MAPPA cases, code to name, for the list's filter. */
+    public Map<String, String> boroughsWithCases() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select distinct b.code, b.name from mappa_case c join borough b on b.code = c.borough_code
+                        order by b.name""")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 
     /** One offender's MAPPA case, read in the caller's transaction. */

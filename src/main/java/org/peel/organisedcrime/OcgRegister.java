@@ -197,6 +197,19 @@ public final class OcgRegister {
                 .map(g -> new TrackerRow(g, decision(g, pending.get(g.id()), today))).toList();
     }
 
+    /** The filter for the tracker, with the register's model, interval and today. */
+    public OcgStore.GroupFilter trackerFilter(String borough, String band, String status, boolean dueOnly) {
+        return new OcgStore.GroupFilter(borough, band, status, dueOnly, settings.model().version(),
+                settings.intervalDays(), LocalDate.now(clock));
+    }
+
+    /** One page of the tracker, each group with its reassessment decision. */
+    public List<TrackerRow> tracker(OcgStore.GroupFilter filter, int offset, int limit) {
+        Map<String, LocalDate> pending = store.pendingEvents();
+        return store.groups(filter, offset, limit).stream()
+                .map(g -> new TrackerRow(g, decision(g, pending.get(g.id()), filter.today()))).toList();
+    }
+
     /** Whether this group is due for reassessment today. */
     public Reassessment.Decision due(OcgGroup g) {
         List<OcgStore.Event> events = store.pendingEvents(g.id());

@@ -11,6 +11,7 @@ import org.peel.access.Section;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.web.FormErrors;
+import org.peel.web.ListQuery;
 import org.peel.web.Web;
 
 import java.math.BigDecimal;
@@ -73,24 +74,37 @@ public final class OcgRoutes {
         User user = Web.signedIn(ctx);
         String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
         web.authorize(ctx, intelligence().inBorough(borough), "ocg-tracker", borough);
-        boolean dueOnly = "1".equals(ctx.queryParam("due"));
-        List<OcgRegister.TrackerRow> rows = register.tracker(borough);
-        long due = rows.stream().filter(r -> r.due().due()).count();
-        List<OcgRegister.TrackerRow> shown = dueOnly ? rows.stream().filter(r -> r.due().due()).toList() : rows;
-        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int pageNo = Math.min(pages, Math.max(1, number(ctx.queryParam("page"), 1)));
-        List<OcgRegister.TrackerRow> onPage = shown.subList((pageNo - 1) * PAGE_SIZE,
-                Math.min(shown.size(), pageNo * PAGE_SIZE));
+        ListQuery query = ListQuery.of(ctx, PAGE_SIZE, List.of("borough", "band", "status", "due"), List.of());
+        boolean dueOnly = "1".equals(query.filter("due"));
+        String band = query.choice("band", register.settings().model().bands().stream()
+                .map(ScoringModel.Band::name).toList());
+        String status = "all".equals(query.filter("status")) ? null
+                : "archived".equals(query.filter("status")) ? "archived" : "active";
+        ListQuery.Shown<OcgRegister.TrackerRow> shown = query.fetch(
+                () -> register.store().countGroups(register.trackerFilter(borough, band, status, dueOnly)),
+                (offset, limit) -> register.tracker(register.trackerFilter(borough, band, status, dueOnly), offset, limit));
+        Map<String, String> bands = new java.util.LinkedHashMap<>();
+        bands.put("", "Any");
+        register.settings().model().bands().forEach(b -> bands.put(b.name(), b.name()));
+        List<ListQuery.Field> fields = new java.util.ArrayList<>();
+        if (!user.role().isLocal()) {
+            Map<String, String> boroughs = new java.util.LinkedHashMap<>();
+            boroughs.put("", "Whole force");
+            boroughs.putAll(boroughNames.get());
+            fields.add(ListQuery.Field.select("borough", "Borough", boroughs));
+        }
+        fields.add(ListQuery.Field.select("band", "Threat band", bands));
+        fields.add(ListQuery.Field.select("status", "Status", ListQuery.options("", "Active", "archived", "Archived",
+                "all", "Active and archived")));
+        fields.add(ListQuery.Field.select("due", "Reassessment", ListQuery.options("", "Any", "1", "Due only")));
         Map<String, Object> params = new HashMap<>();
-        params.put("rows", onPage);
-        params.put("firstRank", (pageNo - 1) * PAGE_SIZE + 1);
-        params.put("total", rows.size());
-        params.put("due", due);
-        params.put("dueOnly", dueOnly);
-        params.put("pageNo", pageNo);
-        params.put("pages", pages);
-        params.put("borough", borough == null ? "" : borough);
-        params.put("boroughs", user.role().isLocal() ? Map.of() : boroughNames.get());
+        params.put("rows", shown.rows());
+        params.put("paging", shown.paging());
+        params.put("query", query);
+        params.put("fields", fields);
+        params.put("firstRank", shown.paging().offset() + 1);
+        params.put("total", register.store().countGroups(register.trackerFilter(borough, null, "active", false)));
+        params.put("due", register.store().countGroups(register.trackerFilter(borough, null, "active", true)));
         params.put("boroughNames", boroughNames.get());
         params.put("settings", register.settings());
         Web.noStore(ctx);
@@ -420,13 +434,5 @@ public final class OcgRoutes {
         Web.noStore(ctx);
         web.render(ctx, "organisedcrime/disruptions.jte", web.page(ctx, "Disruptions by month", Section.ORGANISED_CRIME),
                 params);
-    }
-
-    private static int number(String text, int fallback) {
-        try {
-            return text == null ? fallback : Integer.parseInt(text);
-        } catch (NumberFormatException ex) {
-            return fallback;
-        }
     }
 }

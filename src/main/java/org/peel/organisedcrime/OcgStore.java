@@ -84,6 +84,43 @@ public final class OcgStore {
                 .bind("borough", boroughCode).map((rs, ctx) -> group(rs)).list());
     }
 
+    /**
+     * Which groups the tracker shows: in a borough (null: the force), in a threat band (null: any), of a status
+     * ({@code active} or {@code archived}; null: both), only those due for reassessment when {@code dueOnly}.
+     * {@code model} and {@code intervalDays} are the register's, to judge "due" as {@link Reassessment#due} does.
+     */
+    public record GroupFilter(String borough, String band, String status, boolean dueOnly, String model,
+                              int intervalDays, LocalDate today) {
+    }
+
+    // "due" restates OcgRegister's decision: never assessed, scored under another model, a significant event known
+    // since the last assessment (on or before today), or the interval run out
+    private static final String GROUP_FILTER = """
+             from ocg g
+            where (cast(:borough as text) is null or g.borough_code = :borough)
+              and (cast(:band as text) is null or g.band = :band)
+              and (cast(:status as text) is null or g.status = :status)
+              and (not :dueOnly or (g.status = 'active' and (g.last_assessed is null
+                   or g.model_version is distinct from :model
+                   or :today >= g.last_assessed + :intervalDays
+                   or greatest(((select max(e.recorded_at) from ocg_event e where e.ocg_id = g.id
+                                   and e.recorded_at > coalesce((select max(a.recorded_at) from ocg_assessment a
+                                                                 where a.ocg_id = g.id), '-infinity'::timestamptz))
+                                at time zone 'UTC')::date, g.last_assessed) <= greatest(:today, g.last_assessed))))
+            """;
+
+    public long countGroups(GroupFilter f) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*)" + GROUP_FILTER).bindMethods(f)
+                .mapTo(Long.class).one());
+    }
+
+    /** One page of the tracker: the highest current score first (the greatest threat), active before archived. */
+    public List<OcgGroup> groups(GroupFilter f, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + GROUP_COLUMNS + GROUP_FILTER + """
+                         order by g.status = 'active' desc, g.score desc nulls last, g.id limit :limit offset :offset""")
+                .bindMethods(f).bind("limit", limit).bind("offset", offset).map((rs, ctx) -> group(rs)).list());
+    }
+
     /** Every active group's facts, for comparing models over the register. */
     public List<ModelComparison.Group> activeGroupFacts() {
         return activeGroups(null).stream().map(g -> new ModelComparison.Group(g.id(), g.facts())).toList();

@@ -114,6 +114,57 @@ public final class PartnerCaseStore {
         return borough == null ? list("", Map.of()) : list("where c.borough_code = :b", Map.of("b", borough));
     }
 
+    /**
+     * Which cases the list shows: in a borough (null: any), with an agency among the parties (null: any), of a kind
+     * (null: any), open or closed (null: both); for a partner, only cases its organisation is party to under one of
+     * {@code agreements} (null: no such fence, for the force's own staff).
+     */
+    public record CaseFilter(String borough, String agency, String kind, Boolean open, String partyOf,
+                             List<String> agreements, LocalDate today) {
+
+        public String[] agreementIds() {
+            return agreements == null ? null : agreements.toArray(String[]::new);
+        }
+    }
+
+    private static final String CASE_FILTER = """
+             where (cast(:borough as text) is null or c.borough_code = :borough)
+               and (cast(:agency as text) is null or exists (select 1 from partner_case_party p
+                                                            where p.case_id = c.id and p.organisation_id = :agency))
+               and (cast(:kind as text) is null or c.kind = :kind)
+               and (cast(:open as boolean) is null or (c.closed_on is null) = :open)
+               and (cast(:partyOf as text) is null or exists (select 1 from partner_case_party p
+                                                             where p.case_id = c.id and p.organisation_id = :partyOf))
+               and (cast(:agreementIds as text[]) is null or c.agreement_id = any(:agreementIds))
+            """;
+
+    public long count(CaseFilter f) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from partner_case c" + CASE_FILTER)
+                .bindMethods(f).mapTo(Long.class).one());
+    }
+
+    /**
+     * One page of cases, the most pressing first: open before closed, then the soonest meeting still to come, then
+     * the newest.
+     */
+    public List<PartnerCase> page(CaseFilter f, int offset, int limit) {
+        return jdbi.withHandle(h -> {
+            List<String> ids = h.createQuery("select c.id from partner_case c" + CASE_FILTER + """
+                             order by c.closed_on is null desc,
+                                      case when c.meeting_on >= :today then c.meeting_on end nulls last,
+                                      c.opened_on desc, c.id
+                             limit :limit offset :offset""")
+                    .bindMethods(f).bind("limit", limit).bind("offset", offset).mapTo(String.class).list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Map<String, PartnerCase> byId = new LinkedHashMap<>();
+            list("where c.id = any(:ids)", Map.of("ids", ids.toArray(String[]::new)))
+                    .forEach(c -> byId.put(c.id(), c));
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        });
+    }
+
     /** ASB case reviews applied for in a year, and how many met the threshold: the figures a force publishes. */
     public Map<String, Integer> caseReviewFigures(int year) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -15,6 +15,7 @@ import org.peel.access.ShareRequest;
 import org.peel.access.SharingAgreement;
 import org.peel.access.SharingStore;
 import org.peel.access.User;
+import org.peel.web.ListQuery;
 import org.peel.web.Web;
 
 import java.time.Clock;
@@ -51,20 +52,41 @@ public final class PartnersRoutes {
         routes.get("/partners/agreements", this::agreements);
     }
 
+    /** Rows a page of the case and agreement lists holds. */
+    static final int PAGE = 50;
+
     private void list(Context ctx) {
         User user = web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP), "partner_case", null);
-        List<PartnerCaseStore.PartnerCase> shown;
+        LocalDate today = LocalDate.now(clock);
+        ListQuery query = ListQuery.of(ctx, PAGE, List.of("agency", "kind", "status"), List.of());
+        String partyOf = null;
+        List<String> agreements = null;
         if (user.role() == Role.PARTNER) {
-            LocalDate today = LocalDate.now(clock);
-            shown = sharing.organisationOf(user.username()).map(org -> cases.sharedWith(org).stream()
-                    .filter(c -> sharing.agreement(c.agreementId()).map(a -> a.activeOn(today) && a.covers(org))
-                            .orElse(false))
-                    .toList()).orElse(List.of());
-        } else {
-            shown = cases.all(AccessPolicy.boroughInView(user, ctx.queryParam("borough")));
+            // a partner sees the cases its organisation is party to, under agreements naming it that are active today
+            Optional<String> org = sharing.organisationOf(user.username());
+            partyOf = org.orElse("");
+            agreements = org.map(o -> sharing.activeFor(o).stream().map(SharingAgreement::id).toList())
+                    .orElse(List.of());
         }
+        Map<String, String> agencies = new LinkedHashMap<>();
+        agencies.put("", "Any");
+        sharing.organisations().forEach(o -> agencies.put(o.id(), o.name()));
+        String status = query.choice("status", List.of("open", "closed"));
+        PartnerCaseStore.CaseFilter filter = new PartnerCaseStore.CaseFilter(
+                user.role() == Role.PARTNER ? null : AccessPolicy.boroughInView(user, ctx.queryParam("borough")),
+                agencies.containsKey(query.filter("agency")) ? query.filterOrNull("agency") : null,
+                query.choice("kind", List.of("asb-case-review", "asb-marac", "complex-case-panel")),
+                status == null ? null : status.equals("open"), partyOf, agreements, today);
+        ListQuery.Shown<PartnerCaseStore.PartnerCase> shown = query.fetch(() -> cases.count(filter),
+                (offset, limit) -> cases.page(filter, offset, limit));
+        List<ListQuery.Field> fields = List.of(
+                ListQuery.Field.select("agency", "Agency", agencies),
+                ListQuery.Field.select("kind", "Kind", ListQuery.options("", "Any", "asb-case-review", "ASB case review",
+                        "asb-marac", "ASB MARAC", "complex-case-panel", "Complex case panel")),
+                ListQuery.Field.select("status", "Status", ListQuery.options("", "Any", "open", "Open", "closed",
+                        "Closed")));
         web.render(ctx, "partners/cases.jte", web.page(ctx, "Multi-agency cases", Section.PARTNERSHIP),
-                Map.of("cases", shown));
+                Map.of("cases", shown.rows(), "paging", shown.paging(), "query", query, "fields", fields));
     }
 
     private void show(Context ctx) {
@@ -107,12 +129,24 @@ public final class PartnersRoutes {
     private void agreements(Context ctx) {
         User user = web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP), "sharing_agreement", null);
         LocalDate today = LocalDate.now(clock);
-        List<SharingAgreement> shown = sharing.agreements();
-        if (user.role() == Role.PARTNER) {
-            Optional<String> org = sharing.organisationOf(user.username());
-            shown = shown.stream().filter(a -> org.isPresent() && a.covers(org.get())).toList();
+        ListQuery query = ListQuery.of(ctx, PAGE, List.of("organisation", "status"), List.of());
+        Map<String, String> organisations = new LinkedHashMap<>();
+        organisations.put("", "Any");
+        sharing.organisations().forEach(o -> organisations.put(o.id(), o.name()));
+        // a partner sees only the agreements naming its own organisation, whatever it asks
+        String organisation = user.role() == Role.PARTNER ? sharing.organisationOf(user.username()).orElse("")
+                : organisations.containsKey(query.filter("organisation")) ? query.filterOrNull("organisation") : null;
+        SharingStore.AgreementFilter filter = new SharingStore.AgreementFilter(organisation,
+                query.choice("status", List.of("active", "lapsed", "withdrawn", "not-started")), today);
+        ListQuery.Shown<SharingAgreement> shown = query.fetch(() -> sharing.countAgreements(filter),
+                (offset, limit) -> sharing.agreements(filter, offset, limit));
+        List<ListQuery.Field> fields = new java.util.ArrayList<>();
+        if (user.role() != Role.PARTNER) {
+            fields.add(ListQuery.Field.select("organisation", "Organisation", organisations));
         }
-        List<Map<String, Object>> rows = shown.stream().map(a -> {
+        fields.add(ListQuery.Field.select("status", "Status", ListQuery.options("", "Any", "active", "Active",
+                "lapsed", "Lapsed", "withdrawn", "Withdrawn", "not-started", "Not yet started")));
+        List<Map<String, Object>> rows = shown.rows().stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("agreement", a);
             m.put("status", switch (a.statusOn(today)) {
@@ -126,6 +160,6 @@ public final class PartnersRoutes {
             return m;
         }).toList();
         web.render(ctx, "partners/agreements.jte", web.page(ctx, "Information-sharing agreements", Section.PARTNERSHIP),
-                Map.of("rows", rows));
+                Map.of("rows", rows, "paging", shown.paging(), "query", query, "fields", fields));
     }
 }

@@ -12,6 +12,7 @@ import org.peel.place.PlaceStore;
 import org.peel.place.Ward;
 import org.peel.web.Attention;
 import org.peel.web.FormErrors;
+import org.peel.web.ListQuery;
 import org.peel.web.Web;
 
 import java.time.Clock;
@@ -58,14 +59,61 @@ public final class WardProfileRoutes {
         routes.post("/prevention/wards/{code}/priorities", this::write);
     }
 
+    /** Rows a page of the ward list holds. */
+    static final int WARDS_PAGE = 50;
+
     private void list(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = user.role().isLocal() ? user.boroughCode() : null;
         web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough), "ward-profiles", borough);
         LocalDate today = LocalDate.now(clock);
-        web.render(ctx, "prevention/asb/wards.jte", web.page(ctx, "Ward profiles", Section.PREVENTION), Map.of(
-                "due", store.dueForReview(borough, today),
-                "wards", borough == null ? List.of() : store.wards(borough), "today", today));
+        ListQuery query = ListQuery.of(ctx, WARDS_PAGE, List.of("force", "borough", "name", "review"),
+                List.of("pressing", "name"));
+        List<org.peel.place.BoroughSummary> all = places.boroughs();
+        // a force-wide role sees its own force (the one whose boroughs Peel holds most of) unless it chooses another
+        Map<String, Long> byForce = new HashMap<>();
+        all.forEach(b -> byForce.merge(b.borough().forceCode(), 1L, Long::sum));
+        Map<String, String> forces = new java.util.LinkedHashMap<>();
+        places.forceAreas().stream().filter(f -> byForce.containsKey(f.code()))
+                .sorted(java.util.Comparator.comparing(org.peel.place.ForceArea::name))
+                .forEach(f -> forces.put(f.code(), f.name()));
+        String force = borough != null ? null : forces.containsKey(query.filter("force")) ? query.filter("force")
+                : byForce.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        Map<String, String> boroughNames = new java.util.TreeMap<>();
+        all.forEach(b -> boroughNames.put(b.borough().code(), b.borough().name()));
+        Map<String, String> boroughChoice = new java.util.LinkedHashMap<>();
+        boroughChoice.put("", force == null ? "Every borough" : "Every borough of the force");
+        all.stream().filter(b -> force == null || force.equals(b.borough().forceCode()))
+                .sorted(java.util.Comparator.comparing(b -> b.borough().name()))
+                .forEach(b -> boroughChoice.put(b.borough().code(), b.borough().name()));
+        String chosenBorough = borough != null ? borough
+                : boroughChoice.containsKey(query.filter("borough")) ? query.filterOrNull("borough") : null;
+        boolean dueOnly = "due".equals(query.filter("review"));
+        WardProfileStore.WardFilter filter = new WardProfileStore.WardFilter(chosenBorough == null ? force : null,
+                chosenBorough, query.filterOrNull("name"), dueOnly, today, "name".equals(query.sort()));
+        ListQuery.Shown<WardProfile.Review> shown = query.fetch(() -> store.countWards(filter),
+                (offset, limit) -> store.wards(filter, offset, limit));
+        long due = store.countWards(new WardProfileStore.WardFilter(chosenBorough == null ? force : null,
+                chosenBorough, null, true, today, false));
+        List<ListQuery.Field> fields = new java.util.ArrayList<>();
+        if (borough == null) {
+            fields.add(ListQuery.Field.select("force", "Force area", forces));
+            fields.add(ListQuery.Field.select("borough", "Borough", boroughChoice));
+        }
+        fields.add(ListQuery.Field.text("name", "Ward name contains"));
+        fields.add(ListQuery.Field.select("review", "Profiles", ListQuery.options(
+                "", "Every ward", "due", "Overdue or never written")));
+        Map<String, Object> params = new HashMap<>();
+        params.put("wards", shown.rows());
+        params.put("paging", shown.paging());
+        params.put("query", query);
+        params.put("fields", fields);
+        params.put("due", due);
+        params.put("today", today);
+        params.put("boroughNames", boroughNames);
+        params.put("area", chosenBorough != null ? boroughNames.getOrDefault(chosenBorough, chosenBorough)
+                : forces.getOrDefault(force, ""));
+        web.render(ctx, "prevention/asb/wards.jte", web.page(ctx, "Ward profiles", Section.PREVENTION), params);
     }
 
     private Ward ward(Context ctx, boolean change) {

@@ -161,4 +161,38 @@ public final class WardProfileStore {
                         rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
                 .list());
     }
+
+    /**
+     * Which wards the ward profiles list shows: in a force area and/or a borough (null: any), whose name contains
+     * {@code name} (null: any), only those overdue for review or never written when {@code dueOnly}.
+     */
+    public record WardFilter(String force, String borough, String name, boolean dueOnly, LocalDate today,
+                             boolean byName) {
+    }
+
+    private static final String WARD_WHERE = """
+            from ward w join borough b on b.code = w.borough_code
+            left join ward_profile p on p.ward_code = w.code
+            where (cast(:force as text) is null or b.force_code = :force)
+              and (cast(:borough as text) is null or w.borough_code = :borough)
+              and (cast(:name as text) is null or w.name ilike '%' || :name || '%')
+              and (not :dueOnly or p.review_due is null or p.review_due < :today)
+            """;
+
+    public long countWards(WardFilter f) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) " + WARD_WHERE)
+                .bindMethods(f).mapTo(Long.class).one());
+    }
+
+    /** One page of the wards, those never written or overdue first (the longest overdue first), then by name. */
+    public List<WardProfile.Review> wards(WardFilter f, int offset, int limit) {
+        String order = f.byName() ? "w.name, w.code"
+                : "(p.review_due is null or p.review_due < :today) desc, p.review_due nulls first, w.name, w.code";
+        return jdbi.withHandle(h -> h.createQuery("select w.code, w.name, w.borough_code, p.review_due " + WARD_WHERE
+                        + " order by " + order + " limit :limit offset :offset")
+                .bindMethods(f).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> new WardProfile.Review(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+                .list());
+    }
 }

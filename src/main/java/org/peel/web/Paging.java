@@ -74,6 +74,11 @@ public record Paging(int page, int size, long total, String param, String base) 
         return Math.min(total, (long) offset() + size);
     }
 
+    /** Which rows are shown, as "51–100 of 1,234". */
+    public String range() {
+        return String.format(java.util.Locale.UK, "%,d–%,d of %,d", first(), last(), total);
+    }
+
     /** The link to page {@code n}. */
     public String link(int n) {
         return base + param + "=" + n;

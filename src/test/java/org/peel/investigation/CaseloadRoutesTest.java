@@ -133,20 +133,20 @@ class CaseloadRoutesTest {
         WebClient sup = server.signedIn("ds.page", Role.CRIME_MANAGEMENT_SUPERVISOR, Fixtures.WESTMINSTER);
 
         String first = sup.get("/investigation/caseloads?borough=" + Fixtures.WESTMINSTER).body();
-        assertThat(first).contains("Showing 1 to 50 of 62 investigators");
+        assertThat(first).contains("Showing 1–50 of 62 investigators");
         assertThat(first.indexOf("DC Patel")).isPositive().isLessThan(first.indexOf("DC Volume"));
         assertThat(sup.get("/investigation/caseloads?borough=" + Fixtures.WESTMINSTER + "&page=2").body())
-                .contains("Showing 51 to 62 of 62 investigators");
+                .contains("Showing 51–62 of 62 investigators");
         String domestic = sup.get("/investigation/caseloads?borough=" + Fixtures.WESTMINSTER
                 + "&specialism=Domestic+abuse").body();
-        assertThat(domestic).contains("Showing 1 to 2 of 2 investigators").contains("DC Okafor")
+        assertThat(domestic).contains("Showing 1–2 of 2 investigators").contains("DC Okafor")
                 .doesNotContain("DC Volume");
 
         WebClient admin = server.signedIn("admin.page", Role.ADMINISTRATOR, null);
         assertThat(admin.get("/investigation/investigators?borough=" + Fixtures.WESTMINSTER + "&page=2").body())
-                .contains("Showing 51 to 62 of 62 investigators");
+                .contains("Showing 51–62 of 62 investigators");
         assertThat(admin.get("/investigation/investigators?borough=" + Fixtures.WESTMINSTER
                 + "&specialism=Domestic+abuse&account=unlinked").body())
-                .contains("Showing 1 to 2 of 2 investigators").contains("DC Patel").doesNotContain("DC Volume");
+                .contains("Showing 1–2 of 2 investigators").contains("DC Patel").doesNotContain("DC Volume");
     }
 }
