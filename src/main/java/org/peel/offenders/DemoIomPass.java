@@ -19,7 +19,8 @@ import java.util.Map;
  * meetings held for those at levels 2 and 3 ({@link #holdMeetings}); potentially
  * dangerous persons among offenders with repeated stalking and harassment and no MAPPA case, one of them left past its
  * review date so that it shows as lapsed; and, in every fourth borough, an exception removing the rule's lowest-ranked
- * choice with a reason, so that the force's view shows departures; and diversion referrals with their outcomes
+ * choice with a reason, so that the force's view shows departures; an IOM case with a lead officer and a deputy for
+ * every cohort member ({@link #openCases}); and diversion referrals with their outcomes
  * ({@link #referDiversions}). Every change is audited as the demo's.
  */
 public final class DemoIomPass {
@@ -28,8 +29,8 @@ public final class DemoIomPass {
     }
 
     /** What the pass recorded. */
-    public record Summary(long runId, int scored, int mappaCases, int mappMeetings, int pdps, int exceptions,
-                          int referrals, int outcomes) {
+    public record Summary(long runId, int scored, int iomCases, int mappaCases, int mappMeetings, int pdps,
+                          int exceptions, int referrals, int outcomes) {
     }
 
     /**
@@ -205,6 +206,39 @@ public final class DemoIomPass {
         return r;
     }
 
+    /** The demo's borough offender managers: each borough's cases are led by one and deputised by the next. */
+    static final String[] MANAGERS = {"DC Kaur", "DC Okafor", "PC Walsh"};
+
+    /**
+     * An IOM case for each member of the rule's cohort whom no exception removed, under the case form's own check
+     * ({@link ManagerCover#checkManagers}): a lead officer and a different deputy, taken in turn from
+     * {@link #MANAGERS} so that no borough rests on one member of staff, with probation as the partner lead. Returns
+     * how many cases were opened.
+     */
+    static int openCases(Handle h, long runId, IomStore store, AuditTrail audit, LocalDate today, Instant now) {
+        List<String[]> members = h.createQuery("""
+                        select s.offender_id, s.borough_code from iom_cohort_score s
+                        where s.run_id = :run and s.in_rule_cohort and not exists (
+                            select 1 from iom_cohort_exception e where e.offender_id = s.offender_id
+                              and e.kind = 'remove' and e.withdrawn_at is null)
+                        order by s.borough_code, s.borough_rank""")
+                .bind("run", runId).map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        int opened = 0;
+        for (int i = 0; i < members.size(); i++) {
+            String lead = MANAGERS[i % MANAGERS.length];
+            String deputy = MANAGERS[(i + 1) % MANAGERS.length];
+            if (ManagerCover.checkManagers(lead, deputy).any()) {
+                continue;
+            }
+            String[] m = members.get(i);
+            store.saveCase(h, new IomStore.Case(m[0], m[1], lead, deputy, "Probation offender manager",
+                    "Weekly contact; drug testing; accommodation and employment referrals", today), "demo", now);
+            audit.record(h, AuditEvent.by(null, "iom-case.save", "iom-case", m[0], AuditEvent.SUCCESS).asUser("demo"));
+            opened++;
+        }
+        return opened;
+    }
+
     /** Weeks between MAPP meetings on the demo force: level 3 cases every 8 weeks, level 2 every 16 (force policy). */
     static int meetingInterval(Mappa.Level level) {
         return level == Mappa.Level.THREE ? 56 : 112;
@@ -360,8 +394,9 @@ public final class DemoIomPass {
                         AuditEvent.SUCCESS).asUser("demo"));
                 exceptions++;
             }
+            int iomCases = openCases(h, run.runId(), store, audit, today, now);
             int[] diversion = referDiversions(h, run.runId(), store, audit, today, now);
-            return new Summary(run.runId(), run.scored(), cases, meetings, pdps, exceptions, diversion[0],
+            return new Summary(run.runId(), run.scored(), iomCases, cases, meetings, pdps, exceptions, diversion[0],
                     diversion[1]);
         });
     }
