@@ -18,6 +18,9 @@ import java.util.Map;
  * defaults ({@link #DEFAULT_VISIT_DAYS}: very high 28 days, high 56, medium 91, low 182) are configuration
  * ({@code PEEL_MAPPA_VISIT_DAYS}, as {@code VERY_HIGH:28,HIGH:56,MEDIUM:91,LOW:182}). Levels 2 and 3 are managed through
  * MAPP meetings, so a case at those levels needs a next meeting date; level 1 (ordinary agency management) does not.
+ * A meeting held ({@link #checkMeeting}) records who attended and the decisions, and sets the case's level, risk and
+ * next meeting; a next meeting that passes with none held is overdue. How often meetings are held is the meeting's
+ * decision: no national interval is enforced.
  */
 public final class Mappa {
 
