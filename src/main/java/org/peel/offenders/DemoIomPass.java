@@ -15,10 +15,12 @@ import java.util.Map;
 /**
  * Integrated offender management on a freshly generated demonstration force, recorded through the capability's own
  * stores and rules: the force's cohort rule run as of the newest offence held; MAPPA cases for the highest-scoring
- * offenders with a sexual offence (category 1) or violence with injury (category 2) on their history; potentially
+ * offenders with a sexual offence (category 1) or violence with injury (category 2) on their history, with the MAPP
+ * meetings held for those at levels 2 and 3 ({@link #holdMeetings}); potentially
  * dangerous persons among offenders with repeated stalking and harassment and no MAPPA case, one of them left past its
  * review date so that it shows as lapsed; and, in every fourth borough, an exception removing the rule's lowest-ranked
- * choice with a reason, so that the force's view shows departures; and diversion referrals with their outcomes
+ * choice with a reason, so that the force's view shows departures; an IOM case with a lead officer and a deputy for
+ * every cohort member ({@link #openCases}); and diversion referrals with their outcomes
  * ({@link #referDiversions}). Every change is audited as the demo's.
  */
 public final class DemoIomPass {
@@ -27,8 +29,8 @@ public final class DemoIomPass {
     }
 
     /** What the pass recorded. */
-    public record Summary(long runId, int scored, int mappaCases, int pdps, int exceptions, int referrals,
-                          int outcomes) {
+    public record Summary(long runId, int scored, int iomCases, int mappaCases, int mappMeetings, int pdps,
+                          int exceptions, int referrals, int outcomes) {
     }
 
     /**
@@ -188,6 +190,104 @@ public final class DemoIomPass {
         return r;
     }
 
+    /**
+     * A demonstration potentially dangerous person included as the form includes one, through
+     * {@link MappaRecording#includePdp} and so under every check of {@link PotentiallyDangerousPerson#check}, as on the
+     * day given. One the form would refuse is not recorded; the result says why.
+     */
+    static MappaRecording.Included includePdp(Handle h, MappaRecording recording, AuditTrail audit,
+                                              PotentiallyDangerousPerson.Form form, LocalDate includedOn,
+                                              Instant now) {
+        MappaRecording.Included r = recording.includePdp(h, form, includedOn, "demo", now);
+        if (r.ok()) {
+            audit.record(h, AuditEvent.by(null, "pdp.include", "potentially-dangerous-person", Long.toString(r.id()),
+                    AuditEvent.SUCCESS).asUser("demo").detail("review " + r.inclusion().reviewOn()));
+        }
+        return r;
+    }
+
+    /** The demo's borough offender managers: each borough's cases are led by one and deputised by the next. */
+    static final String[] MANAGERS = {"DC Kaur", "DC Okafor", "PC Walsh"};
+
+    /**
+     * An IOM case for each member of the rule's cohort whom no exception removed, under the case form's own check
+     * ({@link ManagerCover#checkManagers}): a lead officer and a different deputy, taken in turn from
+     * {@link #MANAGERS} so that no borough rests on one member of staff, with probation as the partner lead. Returns
+     * how many cases were opened.
+     */
+    static int openCases(Handle h, long runId, IomStore store, AuditTrail audit, LocalDate today, Instant now) {
+        List<String[]> members = h.createQuery("""
+                        select s.offender_id, s.borough_code from iom_cohort_score s
+                        where s.run_id = :run and s.in_rule_cohort and not exists (
+                            select 1 from iom_cohort_exception e where e.offender_id = s.offender_id
+                              and e.kind = 'remove' and e.withdrawn_at is null)
+                        order by s.borough_code, s.borough_rank""")
+                .bind("run", runId).map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        int opened = 0;
+        for (int i = 0; i < members.size(); i++) {
+            String lead = MANAGERS[i % MANAGERS.length];
+            String deputy = MANAGERS[(i + 1) % MANAGERS.length];
+            if (ManagerCover.checkManagers(lead, deputy).any()) {
+                continue;
+            }
+            String[] m = members.get(i);
+            store.saveCase(h, new IomStore.Case(m[0], m[1], lead, deputy, "Probation offender manager",
+                    "Weekly contact; drug testing; accommodation and employment referrals", today), "demo", now);
+            audit.record(h, AuditEvent.by(null, "iom-case.save", "iom-case", m[0], AuditEvent.SUCCESS).asUser("demo"));
+            opened++;
+        }
+        return opened;
+    }
+
+    /** Weeks between MAPP meetings on the demo force: level 3 cases every 8 weeks, level 2 every 16 (force policy). */
+    static int meetingInterval(Mappa.Level level) {
+        return level == Mappa.Level.THREE ? 56 : 112;
+    }
+
+    /**
+     * The MAPP meetings held for a demonstration case at level 2 or 3, through {@link MappaRecording#holdMeeting} and
+     * so under {@link Mappa#checkMeeting} as the case page's form records them: from its first meeting, one every
+     * {@link #meetingInterval} days up to today, each attended by police and probation (and, for a sexual offender,
+     * children's social care), with one police and one probation action and the next meeting set. A meeting the form
+     * would refuse is not recorded. Returns how many were held.
+     */
+    static int holdMeetings(Handle h, MappaRecording recording, AuditTrail audit, String offenderId, Mappa.Level level,
+                            Mappa.RiskOfSeriousHarm risk, boolean sexual, LocalDate first, LocalDate today,
+                            Instant now) {
+        int held = 0;
+        int interval = meetingInterval(level);
+        for (LocalDate on = first; !on.isAfter(today); on = on.plusDays(interval)) {
+            List<String> attending = new ArrayList<>(List.of(Mappa.MeetingAgency.POLICE.name(),
+                    Mappa.MeetingAgency.PROBATION.name()));
+            if (sexual) {
+                attending.add(Mappa.MeetingAgency.CHILDREN.name());
+            }
+            List<String> apologies = held % 2 == 0 ? List.of(Mappa.MeetingAgency.HOUSING.name()) : List.of();
+            List<Mappa.ActionForm> actions = List.of(
+                    new Mappa.ActionForm(Mappa.MeetingAgency.POLICE.name(), sexual
+                            ? "Unannounced home visit to check notification requirements"
+                            : "Check the exclusion zone and curfew are kept", "Public protection unit",
+                            on.plusDays(14).toString()),
+                    new Mappa.ActionForm(Mappa.MeetingAgency.PROBATION.name(),
+                            "Review licence conditions with the offender", "Offender manager (probation)",
+                            on.plusDays(28).toString()));
+            Mappa.MeetingForm form = new Mappa.MeetingForm(on.toString(), Integer.toString(level.number()),
+                    level == Mappa.Level.THREE ? "Detective Superintendent, public protection" : "MAPPA chair (probation)",
+                    attending, apologies, risk.name(), "Remain at level " + level.number()
+                            + "; risk management plan reviewed and kept", actions,
+                    on.plusDays(interval).toString());
+            MappaRecording.HeldMeeting m = recording.holdMeeting(h, offenderId, form, today, "demo", now);
+            if (!m.ok()) {
+                break;
+            }
+            audit.record(h, AuditEvent.by(null, "mappa-meeting.record", "mappa-meeting", Long.toString(m.id()),
+                    AuditEvent.SUCCESS).asUser("demo").detail("case " + offenderId + " held " + on + " level "
+                    + level.number()));
+            held++;
+        }
+        return held;
+    }
+
     public static Summary prepare(Jdbi jdbi, AuditTrail audit, Clock clock, Map<String, String> environment) {
         IomStore store = new IomStore(jdbi);
         MappaStore mappa = new MappaStore(jdbi);
@@ -220,20 +320,20 @@ public final class DemoIomPass {
             int cases = 0;
             int refused = 0;
             int pdps = 0;
+            int meetings = 0;
             MappaRecording recording = new MappaRecording(mappa, store);
             Mappa.RiskOfSeriousHarm[] risks = Mappa.RiskOfSeriousHarm.values();
-            List<String> managed = new ArrayList<>();
             for (String[] g : gravest) {
                 boolean sexual = !g[2].isEmpty();
                 boolean violent = !g[3].isEmpty();
                 if ((sexual || violent) && cases + refused < 40) {
                     int n = cases + refused;
-                    // registered 30 to 329 days ago; a third at level 1 (no meetings); of the rest, some meetings
-                    // set four weeks after registration, which have since passed without a new date
+                    // registered 30 to 329 days ago; a third at level 1 (no meetings); the rest have their first
+                    // MAPP meeting four weeks after registration, held (and those after it) except for one case in
+                    // six, whose meeting has passed with none held
                     LocalDate registered = today.minusDays(30 + (n * 37) % 300);
                     Mappa.Level level = Mappa.Level.of(1 + n % 3);
-                    LocalDate meeting = !level.needsMeetings() ? null
-                            : n % 6 == 1 ? registered.plusDays(28) : today.plusDays(7 + (n * 11) % 60);
+                    LocalDate meeting = !level.needsMeetings() ? null : registered.plusDays(28);
                     Mappa.Form form = new Mappa.Form(g[0], sexual ? "1" : "2", Integer.toString(level.number()),
                             (n % 4 == 0 ? Mappa.Agency.POLICE : Mappa.Agency.PROBATION).name(), risks[3 - n % 4].name(),
                             sexual ? "Notification requirements; home visits; internet monitoring"
@@ -244,32 +344,31 @@ public final class DemoIomPass {
                     LocalDate visited = n % 5 == 0 ? null : registered.plusDays(since - (n * 13) % (since + 1));
                     if (registerMappaCase(h, recording, audit, form, registered, visited, today, now).ok()) {
                         cases++;
-                        managed.add(g[0]);
+                        if (level.needsMeetings() && n % 6 != 1) {
+                            meetings += holdMeetings(h, recording, audit, g[0], level, risks[3 - n % 4], sexual,
+                                    meeting, today, now);
+                        }
                     } else {
                         refused++;
                     }
                 }
             }
             for (String[] g : gravest) {
-                if (pdps >= 8 || managed.contains(g[0]) || Integer.parseInt(g[4]) < 2) {
+                if (pdps >= 8 || Integer.parseInt(g[4]) < 2) {
                     continue;
                 }
                 String subject = store.nominal(g[0]).map(IomStore.Nominal::name).orElse(g[0]);
                 // two lapsed (their review dates passed unrenewed), one due for review within a fortnight, the rest
-                // active; each included 180 days before its review date, under the form's own check on that day
+                // active; each included 180 days before its review date, under the form's own checks on that day
+                // (anyone managed under MAPPA is refused there, as the form would refuse them)
                 LocalDate review = pdps == 0 ? today.minusDays(10) : pdps == 1 ? today.minusDays(3)
                         : pdps == 2 ? today.plusDays(9) : today.plusDays(20 + pdps * 40L);
-                String refusal = PotentiallyDangerousPerson.refusal("Repeated stalking", g[4] + " offences", review,
-                        review.minusDays(180), false);
-                if (refusal != null) {
-                    throw new IllegalStateException("demo PDP refused: " + refusal);
-                }
-                long id = mappa.include(h, g[1], subject, g[0],
+                PotentiallyDangerousPerson.Form form = new PotentiallyDangerousPerson.Form(g[1], subject, g[0],
                         "Repeated stalking and harassment of former partners; no MAPPA-qualifying conviction",
-                        g[4] + " stalking and harassment offences on the resolved history", review, "demo", now);
-                audit.record(h, AuditEvent.by(null, "pdp.include", "potentially-dangerous-person", Long.toString(id),
-                        AuditEvent.SUCCESS).asUser("demo"));
-                pdps++;
+                        g[4] + " stalking and harassment offences on the resolved history", review.toString());
+                if (includePdp(h, recording, audit, form, review.minusDays(180), now).ok()) {
+                    pdps++;
+                }
             }
             int exceptions = 0;
             List<String> boroughs = new ArrayList<>(run.cohortSizes().keySet());
@@ -295,8 +394,10 @@ public final class DemoIomPass {
                         AuditEvent.SUCCESS).asUser("demo"));
                 exceptions++;
             }
+            int iomCases = openCases(h, run.runId(), store, audit, today, now);
             int[] diversion = referDiversions(h, run.runId(), store, audit, today, now);
-            return new Summary(run.runId(), run.scored(), cases, pdps, exceptions, diversion[0], diversion[1]);
+            return new Summary(run.runId(), run.scored(), iomCases, cases, meetings, pdps, exceptions, diversion[0],
+                    diversion[1]);
         });
     }
 }

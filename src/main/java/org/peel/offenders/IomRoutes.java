@@ -465,15 +465,7 @@ public final class IomRoutes {
                 .withPersonalData(Web.statedPurpose(ctx)).dutyOf("managing an IOM case", BOROUGH_MANAGERS),
                 "iom-case", n.id());
         Map<String, String> v = form(ctx, "lead", "deputy", "partnerLead", "plan");
-        FormErrors errors = FormErrors.none();
-        if (v.get("lead").isEmpty()) {
-            errors.add("lead", "Enter the lead officer");
-        }
-        if (v.get("deputy").isEmpty()) {
-            errors.add("deputy", "Enter a deputy, so the case is covered when the lead is away");
-        } else if (v.get("deputy").equalsIgnoreCase(v.get("lead"))) {
-            errors.add("deputy", "The deputy must be someone other than the lead officer");
-        }
+        FormErrors errors = ManagerCover.checkManagers(v.get("lead"), v.get("deputy"));
         if (errors.any()) {
             showNominal(ctx, n, 400, errors, v);
             return;

@@ -44,6 +44,25 @@ public final class ManagerCover {
         return new Cover(Optional.of(deputy), true, true, "the lead officer is absent; the deputy covers");
     }
 
+    /**
+     * The checks on an IOM case's managers, the one rule for the case form and the synthetic force: a lead officer,
+     * and a deputy who is someone else, so that the case is covered when its lead is away.
+     */
+    public static org.peel.web.FormErrors checkManagers(String lead, String deputy) {
+        org.peel.web.FormErrors errors = org.peel.web.FormErrors.none();
+        String l = lead == null ? "" : lead.strip();
+        String d = deputy == null ? "" : deputy.strip();
+        if (l.isEmpty()) {
+            errors.add("lead", "Enter the lead officer");
+        }
+        if (d.isEmpty()) {
+            errors.add("deputy", "Enter a deputy, so the case is covered when the lead is away");
+        } else if (d.equalsIgnoreCase(l)) {
+            errors.add("deputy", "The deputy must be someone other than the lead officer");
+        }
+        return errors;
+    }
+
     private static boolean absent(String officer, LocalDate day, List<Absence> absences) {
         return absences.stream().anyMatch(a -> a.covers(officer, day));
     }

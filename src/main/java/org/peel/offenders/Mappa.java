@@ -18,6 +18,9 @@ import java.util.Map;
  * defaults ({@link #DEFAULT_VISIT_DAYS}: very high 28 days, high 56, medium 91, low 182) are configuration
  * ({@code PEEL_MAPPA_VISIT_DAYS}, as {@code VERY_HIGH:28,HIGH:56,MEDIUM:91,LOW:182}). Levels 2 and 3 are managed through
  * MAPP meetings, so a case at those levels needs a next meeting date; level 1 (ordinary agency management) does not.
+ * A meeting held ({@link #checkMeeting}) records who attended and the decisions, and sets the case's level, risk and
+ * next meeting; a next meeting that passes with none held is overdue. How often meetings are held is the meeting's
+ * decision: no national interval is enforced.
  */
 public final class Mappa {
 
@@ -191,6 +194,179 @@ public final class Mappa {
         return FormErrors.none();
     }
 
+    /**
+     * The agencies that meet about a MAPPA case: the Responsible Authority (police, probation, prison) and the bodies
+     * under the duty to co-operate (Criminal Justice Act 2003 s325(6)).
+     */
+    public enum MeetingAgency {
+        POLICE("Police"), PROBATION("Probation"), PRISON("Prison Service"), CHILDREN("Children's social care"),
+        ADULTS("Adult social care"), HOUSING("Housing"), HEALTH("Health"), YOUTH_JUSTICE("Youth justice service"),
+        JOBCENTRE("Jobcentre Plus"), EDUCATION("Education"), ELECTRONIC_MONITORING("Electronic monitoring");
+
+        private final String label;
+
+        MeetingAgency(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** How many agencies a meeting at level 2 or 3 must record as attending: multi-agency means more than one. */
+    public static final int MULTI_AGENCY = 2;
+
+    /** How many action rows the meeting form offers. */
+    public static final int ACTION_ROWS = 4;
+
+    /** An action set at a meeting as the form gives it. */
+    public record ActionForm(String agency, String action, String owner, String dueOn) {
+        boolean blank() {
+            return text(agency).isEmpty() && text(action).isEmpty() && text(owner).isEmpty() && text(dueOn).isEmpty();
+        }
+    }
+
+    /** A MAPP meeting held, as the form (or the synthetic force) gives it: every field as text, as typed. */
+    public record MeetingForm(String heldOn, String level, String chair, List<String> attending,
+                              List<String> apologies, String risk, String outcome, List<ActionForm> actions,
+                              String nextMeetingOn) {
+    }
+
+    /** An action the meeting set for one agency, its owner and when it is due. */
+    public record Action(MeetingAgency agency, String action, String owner, LocalDate dueOn) {
+    }
+
+    /** A MAPP meeting held for a case, as accepted. */
+    public record Meeting(String offenderId, LocalDate heldOn, Level level, String chair,
+                          java.util.Set<MeetingAgency> attending, java.util.Set<MeetingAgency> apologies,
+                          RiskOfSeriousHarm riskReviewed, String outcome, List<Action> actions,
+                          LocalDate nextMeetingOn) {
+    }
+
+    /** The meeting the checks accept, or the problems against the form's fields. */
+    public record CheckedMeeting(Meeting accepted, FormErrors errors) {
+        public boolean ok() {
+            return !errors.any();
+        }
+    }
+
+    /**
+     * The checks on a MAPP meeting held, the one rule for the case page's form and the synthetic force: the meeting
+     * cannot be in the future, before the case was registered, nor before the last meeting recorded for it; it names
+     * its level, its chair, the risk of serious harm it reviewed and its outcome; at level 2 or 3 (multi-agency
+     * management) it records at least {@value #MULTI_AGENCY} agencies attending, and no agency both attends and sends
+     * apologies; every action row begun names its agency, the action, its owner and a due date not before the
+     * meeting; and a case left at level 2 or 3 has its next meeting, after this one.
+     *
+     * @param lastMeetingOn the last meeting recorded for the case, or null when none is
+     */
+    public static CheckedMeeting checkMeeting(String offenderId, MeetingForm f, LocalDate registeredOn,
+                                              LocalDate lastMeetingOn, LocalDate today) {
+        FormErrors errors = FormErrors.none();
+        LocalDate held = errors.requiredDate(text(f.heldOn()), "heldOn", "the date the meeting was held");
+        if (held != null) {
+            if (held.isAfter(today)) {
+                errors.add("heldOn", "A meeting held cannot be in the future");
+            } else if (held.isBefore(registeredOn)) {
+                errors.add("heldOn", "A meeting cannot be before the case was registered (" + registeredOn + ")");
+            } else if (lastMeetingOn != null && held.isBefore(lastMeetingOn)) {
+                errors.add("heldOn", "A meeting cannot be before the last one recorded (" + lastMeetingOn + ")");
+            }
+        }
+        Level level = null;
+        try {
+            level = Level.of(Integer.parseInt(text(f.level())));
+        } catch (IllegalArgumentException ex) {
+            errors.add("level", "Choose level 1, 2 or 3");
+        }
+        if (text(f.chair()).isEmpty()) {
+            errors.add("chair", "Name who chaired the meeting");
+        }
+        java.util.Set<MeetingAgency> attending = agencies(f.attending(), "attending", errors);
+        java.util.Set<MeetingAgency> apologies = agencies(f.apologies(), "apologies", errors);
+        for (MeetingAgency a : attending) {
+            if (apologies.contains(a)) {
+                errors.add("apologies", a.label() + " cannot both attend and send apologies");
+            }
+        }
+        if (level != null && level.needsMeetings() && attending.size() < MULTI_AGENCY) {
+            errors.add("attending", "At level " + level.number() + " the meeting is multi-agency: record at least "
+                    + MULTI_AGENCY + " agencies attending");
+        }
+        RiskOfSeriousHarm risk = null;
+        try {
+            risk = RiskOfSeriousHarm.valueOf(text(f.risk()));
+        } catch (IllegalArgumentException ex) {
+            errors.add("risk", "Choose the risk of serious harm the meeting reviewed");
+        }
+        if (text(f.outcome()).isEmpty()) {
+            errors.add("outcome", "Record the outcome and the decisions made");
+        }
+        List<Action> actions = new ArrayList<>();
+        List<ActionForm> rows = f.actions() == null ? List.of() : f.actions();
+        for (int i = 0; i < rows.size(); i++) {
+            ActionForm row = rows.get(i);
+            if (row == null || row.blank()) {
+                continue;
+            }
+            String n = Integer.toString(i + 1);
+            MeetingAgency agency = null;
+            try {
+                agency = MeetingAgency.valueOf(text(row.agency()));
+            } catch (IllegalArgumentException ex) {
+                errors.add("action" + n + "Agency", "Action " + n + ": choose the agency that owns it");
+            }
+            if (text(row.action()).isEmpty()) {
+                errors.add("action" + n + "Text", "Action " + n + ": say what is to be done");
+            }
+            if (text(row.owner()).isEmpty()) {
+                errors.add("action" + n + "Owner", "Action " + n + ": name who owns it");
+            }
+            LocalDate due = errors.requiredDate(text(row.dueOn()), "action" + n + "Due", "action " + n + "'s due date");
+            if (due != null && held != null && due.isBefore(held)) {
+                errors.add("action" + n + "Due", "Action " + n + " cannot be due before the meeting (" + held + ")");
+            }
+            if (agency != null && due != null) {
+                actions.add(new Action(agency, text(row.action()), text(row.owner()), due));
+            }
+        }
+        LocalDate next = null;
+        String nextText = text(f.nextMeetingOn());
+        if (!nextText.isEmpty()) {
+            try {
+                next = LocalDate.parse(nextText);
+                if (held != null && !next.isAfter(held)) {
+                    errors.add("nextMeetingOn", "The next meeting must be after this one (" + held + ")");
+                }
+            } catch (DateTimeParseException ex) {
+                errors.add("nextMeetingOn", "Enter the date as, for example, 2025-03-31");
+            }
+        } else if (level != null && level.needsMeetings()) {
+            errors.add("nextMeetingOn", "Levels 2 and 3 are managed through MAPP meetings: set the next one");
+        }
+        if (errors.any()) {
+            return new CheckedMeeting(null, errors);
+        }
+        return new CheckedMeeting(new Meeting(offenderId, held, level, text(f.chair()), attending, apologies, risk,
+                text(f.outcome()), List.copyOf(actions), next), errors);
+    }
+
+    private static java.util.Set<MeetingAgency> agencies(List<String> codes, String field, FormErrors errors) {
+        java.util.Set<MeetingAgency> out = java.util.EnumSet.noneOf(MeetingAgency.class);
+        for (String code : codes == null ? List.<String>of() : codes) {
+            if (text(code).isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(MeetingAgency.valueOf(text(code)));
+            } catch (IllegalArgumentException ex) {
+                errors.add(field, "Choose agencies from the list");
+            }
+        }
+        return out;
+    }
+
     private static String text(String s) {
         return s == null ? "" : s.strip();
     }
@@ -223,7 +399,7 @@ public final class Mappa {
             } else {
                 meeting = status(c.nextMeetingOn(), today);
                 reasons.add("next MAPP meeting " + c.nextMeetingOn()
-                        + (meeting == Status.OVERDUE ? ", passed without a new date" : ""));
+                        + (meeting == Status.OVERDUE ? ", passed with no meeting held" : ""));
             }
         }
         return new Review(due, visit, meeting, reasons);

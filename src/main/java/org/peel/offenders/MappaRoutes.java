@@ -8,6 +8,7 @@ import org.peel.access.AuditEvent;
 import org.peel.access.Role;
 import org.peel.access.Section;
 import org.peel.access.User;
+import org.peel.web.Attention;
 import org.peel.web.FormErrors;
 import org.peel.web.ListQuery;
 import org.peel.web.Web;
@@ -23,7 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * MAPPA cases (visits due and overdue, meetings) and potentially dangerous persons (active, due for review, lapsed)
+ * MAPPA cases (visits due and overdue, the MAPP meetings held and the next one due, each case on its own page with
+ * the meeting form) and potentially dangerous persons (active, due for review, lapsed)
  * under Investigation. Offender-management records: the access policy decides; changes are audited in their
  * transaction. Public protection officers (the force's central unit) and borough offender managers record them.
  */
@@ -51,7 +53,9 @@ public final class MappaRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/investigation/offenders/mappa", this::list);
         routes.post("/investigation/offenders/mappa", this::registerCase);
+        routes.get("/investigation/offenders/mappa/{id}", this::casePage);
         routes.post("/investigation/offenders/mappa/{id}/visits", this::visit);
+        routes.post("/investigation/offenders/mappa/{id}/meetings", this::holdMeeting);
         routes.post("/investigation/offenders/pdp", this::includePdp);
         routes.post("/investigation/offenders/pdp/{id}/renew", this::renewPdp);
     }
@@ -201,6 +205,102 @@ public final class MappaRoutes {
         ctx.redirect("/investigation/offenders/mappa");
     }
 
+    private MappaStore.Stored caseOf(Context ctx) {
+        String id = ctx.pathParam("id");
+        return store.jdbi().withHandle(h -> store.caseOf(h, id))
+                .orElseThrow(() -> new NotFoundResponse("No MAPPA case for " + id));
+    }
+
+    /** One MAPPA case: its facts, visits and meetings due, the meetings held with their actions, and the meeting form. */
+    private void casePage(Context ctx) {
+        MappaStore.Stored c = caseOf(ctx);
+        if (web.authorizePage(ctx, IomRoutes.request().inBorough(c.boroughCode())
+                .withPersonalData(Web.statedPurpose(ctx)), "mappa-case", c.facts().offenderId()).isEmpty()) {
+            return;
+        }
+        showCase(ctx, c, 200, FormErrors.none(), Map.of(), Map.of());
+    }
+
+    private void showCase(Context ctx, MappaStore.Stored c, int status, FormErrors errors, Map<String, String> values,
+                          Map<String, List<String>> chosen) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> params = new HashMap<>();
+        params.put("theCase", c);
+        params.put("review", Mappa.review(c.facts(), today, visitDays));
+        params.put("meetings", store.meetings(c.facts().offenderId()));
+        params.put("errors", errors);
+        params.put("values", values);
+        params.put("attending", chosen.getOrDefault("attending", List.of()));
+        params.put("apologies", chosen.getOrDefault("apologies", List.of()));
+        params.put("today", today);
+        params.put("canRecord", RECORDERS.contains(Web.signedIn(ctx).role()));
+        Web.noStore(ctx);
+        ctx.status(status);
+        web.render(ctx, "offenders/mappa-case.jte", web.page(ctx, "MAPPA case " + c.facts().offenderId(),
+                Section.INVESTIGATION), params);
+    }
+
+    /** A MAPP meeting held, recorded on the case page under {@link Mappa#checkMeeting} and audited with it. */
+    private void holdMeeting(Context ctx) {
+        MappaStore.Stored c = caseOf(ctx);
+        String id = c.facts().offenderId();
+        User user = web.authorize(ctx, IomRoutes.request().inBorough(c.boroughCode()).changing()
+                .withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording a MAPP meeting", RECORDERS),
+                "mappa-case", id);
+        List<String> fields = new ArrayList<>(List.of("heldOn", "level", "chair", "risk", "outcome", "nextMeetingOn"));
+        for (int i = 1; i <= Mappa.ACTION_ROWS; i++) {
+            fields.addAll(List.of("action" + i + "Agency", "action" + i + "Text", "action" + i + "Owner",
+                    "action" + i + "Due"));
+        }
+        Map<String, String> v = form(ctx, fields.toArray(String[]::new));
+        List<Mappa.ActionForm> actions = new ArrayList<>();
+        for (int i = 1; i <= Mappa.ACTION_ROWS; i++) {
+            actions.add(new Mappa.ActionForm(v.get("action" + i + "Agency"), v.get("action" + i + "Text"),
+                    v.get("action" + i + "Owner"), v.get("action" + i + "Due")));
+        }
+        List<String> attending = ctx.formParams("attending");
+        List<String> apologies = ctx.formParams("apologies");
+        Mappa.MeetingForm f = new Mappa.MeetingForm(v.get("heldOn"), v.get("level"), v.get("chair"), attending,
+                apologies, v.get("risk"), v.get("outcome"), actions, v.get("nextMeetingOn"));
+        MappaRecording.HeldMeeting r = store.jdbi().inTransaction(h -> {
+            MappaRecording.HeldMeeting done = recording.holdMeeting(h, id, f, LocalDate.now(clock), user.username(),
+                    clock.instant());
+            if (done.ok()) {
+                web.audit(h, ctx, AuditEvent.by(user, "mappa-meeting.record", "mappa-meeting", Long.toString(done.id()),
+                        AuditEvent.SUCCESS).detail("case " + id + " held " + done.meeting().heldOn() + " level "
+                        + done.meeting().level().number()));
+            }
+            return done;
+        });
+        if (!r.ok()) {
+            showCase(ctx, c, 400, r.errors(), v, Map.of("attending", attending, "apologies", apologies));
+            return;
+        }
+        ctx.redirect("/investigation/offenders/mappa/" + id);
+    }
+
+    /**
+     * The offender manager's and the public protection unit's home-page item: how many MAPPA cases in their reach
+     * are at level 2 or 3 and past their next MAPP meeting with none held. A count only, so no personal data is read.
+     */
+    public Attention.Source attention() {
+        return user -> {
+            if (!RECORDERS.contains(user.role())
+                    || !AccessPolicy.decide(user, IomRoutes.request().inBorough(user.boroughCode())).allowed()) {
+                return List.of();
+            }
+            LocalDate today = LocalDate.now(clock);
+            long overdue = store.cases(user.boroughCode()).stream()
+                    .filter(s -> Mappa.review(s.facts(), today, visitDays).meeting() == Mappa.Status.OVERDUE).count();
+            if (overdue == 0) {
+                return List.of();
+            }
+            return List.of(new Attention(overdue + (overdue == 1 ? " MAPPA case is" : " MAPPA cases are")
+                    + " overdue for a MAPP meeting", "Level 2 and 3 cases whose next meeting passed with none held",
+                    "/investigation/offenders/mappa", Attention.Urgency.NOW));
+        };
+    }
+
     private void includePdp(Context ctx) {
         Map<String, String> v = form(ctx, "borough", "subject", "pdpOffenderId", "reason", "evidence", "reviewOn");
         User signed = Web.signedIn(ctx);
@@ -208,36 +308,21 @@ public final class MappaRoutes {
         User user = web.authorize(ctx, IomRoutes.request().inBorough(borough.isEmpty() ? null : borough).changing()
                 .withPersonalData(Web.statedPurpose(ctx)).dutyOf("recording a potentially dangerous person", RECORDERS),
                 "potentially-dangerous-person", null);
-        FormErrors errors = FormErrors.none();
-        if (borough == null || borough.isEmpty()) {
-            errors.add("borough", "Enter the borough code where the person lives");
-        }
-        if (v.get("subject").isEmpty()) {
-            errors.add("subject", "Name the person");
-        }
-        String offenderId = v.get("pdpOffenderId").isEmpty() ? null : v.get("pdpOffenderId");
-        if (offenderId != null && offenders.nominal(offenderId).isEmpty()) {
-            errors.add("pdpOffenderId", "No offender " + offenderId + " is held");
-        }
-        LocalDate review = date(v.get("reviewOn"), "reviewOn", errors, true);
-        if (!errors.any()) {
-            String refusal = PotentiallyDangerousPerson.refusal(v.get("reason"), v.get("evidence"), review,
-                    LocalDate.now(clock), store.underMappa(offenderId));
-            if (refusal != null) {
-                errors.add(refusal.startsWith("Give") ? "reason" : refusal.startsWith("Record") ? "evidence"
-                        : refusal.startsWith("Set") ? "reviewOn" : "pdpOffenderId", refusal);
+        PotentiallyDangerousPerson.Form f = new PotentiallyDangerousPerson.Form(borough, v.get("subject"),
+                v.get("pdpOffenderId"), v.get("reason"), v.get("evidence"), v.get("reviewOn"));
+        MappaRecording.Included r = store.jdbi().inTransaction(h -> {
+            MappaRecording.Included done = recording.includePdp(h, f, LocalDate.now(clock), user.username(),
+                    clock.instant());
+            if (done.ok()) {
+                web.audit(h, ctx, AuditEvent.by(user, "pdp.include", "potentially-dangerous-person",
+                        Long.toString(done.id()), AuditEvent.SUCCESS).detail("review " + done.inclusion().reviewOn()));
             }
-        }
-        if (errors.any()) {
-            show(ctx, AccessPolicy.boroughInView(user, null), 400, errors, v);
+            return done;
+        });
+        if (!r.ok()) {
+            show(ctx, AccessPolicy.boroughInView(user, null), 400, r.errors(), v);
             return;
         }
-        store.jdbi().useTransaction(h -> {
-            long id = store.include(h, borough, v.get("subject"), offenderId, v.get("reason"), v.get("evidence"), review,
-                    user.username(), clock.instant());
-            web.audit(h, ctx, AuditEvent.by(user, "pdp.include", "potentially-dangerous-person", Long.toString(id),
-                    AuditEvent.SUCCESS).detail("review " + review));
-        });
         ctx.redirect("/investigation/offenders/mappa");
     }
 

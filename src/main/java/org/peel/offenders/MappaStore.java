@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,6 +171,86 @@ public final class MappaStore {
                         where offender_id = :id and (last_visit_on is null or last_visit_on < :on)""")
                 .bind("id", offenderId).bind("on", on).bind("by", by)
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute() == 1;
+    }
+
+    /** A MAPP meeting as recorded, with who recorded it. */
+    public record HeldMeeting(long id, Mappa.Meeting meeting, String recordedBy) {
+    }
+
+    /**
+     * Records a meeting held and its actions, and brings the case to the level, risk of serious harm and next meeting
+     * the meeting decided (the case keeps its previous version). Returns the meeting's id.
+     */
+    public long recordMeeting(Handle h, Mappa.Meeting m, String by, Instant at) {
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        long id = h.createUpdate("""
+                        insert into mappa_meeting (offender_id, held_on, level, chair, attending, apologies,
+                            risk_reviewed, outcome, next_meeting_on, recorded_by, recorded_at)
+                        values (:id, :held, :lvl, :chair, :attending, :apologies, :risk, :outcome, :next, :by, :at)""")
+                .bind("id", m.offenderId()).bind("held", m.heldOn()).bind("lvl", m.level().number())
+                .bind("chair", m.chair()).bind("attending", names(m.attending()))
+                .bind("apologies", names(m.apologies())).bind("risk", m.riskReviewed().name())
+                .bind("outcome", m.outcome()).bind("next", m.nextMeetingOn()).bind("by", by).bind("at", when)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (Mappa.Action a : m.actions()) {
+            h.createUpdate("""
+                            insert into mappa_meeting_action (meeting_id, agency, action, owner, due_on)
+                            values (:m, :agency, :action, :owner, :due)""")
+                    .bind("m", id).bind("agency", a.agency().name()).bind("action", a.action())
+                    .bind("owner", a.owner()).bind("due", a.dueOn()).execute();
+        }
+        h.createUpdate("""
+                        update mappa_case set level = :lvl, risk = :risk, next_meeting_on = :next, updated_by = :by,
+                            updated_at = :at where offender_id = :id""")
+                .bind("id", m.offenderId()).bind("lvl", m.level().number()).bind("risk", m.riskReviewed().name())
+                .bind("next", m.nextMeetingOn()).bind("by", by).bind("at", when).execute();
+        return id;
+    }
+
+    private static String[] names(java.util.Set<Mappa.MeetingAgency> agencies) {
+        return agencies.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    /** The day of the last meeting recorded for a case, read in the caller's transaction. */
+    public Optional<LocalDate> lastMeetingOn(Handle h, String offenderId) {
+        return h.createQuery("select max(held_on) from mappa_meeting where offender_id = :id")
+                .bind("id", offenderId).mapTo(LocalDate.class).findOne();
+    }
+
+    /** A case's meetings, newest first, each with its actions. */
+    public List<HeldMeeting> meetings(String offenderId) {
+        return jdbi.withHandle(h -> {
+            Map<Long, List<Mappa.Action>> actions = new java.util.HashMap<>();
+            h.createQuery("""
+                            select a.meeting_id, a.agency, a.action, a.owner, a.due_on from mappa_meeting_action a
+                            join mappa_meeting m on m.id = a.meeting_id where m.offender_id = :id order by a.id""")
+                    .bind("id", offenderId)
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), new Mappa.Action(
+                            Mappa.MeetingAgency.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class))))
+                    .forEach(e -> actions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return h.createQuery("""
+                            select id, held_on, level, chair, attending, apologies, risk_reviewed, outcome,
+                                   next_meeting_on, recorded_by
+                            from mappa_meeting where offender_id = :id order by held_on desc, id desc""")
+                    .bind("id", offenderId)
+                    .map((rs, ctx) -> new HeldMeeting(rs.getLong("id"), new Mappa.Meeting(offenderId,
+                            rs.getObject("held_on", LocalDate.class), Mappa.Level.of(rs.getInt("level")),
+                            rs.getString("chair"), agencies((String[]) rs.getArray("attending").getArray()),
+                            agencies((String[]) rs.getArray("apologies").getArray()),
+                            Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk_reviewed")), rs.getString("outcome"),
+                            List.copyOf(actions.getOrDefault(rs.getLong("id"), List.of())),
+                            rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("recorded_by")))
+                    .list();
+        });
+    }
+
+    private static java.util.Set<Mappa.MeetingAgency> agencies(String[] names) {
+        java.util.Set<Mappa.MeetingAgency> out = java.util.EnumSet.noneOf(Mappa.MeetingAgency.class);
+        for (String n : names) {
+            out.add(Mappa.MeetingAgency.valueOf(n));
+        }
+        return out;
     }
 
     public List<Pdp> pdps(String boroughCode) {

@@ -23,6 +23,7 @@ public final class OffendersModule implements Module {
     private final CohortRunPass pass;
     private final OffenderTaskRoutes tasks;
     private final WardOfficers officers;
+    private final MappaRoutes mappa;
 
     public OffendersModule(ModuleContext context) {
         this.context = context;
@@ -32,6 +33,8 @@ public final class OffendersModule implements Module {
                 context.clock());
         this.tasks = new OffenderTaskRoutes(context.web(), store, context.places(), context.clock(), officers,
                 context.audit());
+        this.mappa = new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),
+                Mappa.visitDays(context.environment().get("PEEL_MAPPA_VISIT_DAYS")));
     }
 
     @Override
@@ -41,8 +44,7 @@ public final class OffendersModule implements Module {
         tasks.register(routes);
         new WardOfficerRoutes(context.web(), officers, context::boroughNames).register(routes);
         new OffenderApiRoutes(context.web(), store).register(routes);
-        new MappaRoutes(context.web(), new MappaStore(context.jdbi()), store, context.clock(),
-                Mappa.visitDays(context.environment().get("PEEL_MAPPA_VISIT_DAYS"))).register(routes);
+        mappa.register(routes);
         DiversionStore diversion = new DiversionStore(context.jdbi());
         new DiversionRoutes(context.web(), diversion, store, new DiversionFigures(store, diversion,
                 new CohortRule(CohortSettings.from(context.environment()))), context.clock()).register(routes);
@@ -57,7 +59,7 @@ public final class OffendersModule implements Module {
                 new Capability(Section.INVESTIGATION, "IOM cases whose manager is absent",
                         "Who covers each case today, and the cases no one covers", "/investigation/offenders/absent"),
                 new Capability(Section.INVESTIGATION, "MAPPA and potentially dangerous persons",
-                        "Visits due and overdue, MAPP meetings, and PDPs whose inclusion lapses unless renewed",
+                        "Visits due and overdue, MAPP meetings held and overdue, and PDPs whose inclusion lapses unless renewed",
                         "/investigation/offenders/mappa"),
                 new Capability(Section.INVESTIGATION, "Diversion",
                         "Referrals to drugs and alcohol, gangs, female offenders' triage and youth schemes, their outcomes,"
@@ -73,7 +75,9 @@ public final class OffendersModule implements Module {
 
     @Override
     public List<Attention> attention(User user) {
-        return new ArrayList<>(tasks.attention().forUser(user));
+        List<Attention> items = new ArrayList<>(tasks.attention().forUser(user));
+        items.addAll(mappa.attention().forUser(user));
+        return items;
     }
 
     /** This module's commands under {@code peel}: {@code peel iom cohort} and {@code peel iom run}. */

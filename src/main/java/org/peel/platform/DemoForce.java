@@ -89,8 +89,9 @@ final class DemoForce {
     private static void prepareOffenderManagement(Database database, PrintStream out) {
         org.peel.offenders.DemoIomPass.Summary s = org.peel.offenders.DemoIomPass.prepare(database.jdbi(),
                 new AuditTrail(database.jdbi(), Environment.clock()), Environment.clock(), Environment.variables());
-        out.printf("IOM: %,d offenders scored by the cohort rule; %d MAPPA cases, %d potentially dangerous persons,"
-                + " %d borough exceptions; %d diversion referrals, %d with outcomes%n", s.scored(), s.mappaCases(),
+        out.printf("IOM: %,d offenders scored by the cohort rule; %d cases with a lead and a deputy; %d MAPPA cases"
+                + " with %d MAPP meetings held, %d potentially dangerous persons, %d borough exceptions; %d diversion"
+                + " referrals, %d with outcomes%n", s.scored(), s.iomCases(), s.mappaCases(), s.mappMeetings(),
                 s.pdps(), s.exceptions(), s.referrals(), s.outcomes());
     }
 

@@ -8,9 +8,12 @@ import java.util.TreeSet;
 
 /**
  * Offender nominals and their offending histories: everyone given a charge, caution or other disposal this
- * year, and every OCG member. History before the year is drawn to match: the more someone offended this year,
- * the longer their record tends to be, reaching back to their early teens. Each nominal carries the borough and
- * ward they live in, so that tasks go to that ward's neighbourhood team.
+ * year, and every OCG member. This year's history is the force's recorded crimes that ended on a record, so its
+ * volume and mix are those of detected crime. History before the year is drawn to match: the same mix of offence
+ * groups, and the more someone offended this year, the longer their record tends to be, reaching back to their early
+ * teens. Only people who offend this year are nominals, so earlier years hold fewer proven offences than this one
+ * (those who have stopped offending are not generated). Each nominal carries the borough and ward they live in, so
+ * that tasks go to that ward's neighbourhood team.
  */
 final class Offenders implements RecordType {
 
@@ -36,8 +39,14 @@ final class Offenders implements RecordType {
     @Override
     public void generate(World world) {
         SplittableRandom rnd = world.random(name());
-        List<String> groups = new ArrayList<>(world.force.crimeVolumes().keySet());
-        Weighted groupMix = new Weighted(groups.stream().mapToDouble(g -> world.force.crimeVolumes().get(g)).toArray());
+        // earlier proven offences take the mix of this year's: the force's recorded crime as it ends on a record,
+        // so that a record is not full of vehicle crime and theft that are rarely detected (the recorded mix only
+        // when nothing was proven this year)
+        java.util.Map<String, Integer> proven = new java.util.TreeMap<>();
+        world.offending.values().forEach(list -> list.forEach(o -> proven.merge(o.offenceGroup(), 1, Integer::sum)));
+        java.util.Map<String, ? extends Number> mix = proven.isEmpty() ? world.force.crimeVolumes() : proven;
+        List<String> groups = new ArrayList<>(mix.keySet());
+        Weighted groupMix = new Weighted(groups.stream().mapToDouble(g -> mix.get(g).doubleValue()).toArray());
         TreeSet<Integer> known = new TreeSet<>(world.offending.keySet());
         known.addAll(world.nominals);
         // numbered in order of their first offence this year, ties in a seeded shuffle: numbering them in pool

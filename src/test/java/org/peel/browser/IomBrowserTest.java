@@ -98,4 +98,41 @@ class IomBrowserTest {
         HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=task] button")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=tasks-none]")).getText()).isEqualTo("No open tasks.");
     }
+
+    @Test
+    @DisplayName("record a MAPPA case, then on its page a MAPP meeting held: refused with one agency at level 2, recorded with two and an action")
+    void mappMeeting() throws IOException {
+        // the public protection unit registers OFD at level 2 with a first meeting on 1 February
+        signInAs("iom.lead");
+        browser.get(server.url("/investigation/offenders/mappa"));
+        browser.findElement(By.id("offenderId")).sendKeys("OFD");
+        new Select(browser.findElement(By.id("level"))).selectByValue("2");
+        browser.findElement(By.id("plan")).sendKeys("Curfew and exclusion zone");
+        browser.findElement(By.id("nextMeetingOn")).sendKeys("2025-02-01");
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Record MAPPA case']")));
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.linkText("OFD")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=meetings-none]")).getText())
+                .isEqualTo("No meeting has been recorded.");
+
+        // a meeting held today with only the police attending is refused, naming the field
+        browser.findElement(By.id("chair")).sendKeys("DCI Shah");
+        browser.findElement(By.cssSelector("label[for=attending]")).click();
+        browser.findElement(By.id("outcome")).sendKeys("Remain at level 2; curfew kept");
+        browser.findElement(By.id("nextMeetingOn")).sendKeys("2025-03-01");
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Record the meeting']")));
+        assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("At level 2 the meeting is multi-agency: record at least 2 agencies attending");
+
+        // with probation attending too, and an action for the police, it is recorded on the case page
+        browser.findElement(By.cssSelector("label[for=attending-PROBATION]")).click();
+        new Select(browser.findElement(By.id("action1Agency"))).selectByValue("POLICE");
+        browser.findElement(By.id("action1Text")).sendKeys("Unannounced home visit");
+        browser.findElement(By.id("action1Owner")).sendKeys("DC Lee");
+        browser.findElement(By.id("action1Due")).sendKeys("2025-01-15");
+        HeadlessChromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Record the meeting']")));
+        String meeting = browser.findElement(By.cssSelector("[data-testid=meeting]")).getText();
+        assertThat(meeting).contains("2025-01-01: level 2, chaired by DCI Shah").contains("Police").contains("Probation")
+                .contains("Unannounced home visit").contains("DC Lee").contains("2025-01-15").contains("2025-03-01");
+        HeadlessChromium.screenshot(browser, "mappa-meeting");
+    }
 }

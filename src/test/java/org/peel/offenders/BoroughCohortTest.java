@@ -74,4 +74,15 @@ class BoroughCohortTest {
         assertThat(ManagerCover.on(day, "pc lee", null, List.of(leadAway)).reason())
                 .isEqualTo("the lead officer is absent and the case has no deputy");
     }
+
+    @Test
+    @DisplayName("a case needs a lead and a deputy who is someone else, whatever the case of the letters")
+    void managersChecked() {
+        assertThat(ManagerCover.checkManagers("PC Lee", "PC Kaur").any()).isFalse();
+        assertThat(ManagerCover.checkManagers("PC Lee", "pc lee ").get("deputy"))
+                .isEqualTo("The deputy must be someone other than the lead officer");
+        assertThat(ManagerCover.checkManagers(" ", "").all())
+                .containsEntry("lead", "Enter the lead officer")
+                .containsEntry("deputy", "Enter a deputy, so the case is covered when the lead is away");
+    }
 }

@@ -53,8 +53,17 @@ class DemoIomPassTest {
                 + r.outcome() + " " + r.outcomeOn()).containsExactly("OFF DRUGS_ALCOHOL 2024-10-04 ENGAGED 2024-12-12");
         assertThat(s.referrals()).isEqualTo(1);
         assertThat(s.outcomes()).isEqualTo(1);
-        // the run, the MAPPA case, the exception, the referral and its outcome
-        assertThat(audited).isEqualTo(5);
+        // the cohort left after the exception, OFA1 (Camden) and OFD (Westminster), each has a lead and a different
+        // deputy, taken in turn: OFA1 DC Kaur and DC Okafor, OFD DC Okafor and PC Walsh
+        IomStore iom = new IomStore(db.jdbi());
+        assertThat(s.iomCases()).isEqualTo(2);
+        assertThat(iom.caseOf("OFA1").orElseThrow()).extracting(IomStore.Case::leadOfficer, IomStore.Case::deputyOfficer)
+                .containsExactly("DC Kaur", "DC Okafor");
+        assertThat(iom.caseOf("OFD").orElseThrow()).extracting(IomStore.Case::leadOfficer, IomStore.Case::deputyOfficer)
+                .containsExactly("DC Okafor", "PC Walsh");
+        assertThat(iom.caseOf("OFB")).isEmpty();
+        // the run, the MAPPA case, the exception, the two IOM cases, the referral and its outcome
+        assertThat(audited).isEqualTo(7);
         assertThat(new IomStore(db.jdbi()).latestRun().orElseThrow().asOf()).isEqualTo(LocalDate.of(2025, 1, 1));
     }
 }

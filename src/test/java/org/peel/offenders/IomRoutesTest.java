@@ -362,4 +362,69 @@ class IomRoutesTest {
         assertThat(westminsterNeighbourhood.get("/").body()).doesNotContain("Alan Archer");
         assertThat(camdenManager.get("/").body()).doesNotContain("Highest harm in your wards");
     }
+
+    static List<Map.Entry<String, String>> meeting(String heldOn, String level, List<String> attending) {
+        List<Map.Entry<String, String>> f = new java.util.ArrayList<>(List.of(Map.entry("heldOn", heldOn),
+                Map.entry("level", level), Map.entry("chair", "Det Supt Rowe"), Map.entry("risk", "VERY_HIGH"),
+                Map.entry("outcome", "Raised to level 3: approved premises needed on release"),
+                Map.entry("action1Agency", "HOUSING"), Map.entry("action1Text", "Find a bed in approved premises"),
+                Map.entry("action1Owner", "Housing options lead"), Map.entry("action1Due", "2025-01-15"),
+                Map.entry("nextMeetingOn", "2025-02-26"), Map.entry("apologies", "HEALTH")));
+        attending.forEach(a -> f.add(Map.entry("attending", a)));
+        return f;
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("a MAPP meeting held is recorded on the case page under the rule's checks, audited, and moves the case's level, risk and next meeting")
+    void mappMeeting() {
+        // OFD (Westminster) was registered on 2025-01-01 at level 2, high risk, next meeting 2025-02-01 (test 6)
+        String page = "/investigation/offenders/mappa/OFD";
+        assertThat(camdenManager.get(page).statusCode()).isEqualTo(403);
+        assertThat(westminsterManager.get(page).body()).contains("No meeting has been recorded");
+        // tomorrow's meeting cannot have been held; one agency alone is not a level 3 meeting
+        HttpResponse<String> future = westminsterManager.postRepeated(page + "/meetings",
+                meeting("2025-01-02", "3", List.of("POLICE", "PROBATION")));
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("href=\"#heldOn\"").contains("A meeting held cannot be in the future");
+        HttpResponse<String> alone = westminsterManager.postRepeated(page + "/meetings",
+                meeting("2025-01-01", "3", List.of("POLICE")));
+        assertThat(alone.statusCode()).isEqualTo(400);
+        assertThat(alone.body()).contains("At level 3 the meeting is multi-agency: record at least 2 agencies attending");
+        // Camden's manager may not record a meeting for Westminster's case
+        camdenManager.get("/investigation/offenders");
+        assertThat(camdenManager.postRepeated(page + "/meetings",
+                meeting("2025-01-01", "3", List.of("POLICE", "PROBATION"))).statusCode()).isEqualTo(403);
+        // held today with police, probation and housing attending, health's apologies: recorded
+        westminsterManager.get(page);
+        assertThat(westminsterManager.postRepeated(page + "/meetings",
+                meeting("2025-01-01", "3", List.of("POLICE", "PROBATION", "HOUSING"))).statusCode()).isEqualTo(302);
+        assertThat(audited("mappa-meeting.record")).isEqualTo("om.west success");
+        String shown = westminsterManager.get(page).body();
+        assertThat(shown).contains("2025-01-01: level 3, chaired by Det Supt Rowe")
+                .contains("Find a bed in approved premises").contains("Housing options lead")
+                .contains("Raised to level 3: approved premises needed on release");
+        MappaStore.Stored c = server.database().jdbi().withHandle(h -> new MappaStore(server.database().jdbi())
+                .caseOf(h, "OFD")).orElseThrow();
+        assertThat(c.facts().level()).isEqualTo(Mappa.Level.THREE);
+        assertThat(c.facts().risk()).isEqualTo(Mappa.RiskOfSeriousHarm.VERY_HIGH);
+        assertThat(c.facts().nextMeetingOn()).hasToString("2025-02-26");
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("a level 2 case whose next meeting passed with none held is on the offender manager's home page, in their borough only")
+    void overdueMeetingOnHomePage() {
+        // OFB (Camden), registered 2024-10-01 at level 2 with a meeting set for 2024-12-01, which passed unheld
+        server.database().jdbi().useHandle(h -> h.execute("""
+                insert into mappa_case (offender_id, borough_code, category, level, lead_agency, risk, plan,
+                    registered_on, next_meeting_on, updated_by, updated_at)
+                values ('OFB', ?, 2, 2, 'PROBATION', 'HIGH', 'Curfew', '2024-10-01', '2024-12-01', 'x', now())""",
+                CAMDEN));
+        assertThat(camdenManager.get("/").body()).contains("1 MAPPA case is overdue for a MAPP meeting");
+        assertThat(lead.get("/").body()).contains("1 MAPPA case is overdue for a MAPP meeting");
+        assertThat(westminsterManager.get("/").body()).doesNotContain("overdue for a MAPP meeting");
+        assertThat(camdenManager.get("/investigation/offenders/mappa/OFB").body())
+                .contains("MAPP meeting overdue").contains("next MAPP meeting 2024-12-01, passed with no meeting held");
+    }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,5 +101,106 @@ class MappaTest {
                 .startsWith("Give the reason");
         assertThat(PotentiallyDangerousPerson.refusal("Threats", "Reports", inAYear, TODAY, true))
                 .contains("managed under MAPPA");
+    }
+
+    // a case registered 2024-06-01 whose last meeting was 2024-12-01, as of 1 March 2025
+    static final LocalDate REGISTERED = LocalDate.of(2024, 6, 1);
+    static final LocalDate LAST_MEETING = LocalDate.of(2024, 12, 1);
+
+    static Mappa.MeetingForm meeting(String heldOn, String level, List<String> attending, List<String> apologies,
+                                     List<Mappa.ActionForm> actions, String next) {
+        return new Mappa.MeetingForm(heldOn, level, "DCI Shah", attending, apologies, "HIGH",
+                "Remain at level 2; curfew extended", actions, next);
+    }
+
+    static Mappa.CheckedMeeting check(Mappa.MeetingForm f) {
+        return Mappa.checkMeeting("OF1", f, REGISTERED, LAST_MEETING, TODAY);
+    }
+
+    static final List<String> POLICE_AND_PROBATION = List.of("POLICE", "PROBATION");
+
+    @Test
+    @DisplayName("a level 2 meeting held on 20 February with police and probation attending, housing's apologies, an action and the next date is accepted")
+    void meetingAccepted() {
+        Mappa.CheckedMeeting c = check(meeting("2025-02-20", "2", POLICE_AND_PROBATION, List.of("HOUSING"),
+                List.of(new Mappa.ActionForm("POLICE", "Unannounced home visit", "DC Lee", "2025-03-06"),
+                        new Mappa.ActionForm("", "", "", "")), "2025-06-12"));
+        assertThat(c.ok()).as(c.errors().all().toString()).isTrue();
+        // the blank second row is no action; the first is police's, owned by DC Lee, due 2025-03-06
+        assertThat(c.accepted().actions()).containsExactly(new Mappa.Action(Mappa.MeetingAgency.POLICE,
+                "Unannounced home visit", "DC Lee", LocalDate.of(2025, 3, 6)));
+        assertThat(c.accepted().attending()).containsExactlyInAnyOrder(Mappa.MeetingAgency.POLICE,
+                Mappa.MeetingAgency.PROBATION);
+        assertThat(c.accepted().nextMeetingOn()).isEqualTo(LocalDate.of(2025, 6, 12));
+        assertThat(c.accepted().riskReviewed()).isEqualTo(HIGH);
+        // held today (1 March) is not in the future; held on the last meeting's day is not before it
+        assertThat(check(meeting("2025-03-01", "2", POLICE_AND_PROBATION, List.of(), List.of(), "2025-04-01")).ok())
+                .isTrue();
+        assertThat(check(meeting("2024-12-01", "2", POLICE_AND_PROBATION, List.of(), List.of(), "2025-01-01")).ok())
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("a meeting cannot be held in the future, before registration, or before the last meeting recorded")
+    void meetingDates() {
+        assertThat(check(meeting("2025-03-02", "2", POLICE_AND_PROBATION, List.of(), List.of(), "2025-04-01"))
+                .errors().get("heldOn")).isEqualTo("A meeting held cannot be in the future");
+        assertThat(Mappa.checkMeeting("OF1", meeting("2024-05-31", "2", POLICE_AND_PROBATION, List.of(), List.of(),
+                "2024-07-01"), REGISTERED, null, TODAY).errors().get("heldOn"))
+                .isEqualTo("A meeting cannot be before the case was registered (2024-06-01)");
+        assertThat(check(meeting("2024-11-30", "2", POLICE_AND_PROBATION, List.of(), List.of(), "2025-01-01"))
+                .errors().get("heldOn")).isEqualTo("A meeting cannot be before the last one recorded (2024-12-01)");
+        assertThat(check(meeting("", "2", POLICE_AND_PROBATION, List.of(), List.of(), "2025-04-01"))
+                .errors().get("heldOn")).isEqualTo("Enter the date the meeting was held");
+        // the next meeting: required at levels 2 and 3, and after this one (the same day is not after it)
+        assertThat(check(meeting("2025-02-20", "3", POLICE_AND_PROBATION, List.of(), List.of(), ""))
+                .errors().get("nextMeetingOn")).isEqualTo("Levels 2 and 3 are managed through MAPP meetings: set the next one");
+        assertThat(check(meeting("2025-02-20", "2", POLICE_AND_PROBATION, List.of(), List.of(), "2025-02-20"))
+                .errors().get("nextMeetingOn")).isEqualTo("The next meeting must be after this one (2025-02-20)");
+    }
+
+    @Test
+    @DisplayName("at levels 2 and 3 a meeting records at least two agencies attending; at level 1 it need not, nor set a next meeting")
+    void meetingAttendance() {
+        // police alone at level 2: one agency is not multi-agency
+        assertThat(check(meeting("2025-02-20", "2", List.of("POLICE"), List.of("PROBATION"), List.of(), "2025-06-12"))
+                .errors().get("attending"))
+                .isEqualTo("At level 2 the meeting is multi-agency: record at least 2 agencies attending");
+        assertThat(check(meeting("2025-02-20", "3", List.of(), List.of(), List.of(), "2025-04-17"))
+                .errors().get("attending"))
+                .isEqualTo("At level 3 the meeting is multi-agency: record at least 2 agencies attending");
+        // a review that moves the case down to level 1 (ordinary agency management) records no one and no next date
+        Mappa.CheckedMeeting down = check(meeting("2025-02-20", "1", List.of(), List.of(), List.of(), ""));
+        assertThat(down.ok()).as(down.errors().all().toString()).isTrue();
+        assertThat(down.accepted().level()).isEqualTo(Mappa.Level.ONE);
+        assertThat(down.accepted().nextMeetingOn()).isNull();
+        // an agency cannot both attend and send apologies; agencies come from the list
+        assertThat(check(meeting("2025-02-20", "2", POLICE_AND_PROBATION, List.of("POLICE"), List.of(), "2025-06-12"))
+                .errors().get("apologies")).isEqualTo("Police cannot both attend and send apologies");
+        assertThat(check(meeting("2025-02-20", "2", List.of("POLICE", "MI5"), List.of(), List.of(), "2025-06-12"))
+                .errors().get("attending")).isEqualTo("Choose agencies from the list");
+        // no chair, no outcome, no risk reviewed
+        Mappa.CheckedMeeting bare = check(new Mappa.MeetingForm("2025-02-20", "2", " ", POLICE_AND_PROBATION,
+                List.of(), "", "", List.of(), "2025-06-12"));
+        assertThat(bare.errors().all()).containsEntry("chair", "Name who chaired the meeting")
+                .containsEntry("risk", "Choose the risk of serious harm the meeting reviewed")
+                .containsEntry("outcome", "Record the outcome and the decisions made");
+    }
+
+    @Test
+    @DisplayName("an action begun names its agency, what is to be done, its owner, and a due date not before the meeting")
+    void meetingActions() {
+        // row 1 has an agency and an action only; row 2 is due the day before the meeting (2025-02-19)
+        Mappa.CheckedMeeting c = check(meeting("2025-02-20", "2", POLICE_AND_PROBATION, List.of(), List.of(
+                new Mappa.ActionForm("HOUSING", "Find approved premises", "", ""),
+                new Mappa.ActionForm("PROBATION", "Review licence", "PO Grant", "2025-02-19"),
+                new Mappa.ActionForm("", "Something", "Someone", "2025-03-01")), "2025-06-12"));
+        assertThat(c.ok()).isFalse();
+        assertThat(c.errors().all())
+                .containsEntry("action1Owner", "Action 1: name who owns it")
+                .containsEntry("action1Due", "Enter action 1's due date")
+                .containsEntry("action2Due", "Action 2 cannot be due before the meeting (2025-02-20)")
+                .containsEntry("action3Agency", "Action 3: choose the agency that owns it")
+                .doesNotContainKey("action2Owner");
     }
 }

@@ -51,6 +51,19 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a form whose fields may repeat (checkboxes), adding the CSRF token of the last page seen. */
+    public HttpResponse<String> postRepeated(String path, java.util.List<Map.Entry<String, String>> form) {
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(form);
+        if (csrf != null && fields.stream().noneMatch(e -> e.getKey().equals("_csrf"))) {
+            fields.add(Map.entry("_csrf", csrf));
+        }
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
                 .header("Content-Type", "application/json");
