@@ -118,6 +118,43 @@ class CapabilityDisposalTest {
     }
 
     @Test
+    @DisplayName("an offender under MAPPA also loses its MAPP meetings' chair, outcome, actions and owners; the meeting's date, level and agencies stay")
+    void offenderUnderMappa() {
+        // given OFF-1 under MAPPA at level 2 with one meeting held and one action set at it
+        db.jdbi().useHandle(h -> {
+            h.execute("""
+                    insert into mappa_case (offender_id, borough_code, category, level, lead_agency, risk, plan,
+                                            registered_on, updated_by, updated_at)
+                    values ('OFF-1', ?, 1, 2, 'PROBATION', 'HIGH', 'Curfew at 3 Elm Court', '2014-01-10', 'pc.gray', now())""",
+                    Fixtures.WESTMINSTER);
+            long meeting = h.createUpdate("""
+                    insert into mappa_meeting (offender_id, held_on, level, chair, attending, apologies, risk_reviewed,
+                                               outcome, recorded_by, recorded_at)
+                    values ('OFF-1', '2014-02-01', 2, 'DI Rose Hart', '{POLICE,PROBATION}', '{}', 'HIGH',
+                            'Cal Finch to stay away from his sister', 'pc.gray', now())""")
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.execute("""
+                    insert into mappa_meeting_action (meeting_id, agency, action, owner, due_on)
+                    values (?, 'PROBATION', 'Check 3 Elm Court weekly', 'Jo Kemp', '2014-03-01')""", meeting);
+        });
+
+        // when it is disposed of
+        store.decide(Fixtures.administrator(), "offender", "OFF-1", false, "reviewed, nothing since", TODAY);
+
+        // then the meeting keeps its date, level and agencies but nobody's name or words
+        assertThat(count("""
+                select count(*) from mappa_meeting where offender_id = 'OFF-1' and held_on = '2014-02-01' and level = 2
+                  and attending = '{POLICE,PROBATION}' and chair not like '%Hart%' and outcome not like '%Finch%'"""))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from mappa_meeting_action where action like '%Elm%' or owner like '%Kemp%'"))
+                .isZero();
+        assertThat(count("select count(*) from record_history where previous::text like '%Hart%'"
+                + " or previous::text like '%Kemp%' or previous::text like '%Elm Court%'")).isZero();
+        // 7 rows as in the test above, plus the MAPPA case's plan, the meeting and its action: 10
+        assertThat(rowsErased("OFF-1")).isEqualTo(10);
+    }
+
+    @Test
     @DisplayName("a gang nominal loses its reasons, removal reason and sources; status, borough and ethnicity stay for the equality figures")
     void gangNominal() {
         store.decide(Fixtures.administrator(), "gang_nominal", "GANG-1", false, "removed, six years", TODAY);
