@@ -101,7 +101,8 @@ final class LinkBench implements Callable<Integer> {
      *                   ({@link FalseLinks}); empty for Duke
      */
     record Figures(double f1, double precision, double recall, long candidatePairs, double seconds, long peakHeapMb,
-                   Map<String, Long> falseLinks, double cpuSeconds, Map<String, double[]> byUpperThreshold) {
+                   Map<String, Long> falseLinks, double cpuSeconds, Map<String, double[]> byUpperThreshold,
+                   Map<String, Double> phaseSeconds) {
     }
 
     /** Upper thresholds at which Peel's scored pairs are clustered again, to show what precision costs in recall. */
@@ -245,6 +246,9 @@ final class LinkBench implements Callable<Integer> {
                 text.append(String.format("%s: Peel's false links by kind: %s%n", row.get("data_set"),
                         peel.get("false_links")));
             }
+            if (row.get("peel") instanceof Map<?, ?> peel && peel.get("phase_seconds") instanceof Map<?, ?> phases) {
+                text.append(String.format("%s: Peel's seconds by phase: %s%n", row.get("data_set"), phases));
+            }
             if (row.get("peel") instanceof Map<?, ?> peel && peel.get("by_upper_threshold") instanceof Map<?, ?> t) {
                 StringBuilder line = new StringBuilder();
                 t.forEach((upper, prf) -> line.append(String.format("  %s: P %s R %s;", upper,
@@ -331,6 +335,11 @@ final class LinkBench implements Callable<Integer> {
                     "recall", round(prf[1], 4), "f1", round(prf[2], 4))));
             m.put("by_upper_threshold", sweep);
         }
+        if (!f.phaseSeconds().isEmpty()) {
+            Map<String, Object> phases = new LinkedHashMap<>();
+            f.phaseSeconds().forEach((phase, s) -> phases.put(phase, round(s, 3)));
+            m.put("phase_seconds", phases);
+        }
         return m;
     }
 
@@ -352,7 +361,7 @@ final class LinkBench implements Callable<Integer> {
             byThreshold.put(Double.toString(upper), new double[]{t.precision(), t.recall(), t.f1()});
         }
         return new Figures(e.f1(), e.precision(), e.recall(), r.candidatePairs(), seconds, heap,
-                FalseLinks.count(r, data.entities()), cpu, byThreshold);
+                FalseLinks.count(r, data.entities()), cpu, byThreshold, r.phaseSeconds());
     }
 
     /**
@@ -487,7 +496,7 @@ final class LinkBench implements Callable<Integer> {
         long heap = HeapPeak.megabytes();
         LinkEvaluation e = LinkEvaluation.of(personOf, data.entities());
         return new Figures(e.f1(), e.precision(), e.recall(), comparisons, seconds, heap, Map.of(),
-                cpuSeconds() - cpu0, Map.of());
+                cpuSeconds() - cpu0, Map.of(), Map.of());
     }
 
     private static void add(List<Property> properties, boolean[] present, PersonField field,
