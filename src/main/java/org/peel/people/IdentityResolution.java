@@ -49,8 +49,9 @@ public final class IdentityResolution {
     public Resolution resolve(List<PersonDetails> details) {
         Map<String, Double> phases = new java.util.LinkedHashMap<>();
         long t = System.nanoTime();
-        List<PreparedRecord> records = details.stream().map(PreparedRecord::of).toList();
-        Set<PersonField> present = details.stream()
+        // each record on its own, so on every core; the list keeps the records' order
+        List<PreparedRecord> records = details.parallelStream().map(PreparedRecord::of).toList();
+        Set<PersonField> present = details.parallelStream()
                 .flatMap(d -> java.util.Arrays.stream(PersonField.values()).filter(d::has))
                 .collect(Collectors.toSet());
         List<FieldComparison> comparisons = FieldComparison.forFields(present);
