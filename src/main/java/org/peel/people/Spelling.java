@@ -112,27 +112,33 @@ final class Spelling {
     }
 
     /**
-     * Jaro-Winkler of a and b when it may reach {@code threshold}, else 0. Most pairs compared are strangers, so
-     * first an upper bound from the characters the two share (Jaro counts at most that many matches, with no
-     * transpositions) rules them out without the full computation; the bound never rules out a pair that reaches
-     * the threshold.
+     * Jaro-Winkler of a and b when it may reach {@code threshold}, else 0 (or a figure below the threshold). Most
+     * pairs compared are strangers, so first an upper bound rules them out without the full computation: Jaro counts
+     * at most as many matches as there are characters of one string whose character occurs in the other at all
+     * (told by a 64-bit mask of the characters each holds, no table to clear), with no transpositions. The bound
+     * never rules out a pair that reaches the threshold.
      */
     static double jaroWinklerAtLeast(String a, String b, double threshold) {
-        int[] counts = LETTER_COUNTS.get();
+        long inA = 0;
         for (int i = 0; i < a.length(); i++) {
-            counts[a.charAt(i) & 0x7F]++;
+            inA |= 1L << (a.charAt(i) & 63);
         }
-        int common = 0;
+        long inB = 0;
+        int ofBInA = 0;
         for (int i = 0; i < b.length(); i++) {
-            int c = b.charAt(i) & 0x7F;
-            if (counts[c] > 0) {
-                counts[c]--;
-                common++;
+            char c = b.charAt(i);
+            inB |= 1L << (c & 63);
+            if ((inA & (1L << (c & 63))) != 0) {
+                ofBInA++;
             }
         }
+        int ofAInB = 0;
         for (int i = 0; i < a.length(); i++) {
-            counts[a.charAt(i) & 0x7F] = 0;
+            if ((inB & (1L << (a.charAt(i) & 63))) != 0) {
+                ofAInB++;
+            }
         }
+        int common = Math.min(ofAInB, ofBInA);
         if (common == 0) {
             return 0;
         }
@@ -144,7 +150,4 @@ final class Spelling {
         double bound = jaroBound < 0.7 ? jaroBound : jaroBound + 0.1 * prefix * (1 - jaroBound);
         return bound < threshold ? 0 : jaroWinkler(a, b);
     }
-
-    /** Scratch counts per character for {@link #jaroWinklerAtLeast(String, String, double)}, one per thread. */
-    private static final ThreadLocal<int[]> LETTER_COUNTS = ThreadLocal.withInitial(() -> new int[128]);
 }
