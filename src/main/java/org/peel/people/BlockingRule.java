@@ -94,9 +94,10 @@ public record BlockingRule(String name, Function<PreparedRecord, String> key, Se
      * candidate pairs, with blocks of over a thousand); the surname initial divides them by about twenty. A nation
      * holds thousands of John Smiths, so the name rules alone give blocks of hundreds at 100,000 records (1.2 million
      * pairs each) and of thousands at a million (over a hundred million each). Split by the year of birth, and again
-     * by the day and month, they keep every pair whose dates differ in one part only (a slip of the year, the day or
-     * the month, or day and month transposed), as the standard rule does; pairs whose dates differ in two parts or
-     * are missing are left to the rules on postcode, town, email and phone. Both engines, the force's and the
+     * by the day and month, they keep every pair whose dates share the year or the day and month (a slip of the year,
+     * the day or the month, day and month transposed, a birthday moved within the year), as the standard rule does;
+     * pairs whose dates share neither (moved over a year's end) or are missing are left to the rules on postcode,
+     * town, email and phone. Both engines, the force's and the
      * national one, run whichever set they are given.
      */
     public static List<BlockingRule> national() {
