@@ -101,7 +101,30 @@ final class LinkBench implements Callable<Integer> {
      *                   ({@link FalseLinks}); empty for Duke
      */
     record Figures(double f1, double precision, double recall, long candidatePairs, double seconds, long peakHeapMb,
-                   Map<String, Long> falseLinks, double cpuSeconds, Map<String, double[]> byUpperThreshold) {
+                   Map<String, Long> falseLinks, double cpuSeconds, Map<String, double[]> byUpperThreshold,
+                   Map<String, Double> phaseSeconds, String decisions) {
+    }
+
+    /**
+     * A fingerprint of every decision a run made: each pair kept at or above the review band with the exact bits of
+     * its weight, and the person of every record. Two builds that print the same fingerprint on the same records
+     * decided every pair alike, so a change made only for speed can be checked to change nothing else.
+     */
+    static String decisions(IdentityResolution.Resolution r) {
+        java.util.zip.CRC32C pairs = new java.util.zip.CRC32C();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        for (org.peel.people.ScoredPair p : r.scored()) {
+            b.clear();
+            b.putInt(p.left()).putInt(p.right()).putLong(Double.doubleToLongBits(p.weight()));
+            pairs.update(b.array(), 0, 16);
+        }
+        java.util.zip.CRC32C persons = new java.util.zip.CRC32C();
+        for (int person : r.persons().personOf()) {
+            b.clear();
+            b.putInt(person);
+            persons.update(b.array(), 0, 4);
+        }
+        return String.format("%d pairs %08x, persons %08x", r.scored().size(), pairs.getValue(), persons.getValue());
     }
 
     /** Upper thresholds at which Peel's scored pairs are clustered again, to show what precision costs in recall. */
@@ -245,6 +268,10 @@ final class LinkBench implements Callable<Integer> {
                 text.append(String.format("%s: Peel's false links by kind: %s%n", row.get("data_set"),
                         peel.get("false_links")));
             }
+            if (row.get("peel") instanceof Map<?, ?> peel && peel.get("phase_seconds") instanceof Map<?, ?> phases) {
+                text.append(String.format("%s: Peel's seconds by phase: %s; decisions %s%n", row.get("data_set"),
+                        phases, peel.get("decisions")));
+            }
             if (row.get("peel") instanceof Map<?, ?> peel && peel.get("by_upper_threshold") instanceof Map<?, ?> t) {
                 StringBuilder line = new StringBuilder();
                 t.forEach((upper, prf) -> line.append(String.format("  %s: P %s R %s;", upper,
@@ -331,6 +358,14 @@ final class LinkBench implements Callable<Integer> {
                     "recall", round(prf[1], 4), "f1", round(prf[2], 4))));
             m.put("by_upper_threshold", sweep);
         }
+        if (f.decisions() != null) {
+            m.put("decisions", f.decisions());
+        }
+        if (!f.phaseSeconds().isEmpty()) {
+            Map<String, Object> phases = new LinkedHashMap<>();
+            f.phaseSeconds().forEach((phase, s) -> phases.put(phase, round(s, 3)));
+            m.put("phase_seconds", phases);
+        }
         return m;
     }
 
@@ -352,7 +387,7 @@ final class LinkBench implements Callable<Integer> {
             byThreshold.put(Double.toString(upper), new double[]{t.precision(), t.recall(), t.f1()});
         }
         return new Figures(e.f1(), e.precision(), e.recall(), r.candidatePairs(), seconds, heap,
-                FalseLinks.count(r, data.entities()), cpu, byThreshold);
+                FalseLinks.count(r, data.entities()), cpu, byThreshold, r.phaseSeconds(), decisions(r));
     }
 
     /**
@@ -487,7 +522,7 @@ final class LinkBench implements Callable<Integer> {
         long heap = HeapPeak.megabytes();
         LinkEvaluation e = LinkEvaluation.of(personOf, data.entities());
         return new Figures(e.f1(), e.precision(), e.recall(), comparisons, seconds, heap, Map.of(),
-                cpuSeconds() - cpu0, Map.of());
+                cpuSeconds() - cpu0, Map.of(), Map.of(), null);
     }
 
     private static void add(List<Property> properties, boolean[] present, PersonField field,

@@ -44,14 +44,32 @@ public final class ExpectationMaximisation {
                 }
             }
         } else {
+            // the pairs drawn in one sequence, as always; comparing them, the slow part, on every core. Counts are
+            // whole numbers, so adding up the threads' counts in any order gives the same u
             Random random = new Random(seed);
+            int[] left = new int[maxPairs];
+            int[] right = new int[maxPairs];
             for (int k = 0; k < maxPairs; k++) {
                 int i = random.nextInt(n);
                 int j = random.nextInt(n - 1);
                 if (j >= i) {
                     j++;
                 }
-                count(records.get(i), records.get(j), comparisons, counts);
+                left[k] = i;
+                right[k] = j;
+            }
+            long[][] summed = java.util.stream.IntStream.range(0, maxPairs).parallel().collect(
+                    () -> emptyCounts(comparisons),
+                    (part, k) -> count(records.get(left[k]), records.get(right[k]), comparisons, part),
+                    (x, y) -> {
+                        for (int c = 0; c < x.length; c++) {
+                            for (int l = 0; l < x[c].length; l++) {
+                                x[c][l] += y[c][l];
+                            }
+                        }
+                    });
+            for (int c = 0; c < counts.length; c++) {
+                System.arraycopy(summed[c], 0, counts[c], 0, counts[c].length);
             }
         }
         double[][] u = new double[comparisons.size()][];
@@ -72,6 +90,14 @@ public final class ExpectationMaximisation {
             }
         }
         return u;
+    }
+
+    private static long[][] emptyCounts(List<FieldComparison> comparisons) {
+        long[][] counts = new long[comparisons.size()][];
+        for (int c = 0; c < counts.length; c++) {
+            counts[c] = new long[comparisons.get(c).levels().size()];
+        }
+        return counts;
     }
 
     private static void count(PreparedRecord a, PreparedRecord b, List<FieldComparison> comparisons, long[][] counts) {

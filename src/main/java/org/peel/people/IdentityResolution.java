@@ -26,9 +26,20 @@ public final class IdentityResolution {
         return new IdentityResolution(BlockingRule.standard(), MatchModel.Training.standard(), Clustering.standard());
     }
 
-    /** What resolving a set of records produced. */
+    /**
+     * What resolving a set of records produced.
+     *
+     * @param phaseSeconds how long each phase took (preparing the records, blocking, training, scoring, clustering),
+     *                     in order, so a benchmark can say where the time goes; empty where not measured
+     */
     public record Resolution(List<PreparedRecord> records, MatchModel model, long candidatePairs,
-                             Map<String, Long> pairsPerRule, List<ScoredPair> scored, Clustering.Result persons) {
+                             Map<String, Long> pairsPerRule, List<ScoredPair> scored, Clustering.Result persons,
+                             Map<String, Double> phaseSeconds) {
+
+        public Resolution(List<PreparedRecord> records, MatchModel model, long candidatePairs,
+                          Map<String, Long> pairsPerRule, List<ScoredPair> scored, Clustering.Result persons) {
+            this(records, model, candidatePairs, pairsPerRule, scored, persons, Map.of());
+        }
 
         public MatchExplanation explain(ScoredPair pair) {
             return model.explain(records.get(pair.left()), records.get(pair.right()));
@@ -36,18 +47,33 @@ public final class IdentityResolution {
     }
 
     public Resolution resolve(List<PersonDetails> details) {
-        List<PreparedRecord> records = details.stream().map(PreparedRecord::of).toList();
-        Set<PersonField> present = details.stream()
+        Map<String, Double> phases = new java.util.LinkedHashMap<>();
+        long t = System.nanoTime();
+        // each record on its own, so on every core; the list keeps the records' order
+        List<PreparedRecord> records = details.parallelStream().map(PreparedRecord::of).toList();
+        Set<PersonField> present = details.parallelStream()
                 .flatMap(d -> java.util.Arrays.stream(PersonField.values()).filter(d::has))
                 .collect(Collectors.toSet());
         List<FieldComparison> comparisons = FieldComparison.forFields(present);
+        t = lap(phases, "prepare", t);
         Blocks blocks = Blocks.of(records, rules);
+        t = lap(phases, "block", t);
         MatchModel model = MatchModel.train(records, comparisons, rules, training, blocks);
+        t = lap(phases, "train", t);
         Map<String, Long> perRule = new java.util.LinkedHashMap<>();
         List<ScoredPair> scored = score(records, model, blocks, perRule);
+        t = lap(phases, "score", t);
         Clustering.Result persons = clustering.cluster(records.size(), scored);
+        lap(phases, "cluster", t);
         long pairs = perRule.values().stream().mapToLong(Long::longValue).sum();
-        return new Resolution(records, model, pairs, perRule, scored, persons);
+        return new Resolution(records, model, pairs, perRule, scored, persons,
+                java.util.Collections.unmodifiableMap(phases));
+    }
+
+    private static long lap(Map<String, Double> phases, String phase, long since) {
+        long now = System.nanoTime();
+        phases.put(phase, (now - since) / 1e9);
+        return now;
     }
 
     /**

@@ -419,11 +419,14 @@ public final class MatchModel implements java.io.Serializable {
      */
     public double weight(PreparedRecord a, PreparedRecord b) {
         double w = priorWeight();
+        // address and postcode first, each compared once: together they say whether the pair share a home
         int addressLevel = addressIndex < 0 ? -1 : comparisons.get(addressIndex).compare(a, b);
-        boolean home = atHome(addressLevel) || postcodeForAddress(a, b);
+        int postcodeLevel = postcodeIndex < 0 ? -1 : comparisons.get(postcodeIndex).compare(a, b);
+        boolean home = atHome(addressLevel) || postcodeLevel == FieldComparison.Postcode.FOR_ADDRESS;
         double[][] table = home ? bitsHome : bits;
         for (int c = 0; c < comparisons.size(); c++) {
-            int l = c == addressIndex ? addressLevel : comparisons.get(c).compare(a, b);
+            int l = c == addressIndex ? addressLevel : c == postcodeIndex ? postcodeLevel
+                    : comparisons.get(c).compare(a, b);
             w += table[c][l] + (home ? 0 : termFrequencyAdjustment(c, l, a));
         }
         return w;

@@ -36,6 +36,43 @@ class LinkBlockingAndClusteringTest {
     }
 
     @Test
+    @DisplayName("nationally, names that sound alike are a candidate pair when their dates of birth share the year, or"
+            + " the day and month, not when they share neither")
+    void nationalNameRulesNeedPartOfTheDateOfBirth() {
+        // given: John Smith born 4 March 1980; the same with the year slipped (1981), with the day slipped (5 March),
+        // with the year and the day both slipped (5 March 1981), and with no date of birth at all
+        PreparedRecord born = person().given("John").surname("Smith").dob("1980-03-04").prepared();
+        PreparedRecord yearSlipped = person().given("Jon").surname("Smyth").dob("1981-03-04").prepared();
+        PreparedRecord daySlipped = person().given("John").surname("Smith").dob("1980-03-05").prepared();
+        PreparedRecord twoParts = person().given("John").surname("Smith").dob("1981-03-05").prepared();
+        PreparedRecord noDate = person().given("John").surname("Smith").prepared();
+        List<BlockingRule> nameRules = BlockingRule.national().stream()
+                .filter(r -> r.name().startsWith("surname and given name sound the same")
+                        || r.name().startsWith("given name and surname sound the same"))
+                .toList();
+
+        // then: three rules on the names, each keyed on part of the date; the standard name rules are gone
+        assertThat(nameRules).extracting(BlockingRule::name).containsExactly(
+                "surname and given name sound the same, same year of birth",
+                "surname and given name sound the same, same day and month of birth",
+                "given name and surname sound the same, either way round, same year of birth");
+        // the year slip agrees on day and month, the day slip on the year; year and day apart, or no date, on none
+        assertThat(yieldedByAny(nameRules, born, yearSlipped)).isTrue();
+        assertThat(yieldedByAny(nameRules, born, daySlipped)).isTrue();
+        assertThat(yieldedByAny(nameRules, born, twoParts)).isFalse();
+        assertThat(yieldedByAny(nameRules, born, noDate)).isFalse();
+        // while a force's own rule yields all four
+        BlockingRule standard = BlockingRule.standard().get(1);
+        assertThat(standard.name()).isEqualTo("surname and given name sound the same");
+        assertThat(List.of(yearSlipped, daySlipped, twoParts, noDate))
+                .allSatisfy(r -> assertThat(standard.key().apply(r)).isEqualTo(standard.key().apply(born)));
+    }
+
+    private static boolean yieldedByAny(List<BlockingRule> rules, PreparedRecord a, PreparedRecord b) {
+        return rules.stream().anyMatch(r -> r.key().apply(a) != null && r.key().apply(a).equals(r.key().apply(b)));
+    }
+
+    @Test
     @DisplayName("pairs above the upper threshold join into persons, transitively; pairs in the band go for review")
     void clustering() {
         List<ScoredPair> pairs = List.of(new ScoredPair(0, 1, 10, 0.99), new ScoredPair(1, 2, 8, 0.97),
