@@ -10,6 +10,7 @@ import org.peel.module.Module;
 import org.peel.module.ModuleContext;
 import org.peel.web.Attention;
 import org.peel.web.Capability;
+import org.peel.web.PackRelease;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class PartnersModule implements Module {
         new PanelRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
                 new PanelStore(context.jdbi()), new org.peel.place.PlaceStore(context.jdbi()), context.clock())
                 .register(routes);
+        new PanelPackRoutes(context.web(), new PartnerCaseStore(context.jdbi(), context.audit()),
+                new PackRelease(context.web(), sharing, context.clock())).register(routes);
         new DpiaRoutes(context.web(), new DpiaStore(context.jdbi(), context.audit()), context.clock()).register(routes);
     }
 
