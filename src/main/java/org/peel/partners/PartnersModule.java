@@ -34,8 +34,8 @@ public final class PartnersModule implements Module {
 
     @Override
     public void routes(RoutesConfig routes) {
-        new PartnersRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()), settings,
-                context.clock()).register(routes);
+        new PartnersRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
+                new PanelStore(context.jdbi()), settings, context.clock()).register(routes);
         new PartnerHarmRoutes(context.web(), new PartnerHarmStore(context.jdbi(), context.audit(), context.clock()),
                 context.clock()).register(routes);
         new CaseReviewRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
