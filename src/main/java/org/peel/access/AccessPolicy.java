@@ -73,6 +73,7 @@ public final class AccessPolicy {
      * A change asked for on one action of a multi-agency case (ASB MARAC, complex case panel, case review).
      *
      * @param userOrganisation   the partner organisation the account belongs to, or null when it belongs to none
+     *                           (a member of staff)
      * @param actionOrganisation the agency the action is for, null for the police
      * @param caseParties        the organisations the case is shared with
      * @param agreementActive    whether the case's agreement is active today and names the user's organisation
@@ -87,14 +88,16 @@ public final class AccessPolicy {
     }
 
     /**
-     * Whether a user may change an action on a multi-agency case. Staff are decided as for any change. A partner
-     * role is read-only everywhere else; here, where the force allows it ({@code partnersUpdateOwnActions}), a
-     * partner may change the status, note and completed date of an action for their own organisation, on a case
-     * their organisation is a party to under an agreement active today, and nothing else.
+     * Whether a user may change an action on a multi-agency case. An account that belongs to no partner organisation
+     * (staff) is decided as for any change, so a read-only role is refused. An account of a partner organisation is
+     * read-only everywhere else; here, where the force allows it ({@code partnersUpdateOwnActions}), it may change
+     * the status, note and completed date of an action for its own organisation, on a case its organisation is a
+     * party to under an agreement active today, and nothing else.
      */
     public static AccessDecision decideActionChange(User user, AccessRequest request, ActionChange change,
                                                     boolean partnersUpdateOwnActions) {
-        if (user.role() != Role.PARTNER) {
+        String org = change.userOrganisation();
+        if (org == null) {
             return decide(user, request.changing());
         }
         AccessDecision seen = decide(user, request);
@@ -105,10 +108,6 @@ public final class AccessPolicy {
         if (!partnersUpdateOwnActions) {
             return AccessDecision.refuse(List.of("this force does not let partner agencies update their actions"
                     + " (PEEL_PARTNER_UPDATES_OWN_ACTIONS)"));
-        }
-        String org = change.userOrganisation();
-        if (org == null) {
-            return AccessDecision.refuse(List.of("the account belongs to no partner organisation"));
         }
         if (!change.caseParties().contains(org)) {
             refusals.add("the case is not shared with " + org);

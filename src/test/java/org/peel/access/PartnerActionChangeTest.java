@@ -83,5 +83,8 @@ class PartnerActionChangeTest {
                 Set.of("status", "action"));
         assertThat(AccessPolicy.decideActionChange(officer, CASE, any, true).allowed()).isTrue();
         assertThat(AccessPolicy.decideActionChange(inspector, CASE, any, true).allowed()).isFalse();
+        // a partner's account tied to no organisation has no own actions: read-only, as everywhere else
+        AccessDecision untied = AccessPolicy.decideActionChange(HOUSING_USER, CASE, any, true);
+        assertThat(untied.reasons()).contains("Partner agency is read-only");
     }
 }

@@ -74,6 +74,8 @@ class ActivityEqualityTest {
         assertThat(dims.get(1).rows()).as("no age population given").isEmpty();
         assertThat(dims.get(1).note()).contains("not in the shared data");
         assertThat(dims.get(2).counts()).containsEntry("Male", 10L).containsEntry("Female", 0L);
+        assertThat(dims.get(2).rows()).as("no population by sex in the shared data").isEmpty();
+        assertThat(dims.get(2).note()).startsWith("No population by sex");
     }
 
     @Test
