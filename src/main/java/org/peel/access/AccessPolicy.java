@@ -66,6 +66,72 @@ public final class AccessPolicy {
         return refusals.isEmpty() ? AccessDecision.allow(grounds) : AccessDecision.refuse(refusals);
     }
 
+    /** The fields of a multi-agency case action a partner agency may change on its own actions. */
+    public static final Set<String> PARTNER_ACTION_FIELDS = Set.of("status", "note", "completed_on");
+
+    /**
+     * A change asked for on one action of a multi-agency case (ASB MARAC, complex case panel, case review).
+     *
+     * @param userOrganisation   the partner organisation the account belongs to, or null when it belongs to none
+     *                           (a member of staff)
+     * @param actionOrganisation the agency the action is for, null for the police
+     * @param caseParties        the organisations the case is shared with
+     * @param agreementActive    whether the case's agreement is active today and names the user's organisation
+     * @param fields             the fields the change would write
+     */
+    public record ActionChange(String userOrganisation, String actionOrganisation, Collection<String> caseParties,
+                               boolean agreementActive, Set<String> fields) {
+        public ActionChange {
+            caseParties = List.copyOf(caseParties);
+            fields = Set.copyOf(fields);
+        }
+    }
+
+    /**
+     * Whether a user may change an action on a multi-agency case. An account that belongs to no partner organisation
+     * (staff) is decided as for any change, so a read-only role is refused. An account of a partner organisation is
+     * read-only everywhere else; here, where the force allows it ({@code partnersUpdateOwnActions}), it may change
+     * the status, note and completed date of an action for its own organisation, on a case its organisation is a
+     * party to under an agreement active today, and nothing else.
+     */
+    public static AccessDecision decideActionChange(User user, AccessRequest request, ActionChange change,
+                                                    boolean partnersUpdateOwnActions) {
+        String org = change.userOrganisation();
+        if (org == null) {
+            return decide(user, request.changing());
+        }
+        AccessDecision seen = decide(user, request);
+        if (!seen.allowed()) {
+            return seen;
+        }
+        List<String> refusals = new ArrayList<>();
+        if (!partnersUpdateOwnActions) {
+            return AccessDecision.refuse(List.of("this force does not let partner agencies update their actions"
+                    + " (PEEL_PARTNER_UPDATES_OWN_ACTIONS)"));
+        }
+        if (!change.caseParties().contains(org)) {
+            refusals.add("the case is not shared with " + org);
+        } else if (!change.agreementActive()) {
+            refusals.add("the case's agreement is not active for " + org);
+        }
+        if (!org.equals(change.actionOrganisation())) {
+            refusals.add("the action is for " + (change.actionOrganisation() == null ? "the police"
+                    : change.actionOrganisation()) + ", not for " + org);
+        }
+        Set<String> others = new TreeSet<>(change.fields());
+        others.removeAll(PARTNER_ACTION_FIELDS);
+        if (!others.isEmpty()) {
+            refusals.add("a partner may change only an action's status, note and completed date, not "
+                    + String.join(", ", others));
+        }
+        if (!refusals.isEmpty()) {
+            return AccessDecision.refuse(refusals);
+        }
+        List<String> grounds = new ArrayList<>(seen.reasons());
+        grounds.add("the action is for the user's own organisation " + org + " on a case shared with it");
+        return AccessDecision.allow(grounds);
+    }
+
     /** How much of a set of records a local role must reach for a request over all of them. */
     public enum Reach {
         /** At least one record in the user's borough: the user may see the records in it, and only those. */

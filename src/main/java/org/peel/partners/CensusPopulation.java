@@ -2,6 +2,7 @@ package org.peel.partners;
 
 import org.peel.common.Adapter;
 import org.peel.common.CsvRecords;
+import org.peel.people.Ethnicity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,58 @@ public final class CensusPopulation {
                     }
                 }
                 return Optional.of(groups);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The census column each self-defined category is counted in (Roma had none in 2011). */
+    static final Map<Ethnicity, String> CATEGORY_COLUMNS = Map.ofEntries(
+            Map.entry(Ethnicity.W1, "White: English/Welsh/Scottish/Northern Irish/British"),
+            Map.entry(Ethnicity.W2, "White: Irish"), Map.entry(Ethnicity.W3, "White: Gypsy or Irish Traveller"),
+            Map.entry(Ethnicity.W9, "White: Other White"),
+            Map.entry(Ethnicity.M1, "Mixed/multiple ethnic group: White and Black Caribbean"),
+            Map.entry(Ethnicity.M2, "Mixed/multiple ethnic group: White and Black African"),
+            Map.entry(Ethnicity.M3, "Mixed/multiple ethnic group: White and Asian"),
+            Map.entry(Ethnicity.M9, "Mixed/multiple ethnic group: Other Mixed"),
+            Map.entry(Ethnicity.A1, "Asian/Asian British: Indian"), Map.entry(Ethnicity.A2, "Asian/Asian British: Pakistani"),
+            Map.entry(Ethnicity.A3, "Asian/Asian British: Bangladeshi"), Map.entry(Ethnicity.A4, "Asian/Asian British: Chinese"),
+            Map.entry(Ethnicity.A9, "Asian/Asian British: Other Asian"),
+            Map.entry(Ethnicity.B1, "Black/African/Caribbean/Black British: Caribbean"),
+            Map.entry(Ethnicity.B2, "Black/African/Caribbean/Black British: African"),
+            Map.entry(Ethnicity.B9, "Black/African/Caribbean/Black British: Other Black"),
+            Map.entry(Ethnicity.O1, "Other ethnic group: Arab"),
+            Map.entry(Ethnicity.O9, "Other ethnic group: Any other ethnic group"));
+
+    /** Residents of the force area by self-defined category, as {@link #ethnicity} finds the area. */
+    public static Optional<Map<Ethnicity, Long>> ethnicCategories(Path census, Collection<String> forceNames) {
+        if (census == null || !Files.isRegularFile(census)) {
+            return Optional.empty();
+        }
+        try (CsvRecords csv = CsvRecords.open(census)) {
+            int name = csv.column("PFA16NM");
+            for (String[] row = csv.next(); row != null; row = csv.next()) {
+                String area = row[name].strip().toLowerCase(Locale.ROOT);
+                boolean ours = !area.isEmpty() && forceNames.stream().map(f -> f.toLowerCase(Locale.ROOT))
+                        .anyMatch(f -> f.equals(area) || f.startsWith(area + " "));
+                if (!ours) {
+                    continue;
+                }
+                Map<Ethnicity, Long> out = new java.util.EnumMap<>(Ethnicity.class);
+                for (Ethnicity e : Ethnicity.categories()) {
+                    String col = CATEGORY_COLUMNS.get(e);
+                    if (col == null) {
+                        out.put(e, 0L);
+                        continue;
+                    }
+                    String header = "Ethnic Group: " + col + "; measures: Value";
+                    try {
+                        out.put(e, Long.parseLong(row[csv.column(header)].strip()));
+                    } catch (NumberFormatException ex) {
+                        throw csv.bad(header, "is not a whole number");
+                    }
+                }
+                return Optional.of(out);
             }
         }
         return Optional.empty();

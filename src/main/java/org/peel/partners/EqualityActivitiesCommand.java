@@ -50,9 +50,9 @@ public final class EqualityActivitiesCommand implements Callable<Integer> {
             Map<String, Long> ages = CensusPopulation.ageBands(atlasFile, store.boroughNames()).orElse(null);
             List<EqualityGroups.Dimension> dims = new ArrayList<>();
             dims.addAll(EqualityGroups.report("ASB victims graded high risk", store.asbHighRisk(), day, ethnicity,
-                    ages, false));
+                    ages, true));
             dims.addAll(EqualityGroups.report("Gangs matrix", store.gangsMatrix(), day, ethnicity, ages, true));
-            dims.addAll(EqualityGroups.report("IOM cohort", store.iomCohort(), day, ethnicity, ages, false));
+            dims.addAll(EqualityGroups.report("IOM cohort", store.iomCohort(), day, ethnicity, ages, true));
             StringBuilder text = new StringBuilder();
             List<Map<String, Object>> json = new ArrayList<>();
             for (EqualityGroups.Dimension d : dims) {

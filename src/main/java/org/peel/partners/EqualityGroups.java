@@ -77,8 +77,7 @@ public final class EqualityGroups {
                 "mid-year population estimates of the force's boroughs by age band"));
         Map<String, Long> bySex = count(people.stream().map(p -> sex(p.sex())).toList(), SEXES);
         out.add(new Dimension(activity, "Sex", bySex, List.of(),
-                "The census tables Peel holds give no residents by sex, so the make-up by sex has no population to"
-                        + " compare with."));
+                SEX_NOT_HELD));
         return out;
     }
 
@@ -100,6 +99,15 @@ public final class EqualityGroups {
     }
 
     static final String NOT_RECORDED = "Not recorded";
+
+    /**
+     * Why sex has counts only: none of the population tables in the shared data (2011 Census residents by ethnic group
+     * per force area, the GLA LSOA atlas's mid-2013 residents by age band, mid-2014 force-area totals) gives residents
+     * by sex, so no rate or ratio by sex can be worked out until such a table is added.
+     */
+    static final String SEX_NOT_HELD = "No population by sex: the shared census data holds residents by ethnic group"
+            + " (2011 Census, force area), by age band (mid-2013, LSOA) and in total (mid-2014, force area), but not"
+            + " by sex, so the make-up by sex is given as counts without rates, ratios or intervals.";
 
     static Map<String, Long> count(List<String> values, List<String> groups) {
         Map<String, Long> out = new LinkedHashMap<>();

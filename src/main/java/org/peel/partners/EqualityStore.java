@@ -8,18 +8,20 @@ import java.util.List;
 /**
  * The people each activity touches, read only through the capabilities' published views (prevention's ASB victim
  * risk, organised crime's gang nominals, offenders' IOM cohort) and the people kernel's person records for sex and
- * date of birth; one person counted once, through their resolved identity where they have one.
+ * date of birth, and its published ethnicity view for self-defined ethnicity (its broad group); one person counted once, through their resolved identity where they have one.
  */
 public final class EqualityStore {
 
     /** ASB victims graded high risk at the first call. */
     static final String ASB_HIGH = """
-            select distinct on (coalesce(l.person_id::text, r.id)) null as ethnicity, r.sex, r.date_of_birth
+            select distinct on (coalesce(l.person_id::text, r.id)) e.self_defined_group as ethnicity, r.sex,
+                   r.date_of_birth
             from prevention_asb_victim_risk_published v
             join person_record r on r.id = v.person_record_id
             left join person_link l on l.person_record_id = r.seq and l.ended_at is null
+            left join people_person_ethnicity_published e on e.record_id = r.id
             where v.grade = 'high'
-            order by coalesce(l.person_id::text, r.id)""";
+            order by coalesce(l.person_id::text, r.id), e.self_defined_group nulls last""";
 
     /** People on the gangs matrix now. */
     static final String GANG_INCLUDED = """
@@ -31,11 +33,12 @@ public final class EqualityStore {
 
     /** Offenders in the IOM cohort as it stands. */
     static final String IOM_COHORT = """
-            select distinct on (c.offender_id) null as ethnicity, r.sex, r.date_of_birth
+            select distinct on (c.offender_id) e.self_defined_group as ethnicity, r.sex, r.date_of_birth
             from offenders_iom_cohort_published c
             left join person_record r on r.source_type = 'offender' and r.source_id = c.offender_id
+            left join people_person_ethnicity_published e on e.record_id = r.id
             where c.in_cohort
-            order by c.offender_id, r.recorded_at""";
+            order by c.offender_id, e.self_defined_group nulls last, r.recorded_at""";
 
     private final Jdbi jdbi;
 

@@ -32,9 +32,30 @@ public final class PanelStore {
     public boolean actionDone(String caseId, long actionId, LocalDate on, Consumer<Handle> audited) {
         return jdbi.inTransaction(h -> {
             int n = h.createUpdate("""
-                            update partner_case_action set done_on = :on
+                            update partner_case_action set done_on = :on, status = 'completed'
                             where id = :id and case_id = :c and done_on is null""")
                     .bind("on", on).bind("id", actionId).bind("c", caseId).execute();
+            if (n == 1) {
+                audited.accept(h);
+            }
+            return n == 1;
+        });
+    }
+
+    /**
+     * An agency's own update to one of its actions: status, note and completed date, and nothing else; the action
+     * must be on the case and for that agency (null: the police). False, with nothing written, when it is not.
+     */
+    public boolean updateAction(String caseId, long actionId, String organisationId, String status, String note,
+                                LocalDate completedOn, String by, java.time.Instant at, Consumer<Handle> audited) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("""
+                            update partner_case_action
+                            set status = :status, note = :note, done_on = :done, updated_by = :by, updated_at = :at
+                            where id = :id and case_id = :c and organisation_id is not distinct from :o""")
+                    .bind("status", status).bind("note", note).bind("done", completedOn).bind("by", by)
+                    .bind("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                    .bind("id", actionId).bind("c", caseId).bind("o", organisationId).execute();
             if (n == 1) {
                 audited.accept(h);
             }

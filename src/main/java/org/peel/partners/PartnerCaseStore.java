@@ -56,8 +56,31 @@ public final class PartnerCaseStore {
         }
     }
 
-    /** An action one agency takes on a case. */
-    public record Action(long id, String organisationId, String action, LocalDate dueOn, LocalDate doneOn) {
+    /** An action one agency takes on a case: its status (open, in-progress, completed, cannot-complete) and note. */
+    public record Action(long id, String organisationId, String action, LocalDate dueOn, LocalDate doneOn,
+                         String status, String note) {
+
+        public static final java.util.List<String> STATUSES = java.util.List.of("open", "in-progress", "completed",
+                "cannot-complete");
+
+        /** A new action: open, or completed when it has its done date. */
+        public Action(long id, String organisationId, String action, LocalDate dueOn, LocalDate doneOn) {
+            this(id, organisationId, action, dueOn, doneOn, doneOn == null ? "open" : "completed", null);
+        }
+
+        public String statusLabel() {
+            return label(status);
+        }
+
+        /** A status as people read it: "In progress". */
+        public static String label(String status) {
+            return switch (status) {
+                case "in-progress" -> "In progress";
+                case "completed" -> "Completed";
+                case "cannot-complete" -> "Cannot be completed";
+                default -> "Open";
+            };
+        }
     }
 
     private final Jdbi jdbi;
@@ -89,9 +112,10 @@ public final class PartnerCaseStore {
             for (Action a : c.actions()) {
                 h.createUpdate("""
                                 insert into partner_case_action (case_id, organisation_id, action, due_on, done_on,
-                                                                 created_by)
-                                values (:c, :o, :a, :due, :done, :by)""")
+                                                                 status, note, created_by)
+                                values (:c, :o, :a, :due, :done, :status, :note, :by)""")
                         .bind("c", c.id()).bind("o", a.organisationId()).bind("a", a.action())
+                        .bind("status", a.status()).bind("note", a.note())
                         .bind("due", a.dueOn()).bind("done", a.doneOn())
                         .bind("by", by == null ? "system" : by.username()).execute();
             }
@@ -203,12 +227,14 @@ public final class PartnerCaseStore {
             List<PartnerCase> out = new ArrayList<>();
             for (PartnerCase c : cases) {
                 List<Action> actions = h.createQuery("""
-                                select id, organisation_id, action, due_on, done_on from partner_case_action
+                                select id, organisation_id, action, due_on, done_on, status, note
+                                from partner_case_action
                                 where case_id = :c order by due_on nulls last, id""")
                         .bind("c", c.id())
                         .map((rs, ctx) -> new Action(rs.getLong("id"), rs.getString("organisation_id"),
                                 rs.getString("action"), rs.getObject("due_on", LocalDate.class),
-                                rs.getObject("done_on", LocalDate.class))).list();
+                                rs.getObject("done_on", LocalDate.class), rs.getString("status"),
+                                rs.getString("note"))).list();
                 out.add(new PartnerCase(c.id(), c.kind(), c.title(), c.boroughCode(), c.wardCode(), c.summary(),
                         c.subjectName(), c.subjectPhone(), c.risk(), c.agreementId(), c.openedOn(), c.meetingOn(),
                         c.recommendations(), c.thresholdMet(), c.thresholdReason(), c.parties(), actions));

@@ -10,6 +10,7 @@ import org.peel.module.Module;
 import org.peel.module.ModuleContext;
 import org.peel.web.Attention;
 import org.peel.web.Capability;
+import org.peel.web.PackRelease;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -35,8 +36,8 @@ public final class PartnersModule implements Module {
 
     @Override
     public void routes(RoutesConfig routes) {
-        new PartnersRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()), settings,
-                context.clock()).register(routes);
+        new PartnersRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
+                new PanelStore(context.jdbi()), settings, context.clock()).register(routes);
         new PartnerHarmRoutes(context.web(), new PartnerHarmStore(context.jdbi(), context.audit(), context.clock()),
                 context.clock()).register(routes);
         new CaseReviewRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
@@ -45,6 +46,8 @@ public final class PartnersModule implements Module {
         new PanelRoutes(context.web(), sharing, new PartnerCaseStore(context.jdbi(), context.audit()),
                 new PanelStore(context.jdbi()), new org.peel.place.PlaceStore(context.jdbi()), context.clock())
                 .register(routes);
+        new PanelPackRoutes(context.web(), new PartnerCaseStore(context.jdbi(), context.audit()),
+                new PackRelease(context.web(), sharing, context.clock())).register(routes);
         new DpiaRoutes(context.web(), new DpiaStore(context.jdbi(), context.audit()), context.clock()).register(routes);
         new RetentionRoutes(context.web(), new RetentionStore(context.jdbi(), context.audit(), retention), retention,
                 context.clock()).register(routes);

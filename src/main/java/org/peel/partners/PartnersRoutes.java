@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessDecision;
 import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
 import org.peel.access.AuditEvent;
@@ -15,6 +16,7 @@ import org.peel.access.ShareRequest;
 import org.peel.access.SharingAgreement;
 import org.peel.access.SharingStore;
 import org.peel.access.User;
+import org.peel.web.FormErrors;
 import org.peel.web.ListQuery;
 import org.peel.web.Web;
 
@@ -24,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Partnership pages: the agreements register, and the multi-agency cases. A partner's account sees only the cases
@@ -35,13 +39,16 @@ public final class PartnersRoutes {
     private final Web web;
     private final SharingStore sharing;
     private final PartnerCaseStore cases;
+    private final PanelStore panels;
     private final PartnersSettings settings;
     private final Clock clock;
 
-    public PartnersRoutes(Web web, SharingStore sharing, PartnerCaseStore cases, PartnersSettings settings, Clock clock) {
+    public PartnersRoutes(Web web, SharingStore sharing, PartnerCaseStore cases, PanelStore panels,
+                          PartnersSettings settings, Clock clock) {
         this.web = web;
         this.sharing = sharing;
         this.cases = cases;
+        this.panels = panels;
         this.settings = settings;
         this.clock = clock;
     }
@@ -49,6 +56,7 @@ public final class PartnersRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/partners/cases", this::list);
         routes.get("/partners/cases/{id}", this::show);
+        routes.post("/partners/cases/{id}/actions/{aid}", this::updateAction);
         routes.get("/partners/agreements", this::agreements);
     }
 
@@ -123,7 +131,89 @@ public final class PartnersRoutes {
         params.put("c", c);
         params.put("fields", fields);
         params.put("withheld", withheld);
+        params.put("updatable", c.actions().stream()
+                .filter(a -> mayChange(user, c, a, AccessPolicy.PARTNER_ACTION_FIELDS).allowed())
+                .map(PartnerCaseStore.Action::id).toList());
+        params.put("statuses", PartnerCaseStore.Action.STATUSES);
+        params.put("errors", FormErrors.none());
         web.render(ctx, "partners/case.jte", web.page(ctx, c.title(), Section.PARTNERSHIP), params);
+    }
+
+    /** The access policy's answer for this user changing these fields of one action of the case. */
+    private AccessDecision mayChange(User user, PartnerCaseStore.PartnerCase c, PartnerCaseStore.Action a,
+                                     Set<String> fields) {
+        Optional<String> org = user.role() == Role.PARTNER ? sharing.organisationOf(user.username()) : Optional.empty();
+        LocalDate today = LocalDate.now(clock);
+        boolean active = org.isPresent() && sharing.agreement(c.agreementId())
+                .map(ag -> ag.activeOn(today) && ag.covers(org.get())).orElse(false);
+        return AccessPolicy.decideActionChange(user, AccessRequest.view(Section.PARTNERSHIP).inBorough(c.boroughCode()),
+                new AccessPolicy.ActionChange(org.orElse(null), a.organisationId(), c.parties(), active, fields),
+                settings.partnersUpdateOwnActions());
+    }
+
+    /** Form fields and the action fields they write: anything else posted asks to change what a partner may not. */
+    private static final Map<String, String> ACTION_FORM = Map.of("status", "status", "note", "note",
+            "completedOn", "completed_on", "action", "action", "dueOn", "due_on", "agency", "organisation_id");
+
+    private void updateAction(Context ctx) {
+        String id = ctx.pathParam("id");
+        User user = Web.signedIn(ctx);
+        PartnerCaseStore.PartnerCase c = cases.find(id)
+                .orElseThrow(() -> new NotFoundResponse("No multi-agency case " + id));
+        long aid;
+        try {
+            aid = Long.parseLong(ctx.pathParam("aid"));
+        } catch (NumberFormatException ex) {
+            throw new NotFoundResponse("No such action");
+        }
+        PartnerCaseStore.Action action = c.actions().stream().filter(a -> a.id() == aid).findFirst()
+                .orElseThrow(() -> new NotFoundResponse("No action " + aid + " on case " + id));
+        Set<String> fields = new TreeSet<>();
+        ctx.formParamMap().keySet().forEach(f -> {
+            if (!f.equals("_csrf")) {
+                fields.add(ACTION_FORM.getOrDefault(f, f));
+            }
+        });
+        AccessDecision decision = mayChange(user, c, action, fields);
+        if (!decision.allowed()) {
+            web.audit(ctx, AuditEvent.by(user, "access-denied", "partner_case_action", Long.toString(aid),
+                    AuditEvent.DENIED).detail("POST " + ctx.path() + ": " + decision.summary()));
+            throw new ForbiddenResponse(decision.summary());
+        }
+        FormErrors errors = FormErrors.none();
+        String status = FormErrors.text(ctx, "status");
+        if (!PartnerCaseStore.Action.STATUSES.contains(status)) {
+            errors.add("status", "Choose the action's status");
+        }
+        String note = FormErrors.text(ctx, "note");
+        String completedText = FormErrors.text(ctx, "completedOn");
+        LocalDate completed = null;
+        if (status.equals("completed")) {
+            completed = errors.requiredDate(completedText, "completedOn", "the day the action was completed");
+            if (completed != null && completed.isAfter(LocalDate.now(clock))) {
+                errors.add("completedOn", "The completed date cannot be in the future");
+            }
+        } else if (!completedText.isEmpty()) {
+            errors.add("completedOn", "Give a completed date only for a completed action");
+        }
+        if (errors.any()) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("c", c);
+            params.put("fields", Map.of());
+            params.put("withheld", List.of());
+            params.put("updatable", List.of(aid));
+            params.put("statuses", PartnerCaseStore.Action.STATUSES);
+            params.put("errors", errors);
+            ctx.status(400);
+            web.render(ctx, "partners/case.jte", web.page(ctx, c.title(), Section.PARTNERSHIP), params);
+            return;
+        }
+        // the action's text and the agency's name are its own record's; the audit carries ids and the status only
+        panels.updateAction(c.id(), aid, action.organisationId(), status, note.isEmpty() ? null : note, completed,
+                user.username(), clock.instant(), h -> web.audit(h, ctx, AuditEvent.by(user, "partner-case-action-update",
+                        "partner_case_action", Long.toString(aid), AuditEvent.SUCCESS)
+                        .detail("case " + c.id() + ", status " + status + "; " + decision.summary())));
+        ctx.redirect("/partners/cases/" + c.id());
     }
 
     private void agreements(Context ctx) {

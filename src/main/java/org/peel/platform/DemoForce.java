@@ -47,6 +47,7 @@ final class DemoForce {
                 prepareOffenderManagement(database, out);
                 prepareOrganisedCrime(database, out);
                 preparePartners(database, out);
+                recordEthnicity(database, sharedData, out);
             } else if (end.isBefore(today)) {
                 out.println(staleWarning(end, today, home));
             }
@@ -116,6 +117,18 @@ final class DemoForce {
                         + " reported (%.1f%% of all violence)%n", (System.nanoTime() - t) / 1e9, s.organisations(),
                 s.agreements(), s.caseReviews(), s.thresholdsMet(), s.panels(), s.callOuts(), s.likelyUnreported(),
                 100 * s.unreportedShare());
+    }
+
+    /** Self-defined and observed ethnicity for the ASB victims and IOM offenders, drawn from the census. */
+    private static void recordEthnicity(Database database, Optional<Path> sharedData, PrintStream out) {
+        long t = System.nanoTime();
+        org.peel.partners.DemoEthnicityPass.Summary s = org.peel.partners.DemoEthnicityPass.prepare(database.jdbi(),
+                new AuditTrail(database.jdbi(), Environment.clock()),
+                sharedData.map(d -> d.resolve(org.peel.partners.CensusPopulation.CENSUS)).orElse(null),
+                SyntheticForce.DEMO_SEED);
+        out.printf("Ethnicity in %.1f s: %,d ASB victims and %,d IOM offenders asked (%,d chose not to state it),"
+                + " in the census proportions of the force area%n", (System.nanoTime() - t) / 1e9, s.asbVictims(),
+                s.offenders(), s.notStated());
     }
 
     /** One person out of many records: the demo's person records resolved, with doubtful pairs left for review. */

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.peel.access.AuditTrail;
 import org.peel.module.CommandOutput;
+import org.peel.people.Ethnicity;
+import org.peel.people.PersonEthnicityStore;
 import org.peel.platform.PeelCommand;
 import org.peel.testing.Fixtures;
 import org.peel.testing.StandardStreams;
@@ -33,6 +36,15 @@ import static org.assertj.core.api.Assertions.within;
  * Ages on 2025-06-30: five born 2000-01-01 (25, band 16-29) and five born 1985-01-01 (40, band 30-44), against
  * 2,000 residents aged 16-29 and 4,000 aged 30-44: ratio (5/2,000)/(5/4,000) = 2, interval
  * exp(ln 2 -/+ 1.959964 x sqrt(1/5 + 1/5)) = 0.579 to 6.908.
+ * <p>The IOM cohort, its ethnicity recorded by self-definition through people: two Black (African, Caribbean), one
+ * White (British), one who chose not to state it, one scored but outside the cohort (Black, not counted):
+ * <pre>
+ *   rate Black = 2 / 1,000 = 2.0 per 1,000;  rate White = 1 / 8,000 = 0.125 per 1,000
+ *   ratio      = 2.0 / 0.125 = 16
+ *   SE(ln ratio) = sqrt(1/2 + 1/1) = 1.224745
+ *   95% interval = exp(ln 16 -/+ 1.959964 x 1.224745) = exp(2.772589 -/+ 2.400455) = 1.451 to 176.451
+ *   not recorded: 1 (not stated)
+ * </pre>
  */
 @DisplayName("Equality reports of the gangs matrix, ASB risk grades and the IOM cohort against census population")
 class ActivityEqualityTest {
@@ -62,6 +74,8 @@ class ActivityEqualityTest {
         assertThat(dims.get(1).rows()).as("no age population given").isEmpty();
         assertThat(dims.get(1).note()).contains("not in the shared data");
         assertThat(dims.get(2).counts()).containsEntry("Male", 10L).containsEntry("Female", 0L);
+        assertThat(dims.get(2).rows()).as("no population by sex in the shared data").isEmpty();
+        assertThat(dims.get(2).note()).startsWith("No population by sex");
     }
 
     @Test
@@ -79,7 +93,25 @@ class ActivityEqualityTest {
             }
             // removed from the matrix: not counted
             nominal(h, "GN-X", "Black", "removed", "2000-01-01");
+            h.execute("""
+                    insert into iom_cohort_run (id, rule_version, as_of, run_at, run_by, offenders_scored)
+                    values (1, 'test', '2025-06-30', now(), 'test', 5)""");
+            offender(h, "OF-1", true);
+            offender(h, "OF-2", true);
+            offender(h, "OF-3", true);
+            offender(h, "OF-4", true);
+            offender(h, "OF-5", false);
         });
+        PersonEthnicityStore ethnicities = new PersonEthnicityStore(db.jdbi(), new AuditTrail(db.jdbi()));
+        ethnicities.record(Fixtures.administrator(), "PR-OF-1", Ethnicity.B2, "Black");
+        ethnicities.record(Fixtures.administrator(), "PR-OF-2", Ethnicity.B1, null);
+        ethnicities.record(Fixtures.administrator(), "PR-OF-3", Ethnicity.W1, "White");
+        ethnicities.record(Fixtures.administrator(), "PR-OF-4", Ethnicity.NS, "Black");
+        ethnicities.record(Fixtures.administrator(), "PR-OF-5", Ethnicity.B2, "Black");
+        long audited = db.jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from audit_event where action = 'ethnicity-record' and record_type = 'person_record'")
+                .mapTo(Long.class).one());
+        assertThat(audited).isEqualTo(5);
         Path census = dir.resolve("census.csv");
         Files.writeString(census, "PFA16NM,Ethnic Group: White; measures: Value,Ethnic Group: Mixed; measures: Value,"
                 + "Ethnic Group: Asian; measures: Value,Ethnic Group: Black; measures: Value,"
@@ -110,8 +142,16 @@ class ActivityEqualityTest {
         assertThat(young.get("ratio").asDouble()).isCloseTo(2.0, within(1e-9));
         assertThat(young.get("ci_low").asDouble()).isCloseTo(0.579, within(0.001));
         assertThat(young.get("ci_high").asDouble()).isCloseTo(6.908, within(0.001));
-        assertThat(find(reports, "IOM cohort", "Ethnic group").get("note").asText())
-                .contains("does not record ethnicity");
+        JsonNode iom = find(reports, "IOM cohort", "Ethnic group");
+        assertThat(iom.get("counts").get("Black").asLong()).isEqualTo(2);
+        assertThat(iom.get("counts").get("White").asLong()).isEqualTo(1);
+        assertThat(iom.get("counts").get("Not recorded").asLong()).isEqualTo(1);
+        JsonNode iomBlack = row(iom, "Black");
+        assertThat(iomBlack.get("rate_per_1000").asDouble()).isCloseTo(2.0, within(1e-9));
+        assertThat(iomBlack.get("ratio").asDouble()).isCloseTo(16.0, within(1e-9));
+        assertThat(iomBlack.get("ci_low").asDouble()).isCloseTo(1.451, within(0.001));
+        assertThat(iomBlack.get("ci_high").asDouble()).isCloseTo(176.451, within(0.001));
+        assertThat(iom.get("note").asText()).contains("1 with none recorded left out");
     }
 
     private static void nominal(Handle h, String id, String ethnicity, String status, String dob) {
@@ -127,6 +167,20 @@ class ActivityEqualityTest {
                                            recorded_at, borough_code)
                 values (?, 'gang', ?, 'gang nominal', 'A', 'B', ?::date, 'M', '2025-01-01 00:00+00', ?)""",
                 "PR-" + id, id, dob, Fixtures.WESTMINSTER);
+    }
+
+    private static void offender(Handle h, String id, boolean inCohort) {
+        h.execute("insert into offender (id, borough_code, first_offence_on, offence_count) values (?, ?, '2020-01-01', 3)",
+                id, Fixtures.WESTMINSTER);
+        h.execute("""
+                insert into iom_cohort_score (run_id, offender_id, offender_ids, borough_code, score, reasons,
+                                              borough_rank, in_rule_cohort)
+                values (1, ?, array[?], ?, 10, '{}', 1, ?)""", id, id, Fixtures.WESTMINSTER, inCohort);
+        h.execute("""
+                insert into person_record (id, source_type, source_id, role, forenames, surname, date_of_birth, sex,
+                                           recorded_at, borough_code)
+                values (?, 'offender', ?, 'offender', 'C', 'D', '1990-01-01', 'M', '2025-01-01 00:00+00', ?)""",
+                "PR-" + id, id, Fixtures.WESTMINSTER);
     }
 
     private static JsonNode find(JsonNode reports, String activity, String dimension) {
