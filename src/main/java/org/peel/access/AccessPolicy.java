@@ -81,10 +81,11 @@ public final class AccessPolicy {
 
     /**
      * Whether a role may be named to lead against a record (an organised crime group's lead responsible officer): a
-     * serving officer or analyst of the force, not a read-only role, a partner agency or an administrator.
+     * serving officer or analyst of the force: not a read-only role (which partner agencies' accounts are) and not an
+     * administrator.
      */
     public static boolean mayLead(Role role) {
-        return !role.readOnly() && role != Role.PARTNER && role != Role.ADMINISTRATOR;
+        return !role.readOnly() && role != Role.ADMINISTRATOR;
     }
 
     /** Whether the user is the lead officer named (null: none) and their role may lead. */
