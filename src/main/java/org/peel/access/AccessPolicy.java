@@ -13,7 +13,7 @@ import java.util.TreeSet;
  */
 public final class AccessPolicy {
 
-    public static final String VERSION = "access-2";
+    public static final String VERSION = "access-3";
 
     private AccessPolicy() {
     }
@@ -22,6 +22,19 @@ public final class AccessPolicy {
         Role role = user.role();
         List<String> refusals = new ArrayList<>();
         List<String> grounds = new ArrayList<>();
+
+        if (leads(user, request.leadOfficer())) {
+            // named to lead against this record: its section, borough, sensitivities and duties come with the lead
+            grounds.add("user is the lead responsible officer");
+            if (request.change() && role.readOnly()) {
+                refusals.add(role.title() + " is read-only");
+            }
+            if (request.personalData() && role.statesPurpose()
+                    && (request.purpose() == null || request.purpose().isBlank())) {
+                refusals.add("a purpose must be stated before opening personal data");
+            }
+            return refusals.isEmpty() ? AccessDecision.allow(grounds) : AccessDecision.refuse(refusals);
+        }
 
         if (!role.sections().contains(request.section())) {
             refusals.add(role.title() + " has no access to " + request.section().title());
@@ -130,6 +143,20 @@ public final class AccessPolicy {
         List<String> grounds = new ArrayList<>(seen.reasons());
         grounds.add("the action is for the user's own organisation " + org + " on a case shared with it");
         return AccessDecision.allow(grounds);
+    }
+
+    /**
+     * Whether a role may be named to lead against a record (an organised crime group's lead responsible officer): a
+     * serving officer or analyst of the force: not a read-only role (which partner agencies' accounts are) and not an
+     * administrator.
+     */
+    public static boolean mayLead(Role role) {
+        return !role.readOnly() && role != Role.ADMINISTRATOR;
+    }
+
+    /** Whether the user is the lead officer named (null: none) and their role may lead. */
+    public static boolean leads(User user, String leadOfficer) {
+        return leadOfficer != null && leadOfficer.equals(user.username()) && mayLead(user.role());
     }
 
     /** How much of a set of records a local role must reach for a request over all of them. */

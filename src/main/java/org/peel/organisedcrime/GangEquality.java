@@ -65,6 +65,37 @@ public final class GangEquality {
                         + " population to compare it with.");
     }
 
+    /** Ethnic group on the matrix in each borough with anyone on it, against that borough's 2011 Census residents. */
+    public ByBorough ethnicityByBorough() {
+        Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
+        for (GangStore.Nominal n : store.included()) {
+            Map<String, Long> counts = matrix.computeIfAbsent(n.boroughCode(),
+                    k -> EqualityReport.count(List.of(), GangMatrix.ETHNICITIES));
+            counts.merge(n.ethnicity() == null ? "Not recorded" : n.ethnicity(), 1L, Long::sum);
+        }
+        Map<String, Map<String, Long>> atlas = population.ethnicityByBorough();
+        Map<String, Map<String, Long>> residents = new LinkedHashMap<>();
+        boroughNames.get().forEach((code, name) -> {
+            Map<String, Long> groups = atlas.get(name.toLowerCase(Locale.ROOT));
+            if (groups != null) {
+                residents.put(code, groups);
+            }
+        });
+        List<EqualityReport.BoroughRows> rows = EqualityReport.byBorough(matrix, residents, boroughNames.get());
+        long unmatched = rows.stream().filter(r -> !residents.containsKey(r.boroughCode())).count();
+        String missing = atlas.isEmpty()
+                ? "The GLA LSOA atlas is not in the public data folder (PEEL_SHARED_DATA), so no borough's ethnic groups"
+                + " are compared."
+                : unmatched > 0 ? unmatched + " borough" + (unmatched == 1 ? " is" : "s are") + " not in the atlas (it"
+                + " covers London only): their make-up is shown without a population." : null;
+        return new ByBorough(atlas.isEmpty() ? "not held" : "2011 Census ethnic group by LSOA, from the "
+                + population.atlasSource() + ", summed to each borough", rows, missing);
+    }
+
+    /** The ethnicity comparison borough by borough, where its population comes from, and what is missing. */
+    public record ByBorough(String populationSource, List<EqualityReport.BoroughRows> boroughs, String missing) {
+    }
+
     private EqualityReport.Dimension ethnicity(List<GangStore.Nominal> on) {
         Map<String, Long> matrix = EqualityReport.count(on.stream().map(GangStore.Nominal::ethnicity).toList(),
                 GangMatrix.ETHNICITIES);
@@ -80,9 +111,8 @@ public final class GangEquality {
         String missing = census.isEmpty()
                 ? "The 2011 Census ethnic group file is not in the public data folder, or has no row for the force"
                 + " area, so ethnic groups are not compared."
-                : "The census file gives ethnic group by force area only, not by borough: the matrix is compared with"
-                + " the whole force area (" + force + "). People whose ethnicity is not stated are counted but not"
-                + " compared.";
+                : "The matrix is compared here with the whole force area (" + force + "), and borough by borough"
+                + " below. People whose ethnicity is not stated are counted but not compared.";
         return new EqualityReport.Dimension("Ethnic group (broad, 2011 Census groups)",
                 census.isEmpty() ? "not held" : population.censusSource(),
                 EqualityReport.compare(matrix, census.orElse(null)), missing);

@@ -259,6 +259,7 @@ public final class GangRoutes {
         web.authorize(ctx, intelligence(), "gang-equality", null);
         Map<String, Object> params = new HashMap<>();
         params.put("dimensions", equality.report(matrix.today()));
+        params.put("byBorough", equality.ethnicityByBorough());
         params.put("included", matrix.store().statusCounts(matrix.today()).get("included"));
         Web.noStore(ctx);
         web.render(ctx, "organisedcrime/gang-equality.jte",

@@ -165,6 +165,20 @@ public final class GangStore {
         return out;
     }
 
+    /** A gang as the front line knows it: its name, how many are on the matrix, and the group it is linked to. */
+    public record Gang(String name, long onMatrix, String ocgId) {
+    }
+
+    /** The gangs with people on the matrix in a borough (all when null), largest first, with their linked group. */
+    public List<Gang> gangs(String boroughCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select gang_name, count(*), min(ocg_id) from gang_nominal
+                        where status = 'included' and (cast(:b as text) is null or borough_code = :b)
+                        group by gang_name order by count(*) desc, gang_name""")
+                .bind("b", boroughCode).map((rs, ctx) -> new Gang(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                .list());
+    }
+
     /** Who is on the matrix (included), by sex and age on the day, for the equality report. */
     public List<Nominal> included() {
         return withStatus("included", null);

@@ -74,7 +74,8 @@ public final class IcoFindings {
                                 "/partners/agreements"))),
                 new Finding("6", "No equality impact assessment was made (Equality Act 2010, s149).",
                         "The equality report sets the matrix's make-up by age, sex and ethnic group against the"
-                                + " population where the public data sets hold it, and says where they do not.",
+                                + " population where the public data sets hold it, ethnic group borough by borough as"
+                                + " well as force-wide, each ratio with its 95% interval, and says where they do not.",
                         equalityCompared + " of 3 dimensions compared with population",
                         equalityCompared > 0,
                         List.of(Map.entry("Equality report", "/organised-crime/gangs/equality"))),

@@ -130,6 +130,18 @@ public final class OcgRegister {
         });
     }
 
+    /**
+     * Names the user who leads against the group (the lead responsible officer), who may then task and complete tasks
+     * on it; the name first recorded is kept. The caller has checked the user may lead ({@code AccessPolicy.mayLead}).
+     */
+    public void setLeadOfficer(User user, String ocgId, User lead, String clientAddress) {
+        store.jdbi().useTransaction(h -> {
+            store.setLeadOfficer(h, ocgId, lead.username());
+            audit.record(h, AuditEvent.by(user, "ocg.lead-officer", "ocg", ocgId, AuditEvent.SUCCESS)
+                    .from(clientAddress).detail("lead responsible officer " + lead.username()));
+        });
+    }
+
     /** Archives a group from the day given, with its reason; it leaves the tracker and the count of active groups. */
     public boolean archive(User user, String ocgId, LocalDate on, String reason, String clientAddress) {
         return store.jdbi().inTransaction(h -> {

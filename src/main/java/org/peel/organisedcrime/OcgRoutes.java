@@ -62,6 +62,7 @@ public final class OcgRoutes {
         routes.post("/organised-crime/groups/{id}/members/{record}/removal", this::removeMember);
         routes.post("/organised-crime/groups/{id}/archive", this::archive);
         routes.post("/organised-crime/groups/{id}/tasks", this::giveTask);
+        routes.post("/organised-crime/groups/{id}/lead-officer", this::setLeadOfficer);
         routes.get("/organised-crime/models", this::models);
         routes.get("/organised-crime/disruptions", this::disruptionMonths);
     }
@@ -118,8 +119,8 @@ public final class OcgRoutes {
 
     private void group(Context ctx) {
         OcgGroup g = groupOf(ctx);
-        if (web.authorizePage(ctx, intelligence().inBorough(g.boroughCode()).withPersonalData(Web.statedPurpose(ctx)),
-                "ocg", g.id()).isPresent()) {
+        if (web.authorizePage(ctx, intelligence().inBorough(g.boroughCode()).ledBy(g.leadOfficerUsername())
+                .withPersonalData(Web.statedPurpose(ctx)), "ocg", g.id()).isPresent()) {
             showGroup(ctx, g, 200, FormErrors.none(), Map.of());
         }
     }
@@ -145,7 +146,12 @@ public final class OcgRoutes {
         params.put("values", values);
         params.put("today", LocalDate.now(clock).toString());
         params.put("purposeQuery", purposeQuery(ctx));
-        params.put("canChange", !Web.signedIn(ctx).role().readOnly());
+        User user = Web.signedIn(ctx);
+        params.put("canChange", AccessPolicy.decide(user, intelligence().inBorough(g.boroughCode()).changing())
+                .allowed());
+        params.put("canTask", AccessPolicy.decide(user, tasking(g)).allowed());
+        params.put("leadName", leadName(g));
+        params.put("leadCandidates", leadCandidates());
         Web.noStore(ctx);
         ctx.status(status);
         web.render(ctx, "organisedcrime/group.jte", web.page(ctx, g.name(), Section.ORGANISED_CRIME), params);
@@ -335,6 +341,45 @@ public final class OcgRoutes {
         ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
     }
 
+    /**
+     * Who may task for the group: whoever may change the register in its borough (by role), and the group's lead
+     * responsible officer, whatever their role, as the access policy decides.
+     */
+    static AccessRequest tasking(OcgGroup g) {
+        return intelligence().inBorough(g.boroughCode()).changing().ledBy(g.leadOfficerUsername());
+    }
+
+    /** The lead responsible officer in words: the user named, or the name as first recorded when no user is. */
+    private String leadName(OcgGroup g) {
+        if (g.leadOfficerUsername() != null) {
+            return accounts.findUser(g.leadOfficerUsername()).map(u -> u.displayName() + " (" + u.username() + ")")
+                    .orElse(g.leadOfficerUsername());
+        }
+        return g.leadOfficer() == null || g.leadOfficer().isBlank() ? "Not assigned"
+                : g.leadOfficer() + " (as recorded; not yet a user of Peel)";
+    }
+
+    /** Users who may be named to lead against a group, by name. */
+    private List<User> leadCandidates() {
+        return accounts.listUsers().stream().filter(u -> AccessPolicy.mayLead(u.role()))
+                .sorted(java.util.Comparator.comparing(User::displayName)).toList();
+    }
+
+    /** Whoever may change the group names its lead responsible officer, picked from the users who may lead. */
+    private void setLeadOfficer(Context ctx) {
+        OcgGroup g = groupOf(ctx);
+        User user = web.authorize(ctx, intelligence().inBorough(g.boroughCode()).changing(), "ocg", g.id());
+        String username = java.util.Optional.ofNullable(ctx.formParam("leadOfficer")).orElse("").strip();
+        java.util.Optional<User> lead = username.isEmpty() ? java.util.Optional.empty() : accounts.findUser(username);
+        if (lead.isEmpty() || !AccessPolicy.mayLead(lead.get().role())) {
+            showGroup(ctx, g, 400, FormErrors.of("leadOfficer", "Choose the officer who leads against the group"),
+                    Map.of());
+            return;
+        }
+        register.setLeadOfficer(user, g.id(), lead.get(), ctx.ip());
+        ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
+    }
+
     /** Neighbourhood officers who may be tasked, by borough then name. */
     private List<User> neighbourhoodOfficers() {
         return accounts.listUsers().stream().filter(u -> u.role() == Role.NEIGHBOURHOOD_OFFICER)
@@ -343,54 +388,23 @@ public final class OcgRoutes {
 
     /**
      * The lead responsible officer tasks a borough's neighbourhood team, or one of its officers, with an action
-     * against the group or one member. Whoever may change the group may task for it; a named officer must be an
-     * enabled neighbourhood officer of the borough tasked.
+     * against the group or one member. Whoever may change the group, and its lead responsible officer, may task for
+     * it; a named officer must be an enabled neighbourhood officer of the borough tasked.
      */
     private void giveTask(Context ctx) {
         OcgGroup g = groupOf(ctx);
-        User user = web.authorize(ctx, intelligence().inBorough(g.boroughCode()).changing(), "ocg", g.id());
+        User user = web.authorize(ctx, tasking(g), "ocg", g.id());
         Map<String, String> values = form(ctx, List.of("taskAgainst", "taskBorough", "taskOfficer", "taskAction",
                 "taskReason", "taskDueOn"));
-        FormErrors errors = FormErrors.none();
-        String against = values.get("taskAgainst").isEmpty() ? null : values.get("taskAgainst");
-        if (against != null && register.store().members(g.id()).stream().noneMatch(m -> m.recordId().equals(against))) {
-            errors.add("taskAgainst", "Choose the group, or one of its current members or associates");
-        }
-        String borough = values.get("taskBorough");
-        if (!boroughNames.get().containsKey(borough)) {
-            errors.add("taskBorough", "Choose the borough to task");
-        }
-        String officer = values.get("taskOfficer").isEmpty() ? null : values.get("taskOfficer");
-        if (officer != null) {
-            java.util.Optional<User> tasked = accounts.findUser(officer);
-            if (tasked.isEmpty() || tasked.get().role() != Role.NEIGHBOURHOOD_OFFICER) {
-                errors.add("taskOfficer", "Choose a neighbourhood officer, or leave it to the borough's team");
-            } else if (!tasked.get().boroughCode().equals(borough)) {
-                errors.add("taskOfficer", "That officer works in another borough: choose one of the borough tasked");
-            }
-        }
-        if (values.get("taskAction").isEmpty()) {
-            errors.add("taskAction", "Say what is to be done, for example: check who is living at the address");
-        }
-        if (values.get("taskReason").isEmpty()) {
-            errors.add("taskReason", "Say why, for example: intelligence that the group stores drugs there");
-        }
-        LocalDate due = null;
-        try {
-            due = LocalDate.parse(values.get("taskDueOn"));
-            if (due.isBefore(LocalDate.now(clock))) {
-                errors.add("taskDueOn", "The due date cannot be in the past");
-            }
-        } catch (DateTimeParseException ex) {
-            errors.add("taskDueOn", "Enter the date the task is due as YYYY-MM-DD");
-        }
+        TaskOrders.Checked checked = TaskOrders.check(register.store(), accounts, boroughNames.get().keySet(), g,
+                values, LocalDate.now(clock));
+        FormErrors errors = checked.errors();
         if (errors.any()) {
             values.put("tasking", "yes");
             showGroup(ctx, g, 400, errors, values);
             return;
         }
-        register.task(user, g.id(), new OcgRegister.TaskOrder(against, borough, officer, values.get("taskAction"),
-                values.get("taskReason"), due), ctx.ip());
+        register.task(user, g.id(), checked.order(), ctx.ip());
         ctx.redirect("/organised-crime/groups/" + g.id() + purposeQuery(ctx));
     }
 

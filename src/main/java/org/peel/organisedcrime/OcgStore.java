@@ -25,7 +25,7 @@ public final class OcgStore {
     private static final String GROUP_COLUMNS = """
             g.id, g.name, g.borough_code, g.activities, g.firearms, g.violence, g.corruption, g.money_laundering,
             g.specialist_skills, g.reach, g.areas, g.lead_officer, g.status, g.mapped_on, g.archived_on, g.score,
-            g.band, g.model_version, g.last_assessed, g.archive_reason,
+            g.band, g.model_version, g.last_assessed, g.archive_reason, g.lead_officer_username,
             (select count(*) from person_record p where p.source_type = 'ocg' and p.source_id = g.id
                 and p.role <> 'associate'
                 and not exists (select 1 from ocg_membership_end x where x.person_record_id = p.id)) as members,
@@ -425,6 +425,21 @@ public final class OcgStore {
         return current;
     }
 
+    /** Names the user who leads against the group, in the caller's transaction; the recorded name is kept. */
+    void setLeadOfficer(Handle h, String ocgId, String username) {
+        h.createUpdate("update ocg set lead_officer_username = :u where id = :g")
+                .bind("g", ocgId).bind("u", username).execute();
+    }
+
+    /** The active groups a user leads against, highest score first. */
+    public List<OcgGroup> ledBy(String username) {
+        return jdbi.withHandle(h -> h.createQuery("select " + GROUP_COLUMNS + """
+                         from ocg g
+                        where g.status = 'active' and g.lead_officer_username = :u
+                        order by g.score desc nulls last, g.id""")
+                .bind("u", username).map((rs, ctx) -> group(rs)).list());
+    }
+
     /** Archives a group on the day with its reason, in the caller's transaction; false when it was not active. */
     boolean archive(Handle h, String ocgId, LocalDate on, String reason) {
         return h.createUpdate("""
@@ -437,7 +452,7 @@ public final class OcgStore {
             t.id, t.ocg_id, g.name as group_name, t.member_record_id,
             trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')) as member_name, t.borough_code,
             t.officer, t.action, t.reason, t.due_on, t.status, t.result, t.tasked_by, t.tasked_at, t.closed_by,
-            t.closed_at
+            t.closed_at, g.lead_officer_username as group_lead
             from ocg_task t join ocg g on g.id = t.ocg_id
             left join person_record p on p.id = t.member_record_id""";
 
@@ -450,13 +465,16 @@ public final class OcgStore {
     }
 
     /**
-     * Open tasks in a borough (all boroughs when null): with a username, only those for that officer (named to them,
-     * or to their borough's team); due soonest first.
+     * Open tasks in a borough (all boroughs when null). With a username, only those for that officer: named to them,
+     * given to the team of the borough (none when the borough is null), or on the groups they lead wherever the task
+     * is; due soonest first.
      */
     public List<OcgTask> openTasks(String boroughCode, String username) {
         return jdbi.withHandle(h -> h.createQuery("select " + TASK_COLUMNS + """
-                         where t.status = 'open' and (cast(:b as text) is null or t.borough_code = :b)
-                          and (cast(:u as text) is null or t.officer is null or t.officer = :u)
+                         where t.status = 'open'
+                          and ((cast(:u as text) is null and (cast(:b as text) is null or t.borough_code = :b))
+                               or t.officer = :u or g.lead_officer_username = :u
+                               or (t.officer is null and t.borough_code = :b and cast(:u as text) is not null))
                         order by t.due_on, t.id""")
                 .bind("b", boroughCode).bind("u", username).map((rs, ctx) -> task(rs)).list());
     }
@@ -508,7 +526,7 @@ public final class OcgStore {
                 rs.getString("borough_code"), rs.getString("officer"), rs.getString("action"), rs.getString("reason"),
                 rs.getObject("due_on", LocalDate.class), rs.getString("status"), rs.getString("result"),
                 rs.getString("tasked_by"), rs.getObject("tasked_at", OffsetDateTime.class).toInstant(),
-                rs.getString("closed_by"), closed == null ? null : closed.toInstant());
+                rs.getString("closed_by"), closed == null ? null : closed.toInstant(), rs.getString("group_lead"));
     }
 
     private static OcgGroup group(ResultSet rs) throws SQLException {
@@ -519,7 +537,8 @@ public final class OcgStore {
                 rs.getString("status"), rs.getObject("mapped_on", LocalDate.class),
                 rs.getObject("archived_on", LocalDate.class), number(rs, "score"), rs.getString("band"),
                 rs.getString("model_version"), rs.getObject("last_assessed", LocalDate.class), rs.getInt("members"),
-                rs.getInt("principals"), rs.getString("archive_reason"));
+                rs.getInt("principals"), rs.getString("archive_reason"),
+                rs.getString("lead_officer_username"));
     }
 
     static List<String> split(String text) {

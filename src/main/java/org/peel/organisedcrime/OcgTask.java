@@ -10,11 +10,12 @@ import java.time.LocalDate;
  *
  * @param memberRecordId the member's person record when the task is against one member, else null (the whole group)
  * @param officer        the tasked neighbourhood officer's username, or null when the borough's team is tasked
+ * @param groupLead      the username of the group's lead responsible officer, or null when no user is named
  */
 public record OcgTask(long id, String ocgId, String groupName, String memberRecordId, String memberName,
                       String boroughCode, String officer, String action, String reason, LocalDate dueOn,
                       String status, String result, String taskedBy, Instant taskedAt, String closedBy,
-                      Instant closedAt) {
+                      Instant closedAt, String groupLead) {
 
     public boolean open() {
         return "open".equals(status);

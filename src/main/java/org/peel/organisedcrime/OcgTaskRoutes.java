@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * Organised crime tasks from the neighbourhood officer's side: the open tasks given to them by name or to their
  * borough's team, each with the group, the member it is against, what to do, why and by when, and the form to complete
  * it with the result. Officers reach it through the prevention section they hold; analysts see every open task of a
- * borough and may withdraw one. A task names a member, so the page is an audited read of personal data.
+ * borough and may withdraw one; a group's lead responsible officer sees and may complete the tasks on the groups they
+ * lead. A task names a member, so the page is an audited read of personal data.
  */
 public final class OcgTaskRoutes {
 
@@ -65,9 +66,34 @@ public final class OcgTaskRoutes {
         return AccessPolicy.decide(user, analyst()).allowed();
     }
 
-    /** Analysts through organised crime; neighbourhood officers through the prevention section they work in. */
-    private static AccessRequest request(User user, String borough) {
-        return (isAnalyst(user) ? analyst() : AccessRequest.view(Section.PREVENTION)).inBorough(borough);
+    /**
+     * Analysts through organised crime; neighbourhood officers through the prevention section they work in; a lead
+     * responsible officer, whatever their role, for the tasks on the groups they lead.
+     */
+    private AccessRequest request(User user, String borough) {
+        if (isAnalyst(user)) {
+            return analyst().inBorough(borough);
+        }
+        AccessRequest officer = AccessRequest.view(Section.PREVENTION).inBorough(borough);
+        if (!AccessPolicy.decide(user, officer).allowed() && !register.store().ledBy(user.username()).isEmpty()) {
+            return officer.ledBy(user.username());
+        }
+        return officer;
+    }
+
+    /**
+     * Completing a task: the neighbourhood officer tasked (or one of the borough's team), or the group's lead
+     * responsible officer, as the access policy decides; whether the task is this officer's own is checked after.
+     */
+    static AccessRequest completing(OcgTask task) {
+        return AccessRequest.view(Section.PREVENTION).inBorough(task.boroughCode()).changing()
+                .dutyOf("completing an organised crime task", COMPLETERS).ledBy(task.groupLead());
+    }
+
+    /** Whether the user may complete this task: the policy allows it and it is theirs, their team's or they lead. */
+    static boolean mayComplete(User user, OcgTask task) {
+        return AccessPolicy.decide(user, completing(task).withPersonalData("completing the task")).allowed()
+                && (AccessPolicy.leads(user, task.groupLead()) || task.tasks(user.username(), user.boroughCode()));
     }
 
     private void list(Context ctx) {
@@ -82,11 +108,13 @@ public final class OcgTaskRoutes {
     private void show(Context ctx, User user, String borough, int status, FormErrors errors, long failedTask) {
         boolean analyst = isAnalyst(user);
         Map<String, Object> params = new HashMap<>();
-        params.put("tasks", register.store().openTasks(borough, analyst ? null : user.username()));
+        List<OcgTask> tasks = register.store().openTasks(borough, analyst ? null : user.username());
+        params.put("tasks", tasks);
+        params.put("completable", tasks.stream().filter(t -> mayComplete(user, t)).map(OcgTask::id)
+                .collect(java.util.stream.Collectors.toSet()));
         params.put("boroughNames", boroughNames.get());
         params.put("borough", borough == null ? "" : borough);
         params.put("analyst", analyst);
-        params.put("canComplete", COMPLETERS.contains(user.role()));
         params.put("canWithdraw", analyst && !user.role().readOnly());
         params.put("errors", errors);
         params.put("failedTask", failedTask);
@@ -109,14 +137,15 @@ public final class OcgTaskRoutes {
         return register.store().task(id).orElseThrow(() -> new NotFoundResponse("No task " + id));
     }
 
-    /** The officer tasked (or, for a task to the team, an officer of the borough) completes it with the result. */
+    /**
+     * The officer tasked (or, for a task to the team, an officer of the borough) completes it with the result; so may
+     * the group's lead responsible officer, for a result reported to them.
+     */
     private void complete(Context ctx) {
         OcgTask task = taskOf(ctx);
         String id = Long.toString(task.id());
-        User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(task.boroughCode()).changing()
-                .withPersonalData(Web.statedPurpose(ctx)).dutyOf("completing an organised crime task", COMPLETERS),
-                "ocg-task", id);
-        if (!task.tasks(user.username(), user.boroughCode())) {
+        User user = web.authorize(ctx, completing(task).withPersonalData(Web.statedPurpose(ctx)), "ocg-task", id);
+        if (!AccessPolicy.leads(user, task.groupLead()) && !task.tasks(user.username(), user.boroughCode())) {
             audit.record(AuditEvent.by(user, "access-denied", "ocg-task", id, AuditEvent.DENIED).from(ctx.ip())
                     .detail("POST " + ctx.path() + ": the task is for " + task.officer()));
             throw new ForbiddenResponse("This task was given to another officer");

@@ -31,6 +31,7 @@ public final class OrganisedCrimeModule implements Module {
     private final FrontLineIntelligence intelligence;
     private final ThreatStore threats;
     private final OcgTaskRoutes tasks;
+    private final OcgAreaRoutes area;
 
     public OrganisedCrimeModule(ModuleContext context) {
         this.context = context;
@@ -49,6 +50,8 @@ public final class OrganisedCrimeModule implements Module {
                 ThreatStore.testDaysFrom(context.environment().get("PEEL_SPR_TEST_DAYS")));
         this.tasks = new OcgTaskRoutes(context.web(), register, context.audit(), context::boroughNames,
                 context.clock());
+        this.area = new OcgAreaRoutes(context.web(), store, new IntelligenceStore(context.jdbi()), gangStore,
+                context.access(), context::boroughNames, context.places()::wardsIn);
         this.equality = new GangEquality(gangStore, new PopulationFigures(context.sharedData()), context::boroughNames,
                 () -> context.places().forceAreas().stream().map(f -> f.name()).toList());
     }
@@ -58,8 +61,11 @@ public final class OrganisedCrimeModule implements Module {
         new OcgRoutes(context.web(), register, context::boroughNames, context.clock(), context.access())
                 .register(routes);
         tasks.register(routes);
+        area.register(routes);
         new GangRoutes(context.web(), gangs, equality, context::boroughNames).register(routes);
         new GangApiRoutes(context.web(), gangs).register(routes);
+        new OcgTaskApiRoutes(context.web(), register, context.access(), context::boroughNames, context.clock())
+                .register(routes);
         new ThreatRoutes(context.web(), threats).register(routes);
         new IntelligenceRoutes(context.web(), intelligence, gangs.store(), context::boroughNames).register(routes);
     }
@@ -84,6 +90,10 @@ public final class OrganisedCrimeModule implements Module {
                         "What to look and listen for in your borough, its organised crime groups and gangs, and the"
                                 + " form to submit intelligence",
                         "/organised-crime/intelligence"),
+                new Capability(Section.PREVENTION, "Organised crime in your area",
+                        "The active organised crime groups and gangs in your borough and its wards: type, threat band,"
+                                + " lead responsible officer, your team's open tasks and the disruption priorities",
+                        "/organised-crime/area"),
                 new Capability(Section.PREVENTION, "Organised crime tasks",
                         "Tasks from a group's lead responsible officer to you or your borough's team: what to do"
                                 + " against a group or member, why, by when, and the result when done",
@@ -110,11 +120,13 @@ public final class OrganisedCrimeModule implements Module {
     /**
      * For those who may see the register: the groups due for reassessment (a significant event since the last
      * assessment, the interval passed, or never scored under the register's model), and people on the gangs matrix
-     * past their review date. For a neighbourhood officer: the organised crime tasks given to them or their team.
+     * past their review date. For a neighbourhood officer: the organised crime tasks given to them or their team, and
+     * the groups and gangs active in their area.
      */
     @Override
     public List<Attention> attention(User user) {
         List<Attention> items = new ArrayList<>(tasks.attention(user));
+        items.addAll(area.attention(user));
         if (!AccessPolicy.decide(user, AccessRequest.view(Section.ORGANISED_CRIME).touching(Sensitivity.INTELLIGENCE))
                 .allowed()) {
             return items;

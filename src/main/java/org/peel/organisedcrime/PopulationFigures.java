@@ -17,7 +17,8 @@ import java.util.Optional;
  * The population the equality report compares the matrix with, read from the public data sets folder when it is
  * there: mid-2013 residents by age band per London borough (the GLA's LSOA atlas, summed from LSOAs to the borough
  * named in each LSOA's name), and 2011 Census residents by broad ethnic group per force area. Neither file gives
- * sex by borough, and the census gives ethnicity only by force area, so the report says so.
+ * sex by borough; the atlas also carries the 2011 Census's broad ethnic groups per LSOA, so ethnicity is compared
+ * borough by borough as well as over the force area.
  */
 @Adapter
 public final class PopulationFigures {
@@ -42,6 +43,36 @@ public final class PopulationFigures {
 
     /** Residents by age band for each borough named, keyed by borough name; empty when the atlas is not there. */
     public Map<String, Map<String, Long>> ageBandsByBorough() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String band : EqualityReport.AGE_BANDS) {
+            columns.put(band, "Mid-year Population Estimates;Aged " + band + ";2013");
+        }
+        return byBorough(columns);
+    }
+
+    /** The atlas's 2011 Census columns for the matrix's five broad ethnic groups, in the matrix's order. */
+    static final Map<String, String> ATLAS_ETHNIC_GROUPS = ethnicColumns();
+
+    private static Map<String, String> ethnicColumns() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("White", "Ethnic Group;White;2011");
+        m.put("Mixed", "Ethnic Group;Mixed/multiple ethnic groups;2011");
+        m.put("Asian", "Ethnic Group;Asian/Asian British;2011");
+        m.put("Black", "Ethnic Group;Black/African/Caribbean/Black British;2011");
+        m.put("Other", "Ethnic Group;Other ethnic group;2011");
+        return m;
+    }
+
+    /**
+     * 2011 Census residents by broad ethnic group for each borough named, keyed by borough name, from the atlas's
+     * census columns summed over the borough's LSOAs; empty when the atlas is not there.
+     */
+    public Map<String, Map<String, Long>> ethnicityByBorough() {
+        return byBorough(ATLAS_ETHNIC_GROUPS);
+    }
+
+    /** The atlas's columns given (group to column name) summed from LSOAs to the borough named in each LSOA's name. */
+    private Map<String, Map<String, Long>> byBorough(Map<String, String> columns) {
         Optional<Path> file = file(ATLAS);
         if (file.isEmpty()) {
             return Map.of();
@@ -52,9 +83,7 @@ public final class PopulationFigures {
                 file.get().getFileName().toString())) {
             int name = csv.column("Names");
             Map<String, Integer> cols = new LinkedHashMap<>();
-            for (String band : EqualityReport.AGE_BANDS) {
-                cols.put(band, csv.column("Mid-year Population Estimates;Aged " + band + ";2013"));
-            }
+            columns.forEach((group, column) -> cols.put(group, csv.column(column)));
             for (String[] row = csv.next(); row != null; row = csv.next()) {
                 if (row.length <= name || row[name].isBlank()) {
                     continue;
@@ -74,7 +103,7 @@ public final class PopulationFigures {
                     try {
                         borough.merge(c.getKey(), Long.parseLong(v), Long::sum);
                     } catch (NumberFormatException ex) {
-                        throw csv.bad("Mid-year Population Estimates;Aged " + c.getKey() + ";2013", "is not a whole number");
+                        throw csv.bad(columns.get(c.getKey()), "is not a whole number");
                     }
                 }
             }

@@ -112,7 +112,9 @@ class ApiDescriptionTest {
                 "CrimeVictim", org.peel.investigation.CrimeRequest.VictimRequest.class,
                 "CrimeParty", org.peel.investigation.CrimeRequest.PartyRequest.class,
                 "Outcome", org.peel.investigation.CrimeRequest.Outcome.class,
-                "AsbCall", org.peel.prevention.AsbCallRequest.class);
+                "AsbCall", org.peel.prevention.AsbCallRequest.class,
+                "NewOcgTask", org.peel.organisedcrime.OcgTaskApiRoutes.NewTask.class,
+                "OcgTaskCompletion", org.peel.organisedcrime.OcgTaskApiRoutes.Completion.class);
         requests.forEach((schema, type) -> assertThat(documentedFields(schema)).as(schema).isNotEmpty()
                 .isEqualTo(fields(ApiJson.MAPPER.getDeserializationConfig().introspect(
                         ApiJson.MAPPER.constructType(type)).findProperties())));
@@ -133,6 +135,7 @@ class ApiDescriptionTest {
                 Map.entry("GangMatrixEntry", org.peel.organisedcrime.GangApiRoutes.MatrixEntry.class),
                 Map.entry("GangMatrixPerson", org.peel.organisedcrime.GangApiRoutes.MatrixPerson.class),
                 Map.entry("GangInvolvement", org.peel.organisedcrime.GangApiRoutes.InvolvementAnswer.class),
+                Map.entry("OcgTask", org.peel.organisedcrime.OcgTaskApiRoutes.TaskAnswer.class),
                 Map.entry("Problem", Problem.class));
         responses.forEach((schema, type) -> assertThat(documentedFields(schema)).as(schema).isNotEmpty()
                 .isEqualTo(fields(ApiJson.MAPPER.getSerializationConfig().introspect(
