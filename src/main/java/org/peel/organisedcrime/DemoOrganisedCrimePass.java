@@ -127,8 +127,7 @@ public final class DemoOrganisedCrimePass {
                     submissions++;
                 }
             }
-            int tasks = tasks(h, audit, groups, byBorough.getOrDefault(demoBorough, List.of()), demoBorough, today,
-                    now);
+            int tasks = tasks(h, audit, groups, taskedGroups(byBorough, demoBorough), demoBorough, today, now);
             return new Summary(entries, toTest, requirements, submissions, significant, tasks);
         });
     }
@@ -220,11 +219,25 @@ public final class DemoOrganisedCrimePass {
         return significant;
     }
 
-    /** Tasks to the demo borough's neighbourhood team against its three highest scoring groups. */
-    private static int tasks(Handle h, AuditTrail audit, OcgStore groups, List<OcgGroup> inBorough, String borough,
+    /**
+     * The groups the demo borough's team is tasked against: its own, highest scoring first, then, when it has fewer
+     * than three, the force's highest scoring groups based elsewhere (groups work across borough lines), so the demo
+     * shows an open, an overdue and a completed task whatever the seed puts in the borough.
+     */
+    private static List<OcgGroup> taskedGroups(Map<String, List<OcgGroup>> byBorough, String demoBorough) {
+        Comparator<OcgGroup> highestFirst = Comparator.comparing((OcgGroup g) -> g.score() == null ? 0 : -g.score())
+                .thenComparing(OcgGroup::id);
+        List<OcgGroup> chosen = new ArrayList<>(byBorough.getOrDefault(demoBorough, List.of()).stream()
+                .sorted(highestFirst).limit(3).toList());
+        byBorough.entrySet().stream().filter(e -> !e.getKey().equals(demoBorough))
+                .flatMap(e -> e.getValue().stream()).sorted(highestFirst).limit(3 - chosen.size())
+                .forEach(chosen::add);
+        return chosen;
+    }
+
+    /** Tasks to the demo borough's neighbourhood team against the groups chosen for it, in that order. */
+    private static int tasks(Handle h, AuditTrail audit, OcgStore groups, List<OcgGroup> top, String borough,
                              LocalDate today, Instant now) {
-        List<OcgGroup> top = inBorough.stream().sorted(Comparator.comparing((OcgGroup g) -> g.score() == null ? 0
-                : -g.score()).thenComparing(OcgGroup::id)).limit(3).toList();
         int n = 0;
         for (int i = 0; i < top.size(); i++) {
             OcgGroup g = top.get(i);
