@@ -122,17 +122,21 @@ public final class InspectionStore {
                 rs.getString("closed_by"), instant(rs, "closed_at"));
     }
 
-    /** Crimes recorded in the force in the 12 months, as investigation publishes them: the sample's frame. */
+    /**
+     * Crimes recorded in the force in the 12 months, as investigation publishes them (version 2, which says which are
+     * rape): the sample's frame.
+     */
     public List<CaseFileSample.Candidate> candidates(String forceCode, YearMonth yearTo) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select c.id, c.offence_group from investigation_crime_published c
+                        select c.id, c.offence_group, c.rape from investigation_crime_v2_published c
                         join borough b on b.code = c.borough_code
                         where b.force_code = :f and c.recorded_at >= :from and c.recorded_at < :to
                         order by c.id""")
                 .bind("f", forceCode)
                 .bind("from", yearTo.minusMonths(11).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
                 .bind("to", yearTo.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
-                .map((rs, ctx) -> new CaseFileSample.Candidate(rs.getString(1), rs.getString(2))).list());
+                .map((rs, ctx) -> new CaseFileSample.Candidate(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list());
     }
 
     /** Keeps a sample drawn, with its seed. */
