@@ -93,7 +93,10 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
                 }
                 boolean perHead = f.definition().denominator() == IndicatorDefinition.Denominator.POPULATION
                         || f.definition().denominator() == IndicatorDefinition.Denominator.HOUSEHOLDS;
-                yield filling.filledBy() + (perHead && !populationHeld && !filling.filledBy().contains("population")
+                // the population only once something can fill the offences: "no import" needs no second step
+                boolean fillable = COMMAND.matcher(filling.filledBy()).find();
+                yield filling.filledBy() + (perHead && fillable && !populationHeld
+                        && !filling.filledBy().contains("population")
                         ? "; then peel import population FILE (" + force.name() + "'s population)" : "");
             }
             case NONE -> null;

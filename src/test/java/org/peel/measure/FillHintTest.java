@@ -63,6 +63,9 @@ class FillHintTest {
         assertThat(asb.force().gap()).isEqualTo(Figure.Gap.POPULATION);
         assertThat(asb.fill()).startsWith("peel import population FILE").contains("Kent").doesNotContain("police-uk");
         assertThat(report.row("assault_with_injury_per_1000").fill()).startsWith("no import fills it for Kent");
+        // nothing can fill calls for assistance, so the population is no next step for it
+        assertThat(report.row("calls_for_assistance_per_1000").fill()).startsWith("no import")
+                .doesNotContain("population");
         assertThat(report.importsToRun()).contains("peel import population")
                 .doesNotContain("peel import london-borough-crime");
     }
