@@ -45,6 +45,9 @@ final class BenchReportCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "N", description = "Reports to time (default: 20)")
     int reports = 20;
 
+    @Option(names = "--queries", description = "Also list the statements the timed reports spent longest in")
+    boolean queries;
+
     /** Carries the results out of the transaction it rolls back. */
     private static final class Done extends RuntimeException {
         final Map<String, Object> json;
@@ -100,11 +103,16 @@ final class BenchReportCommand implements Callable<Integer> {
 
                     Period period = Period.yearTo(to);
                     ForceInNumbers.of(engine, area, period);
+                    StatementTimes times = new StatementTimes();
+                    if (queries) {
+                        h.setSqlLogger(times);
+                    }
                     long t1 = System.nanoTime();
                     for (int i = 0; i < reports; i++) {
                         ForceInNumbers.of(engine, area, period);
                     }
                     double msPerReport = (System.nanoTime() - t1) / 1e6 / reports;
+                    h.setSqlLogger(org.jdbi.v3.core.statement.SqlLogger.NOP_SQL_LOGGER);
 
                     long t2 = System.nanoTime();
                     h.createQuery("select count(*) as rows, count(distinct crime_type) as types from opendata_police_uk_crime")
@@ -123,6 +131,10 @@ final class BenchReportCommand implements Callable<Integer> {
                     out.put("msPerReport", Math.round(msPerReport * 10) / 10.0);
                     out.put("baselineScanMs", Math.round(scanMs * 10) / 10.0);
                     out.put("ratio", Math.round(scanMs / msPerReport * 10) / 10.0);
+                    if (queries) {
+                        out.put("statementsPerReport", times.count() / reports);
+                        out.put("slowestStatements", times.slowest(10, reports));
+                    }
                     throw new Done(out);
                 });
                 throw new IllegalStateException("the benchmark's transaction must not commit");
@@ -139,8 +151,43 @@ final class BenchReportCommand implements Callable<Integer> {
                     (Integer) json.get("copiesIntoEarlierYears"), (Double) json.get("setupSeconds"),
                     (Double) json.get("msPerReport"), (Integer) json.get("indicatorsPerReport"), reports,
                     (Double) json.get("baselineScanMs"), (Double) json.get("ratio"));
+            if (json.containsKey("slowestStatements")) {
+                StringBuilder more = new StringBuilder(String.format("%n  statements: %d per report; longest in total,"
+                        + " per report:", (Long) json.get("statementsPerReport")));
+                for (Object row : (java.util.List<?>) json.get("slowestStatements")) {
+                    more.append(String.format("%n    %s", row));
+                }
+                text = text + more;
+            }
             output.print(System.out, text, json);
             return 0;
+        }
+    }
+
+    /** Milliseconds spent in each statement (by its SQL), for {@code --queries}. */
+    private static final class StatementTimes implements org.jdbi.v3.core.statement.SqlLogger {
+        private final Map<String, long[]> bySql = new java.util.HashMap<>();
+
+        @Override
+        public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext ctx) {
+            long nanos = java.time.Duration.between(ctx.getExecutionMoment(), ctx.getCompletionMoment()).toNanos();
+            long[] t = bySql.computeIfAbsent(ctx.getRawSql().replaceAll("\\s+", " ").trim(), k -> new long[2]);
+            t[0]++;
+            t[1] += nanos;
+        }
+
+        long count() {
+            return bySql.values().stream().mapToLong(t -> t[0]).sum();
+        }
+
+        java.util.List<String> slowest(int n, int reports) {
+            return bySql.entrySet().stream()
+                    .sorted(java.util.Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1]))
+                    .limit(n)
+                    .map(e -> String.format("%8.1f ms %5d× %s", e.getValue()[1] / 1e6 / reports,
+                            e.getValue()[0] / reports, e.getKey().length() > 110 ? e.getKey().substring(0, 110) + "…"
+                                    : e.getKey()))
+                    .toList();
         }
     }
 

@@ -15,9 +15,12 @@ import java.util.Random;
  */
 public final class CaseFileSample {
 
-    /** The strata the inspection reviews, with the Home Office offence groups Peel records each under. */
+    /**
+     * The strata the inspection reviews. Rape is drawn from the crimes investigation publishes as rape (the Home
+     * Office classes of rape within sexual offences), the others from the Home Office offence groups Peel records.
+     */
     public enum Stratum {
-        RAPE("Rape", List.of("Sexual offences")),
+        RAPE("Rape", List.of()),
         BURGLARY("Burglary", List.of("Residential burglary", "Domestic burglary", "Non-residential burglary",
                 "Non-domestic burglary")),
         SERIOUS_VIOLENCE("Serious violence", List.of("Homicide", "Violence with injury")),
@@ -35,17 +38,18 @@ public final class CaseFileSample {
             return title;
         }
 
+        /** The offence groups drawn from; none for rape, which is drawn on its classification. */
         public List<String> offenceGroups() {
             return offenceGroups;
         }
 
-        /**
-         * The stratum of an offence group, if any. Peel records offences by Home Office group, so "rape" is drawn
-         * from sexual offences as a whole; a reviewer sets aside a file that is not a rape.
-         */
-        public static Optional<Stratum> of(String offenceGroup) {
+        /** The stratum of a crime, if any: rape when it is classified rape, else by its offence group. */
+        public static Optional<Stratum> of(Candidate c) {
+            if (c.rape()) {
+                return Optional.of(RAPE);
+            }
             for (Stratum s : values()) {
-                if (s.offenceGroups.contains(offenceGroup)) {
+                if (s.offenceGroups.contains(c.offenceGroup())) {
                     return Optional.of(s);
                 }
             }
@@ -53,8 +57,13 @@ public final class CaseFileSample {
         }
     }
 
-    /** A crime that could be drawn. */
-    public record Candidate(String crimeId, String offenceGroup) {
+    /** A crime that could be drawn: its offence group and whether it is classified rape. */
+    public record Candidate(String crimeId, String offenceGroup, boolean rape) {
+
+        /** A crime that is not a rape. */
+        public Candidate(String crimeId, String offenceGroup) {
+            this(crimeId, offenceGroup, false);
+        }
     }
 
     /** A crime drawn: its stratum and its place in that stratum's draw (1 first). */
@@ -71,7 +80,7 @@ public final class CaseFileSample {
         }
         Map<Stratum, List<String>> byStratum = new EnumMap<>(Stratum.class);
         for (Candidate c : candidates) {
-            Stratum.of(c.offenceGroup()).ifPresent(s -> byStratum.computeIfAbsent(s, k -> new ArrayList<>())
+            Stratum.of(c).ifPresent(s -> byStratum.computeIfAbsent(s, k -> new ArrayList<>())
                     .add(c.crimeId()));
         }
         List<Drawn> drawn = new ArrayList<>();

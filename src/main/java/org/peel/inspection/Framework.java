@@ -109,13 +109,16 @@ public record Framework(String title, String headline, List<Question> questions,
                                     new SubQuestion("q4.1", "How well does the force understand the threat and risk"
                                             + " posed by serious and organised crime?",
                                             List.of(), List.of("ocgs_per_million"),
-                                            List.of("organised crime groups mapped and scored")),
+                                            List.of("organised crime groups mapped and scored",
+                                                    "active groups scored under one model, and again after a major"
+                                                            + " disruption")),
                                     new SubQuestion("q4.2", "How effectively does the force respond to serious and"
                                             + " organised crime?", List.of(), List.of(),
                                             List.of("disruptions recorded against active groups")),
                                     new SubQuestion("q4.3", "How effectively is the force working with partners to"
                                             + " prevent serious and organised crime?", List.of(), List.of(),
-                                            List.of("partners engaged on organised crime groups")),
+                                            List.of("partners engaged on organised crime groups",
+                                                    "disruptions under Prevent and Protect")),
                                     new SubQuestion("q4.4", "How effective are the arrangements in place to ensure"
                                             + " that the force can fulfil its national policing responsibilities?",
                                             List.of(), List.of(), List.of("governance meetings held within cadence"))))),

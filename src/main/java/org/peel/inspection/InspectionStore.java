@@ -122,17 +122,21 @@ public final class InspectionStore {
                 rs.getString("closed_by"), instant(rs, "closed_at"));
     }
 
-    /** Crimes recorded in the force in the 12 months, as investigation publishes them: the sample's frame. */
+    /**
+     * Crimes recorded in the force in the 12 months, as investigation publishes them (version 2, which says which are
+     * rape): the sample's frame.
+     */
     public List<CaseFileSample.Candidate> candidates(String forceCode, YearMonth yearTo) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select c.id, c.offence_group from investigation_crime_published c
+                        select c.id, c.offence_group, c.rape from investigation_crime_v2_published c
                         join borough b on b.code = c.borough_code
                         where b.force_code = :f and c.recorded_at >= :from and c.recorded_at < :to
                         order by c.id""")
                 .bind("f", forceCode)
                 .bind("from", yearTo.minusMonths(11).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
                 .bind("to", yearTo.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
-                .map((rs, ctx) -> new CaseFileSample.Candidate(rs.getString(1), rs.getString(2))).list());
+                .map((rs, ctx) -> new CaseFileSample.Candidate(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list());
     }
 
     /** Keeps a sample drawn, with its seed. */
@@ -371,7 +375,9 @@ public final class InspectionStore {
                             .bind("f", forceCode).bind("from", from).bind("to", to)
                             .map((rs, ctx) -> new Evidence.BoroughRate(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                             .list()));
+            out.addAll(prevention(h, forceCode, from.toLocalDate(), to.toLocalDate()));
             out.addAll(governance(h, from.toLocalDate(), to.toLocalDate().minusDays(1)));
+            out.addAll(organisedCrime(h, forceCode, from.toLocalDate(), to.toLocalDate()));
             out.add(h.createQuery("""
                             select coalesce(sum(disruptions), 0), coalesce(sum(major), 0)
                             from organisedcrime_disruption_month_published
@@ -382,6 +388,111 @@ public final class InspectionStore {
                             "Disruptions recorded in the period, %,d of them major (force-wide).", rs.getLong(2))))
                     .one());
         });
+        return out;
+    }
+
+    /**
+     * Q1.2 and Q1.3: problem-solving cases taken through to assessment; information-sharing agreements in force at the
+     * period's end rather than lapsed; multi-agency cases opened with partners.
+     */
+    private static List<Evidence> prevention(Handle h, String forceCode, LocalDate from, LocalDate to) {
+        List<Evidence> out = new ArrayList<>();
+        out.add(h.createQuery("""
+                        select count(*) filter (where p.assessed), count(*)
+                        from prevention_problem_case_published p
+                        join borough b on b.code = p.borough_code
+                        where b.force_code = :f and p.opened_on >= :from and p.opened_on < :to""")
+                .bind("f", forceCode).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new Evidence.Compliance("q1.2", "Problem-solving cases taken to assessment",
+                        "problem-solving cases opened in the period that reached the assessment stage of SARA"
+                                + " (scan, analyse, respond, assess)", rs.getLong(1), rs.getLong(2)))
+                .one());
+        // in force on the period's last day: started, not withdrawn, and not past the review day on which it lapses
+        out.add(h.createQuery("""
+                        select count(*) filter (where a.review_on > :last), count(*)
+                        from partners_sharing_agreement_published a
+                        where a.starts_on <= :last and (a.withdrawn_on is null or a.withdrawn_on > :last)""")
+                .bind("last", to.minusDays(1))
+                .map((rs, ctx) -> new Evidence.Compliance("q1.3", "Information-sharing agreements in force",
+                        "agreements with partners, started and not withdrawn by the period's end, still within their"
+                                + " review date then rather than lapsed (force-wide)", rs.getLong(1), rs.getLong(2)))
+                .one());
+        out.add(h.createQuery("""
+                        select count(*), count(*) filter (where c.kind = 'asb-case-review'),
+                               count(*) filter (where c.kind = 'asb-marac'),
+                               count(*) filter (where c.kind = 'complex-case-panel'),
+                               count(*) filter (where c.agencies >= 2)
+                        from partners_case_published c
+                        join borough b on b.code = c.borough_code
+                        where b.force_code = :f and c.opened_on >= :from and c.opened_on < :to""")
+                .bind("f", forceCode).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new Evidence.Tally("q1.3", "Multi-agency cases opened with partners", rs.getLong(1),
+                        String.format(java.util.Locale.UK, "Opened in the period: %,d ASB case reviews, %,d ASB MARAC"
+                                        + " cases and %,d complex case panel cases; %,d worked with two or more partner"
+                                        + " organisations.", rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                rs.getLong(5))))
+                .one());
+        return out;
+    }
+
+    /**
+     * Q4.1 and Q4.3: whether the groups active at the period's end are scored under one model (the newest used by
+     * then), whether a group is scored again after a major disruption, and the disruptions under the headings worked
+     * with partners.
+     */
+    private static List<Evidence> organisedCrime(Handle h, String forceCode, LocalDate from, LocalDate to) {
+        LocalDate last = to.minusDays(1);
+        List<Evidence> out = new ArrayList<>();
+        out.add(h.createQuery("""
+                        with newest as (
+                            select model_version from organisedcrime_assessment_published
+                            where assessed_on <= :last order by assessed_on desc, model_version desc limit 1),
+                        latest as (
+                            select distinct on (ocg_id) ocg_id, model_version from organisedcrime_assessment_published
+                            where assessed_on <= :last order by ocg_id, assessed_on desc, model_version desc)
+                        select count(*) filter (where l.model_version = (select model_version from newest)), count(*),
+                               (select model_version from newest)
+                        from organisedcrime_ocg_published g
+                        join borough b on b.code = g.borough_code
+                        left join latest l on l.ocg_id = g.ocg_id
+                        where b.force_code = :f and g.active_from <= :last
+                          and (g.active_to is null or g.active_to > :last)""")
+                .bind("f", forceCode).bind("last", last)
+                .map((rs, ctx) -> new Evidence.Compliance("q4.1", "Active groups scored under the newest model",
+                        "organised crime groups active at the period's end whose latest assessment used "
+                                + (rs.getString(3) == null ? "the newest model" : "model " + rs.getString(3))
+                                + ", the newest in use then", rs.getLong(1), rs.getLong(2)))
+                .one());
+        out.add(h.createQuery("""
+                        select count(*) filter (where exists (
+                                   select 1 from organisedcrime_assessment_published a
+                                   where a.ocg_id = d.ocg_id and a.assessed_on > d.occurred_on
+                                     and a.assessed_on <= :last)),
+                               count(*)
+                        from organisedcrime_disruption_published d
+                        join borough b on b.code = d.borough_code
+                        where b.force_code = :f and d.impact = 'major' and d.occurred_on >= :from
+                          and d.occurred_on < :to""")
+                .bind("f", forceCode).bind("from", from).bind("to", to).bind("last", last)
+                .map((rs, ctx) -> new Evidence.Compliance("q4.1", "Groups scored again after a major disruption",
+                        "major disruptions in the period after which the group was assessed again (after the day, as"
+                                + " an assessment that day cannot show it took the disruption in; by the period's end)",
+                        rs.getLong(1), rs.getLong(2)))
+                .one());
+        out.add(h.createQuery("""
+                        select count(*), count(*) filter (where d.heading = 'prevent'),
+                               count(*) filter (where d.heading = 'protect')
+                        from organisedcrime_disruption_published d
+                        join borough b on b.code = d.borough_code
+                        where b.force_code = :f and d.heading in ('prevent', 'protect') and d.occurred_on >= :from
+                          and d.occurred_on < :to""")
+                .bind("f", forceCode).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new Evidence.Tally("q4.3", "Disruptions under Prevent and Protect", rs.getLong(1),
+                        String.format(java.util.Locale.UK, "Disruptions of organised crime groups recorded in the"
+                                + " period under Prevent (%,d) and Protect (%,d), the headings worked with partners;"
+                                + " Peel does not record which partner agencies took part.", rs.getLong(2),
+                                rs.getLong(3))))
+                .one());
         return out;
     }
 

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Flags an officer sets on a crime when recording it, beside domestic abuse and hate (kept as their own fields).
  * Some change a decision: screening reads the child, exploitation, slavery, honour-based abuse, FGM, weapon and
  * vulnerable-adult flags, and the Victims' Code entitlement reads honour-based abuse, modern slavery and child
- * sexual exploitation. The others (drugs, alcohol, repeat location) are recorded for analysis and problem-solving.
+ * sexual exploitation. The others (drugs, alcohol, repeat location) are recorded for analysis and problem-solving;
+ * rape marks, within sexual offences, the offences the Home Office classifies as rape.
  */
 public enum CrimeFlag {
     CHILD_AT_RISK("Child at risk"),
@@ -19,7 +20,9 @@ public enum CrimeFlag {
     WEAPON("Knife or offensive weapon"),
     DRUG_RELATED("Drug-related"),
     ALCOHOL_RELATED("Alcohol-related"),
-    REPEAT_LOCATION("Repeat location");
+    REPEAT_LOCATION("Repeat location"),
+    /** A sexual offence that is rape in the Home Office classification (classes 19C to 19H). */
+    RAPE("Rape (Home Office classes 19C to 19H)");
 
     private final String label;
 

@@ -100,11 +100,19 @@ public record FactFilter(String source, List<String> patterns, Outcomes outcomes
         } else if ("force".equals(f.grain()) || !areaCode.equals(f.column(areaColumn))) {
             return false;
         }
-        if (!outcomes.take(f.outcome()) || f.category() == null) {
+        return takes(f.category(), f.outcome());
+    }
+
+    /**
+     * True when a fact of this category and outcome, already within the count's source, spans and place, is one it
+     * adds up: its outcome is taken and any pattern matches its category.
+     */
+    public boolean takes(String category, String outcome) {
+        if (!outcomes.take(outcome) || category == null) {
             return false;
         }
         for (String p : patterns) {
-            if (like(f.category(), p)) {
+            if (like(category, p)) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package org.peel.measure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The inspectorate's "Force in numbers" for one force and the 12 months to a month end, each figure beside England
@@ -54,13 +55,52 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
     public static ForceInNumbers of(IndicatorEngine shared, Place.Area force, Period period) {
         IndicatorEngine engine = shared.remembering();
         IndicatorEngine national = engine.over(Origin.PUBLIC);
-        Place.Forces ew = englandAndWales(engine.store());
+        MeasureStore store = engine.store();
+        Place.Forces ew = englandAndWales(store);
+        Map<String, MeasureStore.Filling> fillings = store.fillings();
+        boolean populationHeld = !store.populations(Place.Level.FORCE, List.of(force.code()),
+                period.to().getYear(), false).isEmpty();
         List<Row> rows = new ArrayList<>();
-        for (IndicatorDefinition d : engine.store().definitions()) {
-            rows.add(new Row(d, engine.figure(d, force, period), national.figure(d, ew, period),
-                    engine.store().filledBy(d.numeratorGroup()).orElse(null)));
+        for (IndicatorDefinition d : store.definitions()) {
+            Figure own = engine.figure(d, force, period);
+            rows.add(new Row(d, own, national.figure(d, ew, period),
+                    fill(own, fillings.get(d.numeratorGroup()), force, populationHeld)));
         }
         return new ForceInNumbers(force, period, engine.origin(), rows);
+    }
+
+    /**
+     * What would fill a figure the force lacks, by the input it lacked: the population file when the offences are
+     * held but the people are not; the import of the offences when they are not (then the population file too, for a
+     * rate per head when none is held); and, where that import speaks for other forces only, why none fills it. Null
+     * when the figure has a value or nothing can be named.
+     */
+    static String fill(Figure f, MeasureStore.Filling filling, Place.Area force, boolean populationHeld) {
+        if (f.available() || f.gap() == null || f.gap() == Figure.Gap.NONE) {
+            return null;
+        }
+        return switch (f.gap()) {
+            case POPULATION -> "peel import population FILE (a mid-year population estimate for " + force.name()
+                    + ", area_code,area_name,year,population,households)";
+            case HOUSEHOLDS -> "peel import population FILE with the households column filled for " + force.name();
+            case FACTS -> {
+                if (filling == null || filling.filledBy() == null) {
+                    yield null;
+                }
+                if (!filling.fills(force.code())) {
+                    yield "no import fills it for " + force.name()
+                            + (filling.unheld() == null ? "" : ": " + filling.unheld());
+                }
+                boolean perHead = f.definition().denominator() == IndicatorDefinition.Denominator.POPULATION
+                        || f.definition().denominator() == IndicatorDefinition.Denominator.HOUSEHOLDS;
+                // the population only once something can fill the offences: "no import" needs no second step
+                boolean fillable = COMMAND.matcher(filling.filledBy()).find();
+                yield filling.filledBy() + (perHead && fillable && !populationHeld
+                        && !filling.filledBy().contains("population")
+                        ? "; then peel import population FILE (" + force.name() + "'s population)" : "");
+            }
+            case NONE -> null;
+        };
     }
 
     public static Place.Forces englandAndWales(MeasureStore store) {

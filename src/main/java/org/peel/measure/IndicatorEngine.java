@@ -23,6 +23,7 @@ public final class IndicatorEngine {
     private final MeasureStore store;
     private final Origin origin;
     private final FactCounts counts;
+    private final boolean ownCounts;
     private final Map<List<Object>, Object> memo;
     private volatile Map<String, String> forceNames;
 
@@ -33,7 +34,7 @@ public final class IndicatorEngine {
 
     /** An engine over the facts of one origin: the published open data or Peel's own records. */
     public IndicatorEngine(MeasureStore store, Origin origin) {
-        this(store, origin, store::sum, null);
+        this(store, origin, store::sum, true, null);
     }
 
     /**
@@ -41,27 +42,32 @@ public final class IndicatorEngine {
      * coverage and populations come from the store: the same figures from the same definitions, counted elsewhere.
      */
     public IndicatorEngine(MeasureStore store, Origin origin, FactCounts counts) {
-        this(store, origin, counts, null);
+        this(store, origin, counts, false, null);
     }
 
-    private IndicatorEngine(MeasureStore store, Origin origin, FactCounts counts, Map<List<Object>, Object> memo) {
+    private IndicatorEngine(MeasureStore store, Origin origin, FactCounts counts, boolean ownCounts,
+                            Map<List<Object>, Object> memo) {
         this.store = store;
         this.origin = origin;
         this.counts = counts;
+        this.ownCounts = ownCounts;
         this.memo = memo;
     }
 
     /**
      * An engine that remembers each count and coverage it reads, for one report: many indicators share a
-     * denominator (offences recorded) and a coverage check. Not for keeping: it would not see a later import.
+     * denominator (offences recorded) and a coverage check. It reads the definitions once, and, when it counts in the
+     * database, each span of facts once ({@link MeasureStore#grouped}). Not for keeping: it would not see a later
+     * import.
      */
     public IndicatorEngine remembering() {
-        return new IndicatorEngine(store, origin, counts, new java.util.HashMap<>());
+        return new IndicatorEngine(store, origin, ownCounts ? store.grouped() : counts, ownCounts,
+                new java.util.HashMap<>());
     }
 
     /** The same engine over another origin, sharing what this one remembers (every key names its source). */
     public IndicatorEngine over(Origin other) {
-        return other == origin ? this : new IndicatorEngine(store, other, counts, memo);
+        return other == origin ? this : new IndicatorEngine(store, other, counts, ownCounts, memo);
     }
 
     public Origin origin() {
@@ -79,7 +85,13 @@ public final class IndicatorEngine {
     private double count(String source, String group, String outcomeGroup, Place place, List<String> forces,
                          List<YearMonth> ends) {
         return recall(java.util.Arrays.asList("count", source, group, outcomeGroup, place, forces, ends),
-                () -> counts.sum(store.filter(source, group, outcomeGroup, place, forces, ends)));
+                () -> counts.sum(catalogue().map(c -> MeasureStore.filter(c, source, group, outcomeGroup, place,
+                        forces, ends)).orElseGet(() -> store.filter(source, group, outcomeGroup, place, forces, ends))));
+    }
+
+    /** The definitions, read once for a remembering engine; an engine that keeps nothing reads each as it needs it. */
+    private Optional<MeasureStore.Catalogue> catalogue() {
+        return memo == null ? Optional.empty() : Optional.of(recall(List.of("catalogue"), store::catalogue));
     }
 
     /** Force names for notes; read once, as they change only with a migration. */
@@ -149,8 +161,10 @@ public final class IndicatorEngine {
         if (d.outcomeGroup() != null
                 && this.<Long>recall(java.util.Arrays.asList("outcomes", s.id(), d.denominatorGroup(), counted,
                         basis.forces(), basis.spanEnds()),
-                () -> (long) counts.sum(store.anyOutcomeFilter(s.id(), d.denominatorGroup(), counted, basis.forces(),
-                        basis.spanEnds()))) == 0) {
+                () -> (long) counts.sum(catalogue().map(c -> MeasureStore.anyOutcomeFilter(c, s.id(),
+                        d.denominatorGroup(), counted, basis.forces(), basis.spanEnds())).orElseGet(() ->
+                        store.anyOutcomeFilter(s.id(), d.denominatorGroup(), counted, basis.forces(),
+                                basis.spanEnds())))) == 0) {
             notes.add(s.title() + " holds no outcomes for these offences in the " + period.describe());
             return Figure.unavailable(d, place, asked, notes);
         }
@@ -165,7 +179,8 @@ public final class IndicatorEngine {
                 boolean households = d.denominator() == IndicatorDefinition.Denominator.HOUSEHOLDS;
                 Optional<Double> people = population(counted, period, households, notes);
                 if (people.isEmpty()) {
-                    return Figure.unavailable(d, place, asked, notes);
+                    return Figure.unavailable(d, place, asked, notes,
+                            households ? Figure.Gap.HOUSEHOLDS : Figure.Gap.POPULATION);
                 }
                 denominator = people.get();
             }
@@ -215,7 +230,12 @@ public final class IndicatorEngine {
         if (place instanceof Place.Forces group) {
             return Optional.of(group.codes());
         }
-        return store.forceOf((Place.Area) place).map(List::of);
+        Place.Area area = (Place.Area) place;
+        if (area.level() == Place.Level.FORCE) {
+            return Optional.of(List.of(area.code()));
+        }
+        return recall(java.util.Arrays.asList("force of", area.level(), area.code()),
+                () -> store.forceOf(area).map(List::of));
     }
 
     /** A group narrowed to the forces that hold data; an area is left as it is. */
@@ -224,18 +244,21 @@ public final class IndicatorEngine {
     }
 
     private MeasureStore.Counting counting(String group) {
-        return recall(java.util.Arrays.asList("counting", group), () -> store.counting(group));
+        return catalogue().map(c -> c.counting(group))
+                .orElseGet(() -> recall(java.util.Arrays.asList("counting", group), () -> store.counting(group)));
     }
 
     private Optional<Basis> basis(String group, String outcomeGroup, Place place, List<String> forces, Period period,
                                   List<String> reasons) {
         List<MeasureStore.Source> sources = recall(java.util.Arrays.asList("sources", group, outcomeGroup, origin),
-                () -> store.sourcesFor(group, outcomeGroup, origin));
+                () -> catalogue().map(c -> c.sourcesFor(group, outcomeGroup, origin))
+                        .orElseGet(() -> store.sourcesFor(group, outcomeGroup, origin)));
         if (sources.isEmpty()) {
             reasons.add((origin.own() ? "Peel's own records hold no " + groupTitle(group)
                     : "no source Peel holds records " + groupTitle(group))
                     + (outcomeGroup == null ? "" : " with outcomes"));
-            store.unheldNote(group).ifPresent(reasons::add);
+            catalogue().map(c -> Optional.ofNullable(c.unheld().get(group))).orElseGet(() -> store.unheldNote(group))
+                    .ifPresent(reasons::add);
             return Optional.empty();
         }
         for (MeasureStore.Source s : sources) {
@@ -260,8 +283,10 @@ public final class IndicatorEngine {
             return Optional.empty();
         }
         String records = counting(group).records();
-        List<MeasureStore.Covered> covered = recall(java.util.Arrays.asList("coverage", s.id(), records, forces, ends),
-                () -> store.coverage(s.id(), records, forces, ends));
+        List<MeasureStore.Covered> covered = memo == null ? store.coverage(s.id(), records, forces, ends)
+                : this.<List<MeasureStore.Covered>>recall(java.util.Arrays.asList("coverage", s.id(), records),
+                        () -> store.coverage(s.id(), records)).stream()
+                .filter(c -> forces.contains(c.forceCode()) && ends.contains(c.spanTo())).toList();
         if (covered.isEmpty()) {
             reasons.add("Nothing in " + s.title() + " for the " + period.describe() + " in " + place.name());
             return Optional.empty();
@@ -339,7 +364,8 @@ public final class IndicatorEngine {
         String what = households ? "households" : "population";
         Place.Level level = place instanceof Place.Area a ? a.level() : Place.Level.FORCE;
         List<String> codes = place instanceof Place.Area a ? List.of(a.code()) : ((Place.Forces) place).codes();
-        Map<String, MeasureStore.Population> rows = store.populations(level, codes, year, households);
+        Map<String, MeasureStore.Population> rows = recall(java.util.Arrays.asList("population", level, codes, year,
+                households), () -> store.populations(level, codes, year, households));
         List<String> missing = codes.stream().filter(c -> !rows.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             Map<String, String> names = forceNames();
@@ -382,8 +408,10 @@ public final class IndicatorEngine {
     }
 
     private String groupTitle(String id) {
-        return store.offenceGroups().stream().filter(g -> g.id().equals(id)).map(g -> g.title().toLowerCase(java.util.Locale.UK))
-                .findFirst().orElse(id);
+        return catalogue().map(c -> Optional.ofNullable(c.titles().get(id)))
+                .orElseGet(() -> store.offenceGroups().stream().filter(g -> g.id().equals(id))
+                        .map(MeasureStore.Group::title).findFirst())
+                .map(t -> t.toLowerCase(java.util.Locale.UK)).orElse(id);
     }
 
     private static String levelName(Place place) {

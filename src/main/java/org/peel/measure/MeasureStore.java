@@ -128,6 +128,88 @@ public final class MeasureStore {
     }
 
     /**
+     * The definitions a report's counts are built from, read at once rather than one small query per figure: every
+     * source, the category patterns of each (source, offence group), the outcome codes of each (source, outcome
+     * group), and how each offence group is counted and why no source holds it where that is said. They change only
+     * with a migration, so one report reads them once.
+     */
+    public record Catalogue(List<Source> sources, Map<List<String>, List<String>> patterns,
+                            Map<List<String>, java.util.Set<String>> outcomes, Map<String, Counting> countings,
+                            Map<String, String> unheld, Map<String, String> titles) {
+
+        /** The sources holding the offence group (with outcomes in the outcome group, if one), as {@link #sourcesFor}. */
+        public List<Source> sourcesFor(String offenceGroup, String outcomeGroup, Origin origin) {
+            return sources.stream().filter(s -> s.own() == origin.own())
+                    .filter(s -> patterns.containsKey(List.of(s.id(), offenceGroup)))
+                    .filter(s -> outcomeGroup == null || outcomes.containsKey(List.of(s.id(), outcomeGroup)))
+                    .toList();
+        }
+
+        public Counting counting(String offenceGroup) {
+            return countings.getOrDefault(offenceGroup, new Counting("crime", false));
+        }
+    }
+
+    /** Every definition a report's counts need, in four reads. */
+    public Catalogue catalogue() {
+        return jdbi.withHandle(h -> {
+            List<Source> sources = h.createQuery("""
+                            select s.id, s.title, s.grain_months, s.places, s.publisher, s.licence, s.own
+                            from measure_source s order by s.preference""")
+                    .map((rs, ctx) -> new Source(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6),
+                            rs.getBoolean(7)))
+                    .list();
+            Map<List<String>, List<String>> patterns = new HashMap<>();
+            h.createQuery("select source, group_id, pattern from measure_offence_category order by pattern")
+                    .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(r -> patterns.computeIfAbsent(List.of(r[0], r[1]), k -> new ArrayList<>()).add(r[2]));
+            Map<List<String>, java.util.Set<String>> outcomes = new HashMap<>();
+            h.createQuery("select source, group_id, outcome from measure_outcome_category")
+                    .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(r -> outcomes.computeIfAbsent(List.of(r[0], r[1]), k -> new java.util.HashSet<>())
+                            .add(r[2]));
+            Map<String, Counting> countings = new HashMap<>();
+            Map<String, String> unheld = new HashMap<>();
+            Map<String, String> titles = new HashMap<>();
+            h.createQuery("select id, records, stock, unheld, title from measure_offence_group")
+                    .map((rs, ctx) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                            rs.getString(5)})
+                    .forEach(r -> {
+                        countings.put((String) r[0], new Counting((String) r[1], (Boolean) r[2]));
+                        if (r[3] != null) {
+                            unheld.put((String) r[0], (String) r[3]);
+                        }
+                        titles.put((String) r[0], (String) r[4]);
+                    });
+            return new Catalogue(sources, patterns, outcomes, countings, unheld, titles);
+        });
+    }
+
+    /**
+     * What fills an offence group: the import (or record-keeping) named, the forces it can fill it for (empty: every
+     * force), and why no source holds it where the definitions say.
+     */
+    public record Filling(String group, String filledBy, List<String> filledFor, String unheld) {
+
+        /** Whether the import named fills the group for this force. */
+        public boolean fills(String forceCode) {
+            return filledBy != null && (filledFor.isEmpty() || filledFor.contains(forceCode));
+        }
+    }
+
+    /** What fills each offence group, by group: one read for a whole report. */
+    public Map<String, Filling> fillings() {
+        Map<String, Filling> m = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select id, filled_by, filled_for, unheld from measure_offence_group")
+                .map((rs, ctx) -> new Filling(rs.getString(1), rs.getString(2),
+                        rs.getArray(3) == null ? List.of() : List.of((String[]) rs.getArray(3).getArray()),
+                        rs.getString(4)))
+                .forEach(f -> m.put(f.group(), f)));
+        return m;
+    }
+
+    /**
      * The newest month with facts for the force in any source of the origin: where a page with no month asked for
      * opens.
      */
@@ -263,11 +345,33 @@ public final class MeasureStore {
         return filter(source, offenceGroup, new FactFilter.Outcomes.Present(), place, forces, spanEnds);
     }
 
+    /** As {@link #filter(String, String, String, Place, List, List)}, from the catalogue rather than the tables. */
+    public static FactFilter filter(Catalogue catalogue, String source, String offenceGroup, String outcomeGroup,
+                                    Place place, List<String> forces, List<YearMonth> spanEnds) {
+        FactFilter.Outcomes outcomes = outcomeGroup == null ? new FactFilter.Outcomes.Any()
+                : new FactFilter.Outcomes.In(catalogue.outcomes().getOrDefault(List.of(source, outcomeGroup),
+                java.util.Set.of()));
+        return filter(catalogue.patterns().getOrDefault(List.of(source, offenceGroup), List.of()), source, outcomes,
+                place, forces, spanEnds);
+    }
+
+    /** As {@link #anyOutcomeFilter}, from the catalogue. */
+    public static FactFilter anyOutcomeFilter(Catalogue catalogue, String source, String offenceGroup, Place place,
+                                              List<String> forces, List<YearMonth> spanEnds) {
+        return filter(catalogue.patterns().getOrDefault(List.of(source, offenceGroup), List.of()), source,
+                new FactFilter.Outcomes.Present(), place, forces, spanEnds);
+    }
+
     private FactFilter filter(String source, String offenceGroup, FactFilter.Outcomes outcomes, Place place,
                               List<String> forces, List<YearMonth> spanEnds) {
         List<String> patterns = jdbi.withHandle(h -> h.createQuery(
                         "select pattern from measure_offence_category where source = :s and group_id = :g order by pattern")
                 .bind("s", source).bind("g", offenceGroup).mapTo(String.class).list());
+        return filter(patterns, source, outcomes, place, forces, spanEnds);
+    }
+
+    private static FactFilter filter(List<String> patterns, String source, FactFilter.Outcomes outcomes, Place place,
+                                     List<String> forces, List<YearMonth> spanEnds) {
         List<java.time.LocalDate> ends = spanEnds.stream().map(m -> m.atDay(1)).toList();
         String column = placeColumn(place);
         return column == null
@@ -308,6 +412,70 @@ public final class MeasureStore {
             }
             return q.mapTo(Double.class).one();
         });
+    }
+
+    /**
+     * Counts for one report that read each span of facts once: the first count over a source, span ends and place
+     * reads those facts summed by category and outcome (a few hundred rows), and every count over the same span is
+     * then added up from them by {@link FactFilter#takes}, the rule the SQL of {@link #sum} applies. Many indicators
+     * share a span (offences recorded in the 12 months, for the force and for England and Wales), so a report reads
+     * the facts a handful of times instead of once per count. Not for keeping: it would not see a later import.
+     */
+    public FactCounts grouped() {
+        Map<List<Object>, List<Object[]>> read = new HashMap<>();
+        return filter -> {
+            if (nothingTaken(filter)) {
+                return 0;
+            }
+            List<Object[]> rows = read.computeIfAbsent(java.util.Arrays.asList(filter.source(), filter.spanEnds(),
+                    filter.forces(), filter.areaColumn(), filter.areaCode()), k -> byCategory(filter));
+            double total = 0;
+            for (Object[] r : rows) {
+                if (filter.takes((String) r[0], (String) r[1])) {
+                    total += (Double) r[2];
+                }
+            }
+            return total;
+        };
+    }
+
+    private static boolean nothingTaken(FactFilter filter) {
+        return filter.patterns().isEmpty() || filter.spanEnds().isEmpty()
+                || (filter.areaColumn() == null && filter.forces().isEmpty())
+                || (filter.outcomes() instanceof FactFilter.Outcomes.In in && in.codes().isEmpty());
+    }
+
+    /** The facts of the filter's source, spans and place, summed by category and outcome. */
+    private List<Object[]> byCategory(FactFilter filter) {
+        String sql = "select f.category, f.outcome, sum(f.n)::float8 from measure_fact f"
+                + " where f.source = :s and f.span_to in (<ends>)"
+                + (filter.areaColumn() == null ? " and f.grain <> 'area' and f.force_code in (<forces>)"
+                : " and f.grain <> 'force' and f." + filter.areaColumn() + " = :code")
+                + " group by f.category, f.outcome";
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql).bind("s", filter.source())
+                    .bindList("ends", filter.spanEnds().stream().map(Date::valueOf).toList());
+            if (filter.areaColumn() == null) {
+                q.bindList("forces", filter.forces());
+            } else {
+                q.bind("code", filter.areaCode());
+            }
+            return q.map((rs, ctx) -> new Object[]{rs.getString(1), rs.getString(2), rs.getDouble(3)}).list();
+        });
+    }
+
+    /**
+     * Every span the source holds of the records given, for all forces: a report reads it once and picks the forces
+     * and spans each figure needs, as {@link #coverage(String, String, List, List)} would.
+     */
+    public List<Covered> coverage(String source, String records) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select force_code, span_to, no_borough, no_ward, no_lsoa from measure_coverage
+                        where source = :s and records in ('all', :records)""")
+                .bind("s", source).bind("records", records)
+                .map((rs, ctx) -> new Covered(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .list());
     }
 
     /**

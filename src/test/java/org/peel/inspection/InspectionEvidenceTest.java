@@ -132,6 +132,66 @@ class InspectionEvidenceTest {
                 h.execute(meeting, 9001, day);
             }
             h.execute(meeting, 9002, "2016-02-15");
+
+            // Problem solving: of 3 cases opened in the period, 2 reached assessment (one since closed); one opened
+            // before the period and one after it are not counted
+            String problem = "insert into problem_case (id, title, subject_type, subject, borough_code, stage,"
+                    + " opened_at, opened_by) values (?, 'case', 'place', 'a street', ?, ?, ?::timestamptz, 'pc')";
+            h.execute(problem, "PS1", CAMDEN, "assess", "2015-05-01 10:00Z");
+            h.execute(problem, "PS2", CAMDEN, "closed", "2015-06-01 10:00Z");
+            h.execute(problem, "PS3", WESTMINSTER, "respond", "2015-07-01 10:00Z");
+            h.execute(problem, "PS4", CAMDEN, "assess", "2016-04-02 10:00Z");
+            h.execute(problem, "PS5", CAMDEN, "closed", "2015-01-01 10:00Z");
+
+            // Sharing agreements on 31 March 2016: A1 in force; A2 lapsed in January; A5 lapsed on its review day,
+            // the 31st itself; A3 withdrawn and A4 not yet started are not counted: 1 of 3
+            h.execute("insert into partner_organisation (id, name, kind, created_by) values"
+                    + " ('ORG1', 'Camden Council', 'council-asb', 'a'), ('ORG2', 'Camden Housing', 'housing', 'a')");
+            String agreement = "insert into sharing_agreement (id, title, purpose, lawful_basis, data_categories,"
+                    + " retention, starts_on, review_on, owner, withdrawn_on, created_by) values (?, 't', 'p', 'b',"
+                    + " '{}', 'r', ?::date, ?::date, 'o', ?::date, 'a')";
+            h.execute(agreement, "A1", "2015-01-01", "2016-06-30", null);
+            h.execute(agreement, "A2", "2014-01-01", "2016-01-31", null);
+            h.execute(agreement, "A3", "2015-01-01", "2017-01-01", "2015-12-01");
+            h.execute(agreement, "A4", "2016-05-01", "2017-05-01", null);
+            h.execute(agreement, "A5", "2015-06-01", "2016-03-31", null);
+            h.execute("insert into sharing_agreement_party (agreement_id, organisation_id) values ('A1', 'ORG1')");
+
+            // Multi-agency cases opened in the period: a case review with two organisations, an ASB MARAC with one;
+            // a complex case panel opened after the period
+            String partnerCase = "insert into partner_case (id, kind, title, borough_code, summary, agreement_id,"
+                    + " opened_on, created_by) values (?, ?, 't', ?, 's', 'A1', ?::date, 'a')";
+            h.execute(partnerCase, "C1", "asb-case-review", CAMDEN, "2015-05-10");
+            h.execute(partnerCase, "C2", "asb-marac", WESTMINSTER, "2015-08-01");
+            h.execute(partnerCase, "C3", "complex-case-panel", CAMDEN, "2016-04-10");
+            h.execute("insert into partner_case_party (case_id, organisation_id) values ('C1', 'ORG1'), ('C1', 'ORG2'),"
+                    + " ('C2', 'ORG1')");
+
+            // Organised crime: G1 and G2 active on 31 March 2016, G3 archived in February, G4 mapped after the end
+            String ocg = "insert into ocg (id, name, borough_code, principal_activity, band, mapped_on, status,"
+                    + " archived_on, archive_reason) values (?, ?, ?, 'drugs supply', 'B', ?::date, ?, ?::date, ?)";
+            h.execute(ocg, "G1", "Group one", CAMDEN, "2014-01-01", "active", null, null);
+            h.execute(ocg, "G2", "Group two", WESTMINSTER, "2015-01-01", "active", null, null);
+            h.execute(ocg, "G3", "Group three", CAMDEN, "2014-01-01", "archived", "2016-02-01", "dismantled");
+            h.execute(ocg, "G4", "Group four", CAMDEN, "2016-04-15", "active", null, null);
+            // the newest model in use by the end is m2 (G1's assessment of 1 February 2016); G2 is still on m1
+            String assessment = "insert into ocg_assessment (ocg_id, model_version, score, band, contributions,"
+                    + " reasons, facts, assessed_on, assessed_by, recorded_at) values (?, ?, 50, 'B', '{}', '[]',"
+                    + " '{}', ?::date, 'analyst', now())";
+            h.execute(assessment, "G1", "m1", "2015-06-01");
+            h.execute(assessment, "G1", "m2", "2016-02-01");
+            h.execute(assessment, "G2", "m1", "2015-09-01");
+            h.execute(assessment, "G3", "m2", "2016-01-15");
+            h.execute(assessment, "G4", "m3", "2016-04-20");
+            // major disruptions: D1 (G1, December) assessed again in February; D2 (G2, October) never since; D4 (G3)
+            // assessed the same day only. D3 is moderate; D5 after the period
+            String disruption = "insert into ocg_disruption (ocg_id, heading, impact, occurred_on, summary,"
+                    + " recorded_by, recorded_at) values (?, ?, ?, ?::date, 's', 'analyst', now())";
+            h.execute(disruption, "G1", "pursue", "major", "2015-12-01");
+            h.execute(disruption, "G2", "prevent", "major", "2015-10-01");
+            h.execute(disruption, "G1", "protect", "moderate", "2015-11-01");
+            h.execute(disruption, "G3", "pursue", "major", "2016-01-15");
+            h.execute(disruption, "G2", "prevent", "minor", "2016-04-05");
         });
         evidence = new InspectionStore(server.database().jdbi()).evidence(MET, YearMonth.of(2016, 3));
     }
@@ -227,5 +287,53 @@ class InspectionEvidenceTest {
         assertThat(organised.met()).isEqualTo(1);
         assertThat(organised.owed()).isEqualTo(1);
         assertThat(organised.detail()).contains("0 groups overdue");
+    }
+
+    @Test
+    @DisplayName("problem solving (Q1.2): of the 3 cases opened in the period, 2 reached assessment: 67%")
+    void problemSolving() {
+        Evidence.Compliance c = find(Evidence.Compliance.class, "q1.2", "Problem-solving");
+        assertThat(c.met()).isEqualTo(2);
+        assertThat(c.owed()).isEqualTo(3);
+        assertThat(c.figure()).isEqualTo("67%");
+    }
+
+    @Test
+    @DisplayName("sharing agreements (Q1.3): on 31 March 2016, 1 of the 3 started and not withdrawn is in force; one"
+            + " lapsed in January, one on its review day; the withdrawn one and the one not yet started are left out")
+    void sharingAgreements() {
+        Evidence.Compliance c = find(Evidence.Compliance.class, "q1.3", "Information-sharing");
+        assertThat(c.met()).isEqualTo(1);
+        assertThat(c.owed()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("partner cases (Q1.3): 2 opened in the period, a case review and an ASB MARAC, 1 with two agencies")
+    void partnerCases() {
+        Evidence.Tally t = find(Evidence.Tally.class, "q1.3", "Multi-agency");
+        assertThat(t.count()).isEqualTo(2);
+        assertThat(t.detail()).contains("1 ASB case reviews, 1 ASB MARAC cases and 0 complex case panel cases")
+                .contains("1 worked with two or more");
+    }
+
+    @Test
+    @DisplayName("OCG scoring (Q4.1): of the 2 groups active at the end, 1 is scored under m2, the newest model then;"
+            + " of 3 major disruptions, 1 was followed by a new assessment (a same-day one does not count)")
+    void organisedCrimeScoring() {
+        Evidence.Compliance model = find(Evidence.Compliance.class, "q4.1", "Active groups");
+        assertThat(model.met()).isEqualTo(1);
+        assertThat(model.owed()).isEqualTo(2);
+        assertThat(model.detail()).contains("model m2");
+        Evidence.Compliance again = find(Evidence.Compliance.class, "q4.1", "Groups scored again");
+        assertThat(again.met()).isEqualTo(1);
+        assertThat(again.owed()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("working with partners on organised crime (Q4.3): 1 Prevent and 1 Protect disruption in the period")
+    void preventAndProtect() {
+        Evidence.Tally t = find(Evidence.Tally.class, "q4.3", "Disruptions");
+        assertThat(t.count()).isEqualTo(2);
+        assertThat(t.detail()).contains("Prevent (1) and Protect (1)");
     }
 }

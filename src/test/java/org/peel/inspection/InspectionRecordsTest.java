@@ -40,6 +40,11 @@ class InspectionRecordsTest {
                 String at = YearMonth.of(2015, 4).plusMonths(i % 12) + "-15 12:00Z";
                 h.execute(crime, String.format("K%03d", i), at, at, groups[i % groups.length]);
             }
+            // the sexual offences recorded as rape (Home Office classes 19C to 19H) are the rape stratum
+            h.execute("insert into crime_flag (crime_id, flag) select id, 'RAPE' from crime"
+                    + " where offence_group = 'Sexual offences' and id <> 'OLD'");
+            // a rape flag on a burglary is a recording error, not a rape
+            h.execute("insert into crime_flag (crime_id, flag) values ('K001', 'RAPE')");
             // recorded before the period: never in its sample
             h.execute(crime, "OLD", "2015-03-31 12:00Z", "2015-03-31 12:00Z", "Sexual offences");
         });
@@ -69,6 +74,25 @@ class InspectionRecordsTest {
         assertThat(kept.id()).isEqualTo(id);
         assertThat(kept.seed()).isEqualTo(42);
         assertThat(kept.crimes()).isEqualTo(drawn);
+    }
+
+    @Test
+    @DisplayName("investigation publishes a crime as rape when it is a sexual offence recorded as rape (Home Office"
+            + " classes 19C to 19H): the sample's rape files are those, not sexual offences as a whole")
+    void rapeFromTheClassification() {
+        java.util.Map<String, Boolean> rape = new java.util.HashMap<>();
+        store.jdbi().useHandle(h -> h.createQuery("select id, rape from investigation_crime_v2_published")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getBoolean(2)))
+                .forEach(e -> rape.put(e.getKey(), e.getValue())));
+
+        assertThat(rape).containsEntry("K000", true).containsEntry("OLD", false).containsEntry("K001", false);
+        // K000, K005 … K045: the ten sexual offences of the period, every one recorded as rape
+        List<CaseFileSample.Candidate> frame = store.candidates("E23000001", MARCH_2016);
+        assertThat(frame.stream().filter(CaseFileSample.Candidate::rape)).hasSize(10)
+                .allMatch(c -> c.offenceGroup().equals("Sexual offences"));
+        assertThat(CaseFileSample.draw(frame, 42, 3).stream()
+                .filter(d -> d.stratum() == CaseFileSample.Stratum.RAPE))
+                .hasSize(3).allMatch(d -> rape.get(d.crimeId()));
     }
 
     @Test

@@ -78,7 +78,9 @@ class InspectionRulesTest {
     private static List<CaseFileSample.Candidate> frame() {
         List<CaseFileSample.Candidate> all = new ArrayList<>();
         for (int i = 1; i <= 40; i++) {
-            all.add(new CaseFileSample.Candidate(String.format("R%03d", i), "Sexual offences"));
+            all.add(new CaseFileSample.Candidate(String.format("R%03d", i), "Sexual offences", true));
+            // sexual offences that are not rape (exposure, sexual assault): in no stratum
+            all.add(new CaseFileSample.Candidate(String.format("X%03d", i), "Sexual offences", false));
             all.add(new CaseFileSample.Candidate(String.format("B%03d", i), "Residential burglary"));
             all.add(new CaseFileSample.Candidate(String.format("S%03d", i), i % 2 == 0 ? "Homicide" : "Violence with injury"));
             all.add(new CaseFileSample.Candidate(String.format("A%03d", i), "Violence without injury"));
@@ -100,13 +102,13 @@ class InspectionRulesTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
-        // 12 of each of the four kinds, none of the shoplifting, no crime twice
+        // 12 of each of the four kinds, none of the shoplifting or the sexual offences other than rape, no crime twice
         assertThat(first).hasSize(48);
         for (CaseFileSample.Stratum s : CaseFileSample.Stratum.values()) {
             assertThat(first.stream().filter(d -> d.stratum() == s)).hasSize(12);
         }
         assertThat(first).extracting(CaseFileSample.Drawn::crimeId).doesNotHaveDuplicates()
-                .noneMatch(id -> id.startsWith("T"));
+                .noneMatch(id -> id.startsWith("T") || id.startsWith("X"));
         assertThat(first.stream().filter(d -> d.stratum() == CaseFileSample.Stratum.RAPE))
                 .allMatch(d -> d.crimeId().startsWith("R"));
     }

@@ -40,6 +40,7 @@ class InspectorHomeTest {
                 String at = YearMonth.of(2015, 5 + i) + "-15 12:00Z";
                 h.execute(crime, "H00" + i, at, at, groups[i]);
             }
+            h.execute("insert into crime_flag (crime_id, flag) values ('H000', 'RAPE')");
         });
     }
 

@@ -148,8 +148,10 @@ class ForceInNumbersDefinitionsTest {
         ForceInNumbers.Row asb = report.row("asb_incidents_per_1000");
 
         assertThat(asb.force().available()).isFalse();
-        assertThat(asb.notes()).contains("to fill it: peel import police-uk (street files)");
-        assertThat(report.importsToRun()).contains("peel import police-uk").doesNotContain("peel import police-uk (street files)");
+        // no ASB and no population are held for the Met: the street files first, then its population
+        assertThat(asb.fill()).startsWith("peel import police-uk (street files); then peel import population");
+        assertThat(report.importsToRun()).contains("peel import police-uk", "peel import population")
+                .doesNotContain("peel import police-uk (street files)");
         assertThat(report.noData()).isFalse();
     }
 
@@ -159,7 +161,10 @@ class ForceInNumbersDefinitionsTest {
         int exit = PeelCommand.execute("report", "--force", "Kent", "--year-to", "2015-06", "--db-url", db.jdbcUrl());
 
         assertThat(exit).isNotZero();
-        assertThat(streams.err().toString()).contains("No figures for Kent").contains("peel import home-office-prc");
+        assertThat(streams.err().toString()).contains("No figures for Kent").contains("peel import home-office-prc")
+                .contains("peel import population")
+                // the London Datastore file speaks for the Metropolitan Police alone: no use to Kent
+                .doesNotContain("london-borough-crime");
     }
 
     @Test

@@ -171,4 +171,31 @@ class IndicatorPoliceUkTest {
         assertThat(asb.value()).isNull();
         assertThat(asb.notes()).anySatisfy(n -> assertThat(n).contains("holds only 1 of the 12 force-months"));
     }
+
+    @Test
+    @DisplayName("a report's engine, reading each span of facts once and the definitions once, gives every indicator"
+            + " exactly the figure counted one query at a time: value, numerator, denominator, completeness and notes,"
+            + " for a force, a borough and a group of forces, in both origins")
+    void batchedCountsEqualOneAtATime() {
+        Place.Forces both = new Place.Forces("Kent and Surrey", List.of("E23000032", "E23000031"));
+        IndicatorEngine report = engine.remembering();
+        int compared = 0;
+        for (Origin origin : Origin.values()) {
+            IndicatorEngine single = engine.over(origin);
+            IndicatorEngine batched = report.over(origin);
+            for (IndicatorDefinition d : engine.store().definitions()) {
+                for (Place place : List.of(kent, maidstone, surrey, both)) {
+                    for (Period period : List.of(YEAR_2014, Period.yearTo(YearMonth.of(2014, 6)))) {
+                        Figure one = single.figure(d, place, period);
+                        Figure many = batched.figure(d, place, period);
+                        assertThat(many).as("%s %s %s %s", origin, d.id(), place.name(), period.describe())
+                                .isEqualTo(one);
+                        compared += one.available() ? 1 : 0;
+                    }
+                }
+            }
+        }
+        // the fixture gives real figures to compare, not only figures that are missing on both sides
+        assertThat(compared).isGreaterThan(10);
+    }
 }
