@@ -9,6 +9,7 @@ import org.peel.people.PeopleStore;
 import org.peel.people.PersonRecordSource;
 import org.peel.place.GeographyImporter;
 import org.peel.place.PlaceStore;
+import org.peel.synthetic.CseTruth;
 import org.peel.synthetic.SyntheticForce;
 
 import java.io.IOException;
@@ -64,14 +65,14 @@ final class DemoForce {
         long t = System.nanoTime();
         org.peel.vulnerability.DemoVulnerabilityPass.Summary s = org.peel.vulnerability.DemoVulnerabilityPass.prepare(
                 database.jdbi(), new AuditTrail(database.jdbi(), Environment.clock()), Environment.clock(),
-                Environment.variables());
+                Environment.variables(), CseTruth.episodesOfChildrenAtRisk(database.jdbi())::contains);
         var da = s.domesticAbuse();
         out.printf("Domestic abuse recorded through Peel's rules in %.1f s: %,d incidents graded (%,d high risk),"
                         + " %,d referred to MARAC (%,d repeat, %,d on escalation)%n", (System.nanoTime() - t) / 1e9,
                 da.incidents(), da.high(), da.referrals(), da.repeatReferrals(), da.escalations());
         out.printf("Public protection: %,d care placements from the local authorities' lists, %,d CSE assessments of"
-                + " children missing three or more times, %,d disruption orders, %,d governance meetings%n",
-                s.placements(), s.cseAssessments(), s.orders(), s.meetings());
+                + " children missing three or more times, %,d disruption orders, %,d Clare's Law requests, %,d governance"
+                + " meetings%n", s.placements(), s.cseAssessments(), s.orders(), s.disclosures(), s.meetings());
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code peel generate}: a synthetic force, into the database or as CSV files. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a synthetic force: a year of realistic records with hidden ground truth,"
-                + " into Peel's database, or with --out as CSV files (one per record type, plus ground_truth_people.csv)."
+                + " into Peel's database, or with --out as CSV files (one per record type, plus ground_truth_people.csv and"
+                + " ground_truth_cse.csv)."
                 + " With --forces K, a synthetic nation instead: --records person records over K forces, people moving"
                 + " between forces and offending in more than one, one CSV per force in --out and the truth of who is"
                 + " who across forces in truth/ground_truth_people.csv.")
