@@ -39,6 +39,6 @@ public final class PeopleModule implements Module {
     @Override
     public List<Capability> menu() {
         return List.of(new Capability(Section.INVESTIGATION, "People",
-                "Find a person across every record; review likely duplicates", "/people/search"));
+                "Every person you may see, paged and filtered; find a person; review likely duplicates", "/people"));
     }
 }

@@ -15,7 +15,9 @@ import org.peel.access.Section;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.common.BadInput;
+import org.peel.place.PlaceStore;
 import org.peel.web.FormErrors;
+import org.peel.web.ListQuery;
 import org.peel.web.Web;
 
 import java.net.URLEncoder;
@@ -50,6 +52,7 @@ public final class PeopleRoutes {
     private static final double LEAST_PROBABILITY = 0.01;
     private static final int REVIEW_PAIRS = 50;
     private static final List<String> SEARCH_FIELDS = List.of("forename", "surname", "dob", "postcode");
+    private static final int LIST_PAGE = 50;
 
     /**
      * A queued pair as a reviewer sees it: both records, their current persons' public references (null when not
@@ -72,6 +75,7 @@ public final class PeopleRoutes {
     private final PeopleStore people;
     private final PersonRecordStore records;
     private final PersonIndex index;
+    private final PlaceStore places;
 
     /**
      * The pages over these stores, searching with {@code index}; whoever made the index starts it and closes it
@@ -82,10 +86,11 @@ public final class PeopleRoutes {
         this.people = new PeopleStore(jdbi, web.auditTrail());
         this.records = new PersonRecordStore(jdbi);
         this.index = index;
+        this.places = new PlaceStore(jdbi);
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/people", ctx -> ctx.redirect("/people/search"));
+        routes.get("/people", this::list);
         routes.get("/people/search", this::search);
         routes.get("/people/search/results", this::searchResults);
         routes.get("/people/likely", this::likely);
@@ -95,6 +100,47 @@ public final class PeopleRoutes {
         routes.post("/people/{personRef}/merge", this::merge);
         routes.post("/people/{personRef}/unmerge", this::unmerge);
         routes.get("/api/v1/people/{personRef}", this::personJson);
+    }
+
+    // the list of persons
+
+    /**
+     * Every person the user may see, 50 a page, by surname: a person is listed through the records of them the user
+     * may see (its borough for a local role, the kinds its role may see), and named from those records only.
+     */
+    private void list(Context ctx) {
+        User user = open(ctx, "person-list", null, List.of(), "/people");
+        if (user == null) {
+            return;
+        }
+        ListQuery query = ListQuery.of(ctx, LIST_PAGE, List.of("name", "dob", "borough"), List.of());
+        Set<Sensitivity> hidden = EnumSet.noneOf(Sensitivity.class);
+        for (Sensitivity kind : Sensitivity.values()) {
+            if (!AccessPolicy.decide(user, AccessRequest.view(Section.INVESTIGATION).touching(kind)).allowed()) {
+                hidden.add(kind);
+            }
+        }
+        Map<String, String> boroughs = new LinkedHashMap<>();
+        places.boroughs().forEach(b -> boroughs.put(b.borough().code(), b.borough().name()));
+        String reach = user.role().isLocal() ? orEmpty(user.boroughCode()) : null;
+        PersonRecordStore.PersonFilter filter = new PersonRecordStore.PersonFilter(reach, hidden,
+                query.filterOrNull("name"), query.date("dob"),
+                user.role().isLocal() ? null : query.choice("borough", boroughs.keySet()));
+        ListQuery.Shown<PersonRecordStore.ListedPerson> shown = query.fetch(() -> records.countPersons(filter),
+                (offset, limit) -> records.persons(filter, offset, limit));
+        List<ListQuery.Field> fields = new ArrayList<>();
+        fields.add(ListQuery.Field.text("name", "Name"));
+        fields.add(ListQuery.Field.date("dob", "Date of birth"));
+        if (!user.role().isLocal()) {
+            Map<String, String> choice = new LinkedHashMap<>();
+            choice.put("", "The whole force");
+            choice.putAll(boroughs);
+            fields.add(ListQuery.Field.select("borough", "Borough", choice));
+        }
+        Web.noStore(ctx);
+        web.render(ctx, "people/list.jte", web.page(ctx, "People", Section.INVESTIGATION), Map.of(
+                "persons", shown.rows(), "paging", shown.paging(), "query", query, "fields", fields,
+                "boroughs", boroughs, "purposeQuery", purposeQuery(ctx)));
     }
 
     // search before create

@@ -109,6 +109,106 @@ public final class PersonRecordStore {
                 }));
     }
 
+    /**
+     * What a viewer may see of the person list and what they narrow it to: {@code reach} is the one borough a local
+     * role works in (null: force-wide, records of no known borough included), {@code hidden} the sensitive kinds its
+     * role may not see; a person is listed through the records left, and only when one of them matches every filter
+     * given ({@code name} a part of the recorded name, {@code born} the date of birth, {@code borough} the record's).
+     */
+    public record PersonFilter(String reach, Set<Sensitivity> hidden, String name, LocalDate born, String borough) {
+    }
+
+    /**
+     * One person as the list shows them: the name and date of birth most often recorded among the records the viewer
+     * may see, the boroughs of those records, and how many there are.
+     */
+    public record ListedPerson(String ref, String forenames, String surname, LocalDate dateOfBirth,
+                               List<String> boroughs, int records) {
+
+        /** The name, forenames first; blank parts left out. */
+        public String name() {
+            String n = ((forenames == null ? "" : forenames) + " " + (surname == null ? "" : surname)).strip();
+            return n.isEmpty() ? "(no name recorded)" : n;
+        }
+    }
+
+    // the records the viewer may see, with the same sensitive kinds as sensitivitiesOf gives a record
+    private static final String VISIBLE = """
+            with seen as (
+                select l.person_id, r.seq, r.forenames, r.surname, r.date_of_birth, r.borough_code
+                from person_record r
+                join person_link l on l.person_record_id = r.seq and l.ended_at is null
+                where (cast(:reach as text) is null or r.borough_code = :reach)
+                  and not (array_remove(array[
+                        case when r.source_type in ('domestic_abuse_incident', 'domestic-abuse')
+                             then 'DOMESTIC_ABUSE' end,
+                        case when r.source_type = 'ocg' then 'INTELLIGENCE' end,
+                        case when r.source_type = 'offender' then 'OFFENDER_MANAGEMENT' end,
+                        case when 'CHILD_PROTECTION' = any(r.sensitivities)
+                                  or (r.source_type in ('missing_episode', 'missing')
+                                      and r.date_of_birth > (r.recorded_at - interval '18 years')::date)
+                             then 'CHILD_PROTECTION' end,
+                        case when 'SEXUAL_OFFENCE' = any(r.sensitivities) then 'SEXUAL_OFFENCE' end], null)
+                        && cast(:hidden as text[]))
+            ), matching as (
+                select distinct person_id from seen
+                where (cast(:name as text) is null
+                       or (coalesce(forenames, '') || ' ' || coalesce(surname, '')) ilike :name)
+                  and (cast(:born as date) is null or date_of_birth = :born)
+                  and (cast(:borough as text) is null or borough_code = :borough)
+            )
+            """;
+
+    /** How many persons the viewer may see match the filter. */
+    public long countPersons(PersonFilter filter) {
+        return jdbi.withHandle(h -> bindFilter(h.createQuery(VISIBLE + "select count(*) from matching"), filter)
+                .mapTo(Long.class).one());
+    }
+
+    /**
+     * One window of the persons the viewer may see that match the filter, by surname, then forenames, then date of
+     * birth, then reference, so every page of the list holds its own persons and no other's.
+     */
+    public List<ListedPerson> persons(PersonFilter filter, int offset, int limit) {
+        return jdbi.withHandle(h -> bindFilter(h.createQuery(VISIBLE + """
+                        , named as (
+                            select distinct on (s.person_id) s.person_id, s.forenames, s.surname
+                            from seen s join matching m on m.person_id = s.person_id
+                            group by s.person_id, s.forenames, s.surname
+                            order by s.person_id, count(*) desc,
+                                     trim(coalesce(s.forenames, '') || ' ' || coalesce(s.surname, '')) desc
+                        ), summed as (
+                            select s.person_id, mode() within group (order by s.date_of_birth) as born,
+                                   array_agg(distinct s.borough_code) filter (where s.borough_code is not null)
+                                       as boroughs,
+                                   count(*) as records
+                            from seen s join matching m on m.person_id = s.person_id
+                            group by s.person_id
+                        )
+                        select p.public_ref::text as ref, n.forenames, n.surname, x.born, x.boroughs, x.records
+                        from named n join summed x on x.person_id = n.person_id join person p on p.id = n.person_id
+                        order by lower(coalesce(n.surname, '')), lower(coalesce(n.forenames, '')), x.born nulls last,
+                                 p.public_ref
+                        offset :offset limit :limit"""), filter)
+                .bind("offset", offset).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    java.sql.Array boroughs = rs.getArray("boroughs");
+                    return new ListedPerson(rs.getString("ref"), rs.getString("forenames"), rs.getString("surname"),
+                            rs.getObject("born", LocalDate.class),
+                            boroughs == null ? List.of() : List.of((String[]) boroughs.getArray()),
+                            rs.getInt("records"));
+                }).list());
+    }
+
+    private static org.jdbi.v3.core.statement.Query bindFilter(org.jdbi.v3.core.statement.Query q,
+                                                               PersonFilter f) {
+        return q.bind("reach", f.reach())
+                .bind("hidden", f.hidden().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .bind("name", f.name() == null ? null : "%" + f.name().replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%")
+                .bind("born", f.born()).bind("borough", f.borough());
+    }
+
     /** The sensitive kinds a record of this source belongs to. */
     static Set<Sensitivity> sensitivitiesOf(String sourceType, boolean child, boolean sexualOffence) {
         Set<Sensitivity> kinds = EnumSet.noneOf(Sensitivity.class);
