@@ -103,6 +103,11 @@ class AppRoleTest {
             String appUser = database.jdbi().withHandle(h -> h.createQuery("select current_user")
                     .mapTo(String.class).one());
             assertThat(appUser).isEqualTo(AppRole.fromEnvironment().name()).isNotEqualTo(owner);
+            // and both sessions run without just-in-time compilation, whatever the server's default
+            String appJit = database.jdbi().withHandle(h -> h.createQuery("show jit").mapTo(String.class).one());
+            String ownerJit = database.ownerJdbi().withHandle(h -> h.createQuery("show jit").mapTo(String.class).one());
+            assertThat(appJit).isEqualTo("off");
+            assertThat(ownerJit).isEqualTo("off");
             List<String> installedBy = database.jdbi().withHandle(h -> h.createQuery(
                     "select distinct installed_by from flyway_schema_history").mapTo(String.class).list());
             assertThat(installedBy).containsExactly(owner);

@@ -141,6 +141,7 @@ public final class TestDatabase {
         ds.setPortNumbers(new int[]{s.port()});
         ds.setDatabaseName(db);
         ds.setUser(user);
+        ds.setOptions(org.peel.platform.Database.SESSION_OPTIONS);
         if (password != null) {
             ds.setPassword(password);
         }
