@@ -127,7 +127,16 @@ public final class DemoOrganisedCrimePass {
                     submissions++;
                 }
             }
-            int tasks = tasks(h, audit, groups, taskedGroups(byBorough, demoBorough), demoBorough, today, now);
+            List<OcgGroup> tasked = taskedGroups(byBorough, demoBorough);
+            String boroughName = places.borough(demoBorough).map(org.peel.place.Borough::name).orElse(demoBorough);
+            for (OcgGroup g : tasked) {
+                // a group based elsewhere is tasked here because it works here: its areas say so, so the borough's
+                // officers see it among the groups in their area
+                if (!AreaPicture.touches(g, demoBorough, java.util.Set.of(demoBorough, boroughName))) {
+                    groups.addArea(h, g.id(), boroughName);
+                }
+            }
+            int tasks = tasks(h, audit, groups, tasked, demoBorough, today, now);
             return new Summary(entries, toTest, requirements, submissions, significant, tasks);
         });
     }

@@ -541,6 +541,12 @@ public final class OcgStore {
                 rs.getString("lead_officer_username"));
     }
 
+    /** Adds a place to the areas a group affects, in the caller's transaction (the group keeps its earlier version). */
+    void addArea(Handle h, String ocgId, String area) {
+        h.createUpdate("update ocg set areas = concat_ws('; ', nullif(trim(areas), ''), :area) where id = :id")
+                .bind("area", area).bind("id", ocgId).execute();
+    }
+
     static List<String> split(String text) {
         return text == null || text.isBlank() ? List.of()
                 : Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();

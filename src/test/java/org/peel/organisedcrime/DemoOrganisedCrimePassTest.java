@@ -102,6 +102,12 @@ class DemoOrganisedCrimePassTest {
         assertThat(open.stream().filter(t -> t.overdue(TODAY)).count()).isEqualTo(1);
         assertThat(count("select count(*) from ocg_task where status = 'completed' and result is not null"))
                 .isEqualTo(1);
+        // every group the team is tasked against works in Westminster: based there, or Westminster among its areas
+        assertThat(count("""
+                select count(*) from ocg_task t join ocg g on g.id = t.ocg_id
+                where t.borough_code = '""" + WESTMINSTER + """
+                ' and g.borough_code <> t.borough_code and coalesce(g.areas, '') not ilike '%Westminster%'"""))
+                .isZero();
     }
 
     @Test
