@@ -120,8 +120,7 @@ public final class PeopleRoutes {
                 hidden.add(kind);
             }
         }
-        Map<String, String> boroughs = new LinkedHashMap<>();
-        places.boroughs().forEach(b -> boroughs.put(b.borough().code(), b.borough().name()));
+        Map<String, String> boroughs = places.ownForceBoroughNames();
         String reach = user.role().isLocal() ? orEmpty(user.boroughCode()) : null;
         PersonRecordStore.PersonFilter filter = new PersonRecordStore.PersonFilter(reach, hidden,
                 query.filterOrNull("name"), query.date("dob"),

@@ -13,6 +13,7 @@ import org.peel.common.CopyWriter;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,6 +152,26 @@ public final class PlaceStore {
                         from borough b order by b.code""")
                 .map((rs, ctx) -> new BoroughSummary(BOROUGH.map(rs, ctx), rs.getInt("wards"), rs.getInt("lsoas")))
                 .list());
+    }
+
+    /**
+     * The boroughs of the force Peel serves, by name, code to name: those of the force whose boroughs Peel holds most
+     * of (as the ward list and the hotspot map choose it); every borough held when none has a force. For choosing a
+     * borough on a list or form, so that a force-wide user is not offered all of England and Wales.
+     */
+    public Map<String, String> ownForceBoroughNames() {
+        return jdbi.withHandle(h -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            h.createQuery("""
+                            with own as (select force_code from borough where force_code is not null
+                                         group by force_code order by count(*) desc, force_code limit 1)
+                            select b.code, b.name from borough b
+                            where b.force_code = (select force_code from own) or not exists (select 1 from own)
+                            order by b.name, b.code""")
+                    .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getString("name")))
+                    .forEach(e -> names.put(e.getKey(), e.getValue()));
+            return names;
+        });
     }
 
     public Optional<Borough> borough(String code) {

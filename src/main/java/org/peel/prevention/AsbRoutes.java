@@ -106,8 +106,7 @@ public final class AsbRoutes {
                           List<String> vulnerability) {
         User user = Web.signedIn(ctx);
         List<Ward> wards = user.boroughCode() == null ? List.of() : places.wardsIn(user.boroughCode());
-        Map<String, String> boroughs = new java.util.TreeMap<>();
-        places.boroughs().forEach(b -> boroughs.put(b.borough().code(), b.borough().name()));
+        Map<String, String> boroughs = places.ownForceBoroughNames();
         ctx.status(status);
         web.render(ctx, "prevention/asb/new.jte", web.page(ctx, "Record an ASB incident", Section.PREVENTION), Map.of(
                 "errors", errors, "values", values, "vulnerability", vulnerability, "subTypes", AsbSubTypes.ALL,

@@ -32,6 +32,18 @@ class PlaceStoreTest {
     }
 
     @Test
+    @DisplayName("the force's own boroughs are the Met's 32 by name, without the City of London's own force")
+    void ownForceBoroughs() {
+        // given the 33 London boroughs: 32 of the Metropolitan Police, one (the City) of the City of London Police
+        Map<String, String> own = store.ownForceBoroughNames();
+
+        // then a borough chooser offers the Met's 32, in order of name
+        assertThat(own).hasSize(32).doesNotContainKey("E09000001").containsEntry("E09000033", "Westminster");
+        assertThat(own.values()).first().isEqualTo("Barking and Dagenham");
+        assertThat(List.copyOf(own.values())).isSorted();
+    }
+
+    @Test
     @DisplayName("a ward and its LSOA written are read back, with counts on the borough and the boundary intact")
     void roundTrip() {
         Ward ward = new Ward("E05009288", "Aldersgate", "E09000001");
