@@ -70,8 +70,25 @@ public final class HeadlessChromium {
     public static void clickAndWait(WebDriver browser, org.openqa.selenium.WebElement control) {
         org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
         control.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(page));
+    }
+
+    /**
+     * Whether an element read from an earlier page has gone with it. ChromeDriver says so with a stale-element error,
+     * or, when it asks in the middle of the new page's loading, with "does not belong to the document".
+     */
+    private static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException ex) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException ex) {
+            if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw ex;
+        }
     }
 
     /** Saves what the browser shows to target/screenshots/NAME.png, for a person to look at. */
