@@ -30,6 +30,17 @@ public final class CensusPopulation {
 
     /** Residents by ethnic group of the force area the census names as the force's name, or its start. */
     public static Optional<Map<String, Long>> ethnicity(Path census, Collection<String> forceNames) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        EqualityGroups.ETHNICITIES.forEach(g -> columns.put(g, g));
+        return forceAreaCounts(census, forceNames, columns);
+    }
+
+    /**
+     * The counts of the named census columns ("Ethnic Group: COLUMN; measures: Value") on the force area's row, keyed
+     * as asked; empty when the file or the force area is not there.
+     */
+    private static <K> Optional<Map<K, Long>> forceAreaCounts(Path census, Collection<String> forceNames,
+                                                             Map<K, String> columns) {
         if (census == null || !Files.isRegularFile(census)) {
             return Optional.empty();
         }
@@ -42,16 +53,16 @@ public final class CensusPopulation {
                 if (!ours) {
                     continue;
                 }
-                Map<String, Long> groups = new LinkedHashMap<>();
-                for (String g : EqualityGroups.ETHNICITIES) {
-                    String col = "Ethnic Group: " + g + "; measures: Value";
+                Map<K, Long> counts = new LinkedHashMap<>();
+                for (Map.Entry<K, String> c : columns.entrySet()) {
+                    String header = "Ethnic Group: " + c.getValue() + "; measures: Value";
                     try {
-                        groups.put(g, Long.parseLong(row[csv.column(col)].strip()));
+                        counts.put(c.getKey(), Long.parseLong(row[csv.column(header)].strip()));
                     } catch (NumberFormatException ex) {
-                        throw csv.bad(col, "is not a whole number");
+                        throw csv.bad(header, "is not a whole number");
                     }
                 }
-                return Optional.of(groups);
+                return Optional.of(counts);
             }
         }
         return Optional.empty();
@@ -77,36 +88,15 @@ public final class CensusPopulation {
 
     /** Residents of the force area by self-defined category, as {@link #ethnicity} finds the area. */
     public static Optional<Map<Ethnicity, Long>> ethnicCategories(Path census, Collection<String> forceNames) {
-        if (census == null || !Files.isRegularFile(census)) {
-            return Optional.empty();
-        }
-        try (CsvRecords csv = CsvRecords.open(census)) {
-            int name = csv.column("PFA16NM");
-            for (String[] row = csv.next(); row != null; row = csv.next()) {
-                String area = row[name].strip().toLowerCase(Locale.ROOT);
-                boolean ours = !area.isEmpty() && forceNames.stream().map(f -> f.toLowerCase(Locale.ROOT))
-                        .anyMatch(f -> f.equals(area) || f.startsWith(area + " "));
-                if (!ours) {
-                    continue;
-                }
-                Map<Ethnicity, Long> out = new java.util.EnumMap<>(Ethnicity.class);
-                for (Ethnicity e : Ethnicity.categories()) {
-                    String col = CATEGORY_COLUMNS.get(e);
-                    if (col == null) {
-                        out.put(e, 0L);
-                        continue;
-                    }
-                    String header = "Ethnic Group: " + col + "; measures: Value";
-                    try {
-                        out.put(e, Long.parseLong(row[csv.column(header)].strip()));
-                    } catch (NumberFormatException ex) {
-                        throw csv.bad(header, "is not a whole number");
-                    }
-                }
-                return Optional.of(out);
-            }
-        }
-        return Optional.empty();
+        Map<Ethnicity, String> columns = new java.util.EnumMap<>(Ethnicity.class);
+        Ethnicity.categories().stream().filter(CATEGORY_COLUMNS::containsKey)
+                .forEach(e -> columns.put(e, CATEGORY_COLUMNS.get(e)));
+        return forceAreaCounts(census, forceNames, columns).map(found -> {
+            Map<Ethnicity, Long> out = new java.util.EnumMap<>(Ethnicity.class);
+            // a category the 2011 census did not count (Roma) has no residents to compare with
+            Ethnicity.categories().forEach(e -> out.put(e, found.getOrDefault(e, 0L)));
+            return out;
+        });
     }
 
     /** Residents by age band summed over the named boroughs' LSOAs; empty when none of them is in the atlas. */
