@@ -149,6 +149,15 @@ public final class AccessPolicy {
     public static final String POLICE = "POLICE";
 
     /**
+     * The agency an account acts for, for {@link #decideAgencyActionDone}: the police for a member of the force's
+     * staff who may change records; none (null) for a read-only account (a partner agency's, an inspector's), which
+     * marks nothing done on a police record.
+     */
+    public static String agencyOf(User user) {
+        return user.role().readOnly() ? null : POLICE;
+    }
+
+    /**
      * Whether a user may mark done an action a multi-agency meeting set for one agency on a record of a police section
      * (a MAPP meeting's action for the police, probation, housing …). The action is the owning agency's to close: the
      * user's account must belong to that agency, and the user must be allowed the change itself as any change to the

@@ -295,7 +295,7 @@ public final class MappaRoutes {
                                               String purpose) {
         return AccessPolicy.decideAgencyActionDone(user, IomRoutes.request().inBorough(c.boroughCode())
                         .withPersonalData(purpose).dutyOf("marking a MAPP meeting's action done", RECORDERS),
-                user.role() == Role.PARTNER ? null : AccessPolicy.POLICE, a.action().agency().name(),
+                AccessPolicy.agencyOf(user), a.action().agency().name(),
                 a.action().agency().label());
     }
 

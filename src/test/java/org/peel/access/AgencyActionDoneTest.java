@@ -48,7 +48,9 @@ class AgencyActionDoneTest {
                 .reasons()).contains("Inspector (read-only) is read-only");
         // a partner's account is no police account, and partners are read-only on police records
         User partner = new User(5, "probation.officer", "PO", Role.PARTNER, WESTMINSTER);
-        assertThat(AccessPolicy.decideAgencyActionDone(partner, CASE, null, "PROBATION", "Probation").allowed())
-                .isFalse();
+        assertThat(AccessPolicy.agencyOf(partner)).isNull();
+        assertThat(AccessPolicy.agencyOf(MANAGER)).isEqualTo(AccessPolicy.POLICE);
+        assertThat(AccessPolicy.decideAgencyActionDone(partner, CASE, AccessPolicy.agencyOf(partner), "PROBATION",
+                "Probation").allowed()).isFalse();
     }
 }
