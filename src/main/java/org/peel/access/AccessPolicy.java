@@ -145,6 +145,44 @@ public final class AccessPolicy {
         return AccessDecision.allow(grounds);
     }
 
+    /** The agency a member of the force's staff belongs to, for {@link #decideAgencyActionDone}. */
+    public static final String POLICE = "POLICE";
+
+    /**
+     * The agency an account acts for, for {@link #decideAgencyActionDone}: the police for a member of the force's
+     * staff who may change records; none (null) for a read-only account (a partner agency's, an inspector's), which
+     * marks nothing done on a police record.
+     */
+    public static String agencyOf(User user) {
+        return user.role().readOnly() ? null : POLICE;
+    }
+
+    /**
+     * Whether a user may mark done an action a multi-agency meeting set for one agency on a record of a police section
+     * (a MAPP meeting's action for the police, probation, housing …). The action is the owning agency's to close: the
+     * user's account must belong to that agency, and the user must be allowed the change itself as any change to the
+     * record is decided (section, borough, sensitivities, duty; a read-only role is refused). A member of the force's
+     * staff belongs to the police; a partner's account is read-only, so it is refused here as on every police record
+     * (partners update their own actions only on multi-agency cases, {@link #decideActionChange}).
+     *
+     * @param userAgency   the agency the account belongs to: {@link #POLICE} for staff, null when it is no agency's
+     * @param actionAgency the agency the meeting set the action for
+     * @param agencyName   the action's agency in words, for the refusal
+     */
+    public static AccessDecision decideAgencyActionDone(User user, AccessRequest request, String userAgency,
+                                                        String actionAgency, String agencyName) {
+        AccessDecision asChange = decide(user, request.changing());
+        if (!asChange.allowed()) {
+            return asChange;
+        }
+        if (userAgency == null || !userAgency.equals(actionAgency)) {
+            return AccessDecision.refuse(List.of("the action is for " + agencyName + ", whose own staff mark it done"));
+        }
+        List<String> grounds = new ArrayList<>(asChange.reasons());
+        grounds.add("the action is for the user's own agency, " + agencyName);
+        return AccessDecision.allow(grounds);
+    }
+
     /**
      * Whether a role may be named to lead against a record (an organised crime group's lead responsible officer): a
      * serving officer or analyst of the force: not a read-only role (which partner agencies' accounts are) and not an

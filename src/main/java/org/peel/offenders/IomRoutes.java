@@ -11,6 +11,8 @@ import org.peel.access.Section;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.common.BadInput;
+import org.peel.people.EthnicityAnswer;
+import org.peel.people.PersonEthnicityStore;
 import org.peel.place.PlaceStore;
 import org.peel.place.Ward;
 import org.peel.web.FormErrors;
@@ -53,6 +55,7 @@ public final class IomRoutes {
     private final Supplier<Map<String, String>> boroughNames;
     private final PlaceStore places;
     private final WardOfficers officers;
+    private final PersonEthnicityStore ethnicity;
 
     public IomRoutes(Web web, IomStore store, CohortRunPass pass, Clock clock, Supplier<Map<String, String>> boroughNames,
                      PlaceStore places, WardOfficers officers) {
@@ -63,6 +66,7 @@ public final class IomRoutes {
         this.pass = pass;
         this.clock = clock;
         this.boroughNames = boroughNames;
+        this.ethnicity = new PersonEthnicityStore(store.jdbi(), web.auditTrail());
     }
 
     public void register(RoutesConfig routes) {
@@ -437,6 +441,9 @@ public final class IomRoutes {
         params.put("contacts", store.contacts(n.id()));
         params.put("tasks", store.tasksFor(n.id()));
         params.put("address", store.address(n.id()).orElse(null));
+        // the offender's person records hold their ethnicity; a nominal has one, and any others agree with it
+        params.put("ethnicity", ethnicity.recorded(ethnicity.recordsOf("offender", n.id())).values().stream()
+                .filter(e -> !e.none()).findFirst().orElse(null));
         Optional<Ward> ward = n.wardCode() == null ? Optional.empty() : places.ward(n.wardCode());
         params.put("wardName", ward.map(Ward::name).orElse(""));
         params.put("wardOfficers", officers.officersOf(n.wardCode()));
@@ -464,18 +471,32 @@ public final class IomRoutes {
         User user = web.authorize(ctx, request().inBorough(n.boroughCode()).changing()
                 .withPersonalData(Web.statedPurpose(ctx)).dutyOf("managing an IOM case", BOROUGH_MANAGERS),
                 "iom-case", n.id());
-        Map<String, String> v = form(ctx, "lead", "deputy", "partnerLead", "plan");
+        Map<String, String> v = form(ctx, "lead", "deputy", "partnerLead", "plan", "ethnicity", "ethnicityDefinedBy");
         FormErrors errors = ManagerCover.checkManagers(v.get("lead"), v.get("deputy"));
+        Optional<EthnicityAnswer> answer = EthnicityAnswer.parse("ethnicity", v.get("ethnicity"), "ethnicityDefinedBy",
+                v.get("ethnicityDefinedBy"), errors::add);
+        List<String> personRecords = ethnicity.recordsOf("offender", n.id());
+        if (answer.isPresent() && personRecords.isEmpty()) {
+            errors.add("ethnicity", "Peel holds no person record for offender " + n.id()
+                    + ", so their ethnicity cannot be recorded");
+        }
         if (errors.any()) {
             showNominal(ctx, n, 400, errors, v);
             return;
         }
+        Map<String, PersonEthnicityStore.Recorded> held = ethnicity.recorded(personRecords);
         LocalDate opened = store.caseOf(n.id()).map(IomStore.Case::openedOn).orElse(LocalDate.now(clock));
         store.jdbi().useTransaction(h -> {
             store.saveCase(h, new IomStore.Case(n.id(), n.boroughCode(), v.get("lead"), v.get("deputy"),
                     v.get("partnerLead").isEmpty() ? null : v.get("partnerLead"),
                     v.get("plan").isEmpty() ? null : v.get("plan"), opened), user.username(), clock.instant());
             web.audit(h, ctx, AuditEvent.by(user, "iom-case.save", "iom-case", n.id(), AuditEvent.SUCCESS));
+            // saving the case again with the ethnicity shown unchanged records nothing new
+            answer.ifPresent(a -> held.forEach((r, e) -> {
+                if (!e.holds(a)) {
+                    ethnicity.record(h, user, r, a);
+                }
+            }));
         });
         ctx.redirect("/investigation/offenders/nominals/" + n.id());
     }

@@ -352,6 +352,68 @@ public final class Mappa {
                 text(f.outcome()), List.copyOf(actions), next), errors);
     }
 
+    /** Where an action a meeting set stands on a day. */
+    public enum ActionStatus { OPEN, OVERDUE, DONE }
+
+    /** Done once marked done; otherwise open until its due date has passed, then overdue. */
+    public static ActionStatus actionStatus(LocalDate dueOn, LocalDate doneOn, LocalDate today) {
+        if (doneOn != null) {
+            return ActionStatus.DONE;
+        }
+        return today.isAfter(dueOn) ? ActionStatus.OVERDUE : ActionStatus.OPEN;
+    }
+
+    /** An action marked done: the day and what was done. */
+    public record Done(LocalDate on, String note) {
+    }
+
+    /** The action's done form accepted, or the problems against its fields. */
+    public record CheckedDone(Done accepted, FormErrors errors) {
+        public boolean ok() {
+            return !errors.any();
+        }
+    }
+
+    /**
+     * The checks on marking a meeting's action done: it is not done already; the day it was done is a date neither in
+     * the future nor before the meeting that set it; and the note says what was done.
+     *
+     * @param dateField     the form's field for the day, for its error
+     * @param noteField     the form's field for the note
+     * @param meetingHeldOn the day the meeting that set the action was held
+     * @param doneAlready   the day it was marked done before, or null
+     */
+    public static CheckedDone checkDone(String doneOn, String note, String dateField, String noteField,
+                                        LocalDate meetingHeldOn, LocalDate doneAlready, LocalDate today) {
+        FormErrors errors = FormErrors.none();
+        if (doneAlready != null) {
+            errors.add(dateField, "This action was marked done on " + doneAlready);
+            return new CheckedDone(null, errors);
+        }
+        LocalDate on = null;
+        if (text(doneOn).isEmpty()) {
+            errors.add(dateField, "Enter the day the action was done, for example 2025-03-31");
+        } else {
+            try {
+                on = LocalDate.parse(text(doneOn));
+                if (on.isAfter(today)) {
+                    errors.add(dateField, "The day the action was done cannot be in the future");
+                } else if (on.isBefore(meetingHeldOn)) {
+                    errors.add(dateField, "The action was set at the meeting of " + meetingHeldOn
+                            + ": it cannot have been done before then");
+                }
+            } catch (DateTimeParseException ex) {
+                errors.add(dateField, "Enter the day the action was done as, for example, 2025-03-31");
+            }
+        }
+        if (text(note).isEmpty()) {
+            errors.add(noteField, "Say what was done");
+        } else if (text(note).length() > 2000) {
+            errors.add(noteField, "Keep the note under 2,000 characters");
+        }
+        return errors.any() ? new CheckedDone(null, errors) : new CheckedDone(new Done(on, text(note)), errors);
+    }
+
     private static java.util.Set<MeetingAgency> agencies(List<String> codes, String field, FormErrors errors) {
         java.util.Set<MeetingAgency> out = java.util.EnumSet.noneOf(MeetingAgency.class);
         for (String code : codes == null ? List.<String>of() : codes) {

@@ -2,7 +2,9 @@ package org.peel.offenders;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessDecision;
 import org.peel.access.AccessPolicy;
 import org.peel.access.AuditEvent;
 import org.peel.access.Role;
@@ -25,7 +27,7 @@ import java.util.Set;
 
 /**
  * MAPPA cases (visits due and overdue, the MAPP meetings held and the next one due, each case on its own page with
- * the meeting form) and potentially dangerous persons (active, due for review, lapsed)
+ * the meeting form, and each meeting's actions open, overdue or marked done by their agency) and potentially dangerous persons (active, due for review, lapsed)
  * under Investigation. Offender-management records: the access policy decides; changes are audited in their
  * transaction. Public protection officers (the force's central unit) and borough offender managers record them.
  */
@@ -56,6 +58,7 @@ public final class MappaRoutes {
         routes.get("/investigation/offenders/mappa/{id}", this::casePage);
         routes.post("/investigation/offenders/mappa/{id}/visits", this::visit);
         routes.post("/investigation/offenders/mappa/{id}/meetings", this::holdMeeting);
+        routes.post("/investigation/offenders/mappa/{id}/actions/{aid}/done", this::markActionDone);
         routes.post("/investigation/offenders/pdp", this::includePdp);
         routes.post("/investigation/offenders/pdp/{id}/renew", this::renewPdp);
     }
@@ -227,13 +230,18 @@ public final class MappaRoutes {
         Map<String, Object> params = new HashMap<>();
         params.put("theCase", c);
         params.put("review", Mappa.review(c.facts(), today, visitDays));
-        params.put("meetings", store.meetings(c.facts().offenderId()));
         params.put("errors", errors);
         params.put("values", values);
         params.put("attending", chosen.getOrDefault("attending", List.of()));
         params.put("apologies", chosen.getOrDefault("apologies", List.of()));
         params.put("today", today);
         params.put("canRecord", RECORDERS.contains(Web.signedIn(ctx).role()));
+        User user = Web.signedIn(ctx);
+        List<MappaStore.HeldMeeting> meetings = store.meetings(c.facts().offenderId());
+        params.put("meetings", meetings);
+        params.put("markable", meetings.stream().flatMap(m -> m.actions().stream())
+                .filter(a -> a.doneOn() == null && mayMarkDone(user, c, a, Web.statedPurpose(ctx)).allowed())
+                .map(MappaStore.StoredAction::id).toList());
         Web.noStore(ctx);
         ctx.status(status);
         web.render(ctx, "offenders/mappa-case.jte", web.page(ctx, "MAPPA case " + c.facts().offenderId(),
@@ -280,6 +288,61 @@ public final class MappaRoutes {
     }
 
     /**
+     * The access policy's answer for this user marking this action done: the action's own agency marks it, and a
+     * member of the force's staff is the police's.
+     */
+    private static AccessDecision mayMarkDone(User user, MappaStore.Stored c, MappaStore.StoredAction a,
+                                              String purpose) {
+        return AccessPolicy.decideAgencyActionDone(user, IomRoutes.request().inBorough(c.boroughCode())
+                        .withPersonalData(purpose).dutyOf("marking a MAPP meeting's action done", RECORDERS),
+                AccessPolicy.agencyOf(user), a.action().agency().name(),
+                a.action().agency().label());
+    }
+
+    /**
+     * An action a MAPP meeting set, marked done by its own agency with the day and a note, under
+     * {@link Mappa#checkDone}; a refusal is audited, and the change is audited in its transaction.
+     */
+    private void markActionDone(Context ctx) {
+        MappaStore.Stored c = caseOf(ctx);
+        String id = c.facts().offenderId();
+        long aid = Web.pathId(ctx, "aid", "action");
+        MappaStore.StoredAction a = store.jdbi().withHandle(h -> store.action(h, id, aid))
+                .orElseThrow(() -> new NotFoundResponse("No action " + aid + " on MAPPA case " + id));
+        User user = Web.signedIn(ctx);
+        String purpose = Web.statedPurpose(ctx);
+        AccessDecision decision = mayMarkDone(user, c, a, purpose);
+        if (!decision.allowed()) {
+            web.audit(ctx, AuditEvent.by(user, "access-denied", "mappa-action", Long.toString(aid), AuditEvent.DENIED)
+                    .because(purpose).detail("POST " + ctx.path() + ": " + decision.summary()));
+            throw new ForbiddenResponse(decision.summary());
+        }
+        String dateField = "action" + aid + "DoneOn";
+        String noteField = "action" + aid + "DoneNote";
+        Map<String, String> v = form(ctx, "doneOn", "doneNote");
+        LocalDate today = LocalDate.now(clock);
+        Mappa.CheckedDone checked = Mappa.checkDone(v.get("doneOn"), v.get("doneNote"), dateField, noteField,
+                a.heldOn(), a.doneOn(), today);
+        boolean marked = checked.ok() && store.jdbi().inTransaction(h -> {
+            if (!store.markDone(h, aid, checked.accepted(), user.username(), clock.instant())) {
+                return false;
+            }
+            // ids and the day only: the note is the action's own record
+            web.audit(h, ctx, AuditEvent.by(user, "mappa-action.done", "mappa-action", Long.toString(aid),
+                    AuditEvent.SUCCESS).because(purpose).detail("case " + id + ", " + a.action().agency().name()
+                    + " action done " + checked.accepted().on() + "; " + decision.summary()));
+            return true;
+        });
+        if (!marked) {
+            FormErrors errors = checked.ok() ? FormErrors.of(dateField, "This action has been marked done already")
+                    : checked.errors();
+            showCase(ctx, c, 400, errors, Map.of(dateField, v.get("doneOn"), noteField, v.get("doneNote")), Map.of());
+            return;
+        }
+        ctx.redirect("/investigation/offenders/mappa/" + id);
+    }
+
+    /**
      * The offender manager's and the public protection unit's home-page item: how many MAPPA cases in their reach
      * are at level 2 or 3 and past their next MAPP meeting with none held. A count only, so no personal data is read.
      */
@@ -292,12 +355,24 @@ public final class MappaRoutes {
             LocalDate today = LocalDate.now(clock);
             long overdue = store.cases(user.boroughCode()).stream()
                     .filter(s -> Mappa.review(s.facts(), today, visitDays).meeting() == Mappa.Status.OVERDUE).count();
-            if (overdue == 0) {
-                return List.of();
+            List<Attention> items = new ArrayList<>();
+            if (overdue > 0) {
+                items.add(new Attention(overdue + (overdue == 1 ? " MAPPA case is" : " MAPPA cases are")
+                        + " overdue for a MAPP meeting", "Level 2 and 3 cases whose next meeting passed with none held",
+                        "/investigation/offenders/mappa", Attention.Urgency.NOW));
             }
-            return List.of(new Attention(overdue + (overdue == 1 ? " MAPPA case is" : " MAPPA cases are")
-                    + " overdue for a MAPP meeting", "Level 2 and 3 cases whose next meeting passed with none held",
-                    "/investigation/offenders/mappa", Attention.Urgency.NOW));
+            MappaStore.OverdueActions late = store.overdueActions(user.role().isLocal() ? user.boroughCode() : null,
+                    today);
+            if (late.actions() > 0) {
+                int cases = late.cases().size();
+                items.add(new Attention(late.actions() + (late.actions() == 1 ? " MAPP meeting action is"
+                        : " MAPP meeting actions are") + " overdue",
+                        "Actions a MAPP meeting set, past their due date and not marked done, in " + cases
+                                + (cases == 1 ? " case" : " cases"),
+                        cases == 1 ? "/investigation/offenders/mappa/" + late.cases().get(0)
+                                : "/investigation/offenders/mappa", Attention.Urgency.SOON));
+            }
+            return items;
         };
     }
 

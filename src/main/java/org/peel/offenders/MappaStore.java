@@ -173,8 +173,21 @@ public final class MappaStore {
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute() == 1;
     }
 
-    /** A MAPP meeting as recorded, with who recorded it. */
-    public record HeldMeeting(long id, Mappa.Meeting meeting, String recordedBy) {
+    /** A MAPP meeting as recorded, with who recorded it and its actions as they stand. */
+    public record HeldMeeting(long id, Mappa.Meeting meeting, String recordedBy, List<StoredAction> actions) {
+    }
+
+    /**
+     * An action a meeting set, as it stands: open, or marked done on a day with a note by a user.
+     *
+     * @param heldOn the day the meeting that set it was held
+     */
+    public record StoredAction(long id, long meetingId, LocalDate heldOn, Mappa.Action action, LocalDate doneOn,
+                               String doneNote, String doneBy) {
+
+        public Mappa.ActionStatus status(LocalDate today) {
+            return Mappa.actionStatus(action.dueOn(), doneOn, today);
+        }
     }
 
     /**
@@ -217,18 +230,59 @@ public final class MappaStore {
                 .bind("id", offenderId).mapTo(LocalDate.class).findOne();
     }
 
+    private static final String ACTIONS = """
+            select a.id, a.meeting_id, m.held_on, a.agency, a.action, a.owner, a.due_on, a.done_on, a.done_note,
+                   a.done_by
+            from mappa_meeting_action a join mappa_meeting m on m.id = a.meeting_id
+            """;
+
+    private static StoredAction action(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredAction(rs.getLong("id"), rs.getLong("meeting_id"), rs.getObject("held_on", LocalDate.class),
+                new Mappa.Action(Mappa.MeetingAgency.valueOf(rs.getString("agency")), rs.getString("action"),
+                        rs.getString("owner"), rs.getObject("due_on", LocalDate.class)),
+                rs.getObject("done_on", LocalDate.class), rs.getString("done_note"), rs.getString("done_by"));
+    }
+
+    /** One action of a case's meetings, read in the caller's transaction; empty when the case set no such action. */
+    public Optional<StoredAction> action(Handle h, String offenderId, long actionId) {
+        return h.createQuery(ACTIONS + " where m.offender_id = :offender and a.id = :id")
+                .bind("offender", offenderId).bind("id", actionId).map((rs, ctx) -> action(rs)).findOne();
+    }
+
+    /** Marks an open action done (the action keeps its previous version); false when it was done already. */
+    public boolean markDone(Handle h, long actionId, Mappa.Done done, String by, Instant at) {
+        return h.createUpdate("""
+                        update mappa_meeting_action set done_on = :on, done_note = :note, done_by = :by, done_at = :at
+                        where id = :id and done_on is null""")
+                .bind("id", actionId).bind("on", done.on()).bind("note", done.note()).bind("by", by)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).execute() == 1;
+    }
+
+    /** How many open actions are past their due date, and the cases they are on, the longest overdue first. */
+    public record OverdueActions(int actions, List<String> cases) {
+    }
+
+    /** Open actions past their due date on a day, in one borough's cases (null: the force's). */
+    public OverdueActions overdueActions(String boroughCode, LocalDate today) {
+        List<String> cases = jdbi.withHandle(h -> h.createQuery("""
+                        select m.offender_id from mappa_meeting_action a
+                        join mappa_meeting m on m.id = a.meeting_id
+                        join mappa_case c on c.offender_id = m.offender_id
+                        where a.done_on is null and a.due_on < :today
+                          and (cast(:b as text) is null or c.borough_code = :b)
+                        order by a.due_on, a.id""")
+                .bind("today", today).bind("b", boroughCode).mapTo(String.class).list());
+        return new OverdueActions(cases.size(), List.copyOf(new java.util.LinkedHashSet<>(cases)));
+    }
+
     /** A case's meetings, newest first, each with its actions. */
     public List<HeldMeeting> meetings(String offenderId) {
         return jdbi.withHandle(h -> {
-            Map<Long, List<Mappa.Action>> actions = new java.util.HashMap<>();
-            h.createQuery("""
-                            select a.meeting_id, a.agency, a.action, a.owner, a.due_on from mappa_meeting_action a
-                            join mappa_meeting m on m.id = a.meeting_id where m.offender_id = :id order by a.id""")
+            Map<Long, List<StoredAction>> actions = new java.util.HashMap<>();
+            h.createQuery(ACTIONS + " where m.offender_id = :id order by a.id")
                     .bind("id", offenderId)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), new Mappa.Action(
-                            Mappa.MeetingAgency.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, LocalDate.class))))
-                    .forEach(e -> actions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                    .map((rs, ctx) -> action(rs))
+                    .forEach(a -> actions.computeIfAbsent(a.meetingId(), k -> new ArrayList<>()).add(a));
             return h.createQuery("""
                             select id, held_on, level, chair, attending, apologies, risk_reviewed, outcome,
                                    next_meeting_on, recorded_by
@@ -239,8 +293,10 @@ public final class MappaStore {
                             rs.getString("chair"), agencies((String[]) rs.getArray("attending").getArray()),
                             agencies((String[]) rs.getArray("apologies").getArray()),
                             Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk_reviewed")), rs.getString("outcome"),
-                            List.copyOf(actions.getOrDefault(rs.getLong("id"), List.of())),
-                            rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("recorded_by")))
+                            actions.getOrDefault(rs.getLong("id"), List.<StoredAction>of()).stream()
+                                    .map(StoredAction::action).toList(),
+                            rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("recorded_by"),
+                            List.copyOf(actions.getOrDefault(rs.getLong("id"), List.of()))))
                     .list();
         });
     }

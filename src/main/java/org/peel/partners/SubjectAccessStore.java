@@ -6,6 +6,7 @@ import org.peel.access.AuditTrail;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.people.PeopleStore;
+import org.peel.people.PersonEthnicityStore;
 import org.peel.people.PersonRecordStore;
 import org.peel.people.PersonRecordStore.PersonRecord;
 
@@ -23,9 +24,10 @@ import java.util.TreeSet;
 
 /**
  * Gathers every record Peel holds about a person for a subject access request: the person is found through identity
- * resolution (the persons it made over person records), their records are read from the people kernel, and what
- * each record says from its capability's published view (crimes, ASB incidents). Records disposed of under MoPI are
- * left out. Reads only; the request itself is kept with its deadline and audited.
+ * resolution (the persons it made over person records), their records are read from the people kernel with the
+ * ethnicity each holds (self-defined and officer-observed), and what each record says from its capability's published
+ * view (crimes, ASB incidents). Records disposed of under MoPI are left out. Reads only; the request itself is kept
+ * with its deadline and audited.
  */
 public final class SubjectAccessStore {
 
@@ -39,12 +41,14 @@ public final class SubjectAccessStore {
     private final AuditTrail audit;
     private final PersonRecordStore records;
     private final PeopleStore people;
+    private final PersonEthnicityStore ethnicities;
 
     public SubjectAccessStore(Jdbi jdbi, AuditTrail audit) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.records = new PersonRecordStore(jdbi);
         this.people = new PeopleStore(jdbi, audit);
+        this.ethnicities = new PersonEthnicityStore(jdbi, audit);
     }
 
     /**
@@ -108,6 +112,8 @@ public final class SubjectAccessStore {
         Map<String, Map<String, Object>> asbDetails = asbDetails(asb);
         Map<String, List<SubjectAccess.OtherPerson>> others = others(sources, own);
         Set<String> disposed = disposed();
+        Map<String, PersonEthnicityStore.Recorded> ethnicity = ethnicities.recorded(
+                subject.records().stream().map(PersonRecord::id).toList());
 
         List<SubjectAccess.Gathered> out = new ArrayList<>();
         for (PersonRecord r : subject.records()) {
@@ -122,6 +128,10 @@ public final class SubjectAccessStore {
             mine.put("address", r.address());
             mine.put("postcode", r.postcode());
             mine.put("phone", r.phone());
+            // the subject's own ethnicity is theirs to see, as it is held: null when it was never asked or observed
+            PersonEthnicityStore.Recorded held = ethnicity.get(r.id());
+            mine.put("ethnicity_self_defined", held == null ? null : held.selfDefinedText());
+            mine.put("ethnicity_observed_by_officer", held == null ? null : held.observedGroup());
             Map<String, Object> details = switch (type) {
                 case "crime" -> crimeDetails.getOrDefault(r.sourceId(), Map.of());
                 case "asb_incident" -> asbDetails.getOrDefault(r.sourceId(), Map.of());

@@ -1,5 +1,6 @@
 package org.peel.prevention;
 
+import org.peel.people.EthnicityAnswer;
 import org.peel.web.FormErrors;
 
 import java.time.LocalDate;
@@ -16,6 +17,8 @@ import java.util.function.Function;
  * {@code description}, {@code channel}, {@code reportedAt} (ISO date-time; now when absent), {@code address},
  * {@code latitude}, {@code longitude}, {@code borough}, {@code ward}, {@code victimForenames}, {@code victimSurname},
  * {@code victimDob} (YYYY-MM-DD), {@code victimPostcode}, {@code victimPhone}, {@code victimAddress},
+ * {@code victimEthnicity} (a 2021 Census category code, or NS) with {@code victimEthnicityDefinedBy}
+ * (self-defined or officer-observed),
  * {@code callerIsVictim} (yes/no), {@code callerForenames}, {@code callerSurname}, {@code callerPhone},
  * {@code targeted} (yes/no), {@code impact}, {@code vulnerability} (any of the factors), {@code duration}.
  */
@@ -24,14 +27,19 @@ public final class AsbCallForm {
     /** The form's fields in the order they appear, so errors are listed in that order. */
     public static final List<String> FIELDS = List.of("category", "subType", "description", "channel", "reportedAt",
             "address", "latitude", "longitude", "borough", "ward", "victimForenames", "victimSurname", "victimDob",
-            "victimPostcode", "victimPhone", "victimAddress", "callerIsVictim", "callerForenames", "callerSurname",
+            "victimPostcode", "victimPhone", "victimAddress", "victimEthnicity", "victimEthnicityDefinedBy",
+            "callerIsVictim", "callerForenames", "callerSurname",
             "callerPhone", "targeted", "impact", "vulnerability", "duration");
 
     private AsbCallForm() {
     }
 
-    /** A report ready to record, or the errors to show beside the fields. */
-    public record Parsed(AsbReport report, AsbLocation location, FormErrors errors) {
+    /**
+     * A report ready to record, or the errors to show beside the fields.
+     *
+     * @param victimEthnicity the victim's ethnicity when it was asked; null when not
+     */
+    public record Parsed(AsbReport report, AsbLocation location, EthnicityAnswer victimEthnicity, FormErrors errors) {
     }
 
     /**
@@ -109,6 +117,12 @@ public final class AsbCallForm {
         if (victim == null && category == AsbCategory.PERSONAL) {
             errors.add("victimSurname", "Personal ASB is aimed at someone: give the victim's surname");
         }
+        EthnicityAnswer ethnicity = EthnicityAnswer.parse("victimEthnicity", value(field, "victimEthnicity"),
+                "victimEthnicityDefinedBy", value(field, "victimEthnicityDefinedBy"), errors::add).orElse(null);
+        if (ethnicity != null && victim == null) {
+            errors.add("victimEthnicity", "Ethnicity is recorded for the victim: give their details, or choose"
+                    + " \"Not asked\"");
+        }
         boolean callerIsVictim = victim != null && yes(field, "callerIsVictim", errors, false);
         PersonDetails caller = callerIsVictim ? null : person(field, "caller", errors, now);
 
@@ -135,10 +149,10 @@ public final class AsbCallForm {
             }
         }
         if (errors.any()) {
-            return new Parsed(null, null, ordered(errors));
+            return new Parsed(null, null, null, ordered(errors));
         }
         return new Parsed(new AsbReport(category, subType, description, channel, reportedAt, caller, callerIsVictim,
-                victim, answers), location, errors);
+                victim, answers), location, ethnicity, errors);
     }
 
     private static PersonDetails person(Function<String, String> field, String who, FormErrors errors,

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * is {@code victim_surname}); {@code latitude} and {@code longitude} are numbers, the rest text
  * ({@code caller_is_victim} and {@code targeted} are "yes" or "no", or a JSON boolean), {@code vulnerability} a
  * list of factors (one factor alone is taken too), and {@code victim_person_id} the person the call handler
- * identified the victim as.
+ * identified the victim as; {@code victim_ethnicity} and {@code victim_ethnicity_defined_by} as on the form.
  */
 public record AsbCallRequest(String category, String subType, String description, String channel, String reportedAt,
                              String address, Double latitude, Double longitude, String borough, String ward,
@@ -20,7 +20,8 @@ public record AsbCallRequest(String category, String subType, String description
                              String victimPhone, String victimAddress, YesNo callerIsVictim, String callerForenames,
                              String callerSurname, String callerPhone, YesNo targeted, String impact,
                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> vulnerability,
-                             String duration, String victimPersonId) implements ApiJson.Body {
+                             String duration, String victimPersonId, String victimEthnicity,
+                             String victimEthnicityDefinedBy) implements ApiJson.Body {
 
     /**
      * A yes-or-no answer as the form sends it ("yes", "no") or as JSON would (true, false); the words are checked
@@ -91,6 +92,8 @@ public record AsbCallRequest(String category, String subType, String description
             case "targeted" -> targeted == null ? null : targeted.text();
             case "impact" -> impact;
             case "duration" -> duration;
+            case "victimEthnicity" -> victimEthnicity;
+            case "victimEthnicityDefinedBy" -> victimEthnicityDefinedBy;
             default -> null;
         };
     }

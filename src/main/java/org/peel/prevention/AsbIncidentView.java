@@ -35,7 +35,10 @@ public record AsbIncidentView(
             @JsonProperty("lsoa_code") String lsoaCode) {
     }
 
-    /** A caller or victim as recorded on this incident. */
+    /**
+     * A caller or victim as recorded on this incident; their ethnicity as the people kernel holds it (the 2021 Census
+     * category code, NS not stated, and the officer-observed broad group), null when not asked.
+     */
     public record Person(
             @JsonProperty("record_id") String recordId,
             @JsonProperty("role") String role,
@@ -45,7 +48,9 @@ public record AsbIncidentView(
             @JsonProperty("address") String address,
             @JsonProperty("postcode") String postcode,
             @JsonProperty("phone") String phone,
-            @JsonProperty("borough_code") String boroughCode) {
+            @JsonProperty("borough_code") String boroughCode,
+            @JsonProperty("self_defined_ethnicity") String selfDefinedEthnicity,
+            @JsonProperty("observed_ethnicity") String observedEthnicity) {
     }
 
     /** The risk grade given at the first call, with every reason and the rule version that gave it. */

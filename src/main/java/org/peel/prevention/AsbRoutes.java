@@ -164,7 +164,8 @@ public final class AsbRoutes {
         String id = store.nextIncidentId();
         User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(where.boroughCode()).changing()
                 .withPersonalData(purpose), RECORD_TYPE, id);
-        return recorder.record(user, id, parsed.report(), where, purpose, ctx.ip(), identifiedPerson);
+        return recorder.record(user, id, parsed.report(), where, purpose, ctx.ip(), identifiedPerson,
+                parsed.victimEthnicity());
     }
 
     /** With a point, the LSOA, ward and borough it falls in; without, the borough (and ward) the handler chose. */

@@ -78,13 +78,17 @@ public final class AsbStore {
 
     private static List<AsbIncidentView.Person> people(Handle h, String incidentId, String boroughCode) {
         return h.createQuery("""
-                        select id, role, forenames, surname, date_of_birth, address, postcode, phone from person_record
-                        where source_type = 'asb_incident' and source_id = :id order by id""")
+                        select r.id, r.role, r.forenames, r.surname, r.date_of_birth, r.address, r.postcode, r.phone,
+                               e.self_defined_ethnicity, e.observed_group
+                        from person_record r
+                        left join people_person_ethnicity_published e on e.record_id = r.id
+                        where r.source_type = 'asb_incident' and r.source_id = :id order by r.id""")
                 .bind("id", incidentId)
                 .map((rs, ctx) -> new AsbIncidentView.Person(rs.getString("id"), rs.getString("role"),
                         rs.getString("forenames"), rs.getString("surname"),
                         rs.getDate("date_of_birth") == null ? null : rs.getDate("date_of_birth").toLocalDate().toString(),
-                        rs.getString("address"), rs.getString("postcode"), rs.getString("phone"), boroughCode))
+                        rs.getString("address"), rs.getString("postcode"), rs.getString("phone"), boroughCode,
+                        rs.getString("self_defined_ethnicity"), rs.getString("observed_group")))
                 .list();
     }
 

@@ -6,7 +6,9 @@ import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
 import org.peel.common.Adapter;
+import org.peel.people.EthnicityAnswer;
 import org.peel.people.PeopleStore;
+import org.peel.people.PersonEthnicityStore;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.List;
 /**
  * Records an ASB incident taken as a call, and decides at once what the call handler must know. In one transaction:
  * looks up the victim's earlier records and the place's earlier incidents, saves the incident with its caller and
- * victim as person records, runs the repeat, case review and risk rules, saves the assessment, flags a high-risk or
+ * victim as person records (with the victim's ethnicity when asked), runs the repeat, case review and risk rules, saves the assessment, flags a high-risk or
  * repeat victim to the ward's neighbourhood team, and writes the audit events. Either all of it is saved or none.
  * The rules count the victim's earlier records force-wide; the answer shows the user only the records in boroughs
  * the access policy lets them reach, and the number of the others.
@@ -30,6 +32,7 @@ public final class RecordAsbIncident {
     private final AuditTrail audit;
     private final AsbRiskSettings settings;
     private final PeopleStore people;
+    private final PersonEthnicityStore ethnicity;
 
     public RecordAsbIncident(Jdbi jdbi, AsbStore store, VictimHistory victims, AuditTrail audit, AsbRiskSettings settings) {
         this.jdbi = jdbi;
@@ -38,6 +41,7 @@ public final class RecordAsbIncident {
         this.audit = audit;
         this.settings = settings;
         this.people = new PeopleStore(jdbi, audit);
+        this.ethnicity = new PersonEthnicityStore(jdbi, audit);
     }
 
     public AsbRiskSettings settings() {
@@ -62,6 +66,20 @@ public final class RecordAsbIncident {
      */
     public AsbFirstCall record(User user, String id, AsbReport report, AsbLocation where, String purpose,
                                String clientAddress, Long identifiedPerson) {
+        return record(user, id, report, where, purpose, clientAddress, identifiedPerson, null);
+    }
+
+    /**
+     * Records the incident with the victim's ethnicity as the call handler asked or observed it, written to the
+     * victim's new person record through the people kernel in the same transaction, and audited there.
+     *
+     * @param victimEthnicity the answer, or null when it was not asked; needs a victim
+     */
+    public AsbFirstCall record(User user, String id, AsbReport report, AsbLocation where, String purpose,
+                               String clientAddress, Long identifiedPerson, EthnicityAnswer victimEthnicity) {
+        if (victimEthnicity != null && report.victim() == null) {
+            throw new IllegalArgumentException("an ethnicity is recorded for a victim, and the incident has none");
+        }
         if (report.victim() != null && report.answers() == null) {
             throw new IllegalArgumentException("a victim's incident needs the risk questionnaire answered");
         }
@@ -83,6 +101,9 @@ public final class RecordAsbIncident {
                 if (identifiedPerson != null) {
                     people.linkAtEntry(h, victimRecord, identifiedPerson, user,
                             "identified as this person by " + user.username() + " when recording " + id, "victimPersonId");
+                }
+                if (victimEthnicity != null) {
+                    ethnicity.record(h, user, victimRecord, victimEthnicity);
                 }
             }
             if (report.caller() != null && !report.callerIsVictim()) {
@@ -124,7 +145,7 @@ public final class RecordAsbIncident {
             List<AsbHistory.Incident> atLocationShown = atLocation.stream()
                     .filter(i -> AccessPolicy.reaches(user, i.boroughCode())).toList();
             return new AsbFirstCall(id, where, shown, atLocationShown, repeat, caseReview, risk, List.copyOf(flags),
-                    settings);
+                    settings, victimEthnicity);
         });
     }
 }

@@ -88,6 +88,7 @@ class AsbRepeatVictimBrowserTest {
         browser.findElement(By.id("victimForenames")).sendKeys("Mary");
         browser.findElement(By.id("victimSurname")).sendKeys("Seacole");
         browser.findElement(By.id("victimDob")).sendKeys("1945-11-23");
+        new Select(browser.findElement(By.id("victimEthnicity"))).selectByVisibleText("Caribbean");
         browser.findElement(By.id("targeted")).click();
         browser.findElement(By.id("impact-severe")).click();
         browser.findElement(By.id("vulnerability-alone")).click();
@@ -97,6 +98,8 @@ class AsbRepeatVictimBrowserTest {
 
         assertThat(browser.findElement(By.cssSelector("[data-testid=incident-id]")).getText()).contains("recorded");
         assertThat(browser.findElement(By.cssSelector("[data-testid=risk-grade]")).getText()).isEqualTo("Risk: High");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=victim-ethnicity]")).getText())
+                .contains("Caribbean (Black)").contains("self-defined by the person");
         assertThat(browser.findElements(By.cssSelector("[data-testid=victim-incidents] tbody tr"))).hasSize(2);
         assertThat(browser.findElement(By.cssSelector("[data-testid=risk-reasons]")).getText())
                 .contains("+3 repeat victim: 3 incidents in 12 months")

@@ -83,6 +83,11 @@ class PartnersCommandsTest {
             person(h, "P3", "asb_incident", "ASB-1", "caller", "Amy L", "Rowe", "1990-05-05", "4 Elm Row");
             person(h, "P4", "crime", "C-LATE", "suspect", "Zed", "Quill", "1980-02-02", null);
             person(h, "P5", "crime", "C-ROB2", "suspect", "Zedd", "Quill", "1980-02-02", null);
+            // Amy defined herself as Indian on the robbery, and an officer observed her as Asian; at the ASB call
+            // she chose not to state it. Kyle, the suspect, defined himself as African: his, not hers to see
+            ethnicity(h, "P1", "A1", "Asian");
+            ethnicity(h, "P3", "NS", null);
+            ethnicity(h, "P2", "B2", "Black");
         });
         PeopleStore people = new PeopleStore(jdbi, new AuditTrail(jdbi));
         people.newPerson(List.of(seq(jdbi, "P1"), seq(jdbi, "P3")), Fixtures.intelligenceAnalyst(), "same name, date of birth and address");
@@ -107,6 +112,11 @@ class PartnersCommandsTest {
                                            address, recorded_at, borough_code)
                 values (?, ?, ?, ?, ?, ?, ?::date, ?, '2020-01-01 00:00+00', ?)""",
                 id, type, source, role, forenames, surname, dob, address, Fixtures.WESTMINSTER);
+    }
+
+    private static void ethnicity(org.jdbi.v3.core.Handle h, String id, String selfDefined, String observed) {
+        h.execute("update person_record set self_defined_ethnicity = ?, observed_ethnicity = ? where id = ?",
+                selfDefined, observed, id);
     }
 
     private static long seq(Jdbi jdbi, String id) {
@@ -265,7 +275,7 @@ class PartnersCommandsTest {
     }
 
     @Test
-    @DisplayName("sar export finds the person by name and birth date, gathers both records, redacts the suspect")
+    @DisplayName("sar export finds the person by name and birth date, gathers both records with her own ethnicity, redacts the suspect")
     void subjectAccess(@TempDir Path dir) throws Exception {
         int code = PeelCommand.execute("sar", "export", "--name", "Amy Rowe", "--birth-date", "1990-05-05",
                 "--received", "2025-01-31", "--out", dir.toString(), "--db-url", db.jdbcUrl(), "--format", "json");
@@ -278,11 +288,31 @@ class PartnersCommandsTest {
         assertThat(ids).containsExactlyInAnyOrder("crime:C-ROB", "asb_incident:ASB-1");
         String text = records.toString();
         assertThat(text).contains("Robbery", "suspect", "4 Elm Row").doesNotContain("Kyle", "Batt", "9 Oak Street", "1999-01-01");
+        // her own ethnicity as each record holds it; the suspect's is redacted with the rest of him
+        JsonNode robbery = null;
+        JsonNode call = null;
+        for (JsonNode r : records.get("records")) {
+            if (r.get("record_id").asText().equals("C-ROB")) {
+                robbery = r.get("your_details");
+            } else {
+                call = r.get("your_details");
+            }
+        }
+        assertThat(robbery.get("ethnicity_self_defined").asText()).isEqualTo("Indian (Asian)");
+        assertThat(robbery.get("ethnicity_observed_by_officer").asText()).isEqualTo("Asian");
+        assertThat(call.get("ethnicity_self_defined").asText()).isEqualTo("Not stated");
+        assertThat(call.get("ethnicity_observed_by_officer").isNull()).as("not observed at the call").isTrue();
+        assertThat(text).doesNotContain("African", "Black");
         // received 31 January 2025: one calendar month is 28 February 2025
         assertThat(records.get("request").get("due_on").asText()).isEqualTo("2025-02-28");
         assertThat(text).contains("s45(4)(e)");
         byte[] pdf = Files.readAllBytes(dir.resolve("subject-access.pdf"));
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String pdfText;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(pdfText).contains("Indian (Asian)").contains("Not stated").doesNotContain("African");
         assertThat(db.jdbi().<Object, RuntimeException>withHandle(h -> h.createQuery(
                 "select due_on::text from subject_access_request order by id desc limit 1").mapTo(String.class).one()))
                 .isEqualTo("2025-02-28");
