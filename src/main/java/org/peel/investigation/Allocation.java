@@ -29,19 +29,32 @@ import java.util.function.Predicate;
  * for any other crime, a neighbouring borough's investigator of the specialism on duty with room under the cap;</li>
  * <li>otherwise nobody: the supervisor's queue, with the reason.</li>
  * </ol>
- * Nobody is ever given a crime above their PIP accreditation. The inspection's complaint was crimes waiting days for an
+ * Nobody is ever given a crime above their PIP accreditation, and a crime that needs a specialist ({@link
+ * Need#specialistOnly()}: a rape) is never given to a duty detective of another specialism: it waits for the next
+ * shift of its own specialism, or a neighbouring borough's specialist, or the supervisor's queue. A rape's victim is
+ * owed a specialist investigator from the start (the Victims' Code's enhanced service for the most serious crime,
+ * standards §5.2; the College of Policing's sexual assault sign of a serious and complex investigation, §9.1).
+ * The inspection's complaint was crimes waiting days for an
  * owner (HMIC PEEL 2015 effectiveness, investigation; field notes on crime management units); owning a crime at the
  * moment it is recorded is Peel's answer.
  */
 public final class Allocation {
 
-    public static final String RULE_VERSION = "allocation-2";
+    public static final String RULE_VERSION = "allocation-3";
 
     private Allocation() {
     }
 
-    /** What a crime needs, from screening. */
-    public record Need(String boroughCode, int pipLevel, Specialism specialism, Priority priority) {
+    /**
+     * What a crime needs, from screening. {@code specialistOnly}: only an investigator of the specialism may own it,
+     * never a duty detective of another (a rape).
+     */
+    public record Need(String boroughCode, int pipLevel, Specialism specialism, Priority priority,
+                       boolean specialistOnly) {
+        /** A need that a duty detective may cover when it is urgent. */
+        public Need(String boroughCode, int pipLevel, Specialism specialism, Priority priority) {
+            this(boroughCode, pipLevel, specialism, priority, false);
+        }
     }
 
     /**
@@ -238,7 +251,10 @@ public final class Allocation {
                 return new Allocated(c, weight, List.copyOf(reasons), Route.NEIGHBOURING_BOROUGH, null);
             }
         }
-        String why = queued.reason() + (urgent ? "; no neighbouring borough's team or duty detective is free either" : "");
+        String why = queued.reason() + (!urgent ? "" : need.specialistOnly()
+                ? "; no neighbouring borough's " + need.specialism().label() + " investigator is free either, and a rape"
+                + " is not given to a duty detective of another specialism"
+                : "; no neighbouring borough's team or duty detective is free either");
         reasons.set(reasons.size() - 1, why);
         return new Queued(why, List.copyOf(reasons));
     }
@@ -255,6 +271,12 @@ public final class Allocation {
             r.add("High priority: taken by " + c.investigatorId() + " of the neighbouring borough " + c.boroughCode()
                     + ", on duty, PIP " + c.pipLevel());
             return new Allocated(c, weight, List.copyOf(r), Route.NEIGHBOURING_BOROUGH, null);
+        }
+        if (need.specialistOnly()) {
+            if (reasons.stream().noneMatch(r -> r.startsWith("Specialist only"))) {
+                reasons.add("Specialist only: a rape is not given to a duty detective of another specialism");
+            }
+            return null;
         }
         int level = Math.max(2, need.pipLevel());
         java.util.Optional<Candidate> detective = pool.dutyDetectives().stream()

@@ -94,7 +94,7 @@ public final class AtRecording {
         Allocation.Need need = null;
         Allocation.Decision allocated = null;
         if (screened instanceof Screening.ScreenedIn in) {
-            need = new Allocation.Need(c.boroughCode(), in.pipLevel(), in.specialism(), in.priority());
+            need = new Allocation.Need(c.boroughCode(), in.pipLevel(), in.specialism(), in.priority(), facts.rape());
             allocated = Allocation.allocate(need, investigators.pool(c.boroughCode(), in.specialism(),
                     policy.centralSpecialisms().contains(in.specialism()), in.priority()), policy, now);
         }

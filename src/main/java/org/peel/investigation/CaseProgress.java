@@ -87,7 +87,7 @@ public final class CaseProgress {
             // the reading under which a community resolution is refused
             OutcomeValidation.Result result = OutcomeValidation.validate(new OutcomeValidation.Facts(type, offence,
                     crime.seriousOffences(), !suspects.isEmpty(), age, ageOnTheDay, crime.domesticAbuse(),
-                    crime.victimRecorded(), crime.recordedAt().toLocalDate(), on));
+                    crime.victimRecorded(), crime.recordedAt().toLocalDate(), on, crime.rape()));
             if (!result.valid()) {
                 return result;
             }

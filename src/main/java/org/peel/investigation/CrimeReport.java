@@ -100,6 +100,9 @@ public record CrimeReport(OffenceGroup offence, LocalDateTime committedAt, Strin
         return all;
     }
 
+    /** The form field of the rape flag: its checkbox. */
+    public static final String RAPE_FIELD = "flag-RAPE";
+
     /** Problems by field, in form order; empty when the report can be recorded at {@code now}. */
     public Map<String, String> problems(LocalDateTime now) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -124,6 +127,12 @@ public record CrimeReport(OffenceGroup offence, LocalDateTime committedAt, Strin
         }
         if (account != null && account.length() > 4000) {
             p.put("account", "Keep the account to 4,000 characters; attach longer statements to the case file");
+        }
+        if (flags.contains(CrimeFlag.RAPE) && offence != null && offence != OffenceGroup.SEXUAL_OFFENCES) {
+            // rape is a class within sexual offences (Home Office classes 19C to 19H): on another group it would put a
+            // crime in the inspection's rape sample and the rape rules that it does not belong to
+            p.put(RAPE_FIELD, "Rape can only be set on a sexual offence: choose Sexual offences as the offence group,"
+                    + " or untick Rape");
         }
         if (offence != null && offence.victimBased() && victims.isEmpty()) {
             p.put("victim_surname", "A victim-based crime needs its victim");

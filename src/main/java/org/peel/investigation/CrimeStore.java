@@ -175,6 +175,11 @@ public final class CrimeStore {
         public boolean closed() {
             return outcome != null;
         }
+
+        /** A rape: a sexual offence recorded with the rape flag (as investigation publishes it). */
+        public boolean rape() {
+            return OffenceGroup.SEXUAL_OFFENCES.label().equals(offenceGroup) && flags.contains(CrimeFlag.RAPE.label());
+        }
     }
 
     public record Screen(boolean screenedIn, String priority, Integer pipLevel, String specialism, int harm,

@@ -37,7 +37,7 @@ public final class InvestigationRoutes {
 
     /** The JSON API's name for each field the report's checks name by its form field. */
     private static final Map<String, String> JSON_FIELDS = Map.of("offence", "offence_group", "committed", "committed_at",
-            "borough", "borough_code", "victim_surname", "victims", "victim_dob", "victims");
+            "borough", "borough_code", "victim_surname", "victims", "victim_dob", "victims", CrimeReport.RAPE_FIELD, "flags");
 
     private final Web web;
     private final CrimeStore crimes;

@@ -35,10 +35,10 @@ public final class OutcomeStore {
     /** What an outcome is checked against: the offence group, when it was committed and when recorded. */
     /**
      * What outcome validation needs of a crime: its group, dates, domestic abuse flag, the serious offences screening
-     * recorded, and whether it has a victim.
+     * recorded, whether it has a victim, and whether it was recorded as rape.
      */
     public record Recorded(String offenceGroup, LocalDateTime committedAt, LocalDateTime recordedAt, boolean domesticAbuse,
-                           java.util.Set<SeriousOffence> seriousOffences, boolean victimRecorded) {
+                           java.util.Set<SeriousOffence> seriousOffences, boolean victimRecorded, boolean rape) {
     }
 
     public Recorded recorded(Handle h, String crimeId) {
@@ -46,7 +46,8 @@ public final class OutcomeStore {
                         select c.offence_group, c.committed_at, c.recorded_at, c.domestic_abuse,
                                coalesce(s.serious_offences, '{}') as serious_offences,
                                exists (select 1 from person_record v where v.source_type = 'crime' and v.source_id = c.id
-                                       and v.role = 'victim') as victim_recorded
+                                       and v.role = 'victim') as victim_recorded,
+                               exists (select 1 from crime_flag f where f.crime_id = c.id and f.flag = 'RAPE') as rape
                         from crime c left join crime_screening s on s.crime_id = c.id
                         where c.id = :id""")
                 .bind("id", crimeId)
@@ -57,7 +58,7 @@ public final class OutcomeStore {
                     }
                     return new Recorded(rs.getString("offence_group"), Moments.local(rs, "committed_at"),
                             Moments.local(rs, "recorded_at"), rs.getBoolean("domestic_abuse"), serious,
-                            rs.getBoolean("victim_recorded"));
+                            rs.getBoolean("victim_recorded"), rs.getBoolean("rape"));
                 }).one();
     }
 

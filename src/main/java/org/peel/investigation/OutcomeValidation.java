@@ -2,8 +2,10 @@ package org.peel.investigation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,13 +36,21 @@ import java.util.Set;
  * <li><b>Community resolution</b> (outcome 8): not for domestic abuse between intimate partners (College of Policing
  * APP on domestic abuse and ACPO/NPCC community resolution guidance: an informal resolution does not protect the victim
  * of an abusive relationship).</li>
+ * <li><b>Rape</b> (a sexual offence recorded as rape, Home Office classes 19C to 19H) is triable only on indictment
+ * (Sexual Offences Act 2003 s1(4)), so the caution rule above refuses outcomes 2 and 3 for it. No other out-of-court
+ * disposal fits it either: a penalty notice (6) and a cannabis or khat warning (7) are for the offences their Acts list,
+ * and a community resolution (8) and a diversionary activity (22) are for low-level offending where the victim's
+ * wishes allow an informal end (ACPO/NPCC community resolution guidance), never for a victim of the most serious crime
+ * (the Victims' Code's enhanced service, standards §5.2). The decision that a prosecution is not in the public
+ * interest is for a Crown prosecutor in an indictable-only case (the Director's Guidance on Charging), so the police's
+ * own public-interest outcomes (10 and 21) are refused as well; outcome 9 (the CPS's decision) remains.</li>
  * <li><b>Outcomes 14 and 16</b> turn on the victim's support for action (Home Office Counting Rules, outcomes 14 and
  * 16; standards §1.2), so they need a victim: a victim-based crime with a victim recorded.</li>
  * </ul>
  */
 public final class OutcomeValidation {
 
-    public static final String RULE_VERSION = "outcome-2";
+    public static final String RULE_VERSION = "outcome-3";
     /** The age of criminal responsibility in England and Wales. */
     static final int AGE_OF_CRIMINAL_RESPONSIBILITY = 10;
     /** The youngest age a penalty notice for disorder may be given at (CJPA 2001 s2(1)). */
@@ -50,6 +60,9 @@ public final class OutcomeValidation {
     static final Set<OffenceGroup> PENALTY_NOTICE_GROUPS = EnumSet.of(OffenceGroup.SHOPLIFTING,
             OffenceGroup.ALL_OTHER_THEFT, OffenceGroup.CRIMINAL_DAMAGE_AND_ARSON, OffenceGroup.PUBLIC_ORDER,
             OffenceGroup.DRUG_OFFENCES, OffenceGroup.MISCELLANEOUS_AGAINST_SOCIETY);
+
+    /** Outcome types that never close a rape, each with the reason (see the class description). */
+    static final Map<OutcomeType, String> NEVER_FOR_RAPE = rapeRefusals();
 
     /** Recorded serious offences that are triable only on indictment. */
     static final Set<SeriousOffence> INDICTABLE_ONLY_OFFENCES = EnumSet.of(SeriousOffence.ATTEMPTED_MURDER,
@@ -66,21 +79,32 @@ public final class OutcomeValidation {
      */
     public record Facts(OutcomeType type, OffenceGroup offence, Set<SeriousOffence> seriousOffences,
                         boolean suspectIdentified, Integer suspectAgeAtOffence, Integer suspectAgeAtOutcome,
-                        boolean intimatePartnerAbuse, boolean victimRecorded, LocalDate recordedOn, LocalDate outcomeOn) {
+                        boolean intimatePartnerAbuse, boolean victimRecorded, LocalDate recordedOn, LocalDate outcomeOn,
+                        boolean rape) {
         public Facts {
             seriousOffences = seriousOffences == null || seriousOffences.isEmpty() ? Set.of() : Set.copyOf(seriousOffences);
+            // the rape flag counts only on a sexual offence, as investigation publishes it
+            rape = rape && offence == OffenceGroup.SEXUAL_OFFENCES;
+        }
+
+        /** Facts of a crime that is not a rape. */
+        public Facts(OutcomeType type, OffenceGroup offence, Set<SeriousOffence> seriousOffences,
+                     boolean suspectIdentified, Integer suspectAgeAtOffence, Integer suspectAgeAtOutcome,
+                     boolean intimatePartnerAbuse, boolean victimRecorded, LocalDate recordedOn, LocalDate outcomeOn) {
+            this(type, offence, seriousOffences, suspectIdentified, suspectAgeAtOffence, suspectAgeAtOutcome,
+                    intimatePartnerAbuse, victimRecorded, recordedOn, outcomeOn, false);
         }
 
         /** Facts with no serious offence, no domestic abuse, the age unchanged since the offence, and a victim where the group has one. */
         public Facts(OutcomeType type, OffenceGroup offence, boolean suspectIdentified, Integer suspectAgeAtOffence,
                      LocalDate recordedOn, LocalDate outcomeOn) {
             this(type, offence, Set.of(), suspectIdentified, suspectAgeAtOffence, suspectAgeAtOffence, false,
-                    offence.victimBased(), recordedOn, outcomeOn);
+                    offence.victimBased(), recordedOn, outcomeOn, false);
         }
 
         /** Whether the offence is known to be triable only on indictment. */
         public boolean indictableOnly() {
-            return offence == OffenceGroup.HOMICIDE || offence == OffenceGroup.ROBBERY
+            return offence == OffenceGroup.HOMICIDE || offence == OffenceGroup.ROBBERY || rape
                     || seriousOffences.stream().anyMatch(INDICTABLE_ONLY_OFFENCES::contains);
         }
     }
@@ -139,6 +163,9 @@ public final class OutcomeValidation {
             problems.add(name + " cannot be given for an offence triable only on indictment (Criminal Justice and"
                     + " Courts Act 2015 s17); an exceptional case goes to the CPS for a charging decision");
         }
+        if (f.rape() && NEVER_FOR_RAPE.containsKey(t)) {
+            problems.add(name + " cannot close a rape: " + NEVER_FOR_RAPE.get(t));
+        }
         if (t == OutcomeType.CANNABIS_KHAT_WARNING && f.offence() != OffenceGroup.DRUG_OFFENCES) {
             problems.add(name + " is only for possession of cannabis or khat, a drug offence");
         }
@@ -164,5 +191,21 @@ public final class OutcomeValidation {
             problems.add("The outcome date " + f.outcomeOn() + " is before the crime was recorded on " + f.recordedOn());
         }
         return new Result(problems.isEmpty(), List.copyOf(problems), RULE_VERSION);
+    }
+
+    private static Map<OutcomeType, String> rapeRefusals() {
+        String informal = "an informal disposal is for low-level offending, never for a victim of the most serious crime"
+                + " (Victims' Code enhanced service)";
+        String cps = "in a case triable only on indictment the public-interest decision is a Crown prosecutor's"
+                + " (outcome 9), not the police's (Director's Guidance on Charging)";
+        Map<OutcomeType, String> m = new EnumMap<>(OutcomeType.class);
+        m.put(OutcomeType.PENALTY_NOTICE_FOR_DISORDER, "a penalty notice is only for the minor offences the Criminal"
+                + " Justice and Police Act 2001 lists");
+        m.put(OutcomeType.CANNABIS_KHAT_WARNING, "a cannabis or khat warning is only for possession of cannabis or khat");
+        m.put(OutcomeType.COMMUNITY_RESOLUTION, informal);
+        m.put(OutcomeType.DIVERSIONARY_ACTIVITY, informal);
+        m.put(OutcomeType.FORMAL_ACTION_NOT_IN_PUBLIC_INTEREST_POLICE, cps);
+        m.put(OutcomeType.INVESTIGATION_NOT_IN_PUBLIC_INTEREST, cps);
+        return java.util.Collections.unmodifiableMap(m);
     }
 }

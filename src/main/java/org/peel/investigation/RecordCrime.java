@@ -230,6 +230,22 @@ public final class RecordCrime {
             if (!invBorough.equals(crimeBorough)) {
                 throw BadInput.field("investigator", "The investigator works in another borough");
             }
+            // a rape stays with a specialist of the kind screening chose (see Allocation), a supervisor's move included
+            boolean rape = h.createQuery("""
+                            select count(*) from crime c join crime_flag f on f.crime_id = c.id
+                            where c.id = :id and f.flag = 'RAPE' and c.offence_group = :sexual""")
+                    .bind("id", crimeId).bind("sexual", OffenceGroup.SEXUAL_OFFENCES.label()).mapTo(Long.class).one() > 0;
+            if (rape) {
+                String needed = h.createQuery("select specialism from crime_screening where crime_id = :id")
+                        .bind("id", crimeId).mapTo(String.class).findOne().orElse(Specialism.SEXUAL_OFFENCES.label());
+                String held = h.createQuery("select specialism from investigator where id = :id")
+                        .bind("id", investigatorId).mapTo(String.class).findOne().orElse("");
+                if (!needed.equalsIgnoreCase(held)) {
+                    throw BadInput.field("investigator", "A rape is investigated only by a specialist: choose a "
+                            + needed.toLowerCase(java.util.Locale.ROOT) + " investigator, not " + (held.isBlank()
+                            ? "one without that specialism" : "a " + held.toLowerCase(java.util.Locale.ROOT) + " one"));
+                }
+            }
             String priority = h.createQuery("select priority from crime_screening where crime_id = :id").bind("id", crimeId)
                     .mapTo(String.class).findOne().orElse(Priority.ROUTINE.name());
             int weight = allocation.weightOf(Priority.valueOf(priority == null ? Priority.ROUTINE.name() : priority));

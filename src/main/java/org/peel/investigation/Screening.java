@@ -22,10 +22,17 @@ import java.util.stream.Collectors;
  * death or serious injury on the roads (harm at least {@link Settings#seriousOffenceHarm()}), a serious offence
  * (wounding with intent, false imprisonment, arson endangering life, trafficking), a child at risk or child sexual
  * exploitation, modern slavery or female genital mutilation. The scarce detectives are kept for those.
+ *
+ * <p>A rape (a sexual offence with the {@link CrimeFlag#RAPE} flag) is never screened out, whatever a force's harm
+ * weights and thresholds, and is high priority, PIP 2 at least, for a specialist: a sexual offences investigator, or a
+ * child abuse investigator when the victim is a child. Screening is a force's choice (standards §9.2: no national
+ * matrix), but no force screens out a rape: its victim is a victim of the most serious crime under the Victims' Code
+ * (standards §5.2), and the College of Policing counts sexual assault among the signs of a serious and complex
+ * investigation (standards §9.1).
  */
 public final class Screening {
 
-    public static final String RULE_VERSION = "screening-3";
+    public static final String RULE_VERSION = "screening-4";
 
     private Screening() {
     }
@@ -63,10 +70,15 @@ public final class Screening {
                     || flags.contains(CrimeFlag.CHILD_SEXUAL_EXPLOITATION);
         }
 
+        /** A rape: a sexual offence recorded as rape. The flag on any other offence is a recording error, not a rape. */
+        public boolean rape() {
+            return offence == OffenceGroup.SEXUAL_OFFENCES && flags.contains(CrimeFlag.RAPE);
+        }
+
         /** Flags that by themselves make a crime serious and complex (PIP 2) and high priority. */
         boolean seriousFlag() {
             return childAtRisk() || flags.contains(CrimeFlag.MODERN_SLAVERY)
-                    || flags.contains(CrimeFlag.FEMALE_GENITAL_MUTILATION);
+                    || flags.contains(CrimeFlag.FEMALE_GENITAL_MUTILATION) || rape();
         }
     }
 
@@ -167,6 +179,9 @@ public final class Screening {
                 .sorted().map(SolvabilityFactor::description).collect(Collectors.joining(", ")));
 
         List<String> screenIn = new ArrayList<>();
+        if (f.rape()) {
+            screenIn.add("a rape is always investigated (a victim of the most serious crime, Victims' Code; standards §5.2)");
+        }
         if (harm >= s.investigateWhateverEvidenceHarm()) {
             screenIn.add("harm " + harm + " is at least " + s.investigateWhateverEvidenceHarm());
         }
@@ -183,7 +198,7 @@ public final class Screening {
             screenIn.add("hate crime");
         }
         f.flags().stream().filter(flag -> switch (flag) {
-            case DRUG_RELATED, ALCOHOL_RELATED, REPEAT_LOCATION -> false;
+            case DRUG_RELATED, ALCOHOL_RELATED, REPEAT_LOCATION, RAPE -> false;
             default -> true;
         }).sorted().forEach(flag -> screenIn.add("flagged: " + flag.label().toLowerCase(java.util.Locale.ROOT)));
         if (!f.seriousOffences().isEmpty()) {
@@ -205,8 +220,8 @@ public final class Screening {
         if (harm >= s.highPriorityHarm() || f.vulnerable() || f.victimUnder18() || !f.seriousOffences().isEmpty()
                 || f.seriousFlag()) {
             priority = Priority.HIGH;
-            reasons.add("High priority: harm at least " + s.highPriorityHarm() + ", a serious offence, a vulnerable or child"
-                    + " victim, a child at risk, modern slavery or female genital mutilation");
+            reasons.add("High priority: harm at least " + s.highPriorityHarm() + ", a serious offence, a rape, a vulnerable"
+                    + " or child victim, a child at risk, modern slavery or female genital mutilation");
         } else if (harm >= s.mediumPriorityHarm() || f.domesticAbuse() || f.hate()
                 || f.flags().contains(CrimeFlag.HONOUR_BASED_ABUSE) || f.flags().contains(CrimeFlag.WEAPON)) {
             priority = Priority.MEDIUM;
@@ -232,7 +247,8 @@ public final class Screening {
         }
 
         Specialism specialism = specialism(f, major);
-        reasons.add("Specialism: " + specialism.label());
+        reasons.add("Specialism: " + specialism.label() + (f.rape()
+                ? " (a rape is investigated only by a specialist, never by a duty detective of another specialism)" : ""));
         return new ScreenedIn(priority, pip, specialism, harm, solvability, List.copyOf(reasons));
     }
 
@@ -253,6 +269,9 @@ public final class Screening {
         if (f.flags().contains(CrimeFlag.FEMALE_GENITAL_MUTILATION)) {
             why.add("female genital mutilation");
         }
+        if (f.rape()) {
+            why.add("rape");
+        }
         return String.join(", ", why);
     }
 
@@ -266,6 +285,8 @@ public final class Screening {
                 || f.flags().contains(CrimeFlag.FEMALE_GENITAL_MUTILATION))) {
             return Specialism.CHILD_ABUSE;
         }
+        // a sexual offence, rape included, goes to the sexual offences investigators even when it is domestic abuse:
+        // the specialist skill (the victim's interview, forensic medical evidence) is what the offence needs
         if (f.offence() == OffenceGroup.SEXUAL_OFFENCES) {
             return Specialism.SEXUAL_OFFENCES;
         }

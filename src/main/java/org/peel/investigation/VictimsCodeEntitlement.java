@@ -19,10 +19,15 @@ import java.util.stream.Collectors;
  * least two occasions), so their victims are persistently targeted. Victims' details go to victim services unless
  * they decline, except that victims of sexual offences and domestic abuse and bereaved close relatives are referred
  * only with their explicit consent (the Code, Chapter 2, the police's duty to refer) — see {@link #referral}.
+ *
+ * <p>A victim of rape (a sexual offence recorded with the {@link CrimeFlag#RAPE} flag) is owed the enhanced service on two
+ * counts, whatever their age or answers: a victim of the most serious crime (sexual offences, standards §5.2 group 1)
+ * and an intimidated victim (victims of sexual offences are treated as intimidated, §5.2 group 3); the reasons name
+ * the rape, so the officer and the victim see why.
  */
 public final class VictimsCodeEntitlement {
 
-    public static final String RULE_VERSION = "victims-code-2015-3";
+    public static final String RULE_VERSION = "victims-code-2015-4";
 
     private VictimsCodeEntitlement() {
     }
@@ -63,6 +68,11 @@ public final class VictimsCodeEntitlement {
                      boolean evidenceAffected, boolean inFearOfTestifying, boolean persistentlyTargeted) {
             this(offence, seriousOffences, domesticAbuse, hate, naturalPerson, bereavedCloseRelative, ageAtOffence,
                     evidenceAffected, inFearOfTestifying, persistentlyTargeted, Set.of());
+        }
+
+        /** A rape: a sexual offence recorded as rape; the flag on another offence is a recording error. */
+        public boolean rape() {
+            return offence == OffenceGroup.SEXUAL_OFFENCES && flags.contains(CrimeFlag.RAPE);
         }
 
         /** Trafficked, or held in slavery or servitude: the Code names human trafficking. */
@@ -125,7 +135,7 @@ public final class VictimsCodeEntitlement {
             serious.add("hate crime");
         }
         if (f.offence() == OffenceGroup.SEXUAL_OFFENCES) {
-            serious.add("a sexual offence");
+            serious.add(f.rape() ? "rape, a sexual offence" : "a sexual offence");
         }
         f.seriousOffences().stream().sorted().map(SeriousOffence::description).forEach(serious::add);
         if (f.flags().contains(CrimeFlag.MODERN_SLAVERY) && !f.seriousOffences().contains(SeriousOffence.HUMAN_TRAFFICKING)) {
@@ -162,7 +172,8 @@ public final class VictimsCodeEntitlement {
             intimidated.add("fear or distress about testifying");
         }
         if (f.offence() == OffenceGroup.SEXUAL_OFFENCES || f.trafficked()) {
-            intimidated.add("victims of sexual offences and human trafficking are treated as intimidated");
+            intimidated.add(f.rape() ? "a victim of rape, like every victim of a sexual offence, is treated as intimidated"
+                    : "victims of sexual offences and human trafficking are treated as intimidated");
         }
         if (!intimidated.isEmpty()) {
             groups.add(Group.INTIMIDATED);

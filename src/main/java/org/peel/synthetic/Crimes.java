@@ -12,12 +12,28 @@ import java.util.SplittableRandom;
  * witnesses as person records, domestic-abuse and hate flags, outcomes with realistic lags, and allocation to
  * investigators. Victims and offenders repeat (earlier victims and suspects are drawn again), and domestic
  * burglary clusters in space and time: for a few weeks after a burglary, homes nearby are at raised risk.
+ *
+ * <p>A share of sexual offences are rape (the force's share, {@link ForceSpec#rapeShare()}), flagged as the officer
+ * would flag them, drawn from their own random stream ("rape"). A rape's records are what the law allows: a named
+ * suspect is male, aged 12 or over and not the victim (Sexual Offences Act 2003 s1: rape is penetration with the penis);
+ * a domestic rape's victim is a woman and her partner the suspect; and the outcome is one the rules accept for a rape,
+ * never a caution or another out-of-court disposal.
  */
 final class Crimes implements RecordType {
 
     static final Table CRIME = Table.of("crime", "id", "committed_at", "recorded_at", "offence_group", "police_uk_type",
             "borough_code", "ward_code", "lsoa_code", "latitude", "longitude", "domestic_abuse", "hate", "investigator_id");
     static final Table OUTCOME = Table.of("crime_outcome", "crime_id", "outcome_code", "outcome_date");
+    /** The flags an officer set: here only rape, on sexual offences. */
+    static final Table FLAG = Table.of("crime_flag", "crime_id", "flag");
+
+    /**
+     * Of rapes, those of a male victim (Home Office classes 19F to 19H). The shared data does not split rape by the
+     * victim's sex, so this is the generator's setting: about one in ten.
+     */
+    static final double MALE_RAPE_VICTIM = 0.10;
+    /** Draws of a male suspect other than the victim before a rape is left with no named suspect. */
+    private static final int SUSPECT_TRIES = 50;
 
     /** The most crimes one person is suspected of in a year: prolific, but not hundreds. */
     private static final int MAX_SUSPECT_APPEARANCES = 30;
@@ -35,13 +51,14 @@ final class Crimes implements RecordType {
 
     @Override
     public List<Table> tables() {
-        return List.of(CRIME, OUTCOME, RecordingFacts.CRIME_REPORT);
+        return List.of(CRIME, OUTCOME, FLAG, RecordingFacts.CRIME_REPORT);
     }
 
     @Override
     public void generate(World world) {
         SplittableRandom rnd = world.random(name());
         SplittableRandom reported = world.random("crime-report");
+        SplittableRandom rapes = world.random("rape");
         List<String> groups = new ArrayList<>(world.force.crimeVolumes().keySet());
         double[] volumes = groups.stream().mapToDouble(g -> world.force.crimeVolumes().get(g)).toArray();
         long[] counts = Weighted.apportion(world.scaled(Arrays.stream(volumes).sum()), volumes);
@@ -63,6 +80,7 @@ final class Crimes implements RecordType {
         TableOutput crimes = world.out(CRIME);
         TableOutput outcomes = world.out(OUTCOME);
         TableOutput reports = world.out(RecordingFacts.CRIME_REPORT);
+        TableOutput flags = world.out(FLAG);
         IntList victims = new IntList();
         int[] suspectCount = new int[world.people.size];
         int[] domesticCount = new int[world.people.size];
@@ -82,6 +100,9 @@ final class Crimes implements RecordType {
             boolean domestic = rnd.nextDouble() < g.domesticShare();
             boolean hate = rnd.nextDouble() < g.hateShare();
             OffenceGroup rules = domestic ? domesticBehaviour[groupOf[idx]] : g;
+            boolean sexualOffence = group.toLowerCase(java.util.Locale.ROOT).startsWith("sexual");
+            boolean rape = sexualOffence && rapes.nextDouble() < world.force.rapeShare();
+            Boolean rapeVictimMale = rape ? rapes.nextDouble() < MALE_RAPE_VICTIM : null;
 
             int area;
             double[] point;
@@ -127,12 +148,17 @@ final class Crimes implements RecordType {
                 if (victim < 0) {
                     int again = !domesticVictims.isEmpty() && rnd.nextDouble() < 0.3
                             ? domesticVictims.drawBelow(rnd, domesticCount, MAX_DOMESTIC_CRIMES) : -1;
+                    if (again >= 0 && rape && world.people.male(again)) {
+                        // her partner is the suspect of a domestic rape: a man's partner here is a woman
+                        again = -1;
+                    }
                     if (again >= 0) {
                         victim = again;
                         area = world.people.area(victim);
                         point = world.places.point(area, rnd);
                     } else {
-                        victim = world.people.resident(area, rnd, 16, 75, rnd.nextDouble() < 0.75 ? Boolean.FALSE : Boolean.TRUE);
+                        Boolean male = rnd.nextDouble() < 0.75 ? Boolean.FALSE : Boolean.TRUE;
+                        victim = world.people.resident(area, rnd, 16, 75, rape ? Boolean.FALSE : male);
                     }
                 }
                 domesticVictims.add(victim);
@@ -146,13 +172,19 @@ final class Crimes implements RecordType {
             } else {
                 if (victim < 0 && rnd.nextDouble() < g.victimShare()) {
                     victim = !victims.isEmpty() && rnd.nextDouble() < world.settings.crimeRepeatVictimShare()
-                            ? victims.draw(rnd) : world.people.resident(area, rnd, 10, 95, null);
+                            ? victims.draw(rnd) : world.people.resident(area, rnd, 10, 95, rapeVictimMale);
                 }
                 if (suspectNamed) {
                     suspect = !world.suspects.isEmpty() && rnd.nextDouble() < world.settings.reoffendShare()
                             ? world.suspects.drawBelow(rnd, suspectCount, MAX_SUSPECT_APPEARANCES) : -1;
                     if (suspect < 0) {
                         suspect = world.people.resident(area, rnd, 12, 50, rnd.nextDouble() < 0.8 ? Boolean.TRUE : null);
+                    }
+                    for (int tries = 0; rape && (suspect == victim || !world.people.male(suspect)); tries++) {
+                        suspect = tries < SUSPECT_TRIES ? world.people.resident(area, rapes, 12, 50, Boolean.TRUE) : -1;
+                        if (suspect < 0) {
+                            break;
+                        }
                     }
                 }
             }
@@ -178,7 +210,14 @@ final class Crimes implements RecordType {
                     .bool(domestic).bool(hate).text(investigator).end();
 
             // a sexual offence's person records are withheld from roles that may not see sexual offences
-            String sexual = group.toLowerCase(java.util.Locale.ROOT).startsWith("sexual") ? "SEXUAL_OFFENCE" : null;
+            String sexual = sexualOffence ? "SEXUAL_OFFENCE" : null;
+            if (rape && suspect >= 0 && (suspect == victim || !world.people.male(suspect))) {
+                // the pool found no man to be her partner: a sexual offence, but not one the law calls rape
+                rape = false;
+            }
+            if (rape) {
+                flags.text(id).text("RAPE").end();
+            }
             if (victim >= 0) {
                 world.person(victim, "crime", id, place.boroughCode(), sexual, "victim", recordedAt, rnd);
             }
@@ -205,7 +244,7 @@ final class Crimes implements RecordType {
                 code = allowed(code, group, serious,
                         born == null ? null : java.time.Period.between(born, committedOn).getYears(),
                         born == null ? null : java.time.Period.between(born, java.time.LocalDate.ofEpochDay(outcomeDay)).getYears(),
-                        suspectOnRecord, domestic, victim >= 0, day, (int) outcomeDay);
+                        suspectOnRecord, domestic, victim >= 0, day, (int) outcomeDay, rape);
                 outcomes.text(id).text(code).date((int) outcomeDay).end();
                 String disposal = suspect >= 0 ? OffenceGroup.DISPOSALS.get(code) : null;
                 if (disposal != null) {
@@ -222,11 +261,20 @@ final class Crimes implements RecordType {
      * The drawn outcome when {@link org.peel.investigation.OutcomeValidation} accepts it for this crime; otherwise the
      * first of its nearest alternatives that it accepts (a caution of the right type for the age on the day, a charge
      * instead of a caution for an indictable-only offence, "victim does not support" for a domestic crime whose
-     * suspect is known), ending with a charge, outcome 11 under 10, or "no suspect identified".
+     * suspect is known), ending with a charge, outcome 11 under 10, or "no suspect identified". For a rape the
+     * cautions and other out-of-court disposals are refused, so they become a charge.
      */
     static String allowed(String code, String group, java.util.Set<org.peel.investigation.SeriousOffence> serious,
                           Integer ageAtOffence, Integer ageOnTheDay, boolean suspect, boolean domestic, boolean victim,
                           int recordedDay, int outcomeDay) {
+        return allowed(code, group, serious, ageAtOffence, ageOnTheDay, suspect, domestic, victim, recordedDay, outcomeDay,
+                false);
+    }
+
+    /** {@link #allowed} for a crime that may be a rape. */
+    static String allowed(String code, String group, java.util.Set<org.peel.investigation.SeriousOffence> serious,
+                          Integer ageAtOffence, Integer ageOnTheDay, boolean suspect, boolean domestic, boolean victim,
+                          int recordedDay, int outcomeDay, boolean rape) {
         org.peel.investigation.OffenceGroup offence = org.peel.investigation.OffenceGroup.fromLabel(group)
                 .orElse(org.peel.investigation.OffenceGroup.MISCELLANEOUS_AGAINST_SOCIETY);
         String caution = ageOnTheDay != null && ageOnTheDay < 18 ? "2" : "3";
@@ -246,7 +294,7 @@ final class Crimes implements RecordType {
         for (String t : tries) {
             org.peel.investigation.OutcomeType type = org.peel.investigation.OutcomeType.ofCode(Integer.parseInt(t)).orElse(null);
             if (type != null && org.peel.investigation.OutcomeValidation.validate(new org.peel.investigation.OutcomeValidation.Facts(
-                    type, offence, serious, suspect, ageAtOffence, ageOnTheDay, domestic, victim, recorded, on)).valid()) {
+                    type, offence, serious, suspect, ageAtOffence, ageOnTheDay, domestic, victim, recorded, on, rape)).valid()) {
                 return t;
             }
         }

@@ -12,12 +12,25 @@ import java.util.Map;
  *
  * @param spatialPattern police.uk crime type → weight per area (same order as {@code areas}); absent types are
  *                       placed by population
+ * @param rapeShare      the share of the force's recorded sexual offences that are rape (Home Office classes 19C to
+ *                       19H), between 0 and 1
  */
 public record ForceSpec(String name, String code, long population, List<Area.Borough> boroughs, List<Area> areas,
                         Map<String, Long> crimeVolumes, long asbVolume, Map<String, double[]> spatialPattern,
-                        List<String> sources) {
+                        List<String> sources, double rapeShare) {
+
+    /** A force whose rape share is the Met's of the year to June 2015 ({@link ForceSources#MET_RAPE_SHARE_2015}). */
+    public ForceSpec(String name, String code, long population, List<Area.Borough> boroughs, List<Area> areas,
+                     Map<String, Long> crimeVolumes, long asbVolume, Map<String, double[]> spatialPattern,
+                     List<String> sources) {
+        this(name, code, population, boroughs, areas, crimeVolumes, asbVolume, spatialPattern, sources,
+                ForceSources.MET_RAPE_SHARE_2015);
+    }
 
     public ForceSpec {
+        if (!(rapeShare >= 0 && rapeShare <= 1)) {
+            throw new IllegalArgumentException("the rape share of sexual offences must be between 0 and 1, not " + rapeShare);
+        }
         boroughs = List.copyOf(boroughs);
         areas = List.copyOf(areas);
         crimeVolumes = Collections.unmodifiableMap(new LinkedHashMap<>(crimeVolumes));

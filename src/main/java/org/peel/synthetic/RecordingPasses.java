@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditTrail;
 import org.peel.investigation.AtRecording;
+import org.peel.investigation.CrimeFlag;
 import org.peel.investigation.CrimeRecordingPass;
 import org.peel.investigation.CrimeReport;
 import org.peel.investigation.InvestigationSettings;
@@ -109,7 +110,8 @@ public final class RecordingPasses {
                         select c.id, c.recorded_at, c.committed_at, c.offence_group, c.borough_code, c.domestic_abuse, c.hate,
                                r.solvability_factors, r.serious_offences, r.victim_evidence_affected, r.victim_in_fear,
                                r.victim_persistently_targeted, r.victim_bereaved, r.victim_declines_referral,
-                               r.victim_personal_statement, v.id as victim_id, v.date_of_birth as victim_dob, o.outcome_date
+                               r.victim_personal_statement, v.id as victim_id, v.date_of_birth as victim_dob, o.outcome_date,
+                               array(select f.flag from crime_flag f where f.crime_id = c.id order by f.flag) as flags
                         from crime c join synthetic_crime_report r on r.crime_id = c.id
                         left join person_record v on v.source_type = 'crime' and v.source_id = c.id and v.role = 'victim'
                         left join crime_outcome o on o.crime_id = c.id
@@ -145,9 +147,13 @@ public final class RecordingPasses {
         for (String s : strings(rs.getArray("serious_offences"))) {
             serious.add(SeriousOffence.valueOf(s));
         }
+        Set<CrimeFlag> flags = EnumSet.noneOf(CrimeFlag.class);
+        for (String f : strings(rs.getArray("flags"))) {
+            flags.add(CrimeFlag.valueOf(f));
+        }
         return new CrimeRecordingPass.Crime(rs.getString("id"), recordedAt, rs.getObject("outcome_date", LocalDate.class),
                 new AtRecording.Crime(offence, rs.getString("borough_code"), rs.getBoolean("domestic_abuse"),
-                        rs.getBoolean("hate"), serious, factors, victim, age), victimId);
+                        rs.getBoolean("hate"), serious, factors, victim, age, flags, null), victimId);
     }
 
     /** When a deadline recording left open was kept: on time, late or never, by a hash of the crime and the deadline. */

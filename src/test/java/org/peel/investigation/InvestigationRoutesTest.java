@@ -74,6 +74,44 @@ class InvestigationRoutesTest {
     }
 
     @Test
+    @DisplayName("Rape is set only on a sexual offence: on an assault the form names the rape checkbox and records nothing;"
+            + " on a sexual offence the crime page says rape, no duty detective of another specialism takes it, and a"
+            + " supervisor cannot give it to one")
+    void rapeFlag() {
+        WebClient dc = server.signedIn("dc.rape", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
+        dc.get("/investigation/crimes/new");
+        Map<String, String> assault = domesticAssault();
+        assault.remove("domestic_abuse");
+        assault.put("flag", "RAPE");
+        HttpResponse<String> refused = dc.post("/investigation/crimes", assault);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("href=\"#flag-RAPE\"").contains("id=\"flag-RAPE-error\"")
+                .contains("Rape can only be set on a sexual offence");
+        long crimes = server.database().jdbi().withHandle(h -> h.createQuery("select count(*) from crime")
+                .mapTo(Long.class).one());
+        assertThat(crimes).isZero();
+
+        Map<String, String> rape = new LinkedHashMap<>(assault);
+        rape.put("offence", "SEXUAL_OFFENCES");
+        HttpResponse<String> recorded = dc.post("/investigation/crimes", rape);
+        assertThat(recorded.statusCode()).isEqualTo(201);
+        // Westminster has only domestic abuse detectives (PIP 2, on duty): none may own a rape, so it waits
+        assertThat(recorded.body()).contains("data-testid=\"rape\"").contains("In the supervisor");
+        String crimeId = recorded.body().replaceAll("(?s).*Reference <strong>(CRP\\d+)</strong>.*", "$1");
+        String page = dc.get("/investigation/crimes/" + crimeId).body();
+        assertThat(page).contains("Sexual offences: rape").contains("Rape (Home Office classes 19C to 19H)")
+                .contains("a rape is always investigated").contains("Victim of the most serious crime: rape");
+
+        WebClient sup = server.signedIn("ds.rape", Role.CRIME_MANAGEMENT_SUPERVISOR, Fixtures.WESTMINSTER);
+        sup.get("/investigation/crimes/" + crimeId);
+        HttpResponse<String> moved = sup.post("/investigation/crimes/" + crimeId + "/reallocate",
+                Map.of("investigator", "DA1", "reason", "Nobody else on"));
+        assertThat(moved.statusCode()).isEqualTo(400);
+        assertThat(moved.body()).contains("A rape is investigated only by a specialist: choose a sexual offences"
+                + " investigator, not a domestic abuse one");
+    }
+
+    @Test
     @DisplayName("An officer cannot record a crime in another borough")
     void otherBorough() {
         WebClient pc = server.signedIn("pc.camden", Role.RESPONSE_OFFICER, Fixtures.CAMDEN);

@@ -29,7 +29,7 @@ class ScreeningTest {
         assertThat(out.harm()).isEqualTo(2);
         assertThat(out.solvability()).isZero();
         assertThat(out.reason()).contains("harm 2 is below 25").contains("solvability 0 is below 2");
-        assertThat(out.ruleVersion()).isEqualTo("screening-3");
+        assertThat(out.ruleVersion()).isEqualTo("screening-4");
     }
 
     @Test

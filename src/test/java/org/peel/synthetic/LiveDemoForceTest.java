@@ -162,6 +162,7 @@ class LiveDemoForceTest {
     void outcomesValid() {
         List<String> invalid = jdbi.withHandle(h -> h.createQuery("""
                         select c.id, c.offence_group, o.outcome_code, o.outcome_date, c.recorded_at, c.committed_at, c.domestic_abuse,
+                               exists (select 1 from crime_flag f where f.crime_id = c.id and f.flag = 'RAPE') as rape,
                                coalesce(r.serious_offences, '{}') as serious,
                                (select min(s.date_of_birth) from person_record s where s.source_type = 'crime'
                                   and s.source_id = c.id and s.role = 'suspect') as suspect_dob,
@@ -184,10 +185,47 @@ class LiveDemoForceTest {
                     OutcomeValidation.Result r = OutcomeValidation.validate(new OutcomeValidation.Facts(t, g, serious,
                             rs.getBoolean("suspect"), dob == null ? null : Period.between(dob, committed).getYears(),
                             dob == null ? null : Period.between(dob, on).getYears(), rs.getBoolean("domestic_abuse"),
-                            rs.getBoolean("victim"), org.peel.common.Moments.local(rs, "recorded_at").toLocalDate(), on));
+                            rs.getBoolean("victim"), org.peel.common.Moments.local(rs, "recorded_at").toLocalDate(), on,
+                            rs.getBoolean("rape")));
                     return r.valid() ? null : rs.getString("id") + ": " + r.problems();
                 }).list()).stream().filter(java.util.Objects::nonNull).toList();
         assertThat(invalid).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the demo records rape, so the inspection's case-file sample draws a full rape stratum from it")
+    void rapeStratum() {
+        long sexual = count("select count(*) from crime where offence_group = 'Sexual offences'");
+        long rapes = count("select count(*) from investigation_crime_v2_published where rape");
+        // the Met at 1/100: about 153 sexual offences, a little over a third of them rape
+        assertThat(sexual).isBetween(140L, 170L);
+        assertThat(rapes).isBetween(30L, 75L);
+        List<org.peel.inspection.CaseFileSample.Candidate> frame = new org.peel.inspection.InspectionStore(jdbi)
+                .candidates("E23000001", java.time.YearMonth.of(2026, 11));
+        List<org.peel.inspection.CaseFileSample.Drawn> drawn = org.peel.inspection.CaseFileSample.draw(frame, 2015, 12);
+        assertThat(drawn.stream().filter(d -> d.stratum() == org.peel.inspection.CaseFileSample.Stratum.RAPE)).hasSize(12)
+                .allMatch(d -> count("select count(*) from crime_flag where flag = 'RAPE' and crime_id = '" + d.crimeId() + "'") == 1);
+    }
+
+    @Test
+    @DisplayName("every rape was screened in at high priority, owned by a specialist or waiting in the queue, and its victim"
+            + " owed the enhanced Victims' Code service")
+    void rapesFollowTheRules() {
+        assertThat(count("""
+                select count(*) from crime_flag f join crime_screening s on s.crime_id = f.crime_id
+                where f.flag = 'RAPE' and (not s.screened_in or s.priority <> 'HIGH' or s.pip_level < 2
+                                           or s.specialism not in ('Sexual offences', 'Child abuse'))""")).isZero();
+        assertThat(count("""
+                select count(*) from crime_flag f join crime_allocation a on a.crime_id = f.crime_id
+                join investigator i on i.id = a.investigator_id
+                where f.flag = 'RAPE' and i.specialism not in ('Sexual offences', 'Child abuse')""")).isZero();
+        assertThat(count("select count(*) from crime_flag f join crime_allocation a on a.crime_id = f.crime_id"
+                + " where f.flag = 'RAPE'")).isPositive();
+        assertThat(count("""
+                select count(*) from crime_flag f join victims_code_entitlement e on e.crime_id = f.crime_id
+                where f.flag = 'RAPE' and e.service <> 'ENHANCED'""")).isZero();
+        assertThat(count("select count(*) from crime_flag f join victims_code_entitlement e on e.crime_id = f.crime_id"
+                + " where f.flag = 'RAPE'")).isEqualTo(count("select count(*) from crime_flag where flag = 'RAPE'"));
     }
 
     private static long count(String sql) {
