@@ -159,11 +159,13 @@ public final class AccessPolicy {
 
     /**
      * Whether a user may mark done an action a multi-agency meeting set for one agency on a record of a police section
-     * (a MAPP meeting's action for the police, probation, housing …). The action is the owning agency's to close: the
-     * user's account must belong to that agency, and the user must be allowed the change itself as any change to the
-     * record is decided (section, borough, sensitivities, duty; a read-only role is refused). A member of the force's
-     * staff belongs to the police; a partner's account is read-only, so it is refused here as on every police record
-     * (partners update their own actions only on multi-agency cases, {@link #decideActionChange}).
+     * (a MAPP meeting's action for the police, probation, housing …). The user must be allowed the change itself as
+     * any change to the record is decided (section, borough, sensitivities, duty; a read-only role is refused). The
+     * police close their own actions; another agency's action is recorded done by the police on that agency's word,
+     * as the meeting's record keeper (the note says who confirmed it): partner agencies hold no accounts that change
+     * police records, and an action nobody could close would stay overdue for ever. A partner's account is read-only,
+     * so it is refused here as on every police record (partners update their own actions only on multi-agency cases,
+     * {@link #decideActionChange}).
      *
      * @param userAgency   the agency the account belongs to: {@link #POLICE} for staff, null when it is no agency's
      * @param actionAgency the agency the meeting set the action for
@@ -175,11 +177,12 @@ public final class AccessPolicy {
         if (!asChange.allowed()) {
             return asChange;
         }
-        if (userAgency == null || !userAgency.equals(actionAgency)) {
-            return AccessDecision.refuse(List.of("the action is for " + agencyName + ", whose own staff mark it done"));
+        if (userAgency == null) {
+            return AccessDecision.refuse(List.of("the account belongs to no agency that keeps the meeting's record"));
         }
         List<String> grounds = new ArrayList<>(asChange.reasons());
-        grounds.add("the action is for the user's own agency, " + agencyName);
+        grounds.add(userAgency.equals(actionAgency) ? "the action is for the user's own agency, " + agencyName
+                : "the action is " + agencyName + "'s, recorded done on its word by the meeting's record keeper");
         return AccessDecision.allow(grounds);
     }
 

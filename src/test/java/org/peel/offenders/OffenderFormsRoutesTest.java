@@ -193,8 +193,8 @@ class OffenderFormsRoutesTest {
         String page = westminsterManager.get("/investigation/offenders/mappa/OFD").body();
         assertThat(row(page, policeAction)).contains("Overdue").doesNotContain("Open");
         assertThat(row(page, probationAction)).contains(">Open<").doesNotContain("Overdue");
-        // the police action may be marked done by the police; probation's is probation's to close
-        assertThat(page).contains("mark-done-" + policeAction).doesNotContain("mark-done-" + probationAction);
+        // the police close their own action, and record probation's done on probation's word
+        assertThat(page).contains("mark-done-" + policeAction).contains("mark-done-" + probationAction);
         assertThat(westminsterManager.get("/").body()).contains("1 MAPP meeting action is overdue")
                 .contains("/investigation/offenders/mappa/OFD");
         assertThat(camdenManager.get("/").body()).contains("1 MAPP meeting action is overdue")
@@ -205,14 +205,9 @@ class OffenderFormsRoutesTest {
 
     @Test
     @Order(5)
-    @DisplayName("marking done another agency's action, another borough's or without the MAPPA duty is refused and audited")
+    @DisplayName("marking done another borough's action or without the MAPPA duty is refused and audited")
     void markDoneRefused() {
         Map<String, String> done = Map.of("doneOn", "2024-12-28", "doneNote", "Visited; no concerns");
-        westminsterManager.get("/investigation/offenders/mappa/OFD");
-        assertThat(westminsterManager.post("/investigation/offenders/mappa/OFD/actions/" + probationAction + "/done",
-                done).statusCode()).isEqualTo(403);
-        assertThat(deniedDetail("mappa-action", "om.west"))
-                .contains("the action is for Probation, whose own staff mark it done");
         camdenManager.get("/investigation/offenders");
         assertThat(camdenManager.post("/investigation/offenders/mappa/OFD/actions/" + policeAction + "/done", done)
                 .statusCode()).isEqualTo(403);
@@ -266,5 +261,23 @@ class OffenderFormsRoutesTest {
         assertThat(again.body()).contains("This action was marked done on 2024-12-28");
         assertThat(westminsterManager.get("/").body()).doesNotContain("MAPP meeting action");
         assertThat(lead.get("/").body()).contains("1 MAPP meeting action is overdue");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("probation's action is recorded done by the police on probation's word, with who confirmed it, and the audit says so")
+    void markDoneOnAnotherAgencysWord() {
+        String path = "/investigation/offenders/mappa/OFD/actions/" + probationAction + "/done";
+        westminsterManager.get("/investigation/offenders/mappa/OFD");
+        assertThat(westminsterManager.post(path, Map.of("doneOn", "2024-12-28",
+                "doneNote", "Probation (J. Okafor) confirmed the licence conditions were varied")).statusCode())
+                .isEqualTo(302);
+        assertThat(server.database().jdbi().<String, RuntimeException>withHandle(h -> h.createQuery(
+                "select done_on || ' ' || done_by from mappa_meeting_action where id = :id")
+                .bind("id", probationAction).mapTo(String.class).one())).isEqualTo("2024-12-28 om.west");
+        assertThat(server.database().jdbi().<String, RuntimeException>withHandle(h -> h.createQuery(
+                "select detail from audit_event where action = 'mappa-action.done' and record_id = :id")
+                .bind("id", Long.toString(probationAction)).mapTo(String.class).one()))
+                .contains("PROBATION action done 2024-12-28").contains("recorded done on its word");
     }
 }
