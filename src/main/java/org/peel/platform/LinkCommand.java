@@ -161,9 +161,11 @@ final class LinkCommand implements Runnable {
             if (showModel) {
                 text.append(String.format("%n%nEM sessions (u held at its value from random pairs):%n"));
                 for (MatchModel.Session session : resolution.model().sessions()) {
-                    text.append(String.format("  %-48s %,9d pairs  λ %.4f  %3d iterations  estimates %s%n",
+                    text.append(String.format("  %-48s %,9d pairs  λ %.4f  %3d iterations  estimates %s%s%n",
                             session.rule(), session.pairs(), session.lambda(), session.iterations(),
-                            String.join(", ", session.estimated())));
+                            String.join(", ", session.estimated()),
+                            session.setAside() ? "  (set aside: claimed far more matches than the other sessions)"
+                                    : ""));
                 }
                 text.append(String.format("%n%-12s %-22s %9s %9s %8s%n", "comparison", "level", "m", "u",
                         "bits"));

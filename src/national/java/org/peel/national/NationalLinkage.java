@@ -191,18 +191,28 @@ public final class NationalLinkage implements Serializable {
     }
 
     /**
-     * The records training reads, in national order: all of them up to the limit, else every k-th. A uniform sample
-     * keeps the prior about right (matching pairs and all pairs both shrink by the square of the sampling rate).
+     * The records training reads, in national order: all of them up to the limit, else about one in k, chosen by a
+     * hash of the position. A uniform sample keeps the prior about right (matching pairs and all pairs both shrink by
+     * the square of the sampling rate). Every k-th record would not be uniform: a force's export lists one person's
+     * records together, so every second record keeps one of each such pair and training sees almost no matches.
      */
     static List<PersonDetails> sample(JavaRDD<NationalRecord> records, long n, int limit) {
         JavaRDD<NationalRecord> chosen = records;
         if (n > limit) {
             long step = (n + limit - 1) / limit;
-            chosen = records.filter(r -> r.index() % step == 0);
+            chosen = records.filter(r -> Long.remainderUnsigned(scrambled(r.index()), step) == 0);
         }
         List<NationalRecord> rows = new ArrayList<>(chosen.collect());
         rows.sort(Comparator.comparingLong(NationalRecord::index));
         return rows.stream().map(NationalRecord::person).toList();
+    }
+
+    /** A position's bits well mixed (SplitMix64's finaliser), so neighbouring positions fall apart. */
+    static long scrambled(long position) {
+        long z = position + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** A record with every rule's key, travelling to each block it belongs to. */

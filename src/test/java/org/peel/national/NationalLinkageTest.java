@@ -97,6 +97,54 @@ class NationalLinkageTest {
         assertThat(LinkEvaluation.of(spark.personNumbers(), truth).f1()).isGreaterThan(0.9);
     }
 
+    @Test
+    @DisplayName("training on part of a nation samples evenly: a person's records listed together are kept as often"
+            + " as any others, so about a quarter of the true pairs survive a half sample")
+    void trainingSampleIsEvenAcrossListOrder() {
+        // a force's export lists one person's records together; every second record would keep one of each such pair
+        SyntheticNation nation = SyntheticNation.generate(20_000, 3, 7, 0.2, 0.1);
+        List<PersonDetails> details = details(nation);
+        java.util.Map<String, String> personOf = new java.util.HashMap<>();
+        nation.records().forEach(r -> personOf.put(r.recordId(), r.person()));
+        int n = details.size();
+
+        List<PersonDetails> sample = NationalLinkage.sample(LocalSpark.records("nation", details), n, n / 2);
+
+        // each record is kept with probability 1/2, so each true pair with probability 1/2 × 1/2 = 1/4
+        assertThat(sample.size()).isBetween((int) (n * 0.47), (int) (n * 0.53));
+        double kept = truePairs(sample, personOf) / (double) truePairs(details, personOf);
+        assertThat(kept).isBetween(0.20, 0.30);
+    }
+
+    @Test
+    @DisplayName("a nation resolved with training on half its records links about as well as with training on all")
+    void trainingOnHalfANationLinksAsWell() {
+        SyntheticNation nation = SyntheticNation.generate(6_000, 3, 11, 0.2, 0.1);
+        List<PersonDetails> details = details(nation);
+        List<String> truth = nation.records().stream().map(SyntheticNation.Recorded::person).toList();
+
+        double all = LinkEvaluation.of(NationalLinkage.of(NationalLinkage.Blocking.NATIONAL)
+                .resolve(LocalSpark.records("nation", details)).personNumbers(), truth).f1();
+        double half = LinkEvaluation.of(new NationalLinkage(Clustering.standard(), MatchModel.Training.standard(),
+                details.size() / 2, NationalLinkage.Blocking.NATIONAL)
+                .resolve(LocalSpark.records("nation", details)).personNumbers(), truth).f1();
+
+        assertThat(half).isGreaterThan(0.9).isCloseTo(all, org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    private static List<PersonDetails> details(SyntheticNation nation) {
+        return nation.records().stream()
+                .map(r -> new PersonDetails(r.recordId(), r.givenName(), r.surname(), null, r.dob(), r.sex(), r.address(),
+                        r.postcode(), r.city(), r.email(), r.phone()))
+                .toList();
+    }
+
+    private static long truePairs(List<PersonDetails> records, java.util.Map<String, String> personOf) {
+        java.util.Map<String, Long> sizes = records.stream()
+                .collect(Collectors.groupingBy(d -> personOf.get(d.recordId()), Collectors.counting()));
+        return sizes.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
+    }
+
     private static String key(ScoredPair p) {
         return p.left() + "-" + p.right();
     }

@@ -127,4 +127,25 @@ class MatchModelTest {
         assertThat(MatchWeight.probability(0)).isEqualTo(0.5);
         assertThat(MatchWeight.probability(MatchWeight.weightOf(0.95))).isCloseTo(0.95, within(1e-12));
     }
+
+    @Test
+    @DisplayName("an EM session claiming more than four times the middle session's matches is set aside, as on a"
+            + " two-million-record nation where the town rule took strangers for one person")
+    void sessionClaimingFarMoreMatchesIsSetAside() {
+        // the sessions' matches (λ × pairs) measured on the synthetic nation of 2,000,000 records, in rule order:
+        // date of birth, names + year, names + day and month, given name + postcode, given name + initial + year,
+        // given name + initial + town, email, names either way + year
+        double[] matches = {1_507_000, 1_708_000, 1_251_000, 1_094_000, 29_666_000, 184_862_000, 140_000, 1_708_000};
+        // sorted: 140k 1,094k 1,251k 1,507k 1,708k 1,708k 29,666k 184,862k; the middle two average
+        // (1,507k + 1,708k) / 2 = 1,607.5k; four times that is 6,430k: only the 29.7 and 184.9 million lie above
+        assertThat(MatchModel.setAside(matches)).containsExactly(false, false, false, false, true, true, false, false);
+    }
+
+    @Test
+    @DisplayName("sessions that roughly agree are all kept, and with fewer than three there is no middle to judge by")
+    void sessionsThatAgreeAreKept() {
+        // median of 500, 900 and 1,900 is 900; 1,900 is 2.1 times it, under four
+        assertThat(MatchModel.setAside(new double[] {900, 500, 1_900})).containsExactly(false, false, false);
+        assertThat(MatchModel.setAside(new double[] {10, 1_000_000})).containsExactly(false, false);
+    }
 }
