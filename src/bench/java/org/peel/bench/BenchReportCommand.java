@@ -23,7 +23,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code peel bench report}: milliseconds per Force in numbers over at least ten million facts. When fewer facts are
  * held, the police.uk rows are copied into earlier years until there are enough, inside a transaction that is rolled
- * back at the end, so nothing is left behind. The baseline is one pass over every fact, in the same transaction.
+ * back at the end, so nothing is left behind. The baseline is one pass over every fact, in the same transaction. The
+ * copies go through the refresh an import ends with, so England and Wales's figures, held between reports until the
+ * public data changes, are counted over them by the first report (timed apart) and held for the timed ones; the
+ * force's own figures are counted afresh in every report.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Milliseconds per Force in numbers report over at least --facts facts (police.uk rows copied"
@@ -95,6 +98,8 @@ final class BenchReportCommand implements Callable<Integer> {
                                 from opendata_police_uk_month where month >= '2014-01-01'
                                 on conflict do nothing""").bind("k", copies).execute();
                     }
+                    // as an import does: the refresh brings the copies into the facts and moves the public data's
+                    // generation on, so England and Wales's held figures are counted again over the copies
                     store.refreshPoliceUk();
                     h.execute("select peel_analyze('opendata_police_uk_crime', 'opendata_police_uk_month',"
                             + " 'measure_police_uk_area', 'measure_police_uk_force')");
@@ -102,7 +107,9 @@ final class BenchReportCommand implements Callable<Integer> {
                     long total = rawFacts(h);
 
                     Period period = Period.yearTo(to);
+                    long tFirst = System.nanoTime();
                     ForceInNumbers.of(engine, area, period);
+                    double firstMs = (System.nanoTime() - tFirst) / 1e6;
                     StatementTimes times = new StatementTimes();
                     if (queries) {
                         h.setSqlLogger(times);
@@ -129,6 +136,7 @@ final class BenchReportCommand implements Callable<Integer> {
                     out.put("indicatorsPerReport", store.definitions().size() * 2);
                     out.put("reports", reports);
                     out.put("msPerReport", Math.round(msPerReport * 10) / 10.0);
+                    out.put("msFirstReportAfterImport", Math.round(firstMs * 10) / 10.0);
                     out.put("baselineScanMs", Math.round(scanMs * 10) / 10.0);
                     out.put("ratio", Math.round(scanMs / msPerReport * 10) / 10.0);
                     if (queries) {
@@ -145,12 +153,15 @@ final class BenchReportCommand implements Callable<Integer> {
                             Force in numbers for %s, %s, over %,d facts (%,d police.uk rows; %d copies into earlier
                             years, set up in %.1f s, all rolled back afterwards)
                               report:   %,10.1f ms per report  (%d indicators for the force and for England and Wales, %d reports)
+                              first:    %,10.1f ms             (the first report after the import, which counts England and Wales's
+                                                               figures that the reports after it read as held)
                               baseline: %,10.1f ms             (one pass over every police.uk row: count(*), count(distinct type))
                               ratio:    %,10.1f x              (baseline ÷ report)""",
                     json.get("force"), json.get("period"), (Long) json.get("facts"), (Long) json.get("policeUkRows"),
                     (Integer) json.get("copiesIntoEarlierYears"), (Double) json.get("setupSeconds"),
                     (Double) json.get("msPerReport"), (Integer) json.get("indicatorsPerReport"), reports,
-                    (Double) json.get("baselineScanMs"), (Double) json.get("ratio"));
+                    (Double) json.get("msFirstReportAfterImport"), (Double) json.get("baselineScanMs"),
+                    (Double) json.get("ratio"));
             if (json.containsKey("slowestStatements")) {
                 StringBuilder more = new StringBuilder(String.format("%n  statements: %d per report; longest in total,"
                         + " per report:", (Long) json.get("statementsPerReport")));

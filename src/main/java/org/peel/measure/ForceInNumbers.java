@@ -51,7 +51,11 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
         }
     }
 
-    /** Every indicator defined, for the force from the engine's origin and for England and Wales. */
+    /**
+     * Every indicator defined, for the force from the engine's origin and for England and Wales. The force's figures
+     * are counted afresh each time; England and Wales's are held from one report to the next until the published data
+     * changes ({@link IndicatorEngine#comparison}).
+     */
     public static ForceInNumbers of(IndicatorEngine shared, Place.Area force, Period period) {
         IndicatorEngine engine = shared.remembering();
         IndicatorEngine national = engine.over(Origin.PUBLIC);
@@ -63,7 +67,7 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
         List<Row> rows = new ArrayList<>();
         for (IndicatorDefinition d : store.definitions()) {
             Figure own = engine.figure(d, force, period);
-            rows.add(new Row(d, own, national.figure(d, ew, period),
+            rows.add(new Row(d, own, national.comparison(d, ew, period),
                     fill(own, fillings.get(d.numeratorGroup()), force, populationHeld)));
         }
         return new ForceInNumbers(force, period, engine.origin(), rows);

@@ -25,6 +25,7 @@ public final class IndicatorEngine {
     private final FactCounts counts;
     private final boolean ownCounts;
     private final Map<List<Object>, Object> memo;
+    private final ComparisonFigures comparisons;
     private volatile Map<String, String> forceNames;
 
     /** An engine over the published open data. */
@@ -34,7 +35,7 @@ public final class IndicatorEngine {
 
     /** An engine over the facts of one origin: the published open data or Peel's own records. */
     public IndicatorEngine(MeasureStore store, Origin origin) {
-        this(store, origin, store::sum, true, null);
+        this(store, origin, store::sum, true, null, new ComparisonFigures());
     }
 
     /**
@@ -42,16 +43,17 @@ public final class IndicatorEngine {
      * coverage and populations come from the store: the same figures from the same definitions, counted elsewhere.
      */
     public IndicatorEngine(MeasureStore store, Origin origin, FactCounts counts) {
-        this(store, origin, counts, false, null);
+        this(store, origin, counts, false, null, new ComparisonFigures());
     }
 
     private IndicatorEngine(MeasureStore store, Origin origin, FactCounts counts, boolean ownCounts,
-                            Map<List<Object>, Object> memo) {
+                            Map<List<Object>, Object> memo, ComparisonFigures comparisons) {
         this.store = store;
         this.origin = origin;
         this.counts = counts;
         this.ownCounts = ownCounts;
         this.memo = memo;
+        this.comparisons = comparisons;
     }
 
     /**
@@ -62,12 +64,28 @@ public final class IndicatorEngine {
      */
     public IndicatorEngine remembering() {
         return new IndicatorEngine(store, origin, ownCounts ? store.grouped() : counts, ownCounts,
-                new java.util.HashMap<>());
+                new java.util.HashMap<>(), comparisons);
     }
 
     /** The same engine over another origin, sharing what this one remembers (every key names its source). */
     public IndicatorEngine over(Origin other) {
-        return other == origin ? this : new IndicatorEngine(store, other, counts, ownCounts, memo);
+        return other == origin ? this : new IndicatorEngine(store, other, counts, ownCounts, memo, comparisons);
+    }
+
+    /**
+     * A comparison group's figure (England and Wales beside a force): {@link #figure}, held from one report to the
+     * next for as long as the published data and the definitions stay as they were, since it is made from nothing
+     * else. The engine and every engine made from it ({@link #remembering}, {@link #over}) share what is held; a
+     * remembering engine reads the data's generation once per report. Figures from Peel's own records, and counts
+     * made elsewhere, are counted each time.
+     */
+    public Figure comparison(IndicatorDefinition d, Place.Forces group, Period period) {
+        if (origin.own() || !ownCounts) {
+            return figure(d, group, period);
+        }
+        long generation = recall(List.of("public generation"), store::publicGeneration);
+        return comparisons.figure(generation, java.util.Arrays.asList(d, group, period),
+                () -> figure(d, group, period));
     }
 
     public Origin origin() {
@@ -283,10 +301,12 @@ public final class IndicatorEngine {
             return Optional.empty();
         }
         String records = counting(group).records();
+        // a report reads the spans of each source and set of forces once, whatever the period: a force's own
+        // figures read its own spans only, not every force's
         List<MeasureStore.Covered> covered = memo == null ? store.coverage(s.id(), records, forces, ends)
-                : this.<List<MeasureStore.Covered>>recall(java.util.Arrays.asList("coverage", s.id(), records),
-                        () -> store.coverage(s.id(), records)).stream()
-                .filter(c -> forces.contains(c.forceCode()) && ends.contains(c.spanTo())).toList();
+                : this.<List<MeasureStore.Covered>>recall(java.util.Arrays.asList("coverage", s.id(), records, forces),
+                        () -> store.coverage(s.id(), records, forces)).stream()
+                .filter(c -> ends.contains(c.spanTo())).toList();
         if (covered.isEmpty()) {
             reasons.add("Nothing in " + s.title() + " for the " + period.describe() + " in " + place.name());
             return Optional.empty();
@@ -306,9 +326,9 @@ public final class IndicatorEngine {
         boolean complete = true;
         List<String> used = forces.stream().filter(byForce::containsKey).toList();
         List<String> absent = forces.stream().filter(f -> !byForce.containsKey(f)).toList();
-        Map<String, String> names = forceNames();
         if (!absent.isEmpty()) {
             complete = false;
+            Map<String, String> names = forceNames();
             List<String> absentNames = absent.stream().map(f -> names.getOrDefault(f, f)).sorted().toList();
             String listed = absentNames.size() <= 8 ? String.join(", ", absentNames)
                     : String.join(", ", absentNames.subList(0, 8)) + " and " + (absentNames.size() - 8) + " more";
@@ -332,7 +352,7 @@ public final class IndicatorEngine {
         for (String f : used) {
             List<YearMonth> missing = ends.stream().filter(m -> !byForce.get(f).contains(m)).sorted().toList();
             if (!missing.isEmpty()) {
-                gaps.put(names.getOrDefault(f, f), missing);
+                gaps.put(forceNames().getOrDefault(f, f), missing);
             }
         }
         if (!gaps.isEmpty()) {

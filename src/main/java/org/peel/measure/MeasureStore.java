@@ -465,22 +465,36 @@ public final class MeasureStore {
     }
 
     /**
-     * Every span the source holds of the records given, for all forces: a report reads it once and picks the forces
-     * and spans each figure needs, as {@link #coverage(String, String, List, List)} would.
+     * Every span the source holds of the records given, for these forces: a report reads it once for a place and
+     * picks the spans each figure needs, as {@link #coverage(String, String, List, List)} would.
      */
-    public List<Covered> coverage(String source, String records) {
+    public List<Covered> coverage(String source, String records, List<String> forces) {
+        if (forces.isEmpty()) {
+            return List.of();
+        }
         return jdbi.withHandle(h -> h.createQuery("""
                         select force_code, span_to, no_borough, no_ward, no_lsoa from measure_coverage
-                        where source = :s and records in ('all', :records)""")
-                .bind("s", source).bind("records", records)
+                        where source = :s and records in ('all', :records) and force_code in (<forces>)""")
+                .bind("s", source).bind("records", records).bindList("forces", forces)
                 .map((rs, ctx) -> new Covered(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
                         rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list());
     }
 
     /**
+     * The generation of the published data and the definitions: it moves on, to a value never used before, with every
+     * change to a table a comparison group's figures are made from and with every {@link #refreshPoliceUk()}, in the
+     * changing transaction (migration V490). Figures held under one generation are not used under another.
+     */
+    public long publicGeneration() {
+        return jdbi.withHandle(h -> h.createQuery("select generation from measure_public_generation")
+                .mapTo(Long.class).one());
+    }
+
+    /**
      * Brings the pre-aggregated police.uk facts up to date with the rows loaded, through the owner's function
-     * (only a materialized view's owner may refresh it, and the application owns nothing).
+     * (only a materialized view's owner may refresh it, and the application owns nothing), and moves the
+     * {@link #publicGeneration()} on.
      */
     public void refreshPoliceUk() {
         jdbi.useHandle(h -> h.execute("select peel_refresh_police_uk_measures()"));

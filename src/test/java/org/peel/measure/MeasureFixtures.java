@@ -25,7 +25,18 @@ final class MeasureFixtures {
     private MeasureFixtures() {
     }
 
+    static final String KENT = "E23000032";
+
     static void homeOfficeTable(OpenDataStore openData, Path dir) throws IOException {
+        homeOfficeTable(openData, dir, 10, 100_000);
+    }
+
+    /**
+     * The same table with Kent's violence with injury in the year to June 2015 and the Met's population given, loaded
+     * into files of the same names: loaded again with other figures, they replace the first.
+     */
+    static void homeOfficeTable(OpenDataStore openData, Path dir, int kentViolenceToJune2015, int metPopulation)
+            throws IOException {
         StringBuilder prc = new StringBuilder("12 months ending,PFA,Region,Offence,Rolling year total number of offences\n");
         StringBuilder people = new StringBuilder("area_code,area_name,year,population,households\n");
         for (ForceNames.Force f : openData.forces()) {
@@ -36,8 +47,10 @@ final class MeasureFixtures {
             String name = f.name().equals("Devon and Cornwall") ? "Devon & Cornwall" : f.name();
             for (String[] year : new String[][]{{"30-06-2010", "200", "100"}, {"30-06-2014", "80", "170"},
                     {"30-06-2015", "100", "200"}}) {
+                String violence = isMet ? year[1] : f.code().equals(KENT) && year[0].equals("30-06-2015")
+                        ? String.valueOf(kentViolenceToJune2015) : "10";
                 prc.append(year[0]).append(',').append(name).append(",Region,Violence with injury,")
-                        .append(isMet ? year[1] : "10").append('\n');
+                        .append(violence).append('\n');
                 prc.append(year[0]).append(',').append(name).append(",Region,Fraud offences,")
                         .append(isMet ? "500" : "5").append('\n');
                 if (isMet) {
@@ -45,7 +58,7 @@ final class MeasureFixtures {
                 }
             }
             people.append(name.startsWith("Devon") ? "" : f.code()).append(",\"").append(name).append("\",2014,")
-                    .append(isMet ? "100000" : "10000").append(",\n");
+                    .append(isMet ? String.valueOf(metPopulation) : "10000").append(",\n");
         }
         prc.append("30-06-2015,Metropolitan Police,London,Domestic burglary,50\n");
         for (String y : List.of("30-06-2010", "30-06-2014", "30-06-2015")) {
