@@ -2,6 +2,7 @@ package org.peel.offenders;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,19 +35,22 @@ public final class MappaStore {
                       LocalDate reviewOn, String recordedBy) {
     }
 
+    // one statement's columns and one row mapper for every read of a case, so the reads cannot drift apart
+    private static final String CASE_COLUMNS = """
+            offender_id, borough_code, category, level, lead_agency, risk, plan, registered_on, last_visit_on,
+            next_meeting_on""";
+    private static final String CASE_SELECT = "select " + CASE_COLUMNS + " from mappa_case";
+    private static final RowMapper<Stored> CASE_ROW = (rs, ctx) -> new Stored(new Mappa.Case(
+            rs.getString("offender_id"), Mappa.Category.of(rs.getInt("category")), Mappa.Level.of(rs.getInt("level")),
+            Mappa.Agency.valueOf(rs.getString("lead_agency")), Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk")),
+            rs.getObject("registered_on", LocalDate.class), rs.getObject("last_visit_on", LocalDate.class),
+            rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("borough_code"), rs.getString("plan"));
+
     public List<Stored> cases(String boroughCode) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        select offender_id, borough_code, category, level, lead_agency, risk, plan, registered_on,
-                               last_visit_on, next_meeting_on
-                        from mappa_case where cast(:b as text) is null or borough_code = :b order by offender_id""")
+        return jdbi.withHandle(h -> h.createQuery(CASE_SELECT
+                        + " where cast(:b as text) is null or borough_code = :b order by offender_id")
                 .bind("b", boroughCode)
-                .map((rs, ctx) -> new Stored(new Mappa.Case(rs.getString("offender_id"),
-                        Mappa.Category.of(rs.getInt("category")), Mappa.Level.of(rs.getInt("level")),
-                        Mappa.Agency.valueOf(rs.getString("lead_agency")),
-                        Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk")),
-                        rs.getObject("registered_on", LocalDate.class), rs.getObject("last_visit_on", LocalDate.class),
-                        rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("borough_code"),
-                        rs.getString("plan"))).list());
+                .map(CASE_ROW).list());
     }
 
     /**
@@ -81,8 +85,7 @@ public final class MappaStore {
     // a case is overdue when its visit is past due, or when a level 2 or 3 case's MAPP meeting is unset or passed
     private static final String CASE_PAGE = """
             with c as (
-                select offender_id, borough_code, category, level, lead_agency, risk, plan, registered_on,
-                       last_visit_on, next_meeting_on,
+                select %s,
                        coalesce(last_visit_on, registered_on) + case risk when 'VERY_HIGH' then :veryHigh
                            when 'HIGH' then :high when 'MEDIUM' then :medium else :low end as visit_due
                 from mappa_case
@@ -94,7 +97,7 @@ public final class MappaStore {
                        as overdue
                 from c
             )
-            """;
+            """.formatted(CASE_COLUMNS);
 
     public long countCases(CaseFilter f) {
         return jdbi.withHandle(h -> h.createQuery(CASE_PAGE + " select count(*) from o where not :overdueOnly or overdue")
@@ -107,13 +110,7 @@ public final class MappaStore {
                          select * from o where not :overdueOnly or overdue
                          order by overdue desc, visit_due, offender_id limit :limit offset :offset""")
                 .bindMethods(f).bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> new Stored(new Mappa.Case(rs.getString("offender_id"),
-                        Mappa.Category.of(rs.getInt("category")), Mappa.Level.of(rs.getInt("level")),
-                        Mappa.Agency.valueOf(rs.getString("lead_agency")),
-                        Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk")),
-                        rs.getObject("registered_on", LocalDate.class), rs.getObject("last_visit_on", LocalDate.class),
-                        rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("borough_code"),
-                        rs.getString("plan"))).list());
+                .map(CASE_ROW).list());
     }
 
     /** The boroughs holding MAPPA cases, code to name, for the list's filter. */
@@ -129,18 +126,9 @@ public final class MappaStore {
 
     /** One offender's MAPPA case, read in the caller's transaction. */
     public Optional<Stored> caseOf(Handle h, String offenderId) {
-        return h.createQuery("""
-                        select offender_id, borough_code, category, level, lead_agency, risk, plan, registered_on,
-                               last_visit_on, next_meeting_on
-                        from mappa_case where offender_id = :id""")
+        return h.createQuery(CASE_SELECT + " where offender_id = :id")
                 .bind("id", offenderId)
-                .map((rs, ctx) -> new Stored(new Mappa.Case(rs.getString("offender_id"),
-                        Mappa.Category.of(rs.getInt("category")), Mappa.Level.of(rs.getInt("level")),
-                        Mappa.Agency.valueOf(rs.getString("lead_agency")),
-                        Mappa.RiskOfSeriousHarm.valueOf(rs.getString("risk")),
-                        rs.getObject("registered_on", LocalDate.class), rs.getObject("last_visit_on", LocalDate.class),
-                        rs.getObject("next_meeting_on", LocalDate.class)), rs.getString("borough_code"),
-                        rs.getString("plan"))).findOne();
+                .map(CASE_ROW).findOne();
     }
 
     public boolean underMappa(String offenderId) {

@@ -1,29 +1,26 @@
 package org.peel.partners;
 
 import org.peel.common.Adapter;
-import org.peel.common.CsvRecords;
 import org.peel.people.Ethnicity;
+import org.peel.place.PopulationTables;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The population the equality reports compare with, from the shared public data: 2011 Census usual residents by
- * broad ethnic group per police force area, and mid-year residents by age band per LSOA (the GLA London LSOA atlas),
- * summed to the force's boroughs by the borough named in each LSOA's name.
+ * The population the equality reports compare with, from the shared public data as {@link PopulationTables} reads it:
+ * 2011 Census usual residents by broad ethnic group and by self-defined category for the force area, and mid-year
+ * residents by age band summed over the force's boroughs.
  */
 @Adapter
 public final class CensusPopulation {
-
-    public static final String CENSUS = "population/census2011_ethnic_group_by_PFA16.csv";
-    public static final String ATLAS = "population/london-lsoa-atlas.csv";
 
     private CensusPopulation() {
     }
@@ -32,40 +29,7 @@ public final class CensusPopulation {
     public static Optional<Map<String, Long>> ethnicity(Path census, Collection<String> forceNames) {
         Map<String, String> columns = new LinkedHashMap<>();
         EqualityGroups.ETHNICITIES.forEach(g -> columns.put(g, g));
-        return forceAreaCounts(census, forceNames, columns);
-    }
-
-    /**
-     * The counts of the named census columns ("Ethnic Group: COLUMN; measures: Value") on the force area's row, keyed
-     * as asked; empty when the file or the force area is not there.
-     */
-    private static <K> Optional<Map<K, Long>> forceAreaCounts(Path census, Collection<String> forceNames,
-                                                             Map<K, String> columns) {
-        if (census == null || !Files.isRegularFile(census)) {
-            return Optional.empty();
-        }
-        try (CsvRecords csv = CsvRecords.open(census)) {
-            int name = csv.column("PFA16NM");
-            for (String[] row = csv.next(); row != null; row = csv.next()) {
-                String area = row[name].strip().toLowerCase(Locale.ROOT);
-                boolean ours = !area.isEmpty() && forceNames.stream().map(f -> f.toLowerCase(Locale.ROOT))
-                        .anyMatch(f -> f.equals(area) || f.startsWith(area + " "));
-                if (!ours) {
-                    continue;
-                }
-                Map<K, Long> counts = new LinkedHashMap<>();
-                for (Map.Entry<K, String> c : columns.entrySet()) {
-                    String header = "Ethnic Group: " + c.getValue() + "; measures: Value";
-                    try {
-                        counts.put(c.getKey(), Long.parseLong(row[csv.column(header)].strip()));
-                    } catch (NumberFormatException ex) {
-                        throw csv.bad(header, "is not a whole number");
-                    }
-                }
-                return Optional.of(counts);
-            }
-        }
-        return Optional.empty();
+        return PopulationTables.forceArea(census, forceNames, columns);
     }
 
     /** The census column each self-defined category is counted in (Roma had none in 2011). */
@@ -88,11 +52,11 @@ public final class CensusPopulation {
 
     /** Residents of the force area by self-defined category, as {@link #ethnicity} finds the area. */
     public static Optional<Map<Ethnicity, Long>> ethnicCategories(Path census, Collection<String> forceNames) {
-        Map<Ethnicity, String> columns = new java.util.EnumMap<>(Ethnicity.class);
+        Map<Ethnicity, String> columns = new EnumMap<>(Ethnicity.class);
         Ethnicity.categories().stream().filter(CATEGORY_COLUMNS::containsKey)
                 .forEach(e -> columns.put(e, CATEGORY_COLUMNS.get(e)));
-        return forceAreaCounts(census, forceNames, columns).map(found -> {
-            Map<Ethnicity, Long> out = new java.util.EnumMap<>(Ethnicity.class);
+        return PopulationTables.forceArea(census, forceNames, columns).map(found -> {
+            Map<Ethnicity, Long> out = new EnumMap<>(Ethnicity.class);
             // a category the 2011 census did not count (Roma) has no residents to compare with
             Ethnicity.categories().forEach(e -> out.put(e, found.getOrDefault(e, 0L)));
             return out;
@@ -101,46 +65,17 @@ public final class CensusPopulation {
 
     /** Residents by age band summed over the named boroughs' LSOAs; empty when none of them is in the atlas. */
     public static Optional<Map<String, Long>> ageBands(Path atlas, Collection<String> boroughNames) {
-        if (atlas == null || !Files.isRegularFile(atlas)) {
-            return Optional.empty();
-        }
-        java.util.Set<String> wanted = new java.util.HashSet<>();
+        Map<String, Map<String, Long>> byBorough = PopulationTables.ageBandsByBorough(atlas, EqualityGroups.AGE_BANDS);
+        Set<String> wanted = new LinkedHashSet<>();
         boroughNames.forEach(b -> wanted.add(b.toLowerCase(Locale.ROOT)));
         Map<String, Long> out = new LinkedHashMap<>();
         boolean any = false;
-        // the GLA writes a pound sign in one header in another encoding: replaced, as it names no column read here
-        try (CsvRecords csv = CsvRecords.replacingMalformed(Files.newInputStream(atlas),
-                atlas.getFileName().toString())) {
-            int name = csv.column("Names");
-            Map<String, Integer> cols = new LinkedHashMap<>();
-            for (String band : EqualityGroups.AGE_BANDS) {
-                cols.put(band, csv.column("Mid-year Population Estimates;Aged " + band + ";2013"));
-            }
-            for (String[] row = csv.next(); row != null; row = csv.next()) {
-                if (row.length <= name || row[name].isBlank()) {
-                    continue;
-                }
-                String lsoa = row[name].strip();
-                int space = lsoa.lastIndexOf(' ');
-                if (space < 0 || !wanted.contains(lsoa.substring(0, space).toLowerCase(Locale.ROOT))) {
-                    continue;
-                }
+        for (String borough : wanted) {
+            Map<String, Long> bands = byBorough.get(borough);
+            if (bands != null) {
                 any = true;
-                for (Map.Entry<String, Integer> c : cols.entrySet()) {
-                    String v = c.getValue() < row.length ? row[c.getValue()].strip() : "";
-                    if (v.isEmpty()) {
-                        continue;
-                    }
-                    try {
-                        out.merge(c.getKey(), Long.parseLong(v), Long::sum);
-                    } catch (NumberFormatException ex) {
-                        throw csv.bad("Mid-year Population Estimates;Aged " + c.getKey() + ";2013",
-                                "is not a whole number");
-                    }
-                }
+                bands.forEach((band, n) -> out.merge(band, n, Long::sum));
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
         return any ? Optional.of(out) : Optional.empty();
     }

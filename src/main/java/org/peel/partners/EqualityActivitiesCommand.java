@@ -3,6 +3,7 @@ package org.peel.partners;
 import org.peel.module.CommandContext;
 import org.peel.module.CommandDatabase;
 import org.peel.module.CommandOutput;
+import org.peel.place.PopulationTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +44,8 @@ public final class EqualityActivitiesCommand implements Callable<Integer> {
         try (CommandContext context = database.openContext()) {
             LocalDate day = asOf == null ? LocalDate.now(context.clock()) : SubjectAccessCommand.date("--as-of", asOf);
             String shared = context.environment().get("PEEL_SHARED_DATA");
-            Path censusFile = census != null ? census : shared == null ? null : Path.of(shared).resolve(CensusPopulation.CENSUS);
-            Path atlasFile = atlas != null ? atlas : shared == null ? null : Path.of(shared).resolve(CensusPopulation.ATLAS);
+            Path censusFile = census != null ? census : shared == null ? null : Path.of(shared).resolve(PopulationTables.CENSUS);
+            Path atlasFile = atlas != null ? atlas : shared == null ? null : Path.of(shared).resolve(PopulationTables.ATLAS);
             EqualityStore store = new EqualityStore(context.jdbi());
             Map<String, Long> ethnicity = CensusPopulation.ethnicity(censusFile, store.forceNames()).orElse(null);
             Map<String, Long> ages = CensusPopulation.ageBands(atlasFile, store.boroughNames()).orElse(null);

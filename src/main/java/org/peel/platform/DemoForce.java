@@ -125,7 +125,7 @@ final class DemoForce {
         long t = System.nanoTime();
         org.peel.partners.DemoEthnicityPass.Summary s = org.peel.partners.DemoEthnicityPass.prepare(database.jdbi(),
                 new AuditTrail(database.jdbi(), Environment.clock()),
-                sharedData.map(d -> d.resolve(org.peel.partners.CensusPopulation.CENSUS)).orElse(null),
+                sharedData.map(d -> d.resolve(org.peel.place.PopulationTables.CENSUS)).orElse(null),
                 SyntheticForce.DEMO_SEED);
         out.printf("Ethnicity in %.1f s: %,d ASB victims and %,d IOM offenders asked (%,d chose not to state it),"
                 + " in the census proportions of the force area%n", (System.nanoTime() - t) / 1e9, s.asbVictims(),

@@ -1,9 +1,8 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -20,6 +19,7 @@ import org.peel.prevention.AsbStore;
 import org.peel.prevention.ExactDetailsVictimHistory;
 import org.peel.prevention.PersonDetails;
 import org.peel.prevention.RecordAsbIncident;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
@@ -38,14 +38,9 @@ class AsbRepeatVictimBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
-        User officer = server.user("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
-        seedTwoEarlierIncidents(officer);
-        browser = HeadlessChromium.open();
-    }
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .given(s -> seedTwoEarlierIncidents(s.user("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER)));
 
     /** Two calls from the same victim in the last few months, as if taken earlier. */
     private static void seedTwoEarlierIncidents(User officer) {
@@ -61,16 +56,6 @@ class AsbRepeatVictimBrowserTest {
                     LocalDateTime.now().minusMonths(monthsAgo), null, true, victim,
                     new AsbQuestionnaire(AsbQuestionnaire.Impact.SOME, Set.of(), true,
                             AsbQuestionnaire.Duration.WEEKS)), home, null, "127.0.0.1");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

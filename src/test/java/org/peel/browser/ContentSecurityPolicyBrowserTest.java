@@ -1,9 +1,8 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -11,11 +10,11 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peel.access.Role;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,23 +27,9 @@ class ContentSecurityPolicyBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
-        server.user("dc.csp", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .user("dc.csp", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
 
     @Test
     @DisplayName("the pages a user goes through log no policy violation; an injected inline script is refused")

@@ -1,9 +1,8 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -13,6 +12,7 @@ import org.peel.access.AuditTrail;
 import org.peel.access.Role;
 import org.peel.access.User;
 import org.peel.people.PersonDetails;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
@@ -43,10 +43,11 @@ class CseCaseBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .given(CseCaseBrowserTest::knownChild);
+
+    private static void knownChild(TestServer server) {
         User ppo = server.user("ppo.cse.browser", Role.PUBLIC_PROTECTION_OFFICER, null);
         // Peel already knows Demi Foster from two missing reports, spelt two ways, among other children
         var jdbi = server.database().jdbi();
@@ -64,7 +65,6 @@ class CseCaseBrowserTest {
                         select l.person_id from person_record r join person_link l on l.person_record_id = r.seq
                         where r.source_id = :id and l.ended_at is null""").bind("id", first).mapTo(Long.class).one());
         recorder.record(ppo, demi("Demmie", 25), known, null, "127.0.0.1");
-        browser = HeadlessChromium.open();
     }
 
     private static RecordMissingReport.Report demi(String given, int daysAgo) {
@@ -72,16 +72,6 @@ class CseCaseBrowserTest {
                 "21 Vincent Square", "SW1P 2NA", null, null, null), false,
                 LocalDateTime.now().minusDays(daysAgo).withSecond(0).withNano(0), Fixtures.WESTMINSTER,
                 "Stayed out overnight", null, MissingRiskGrade.LOW, Set.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -1,9 +1,8 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -13,6 +12,7 @@ import org.peel.access.Role;
 import org.peel.investigation.InvestigatorAccounts;
 import org.peel.investigation.InvestigatorStore;
 import org.peel.synthetic.SyntheticForce;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
 
@@ -37,16 +37,17 @@ class DemoFirstFiveMinutesBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .given(s -> SyntheticForce.demo(s.database().jdbi(), null, Map.of(), LocalDate.now(), Set.of(WESTMINSTER)))
+            .user("dc.demo", Role.INVESTIGATOR, WESTMINSTER)
+            .user("ds.demo", Role.CRIME_MANAGEMENT_SUPERVISOR, WESTMINSTER)
+            .user("pc.neighbourhood", Role.NEIGHBOURHOOD_OFFICER, WESTMINSTER)
+            .given(DemoFirstFiveMinutesBrowserTest::busiestInvestigator);
+
+    /** The investigator's account is the Westminster investigator with the most open crimes, as the demo links it. */
+    private static void busiestInvestigator(TestServer server) {
         var jdbi = server.database().jdbi();
-        SyntheticForce.demo(jdbi, null, Map.of(), LocalDate.now(), Set.of(WESTMINSTER));
-        server.user("dc.demo", Role.INVESTIGATOR, WESTMINSTER);
-        server.user("ds.demo", Role.CRIME_MANAGEMENT_SUPERVISOR, WESTMINSTER);
-        server.user("pc.neighbourhood", Role.NEIGHBOURHOOD_OFFICER, WESTMINSTER);
-        // the investigator's account is the Westminster investigator with the most open crimes, as the demo links it
         String busiest = jdbi.withHandle(h -> h.createQuery("""
                         select i.id from investigator i join investigation_team t on t.id = i.team_id
                         where t.borough_code = :b
@@ -56,17 +57,6 @@ class DemoFirstFiveMinutesBrowserTest {
         InvestigatorStore investigators = new InvestigatorStore(jdbi);
         new InvestigatorAccounts(investigators, new AuditTrail(jdbi), Clock.systemDefaultZone())
                 .link(busiest, "dc.demo", null, "test", null);
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

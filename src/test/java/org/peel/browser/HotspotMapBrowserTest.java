@@ -1,9 +1,8 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -11,6 +10,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.peel.access.Role;
 import org.peel.place.GeographyImporter;
 import org.peel.place.PlaceStore;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.SharedData;
 import org.peel.testing.TestServer;
@@ -31,25 +31,12 @@ class HotspotMapBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        SharedData.require("police-uk/street/2014-11/2014-11-city-of-london-street.csv.gz");
-        server = TestServer.start();
-        new GeographyImporter(new PlaceStore(server.database().jdbi())).importFrom(SharedData.require("geography"));
-        server.user("pc.city", Role.NEIGHBOURHOOD_OFFICER, CITY_OF_LONDON);
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .needing("police-uk/street/2014-11/2014-11-city-of-london-street.csv.gz")
+            .given(s -> new GeographyImporter(new PlaceStore(s.database().jdbi()))
+                    .importFrom(SharedData.require("geography")))
+            .user("pc.city", Role.NEIGHBOURHOOD_OFFICER, CITY_OF_LONDON);
 
     @Test
     @DisplayName("a City of London neighbourhood officer opens the map: their force, its borough boundary and wards drawn")

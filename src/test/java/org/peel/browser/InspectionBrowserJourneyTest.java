@@ -1,15 +1,15 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peel.access.Role;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
 
@@ -24,23 +24,8 @@ class InspectionBrowserJourneyTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
-        server.user("hmi.inspector", Role.INSPECTOR, null);
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer().user("hmi.inspector", Role.INSPECTOR, null);
 
     private static void submit(String formAction) {
         WebElement heading = browser.findElement(By.tagName("h1"));

@@ -1,15 +1,15 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.peel.access.Role;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
 
@@ -24,11 +24,12 @@ class InvestigationBrowserJourneyTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
-        server.user("pc.record", Role.RESPONSE_OFFICER, WESTMINSTER);
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .user("pc.record", Role.RESPONSE_OFFICER, WESTMINSTER)
+            .given(InvestigationBrowserJourneyTest::teamAndPostcode);
+
+    private static void teamAndPostcode(TestServer server) {
         server.database().jdbi().useHandle(h -> {
             h.execute("insert into investigation_team (id, borough_code, name, specialism, establishment) values ('T-VC', ?, 'Westminster volume crime', 'Volume crime', 2)", WESTMINSTER);
             // the theft needs PIP 1, so both qualify; VC1 already carries a crime, so VC2's lighter caseload decides
@@ -41,17 +42,6 @@ class InvestigationBrowserJourneyTest {
             h.execute("insert into lsoa (code, ward_code, borough_code, centroid_lat, centroid_lon) values ('E01004734', 'E05000644', ?, 51.501, -0.135) on conflict do nothing", WESTMINSTER);
             h.execute("insert into place_postcode (postcode, ward_code, lsoa_code, source) values ('SW1A 2AA', 'E05000644', 'E01004734', 'test') on conflict do nothing");
         });
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -1,14 +1,14 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.peel.access.Role;
 import org.peel.offenders.IomTestData;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
 
@@ -23,26 +23,12 @@ class IomBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start(Map.of(), IomTestData.NEW_YEAR_2025);
-        IomTestData.seed(server.database().jdbi());
-        server.user("iom.lead", Role.PUBLIC_PROTECTION_OFFICER, null);
-        server.user("om.camden", Role.OFFENDER_MANAGER, IomTestData.CAMDEN);
-        server.user("pc.camden", Role.NEIGHBOURHOOD_OFFICER, IomTestData.CAMDEN);
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.on(() -> TestServer.start(Map.of(), IomTestData.NEW_YEAR_2025))
+            .given(s -> IomTestData.seed(s.database().jdbi()))
+            .user("iom.lead", Role.PUBLIC_PROTECTION_OFFICER, null)
+            .user("om.camden", Role.OFFENDER_MANAGER, IomTestData.CAMDEN)
+            .user("pc.camden", Role.NEIGHBOURHOOD_OFFICER, IomTestData.CAMDEN);
 
     private static void signInAs(String username) {
         browser.manage().deleteAllCookies();

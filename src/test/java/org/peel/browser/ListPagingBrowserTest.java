@@ -1,17 +1,16 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.peel.access.Role;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
 
-import java.io.IOException;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +21,12 @@ class ListPagingBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
-        server.user("pc.pages", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .user("pc.pages", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER)
+            .given(ListPagingBrowserTest::wards);
+
+    private static void wards(TestServer server) {
         server.database().jdbi().useHandle(h -> {
             for (int i = 1; i <= 60; i++) {
                 String n = String.format("%03d", i);
@@ -38,17 +38,6 @@ class ListPagingBrowserTest {
                         + " values (?, 'Noise', 'pc.old', now(), ?)", "E05PB" + n, LocalDate.now().plusMonths(6));
             }
         });
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static String summary() {

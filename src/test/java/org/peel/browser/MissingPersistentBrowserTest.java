@@ -1,9 +1,8 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -13,6 +12,7 @@ import org.peel.access.AuditTrail;
 import org.peel.access.Role;
 import org.peel.access.User;
 import org.peel.people.PersonDetails;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
@@ -41,14 +41,9 @@ class MissingPersistentBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
-        User ppo = server.user("ppo.missing", Role.PUBLIC_PROTECTION_OFFICER, null);
-        seed(ppo);
-        browser = HeadlessChromium.open();
-    }
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .given(s -> seed(s.user("ppo.missing", Role.PUBLIC_PROTECTION_OFFICER, null)));
 
     /** Kayleigh Robinson reported missing twice in the last six weeks, and other children once each. */
     private static void seed(User ppo) {
@@ -74,16 +69,6 @@ class MissingPersistentBrowserTest {
         return new RecordMissingReport.Report(new PersonDetails(null, given, surname, null, dob, "F", address,
                 postcode, null, null, null), false, at, Fixtures.WESTMINSTER, "Did not come home from school",
                 null, MissingRiskGrade.MEDIUM, Set.of("out_of_character"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

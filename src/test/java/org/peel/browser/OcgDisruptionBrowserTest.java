@@ -1,9 +1,8 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -14,6 +13,7 @@ import org.peel.access.User;
 import org.peel.organisedcrime.OcgRegister;
 import org.peel.organisedcrime.OcgSettings;
 import org.peel.organisedcrime.OcgStore;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
@@ -33,10 +33,11 @@ class OcgDisruptionBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .given(OcgDisruptionBrowserTest::groupsScored);
+
+    private static void groupsScored(TestServer server) {
         var jdbi = server.database().jdbi();
         LocalDate mapped = LocalDate.now().minusMonths(8);
         // Harbour Crew: harm 30 (firearms 1.0 + 0.1, capped) + threat 25 (serious) + capability 14 (firearms 0.4 +
@@ -50,7 +51,6 @@ class OcgDisruptionBrowserTest {
         for (String id : List.of("OCG-H", "OCG-C")) {
             register.rescore(analyst, id, "127.0.0.1");
         }
-        browser = HeadlessChromium.open();
     }
 
     private static void group(org.jdbi.v3.core.Jdbi jdbi, String id, String name, String activities, boolean firearms,
@@ -70,16 +70,6 @@ class OcgDisruptionBrowserTest {
                         LocalDateTime.now().minusMonths(8), Fixtures.WESTMINSTER);
             }
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static List<String> trackerOrder() {

@@ -1,13 +1,13 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.peel.access.Role;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
@@ -25,10 +25,13 @@ class OcgTaskBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .given(OcgTaskBrowserTest::groupAndPrincipal)
+            .user("lro.ocg", Role.INTELLIGENCE_ANALYST, null)
+            .user("pc.west", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+
+    private static void groupAndPrincipal(TestServer server) {
         server.database().jdbi().useHandle(h -> {
             h.execute("""
                     insert into ocg (id, name, borough_code, principal_activity, band, mapped_on, activities)
@@ -40,19 +43,6 @@ class OcgTaskBrowserTest {
                     values ('OCG-L-0', 'ocg', 'OCG-L', 'principal', 'Dane', 'Harrow', ?, ?)""",
                     LocalDateTime.now().minusMonths(6), Fixtures.WESTMINSTER);
         });
-        server.user("lro.ocg", Role.INTELLIGENCE_ANALYST, null);
-        server.user("pc.west", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

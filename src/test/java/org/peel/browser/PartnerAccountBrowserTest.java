@@ -1,9 +1,8 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -14,6 +13,7 @@ import org.peel.access.Role;
 import org.peel.access.SharingAgreement;
 import org.peel.access.SharingStore;
 import org.peel.partners.PartnerCaseStore;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
@@ -32,12 +32,13 @@ class PartnerAccountBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .user("asb.officer", Role.PARTNER, Fixtures.WESTMINSTER)
+            .given(PartnerAccountBrowserTest::agreementsAndCases);
+
+    private static void agreementsAndCases(TestServer server) {
         var jdbi = server.database().jdbi();
-        server.user("asb.officer", Role.PARTNER, Fixtures.WESTMINSTER);
         SharingStore sharing = new SharingStore(jdbi, new AuditTrail(jdbi), Clock.systemUTC());
         sharing.addOrganisation(Fixtures.administrator(), new SharingStore.Organisation("WCC-ASB",
                 "Westminster City Council ASB team", OrganisationKind.COUNCIL_ASB, Fixtures.WESTMINSTER));
@@ -66,7 +67,6 @@ class PartnerAccountBrowserTest {
                 insert into crime (id, committed_at, recorded_at, offence_group, police_uk_type, borough_code,
                                    domestic_abuse, hate)
                 values ('CR-1', now(), now(), 'Robbery', 'Robbery', ?, false, false)""", Fixtures.WESTMINSTER));
-        browser = HeadlessChromium.open();
     }
 
     private static PartnerCaseStore.PartnerCase partnerCase(String id, String title, String agreement, String party) {
@@ -76,16 +76,6 @@ class PartnerAccountBrowserTest {
                 "Council to serve a community protection warning", true, "3 qualifying complaints", List.of(party),
                 List.of(new PartnerCaseStore.Action(0, party, "Serve a community protection warning",
                         LocalDate.of(2025, 4, 15), null)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

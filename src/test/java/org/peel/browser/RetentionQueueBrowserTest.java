@@ -1,12 +1,12 @@
 package org.peel.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.peel.access.Role;
+import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
 import org.peel.testing.TestServer;
@@ -25,26 +25,16 @@ class RetentionQueueBrowserTest {
     private static TestServer server;
     private static WebDriver browser;
 
-    @BeforeAll
-    static void start() throws IOException {
-        HeadlessChromium.requireInstalled();
-        server = TestServer.start();
-        server.user("rm.okafor", Role.RECORDS_MANAGER, null);
+    @RegisterExtension
+    static final BrowserFixture peel = BrowserFixture.onTestServer()
+            .user("rm.okafor", Role.RECORDS_MANAGER, null)
+            .given(RetentionQueueBrowserTest::incident);
+
+    private static void incident(TestServer server) {
         server.database().jdbi().useHandle(h -> h.execute("""
                 insert into domestic_abuse_incident (id, reported_at, borough_code, dash_risk, marac_referral, description)
                 values ('DA-1', '2014-05-01 22:00', ?, 'high', false, 'Jo Bloggs hit Sam Bloggs')""",
                 Fixtures.WESTMINSTER));
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
