@@ -68,7 +68,7 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
         for (IndicatorDefinition d : store.definitions()) {
             Figure own = engine.figure(d, force, period);
             rows.add(new Row(d, own, national.comparison(d, ew, period),
-                    fill(own, fillings.get(d.numeratorGroup()), force, populationHeld)));
+                    fill(own, fillings.get(d.numeratorGroup()), force, populationHeld, period)));
         }
         return new ForceInNumbers(force, period, engine.origin(), rows);
     }
@@ -80,6 +80,26 @@ public record ForceInNumbers(Place.Area force, Period period, Origin origin, Lis
      * when the figure has a value or nothing can be named.
      */
     static String fill(Figure f, MeasureStore.Filling filling, Place.Area force, boolean populationHeld) {
+        return fill(f, filling, force, populationHeld, null);
+    }
+
+    /**
+     * As {@link #fill(Figure, MeasureStore.Filling, Place.Area, boolean)}, and when the period does not end at a
+     * quarter's end, says first that the Home Office table counts only years to a quarter's end: importing it again
+     * would not fill a year to November.
+     */
+    static String fill(Figure f, MeasureStore.Filling filling, Place.Area force, boolean populationHeld,
+                       Period period) {
+        String hint = fillFor(f, filling, force, populationHeld);
+        if (hint != null && period != null && period.to().getMonthValue() % 3 != 0
+                && hint.contains("home-office-prc")) {
+            return "the Home Office table counts years to the end of March, June, September or December: choose a"
+                    + " year to one of those, or " + hint;
+        }
+        return hint;
+    }
+
+    private static String fillFor(Figure f, MeasureStore.Filling filling, Place.Area force, boolean populationHeld) {
         if (f.available() || f.gap() == null || f.gap() == Figure.Gap.NONE) {
             return null;
         }

@@ -68,5 +68,15 @@ class FillHintTest {
                 .doesNotContain("population");
         assertThat(report.importsToRun()).contains("peel import population")
                 .doesNotContain("peel import london-borough-crime");
+
+        // the Home Office table counts years to a quarter's end: for a year to November, importing it would not fill
+        // the change on a year earlier, and the hint says so first; for a year to December it names the import alone
+        ForceInNumbers toNovember = ForceInNumbers.of(new IndicatorEngine(store),
+                new Place.Area(Place.Level.FORCE, "E23000032", "Kent"), Period.yearTo(YearMonth.of(2014, 11)));
+        assertThat(toNovember.row("recorded_crime_excl_fraud_change_1y_pct").fill())
+                .startsWith("the Home Office table counts years to the end of March, June, September or December")
+                .contains("peel import home-office-prc");
+        assertThat(report.row("recorded_crime_excl_fraud_change_1y_pct").fill())
+                .startsWith("peel import home-office-prc");
     }
 }
