@@ -11,6 +11,12 @@ import java.io.UncheckedIOException;
 @Adapter
 public final class PdfDocument {
 
+    static {
+        // the renderer's progress lines ("parse stylesheets 218ms") tell a user nothing; warnings still show
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers().forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name,
+                java.util.logging.Level.WARNING));
+    }
+
     private PdfDocument() {
     }
 
