@@ -16,6 +16,7 @@ import org.peel.web.Web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The MoPI review queue on the web, for the records manager: the records due for review grouped by MoPI group, the
@@ -114,17 +114,24 @@ public final class RetentionRoutes {
         kept.keySet().removeIf(k -> k.matches("page[123]"));
         ListQuery query = new ListQuery(asked.paging(), asked.sort(), asked.filters(), kept);
         String kind = query.choice("kind", RetentionStore.KIND_NAMES.keySet());
-        // the count of each group settles its page; then one statement reads the three pages' rows
-        Map<MopiGroup, Long> counts = store.dueCounts(today, kind);
+        // one statement reads each group's count and page; a page asked for past a group's end (a link kept from
+        // before records left the queue) is read again as that group's last page
+        Map<MopiGroup, Paging> asks = new EnumMap<>(MopiGroup.class);
+        for (MopiGroup g : MopiGroup.values()) {
+            asks.put(g, Paging.requested(ctx, "page" + g.number(), PAGE_SIZE));
+        }
+        Map<MopiGroup, RetentionStore.GroupDue> read = store.duePages(today, kind, offsets(asks), PAGE_SIZE);
         Map<MopiGroup, Paging> pagings = new EnumMap<>(MopiGroup.class);
         for (MopiGroup g : MopiGroup.values()) {
-            pagings.put(g, Paging.requested(ctx, "page" + g.number(), PAGE_SIZE).of(counts.get(g)));
+            pagings.put(g, asks.get(g).of(read.get(g).total()));
         }
-        Map<MopiGroup, List<MopiReview.Due>> rows = store.duePages(today, kind, pagings.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset())), PAGE_SIZE);
+        if (MopiGroup.values().length != Arrays.stream(MopiGroup.values())
+                .filter(g -> pagings.get(g).offset() == asks.get(g).offset()).count()) {
+            read = store.duePages(today, kind, offsets(pagings), PAGE_SIZE);
+        }
         List<GroupPage> groups = new ArrayList<>();
         for (MopiGroup g : MopiGroup.values()) {
-            groups.add(new GroupPage(g, pagings.get(g), rows.get(g)));
+            groups.add(new GroupPage(g, pagings.get(g), read.get(g).rows()));
         }
         Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("", "Any");
@@ -139,6 +146,12 @@ public final class RetentionRoutes {
         params.put("fields", List.of(ListQuery.Field.select("kind", "Kind of record", kinds)));
         Web.noStore(ctx);
         web.render(ctx, "partners/retention.jte", web.page(ctx, "MoPI review queue", Section.PARTNERSHIP), params);
+    }
+
+    private static Map<MopiGroup, Integer> offsets(Map<MopiGroup, Paging> pagings) {
+        Map<MopiGroup, Integer> out = new EnumMap<>(MopiGroup.class);
+        pagings.forEach((g, p) -> out.put(g, p.offset()));
+        return out;
     }
 
     private void record(Context ctx) {

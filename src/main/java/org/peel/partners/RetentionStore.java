@@ -69,7 +69,8 @@ public final class RetentionStore {
      * worked out in SQL so that the queue is filtered, ordered and paged by the database and only a page's rows are
      * read. The group and the date follow MopiReview.groupOf, MopiReview's kind groups and MopiReview.due (the
      * offence-group lists and each group's years are bound from there and from RetentionSettings); the page's rows
-     * are then put through MopiReview.due itself for the reasons shown. A crime's clearance period restarts at the
+     * are then put through MopiReview.due itself for the reasons shown. Each kind's group is worked out in its own
+     * branch of the union, so that the database works it out once a record rather than wherever it is used. A crime's clearance period restarts at the
      * subject's later offending: the latest crime recorded with a person of its suspects as suspect.
      */
     private static final String REVIEWS = """
@@ -95,46 +96,42 @@ public final class RetentionStore {
                 select 'crime'::text as record_type, c.id as record_id, c.offence_group, c.domestic_abuse,
                        (c.recorded_at at time zone 'Europe/London')::date as recorded_on, l.later_on,
                        null::text as basis, null::boolean as mappa, null::text[] as offence_groups,
-                       null::boolean as included
+                       null::boolean as included,
+                       case when lower(btrim(c.offence_group, E' \\t\\r\\n')) = any(:group1) then 1
+                            when lower(btrim(c.offence_group, E' \\t\\r\\n')) = any(:group2)
+                                 or c.domestic_abuse then 2
+                            else 3 end as mopi_group
                 from investigation_crime_published c
                 left join later l on l.crime_id = c.id
                 union all
                 select 'asb_incident', a.id, null, false, (a.reported_at at time zone 'Europe/London')::date, null,
-                       null, null, null, null
+                       null, null, null, null, 3
                 from prevention_asb_incident_published a
                 union all
-                select v.record_type, v.record_id, null, false, v.last_active_on, null, v.basis, null, null, null
+                select v.record_type, v.record_id, null, false, v.last_active_on, null, v.basis, null, null, null,
+                       case v.record_type when 'domestic_abuse_incident' then 2 else 3 end
                 from vulnerability_retention_published v
                 union all
                 select 'offender', o.record_id, null, false, o.last_active_on, null, null, o.mappa, o.offence_groups,
-                       null
+                       null,
+                       case when o.mappa then 1
+                            when exists (select 1 from unnest(o.offence_groups) g
+                                         where lower(btrim(g, E' \\t\\r\\n')) = any(:group1)) then 1
+                            when exists (select 1 from unnest(o.offence_groups) g
+                                         where lower(btrim(g, E' \\t\\r\\n')) = any(:group2)) then 2
+                            else 3 end
                 from offenders_retention_published o
                 union all
-                select 'gang_nominal', g.record_id, null, false, g.last_active_on, null, null, null, null, g.included
+                select 'gang_nominal', g.record_id, null, false, g.last_active_on, null, null, null, null, g.included,
+                       case when g.included then 2 else 3 end
                 from organisedcrime_retention_published g
                 union all
                 select 'partner_case', p.id, null, false, greatest(p.opened_on, p.meeting_on, p.closed_on), null,
-                       null, null, null, null
+                       null, null, null, null, 3
                 from partner_case p
             ),
             grouped as (
-                select f.*, k.reviewed_on, k.next_review_on,
-                       case f.record_type
-                           when 'crime' then
-                               case when lower(btrim(f.offence_group, E' \\t\\r\\n')) = any(:group1) then 1
-                                    when lower(btrim(f.offence_group, E' \\t\\r\\n')) = any(:group2)
-                                         or f.domestic_abuse then 2
-                                    else 3 end
-                           when 'domestic_abuse_incident' then 2
-                           when 'offender' then
-                               case when f.mappa then 1
-                                    when exists (select 1 from unnest(f.offence_groups) o
-                                                 where lower(btrim(o, E' \\t\\r\\n')) = any(:group1)) then 1
-                                    when exists (select 1 from unnest(f.offence_groups) o
-                                                 where lower(btrim(o, E' \\t\\r\\n')) = any(:group2)) then 2
-                                    else 3 end
-                           when 'gang_nominal' then case when f.included then 2 else 3 end
-                           else 3 end as mopi_group
+                select f.*, k.reviewed_on, k.next_review_on
                 from facts f
                 left join latest_retain k on k.record_type = f.record_type and k.record_id = f.record_id
                 where not exists (select 1 from retention_tombstone t
@@ -271,31 +268,56 @@ public final class RetentionStore {
         return dueCounts(asOf, null).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** One page of one MoPI group's records due, and how many of that group are due in all. */
+    public record GroupDue(long total, List<MopiReview.Due> rows) {
+    }
+
     /**
-     * One page of each MoPI group's records due on a day, of one kind ({@code record_type}) or, when null, all: in
-     * each group the longest overdue first, then by kind and number, from the group's offset, at most {@code limit};
-     * one statement for the three groups, as each reads the same records.
+     * One page of each MoPI group's records due on a day, of one kind ({@code record_type}) or, when null, all, with
+     * each group's count: in each group the longest overdue first, then by kind and number, from the group's offset,
+     * at most {@code limit}. One statement for the three groups and their counts, as each reads the same records;
+     * each group's first row comes too, for its count, and is dropped when it is not on the page.
      */
-    public Map<MopiGroup, List<MopiReview.Due>> duePages(LocalDate asOf, String kind, Map<MopiGroup, Integer> offsets,
-                                                         int limit) {
-        Map<MopiGroup, List<MopiReview.Due>> out = new EnumMap<>(MopiGroup.class);
+    public Map<MopiGroup, GroupDue> duePages(LocalDate asOf, String kind, Map<MopiGroup, Integer> offsets,
+                                             int limit) {
+        Map<MopiGroup, Long> totals = new EnumMap<>(MopiGroup.class);
+        Map<MopiGroup, List<MopiReview.Due>> rows = new EnumMap<>(MopiGroup.class);
         for (MopiGroup g : MopiGroup.values()) {
-            out.put(g, new ArrayList<>());
+            totals.put(g, 0L);
+            rows.put(g, new ArrayList<>());
         }
         jdbi.useHandle(h -> reviews(h, """
                          select * from (
                              select r.*, row_number() over (partition by mopi_group
-                                                            order by review_due, record_type, record_id) as n
+                                                            order by review_due, record_type, record_id) as n,
+                                    count(*) over (partition by mopi_group) as total
                              from review r where review_due <= :asOf""" + KIND_FILTER + """
                          ) ranked
-                         where n > case mopi_group when 1 then :offset1 when 2 then :offset2 else :offset3 end
-                           and n <= case mopi_group when 1 then :offset1 when 2 then :offset2 else :offset3 end + :limit
+                         where n = 1
+                            or n > case mopi_group when 1 then :offset1 when 2 then :offset2 else :offset3 end
+                               and n <= case mopi_group when 1 then :offset1 when 2 then :offset2 else :offset3 end
+                                        + :limit
                          order by mopi_group, n""")
                 .bind("asOf", asOf).bind("kind", kind).bind("limit", limit)
                 .bind("offset1", offsets.getOrDefault(MopiGroup.PUBLIC_PROTECTION, 0))
                 .bind("offset2", offsets.getOrDefault(MopiGroup.SERIOUS, 0))
                 .bind("offset3", offsets.getOrDefault(MopiGroup.OTHER, 0))
-                .map((rs, ctx) -> due(rs)).forEach(d -> out.get(d.group()).add(d)));
+                .map((rs, ctx) -> {
+                    MopiGroup g = MopiGroup.of(rs.getInt("mopi_group"));
+                    totals.put(g, rs.getLong("total"));
+                    long n = rs.getLong("n");
+                    int offset = offsets.getOrDefault(g, 0);
+                    return n > offset && n <= (long) offset + limit ? due(rs) : null;
+                })
+                .forEach(d -> {
+                    if (d != null) {
+                        rows.get(d.group()).add(d);
+                    }
+                }));
+        Map<MopiGroup, GroupDue> out = new EnumMap<>(MopiGroup.class);
+        for (MopiGroup g : MopiGroup.values()) {
+            out.put(g, new GroupDue(totals.get(g), rows.get(g)));
+        }
         return out;
     }
 
