@@ -70,7 +70,9 @@ public final class RetentionStore {
      * read. The group and the date follow MopiReview.groupOf, MopiReview's kind groups and MopiReview.due (the
      * offence-group lists and each group's years are bound from there and from RetentionSettings); the page's rows
      * are then put through MopiReview.due itself for the reasons shown. Each kind's group is worked out in its own
-     * branch of the union, so that the database works it out once a record rather than wherever it is used. A crime's clearance period restarts at the
+     * branch of the union, so that the database works it out once a record rather than wherever it is used; the
+     * offenders' view is read as it stands (offset 0), so that its history of offence groups is read once an
+     * offender, not once for each use of it. A crime's clearance period restarts at the
      * subject's later offending: the latest crime recorded with a person of its suspects as suspect.
      */
     private static final String REVIEWS = """
@@ -120,7 +122,7 @@ public final class RetentionStore {
                             when exists (select 1 from unnest(o.offence_groups) g
                                          where lower(btrim(g, E' \\t\\r\\n')) = any(:group2)) then 2
                             else 3 end
-                from offenders_retention_published o
+                from (select * from offenders_retention_published offset 0) o
                 union all
                 select 'gang_nominal', g.record_id, null, false, g.last_active_on, null, null, null, null, g.included,
                        case when g.included then 2 else 3 end
