@@ -36,6 +36,14 @@ public final class MopiReview {
     }
 
     /**
+     * The offence groups (lower case) that make a crime group 1, then those that make it group 2: what the review
+     * queue's SQL compares with, so that it groups records as {@link #groupOf} does.
+     */
+    static List<List<String>> offenceGroupsByMopiGroup() {
+        return List.of(GROUP_1.stream().sorted().toList(), GROUP_2.stream().sorted().toList());
+    }
+
+    /**
      * The facts of one record the review needs.
      *
      * @param offenceGroup        the Home Office offence group; null for information that is not a crime

@@ -86,7 +86,7 @@ public final class PartnersModule implements Module {
     public List<Attention> attention(User user) {
         if (user.role() == Role.RECORDS_MANAGER) {
             LocalDate today = LocalDate.now(context.clock());
-            int due = new RetentionStore(context.jdbi(), context.audit(), retention).due(today).size();
+            long due = new RetentionStore(context.jdbi(), context.audit(), retention).dueCount(today);
             return due == 0 ? List.of() : List.of(new Attention(due + " records due for MoPI review",
                     "Retain, dispose of or hold each, the longest overdue first", "/partners/retention",
                     Attention.Urgency.SOON));

@@ -9,14 +9,18 @@ import org.peel.access.Section;
 import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.web.FormErrors;
+import org.peel.web.ListQuery;
 import org.peel.web.Paging;
 import org.peel.web.Web;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,21 +108,50 @@ public final class RetentionRoutes {
     private void queue(Context ctx) {
         web.authorize(ctx, reviewing(all()), "retention_review", null);
         LocalDate today = LocalDate.now(clock);
-        List<MopiReview.Due> due = store.due(today);
+        ListQuery asked = ListQuery.of(ctx, PAGE_SIZE, List.of("kind"), List.of());
+        // each group pages on its own (page1, page2, page3); the filter form starts every group at its first page
+        Map<String, String> kept = new LinkedHashMap<>(asked.kept());
+        kept.keySet().removeIf(k -> k.matches("page[123]"));
+        ListQuery query = new ListQuery(asked.paging(), asked.sort(), asked.filters(), kept);
+        String kind = query.choice("kind", RetentionStore.KIND_NAMES.keySet());
+        // one statement reads each group's count and page; a page asked for past a group's end (a link kept from
+        // before records left the queue) is read again as that group's last page
+        Map<MopiGroup, Paging> asks = new EnumMap<>(MopiGroup.class);
+        for (MopiGroup g : MopiGroup.values()) {
+            asks.put(g, Paging.requested(ctx, "page" + g.number(), PAGE_SIZE));
+        }
+        Map<MopiGroup, RetentionStore.GroupDue> read = store.duePages(today, kind, offsets(asks), PAGE_SIZE);
+        Map<MopiGroup, Paging> pagings = new EnumMap<>(MopiGroup.class);
+        for (MopiGroup g : MopiGroup.values()) {
+            pagings.put(g, asks.get(g).of(read.get(g).total()));
+        }
+        if (MopiGroup.values().length != Arrays.stream(MopiGroup.values())
+                .filter(g -> pagings.get(g).offset() == asks.get(g).offset()).count()) {
+            read = store.duePages(today, kind, offsets(pagings), PAGE_SIZE);
+        }
         List<GroupPage> groups = new ArrayList<>();
         for (MopiGroup g : MopiGroup.values()) {
-            List<MopiReview.Due> inGroup = due.stream().filter(d -> d.group() == g).toList();
-            Paging paging = Paging.requested(ctx, "page" + g.number(), PAGE_SIZE).of(inGroup.size());
-            groups.add(new GroupPage(g, paging, inGroup.subList(Math.min(inGroup.size(), paging.offset()),
-                    (int) Math.min(inGroup.size(), (long) paging.offset() + PAGE_SIZE))));
+            groups.add(new GroupPage(g, pagings.get(g), read.get(g).rows()));
         }
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("", "Any");
+        RetentionStore.KIND_NAMES.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(e -> kinds.put(e.getKey(), e.getValue()));
         Map<String, Object> params = new HashMap<>();
         params.put("groups", groups);
         params.put("today", today);
         params.put("kinds", RetentionStore.KIND_NAMES);
-        params.put("holds", store.standingHolds().size());
+        params.put("holds", store.standingHoldCount());
+        params.put("query", query);
+        params.put("fields", List.of(ListQuery.Field.select("kind", "Kind of record", kinds)));
         Web.noStore(ctx);
         web.render(ctx, "partners/retention.jte", web.page(ctx, "MoPI review queue", Section.PARTNERSHIP), params);
+    }
+
+    private static Map<MopiGroup, Integer> offsets(Map<MopiGroup, Paging> pagings) {
+        Map<MopiGroup, Integer> out = new EnumMap<>(MopiGroup.class);
+        pagings.forEach((g, p) -> out.put(g, p.offset()));
+        return out;
     }
 
     private void record(Context ctx) {

@@ -2,14 +2,16 @@ package org.peel.partners;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
 import org.peel.access.User;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,9 +64,24 @@ public final class RetentionStore {
     public record Tombstone(String recordType, String recordId, int mopiGroup, LocalDate disposedOn, String reason) {
     }
 
-    // The subject's later offending: crimes recorded later with a person of this crime's suspects as suspect.
-    private static final String CRIMES = """
-            with suspect as (
+    /*
+     * Every record neither disposed of nor held, one row each, with its facts, its MoPI group and its review date,
+     * worked out in SQL so that the queue is filtered, ordered and paged by the database and only a page's rows are
+     * read. The group and the date follow MopiReview.groupOf, MopiReview's kind groups and MopiReview.due (the
+     * offence-group lists and each group's years are bound from there and from RetentionSettings); the page's rows
+     * are then put through MopiReview.due itself for the reasons shown. Each kind's group is worked out in its own
+     * branch of the union, so that the database works it out once a record rather than wherever it is used; the
+     * offenders' view is read as it stands (offset 0), so that its history of offence groups is read once an
+     * offender, not once for each use of it. A crime's clearance period restarts at the
+     * subject's later offending: the latest crime recorded with a person of its suspects as suspect.
+     */
+    private static final String REVIEWS = """
+            with latest_retain as (
+                select distinct on (record_type, record_id) record_type, record_id, reviewed_on, next_review_on
+                from retention_review where decision = 'retain'
+                order by record_type, record_id, reviewed_on desc, id desc
+            ),
+            suspect as (
                 select r.source_id as crime_id, l.person_id
                 from person_record r
                 join person_link l on l.person_record_id = r.seq and l.ended_at is null
@@ -77,67 +94,66 @@ public final class RetentionStore {
                 join investigation_crime_published c2 on c2.id = s2.crime_id
                 group by s.crime_id
             ),
-            reviewed as (
-                select record_id, max(reviewed_on) as reviewed_on from retention_review
-                where record_type = 'crime' and decision = 'retain' group by record_id
+            facts as (
+                select 'crime'::text as record_type, c.id as record_id, c.offence_group, c.domestic_abuse,
+                       (c.recorded_at at time zone 'Europe/London')::date as recorded_on, l.later_on,
+                       null::text as basis, null::boolean as mappa, null::text[] as offence_groups,
+                       null::boolean as included,
+                       case when lower(btrim(c.offence_group, E' \\t\\r\\n')) = any(:group1) then 1
+                            when lower(btrim(c.offence_group, E' \\t\\r\\n')) = any(:group2)
+                                 or c.domestic_abuse then 2
+                            else 3 end as mopi_group
+                from investigation_crime_published c
+                left join later l on l.crime_id = c.id
+                union all
+                select 'asb_incident', a.id, null, false, (a.reported_at at time zone 'Europe/London')::date, null,
+                       null, null, null, null, 3
+                from prevention_asb_incident_published a
+                union all
+                select v.record_type, v.record_id, null, false, v.last_active_on, null, v.basis, null, null, null,
+                       case v.record_type when 'domestic_abuse_incident' then 2 else 3 end
+                from vulnerability_retention_published v
+                union all
+                select 'offender', o.record_id, null, false, o.last_active_on, null, null, o.mappa, o.offence_groups,
+                       null,
+                       case when o.mappa then 1
+                            when exists (select 1 from unnest(o.offence_groups) g
+                                         where lower(btrim(g, E' \\t\\r\\n')) = any(:group1)) then 1
+                            when exists (select 1 from unnest(o.offence_groups) g
+                                         where lower(btrim(g, E' \\t\\r\\n')) = any(:group2)) then 2
+                            else 3 end
+                from (select * from offenders_retention_published offset 0) o
+                union all
+                select 'gang_nominal', g.record_id, null, false, g.last_active_on, null, null, null, null, g.included,
+                       case when g.included then 2 else 3 end
+                from organisedcrime_retention_published g
+                union all
+                select 'partner_case', p.id, null, false, greatest(p.opened_on, p.meeting_on, p.closed_on), null,
+                       null, null, null, null, 3
+                from partner_case p
+            ),
+            grouped as (
+                select f.*, k.reviewed_on, k.next_review_on
+                from facts f
+                left join latest_retain k on k.record_type = f.record_type and k.record_id = f.record_id
+                where not exists (select 1 from retention_tombstone t
+                                  where t.record_type = f.record_type and t.record_id = f.record_id)
+                  and not exists (select 1 from retention_hold h
+                                  where h.record_type = f.record_type and h.record_id = f.record_id
+                                    and h.lifted_on is null)
+            ),
+            review as (
+                select g.*,
+                       coalesce(g.next_review_on,
+                                (greatest(g.recorded_on, g.reviewed_on,
+                                          case when g.mopi_group <> 1 then g.later_on end)
+                                 + interval '1 year' * case g.mopi_group when 1 then :years1 when 2 then :years2
+                                                                         else :years3 end)::date) as review_due
+                from grouped g
             )
-            select c.id, c.offence_group, c.domestic_abuse, (c.recorded_at at time zone 'Europe/London')::date as recorded_on,
-                   v.reviewed_on, l.later_on
-            from investigation_crime_published c
-            left join later l on l.crime_id = c.id
-            left join reviewed v on v.record_id = c.id
-            where not exists (select 1 from retention_tombstone t where t.record_type = 'crime' and t.record_id = c.id)
-              and not exists (select 1 from retention_hold h where h.record_type = 'crime' and h.record_id = c.id
-                              and h.lifted_on is null)
             """;
 
-    private static final String ASB = """
-            with reviewed as (
-                select record_id, max(reviewed_on) as reviewed_on from retention_review
-                where record_type = 'asb_incident' and decision = 'retain' group by record_id
-            )
-            select a.id, (a.reported_at at time zone 'Europe/London')::date as recorded_on, v.reviewed_on
-            from prevention_asb_incident_published a
-            left join reviewed v on v.record_id = a.id
-            where not exists (select 1 from retention_tombstone t where t.record_type = 'asb_incident'
-                              and t.record_id = a.id)
-              and not exists (select 1 from retention_hold h where h.record_type = 'asb_incident'
-                              and h.record_id = a.id and h.lifted_on is null)
-            """;
-
-    private static final String NOT_DISPOSED_NOR_HELD = """
-              and not exists (select 1 from retention_tombstone t where t.record_type = :type
-                              and t.record_id = %1$s)
-              and not exists (select 1 from retention_hold h where h.record_type = :type and h.record_id = %1$s
-                              and h.lifted_on is null)
-            """;
-
-    private static final String VULNERABILITY = """
-            select v.record_type, v.record_id, v.last_active_on, v.basis from vulnerability_retention_published v
-            where v.record_type = :type
-            """ + NOT_DISPOSED_NOR_HELD.formatted("v.record_id");
-
-    private static final String OFFENDERS = """
-            select o.record_id, o.last_active_on, o.mappa, o.offence_groups from offenders_retention_published o
-            where true
-            """ + NOT_DISPOSED_NOR_HELD.formatted("o.record_id");
-
-    private static final String GANGS = """
-            select g.record_id, g.last_active_on, g.included from organisedcrime_retention_published g
-            where true
-            """ + NOT_DISPOSED_NOR_HELD.formatted("g.record_id");
-
-    private static final String CASES = """
-            select c.id, greatest(c.opened_on, c.meeting_on, c.closed_on) as last_active_on from partner_case c
-            where true
-            """ + NOT_DISPOSED_NOR_HELD.formatted("c.id");
-
-    // The latest review that kept each record, with any next review date its reviewer set.
-    private static final String LATEST_RETAIN = """
-            select distinct on (record_type, record_id) record_type, record_id, reviewed_on, next_review_on
-            from retention_review where decision = 'retain'
-            order by record_type, record_id, reviewed_on desc, id desc
-            """;
+    private static final String KIND_FILTER = " and (cast(:kind as text) is null or record_type = :kind)";
 
     private final Jdbi jdbi;
     private final AuditTrail audit;
@@ -149,66 +165,57 @@ public final class RetentionStore {
         this.settings = settings;
     }
 
-    /** Every record neither disposed of nor held, with its facts for review. */
-    public List<MopiReview.Facts> facts() {
-        return jdbi.withHandle(h -> {
-            Map<String, LocalDate[]> kept = new HashMap<>();
-            h.createQuery(LATEST_RETAIN).map((rs, ctx) -> Map.entry(rs.getString("record_type") + "|"
-                            + rs.getString("record_id"), new LocalDate[]{rs.getObject("reviewed_on", LocalDate.class),
-                            rs.getObject("next_review_on", LocalDate.class)}))
-                    .forEach(e -> kept.put(e.getKey(), e.getValue()));
-            List<MopiReview.Facts> out = new ArrayList<>(h.createQuery(CRIMES)
-                    .map((rs, ctx) -> new MopiReview.Facts(CRIME, rs.getString("id"), rs.getString("offence_group"),
-                            rs.getBoolean("domestic_abuse"), rs.getObject("recorded_on", LocalDate.class),
-                            rs.getObject("reviewed_on", LocalDate.class), rs.getObject("later_on", LocalDate.class)))
-                    .list());
-            out.addAll(h.createQuery(ASB)
-                    .map((rs, ctx) -> new MopiReview.Facts(ASB_INCIDENT, rs.getString("id"), null, false,
-                            rs.getObject("recorded_on", LocalDate.class), rs.getObject("reviewed_on", LocalDate.class),
-                            null))
-                    .list());
-            for (String type : List.of(DOMESTIC_ABUSE_INCIDENT, MISSING_EPISODE)) {
-                out.addAll(h.createQuery(VULNERABILITY).bind("type", type)
-                        .map((rs, ctx) -> kindFacts(type, rs.getString("record_id"),
-                                rs.getObject("last_active_on", LocalDate.class), kept,
-                                type.equals(DOMESTIC_ABUSE_INCIDENT) ? MopiReview.domesticAbuseIncident()
-                                        : MopiReview.missingReport("missing child".equals(rs.getString("basis")))))
-                        .list());
-            }
-            out.addAll(h.createQuery(OFFENDERS).bind("type", OFFENDER)
-                    .map((rs, ctx) -> kindFacts(OFFENDER, rs.getString("record_id"),
-                            rs.getObject("last_active_on", LocalDate.class), kept,
-                            MopiReview.offender(rs.getBoolean("mappa"),
-                                    List.of((String[]) rs.getArray("offence_groups").getArray()))))
-                    .list());
-            out.addAll(h.createQuery(GANGS).bind("type", GANG_NOMINAL)
-                    .map((rs, ctx) -> kindFacts(GANG_NOMINAL, rs.getString("record_id"),
-                            rs.getObject("last_active_on", LocalDate.class), kept,
-                            MopiReview.gangNominal(rs.getBoolean("included"))))
-                    .list());
-            out.addAll(h.createQuery(CASES).bind("type", PARTNER_CASE)
-                    .map((rs, ctx) -> kindFacts(PARTNER_CASE, rs.getString("id"),
-                            rs.getObject("last_active_on", LocalDate.class), kept, MopiReview.partnerCase()))
-                    .list());
-            return out.stream().map(f -> {
-                LocalDate[] k = kept.get(f.recordType() + "|" + f.recordId());
-                // the next review a reviewer set stands only while that review is the latest that kept the record
-                return k != null && k[1] != null && k[0].equals(f.lastReviewedOn()) ? f.withNextReview(k[1]) : f;
-            }).toList();
-        });
+    /** The review statement with the rule's offence groups and the configured years bound. */
+    private Query reviews(Handle h, String select) {
+        List<List<String>> lists = MopiReview.offenceGroupsByMopiGroup();
+        return h.createQuery(REVIEWS + select)
+                .bindArray("group1", String.class, lists.get(0)).bindArray("group2", String.class, lists.get(1))
+                .bind("years1", settings.years(MopiGroup.PUBLIC_PROTECTION))
+                .bind("years2", settings.years(MopiGroup.SERIOUS))
+                .bind("years3", settings.years(MopiGroup.OTHER));
     }
 
-    private static MopiReview.Facts kindFacts(String type, String id, LocalDate lastActive,
-                                              Map<String, LocalDate[]> kept, MopiReview.KindGroup group) {
-        LocalDate[] k = kept.get(type + "|" + id);
-        return new MopiReview.Facts(type, id, null, false, lastActive, k == null ? null : k[0], null, group.group(),
-                group.basis(), null);
+    /** One row of the review statement as the rule's facts. */
+    private static MopiReview.Facts facts(ResultSet rs) throws SQLException {
+        String type = rs.getString("record_type");
+        String id = rs.getString("record_id");
+        LocalDate recorded = rs.getObject("recorded_on", LocalDate.class);
+        LocalDate reviewed = rs.getObject("reviewed_on", LocalDate.class);
+        MopiReview.KindGroup kind = switch (type) {
+            case DOMESTIC_ABUSE_INCIDENT -> MopiReview.domesticAbuseIncident();
+            case MISSING_EPISODE -> MopiReview.missingReport("missing child".equals(rs.getString("basis")));
+            case OFFENDER -> MopiReview.offender(rs.getBoolean("mappa"),
+                    List.of((String[]) rs.getArray("offence_groups").getArray()));
+            case GANG_NOMINAL -> MopiReview.gangNominal(rs.getBoolean("included"));
+            case PARTNER_CASE -> MopiReview.partnerCase();
+            default -> null;
+        };
+        MopiReview.Facts f = kind == null
+                ? new MopiReview.Facts(type, id, rs.getString("offence_group"), rs.getBoolean("domestic_abuse"),
+                        recorded, reviewed, rs.getObject("later_on", LocalDate.class))
+                : new MopiReview.Facts(type, id, null, false, recorded, reviewed, null, kind.group(), kind.basis(),
+                        null);
+        // the next review a reviewer set stands while that review is the latest that kept the record
+        LocalDate next = rs.getObject("next_review_on", LocalDate.class);
+        return next == null ? f : f.withNextReview(next);
+    }
+
+    /** The rule's decision on one row, checked against the group and date the SQL ordered it by. */
+    private MopiReview.Due due(ResultSet rs) throws SQLException {
+        MopiReview.Due due = MopiReview.due(facts(rs), settings);
+        if (due.group().number() != rs.getInt("mopi_group")
+                || !due.reviewDue().equals(rs.getObject("review_due", LocalDate.class))) {
+            throw new IllegalStateException("the review queue's SQL and the MoPI rule disagree on "
+                    + due.recordType() + " " + due.recordId());
+        }
+        return due;
     }
 
     /** One record's facts for review, if it is held by neither a tombstone nor a hold. */
     public Optional<MopiReview.Facts> facts(String recordType, String recordId) {
-        return facts().stream().filter(f -> f.recordType().equals(recordType) && f.recordId().equals(recordId))
-                .findFirst();
+        return jdbi.withHandle(h -> reviews(h, " select * from review where record_type = :type and record_id = :id")
+                .bind("type", recordType).bind("id", recordId)
+                .map((rs, ctx) -> facts(rs)).findOne());
     }
 
     /** The holds standing now, oldest first. */
@@ -238,17 +245,93 @@ public final class RetentionStore {
 
     /** The records due for review on a day (review date on or before it), the longest overdue first. */
     public List<MopiReview.Due> due(LocalDate asOf) {
-        return facts().stream().map(f -> MopiReview.due(f, settings))
-                .filter(d -> !d.reviewDue().isAfter(asOf))
-                .sorted(Comparator.comparing(MopiReview.Due::reviewDue).thenComparing(d -> d.group().number())
-                        .thenComparing(MopiReview.Due::recordType).thenComparing(MopiReview.Due::recordId))
-                .toList();
+        return jdbi.withHandle(h -> reviews(h, """
+                         select * from review where review_due <= :asOf
+                         order by review_due, mopi_group, record_type, record_id""")
+                .bind("asOf", asOf).map((rs, ctx) -> due(rs)).list());
+    }
+
+    /** How many records of each MoPI group are due on a day, of one kind ({@code record_type}) or, when null, all. */
+    public Map<MopiGroup, Long> dueCounts(LocalDate asOf, String kind) {
+        Map<MopiGroup, Long> out = new EnumMap<>(MopiGroup.class);
+        for (MopiGroup g : MopiGroup.values()) {
+            out.put(g, 0L);
+        }
+        jdbi.useHandle(h -> reviews(h, " select mopi_group, count(*) as n from review where review_due <= :asOf"
+                        + KIND_FILTER + " group by mopi_group")
+                .bind("asOf", asOf).bind("kind", kind)
+                .map((rs, ctx) -> Map.entry(MopiGroup.of(rs.getInt("mopi_group")), rs.getLong("n")))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** How many records are due for review on a day. */
+    public long dueCount(LocalDate asOf) {
+        return dueCounts(asOf, null).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** One page of one MoPI group's records due, and how many of that group are due in all. */
+    public record GroupDue(long total, List<MopiReview.Due> rows) {
+    }
+
+    /**
+     * One page of each MoPI group's records due on a day, of one kind ({@code record_type}) or, when null, all, with
+     * each group's count: in each group the longest overdue first, then by kind and number, from the group's offset,
+     * at most {@code limit}. One statement for the three groups and their counts, as each reads the same records;
+     * each group's first row comes too, for its count, and is dropped when it is not on the page.
+     */
+    public Map<MopiGroup, GroupDue> duePages(LocalDate asOf, String kind, Map<MopiGroup, Integer> offsets,
+                                             int limit) {
+        Map<MopiGroup, Long> totals = new EnumMap<>(MopiGroup.class);
+        Map<MopiGroup, List<MopiReview.Due>> rows = new EnumMap<>(MopiGroup.class);
+        for (MopiGroup g : MopiGroup.values()) {
+            totals.put(g, 0L);
+            rows.put(g, new ArrayList<>());
+        }
+        jdbi.useHandle(h -> reviews(h, """
+                         select * from (
+                             select r.*, row_number() over (partition by mopi_group
+                                                            order by review_due, record_type, record_id) as n,
+                                    count(*) over (partition by mopi_group) as total
+                             from review r where review_due <= :asOf""" + KIND_FILTER + """
+                         ) ranked
+                         where n = 1
+                            or n > case mopi_group when 1 then :offset1 when 2 then :offset2 else :offset3 end
+                               and n <= case mopi_group when 1 then :offset1 when 2 then :offset2 else :offset3 end
+                                        + :limit
+                         order by mopi_group, n""")
+                .bind("asOf", asOf).bind("kind", kind).bind("limit", limit)
+                .bind("offset1", offsets.getOrDefault(MopiGroup.PUBLIC_PROTECTION, 0))
+                .bind("offset2", offsets.getOrDefault(MopiGroup.SERIOUS, 0))
+                .bind("offset3", offsets.getOrDefault(MopiGroup.OTHER, 0))
+                .map((rs, ctx) -> {
+                    MopiGroup g = MopiGroup.of(rs.getInt("mopi_group"));
+                    totals.put(g, rs.getLong("total"));
+                    long n = rs.getLong("n");
+                    int offset = offsets.getOrDefault(g, 0);
+                    return n > offset && n <= (long) offset + limit ? due(rs) : null;
+                })
+                .forEach(d -> {
+                    if (d != null) {
+                        rows.get(d.group()).add(d);
+                    }
+                }));
+        Map<MopiGroup, GroupDue> out = new EnumMap<>(MopiGroup.class);
+        for (MopiGroup g : MopiGroup.values()) {
+            out.put(g, new GroupDue(totals.get(g), rows.get(g)));
+        }
+        return out;
     }
 
     /** One record's current review, if it is held by neither a tombstone nor a hold. */
     public Optional<MopiReview.Due> current(String recordType, String recordId) {
-        return facts().stream().filter(f -> f.recordType().equals(recordType) && f.recordId().equals(recordId))
-                .findFirst().map(f -> MopiReview.due(f, settings));
+        return facts(recordType, recordId).map(f -> MopiReview.due(f, settings));
+    }
+
+    /** The number of holds standing now. */
+    public long standingHoldCount() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from retention_hold where lifted_on is null")
+                .mapTo(Long.class).one());
     }
 
     /**

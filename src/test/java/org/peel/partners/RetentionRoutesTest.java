@@ -80,6 +80,48 @@ class RetentionRoutesTest {
     }
 
     @Test
+    @DisplayName("filtered to ASB incidents, group 3 holds 39 due, and its page 2 is ASB-28 to ASB-40 then ASB-03, whose"
+            + " reviewer set its next review for 2025-06-30")
+    void filteredSecondPage() {
+        server.database().jdbi().useHandle(h -> {
+            for (int i = 25; i <= 41; i++) {
+                // ASB-25 … ASB-40 reported 2011-02-01 … 2011-02-16: due 2017-02-01 … 2017-02-16; ASB-41 in 2020,
+                // due 2026-01-01: not yet
+                h.execute("""
+                        insert into asb_incident (id, reported_at, category, sub_type, borough_code, ward_code)
+                        values (?, ?::timestamptz, 'nuisance', 'Noise', ?, 'E05013806')""",
+                        String.format("ASB-%02d", i), i == 41 ? "2020-01-01 10:00+00"
+                                : String.format("2011-02-%02d 10:00+00", i - 24), Fixtures.WESTMINSTER);
+            }
+            h.execute("""
+                    insert into retention_review (record_type, record_id, mopi_group, decision, reason, reviewed_on,
+                                                  reviewed_by, next_review_on)
+                    values ('asb_incident', 'ASB-03', 3, 'retain', 'linked to a current problem', '2020-01-01',
+                            'rm.okafor', '2025-06-30')""");
+            h.execute("""
+                    insert into retention_hold (record_type, record_id, kind, reason, placed_on, placed_by)
+                    values ('asb_incident', 'ASB-05', 'complaint', 'complaint open', '2025-06-01', 'rm.okafor')""");
+        });
+        // due by 2025-07-01, ASB incidents only: ASB-01 … ASB-40 (40) less ASB-05 on hold = 39, all group 3, in
+        // order: ASB-01, 02, 04, 06 … 24 (22 rows, due January 2016), ASB-25 … 40 (rows 23-38, February 2017), then
+        // ASB-03 (row 39, due 2025-06-30). Page 1 is rows 1-25 (to ASB-27); page 2 rows 26-39: ASB-28 … 40, ASB-03.
+        String page2 = section(records.get("/partners/retention?kind=asb_incident&page3=2").body(), 3);
+        assertThat(page2).contains("39 due", "Showing 26–39 of 39 records in group 3", "ASB-28", "ASB-40",
+                "next review set for 2025-06-30")
+                .doesNotContain("ASB-27", "ASB-05", "ASB-41", "C-OLD", "C-NEW", "ASB-01");
+        assertThat(page2.indexOf("ASB-28")).isLessThan(page2.indexOf("ASB-40"));
+        assertThat(page2.indexOf("ASB-40")).isLessThan(page2.indexOf("ASB-03"));
+        assertThat(page2).contains("kind=asb_incident&amp;page3=1");
+
+        String unfiltered = records.get("/partners/retention").body();
+        // every kind: the 39 ASB incidents with C-OLD and C-NEW make 41 in group 3; C-SEX is group 1's one
+        assertThat(section(unfiltered, 3)).contains("41 due");
+        assertThat(section(unfiltered, 1)).contains("1 due", "C-SEX");
+        assertThat(section(records.get("/partners/retention?kind=asb_incident").body(), 1)).contains("0 due")
+                .doesNotContain("C-SEX");
+    }
+
+    @Test
     @DisplayName("the records manager's home page says 28 records are due: C-SEX, DA-1, 24 ASB incidents, C-OLD and C-NEW")
     void home() {
         assertThat(records.get("/").body()).contains("28 records due for MoPI review");

@@ -97,6 +97,48 @@ class ListPagingRoutesTest {
     }
 
     @Test
+    @DisplayName("MARAC: a waiting victim resolved to a person at priority 1 comes before the unresolved at their grade's"
+            + " 3; page 2 ends the waiting and starts the heard")
+    void maracByVictimPriority() {
+        server.database().jdbi().useHandle(h -> {
+            for (int i = 1; i <= 57; i++) {
+                // MR-Q051..055 were graded standard at referral but their victim's latest incident is high risk
+                boolean resolved = i >= 51 && i <= 55;
+                h.execute("insert into domestic_abuse_incident (id, reported_at, borough_code, dash_risk, marac_referral)"
+                        + " values (?, ?, ?, ?, true)", "DA-Q" + n(i), TODAY.atStartOfDay().minusDays(100 - i),
+                        Fixtures.CAMDEN, resolved ? "high" : "standard");
+                h.execute("insert into marac_referral (id, incident_id, borough_code, criteria, repeat, grade, reasons,"
+                        + " referred_at, referred_by, status) values (?, ?, ?, '{}', false, 'standard', '[]'::jsonb, ?,"
+                        + " 'pc.test', ?)", "MR-Q" + n(i), "DA-Q" + n(i), Fixtures.CAMDEN,
+                        TODAY.atStartOfDay().minusDays(100 - i).atOffset(ZoneOffset.UTC), i <= 55 ? "referred" : "heard");
+                if (resolved) {
+                    h.execute("insert into person_record (id, source_type, source_id, role, forenames, surname,"
+                            + " recorded_at, borough_code) values (?, 'domestic_abuse_incident', ?, 'victim', 'Vic',"
+                            + " ?, now(), ?)", "PR-Q" + n(i), "DA-Q" + n(i), "Tim" + n(i), Fixtures.CAMDEN);
+                    long seq = h.createQuery("select seq from person_record where id = ?").bind(0, "PR-Q" + n(i))
+                            .mapTo(Long.class).one();
+                    new org.peel.people.PeopleStore(server.database().jdbi()).newPerson(h, java.util.List.of(seq),
+                            Fixtures.administrator(), "paging test");
+                }
+            }
+        });
+        WebClient ppu = server.signedIn("ppu.priority", Role.PUBLIC_PROTECTION_OFFICER, null);
+        String base = "/vulnerability/marac?purpose=list+test&borough=" + Fixtures.CAMDEN;
+        // waiting: MR-Q051..055 (priority 1 from the high-risk DA of their resolved victim; 5 + first = 1), oldest
+        // first, then MR-Q001..050 (unresolved, standard grade: 3), oldest first; heard: MR-Q057 then MR-Q056.
+        // Page 1 is rows 1-50: MR-Q051..055 and MR-Q001..045; page 2 rows 51-57: MR-Q046..050, MR-Q057, MR-Q056.
+        String page1 = ppu.get(base).body();
+        assertThat(page1.indexOf(">MR-Q055<")).isLessThan(page1.indexOf(">MR-Q001<"));
+        assertThat(page1.indexOf(">MR-Q051<")).isLessThan(page1.indexOf(">MR-Q052<"));
+        assertThat(page1).contains(">MR-Q045<").doesNotContain(">MR-Q046<");
+        String page2 = ppu.get(base + "&page=2").body();
+        assertThat(page2).contains("Showing 51–57 of 57 referrals", ">MR-Q046<", ">MR-Q050<", ">MR-Q057<",
+                ">MR-Q056<").doesNotContain(">MR-Q045<", ">MR-Q051<", ">MR-Q055<");
+        assertThat(page2.indexOf(">MR-Q050<")).isLessThan(page2.indexOf(">MR-Q057<"));
+        assertThat(page2.indexOf(">MR-Q057<")).isLessThan(page2.indexOf(">MR-Q056<"));
+    }
+
+    @Test
     @DisplayName("MAPPA: overdue visits first, the longest overdue first; filters by level and overdue")
     void mappa() {
         server.database().jdbi().useHandle(h -> {
