@@ -1,11 +1,13 @@
 package org.peel.bench;
 
+import org.peel.people.BirthYears;
 import org.peel.people.BlockingRule;
 import org.peel.people.FieldComparison;
 import org.peel.people.MatchModel;
 import org.peel.people.PersonDetails;
 import org.peel.people.PersonSearch;
 import org.peel.people.PreparedRecord;
+import org.peel.people.SharedName;
 import org.peel.platform.OutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +27,11 @@ import java.util.concurrent.Callable;
  * {@code peel bench person-search}: search before create against N synthetic person records in memory. Latency of
  * "the top 5 likely existing records for what has been typed", p50 and p99, against scoring every record
  * (measured on a slice and scaled to N) in the same run.
+ *
+ * <p>Beside the figures as typed, the figures at the moment of create: a search of a name alone that Peel answers
+ * with "shared by more than can be shown" is followed by the call handler asking, and a modelled caller giving a
+ * date of birth, an approximate age or a postcode with stated probabilities, or refusing; the person offered when
+ * "someone new" can be chosen is what decides whether a duplicate is made.
  */
 @Command(name = "person-search", mixinStandardHelpOptions = true,
         description = "Search-before-create latency (p50, p99) over N synthetic person records, against scoring"
@@ -70,6 +77,23 @@ final class PersonSearchBench implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "Q", description = "Timed searches (default: 5000)")
     int queries = 5_000;
 
+    @Option(names = "--caller-dob", paramLabel = "P",
+            description = "Modelled chance that a caller asked gives a date of birth (default: 0.6)")
+    double callerDob = 0.6;
+
+    @Option(names = "--caller-age", paramLabel = "P",
+            description = "Modelled chance that a caller asked gives an approximate age instead (default: 0.2)")
+    double callerAge = 0.2;
+
+    @Option(names = "--caller-postcode", paramLabel = "P",
+            description = "Modelled chance that a caller asked gives a postcode instead (default: 0.1); the rest refuse")
+    double callerPostcode = 0.1;
+
+    /** The caller's guess of an age is off by a normal error of this many years, rounded. */
+    private static final double AGE_ERROR_SD = 2.5;
+    /** The day the modelled calls are made, fixed so that a run repeats. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
     @Option(names = "--baseline-slice", paramLabel = "N",
             description = "Records the full scan scores per query before scaling to --records (default: 10000)")
     int slice = 10_000;
@@ -78,6 +102,10 @@ final class PersonSearchBench implements Callable<Integer> {
     public Integer call() {
         if (records < 1000 || queries < 100) {
             throw new IllegalArgumentException("--records must be at least 1000 and --queries at least 100");
+        }
+        if (callerDob < 0 || callerAge < 0 || callerPostcode < 0 || callerDob + callerAge + callerPostcode > 1) {
+            throw new IllegalArgumentException("--caller-dob, --caller-age and --caller-postcode must be chances"
+                    + " (0 to 1) that add up to at most 1");
         }
         Random random = new Random(SEED);
         long t0 = System.nanoTime();
@@ -124,6 +152,7 @@ final class PersonSearchBench implements Callable<Integer> {
         // by what was typed: 0 a date of birth, 1 a postcode but no date of birth, 2 a name alone
         int[] asked = new int[3];
         int[] personFoundBy = new int[3];
+        boolean[] personAsTyped = new boolean[queries];
         for (int q = 0; q < queries; q++) {
             long s = System.nanoTime();
             List<PersonSearch.Candidate> top = search.top(typed[q], 5, 0.01);
@@ -140,7 +169,67 @@ final class PersonSearchBench implements Callable<Integer> {
                 personFound++;
                 personFoundBy[kind]++;
             }
+            personAsTyped[q] = person;
         }
+
+        // at the moment of create: Peel counts the typed name's namesakes; a name alone shared by more than the five
+        // shown is answered with "shared by many", the call handler asks, and the modelled caller gives a date of
+        // birth, an approximate age or a postcode, or refuses. Its own random stream leaves the searches as typed
+        // exactly as they were.
+        Random caller = new Random(SEED + 1);
+        long[] countNanos = new long[queries];
+        long[] atCreateNanos = new long[queries];
+        int warned = 0;
+        int atCreateFound = 0;
+        // by the caller's answer: 0 a date of birth, 1 an age, 2 a postcode, 3 refused
+        int[] answered = new int[4];
+        int[] foundAfter = new int[4];
+        for (int q = 0; q < queries; q++) {
+            long s = System.nanoTime();
+            int namesakes = search.namesakes(typed[q]);
+            countNanos[q] = System.nanoTime() - s;
+            boolean nameAlone = typed[q].dob() == null && typed[q].postcode() == null;
+            boolean found5 = personAsTyped[q];
+            long shown = nanos[q] + countNanos[q];
+            if (SharedName.warning(namesakes, nameAlone).isPresent()) {
+                warned++;
+                PersonDetails truth = people.get(personOf[source[q]]).details();
+                double r = caller.nextDouble();
+                int answer = r < callerDob ? 0 : r < callerDob + callerAge ? 1
+                        : r < callerDob + callerAge + callerPostcode ? 2 : 3;
+                answered[answer]++;
+                if (answer < 3) {
+                    PersonDetails t = typed[q];
+                    PersonDetails asked2 = new PersonDetails("typed", t.givenName(), t.surname(), null,
+                            answer == 0 ? truth.dob() : null, null, null, answer == 2 ? truth.postcode() : null,
+                            null, null, null);
+                    BirthYears born = null;
+                    if (answer == 1) {
+                        int age = java.time.Period.between(truth.dob(), TODAY).getYears();
+                        born = BirthYears.about(Math.max(0, age + (int) Math.round(caller.nextGaussian()
+                                * AGE_ERROR_SD)), TODAY);
+                    }
+                    long s2 = System.nanoTime();
+                    List<PersonSearch.Candidate> again = search.top(asked2, born, 5, 0.01, i -> false);
+                    shown = System.nanoTime() - s2;
+                    int wantPerson = personOf[source[q]];
+                    found5 = again.stream()
+                            .anyMatch(c -> personOf[positionOf.get(c.details().recordId())] == wantPerson);
+                }
+                if (found5) {
+                    foundAfter[answer]++;
+                }
+            }
+            atCreateNanos[q] = shown;
+            if (found5) {
+                atCreateFound++;
+            }
+        }
+        Arrays.sort(countNanos);
+        Arrays.sort(atCreateNanos);
+        double countP99 = countNanos[(int) (queries * 0.99)] / 1e6;
+        double atCreateP50 = atCreateNanos[queries / 2] / 1e6;
+        double atCreateP99 = atCreateNanos[(int) (queries * 0.99)] / 1e6;
         // a name alone can tell apart no more people than share it: with k people of that exact name, the best any
         // search can do is put the right one in the first five 5 ÷ k of the time
         Map<String, Integer> peopleNamed = new java.util.HashMap<>();
@@ -202,6 +291,30 @@ final class PersonSearchBench implements Callable<Integer> {
         json.put("searches_with_dob", asked[0]);
         json.put("searches_with_postcode_no_dob", asked[1]);
         json.put("searches_name_only", asked[2]);
+        Map<String, Object> modelled = new LinkedHashMap<>();
+        modelled.put("asked_when", "a name alone shared by more than " + SharedName.SHOWN + " records");
+        modelled.put("gives_dob", callerDob);
+        modelled.put("gives_age", callerAge);
+        modelled.put("gives_postcode", callerPostcode);
+        modelled.put("refuses", round(1 - callerDob - callerAge - callerPostcode, 4));
+        modelled.put("age_error_sd_years", AGE_ERROR_SD);
+        modelled.put("details_given", "the person's true details (their first record's), not the typed record's");
+        json.put("modelled_caller", modelled);
+        json.put("namesakes_p99_ms", round(countP99, 4));
+        json.put("name_only_warned_shared", warned);
+        json.put("at_create_asked_gave_dob", answered[0]);
+        json.put("at_create_asked_gave_age", answered[1]);
+        json.put("at_create_asked_gave_postcode", answered[2]);
+        json.put("at_create_asked_refused", answered[3]);
+        json.put("at_create_own_person_in_top5", round(atCreateFound / (double) queries, 4));
+        json.put("at_create_own_person_in_top5_after_dob", round(foundAfter[0] / (double) Math.max(1, answered[0]), 4));
+        json.put("at_create_own_person_in_top5_after_age", round(foundAfter[1] / (double) Math.max(1, answered[1]), 4));
+        json.put("at_create_own_person_in_top5_after_postcode",
+                round(foundAfter[2] / (double) Math.max(1, answered[2]), 4));
+        json.put("at_create_own_person_in_top5_after_refusal",
+                round(foundAfter[3] / (double) Math.max(1, answered[3]), 4));
+        json.put("at_create_p50_ms", round(atCreateP50));
+        json.put("at_create_p99_ms", round(atCreateP99));
         json.put("full_scan_p50_ms", round(scanP50));
         json.put("full_scan_p99_ms", round(scanP99));
         json.put("ratio_p50", round(scanP50 / p50));
@@ -215,6 +328,15 @@ final class PersonSearchBench implements Callable<Integer> {
                                      of birth, %.2f%% of %,d with a name alone
                                      a name alone: %,d of those %,d names are shared by more than five people, so
                                      no search could do better than %.2f%% of them, nor than %.2f%% of all
+                          at create: p50 %8.2f ms   p99 %8.2f ms   (the search shown when "someone new" can be
+                                     chosen, with the count of namesakes: p99 %.4f ms)
+                                     the searched-for person in the top 5 when create is offered: %.2f%%
+                                     %,d searches of a name alone were told the name is shared by more than %d;
+                                     the handler asked and a modelled caller gave (chances assumed, not measured:
+                                     date of birth %.2f, approximate age %.2f with an error of sd %.1f years,
+                                     postcode %.2f, refused %.2f):
+                                     a date of birth %,d times (then %.2f%% in the top 5), an age %,d (%.2f%%),
+                                     a postcode %,d (%.2f%%), refused %,d (%.2f%%, the search as typed)
                           full scan: p50 %8.2f ms   p99 %8.2f ms   (scoring every record: %,d scored per search,
                                      scaled ×%.0f to %,d)
                           ratio:     %,8.0f x   (full scan p50 ÷ index p50)""",
@@ -223,6 +345,12 @@ final class PersonSearchBench implements Callable<Integer> {
                 100.0 * personFoundBy[1] / Math.max(1, asked[1]), asked[1],
                 100.0 * personFoundBy[2] / Math.max(1, asked[2]), asked[2], nameOnlyShared, asked[2],
                 100.0 * nameOnlyCeiling, 100.0 * ceiling,
+                atCreateP50, atCreateP99, countP99, 100.0 * atCreateFound / queries, warned, SharedName.SHOWN,
+                callerDob, callerAge, AGE_ERROR_SD, callerPostcode, 1 - callerDob - callerAge - callerPostcode,
+                answered[0], 100.0 * foundAfter[0] / Math.max(1, answered[0]),
+                answered[1], 100.0 * foundAfter[1] / Math.max(1, answered[1]),
+                answered[2], 100.0 * foundAfter[2] / Math.max(1, answered[2]),
+                answered[3], 100.0 * foundAfter[3] / Math.max(1, answered[3]),
                 scanP50, scanP99, sliceN, scale, records, scanP50 / p50);
         output.print(System.out, text, json);
         return 0;

@@ -39,7 +39,8 @@ public final class InvestigationModule implements Module {
         InvestigationRoutes crimes = new InvestigationRoutes(context.web(), context.jdbi(),
                 new RecordCrime(context.jdbi(), context.audit(), settings.screening(), settings.allocation(), context.clock(),
                         new CrimeLocator(context.places()), PersistentTargeting.Policy.from(context.environment())),
-                new CaseProgress(context.jdbi(), context.audit(), context.clock()), context::boroughNames, context.clock());
+                new CaseProgress(context.jdbi(), context.audit(), context.clock()), context::boroughNames, context.clock(),
+                context.personIndex());
         crimes.reviewIntervals(InvestigatorCaseload.ReviewIntervals.defaults()).register(routes);
         new InvestigationPlanRoutes(context.web(), context.jdbi(), crimes, InvestigatorCaseload.ReviewIntervals.defaults(),
                 context.clock()).register(routes);

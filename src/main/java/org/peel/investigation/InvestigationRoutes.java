@@ -11,6 +11,7 @@ import org.peel.access.Sensitivity;
 import org.peel.access.User;
 import org.peel.common.BadInput;
 import org.peel.people.IdentifiedPerson;
+import org.peel.people.PersonIndex;
 import org.peel.web.ApiJson;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
@@ -56,7 +57,7 @@ public final class InvestigationRoutes {
     private final IdentifiedPerson identified;
 
     public InvestigationRoutes(Web web, Jdbi jdbi, RecordCrime recordCrime, CaseProgress progress,
-                               Supplier<Map<String, String>> boroughs, Clock clock) {
+                               Supplier<Map<String, String>> boroughs, Clock clock, PersonIndex personIndex) {
         this.web = web;
         this.crimes = new CrimeStore(jdbi);
         this.allocation = new AllocationStore(jdbi);
@@ -69,7 +70,7 @@ public final class InvestigationRoutes {
         this.progress = progress;
         this.boroughs = boroughs;
         this.clock = clock;
-        this.identified = new IdentifiedPerson(jdbi, web.auditTrail());
+        this.identified = new IdentifiedPerson(jdbi, web.auditTrail(), personIndex);
     }
 
     /** The review intervals the crime's page uses to show when a review recorded today would next fall due. */
@@ -130,6 +131,16 @@ public final class InvestigationRoutes {
             errors.add(bad.field(), bad.getMessage().replaceFirst("^.*?: ", ""));
         }
         report.problems(LocalDateTime.now(clock)).forEach(errors::add);
+        if (!values.containsKey("victim_business")) {
+            // a victim recorded as someone new, from a name many share, needs the question that tells them apart
+            identified.problemsWithSomeoneNew(values.get("victim_person_id"),
+                    IdentifiedPerson.Fields.snakeWithoutPostcode("victim"), values::get, LocalDate.now(clock))
+                    .forEach((field, message) -> {
+                        if (!errors.has(field)) {
+                            errors.add(field, message);
+                        }
+                    });
+        }
         if (errors.any()) {
             web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).changing(), "crime", null);
             renderForm(ctx, errors, values, checked);

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AccessStore;
 import org.peel.access.AuditTrail;
 import org.peel.people.PeopleStore;
+import org.peel.people.PersonIndex;
 import org.peel.place.PlaceStore;
 import org.peel.web.Web;
 
@@ -21,10 +22,12 @@ import java.util.TreeMap;
  *
  * @param environment configuration variables ({@code PEEL_…}) as they were when Peel started
  * @param sharedData  the folder of public data sets, when there is one
+ * @param personIndex search before create over every person record, shared by the recording forms that ask how
+ *                    many share a name; the people module starts and stops it
  */
 public record ModuleContext(Map<String, String> environment, Clock clock, Jdbi jdbi, AuditTrail audit,
                             AccessStore access, PlaceStore places, PeopleStore people, Web web,
-                            Optional<Path> sharedData) {
+                            Optional<Path> sharedData, PersonIndex personIndex) {
 
     public ModuleContext {
         environment = Map.copyOf(environment);

@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import org.peel.access.Section;
 import org.peel.people.PeopleRoutes;
 import org.peel.people.PersonIndex;
-import org.peel.people.PersonRecordStore;
 import org.peel.web.Capability;
 
 import java.util.List;
@@ -18,7 +17,7 @@ public final class PeopleModule implements Module {
 
     public PeopleModule(ModuleContext context) {
         this.context = context;
-        this.index = new PersonIndex(context.jdbi(), new PersonRecordStore(context.jdbi()));
+        this.index = context.personIndex();
     }
 
     @Override
@@ -33,7 +32,7 @@ public final class PeopleModule implements Module {
 
     @Override
     public void routes(RoutesConfig routes) {
-        new PeopleRoutes(context.web(), context.jdbi(), index).register(routes);
+        new PeopleRoutes(context.web(), context.jdbi(), index, context.clock()).register(routes);
     }
 
     @Override

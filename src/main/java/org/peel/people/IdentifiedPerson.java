@@ -10,8 +10,12 @@ import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.common.BadInput;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The known person a user identified someone as while recording, chosen from the likely persons offered as they
@@ -19,6 +23,9 @@ import java.util.Optional;
  * the people pages: a local role may choose only a person with a record in its borough, so that recording cannot be
  * used to pull another borough's records into view. A refused choice is audited and answered as if there were no
  * such person.
+ *
+ * <p>When "someone new" is chosen instead, {@link #problemsWithSomeoneNew} applies {@link SharedName}: a name that more
+ * records share than the panel shows needs a date of birth, an approximate age, a postcode or a reason for none.
  */
 public final class IdentifiedPerson {
 
@@ -27,17 +34,82 @@ public final class IdentifiedPerson {
     private final PeopleStore people;
     private final PersonRecordStore records;
     private final AuditTrail audit;
+    /** Counts a name's namesakes for the rule on someone new; null where no index is at hand (no rule applied). */
+    private final PersonIndex index;
+
+    /** A recording form's fields for one person, by name; {@code postcode} is null when the form has none. */
+    public record Fields(String forenames, String surname, String dob, String age, String postcode,
+                         String notGiven) {
+        /** Fields named {@code victimForenames}, {@code victimSurname} ... */
+        public static Fields camel(String as) {
+            return new Fields(as + "Forenames", as + "Surname", as + "Dob", as + "Age", as + "Postcode",
+                    as + "NotGiven");
+        }
+
+        /** Fields named {@code victim_forenames}, {@code victim_surname} ..., without a postcode. */
+        public static Fields snakeWithoutPostcode(String as) {
+            return new Fields(as + "_forenames", as + "_surname", as + "_dob", as + "_age", null,
+                    as + "_not_given");
+        }
+    }
 
     /** Auditing on a trail of its own (timed by the system clock). */
     public IdentifiedPerson(Jdbi jdbi) {
         this(jdbi, new AuditTrail(jdbi));
     }
 
-    /** Auditing on the trail given (timed by the clock Peel is given). */
+    /** Auditing on the trail given (timed by the clock Peel is given); no rule on someone new. */
     public IdentifiedPerson(Jdbi jdbi, AuditTrail audit) {
+        this(jdbi, audit, null);
+    }
+
+    /** Auditing on the trail given, counting namesakes in {@code index} for the rule on someone new. */
+    public IdentifiedPerson(Jdbi jdbi, AuditTrail audit, PersonIndex index) {
         this.people = new PeopleStore(jdbi, audit);
         this.records = new PersonRecordStore(jdbi);
         this.audit = audit;
+        this.index = index;
+    }
+
+    /**
+     * What stops a new person being recorded from a form's details, by form field: an approximate age that is not
+     * an age, a reason for giving none that is not one of {@link SharedName.NotGiven}, and — when "someone new" was
+     * chosen ({@code chosen} blank) — a name that more records share than the panel shows with none of a date of
+     * birth, an age, a postcode or a reason, named on the date of birth field. Empty when it may go ahead.
+     *
+     * @param form the form's value for a field name, null or blank when not filled in
+     */
+    public Map<String, String> problemsWithSomeoneNew(String chosen, Fields fields, Function<String, String> form,
+                                                      LocalDate today) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String age = given(form.apply(fields.age()));
+        if (age != null) {
+            try {
+                BirthYears.parse(age, today);
+            } catch (IllegalArgumentException ex) {
+                problems.put(fields.age(), ex.getMessage());
+            }
+        }
+        String notGivenText = given(form.apply(fields.notGiven()));
+        Optional<SharedName.NotGiven> notGiven = SharedName.NotGiven.of(notGivenText);
+        if (notGivenText != null && notGiven.isEmpty()) {
+            problems.put(fields.notGiven(), "Choose why the caller gave no date of birth, age or postcode");
+        }
+        String surname = given(form.apply(fields.surname()));
+        if (index == null || given(chosen) != null || surname == null) {
+            return problems;
+        }
+        String forenames = given(form.apply(fields.forenames()));
+        SharedName.Typed typed = new SharedName.Typed(forenames != null, given(form.apply(fields.dob())) != null,
+                age != null, fields.postcode() != null && given(form.apply(fields.postcode())) != null, notGiven);
+        int namesakes = forenames == null ? 0 : index.namesakes(new PersonDetails("typed", forenames, surname, null,
+                null, null, null, null, null, null, null));
+        SharedName.decide(namesakes, typed).ifPresent(r -> problems.putIfAbsent(fields.dob(), r.message()));
+        return problems;
+    }
+
+    private static String given(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /**

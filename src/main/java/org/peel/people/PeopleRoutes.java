@@ -48,10 +48,10 @@ import java.util.stream.Collectors;
  */
 public final class PeopleRoutes {
 
-    private static final int RESULTS = 5;
+    private static final int RESULTS = SharedName.SHOWN;
     private static final double LEAST_PROBABILITY = 0.01;
     private static final int REVIEW_PAIRS = 50;
-    private static final List<String> SEARCH_FIELDS = List.of("forename", "surname", "dob", "postcode");
+    private static final List<String> SEARCH_FIELDS = List.of("forename", "surname", "dob", "age", "postcode");
     private static final int LIST_PAGE = 50;
 
     /**
@@ -76,13 +76,16 @@ public final class PeopleRoutes {
     private final PersonRecordStore records;
     private final PersonIndex index;
     private final PlaceStore places;
+    /** Reads today's date, for the birth years an approximate age stands for. */
+    private final java.time.Clock clock;
 
     /**
      * The pages over these stores, searching with {@code index}; whoever made the index starts it and closes it
      * with the server.
      */
-    public PeopleRoutes(Web web, Jdbi jdbi, PersonIndex index) {
+    public PeopleRoutes(Web web, Jdbi jdbi, PersonIndex index, java.time.Clock clock) {
         this.web = web;
+        this.clock = clock;
         this.people = new PeopleStore(jdbi, web.auditTrail());
         this.records = new PersonRecordStore(jdbi);
         this.index = index;
@@ -156,7 +159,8 @@ public final class PeopleRoutes {
         ctx.status(errors.any() ? 400 : 200);
         web.render(ctx, "people/search.jte", web.page(ctx, "Find a person", Section.INVESTIGATION), Map.of(
                 "values", values, "errors", errors, "found", found, "typed", typed(values), "refs", refsOf(found),
-                "purpose", orEmpty(purpose(ctx)), "purposeQuery", purposeQuery(ctx)));
+                "purpose", orEmpty(purpose(ctx)), "purposeQuery", purposeQuery(ctx),
+                "shared", errors.any() ? "" : sharedWarning(values)));
     }
 
     private void searchResults(Context ctx) {
@@ -167,7 +171,7 @@ public final class PeopleRoutes {
         Web.noStore(ctx);
         web.render(ctx, "people/results.jte", web.page(ctx, "Likely persons", Section.INVESTIGATION), Map.of(
                 "errors", errors, "found", found, "typed", typed(values), "refs", refsOf(found),
-                "purposeQuery", purposeQuery(ctx)));
+                "purposeQuery", purposeQuery(ctx), "shared", errors.any() ? "" : sharedWarning(values)));
     }
 
     /**
@@ -201,12 +205,19 @@ public final class PeopleRoutes {
                 : as + Character.toUpperCase(part.charAt(0)) + part.substring(1);
         Map<String, String> values = new HashMap<>();
         Map<String, String> formNames = Map.of("forename", "forenames", "surname", "surname", "dob", "dob",
-                "postcode", "postcode");
+                "age", "age", "postcode", "postcode");
         for (String f : SEARCH_FIELDS) {
             values.put(f, orEmpty(ctx.queryParam(field.apply(formNames.get(f)))).strip());
         }
+        try {
+            BirthYears.parse(values.get("age"), LocalDate.now(clock));
+        } catch (IllegalArgumentException ex) {
+            // half typed or not an age: the panel searches without it, and the form names it when it is sent
+            values.put("age", "");
+        }
+        FormErrors errors = FormErrors.none();
         List<PersonIndex.Found> found = values.get("surname").isEmpty() ? List.of()
-                : find(user, section, values, FormErrors.none());
+                : find(user, section, values, errors);
         Map<Long, PersonIndex.Found> persons = new LinkedHashMap<>();
         found.stream().filter(f -> f.personId() != null).forEach(f -> persons.putIfAbsent(f.personId(), f));
         String choice = field.apply("personId");
@@ -214,7 +225,8 @@ public final class PeopleRoutes {
         Web.noStore(ctx);
         web.render(ctx, "people/likely.jte", web.page(ctx, "Likely persons", section), Map.of(
                 "as", as, "found", List.copyOf(persons.values()), "typed", !values.get("surname").isEmpty(),
-                "refs", refs, "chosen", chosen(ctx.queryParam(choice), persons.values(), refs), "field", choice));
+                "refs", refs, "chosen", chosen(ctx.queryParam(choice), persons.values(), refs), "field", choice,
+                "shared", values.get("surname").isEmpty() || errors.any() ? "" : sharedWarning(values)));
     }
 
     /** A person offered this likely is chosen for the user, who can still change it; an explicit choice stands. */
@@ -233,6 +245,21 @@ public final class PeopleRoutes {
                 .map(f -> refs.get(f.personId())).orElse("");
     }
 
+    /**
+     * The warning that the name typed alone is shared by more records than are shown ({@link SharedName#warning});
+     * blank when a date of birth, an age or a postcode was typed too, or when few share it.
+     */
+    private String sharedWarning(Map<String, String> values) {
+        boolean nameAlone = !values.get("forename").isEmpty() && !values.get("surname").isEmpty()
+                && values.get("dob").isEmpty() && values.get("age").isEmpty() && values.get("postcode").isEmpty();
+        if (!nameAlone) {
+            return "";
+        }
+        int namesakes = index.namesakes(new PersonDetails("typed", values.get("forename"), values.get("surname"),
+                null, null, null, null, null, null, null, null));
+        return SharedName.warning(namesakes, true).orElse("");
+    }
+
     private List<PersonIndex.Found> find(User user, Section section, Map<String, String> values, FormErrors errors) {
         LocalDate dob = null;
         if (!values.get("dob").isEmpty()) {
@@ -241,6 +268,12 @@ public final class PeopleRoutes {
             } catch (DateTimeParseException ex) {
                 errors.add("dob", "Enter a date of birth as YYYY-MM-DD, for example 1984-03-27");
             }
+        }
+        BirthYears born = null;
+        try {
+            born = BirthYears.parse(values.get("age"), LocalDate.now(clock)).orElse(null);
+        } catch (IllegalArgumentException ex) {
+            errors.add("age", ex.getMessage());
         }
         if (!typed(values) || errors.any()) {
             return List.of();
@@ -251,7 +284,7 @@ public final class PeopleRoutes {
         // the index answers for the whole force; what a user is shown is fenced here, after it answers, so a local
         // role asks for more to be left with enough of its own borough's
         int asked = RESULTS * (user.role().isLocal() ? 20 : 2);
-        List<PersonIndex.Found> found = index.find(typed, asked, LEAST_PROBABILITY);
+        List<PersonIndex.Found> found = index.find(typed, born, asked, LEAST_PROBABILITY);
         Map<Long, PersonRecordStore.PersonRecord> matched =
                 records.bySeq(found.stream().map(PersonIndex.Found::recordSeq).toList());
         return found.stream()

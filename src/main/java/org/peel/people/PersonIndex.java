@@ -217,13 +217,22 @@ public final class PersonIndex implements AutoCloseable {
      * at or above {@code minimum} probability. Never waits for the index to be built or rebuilt.
      */
     public List<Found> find(PersonDetails typed, int limit, double minimum) {
+        return find(typed, null, limit, minimum);
+    }
+
+    /**
+     * As {@link #find(PersonDetails, int, double)}, with an approximate age ({@code born}, null for none) scored
+     * when no date of birth is typed.
+     */
+    public List<Found> find(PersonDetails typed, BirthYears born, int limit, double minimum) {
         start();
         Snapshot s = current.get();
         List<PersonSearch.Candidate> candidates = null;
         if (!large && (s == null || s.size() <= smallForce)) {
             List<PersonRecordSource.Stored> all = store.latestSince(NOTHING_SEEN, smallForce + 1);
             if (all.size() <= smallForce) {
-                candidates = direct(all, typed, minimum);
+                candidates = all.isEmpty() ? List.of()
+                        : direct(all).top(typed, born, RECORDS_CONSIDERED, minimum, i -> false);
             } else {
                 // records are never deleted: a force this large stays so
                 large = true;
@@ -231,8 +240,8 @@ public final class PersonIndex implements AutoCloseable {
         }
         if (candidates == null) {
             candidates = s == null || s.state() == State.STARTING ? List.of()
-                    : s.state() == State.WARMING ? matching(s.model(), typed, minimum)
-                    : indexed(s, typed, minimum);
+                    : s.state() == State.WARMING ? matching(s.model(), typed, born, minimum)
+                    : indexed(s, typed, born, minimum);
         }
         List<Long> seqs = candidates.stream().map(c -> Long.parseLong(c.details().recordId())).toList();
         Map<Long, Long> personOf = records.personsOf(seqs);
@@ -243,6 +252,32 @@ public final class PersonIndex implements AutoCloseable {
             best.putIfAbsent(person == null ? "record " + seq : person, new Found(person, seq, candidates.get(i)));
         }
         return new ArrayList<>(best.values());
+    }
+
+    /**
+     * How many records Peel holds with the typed name or one that sounds the same ({@link PersonSearch#namesakes}):
+     * what a name alone cannot tell apart. From the index once it is built (the built index and the records held
+     * beside it; a record edited since the build is counted in both); before that from the records a search would
+     * read, so while the index is being built a common name may be undercounted. Never waits for a build.
+     */
+    public int namesakes(PersonDetails typed) {
+        start();
+        Snapshot s = current.get();
+        if (!large && (s == null || s.size() <= smallForce)) {
+            List<PersonRecordSource.Stored> all = store.latestSince(NOTHING_SEEN, smallForce + 1);
+            if (all.size() <= smallForce) {
+                return all.isEmpty() ? 0 : direct(all).namesakes(typed);
+            }
+            large = true;
+        }
+        if (s == null || s.state() == State.STARTING) {
+            return 0;
+        }
+        if (s.state() == State.WARMING) {
+            return PersonSearch.of(store.matching(typed, MATCHING_EACH).stream()
+                    .map(r -> PreparedRecord.of(r.details())).toList(), s.model()).namesakes(typed);
+        }
+        return s.base().namesakes(typed) + (s.changed() == null ? 0 : s.changed().namesakes(typed));
     }
 
     /**
@@ -261,11 +296,8 @@ public final class PersonIndex implements AutoCloseable {
 
     // searching
 
-    private List<PersonSearch.Candidate> direct(List<PersonRecordSource.Stored> all, PersonDetails typed,
-                                                double minimum) {
-        if (all.isEmpty()) {
-            return List.of();
-        }
+    /** The search over a small force's records, kept while they stay the same; {@code all} is not empty. */
+    private PersonSearch direct(List<PersonRecordSource.Stored> all) {
         List<PersonRecordSource.Stored> bySeq = new ArrayList<>(all);
         bySeq.sort(Comparator.comparingLong(PersonRecordSource.Stored::id));
         List<PersonDetails> details = bySeq.stream().map(PersonRecordSource.Stored::details).toList();
@@ -275,28 +307,29 @@ public final class PersonIndex implements AutoCloseable {
             kept = new Direct(details, PersonSearch.of(prepared, train(prepared, presentIn(details))));
             direct.set(kept);
         }
-        return kept.search().top(typed, RECORDS_CONSIDERED, minimum);
+        return kept.search();
     }
 
-    private List<PersonSearch.Candidate> matching(MatchModel model, PersonDetails typed, double minimum) {
+    private List<PersonSearch.Candidate> matching(MatchModel model, PersonDetails typed, BirthYears born,
+                                                  double minimum) {
         List<PreparedRecord> found = store.matching(typed, MATCHING_EACH).stream()
                 .map(r -> PreparedRecord.of(r.details())).toList();
-        return PersonSearch.of(found, model).top(typed, RECORDS_CONSIDERED, minimum);
+        return PersonSearch.of(found, model).top(typed, born, RECORDS_CONSIDERED, minimum, i -> false);
     }
 
-    private List<PersonSearch.Candidate> indexed(Snapshot s, PersonDetails typed, double minimum) {
+    private List<PersonSearch.Candidate> indexed(Snapshot s, PersonDetails typed, BirthYears born, double minimum) {
         List<PersonRecordSource.Stored> latest = store.latestSince(s.watermark(), LATEST_PER_SEARCH);
         Set<Long> newer = new HashSet<>();
         latest.forEach(r -> newer.add(r.id()));
-        List<PersonSearch.Candidate> candidates = new ArrayList<>(s.base().top(typed, RECORDS_CONSIDERED, minimum,
-                i -> s.superseded().get(i) || newer.contains(s.baseSeqs()[i])));
+        List<PersonSearch.Candidate> candidates = new ArrayList<>(s.base().top(typed, born, RECORDS_CONSIDERED,
+                minimum, i -> s.superseded().get(i) || newer.contains(s.baseSeqs()[i])));
         if (s.changed() != null) {
-            candidates.addAll(s.changed().top(typed, RECORDS_CONSIDERED, minimum,
+            candidates.addAll(s.changed().top(typed, born, RECORDS_CONSIDERED, minimum,
                     i -> newer.contains(s.changedSeqs()[i])));
         }
         if (!latest.isEmpty()) {
             candidates.addAll(PersonSearch.of(latest.stream().map(r -> PreparedRecord.of(r.details())).toList(),
-                    s.model()).top(typed, RECORDS_CONSIDERED, minimum));
+                    s.model()).top(typed, born, RECORDS_CONSIDERED, minimum, i -> false));
         }
         candidates.sort((a, b) -> Double.compare(b.probability(), a.probability()));
         return candidates;

@@ -15,6 +15,14 @@ import java.util.function.IntPredicate;
  * with initial, surname sound, first three letters of the surname) finds candidates; the trained model scores them.
  * The smallest candidate lists are used first and the total is capped, so a common surname alone cannot make one
  * search slow.
+ *
+ * <p>When no date of birth is typed, an approximate age ({@link BirthYears}) can stand in for it: records of the
+ * same surname sound and initial born in those decades are added to the candidates, and each record's birth year
+ * adds log2(m ÷ u) bits when it falls in the range and log2((1 − m) ÷ (1 − u)) when it does not, where m is
+ * {@link #AGE_RIGHT} and u is the share of indexed records with a date of birth born in those years.
+ *
+ * <p>{@link #namesakes} says how many indexed records share the typed forename and surname, or a surname that sounds
+ * like it: a name alone cannot tell apart more people than that.
  */
 public final class PersonSearch {
 
@@ -26,42 +34,109 @@ public final class PersonSearch {
     }
 
     private static final int DEFAULT_CAP = 5_000;
+    /**
+     * How often a caller's approximate age puts the person in the years it stands for: an assumption, not trained,
+     * since records hold dates of birth and never a caller's guess.
+     */
+    static final double AGE_RIGHT = 0.95;
+    /** Birth years the year counts cover: {@code FIRST_YEAR} to {@code FIRST_YEAR + YEARS - 1}. */
+    private static final int FIRST_YEAR = 1850;
+    private static final int YEARS = 250;
 
     private final PreparedRecord[] records;
     private final Map<String, int[]> postings;
     private final MatchModel model;
     private final int cap;
+    /** Records by name key ({@link #nameKey}): how many share each forename and surname sound. */
+    private final Map<String, Integer> names;
+    /** Records with a date of birth, counted by birth year, cumulatively: {@code bornBy[y]} are born before y. */
+    private final int[] bornBy;
 
-    private PersonSearch(PreparedRecord[] records, Map<String, int[]> postings, MatchModel model, int cap) {
+    private PersonSearch(PreparedRecord[] records, Map<String, int[]> postings, MatchModel model, int cap,
+                         Map<String, Integer> names, int[] bornBy) {
         this.records = records;
         this.postings = postings;
         this.model = model;
         this.cap = cap;
+        this.names = names;
+        this.bornBy = bornBy;
     }
 
     public static PersonSearch of(List<PreparedRecord> records, MatchModel model) {
         Map<String, int[]> postings = new HashMap<>();
         Map<String, Integer> sizes = new HashMap<>();
+        Map<String, Integer> names = new HashMap<>();
+        int[] bornIn = new int[YEARS];
         for (PreparedRecord r : records) {
-            for (String k : keys(r)) {
+            for (String k : indexKeys(r)) {
                 if (k != null) {
                     sizes.merge(k, 1, Integer::sum);
                 }
             }
+            String name = nameKey(r);
+            if (name != null) {
+                names.merge(name, 1, Integer::sum);
+            }
+            if (r.year != 0) {
+                bornIn[Math.max(0, Math.min(YEARS - 1, r.year - FIRST_YEAR))]++;
+            }
+        }
+        int[] bornBy = new int[YEARS + 1];
+        for (int y = 0; y < YEARS; y++) {
+            bornBy[y + 1] = bornBy[y] + bornIn[y];
         }
         for (Map.Entry<String, Integer> e : sizes.entrySet()) {
             postings.put(e.getKey(), new int[e.getValue()]);
         }
         Map<String, Integer> filled = new HashMap<>(sizes.size() * 2);
         for (int i = 0; i < records.size(); i++) {
-            for (String k : keys(records.get(i))) {
+            for (String k : indexKeys(records.get(i))) {
                 if (k != null) {
                     int at = filled.merge(k, 1, Integer::sum) - 1;
                     postings.get(k)[at] = i;
                 }
             }
         }
-        return new PersonSearch(records.toArray(PreparedRecord[]::new), postings, model, DEFAULT_CAP);
+        return new PersonSearch(records.toArray(PreparedRecord[]::new), postings, model, DEFAULT_CAP, names, bornBy);
+    }
+
+    /**
+     * How many indexed records have the typed first forename and the typed surname or one that sounds the same
+     * ("John Smyth" for "John Smith"): 0 when a forename or surname is missing. Records, not persons: two records of
+     * one person are both counted. One look-up, whatever the index's size.
+     */
+    public int namesakes(PersonDetails typed) {
+        String name = nameKey(PreparedRecord.of(typed));
+        return name == null ? 0 : names.getOrDefault(name, 0);
+    }
+
+    /** The share of indexed records with a date of birth whose birth year is in {@code born}; 0 with none. */
+    double shareBorn(BirthYears born) {
+        int total = bornBy[YEARS];
+        if (total == 0) {
+            return 0;
+        }
+        int from = Math.max(0, Math.min(YEARS, born.from() - FIRST_YEAR));
+        int to = Math.max(0, Math.min(YEARS, born.to() - FIRST_YEAR + 1));
+        return (bornBy[to] - bornBy[from]) / (double) total;
+    }
+
+    /**
+     * The bits an approximate age adds for a record: log2(m ÷ u) when its birth year is in {@code born},
+     * log2((1 − m) ÷ (1 − u)) when not, 0 when it has no date of birth. u is kept away from 0 and 1 so that a range
+     * no record (or every record) falls in still gives finite bits.
+     */
+    double ageBits(BirthYears born, int birthYear) {
+        if (birthYear == 0) {
+            return 0;
+        }
+        double u = Math.max(1e-4, Math.min(0.99, shareBorn(born)));
+        return born.contains(birthYear) ? TermFrequencies.log2(AGE_RIGHT / u)
+                : TermFrequencies.log2((1 - AGE_RIGHT) / (1 - u));
+    }
+
+    private static String nameKey(PreparedRecord r) {
+        return r.givenFirst == null || r.surnameSound == null ? null : r.givenFirst + "|" + r.surnameSound;
     }
 
     public int size() {
@@ -83,15 +158,24 @@ public final class PersonSearch {
      * holds: records since superseded by a later version held elsewhere.
      */
     public List<Candidate> top(PersonDetails typed, int limit, double minimum, IntPredicate skip) {
+        return top(typed, null, limit, minimum, skip);
+    }
+
+    /**
+     * As {@link #top(PersonDetails, int, double, IntPredicate)}, with an approximate age: {@code born} (null for
+     * none) is scored only when no date of birth is typed.
+     */
+    public List<Candidate> top(PersonDetails typed, BirthYears born, int limit, double minimum, IntPredicate skip) {
         PreparedRecord query = PreparedRecord.of(typed);
-        int[] candidates = candidates(query);
+        BirthYears age = query.year == 0 ? born : null;
+        int[] candidates = candidates(query, age);
         PriorityQueue<double[]> best = new PriorityQueue<>(Comparator.comparingDouble(x -> x[0]));
         double floor = MatchWeight.weightOf(minimum);
         for (int i : candidates) {
             if (skip.test(i)) {
                 continue;
             }
-            double w = model.weight(query, records[i]);
+            double w = model.weight(query, records[i]) + (age == null ? 0 : ageBits(age, records[i].year));
             if (w < floor) {
                 continue;
             }
@@ -105,7 +189,7 @@ public final class PersonSearch {
         List<Candidate> out = new ArrayList<>(best.size());
         while (!best.isEmpty()) {
             PreparedRecord r = records[(int) best.poll()[1]];
-            out.add(new Candidate(r.details(), model.explain(query, r)));
+            out.add(new Candidate(r.details(), explain(query, age, r)));
         }
         java.util.Collections.reverse(out);
         return out;
@@ -120,7 +204,7 @@ public final class PersonSearch {
         PreparedRecord query = PreparedRecord.of(typed);
         double floor = MatchWeight.weightOf(minimum);
         Map<Long, double[]> bestOfPerson = new HashMap<>();
-        for (int i : candidates(query)) {
+        for (int i : candidates(query, null)) {
             double w = model.weight(query, records[i]);
             if (w >= floor) {
                 bestOfPerson.merge(personOf.applyAsLong(i), new double[]{w, i}, (a, b) -> a[0] >= b[0] ? a : b);
@@ -146,12 +230,39 @@ public final class PersonSearch {
         return w;
     }
 
-    private int[] candidates(PreparedRecord q) {
+    /** The model's explanation, with the approximate age's bits as one more contribution when there is one. */
+    private MatchExplanation explain(PreparedRecord query, BirthYears age, PreparedRecord r) {
+        MatchExplanation why = model.explain(query, r);
+        if (age == null || r.year == 0) {
+            return why;
+        }
+        double u = Math.max(1e-4, Math.min(0.99, shareBorn(age)));
+        boolean within = age.contains(r.year);
+        double bits = ageBits(age, r.year);
+        List<FieldContribution> contributions = new ArrayList<>(why.contributions());
+        contributions.add(new FieldContribution("approximate age", within ? "within" : "outside",
+                (within ? "Born within the years the age given stands for (" : "Born outside the years the age given"
+                        + " stands for (") + age.describe() + ")", within ? AGE_RIGHT : 1 - AGE_RIGHT,
+                within ? u : 1 - u, bits, 0));
+        return new MatchExplanation(why.leftRecordId(), why.rightRecordId(), why.priorWeight(), contributions,
+                MatchWeight.of(why.match().weight() + bits));
+    }
+
+    private int[] candidates(PreparedRecord q, BirthYears age) {
         List<int[]> lists = new ArrayList<>();
         for (String k : keys(q)) {
             int[] p = k == null ? null : postings.get(k);
             if (p != null) {
                 lists.add(p);
+            }
+        }
+        if (age != null && q.surnameSound != null && q.given != null) {
+            // the decades the age reaches, so a common name's records born then are not lost to the cap
+            for (int decade = age.from() / 10; decade <= age.to() / 10; decade++) {
+                int[] p = postings.get(ageKey(q, decade));
+                if (p != null) {
+                    lists.add(p);
+                }
             }
         }
         lists.sort(Comparator.comparingInt(p -> p.length));
@@ -192,5 +303,17 @@ public final class PersonSearch {
                 r.surname == null || r.surname.length() < 3 ? null : "s3:" + r.surname.substring(0, 3),
                 r.email == null ? null : "e:" + r.email,
                 r.phone == null ? null : "t:" + r.phone};
+    }
+
+    /** The keys a record is indexed under: those a search looks up, and its surname, initial and birth decade. */
+    private static String[] indexKeys(PreparedRecord r) {
+        String[] keys = keys(r);
+        String[] all = Arrays.copyOf(keys, keys.length + 1);
+        all[keys.length] = r.year == 0 || r.surnameSound == null || r.given == null ? null : ageKey(r, r.year / 10);
+        return all;
+    }
+
+    private static String ageKey(PreparedRecord r, int decade) {
+        return "sd:" + r.surnameSound + "|" + r.given.charAt(0) + "|" + decade;
     }
 }

@@ -22,6 +22,8 @@ import org.peel.module.PeopleModule;
 import org.peel.module.PlacesModule;
 import org.peel.organisedcrime.OrganisedCrimeModule;
 import org.peel.people.PeopleStore;
+import org.peel.people.PersonIndex;
+import org.peel.people.PersonRecordStore;
 import org.peel.place.PlaceStore;
 import org.peel.partners.PartnersModule;
 import org.peel.prevention.PreventionModule;
@@ -100,7 +102,8 @@ public final class PeelWeb {
                 code -> places.borough(code).map(org.peel.place.Borough::name).orElse(code));
         Gate gate = new Gate(access, audit, clock);
         ModuleContext context = new ModuleContext(environment, clock, database.jdbi(), audit, access, places,
-                new PeopleStore(database.jdbi(), audit), web, SharedDataLocation.resolve(null, environment));
+                new PeopleStore(database.jdbi(), audit), web, SharedDataLocation.resolve(null, environment),
+                new PersonIndex(database.jdbi(), new PersonRecordStore(database.jdbi())));
         List<Module> modules = modules(context);
         List<Capability> menu = modules.stream().flatMap(m -> m.menu().stream()).toList();
         List<Attention.Source> attention = modules.stream().map(m -> (Attention.Source) m::attention).toList();

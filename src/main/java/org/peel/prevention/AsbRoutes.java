@@ -9,6 +9,7 @@ import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.common.BadInput;
 import org.peel.people.IdentifiedPerson;
+import org.peel.people.PersonIndex;
 import org.peel.place.AreaIndex;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
@@ -49,14 +50,14 @@ public final class AsbRoutes {
     private final IdentifiedPerson identified;
 
     public AsbRoutes(Web web, AsbStore store, PlaceStore places, RecordAsbIncident recorder, PoliceUkAsbImport policeUk,
-                     Clock clock) {
+                     Clock clock, PersonIndex personIndex) {
         this.web = web;
         this.clock = clock;
         this.store = store;
         this.places = places;
         this.recorder = recorder;
         this.policeUk = policeUk;
-        this.identified = new IdentifiedPerson(store.jdbi(), web.auditTrail());
+        this.identified = new IdentifiedPerson(store.jdbi(), web.auditTrail(), personIndex);
     }
 
     public void register(RoutesConfig routes) {
@@ -122,8 +123,19 @@ public final class AsbRoutes {
             values.put(f, v == null ? "" : v);
         }
         values.put("purpose", Optional.ofNullable(ctx.formParam("purpose")).orElse(""));
+        IdentifiedPerson.Fields victim = IdentifiedPerson.Fields.camel("victim");
+        for (String f : List.of(victim.age(), victim.notGiven())) {
+            values.put(f, Optional.ofNullable(ctx.formParam(f)).orElse(""));
+        }
         List<String> vulnerability = ctx.formParams("vulnerability");
         AsbCallForm.Parsed parsed = AsbCallForm.parse(values::get, vulnerability, user.boroughCode(), now());
+        // a victim recorded as someone new, from a name many share, needs the question that tells them apart
+        identified.problemsWithSomeoneNew(ctx.formParam("victimPersonId"), victim, values::get, now().toLocalDate())
+                .forEach((field, message) -> {
+                    if (!parsed.errors().has(field)) {
+                        parsed.errors().add(field, message);
+                    }
+                });
         if (parsed.errors().any()) {
             web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), "asb-incident-form", null);
             Web.noStore(ctx);

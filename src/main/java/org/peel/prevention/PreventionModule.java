@@ -33,7 +33,7 @@ public final class PreventionModule implements Module {
         this.asb = new AsbRoutes(context.web(), store, context.places(),
                 new RecordAsbIncident(context.jdbi(), store, victimHistory(context.environment()), context.audit(),
                         settings),
-                new PoliceUkAsbImport(context.jdbi()), context.clock());
+                new PoliceUkAsbImport(context.jdbi()), context.clock(), context.personIndex());
         this.problemCases = new ProblemSolvingStore(context.jdbi());
         this.wardProfiles = new WardProfileRoutes(context.web(),
                 new WardProfileStore(context.jdbi(), problemCases, context.clock()), context.places(), settings,

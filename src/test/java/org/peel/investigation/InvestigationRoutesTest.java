@@ -283,6 +283,55 @@ class InvestigationRoutesTest {
         assertThat(linked).isEqualTo(james);
     }
     @Test
+    @DisplayName("A victim recorded as someone new from a name 7 records share is asked for a date of birth, an age, a postcode or why not")
+    void sharedNameAsksBeforeSomeoneNew() {
+        // given seven Zebedee Quartermaines already known, more than the five the panel can show
+        var jdbi = server.database().jdbi();
+        for (int i = 0; i < 7; i++) {
+            org.peel.people.PeopleWebRecords.insert(jdbi, "zq-" + i, "crime", "crime-zq-" + i, "victim", "Zebedee",
+                    "Quartermaine", java.time.LocalDate.of(1950 + 5 * i, 2, 14), "M" + (i + 1) + " 1AB",
+                    (i + 1) + " Mill Lane");
+        }
+        WebClient pc = server.signedIn("pc.shared", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/investigation/crimes/new");
+        Map<String, String> f = domesticAssault();
+        f.put("victim_forenames", "Zebedee");
+        f.put("victim_surname", "Quartermaine");
+
+        // when the crime is saved with "someone new" and the name alone
+        HttpResponse<String> nameAlone = pc.post("/investigation/crimes", f);
+
+        // then the form comes back with the question on the date of birth field, and nothing is recorded
+        assertThat(nameAlone.statusCode()).isEqualTo(400);
+        assertThat(nameAlone.body()).contains("There is a problem").contains("id=\"victim_dob-error\"")
+                .contains("7 records in Peel have this forename and this surname")
+                .contains("name=\"victim_not_given\"");
+        assertThat(crimes()).isZero();
+
+        // and a reason that is not one of the reasons is named on its own field
+        f.put("victim_not_given", "busy");
+        HttpResponse<String> badReason = pc.post("/investigation/crimes", f);
+        assertThat(badReason.statusCode()).isEqualTo(400);
+        assertThat(badReason.body()).contains("id=\"victim_not_given-error\"");
+
+        // when an approximate age is given instead, the crime is recorded
+        f.remove("victim_not_given");
+        f.put("victim_age", "about 40");
+        assertThat(pc.post("/investigation/crimes", f).statusCode()).isEqualTo(201);
+
+        // and so it is when the caller would not give one, and the handler says so
+        f.remove("victim_age");
+        f.put("victim_not_given", "REFUSED");
+        assertThat(pc.post("/investigation/crimes", f).statusCode()).isEqualTo(201);
+        assertThat(crimes()).isEqualTo(2);
+    }
+
+    private long crimes() {
+        return server.database().jdbi().withHandle(h -> h.createQuery("select count(*) from crime")
+                .mapTo(Long.class).one());
+    }
+
+    @Test
     @DisplayName("The crime form may not link its victim to a person seen only in another borough, and records carry the crime's borough")
     void victimChoiceIsFencedByBorough() {
         // given a person seen only in a Camden crime

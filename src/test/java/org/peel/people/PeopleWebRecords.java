@@ -43,7 +43,7 @@ public final class PeopleWebRecords {
     }
 
     /** A person record of a Westminster record. */
-    static void insert(Jdbi jdbi, String id, String sourceType, String sourceId, String role, String given,
+    public static void insert(Jdbi jdbi, String id, String sourceType, String sourceId, String role, String given,
                        String surname, LocalDate dob, String postcode, String address) {
         insert(jdbi, id, sourceType, sourceId, Fixtures.WESTMINSTER, role, given, surname, dob, postcode, address);
     }

@@ -66,6 +66,34 @@ class AsbRoutesTest {
     }
 
     @Test
+    @DisplayName("a victim recorded as someone new from a name six records share is asked for a date of birth, an age or a postcode")
+    void sharedNameAsksBeforeSomeoneNew() {
+        // given six Grace Hoppers already known, more than the five the panel can show
+        var jdbi = server.database().jdbi();
+        for (int i = 0; i < 6; i++) {
+            org.peel.people.PeopleWebRecords.insert(jdbi, "gh-" + i, "crime", "crime-gh-" + i, "victim", "Grace",
+                    "Hopper", java.time.LocalDate.of(1940 + 10 * i, 12, 9), null, (i + 1) + " Test Street");
+        }
+        WebClient pc = server.signedIn("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
+        pc.get("/prevention/asb/new");
+        Map<String, String> form = call("");
+        form.remove("victimDob");
+        form.remove("victimPostcode");
+
+        // when the call is saved with "someone new" and her name alone
+        HttpResponse<String> nameAlone = pc.post("/prevention/asb", form);
+
+        // then the form comes back with the question on the date of birth field
+        assertThat(nameAlone.statusCode()).isEqualTo(400);
+        assertThat(nameAlone.body()).contains("id=\"victimDob-error\"")
+                .contains("6 records in Peel have this forename and this surname");
+
+        // and with her postcode it is recorded
+        form.put("victimPostcode", "SW1A 2AA");
+        assertThat(pc.post("/prevention/asb", form).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     @DisplayName("the third call from a victim answers 201 with the two earlier incidents, repeat, and grade; the home page lists the flag")
     void repeatVictimByForm() {
         WebClient pc = server.signedIn("pc.asb", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
