@@ -41,6 +41,8 @@ public final class PoliceUkImporter {
     private final Map<String, String[]> parents;
     private final ForceNames forces;
     private final Map<String, Optional<ForceNames.Force>> forceCache = new HashMap<>();
+    private String lastReportedBy;
+    private Optional<ForceNames.Force> lastForce;
     /** Each LSOA code's place, decided once: most rows are placed by a code that many rows share. */
     private final Map<String, Placed> byLsoa = new HashMap<>();
     private AreaIndex index;
@@ -219,7 +221,14 @@ public final class PoliceUkImporter {
     }
 
     private String force(String reportedBy, Map<String, Long> unmatched) {
-        Optional<ForceNames.Force> f = forceCache.computeIfAbsent(reportedBy, forces::byName);
+        Optional<ForceNames.Force> f;
+        if (reportedBy.equals(lastReportedBy)) {
+            f = lastForce; // a file is one force's, row after row
+        } else {
+            f = forceCache.computeIfAbsent(reportedBy, forces::byName);
+            lastReportedBy = reportedBy;
+            lastForce = f;
+        }
         if (f.isEmpty()) {
             unmatched.merge(reportedBy, 1L, Long::sum);
             return null;

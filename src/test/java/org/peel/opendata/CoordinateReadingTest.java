@@ -44,7 +44,7 @@ class CoordinateReadingTest {
     }
 
     @Test
-    @DisplayName("a million random coordinates of up to eight decimal places each read as Double.parseDouble reads them")
+    @DisplayName("a million random coordinates of up to eight places each read as Double.parseDouble reads them")
     void randomCoordinates() {
         Random random = new Random(18);
         List<String> differ = new ArrayList<>();
