@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -226,6 +229,32 @@ public final class CsvRecords implements AutoCloseable {
                 ? u.getCause() : new IOException(ex));
     }
 
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
+
+    /**
+     * The line feeds among bytes {@code from} to {@code to}, eight bytes at a time: a byte of {@code x} is zero
+     * exactly where the byte was a line feed, and the arithmetic leaves the top bit set in each zero byte and in no
+     * other (adding 0x7F to the low seven bits carries into the top bit of every byte that is not zero, without
+     * carrying into the next byte).
+     */
+    static long lineFeeds(byte[] b, int from, int to) {
+        long count = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ LINE_FEEDS;
+            count += Long.bitCount(~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN));
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Bytes that are not UTF-8, found on a physical line. */
     private static final class NotUtf8 extends IOException {
         final long line;
@@ -264,9 +293,12 @@ public final class CsvRecords implements AutoCloseable {
                 if (!eof && bytes.remaining() < 4) {
                     refill();
                 }
+                int from = bytes.position();
                 CoderResult result = decoder.decode(bytes, out, eof);
+                // a line feed byte is never part of a longer UTF-8 character, so the bytes decoded have as many
+                // line feeds as the characters they became
+                line += lineFeeds(bytes.array(), from, bytes.position());
                 if (result.isError()) {
-                    count(cbuf, off, out.position());
                     throw new NotUtf8(line);
                 }
                 if (eof && !bytes.hasRemaining()) {
@@ -279,16 +311,7 @@ public final class CsvRecords implements AutoCloseable {
                     }
                 }
             }
-            count(cbuf, off, out.position());
             return out.position() - off;
-        }
-
-        private void count(char[] cbuf, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (cbuf[i] == '\n') {
-                    line++;
-                }
-            }
         }
 
         private void refill() throws IOException {

@@ -39,7 +39,7 @@ public final class Progress {
         draw(true);
     }
 
-    public void bytes(long n) {
+    public synchronized void bytes(long n) {
         bytes += n;
         draw(false);
     }
@@ -55,7 +55,8 @@ public final class Progress {
         }
     }
 
-    private void draw(boolean force) {
+    // synchronized: the bytes may be counted on the thread that reads a file ahead of the rows counted here
+    private synchronized void draw(boolean force) {
         if (!visible) {
             return;
         }

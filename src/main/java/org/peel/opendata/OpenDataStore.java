@@ -1,5 +1,6 @@
 package org.peel.opendata;
 
+import org.peel.common.ReadAhead;
 import org.peel.common.SourceFile;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -128,7 +129,7 @@ public final class OpenDataStore {
             Loaded loaded;
             String sha;
             try {
-                Checksummed text = new Checksummed(file.open(progress));
+                Checksummed text = new Checksummed(file.open(progress), file.name());
                 try {
                     loaded = loader.load(h, id, text);
                     sha = text.finish();
@@ -149,20 +150,22 @@ public final class OpenDataStore {
     }
 
     /**
-     * The file's text with its SHA-256 taken as it is read ({@link SourceFile#sha256()} over the same bytes). Closing
+     * The file's text with its SHA-256 taken as it is read ({@link SourceFile#sha256()} over the same bytes). The
+     * file is read, inflated and checksummed on a thread of its own, ahead of the loader reading its rows. Closing
      * it, as a CSV reader does when done, leaves the file open for {@link #finish()}.
      */
     private static final class Checksummed extends FilterInputStream {
         private final MessageDigest digest;
 
-        Checksummed(InputStream in) {
+        Checksummed(InputStream in, String name) {
             super(null);
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException ex) {
                 throw new IllegalStateException(ex);
             }
-            this.in = new DigestInputStream(in, digest);
+            // the digest is read only after the reading thread has handed over the end of the text
+            this.in = new ReadAhead(new DigestInputStream(in, digest), name);
         }
 
         @Override

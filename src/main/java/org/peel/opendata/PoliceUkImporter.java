@@ -41,6 +41,10 @@ public final class PoliceUkImporter {
     private final Map<String, String[]> parents;
     private final ForceNames forces;
     private final Map<String, Optional<ForceNames.Force>> forceCache = new HashMap<>();
+    private String lastReportedBy;
+    private Optional<ForceNames.Force> lastForce;
+    /** Each LSOA code's place, decided once: most rows are placed by a code that many rows share. */
+    private final Map<String, Placed> byLsoa = new HashMap<>();
     private AreaIndex index;
     private PointReach reach;
 
@@ -76,9 +80,18 @@ public final class PoliceUkImporter {
     /** Counts per force and month, for the coverage table. */
     private static final class Months {
         final Map<String, long[]> counts = new TreeMap<>();
+        // a file is one force and one month row after row: its counts are found again only when either changes
+        private String lastForce;
+        private YearMonth lastMonth;
+        private long[] last;
 
         void add(String force, YearMonth month, boolean located) {
-            long[] c = counts.computeIfAbsent(force + "|" + month, k -> new long[2]);
+            if (!force.equals(lastForce) || !month.equals(lastMonth)) {
+                last = counts.computeIfAbsent(force + "|" + month, k -> new long[2]);
+                lastForce = force;
+                lastMonth = month;
+            }
+            long[] c = last;
             c[0]++;
             if (!located) {
                 c[1]++;
@@ -208,7 +221,14 @@ public final class PoliceUkImporter {
     }
 
     private String force(String reportedBy, Map<String, Long> unmatched) {
-        Optional<ForceNames.Force> f = forceCache.computeIfAbsent(reportedBy, forces::byName);
+        Optional<ForceNames.Force> f;
+        if (reportedBy.equals(lastReportedBy)) {
+            f = lastForce; // a file is one force's, row after row
+        } else {
+            f = forceCache.computeIfAbsent(reportedBy, forces::byName);
+            lastReportedBy = reportedBy;
+            lastForce = f;
+        }
         if (f.isEmpty()) {
             unmatched.merge(reportedBy, 1L, Long::sum);
             return null;
@@ -224,8 +244,10 @@ public final class PoliceUkImporter {
 
     private Placed place(String lsoaCode, Double lat, Double lon) {
         if (!lsoaCode.isEmpty()) {
-            String[] p = parents.get(lsoaCode);
-            return p == null ? new Placed(lsoaCode, null, null, "lsoa-unknown") : new Placed(lsoaCode, p[0], p[1], "lsoa");
+            return byLsoa.computeIfAbsent(lsoaCode, code -> {
+                String[] p = parents.get(code);
+                return p == null ? new Placed(code, null, null, "lsoa-unknown") : new Placed(code, p[0], p[1], "lsoa");
+            });
         }
         if (lat == null || lon == null || index == null || !reach.mayPlace(lat, lon)) {
             return UNPLACED;
@@ -277,7 +299,7 @@ public final class PoliceUkImporter {
             return null;
         }
         try {
-            double d = Double.parseDouble(v);
+            double d = decimal(v);
             if (!(d >= min && d <= max)) {
                 throw new BadInput(file, line, field, v + " is outside " + min + " to " + max);
             }
@@ -285,6 +307,57 @@ public final class PoliceUkImporter {
         } catch (NumberFormatException ex) {
             throw new BadInput(file, line, field, CsvRecords.excerpt(v) + " is not a number");
         }
+    }
+
+    /** 10⁰ … 10²², every one exactly a double. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    /**
+     * A number's text as {@link Double#parseDouble} reads it, and as fast as two coordinates a row need. Published
+     * coordinates are plain decimals of a few digits ({@code -0.968272}): for those, the digits as a whole number
+     * (below 10¹⁵, so exact) divided by a power of ten (exact up to 10²²) is the correctly rounded value, as IEEE
+     * division rounds correctly, so it is the double {@code parseDouble} gives. Anything else (an exponent, more
+     * digits, not a number at all) is read by {@code parseDouble} itself, which throws for what is not a number.
+     */
+    static double decimal(String v) {
+        int n = v.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && (v.charAt(0) == '-' || v.charAt(0) == '+')) {
+            negative = v.charAt(0) == '-';
+            i = 1;
+        }
+        long digits = 0;
+        int count = 0;
+        int scale = -1;
+        for (; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++count > 15) {
+                    return Double.parseDouble(v);
+                }
+                digits = digits * 10 + (c - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return Double.parseDouble(v);
+            }
+        }
+        if (count == 0) {
+            return Double.parseDouble(v);
+        }
+        double d = scale > 0 ? digits / POWERS_OF_TEN[scale] : digits;
+        return negative ? -d : d;
     }
 
     private static String get(String[] r, int i) {

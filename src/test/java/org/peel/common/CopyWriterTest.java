@@ -89,7 +89,7 @@ class CopyWriterTest {
     void manyBuffers() {
         jdbi.useHandle(h -> h.execute("create table copy_many (n integer not null check (n <> 150000), s text)"));
 
-        // given 100,000 rows (about three megabytes, so three buffers are sent while later rows are written)
+        // given 100,000 rows (about three megabytes, so dozens of buffers are sent while later rows are written)
         long copied = jdbi.inTransaction(h -> {
             try (CopyWriter copy = CopyWriter.open(h, "copy_many", "n, s")) {
                 for (int i = 0; i < 100_000; i++) {

@@ -118,6 +118,24 @@ class CsvRecordsTest {
     }
 
     @Test
+    @DisplayName("a byte that is not UTF-8 thousands of lines into a file is named by its line")
+    void notUtf8DeepInside() {
+        // given a header and 2,999 rows of lengths 4 to 12 bytes, so line feeds fall at every offset, then on line
+        // 3,001 a Windows-1252 é
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("id,name\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; i < 3_000; i++) {
+            bytes.writeBytes((i + ",x" + "y".repeat(i % 9) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes("3000,Caf".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE9);
+        bytes.writeBytes("\n3001,z\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> read(csv(bytes.toByteArray()))).isInstanceOf(BadInput.class)
+                .hasMessage("crimes.csv, line 3001: is not UTF-8 text (malformed bytes); save it as UTF-8");
+    }
+
+    @Test
     @DisplayName("a publisher's file known to hold stray Windows-1252 bytes can be read with them replaced")
     void replacingMalformed() {
         byte[] bytes = {'a', ',', 'b', '\n', '1', ',', (byte) 0xA3, '\n'};
