@@ -31,9 +31,16 @@ public final class AllocationSimulation {
     }
 
     /** A recorded crime as the simulation needs it. {@code closesAt} is null when no outcome is reached. */
+    /** A crime to allocate. {@code rape}: recorded as rape (a sexual offence flagged so), owned only by a specialist. */
     public record SimCrime(String id, LocalDateTime recordedAt, OffenceGroup offence, String boroughCode,
                            boolean domesticAbuse, boolean hate, boolean suspectNamed, boolean investigated,
-                           LocalDateTime closesAt) {
+                           LocalDateTime closesAt, boolean rape) {
+
+        public SimCrime(String id, LocalDateTime recordedAt, OffenceGroup offence, String boroughCode,
+                        boolean domesticAbuse, boolean hate, boolean suspectNamed, boolean investigated,
+                        LocalDateTime closesAt) {
+            this(id, recordedAt, offence, boroughCode, domesticAbuse, hate, suspectNamed, investigated, closesAt, false);
+        }
     }
 
     public record SimInvestigator(String id, String teamId, String boroughCode, int pipLevel, Specialism specialism) {
@@ -85,7 +92,9 @@ public final class AllocationSimulation {
                 continue;
             }
             Screening.ScreenedIn in = screenIn(c, settings.screening());
-            jobs.add(new Job(c, new Allocation.Need(c.boroughCode(), in.pipLevel(), in.specialism(), in.priority()),
+            // as at recording (AtRecording): a rape is owned only by an investigator of its specialism
+            jobs.add(new Job(c, new Allocation.Need(c.boroughCode(), in.pipLevel(), in.specialism(), in.priority(),
+                    facts(c, EnumSet.noneOf(SolvabilityFactor.class)).rape()),
                     settings.policy().weightOf(in.priority())));
         }
         jobs.sort(Comparator.comparing((Job j) -> j.crime().recordedAt()).thenComparing(j -> j.crime().id()));
@@ -101,14 +110,17 @@ public final class AllocationSimulation {
         if (c.suspectNamed()) {
             factors.add(SolvabilityFactor.SUSPECT_NAMED);
         }
-        Screening.Facts facts = new Screening.Facts(c.offence(), factors, java.util.Set.of(), c.domesticAbuse(), c.hate(), false, false);
-        Screening.Decision d = Screening.screen(facts, s);
+        Screening.Decision d = Screening.screen(facts(c, factors), s);
         if (d instanceof Screening.ScreenedIn in) {
             return in;
         }
         factors.add(SolvabilityFactor.WITNESS);
-        return (Screening.ScreenedIn) Screening.screen(new Screening.Facts(c.offence(), factors, java.util.Set.of(),
-                c.domesticAbuse(), c.hate(), false, false), s);
+        return (Screening.ScreenedIn) Screening.screen(facts(c, factors), s);
+    }
+
+    private static Screening.Facts facts(SimCrime c, EnumSet<SolvabilityFactor> factors) {
+        return new Screening.Facts(c.offence(), factors, java.util.Set.of(), c.domesticAbuse(), c.hate(), false, false,
+                c.rape() ? java.util.Set.of(CrimeFlag.RAPE) : java.util.Set.of());
     }
 
     /**

@@ -50,6 +50,7 @@ final class SyntheticCaseloads implements SyntheticCaseload {
         private final List<String[]> investigatorRows = new ArrayList<>();
         private final List<String[]> crimeRows = new ArrayList<>();
         private final Map<String, String[]> outcomes = new HashMap<>();
+        private final Set<String> rapes = new java.util.HashSet<>();
 
         @Override
         public Writer open(Table table) {
@@ -58,6 +59,11 @@ final class SyntheticCaseloads implements SyntheticCaseload {
                 case "investigator" -> new Lines(investigatorRows::add);
                 case "crime" -> new Lines(crimeRows::add);
                 case "crime_outcome" -> new Lines(r -> outcomes.put(r[0], r));
+                case "crime_flag" -> new Lines(r -> {
+                    if ("RAPE".equals(r[1])) {
+                        rapes.add(r[0]);
+                    }
+                });
                 default -> Writer.nullWriter();
             };
         }
@@ -92,7 +98,7 @@ final class SyntheticCaseloads implements SyntheticCaseload {
                 LocalDateTime closes = o == null ? null : LocalDate.parse(o[2]).atTime(12, 0);
                 out.add(new AllocationSimulation.SimCrime(r[0], LocalDateTime.parse(r[2].replace(' ', 'T')), g, r[5],
                         Boolean.parseBoolean(r[10]), Boolean.parseBoolean(r[11]),
-                        named, r.length > 12 && !r[12].isEmpty(), closes));
+                        named, r.length > 12 && !r[12].isEmpty(), closes, rapes.contains(r[0])));
             }
             return out;
         }

@@ -69,6 +69,27 @@ class AllocationSimulationTest {
     }
 
     @Test
+    @DisplayName("With no sexual-offences investigator free, a sexual offence goes to the borough's duty detective but a rape waits for a specialist")
+    void rapeWaitsForASpecialist() {
+        // given a borough with one detective (PIP 2, volume crime, on the early shift at 10:00) and no sexual-offences
+        // team, and two high-priority sexual offences recorded at 10:00, the second recorded as rape
+        List<AllocationSimulation.SimInvestigator> dutyDetective = List.of(
+                new AllocationSimulation.SimInvestigator("DC2", "T1", "B1", 2, Specialism.VOLUME_CRIME));
+        AllocationSimulation.SimCrime sexualAssault = new AllocationSimulation.SimCrime("S", DAY0.withHour(10),
+                OffenceGroup.SEXUAL_OFFENCES, "B1", false, false, true, true, null, false);
+        AllocationSimulation.SimCrime rape = new AllocationSimulation.SimCrime("R", DAY0.withHour(10),
+                OffenceGroup.SEXUAL_OFFENCES, "B1", false, false, true, true, null, true);
+        // when Peel allocates them over three days
+        AllocationSimulation.Result r = AllocationSimulation.run(List.of(sexualAssault, rape), dutyDetective,
+                settings(Allocation.Policy.defaults()));
+        // then the duty detective takes the sexual assault at once and the rape is still waiting at the end,
+        // 62 hours after it was recorded (10:00 on day 0 to midnight after day 2)
+        assertThat(r.peel().allocated()).isEqualTo(1);
+        assertThat(r.peel().stillWaiting()).isEqualTo(1);
+        assertThat(r.peel().p90HoursToAllocation()).isEqualTo(62.0);
+    }
+
+    @Test
     @DisplayName("Nearest-rank percentiles")
     void percentiles() {
         double[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};

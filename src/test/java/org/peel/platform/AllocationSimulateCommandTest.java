@@ -2,6 +2,9 @@ package org.peel.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
+import org.peel.investigation.AllocationSimulation;
+import org.peel.investigation.OffenceGroup;
+import org.peel.investigation.SyntheticCaseload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peel.testing.StandardStreams;
@@ -34,6 +37,19 @@ class AllocationSimulateCommandTest {
         out.reset();
         assertThat(PeelCommand.execute(args)).isZero();
         assertThat(out.toString().trim()).isEqualTo(first);
+    }
+
+    @Test
+    @DisplayName("the simulated force's rapes reach the simulation as rapes, and only sexual offences are rapes")
+    void rapesReachTheSimulation() {
+        // the generator flags about a third of sexual offences as rape (the Met's share); at this scale there are
+        // dozens of sexual offences, so some rapes and some other sexual offences
+        SyntheticCaseload.Force force = new SyntheticCaseloads().generate(SyntheticCaseload.DEMO_FORCE, 0.005, 3,
+                java.time.YearMonth.of(2015, 6), 0.15, null);
+        java.util.List<AllocationSimulation.SimCrime> rapes = force.crimes().stream()
+                .filter(AllocationSimulation.SimCrime::rape).toList();
+        assertThat(rapes).isNotEmpty().allMatch(c -> c.offence() == OffenceGroup.SEXUAL_OFFENCES);
+        assertThat(force.crimes()).anyMatch(c -> c.offence() == OffenceGroup.SEXUAL_OFFENCES && !c.rape());
     }
 
     @Test
