@@ -1,6 +1,7 @@
 package org.peel.partners;
 
 import org.peel.common.CsvRecords;
+import org.peel.place.PopulationTables;
 import org.peel.module.CommandGroup;
 import org.peel.module.CommandOutput;
 import picocli.CommandLine.Command;
@@ -111,27 +112,13 @@ public final class EqualityCommand extends CommandGroup {
         }
 
         private Map<String, Long> population() {
-            try (CsvRecords csv = CsvRecords.open(census)) {
-                int name = csv.column("PFA16NM");
-                Map<String, Integer> cols = new LinkedHashMap<>();
-                for (String g : GROUPS) {
-                    cols.put(g, csv.column("Ethnic Group: " + g + "; measures: Value"));
-                }
-                for (String[] row = csv.next(); row != null; row = csv.next()) {
-                    if (row[name].trim().equalsIgnoreCase(force.trim())) {
-                        Map<String, Long> out = new LinkedHashMap<>();
-                        for (Map.Entry<String, Integer> c : cols.entrySet()) {
-                            try {
-                                out.put(c.getKey(), Long.parseLong(row[c.getValue()].trim()));
-                            } catch (NumberFormatException ex) {
-                                throw csv.bad("Ethnic Group: " + c.getKey(), "is not a whole number");
-                            }
-                        }
-                        return out;
-                    }
-                }
+            if (!Files.isRegularFile(census)) {
+                throw new IllegalArgumentException("the census file " + census + " is not there");
             }
-            throw new IllegalArgumentException("the census file " + census + " has no force area '" + force + "'");
+            Map<String, String> columns = new LinkedHashMap<>();
+            GROUPS.forEach(g -> columns.put(g, g));
+            return PopulationTables.forceArea(census, List.of(force.strip()), columns).orElseThrow(() ->
+                    new IllegalArgumentException("the census file " + census + " has no force area '" + force + "'"));
         }
     }
 }
