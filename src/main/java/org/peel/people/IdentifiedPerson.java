@@ -25,7 +25,9 @@ import java.util.function.Function;
  * such person.
  *
  * <p>When "someone new" is chosen instead, {@link #problemsWithSomeoneNew} applies {@link SharedName}: a name that more
- * records share than the panel shows needs a date of birth, an approximate age, a postcode or a reason for none.
+ * records share than the panel shows needs a date of birth, an approximate age, a postcode or a reason for none; an
+ * age that still leaves more namesakes born in its years than the panel shows needs a date of birth, a postcode or a
+ * reason.
  */
 public final class IdentifiedPerson {
 
@@ -75,7 +77,9 @@ public final class IdentifiedPerson {
      * What stops a new person being recorded from a form's details, by form field: an approximate age that is not
      * an age, a reason for giving none that is not one of {@link SharedName.NotGiven}, and — when "someone new" was
      * chosen ({@code chosen} blank) — a name that more records share than the panel shows with none of a date of
-     * birth, an age, a postcode or a reason, named on the date of birth field. Empty when it may go ahead.
+     * birth, an age, a postcode or a reason, named on the date of birth field; or an age that still leaves more
+     * namesakes born in its years than the panel shows, with no date of birth, postcode or reason, named on the age
+     * field. Empty when it may go ahead.
      *
      * @param form the form's value for a field name, null or blank when not filled in
      */
@@ -83,9 +87,10 @@ public final class IdentifiedPerson {
                                                       LocalDate today) {
         Map<String, String> problems = new LinkedHashMap<>();
         String age = given(form.apply(fields.age()));
+        BirthYears born = null;
         if (age != null) {
             try {
-                BirthYears.parse(age, today);
+                born = BirthYears.parse(age, today).orElse(null);
             } catch (IllegalArgumentException ex) {
                 problems.put(fields.age(), ex.getMessage());
             }
@@ -102,9 +107,18 @@ public final class IdentifiedPerson {
         String forenames = given(form.apply(fields.forenames()));
         SharedName.Typed typed = new SharedName.Typed(forenames != null, given(form.apply(fields.dob())) != null,
                 age != null, fields.postcode() != null && given(form.apply(fields.postcode())) != null, notGiven);
-        int namesakes = forenames == null ? 0 : index.namesakes(new PersonDetails("typed", forenames, surname, null,
-                null, null, null, null, null, null, null));
-        SharedName.decide(namesakes, typed).ifPresent(r -> problems.putIfAbsent(fields.dob(), r.message()));
+        if (forenames == null) {
+            return problems;
+        }
+        PersonDetails name = new PersonDetails("typed", forenames, surname, null, null, null, null, null, null, null,
+                null);
+        int byName = index.namesakes(name);
+        SharedName.Namesakes namesakes = born == null || byName <= SharedName.SHOWN
+                ? SharedName.Namesakes.byName(byName) : new SharedName.Namesakes(byName, born, index.namesakes(name, born));
+        // an age that still leaves the name shared is named on the age field, where it was typed; a name alone on
+        // the date of birth field, the first thing to ask for
+        String field = namesakes.sharedAfterAge() ? fields.age() : fields.dob();
+        SharedName.decide(namesakes, typed).ifPresent(r -> problems.putIfAbsent(field, r.message()));
         return problems;
     }
 

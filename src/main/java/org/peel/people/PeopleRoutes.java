@@ -246,18 +246,29 @@ public final class PeopleRoutes {
     }
 
     /**
-     * The warning that the name typed alone is shared by more records than are shown ({@link SharedName#warning});
-     * blank when a date of birth, an age or a postcode was typed too, or when few share it.
+     * The warning that the name typed is shared by more records than are shown ({@link SharedName#warning}): a name
+     * alone, or a name and an approximate age that still leaves more namesakes born in its years. Blank when a date
+     * of birth or a postcode was typed too, when the age is not one, or when few share it.
      */
     private String sharedWarning(Map<String, String> values) {
-        boolean nameAlone = !values.get("forename").isEmpty() && !values.get("surname").isEmpty()
-                && values.get("dob").isEmpty() && values.get("age").isEmpty() && values.get("postcode").isEmpty();
-        if (!nameAlone) {
+        if (values.get("forename").isEmpty() || values.get("surname").isEmpty()) {
             return "";
         }
-        int namesakes = index.namesakes(new PersonDetails("typed", values.get("forename"), values.get("surname"),
-                null, null, null, null, null, null, null, null));
-        return SharedName.warning(namesakes, true).orElse("");
+        boolean dobOrPostcode = !values.get("dob").isEmpty() || !values.get("postcode").isEmpty();
+        if (dobOrPostcode) {
+            return "";
+        }
+        BirthYears born;
+        try {
+            born = BirthYears.parse(values.get("age"), LocalDate.now(clock)).orElse(null);
+        } catch (IllegalArgumentException ex) {
+            return "";
+        }
+        PersonDetails typed = new PersonDetails("typed", values.get("forename"), values.get("surname"),
+                null, null, null, null, null, null, null, null);
+        SharedName.Namesakes namesakes = born == null ? SharedName.Namesakes.byName(index.namesakes(typed))
+                : new SharedName.Namesakes(index.namesakes(typed), born, index.namesakes(typed, born));
+        return SharedName.warning(namesakes, false).orElse("");
     }
 
     private List<PersonIndex.Found> find(User user, Section section, Map<String, String> values, FormErrors errors) {
