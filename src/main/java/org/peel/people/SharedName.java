@@ -70,7 +70,38 @@ public final class SharedName {
     public record Refusal(int namesakes, String message) {
     }
 
+    /**
+     * Someone new recorded with no detail that tells them apart from their namesakes — no date of birth or postcode,
+     * and no age or an age that still left the name shared — and the reason the caller gave none.
+     */
+    public record WithoutDetail(NotGiven reason, Namesakes namesakes) {
+
+        /** What the person's page says of the record. */
+        public String describe() {
+            String why = reason.description().substring(0, 1).toLowerCase() + reason.description().substring(1);
+            if (namesakes.years() == null) {
+                return "Recorded without a date of birth, age or postcode: " + why;
+            }
+            return "Recorded with only an approximate age (born " + namesakes.years().span() + ", as "
+                    + namesakes.inYears() + " records of this name were) and no date of birth or postcode: " + why;
+        }
+    }
+
     private SharedName() {
+    }
+
+    /**
+     * What to keep when someone new is recorded: the reason given, when a name was typed with no date of birth and
+     * no postcode, and either no age or an age that still leaves more namesakes born in its years than are shown.
+     * Empty when no reason was given or a detail made it needless.
+     */
+    public static Optional<WithoutDetail> withoutDetail(Namesakes namesakes, Typed typed) {
+        boolean detail = typed.dob() || typed.postcode() || typed.age() && !namesakes.sharedAfterAge();
+        if (!typed.name() || detail || typed.notGiven().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WithoutDetail(typed.notGiven().get(),
+                typed.age() ? namesakes : Namesakes.byName(namesakes.byName())));
     }
 
     /**

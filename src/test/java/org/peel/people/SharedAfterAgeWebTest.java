@@ -91,7 +91,7 @@ class SharedAfterAgeWebTest {
     }
 
     @Test
-    @DisplayName("the ASB form: someone new with an age that leaves 7 is asked on the age field; a postcode or a reason lets it go ahead")
+    @DisplayName("the ASB form: someone new with an age that leaves 7 is asked on the age field; a postcode or a reason lets it go ahead, and the reason is kept, shown and counted")
     void formAfterAge() {
         WebClient pc = server.signedIn("pc.asbage", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER);
         pc.get("/prevention/asb/new");
@@ -119,5 +119,52 @@ class SharedAfterAgeWebTest {
         form.remove("victimPostcode");
         form.put("victimNotGiven", "REFUSED");
         assertThat(pc.post("/prevention/asb", form).statusCode()).isEqualTo(201);
+
+        // the reason is kept with her record: by then 10 records had her name (the 8, and the two calls above,
+        // recorded with no date of birth), 7 of them born 1990–1996; audited with the record
+        var jdbi = server.database().jdbi();
+        Map<String, Object> kept = jdbi.withHandle(h -> h.createQuery("""
+                        select person_record_id, reason, namesakes, born_from, born_to, namesakes_in_years,
+                               recorded_by from person_record_not_given""").mapToMap().one());
+        assertThat(kept).containsEntry("reason", "REFUSED").containsEntry("namesakes", 10)
+                .containsEntry("born_from", 1990).containsEntry("born_to", 1996)
+                .containsEntry("namesakes_in_years", 7).containsEntry("recorded_by", "pc.asbage");
+        String recordId = (String) kept.get("person_record_id");
+        long audited = jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) from audit_event where action = 'person-record.not-given'
+                          and record_type = 'person_record' and record_id = :id and outcome = 'success'""")
+                .bind("id", recordId).mapTo(Long.class).one());
+        assertThat(audited).isEqualTo(1);
+
+        // when a caller says nothing of a second Ottilie and does not know her age: the reason alone
+        pc.get("/prevention/asb/new");
+        Map<String, String> nothing = callFromOttilie("");
+        nothing.put("victimNotGiven", "UNKNOWN");
+        assertThat(pc.post("/prevention/asb", nothing).statusCode()).isEqualTo(201);
+
+        // then once linked, each person's page says how the record was made
+        new BatchLinkage(IdentityResolution.standard(), new PeopleStore(jdbi))
+                .run(new PersonRecordSource(jdbi, PersonRecordSource.STANDARD_TABLE), "peel link run");
+        WebClient dc = server.signedIn("dc.review", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
+        Map<String, String> pageOf = jdbi.withHandle(h -> h.createQuery("""
+                        select g.reason, p.public_ref::text as ref from person_record_not_given g
+                        join person_record r on r.id = g.person_record_id
+                        join person_link l on l.person_record_id = r.seq and l.ended_at is null
+                        join person p on p.id = l.person_id""")
+                .map((rs, ctx) -> Map.entry(rs.getString("reason"), rs.getString("ref"))).list())
+                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(dc.get("/people/" + pageOf.get("REFUSED")).body()).contains("data-testid=\"not-given\"")
+                .contains("Recorded with only an approximate age (born 1990–1996, as 7 records of this name were)"
+                        + " and no date of birth or postcode: the caller would not give one");
+        assertThat(dc.get("/people/" + pageOf.get("UNKNOWN")).body())
+                .contains("Recorded without a date of birth, age or postcode: the caller does not know them");
+
+        // and the review page counts June 2026's: one refused, one not known, none where it was not safe to ask
+        String review = dc.get("/people/review").body();
+        assertThat(review).contains("Records of someone new made in June 2026");
+        assertThat(review).containsPattern("data-reason=\"REFUSED\">\\s*<td[^>]*>The caller would not give one</td>"
+                + "\\s*<td[^>]*>1</td>");
+        assertThat(review).containsPattern("data-reason=\"UNKNOWN\">\\s*<td[^>]*>[^<]*</td>\\s*<td[^>]*>1</td>");
+        assertThat(review).containsPattern("data-reason=\"NOT_SAFE\">\\s*<td[^>]*>[^<]*</td>\\s*<td[^>]*>0</td>");
     }
 }

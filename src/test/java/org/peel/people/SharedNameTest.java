@@ -145,6 +145,36 @@ class SharedNameTest {
     }
 
     @Test
+    @DisplayName("the reason is kept when it stood in for a detail, and says what the record was made without")
+    void reasonKept() {
+        BirthYears years = new BirthYears(1990, 1996);
+        Optional<SharedName.NotGiven> refused = Optional.of(SharedName.NotGiven.REFUSED);
+
+        // a name alone and a reason: kept, counted by name only
+        assertThat(SharedName.withoutDetail(SharedName.Namesakes.byName(9),
+                new SharedName.Typed(true, false, false, false, refused))).get()
+                .isEqualTo(new SharedName.WithoutDetail(SharedName.NotGiven.REFUSED, SharedName.Namesakes.byName(9)));
+        assertThat(new SharedName.WithoutDetail(SharedName.NotGiven.REFUSED, SharedName.Namesakes.byName(9))
+                .describe()).isEqualTo("Recorded without a date of birth, age or postcode: the caller would not give one");
+        // an age that left 7 born in its years, and a reason: kept with the years
+        SharedName.Namesakes afterAge = new SharedName.Namesakes(312, years, 7);
+        assertThat(SharedName.withoutDetail(afterAge, new SharedName.Typed(true, false, true, false,
+                Optional.of(SharedName.NotGiven.NOT_SAFE)))).get().extracting(SharedName.WithoutDetail::describe)
+                .isEqualTo("Recorded with only an approximate age (born 1990–1996, as 7 records of this name were)"
+                        + " and no date of birth or postcode: it was not safe or possible to ask");
+        // nothing to keep when a detail told them apart: a postcode, a date of birth, an age leaving 5
+        assertThat(SharedName.withoutDetail(afterAge, new SharedName.Typed(true, false, true, true, refused)))
+                .isEmpty();
+        assertThat(SharedName.withoutDetail(afterAge, new SharedName.Typed(true, true, false, false, refused)))
+                .isEmpty();
+        assertThat(SharedName.withoutDetail(new SharedName.Namesakes(312, years, 5),
+                new SharedName.Typed(true, false, true, false, refused))).isEmpty();
+        // nor when no reason was given
+        assertThat(SharedName.withoutDetail(SharedName.Namesakes.byName(9),
+                new SharedName.Typed(true, false, false, false, Optional.empty()))).isEmpty();
+    }
+
+    @Test
     @DisplayName("a reason for giving none is read by its name; anything else is no reason")
     void reasons() {
         assertThat(SharedName.NotGiven.of("REFUSED")).contains(SharedName.NotGiven.REFUSED);
