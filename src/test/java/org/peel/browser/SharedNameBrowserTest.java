@@ -9,7 +9,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peel.access.Role;
+import org.peel.people.BatchLinkage;
+import org.peel.people.IdentityResolution;
+import org.peel.people.PeopleStore;
 import org.peel.people.PeopleWebRecords;
+import org.peel.people.PersonRecordSource;
 import org.peel.testing.BrowserFixture;
 import org.peel.testing.Fixtures;
 import org.peel.testing.HeadlessChromium;
@@ -32,10 +36,11 @@ class SharedNameBrowserTest {
     @RegisterExtension
     static final BrowserFixture peel = BrowserFixture.onTestServer()
             .user("pc.ottilie", Role.NEIGHBOURHOOD_OFFICER, Fixtures.WESTMINSTER)
+            .user("dc.ottilie", Role.INVESTIGATOR, Fixtures.WESTMINSTER)
             .given(s -> PeopleWebRecords.eightOttilies(s.database().jdbi(), THIS_YEAR));
 
     @Test
-    @DisplayName("name and an age of 30-35: the panel says 7 share the name and a birth year, the form asks on the age field, a reason records her")
+    @DisplayName("name and an age of 30-35: the panel says 7 share the name and a birth year, the form asks on the age field, a reason records her and is shown and counted")
     void askedAgainAfterAge() throws IOException {
         // an age of 30 to 35 stands for birth years THIS_YEAR − 36 to THIS_YEAR − 30 (1990–1996 in 2026), in which
         // 7 of the 8 Ottilie Brackenburys were born
@@ -76,5 +81,27 @@ class SharedNameBrowserTest {
                 .stream().findFirst().orElse(null)).click();
         HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("[data-testid=save-incident]")));
         assertThat(browser.findElement(By.cssSelector("[data-testid=incident-id]")).getText()).contains("recorded");
+
+        // once the records are linked, her person's page says how her record was made, and the review page counts it
+        var jdbi = server.database().jdbi();
+        new BatchLinkage(IdentityResolution.standard(), new PeopleStore(jdbi))
+                .run(new PersonRecordSource(jdbi, PersonRecordSource.STANDARD_TABLE), "peel link run");
+        String ref = jdbi.withHandle(h -> h.createQuery("""
+                        select p.public_ref::text from person_record_not_given g
+                        join person_record r on r.id = g.person_record_id
+                        join person_link l on l.person_record_id = r.seq and l.ended_at is null
+                        join person p on p.id = l.person_id""").mapTo(String.class).one());
+        browser.manage().deleteAllCookies();
+        HeadlessChromium.signIn(browser, server, "dc.ottilie");
+        browser.get(server.url("/people/" + ref));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=not-given]")).getText())
+                .isEqualTo("Recorded with only an approximate age (born " + years + ", as 7 records of this name were)"
+                        + " and no date of birth or postcode: the caller would not give one");
+        HeadlessChromium.screenshot(browser, "shared-name-person-page");
+        browser.get(server.url("/people/review"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=without-detail] [data-reason=REFUSED]")).getText())
+                .isEqualTo("The caller would not give one 1");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=without-detail] [data-reason=UNKNOWN]")).getText())
+                .isEqualTo("The caller does not know them 0");
     }
 }
