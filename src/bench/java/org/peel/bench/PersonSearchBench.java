@@ -495,7 +495,7 @@ final class PersonSearchBench implements Callable<Integer> {
                           ceiling:   on the same answers no search could do better than %.2f%%: a name shared by
                                      k people, with no detail, puts the right one in the first five at best 5 ÷ k
                                      of the time; refusals cost %.2f points of it, refusals after an age %.2f,
-                                     names alone never told they are shared (a slip in the surname) %.2f
+                                     names alone never told they are shared (a slip in the name typed) %.2f
                           full scan: p50 %8.2f ms   p99 %8.2f ms   (scoring every record: %,d scored per search,
                                      scaled ×%.0f to %,d)
                           ratio:     %,8.0f x   (full scan p50 ÷ index p50)""",
