@@ -269,8 +269,9 @@ public final class PeopleRoutes {
         }
         PersonDetails typed = new PersonDetails("typed", values.get("forename"), values.get("surname"),
                 null, null, null, null, null, null, null, null);
-        SharedName.Namesakes namesakes = born == null ? SharedName.Namesakes.byName(index.namesakes(typed))
-                : new SharedName.Namesakes(index.namesakes(typed), born, index.namesakes(typed, born));
+        int byName = index.namesakes(typed);
+        SharedName.Namesakes namesakes = born == null || byName <= SharedName.SHOWN
+                ? SharedName.Namesakes.byName(byName) : new SharedName.Namesakes(byName, born, index.namesakes(typed, born));
         return SharedName.warning(namesakes, false).orElse("");
     }
 
