@@ -31,7 +31,12 @@ import java.util.concurrent.Callable;
  * <p>Beside the figures as typed, the figures at the moment of create: a search of a name alone that Peel answers
  * with "shared by more than can be shown" is followed by the call handler asking, and a modelled caller giving a
  * date of birth, an approximate age or a postcode with stated probabilities, or refusing; the person offered when
- * "someone new" can be chosen is what decides whether a duplicate is made.
+ * "someone new" can be chosen is what decides whether a duplicate is made. When the caller gives only an age and
+ * the name is still shared by more than can be shown among those born in the age's years, the handler asks again,
+ * and the modelled caller gives a postcode or a date of birth with stated chances, or refuses again.
+ *
+ * <p>Beside it, the ceiling on the same modelled answers: the best any search could do when a caller refuses, since
+ * a name (or a name and an age) shared by k people can put the right one in the first five at best 5 ÷ k of the time.
  */
 @Command(name = "person-search", mixinStandardHelpOptions = true,
         description = "Search-before-create latency (p50, p99) over N synthetic person records, against scoring"
@@ -89,6 +94,16 @@ final class PersonSearchBench implements Callable<Integer> {
             description = "Modelled chance that a caller asked gives a postcode instead (default: 0.1); the rest refuse")
     double callerPostcode = 0.1;
 
+    @Option(names = "--caller-postcode-after-age", paramLabel = "P",
+            description = "Modelled chance that a caller who gave only an age, asked again because the name is still"
+                    + " shared among those born in its years, gives a postcode (default: 0.5)")
+    double callerPostcodeAfterAge = 0.5;
+
+    @Option(names = "--caller-dob-after-age", paramLabel = "P",
+            description = "Modelled chance that a caller asked again after an age gives a date of birth instead"
+                    + " (default: 0.2); the rest refuse")
+    double callerDobAfterAge = 0.2;
+
     /** The caller's guess of an age is off by a normal error of this many years, rounded. */
     private static final double AGE_ERROR_SD = 2.5;
     /** The day the modelled calls are made, fixed so that a run repeats. */
@@ -105,6 +120,10 @@ final class PersonSearchBench implements Callable<Integer> {
         }
         if (callerDob < 0 || callerAge < 0 || callerPostcode < 0 || callerDob + callerAge + callerPostcode > 1) {
             throw new IllegalArgumentException("--caller-dob, --caller-age and --caller-postcode must be chances"
+                    + " (0 to 1) that add up to at most 1");
+        }
+        if (callerPostcodeAfterAge < 0 || callerDobAfterAge < 0 || callerPostcodeAfterAge + callerDobAfterAge > 1) {
+            throw new IllegalArgumentException("--caller-postcode-after-age and --caller-dob-after-age must be chances"
                     + " (0 to 1) that add up to at most 1");
         }
         Random random = new Random(SEED);
@@ -172,6 +191,23 @@ final class PersonSearchBench implements Callable<Integer> {
             personAsTyped[q] = person;
         }
 
+        // persons (not records) by exact name, and the birth years of each name's persons: what no search can tell
+        // apart without a detail, for the ceiling
+        Map<String, Integer> peopleNamed = new java.util.HashMap<>();
+        for (int i = 0; i < records; i++) {
+            if (personOf[i] == i) {
+                peopleNamed.merge(nameOf(people.get(i).details()), 1, Integer::sum);
+            }
+        }
+        Map<String, int[]> yearsNamed = new java.util.HashMap<>(peopleNamed.size() * 2);
+        for (int i = 0; i < records; i++) {
+            if (personOf[i] == i) {
+                String name = nameOf(people.get(i).details());
+                int[] years = yearsNamed.computeIfAbsent(name, n -> new int[peopleNamed.get(n) + 1]);
+                years[++years[0]] = people.get(i).details().dob().getYear();
+            }
+        }
+
         // at the moment of create: Peel counts the typed name's namesakes; a name alone shared by more than the five
         // shown is answered with "shared by many", the call handler asks, and the modelled caller gives a date of
         // birth, an approximate age or a postcode, or refuses. Its own random stream leaves the searches as typed
@@ -184,6 +220,21 @@ final class PersonSearchBench implements Callable<Integer> {
         // by the caller's answer: 0 a date of birth, 1 an age, 2 a postcode, 3 refused
         int[] answered = new int[4];
         int[] foundAfter = new int[4];
+        // after an age alone: found then; still shared among those born in its years (so asked again); and by the
+        // second answer (0 a date of birth, 1 a postcode, 2 refused again), how many and then found
+        int foundAfterAgeAlone = 0;
+        int foundAfterAgeFinal = 0;
+        int atCreateFoundOneQuestion = 0;
+        int stillShared = 0;
+        int[] answeredAgain = new int[3];
+        int[] foundAfterAgain = new int[3];
+        long[] inYearsNanos = new long[queries];
+        int inYearsCounted = 0;
+        // the best any search could do on the same answers: 1 where a date of birth or postcode was given (or the
+        // name is not shared), min(1, 5 ÷ k) where the caller refused and k persons share what was given
+        double best = 0;
+        double lostToRefusal = 0;
+        double lostToRefusalAfterAge = 0;
         for (int q = 0; q < queries; q++) {
             long s = System.nanoTime();
             int namesakes = search.namesakes(typed[q]);
@@ -191,6 +242,12 @@ final class PersonSearchBench implements Callable<Integer> {
             boolean nameAlone = typed[q].dob() == null && typed[q].postcode() == null;
             boolean found5 = personAsTyped[q];
             long shown = nanos[q] + countNanos[q];
+            double bestHere = 1;
+            int foundAfterAgeBefore = foundAfterAgeAlone;
+            if (nameAlone && !SharedName.warning(namesakes, true).isPresent()) {
+                bestHere = Math.min(1.0, 5.0 / peopleNamed.getOrDefault(nameOf(people.get(personOf[source[q]])
+                        .details()), 1));
+            }
             if (SharedName.warning(namesakes, nameAlone).isPresent()) {
                 warned++;
                 PersonDetails truth = people.get(personOf[source[q]]).details();
@@ -215,15 +272,86 @@ final class PersonSearchBench implements Callable<Integer> {
                     int wantPerson = personOf[source[q]];
                     found5 = again.stream()
                             .anyMatch(c -> personOf[positionOf.get(c.details().recordId())] == wantPerson);
+                    if (answer == 1) {
+                        if (found5) {
+                            foundAfterAgeAlone++;
+                        }
+                        boolean foundOneQuestion = found5;
+                        // the age given: does it still leave more than can be shown among those born in its years?
+                        long s3 = System.nanoTime();
+                        int inYears = search.namesakes(asked2, born);
+                        inYearsNanos[inYearsCounted++] = System.nanoTime() - s3;
+                        SharedName.Namesakes counted = new SharedName.Namesakes(namesakes, born, inYears);
+                        if (SharedName.warning(counted, false).isPresent()) {
+                            stillShared++;
+                            double r2 = caller.nextDouble();
+                            int second = r2 < callerDobAfterAge ? 0 : r2 < callerDobAfterAge + callerPostcodeAfterAge
+                                    ? 1 : 2;
+                            answeredAgain[second]++;
+                            if (second < 2) {
+                                PersonDetails asked3 = new PersonDetails("typed", t.givenName(), t.surname(), null,
+                                        second == 0 ? truth.dob() : null, null, null,
+                                        second == 1 ? truth.postcode() : null, null, null, null);
+                                long s4 = System.nanoTime();
+                                List<PersonSearch.Candidate> third = search.top(asked3, born, 5, 0.01, i -> false);
+                                shown = System.nanoTime() - s4;
+                                found5 = third.stream()
+                                        .anyMatch(c -> personOf[positionOf.get(c.details().recordId())] == wantPerson);
+                            } else {
+                                // the age's search stands; no search could beat 5 ÷ k for the k persons of the
+                                // name born in its years (the person too, should the age have missed them)
+                                int[] years = yearsNamed.get(nameOf(truth));
+                                int k = 0;
+                                for (int y = 1; y <= years[0]; y++) {
+                                    if (born.contains(years[y])) {
+                                        k++;
+                                    }
+                                }
+                                if (!born.contains(truth.dob().getYear())) {
+                                    k++;
+                                }
+                                bestHere = Math.min(1.0, 5.0 / k);
+                                lostToRefusalAfterAge += 1 - bestHere;
+                            }
+                            if (found5) {
+                                foundAfterAgain[second]++;
+                            }
+                        }
+                        if (foundOneQuestion) {
+                            atCreateFoundOneQuestion++;
+                        }
+                        if (found5) {
+                            foundAfterAgeFinal++;
+                        }
+                    } else if (found5) {
+                        atCreateFoundOneQuestion++;
+                    }
+                } else {
+                    bestHere = Math.min(1.0, 5.0 / peopleNamed.getOrDefault(nameOf(truth), 1));
+                    lostToRefusal += 1 - bestHere;
+                    if (found5) {
+                        atCreateFoundOneQuestion++;
+                    }
                 }
-                if (found5) {
+                // after an age: the age's own search, as before the second question was modelled
+                if (answer == 1 ? foundAfterAgeAlone > foundAfterAgeBefore : found5) {
                     foundAfter[answer]++;
                 }
+            } else if (found5) {
+                atCreateFoundOneQuestion++;
             }
+            best += bestHere;
             atCreateNanos[q] = shown;
             if (found5) {
                 atCreateFound++;
             }
+        }
+        double bestAtCreate = best / queries;
+        double inYearsP99 = 0;
+        if (inYearsCounted > 0) {
+            long[] counted = Arrays.copyOf(inYearsNanos, inYearsCounted);
+            Arrays.sort(counted);
+            inYearsP99 = counted[(int) (inYearsCounted * 0.99)] / 1e6;
         }
         Arrays.sort(countNanos);
         Arrays.sort(atCreateNanos);
@@ -232,12 +360,6 @@ final class PersonSearchBench implements Callable<Integer> {
         double atCreateP99 = atCreateNanos[(int) (queries * 0.99)] / 1e6;
         // a name alone can tell apart no more people than share it: with k people of that exact name, the best any
         // search can do is put the right one in the first five 5 ÷ k of the time
-        Map<String, Integer> peopleNamed = new java.util.HashMap<>();
-        for (int i = 0; i < records; i++) {
-            if (personOf[i] == i) {
-                peopleNamed.merge(nameOf(people.get(i).details()), 1, Integer::sum);
-            }
-        }
         double nameOnlyCeiling = 0;
         int nameOnlyShared = 0;
         for (int q = 0; q < queries; q++) {
@@ -313,6 +435,32 @@ final class PersonSearchBench implements Callable<Integer> {
                 round(foundAfter[2] / (double) Math.max(1, answered[2]), 4));
         json.put("at_create_own_person_in_top5_after_refusal",
                 round(foundAfter[3] / (double) Math.max(1, answered[3]), 4));
+        Map<String, Object> modelledAgain = new LinkedHashMap<>();
+        modelledAgain.put("asked_when", "an approximate age leaves more than " + SharedName.SHOWN
+                + " records of the name born in its years");
+        modelledAgain.put("gives_dob", callerDobAfterAge);
+        modelledAgain.put("gives_postcode", callerPostcodeAfterAge);
+        modelledAgain.put("refuses", round(1 - callerDobAfterAge - callerPostcodeAfterAge, 4));
+        json.put("modelled_caller_after_age", modelledAgain);
+        json.put("namesakes_in_years_p99_ms", round(inYearsP99, 4));
+        json.put("at_create_after_age_still_shared", stillShared);
+        json.put("at_create_asked_again_gave_dob", answeredAgain[0]);
+        json.put("at_create_asked_again_gave_postcode", answeredAgain[1]);
+        json.put("at_create_asked_again_refused", answeredAgain[2]);
+        json.put("at_create_own_person_in_top5_after_age_then_asked_again",
+                round(foundAfterAgeFinal / (double) Math.max(1, answered[1]), 4));
+        json.put("at_create_own_person_in_top5_asked_again_after_dob",
+                round(foundAfterAgain[0] / (double) Math.max(1, answeredAgain[0]), 4));
+        json.put("at_create_own_person_in_top5_asked_again_after_postcode",
+                round(foundAfterAgain[1] / (double) Math.max(1, answeredAgain[1]), 4));
+        json.put("at_create_own_person_in_top5_asked_again_after_refusal",
+                round(foundAfterAgain[2] / (double) Math.max(1, answeredAgain[2]), 4));
+        json.put("at_create_own_person_in_top5_one_question_only", round(atCreateFoundOneQuestion / (double) queries, 4));
+        json.put("at_create_best_possible_in_top5", round(bestAtCreate, 4));
+        json.put("at_create_best_possible_lost_to_refusal", round(lostToRefusal / queries, 4));
+        json.put("at_create_best_possible_lost_to_refusal_after_age", round(lostToRefusalAfterAge / queries, 4));
+        json.put("at_create_best_possible_lost_unwarned",
+                round(1 - bestAtCreate - lostToRefusal / queries - lostToRefusalAfterAge / queries, 4));
         json.put("at_create_p50_ms", round(atCreateP50));
         json.put("at_create_p99_ms", round(atCreateP99));
         json.put("full_scan_p50_ms", round(scanP50));
@@ -337,6 +485,17 @@ final class PersonSearchBench implements Callable<Integer> {
                                      postcode %.2f, refused %.2f):
                                      a date of birth %,d times (then %.2f%% in the top 5), an age %,d (%.2f%%),
                                      a postcode %,d (%.2f%%), refused %,d (%.2f%%, the search as typed)
+                                     after an age, %,d were told the name is still shared by more than %d born in
+                                     its years (counted in p99 %.4f ms); the handler asked again and the caller gave
+                                     (assumed: date of birth %.2f, postcode %.2f, refused %.2f):
+                                     a date of birth %,d times (then %.2f%%), a postcode %,d (%.2f%%), refused
+                                     %,d (%.2f%%, the age's search); so after an age %.2f%% in the top 5
+                                     (%.2f%% with the age's search alone; at create with one question only,
+                                     %.2f%% of all searches)
+                          ceiling:   on the same answers no search could do better than %.2f%%: a name shared by
+                                     k people, with no detail, puts the right one in the first five at best 5 ÷ k
+                                     of the time; refusals cost %.2f points of it, refusals after an age %.2f,
+                                     names alone never told they are shared (a slip in the name typed) %.2f
                           full scan: p50 %8.2f ms   p99 %8.2f ms   (scoring every record: %,d scored per search,
                                      scaled ×%.0f to %,d)
                           ratio:     %,8.0f x   (full scan p50 ÷ index p50)""",
@@ -351,6 +510,15 @@ final class PersonSearchBench implements Callable<Integer> {
                 answered[1], 100.0 * foundAfter[1] / Math.max(1, answered[1]),
                 answered[2], 100.0 * foundAfter[2] / Math.max(1, answered[2]),
                 answered[3], 100.0 * foundAfter[3] / Math.max(1, answered[3]),
+                stillShared, SharedName.SHOWN, inYearsP99, callerDobAfterAge, callerPostcodeAfterAge,
+                1 - callerDobAfterAge - callerPostcodeAfterAge,
+                answeredAgain[0], 100.0 * foundAfterAgain[0] / Math.max(1, answeredAgain[0]),
+                answeredAgain[1], 100.0 * foundAfterAgain[1] / Math.max(1, answeredAgain[1]),
+                answeredAgain[2], 100.0 * foundAfterAgain[2] / Math.max(1, answeredAgain[2]),
+                100.0 * foundAfterAgeFinal / Math.max(1, answered[1]),
+                100.0 * foundAfter[1] / Math.max(1, answered[1]), 100.0 * atCreateFoundOneQuestion / queries,
+                100.0 * bestAtCreate, 100.0 * lostToRefusal / queries, 100.0 * lostToRefusalAfterAge / queries,
+                100.0 * (1 - bestAtCreate) - 100.0 * lostToRefusal / queries - 100.0 * lostToRefusalAfterAge / queries,
                 scanP50, scanP99, sliceN, scale, records, scanP50 / p50);
         output.print(System.out, text, json);
         return 0;

@@ -60,7 +60,11 @@ public record CrimeRequest(
             @JsonProperty("date_of_birth") String dateOfBirth) {
     }
 
-    /** A victim and the answers to the needs assessment asked at recording. */
+    /**
+     * A victim and the answers to the needs assessment asked at recording. {@code age} (an approximate age, "30",
+     * "about 30", "30-35") and {@code not_given} (why the caller gave no date of birth or age: REFUSED, UNKNOWN or
+     * NOT_SAFE) answer the question asked before a victim is recorded from a name many records share, as on the form.
+     */
     public record VictimRequest(
             @JsonProperty("forenames") String forenames,
             @JsonProperty("surname") String surname,
@@ -71,7 +75,9 @@ public record CrimeRequest(
             @JsonProperty("persistently_targeted") Boolean persistentlyTargeted,
             @JsonProperty("bereaved_close_relative") Boolean bereavedCloseRelative,
             @JsonProperty("declines_referral") Boolean declinesReferral,
-            @JsonProperty("personal_statement") String personalStatement) {
+            @JsonProperty("personal_statement") String personalStatement,
+            @JsonProperty("age") String age,
+            @JsonProperty("not_given") String notGiven) {
     }
 
     /** The body of {@code POST /api/v1/crimes/{id}/outcome}. */

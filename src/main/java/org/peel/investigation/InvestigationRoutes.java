@@ -12,6 +12,7 @@ import org.peel.access.User;
 import org.peel.common.BadInput;
 import org.peel.people.IdentifiedPerson;
 import org.peel.people.PersonIndex;
+import org.peel.people.SharedName;
 import org.peel.web.ApiJson;
 import org.peel.web.FormErrors;
 import org.peel.web.Web;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +41,10 @@ public final class InvestigationRoutes {
     /** The JSON API's name for each field the report's checks name by its form field. */
     private static final Map<String, String> JSON_FIELDS = Map.of("offence", "offence_group", "committed", "committed_at",
             "borough", "borough_code", "victim_surname", "victims", "victim_dob", "victims", CrimeReport.RAPE_FIELD, "flags");
+
+    /** A victim's fields in the body of {@code POST /api/v1/crimes}, which has no postcode for a victim. */
+    private static final IdentifiedPerson.Fields API_VICTIM = new IdentifiedPerson.Fields("forenames", "surname",
+            "date_of_birth", "age", null, "not_given");
 
     private final Web web;
     private final CrimeStore crimes;
@@ -147,9 +153,14 @@ public final class InvestigationRoutes {
             return;
         }
         User user = authorizeRecording(ctx, report);
+        Map<Integer, SharedName.WithoutDetail> withoutDetail = new java.util.HashMap<>();
+        if (!values.containsKey("victim_business")) {
+            identified.withoutDetail(values.get("victim_person_id"), IdentifiedPerson.Fields.snakeWithoutPostcode("victim"),
+                    values::get, LocalDate.now(clock)).ifPresent(w -> withoutDetail.put(0, w));
+        }
         List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "web", ctx.ip(),
                 identified.chosenBy(user, Section.INVESTIGATION, values.get("victim_person_id"), "victim_person_id",
-                        ctx.ip()));
+                        ctx.ip()), withoutDetail);
         List<CrimeStore.CrimeView> views = recorded.stream()
                 .map(r -> crimes.crime(r.crimeId()).orElseThrow()).toList();
         Web.noStore(ctx);
@@ -402,8 +413,34 @@ public final class InvestigationRoutes {
             Map.Entry<String, String> first = problems.entrySet().iterator().next();
             throw BadInput.field(JSON_FIELDS.getOrDefault(first.getKey(), first.getKey()), first.getValue());
         }
+        // every victim the API names is someone new: one whose name many records share needs a date of birth, an
+        // age that tells them apart, or a reason, as on the form, and the first that does not is named by its field
+        Map<Integer, SharedName.WithoutDetail> withoutDetail = new java.util.HashMap<>();
+        for (int i = 0; i < body.victims().size(); i++) {
+            CrimeRequest.VictimRequest v = body.victims().get(i);
+            if (Boolean.TRUE.equals(v.business())) {
+                continue;
+            }
+            Function<String, String> given = field -> switch (field) {
+                case "forenames" -> v.forenames();
+                case "surname" -> v.surname();
+                case "date_of_birth" -> v.dateOfBirth();
+                case "age" -> v.age();
+                case "not_given" -> v.notGiven();
+                default -> null;
+            };
+            Map<String, String> refused = identified.problemsWithSomeoneNew(null, API_VICTIM, given,
+                    LocalDate.now(clock));
+            if (!refused.isEmpty()) {
+                Map.Entry<String, String> first = refused.entrySet().iterator().next();
+                throw BadInput.field("victims[" + i + "]." + first.getKey(), first.getValue());
+            }
+            int victim = i;
+            identified.withoutDetail(null, API_VICTIM, given, LocalDate.now(clock))
+                    .ifPresent(w -> withoutDetail.put(victim, w));
+        }
         User user = authorizeRecording(ctx, report);
-        List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "api", ctx.ip());
+        List<RecordCrime.Recorded> recorded = recordCrime.record(report, user, "api", ctx.ip(), null, withoutDetail);
         ctx.status(201).json(new RecordedCrimeAnswer.Recorded(recorded.stream()
                 .map(r -> RecordedCrimeAnswer.of(r, report.flags())).toList()));
     }

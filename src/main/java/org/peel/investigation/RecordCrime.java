@@ -3,10 +3,13 @@ package org.peel.investigation;
 import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
+import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.common.Adapter;
 import org.peel.common.BadInput;
 import org.peel.people.PeopleStore;
+import org.peel.people.PersonNotGivenStore;
+import org.peel.people.SharedName;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,6 +41,7 @@ public final class RecordCrime {
     private final CrimeLocator locator;
     private final PersistentTargeting.Policy targeting;
     private final PeopleStore people;
+    private final PersonNotGivenStore notGiven;
 
     public RecordCrime(Jdbi jdbi, AuditTrail audit, Screening.Settings screening,
                        Allocation.Policy allocation, Clock clock) {
@@ -65,6 +69,7 @@ public final class RecordCrime {
         this.clock = clock;
         this.locator = locator;
         this.people = new PeopleStore(jdbi, audit);
+        this.notGiven = new PersonNotGivenStore(jdbi, audit);
     }
 
     /**
@@ -129,6 +134,19 @@ public final class RecordCrime {
      * @param victimPerson the person chosen, or null for none
      */
     public List<Recorded> record(CrimeReport given, User by, String channel, String clientAddress, Long victimPerson) {
+        return record(given, by, channel, clientAddress, victimPerson, Map.of());
+    }
+
+    /**
+     * As {@link #record(CrimeReport, User, String, String, Long)}, keeping beside each victim recorded as someone
+     * new with no detail that tells them apart from their namesakes the reason the caller gave none, through the
+     * people kernel in the same transaction, audited there.
+     *
+     * @param withoutDetail the reason and the namesakes counted, by the victim's position in the report; the first
+     *                      victim's is ignored when {@code victimPerson} was chosen
+     */
+    public List<Recorded> record(CrimeReport given, User by, String channel, String clientAddress, Long victimPerson,
+                                 Map<Integer, SharedName.WithoutDetail> withoutDetail) {
         CrimeReport report = located(given);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> problems = report.problems(now);
@@ -148,9 +166,16 @@ public final class RecordCrime {
                 if (victim != null) {
                     victimId = crimes.insertPerson(h, crimeId, "victim", 1, victim.person(), now);
                     audit.record(h, event(by, "record", "person_record", victimId, clientAddress, "victim of " + crimeId));
-                    if (victimPerson != null && victim == victims.get(0)) {
+                    // by identity: two victims with the same details are still two positions
+                    int position = 0;
+                    while (victims.get(position) != victim) {
+                        position++;
+                    }
+                    if (victimPerson != null && position == 0) {
                         people.linkAtEntry(h, victimId, victimPerson, by, "identified as this person by "
                                 + by.username() + " when recording " + crimeId, "victim_person_id");
+                    } else if (withoutDetail.containsKey(position)) {
+                        notGiven.record(h, by, Section.INVESTIGATION, victimId, withoutDetail.get(position), now);
                     }
                 }
                 int n = 0;

@@ -69,6 +69,11 @@ public record BirthYears(int from, int to) {
         return year >= from && year <= to;
     }
 
+    /** The years as a span, for a message: "1990–1996", or "1990" for one year. */
+    public String span() {
+        return from == to ? Integer.toString(from) : from + "–" + to;
+    }
+
     /** In words, for an explanation: "born 1992 to 1999". */
     public String describe() {
         return from == to ? "born " + from : "born " + from + " to " + to;

@@ -25,7 +25,9 @@ import java.util.function.Function;
  * such person.
  *
  * <p>When "someone new" is chosen instead, {@link #problemsWithSomeoneNew} applies {@link SharedName}: a name that more
- * records share than the panel shows needs a date of birth, an approximate age, a postcode or a reason for none.
+ * records share than the panel shows needs a date of birth, an approximate age, a postcode or a reason for none; an
+ * age that still leaves more namesakes born in its years than the panel shows needs a date of birth, a postcode or a
+ * reason.
  */
 public final class IdentifiedPerson {
 
@@ -75,7 +77,9 @@ public final class IdentifiedPerson {
      * What stops a new person being recorded from a form's details, by form field: an approximate age that is not
      * an age, a reason for giving none that is not one of {@link SharedName.NotGiven}, and — when "someone new" was
      * chosen ({@code chosen} blank) — a name that more records share than the panel shows with none of a date of
-     * birth, an age, a postcode or a reason, named on the date of birth field. Empty when it may go ahead.
+     * birth, an age, a postcode or a reason, named on the date of birth field; or an age that still leaves more
+     * namesakes born in its years than the panel shows, with no date of birth, postcode or reason, named on the age
+     * field. Empty when it may go ahead.
      *
      * @param form the form's value for a field name, null or blank when not filled in
      */
@@ -91,21 +95,57 @@ public final class IdentifiedPerson {
             }
         }
         String notGivenText = given(form.apply(fields.notGiven()));
-        Optional<SharedName.NotGiven> notGiven = SharedName.NotGiven.of(notGivenText);
-        if (notGivenText != null && notGiven.isEmpty()) {
+        if (notGivenText != null && SharedName.NotGiven.of(notGivenText).isEmpty()) {
             problems.put(fields.notGiven(), "Choose why the caller gave no date of birth, age or postcode");
         }
-        String surname = given(form.apply(fields.surname()));
-        if (index == null || given(chosen) != null || surname == null) {
+        Optional<Asked> asked = asked(chosen, fields, form, today);
+        if (asked.isEmpty()) {
             return problems;
         }
-        String forenames = given(form.apply(fields.forenames()));
-        SharedName.Typed typed = new SharedName.Typed(forenames != null, given(form.apply(fields.dob())) != null,
-                age != null, fields.postcode() != null && given(form.apply(fields.postcode())) != null, notGiven);
-        int namesakes = forenames == null ? 0 : index.namesakes(new PersonDetails("typed", forenames, surname, null,
-                null, null, null, null, null, null, null));
-        SharedName.decide(namesakes, typed).ifPresent(r -> problems.putIfAbsent(fields.dob(), r.message()));
+        SharedName.Namesakes namesakes = asked.get().namesakes();
+        // an age that still leaves the name shared is named on the age field, where it was typed; a name alone on
+        // the date of birth field, the first thing to ask for
+        String field = namesakes.sharedAfterAge() ? fields.age() : fields.dob();
+        SharedName.decide(namesakes, asked.get().typed()).ifPresent(r -> problems.putIfAbsent(field, r.message()));
         return problems;
+    }
+
+    /**
+     * The reason to keep with the new person record ({@link SharedName#withoutDetail}) when "someone new" was chosen
+     * from what the form holds; empty when a person was chosen, a detail was given, or no reason was.
+     */
+    public Optional<SharedName.WithoutDetail> withoutDetail(String chosen, Fields fields,
+                                                            Function<String, String> form, LocalDate today) {
+        return asked(chosen, fields, form, today).flatMap(a -> SharedName.withoutDetail(a.namesakes(), a.typed()));
+    }
+
+    /** What was typed of someone new and how many share the name: empty when the rule does not apply. */
+    private record Asked(SharedName.Typed typed, SharedName.Namesakes namesakes) {
+    }
+
+    private Optional<Asked> asked(String chosen, Fields fields, Function<String, String> form, LocalDate today) {
+        String surname = given(form.apply(fields.surname()));
+        String forenames = given(form.apply(fields.forenames()));
+        if (index == null || given(chosen) != null || surname == null || forenames == null) {
+            return Optional.empty();
+        }
+        String age = given(form.apply(fields.age()));
+        BirthYears born;
+        try {
+            born = age == null ? null : BirthYears.parse(age, today).orElse(null);
+        } catch (IllegalArgumentException notAnAge) {
+            // named on its own field; counted as no age here
+            born = null;
+        }
+        SharedName.Typed typed = new SharedName.Typed(true, given(form.apply(fields.dob())) != null, born != null,
+                fields.postcode() != null && given(form.apply(fields.postcode())) != null,
+                SharedName.NotGiven.of(given(form.apply(fields.notGiven()))));
+        PersonDetails name = new PersonDetails("typed", forenames, surname, null, null, null, null, null, null, null,
+                null);
+        int byName = index.namesakes(name);
+        SharedName.Namesakes namesakes = born == null || byName <= SharedName.SHOWN
+                ? SharedName.Namesakes.byName(byName) : new SharedName.Namesakes(byName, born, index.namesakes(name, born));
+        return Optional.of(new Asked(typed, namesakes));
     }
 
     private static String given(String text) {

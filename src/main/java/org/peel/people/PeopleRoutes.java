@@ -76,6 +76,8 @@ public final class PeopleRoutes {
     private final PersonRecordStore records;
     private final PersonIndex index;
     private final PlaceStore places;
+    /** Why records were made with no detail that tells them apart from their namesakes. */
+    private final PersonNotGivenStore notGiven;
     /** Reads today's date, for the birth years an approximate age stands for. */
     private final java.time.Clock clock;
 
@@ -90,6 +92,7 @@ public final class PeopleRoutes {
         this.records = new PersonRecordStore(jdbi);
         this.index = index;
         this.places = new PlaceStore(jdbi);
+        this.notGiven = new PersonNotGivenStore(jdbi, web.auditTrail());
     }
 
     public void register(RoutesConfig routes) {
@@ -246,18 +249,30 @@ public final class PeopleRoutes {
     }
 
     /**
-     * The warning that the name typed alone is shared by more records than are shown ({@link SharedName#warning});
-     * blank when a date of birth, an age or a postcode was typed too, or when few share it.
+     * The warning that the name typed is shared by more records than are shown ({@link SharedName#warning}): a name
+     * alone, or a name and an approximate age that still leaves more namesakes born in its years. Blank when a date
+     * of birth or a postcode was typed too, when the age is not one, or when few share it.
      */
     private String sharedWarning(Map<String, String> values) {
-        boolean nameAlone = !values.get("forename").isEmpty() && !values.get("surname").isEmpty()
-                && values.get("dob").isEmpty() && values.get("age").isEmpty() && values.get("postcode").isEmpty();
-        if (!nameAlone) {
+        if (values.get("forename").isEmpty() || values.get("surname").isEmpty()) {
             return "";
         }
-        int namesakes = index.namesakes(new PersonDetails("typed", values.get("forename"), values.get("surname"),
-                null, null, null, null, null, null, null, null));
-        return SharedName.warning(namesakes, true).orElse("");
+        boolean dobOrPostcode = !values.get("dob").isEmpty() || !values.get("postcode").isEmpty();
+        if (dobOrPostcode) {
+            return "";
+        }
+        BirthYears born;
+        try {
+            born = BirthYears.parse(values.get("age"), LocalDate.now(clock)).orElse(null);
+        } catch (IllegalArgumentException ex) {
+            return "";
+        }
+        PersonDetails typed = new PersonDetails("typed", values.get("forename"), values.get("surname"),
+                null, null, null, null, null, null, null, null);
+        int byName = index.namesakes(typed);
+        SharedName.Namesakes namesakes = born == null || byName <= SharedName.SHOWN
+                ? SharedName.Namesakes.byName(byName) : new SharedName.Namesakes(byName, born, index.namesakes(typed, born));
+        return SharedName.warning(namesakes, false).orElse("");
     }
 
     private List<PersonIndex.Found> find(User user, Section section, Map<String, String> values, FormErrors errors) {
@@ -344,6 +359,9 @@ public final class PeopleRoutes {
         });
         named.remove(null);
         named.add(person.id());
+        Map<Long, String> notedWithout = new HashMap<>();
+        notGiven.notes(bySource.values().stream().flatMap(List::stream).map(PersonRecordStore.PersonRecord::seq)
+                .toList()).forEach((seq, note) -> notedWithout.put(seq, note.describe()));
         Web.noStore(ctx);
         ctx.status(status);
         web.render(ctx, "people/person.jte", web.page(ctx, name, Section.INVESTIGATION), Map.ofEntries(
@@ -351,7 +369,8 @@ public final class PeopleRoutes {
                 Map.entry("refs", people.refsOf(named)), Map.entry("name", name), Map.entry("bySource", bySource),
                 Map.entry("withheld", withheld), Map.entry("history", history), Map.entry("undone", undone),
                 Map.entry("mayChange", mayChange(user)), Map.entry("errors", errors), Map.entry("values", values),
-                Map.entry("purpose", orEmpty(purpose(ctx))), Map.entry("purposeQuery", purposeQuery(ctx))));
+                Map.entry("purpose", orEmpty(purpose(ctx))), Map.entry("purposeQuery", purposeQuery(ctx)),
+                Map.entry("notGiven", notedWithout)));
     }
 
     /** The name most often recorded across the records shown; never one from a record withheld. */
@@ -505,11 +524,19 @@ public final class PeopleRoutes {
             items.add(new ReviewItem(p, left, right, refs.get(personOf.get(p.leftRecordId())),
                     refs.get(personOf.get(p.rightRecordId())), StoredExplanation.parse(p.explanation())));
         }
+        // this month's new persons from a shared name with no detail that tells them apart, by reason: how often
+        // search before create was answered with a reason instead of a detail (a local role: its borough's)
+        java.time.YearMonth month = java.time.YearMonth.now(clock);
+        Map<SharedName.NotGiven, Integer> withoutDetail = notGiven.countByReason(month.atDay(1).atStartOfDay(),
+                month.plusMonths(1).atDay(1).atStartOfDay(), user.role().isLocal() ? orEmpty(user.boroughCode()) : null);
         Web.noStore(ctx);
         ctx.status(status);
         web.render(ctx, "people/review.jte", web.page(ctx, "Likely duplicates to review", Section.INVESTIGATION),
                 Map.of("items", items, "withheld", withheld, "mayChange", mayChange(user), "errors", errors,
-                        "purpose", orEmpty(purpose(ctx)), "purposeQuery", purposeQuery(ctx)));
+                        "purpose", orEmpty(purpose(ctx)), "purposeQuery", purposeQuery(ctx),
+                        "month", month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK)
+                                + " " + month.getYear(),
+                        "withoutDetail", withoutDetail));
     }
 
     private void decideReview(Context ctx) {

@@ -261,12 +261,26 @@ public final class PersonIndex implements AutoCloseable {
      * read, so while the index is being built a common name may be undercounted. Never waits for a build.
      */
     public int namesakes(PersonDetails typed) {
+        return counted(search -> search.namesakes(typed), typed);
+    }
+
+    /**
+     * Of the typed name's {@link #namesakes(PersonDetails)}, how many were born in the years {@code born}
+     * ({@link PersonSearch#namesakes(PersonDetails, BirthYears)}): what a name and an approximate age cannot tell
+     * apart. Counted from the same records, with the same caveats; never waits for a build.
+     */
+    public int namesakes(PersonDetails typed, BirthYears born) {
+        return counted(search -> search.namesakes(typed, born), typed);
+    }
+
+    /** A count over every record a name count reads: the small force's, the index's, or the warming read's. */
+    private int counted(java.util.function.ToIntFunction<PersonSearch> count, PersonDetails typed) {
         start();
         Snapshot s = current.get();
         if (!large && (s == null || s.size() <= smallForce)) {
             List<PersonRecordSource.Stored> all = store.latestSince(NOTHING_SEEN, smallForce + 1);
             if (all.size() <= smallForce) {
-                return all.isEmpty() ? 0 : direct(all).namesakes(typed);
+                return all.isEmpty() ? 0 : count.applyAsInt(direct(all));
             }
             large = true;
         }
@@ -274,10 +288,10 @@ public final class PersonIndex implements AutoCloseable {
             return 0;
         }
         if (s.state() == State.WARMING) {
-            return PersonSearch.of(store.matching(typed, MATCHING_EACH).stream()
-                    .map(r -> PreparedRecord.of(r.details())).toList(), s.model()).namesakes(typed);
+            return count.applyAsInt(PersonSearch.of(store.matching(typed, MATCHING_EACH).stream()
+                    .map(r -> PreparedRecord.of(r.details())).toList(), s.model()));
         }
-        return s.base().namesakes(typed) + (s.changed() == null ? 0 : s.changed().namesakes(typed));
+        return count.applyAsInt(s.base()) + (s.changed() == null ? 0 : count.applyAsInt(s.changed()));
     }
 
     /**

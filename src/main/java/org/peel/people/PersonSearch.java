@@ -22,7 +22,8 @@ import java.util.function.IntPredicate;
  * {@link #AGE_RIGHT} and u is the share of indexed records with a date of birth born in those years.
  *
  * <p>{@link #namesakes} says how many indexed records share the typed forename and surname, or a surname that sounds
- * like it: a name alone cannot tell apart more people than that.
+ * like it: a name alone cannot tell apart more people than that. {@link #namesakes(PersonDetails, BirthYears)} says
+ * how many of those were born in the years an approximate age stands for: what a name and an age cannot.
  */
 public final class PersonSearch {
 
@@ -47,13 +48,13 @@ public final class PersonSearch {
     private final Map<String, int[]> postings;
     private final MatchModel model;
     private final int cap;
-    /** Records by name key ({@link #nameKey}): how many share each forename and surname sound. */
-    private final Map<String, Integer> names;
+    /** Records by name key ({@link #nameKey}): how many share each forename and surname sound, and their birth years. */
+    private final Map<String, Name> names;
     /** Records with a date of birth, counted by birth year, cumulatively: {@code bornBy[y]} are born before y. */
     private final int[] bornBy;
 
     private PersonSearch(PreparedRecord[] records, Map<String, int[]> postings, MatchModel model, int cap,
-                         Map<String, Integer> names, int[] bornBy) {
+                         Map<String, Name> names, int[] bornBy) {
         this.records = records;
         this.postings = postings;
         this.model = model;
@@ -65,7 +66,7 @@ public final class PersonSearch {
     public static PersonSearch of(List<PreparedRecord> records, MatchModel model) {
         Map<String, int[]> postings = new HashMap<>();
         Map<String, Integer> sizes = new HashMap<>();
-        Map<String, Integer> names = new HashMap<>();
+        Map<String, Name> names = new HashMap<>();
         int[] bornIn = new int[YEARS];
         for (PreparedRecord r : records) {
             for (String k : indexKeys(r)) {
@@ -75,12 +76,19 @@ public final class PersonSearch {
             }
             String name = nameKey(r);
             if (name != null) {
-                names.merge(name, 1, Integer::sum);
+                names.computeIfAbsent(name, k -> new Name()).count(r.year);
             }
             if (r.year != 0) {
                 bornIn[Math.max(0, Math.min(YEARS - 1, r.year - FIRST_YEAR))]++;
             }
         }
+        for (PreparedRecord r : records) {
+            String name = r.year == 0 ? null : nameKey(r);
+            if (name != null) {
+                names.get(name).addYear(r.year);
+            }
+        }
+        names.values().forEach(Name::sort);
         int[] bornBy = new int[YEARS + 1];
         for (int y = 0; y < YEARS; y++) {
             bornBy[y + 1] = bornBy[y] + bornIn[y];
@@ -107,7 +115,20 @@ public final class PersonSearch {
      */
     public int namesakes(PersonDetails typed) {
         String name = nameKey(PreparedRecord.of(typed));
-        return name == null ? 0 : names.getOrDefault(name, 0);
+        Name n = name == null ? null : names.get(name);
+        return n == null ? 0 : n.records;
+    }
+
+    /**
+     * How many of the typed name's {@link #namesakes} were born in the years {@code born}: records with no date of
+     * birth are not counted, since an approximate age scores them below every namesake born in those years (they
+     * gain no bits, those born in them gain some) and so they cannot push one of those out of the first shown. One
+     * look-up and two binary searches over the name's birth years, whatever the index's size.
+     */
+    public int namesakes(PersonDetails typed, BirthYears born) {
+        String name = nameKey(PreparedRecord.of(typed));
+        Name n = name == null ? null : names.get(name);
+        return n == null ? 0 : n.bornIn(born.from(), born.to());
     }
 
     /** The share of indexed records with a date of birth whose birth year is in {@code born}; 0 with none. */
@@ -133,6 +154,61 @@ public final class PersonSearch {
         double u = Math.max(1e-4, Math.min(0.99, shareBorn(born)));
         return born.contains(birthYear) ? TermFrequencies.log2(AGE_RIGHT / u)
                 : TermFrequencies.log2((1 - AGE_RIGHT) / (1 - u));
+    }
+
+    /**
+     * One name key's records: how many, and the birth years of those with a date of birth, ascending. Birth years
+     * are kept as offsets from {@link #FIRST_YEAR} in a short each, so a million records add about 2 MB.
+     */
+    private static final class Name {
+        private static final short[] NONE = new short[0];
+        int records;
+        private short[] years = NONE;
+        private int filled;
+
+        void count(int year) {
+            records++;
+            if (year != 0) {
+                filled++;
+            }
+        }
+
+        /** After every record is counted: the years of those with a date of birth, one at a time. */
+        void addYear(int year) {
+            if (years.length == 0) {
+                years = new short[filled];
+                filled = 0;
+            }
+            years[filled++] = (short) Math.max(0, Math.min(YEARS - 1, year - FIRST_YEAR));
+        }
+
+        void sort() {
+            Arrays.sort(years);
+        }
+
+        /** Records born from {@code from} to {@code to}, inclusive. */
+        int bornIn(int from, int to) {
+            int lo = Math.max(0, from - FIRST_YEAR);
+            int hi = Math.min(YEARS - 1, to - FIRST_YEAR);
+            if (lo > hi || years.length == 0) {
+                return 0;
+            }
+            return firstAtLeast(hi + 1) - firstAtLeast(lo);
+        }
+
+        private int firstAtLeast(int year) {
+            int lo = 0;
+            int hi = years.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (years[mid] < year) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     private static String nameKey(PreparedRecord r) {

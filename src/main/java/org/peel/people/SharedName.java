@@ -8,6 +8,10 @@ import java.util.Optional;
  * person is not recorded from a name that more records share than the likely-persons panel shows without the one
  * question that tells them apart — a date of birth, an approximate age or a postcode — or a stated reason the caller
  * gave none. The panel says the same before the question is needed.
+ *
+ * <p>An approximate age answers the question only when it leaves few enough: when more than {@link #SHOWN} of the
+ * name's records were born in the years the age stands for, the age has not told them apart, and the panel and the
+ * rule ask next for what can — a date of birth or a postcode (or a reason the caller gave neither).
  */
 public final class SharedName {
 
@@ -41,11 +45,63 @@ public final class SharedName {
     public record Typed(boolean name, boolean dob, boolean age, boolean postcode, Optional<NotGiven> notGiven) {
     }
 
+    /**
+     * How many records share a name, and — when an approximate age was given — how many of them were born in its
+     * years.
+     *
+     * @param byName  records with the forename and the surname or one that sounds like it
+     * @param years   the birth years the age given stands for, or null when no age was given
+     * @param inYears of {@code byName}, those born in {@code years} (0 when no age was given)
+     */
+    public record Namesakes(int byName, BirthYears years, int inYears) {
+
+        /** The count for a name alone. */
+        public static Namesakes byName(int byName) {
+            return new Namesakes(byName, null, 0);
+        }
+
+        /** Whether an age was given and still leaves more namesakes than are shown. */
+        public boolean sharedAfterAge() {
+            return years != null && inYears > SHOWN;
+        }
+    }
+
     /** Why the record may not go ahead yet: the count of namesakes behind it and the message for the form. */
     public record Refusal(int namesakes, String message) {
     }
 
+    /**
+     * Someone new recorded with no detail that tells them apart from their namesakes — no date of birth or postcode,
+     * and no age or an age that still left the name shared — and the reason the caller gave none.
+     */
+    public record WithoutDetail(NotGiven reason, Namesakes namesakes) {
+
+        /** What the person's page says of the record. */
+        public String describe() {
+            String why = reason.description().substring(0, 1).toLowerCase() + reason.description().substring(1);
+            if (namesakes.years() == null) {
+                return "Recorded without a date of birth, age or postcode: " + why;
+            }
+            return "Recorded with only an approximate age (born " + namesakes.years().span() + ", as "
+                    + namesakes.inYears() + " records of this name were) and no date of birth or postcode: " + why;
+        }
+    }
+
     private SharedName() {
+    }
+
+    /**
+     * What to keep when someone new is recorded: the reason given, when a name was typed with no date of birth and
+     * no postcode, and either no age or an age that still leaves more namesakes born in its years than are shown.
+     * Empty when no reason was given or a detail made it needless.
+     */
+    public static Optional<WithoutDetail> withoutDetail(Namesakes namesakes, Typed typed) {
+        boolean detail = typed.dob() || typed.postcode() || typed.age() && !namesakes.sharedAfterAge();
+        if (!typed.name() || detail || typed.notGiven().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WithoutDetail(typed.notGiven().get(),
+                typed.age() ? namesakes : Namesakes.byName(namesakes.byName())));
     }
 
     /**
@@ -61,6 +117,47 @@ public final class SharedName {
         return Optional.of(new Refusal(namesakes, namesakes + " records in Peel have this forename and this surname"
                 + " or one that sounds like it, more than can be offered: enter a date of birth, an approximate age"
                 + " or a postcode, or say why the caller would not give one, before recording someone new"));
+    }
+
+    /**
+     * As {@link #decide(int, Typed)}, where an approximate age counts as an answer only when it leaves no more than
+     * {@link #SHOWN} namesakes born in its years: an age that still leaves more needs a date of birth, a postcode or a
+     * reason. The refusal's {@code namesakes} is then the count within the age's years.
+     */
+    public static Optional<Refusal> decide(Namesakes namesakes, Typed typed) {
+        boolean stillShared = typed.age() && namesakes.sharedAfterAge();
+        if (!stillShared) {
+            return decide(namesakes.byName(), typed);
+        }
+        boolean told = typed.dob() || typed.postcode() || typed.notGiven().isPresent();
+        if (!typed.name() || told) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(namesakes.inYears(), namesakes.inYears() + " records in Peel share this name"
+                + " and a birth year in " + namesakes.years().span() + ", more than can be offered: enter a date of"
+                + " birth or a postcode, or say why the caller would not give one, before recording someone new"));
+    }
+
+    /**
+     * The panel's warning for what was typed: for a name alone, {@link #warning(int, boolean)}; for a name and an
+     * approximate age with no date of birth or postcode, that the age still leaves more namesakes than are shown
+     * and what to ask next; empty otherwise.
+     *
+     * @param dobOrPostcode whether a date of birth or a postcode was typed too
+     */
+    public static Optional<String> warning(Namesakes namesakes, boolean dobOrPostcode) {
+        if (dobOrPostcode) {
+            return Optional.empty();
+        }
+        if (namesakes.years() == null) {
+            return warning(namesakes.byName(), true);
+        }
+        if (!namesakes.sharedAfterAge()) {
+            return Optional.empty();
+        }
+        return Optional.of(namesakes.inYears() + " records in Peel share this name and a birth year in "
+                + namesakes.years().span() + ", and only " + SHOWN + " can be shown: ask for a date of birth or a"
+                + " postcode before recording someone new.");
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.function.Function;
  * ({@code caller_is_victim} and {@code targeted} are "yes" or "no", or a JSON boolean), {@code vulnerability} a
  * list of factors (one factor alone is taken too), and {@code victim_person_id} the person the call handler
  * identified the victim as; {@code victim_ethnicity} and {@code victim_ethnicity_defined_by} as on the form.
+ * {@code victim_age} (an approximate age, "30", "about 30", "30-35") and {@code victim_not_given} (why the caller
+ * gave no date of birth, age or postcode: REFUSED, UNKNOWN or NOT_SAFE) answer the question asked before a victim
+ * is recorded as someone new from a name many records share, as on the form.
  */
 public record AsbCallRequest(String category, String subType, String description, String channel, String reportedAt,
                              String address, Double latitude, Double longitude, String borough, String ward,
@@ -21,7 +24,8 @@ public record AsbCallRequest(String category, String subType, String description
                              String callerSurname, String callerPhone, YesNo targeted, String impact,
                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> vulnerability,
                              String duration, String victimPersonId, String victimEthnicity,
-                             String victimEthnicityDefinedBy) implements ApiJson.Body {
+                             String victimEthnicityDefinedBy, String victimAge, String victimNotGiven)
+        implements ApiJson.Body {
 
     /**
      * A yes-or-no answer as the form sends it ("yes", "no") or as JSON would (true, false); the words are checked
@@ -94,6 +98,8 @@ public record AsbCallRequest(String category, String subType, String description
             case "duration" -> duration;
             case "victimEthnicity" -> victimEthnicity;
             case "victimEthnicityDefinedBy" -> victimEthnicityDefinedBy;
+            case "victimAge" -> victimAge;
+            case "victimNotGiven" -> victimNotGiven;
             default -> null;
         };
     }

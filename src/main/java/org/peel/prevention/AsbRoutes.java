@@ -10,6 +10,7 @@ import org.peel.access.User;
 import org.peel.common.BadInput;
 import org.peel.people.IdentifiedPerson;
 import org.peel.people.PersonIndex;
+import org.peel.people.SharedName;
 import org.peel.place.AreaIndex;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
@@ -144,7 +145,9 @@ public final class AsbRoutes {
         }
         String purpose = values.get("purpose").isBlank() ? null : values.get("purpose").strip();
         AsbFirstCall call = record(ctx, parsed, purpose,
-                identified.chosenBy(user, Section.PREVENTION, ctx.formParam("victimPersonId"), "victimPersonId", ctx.ip()));
+                identified.chosenBy(user, Section.PREVENTION, ctx.formParam("victimPersonId"), "victimPersonId", ctx.ip()),
+                identified.withoutDetail(ctx.formParam("victimPersonId"), victim, values::get, now().toLocalDate())
+                        .orElse(null));
         Web.noStore(ctx);
         ctx.status(201);
         web.render(ctx, "prevention/asb/recorded.jte", web.page(ctx, "Incident " + call.incidentId() + " recorded",
@@ -157,6 +160,15 @@ public final class AsbRoutes {
         User user = Web.signedIn(ctx);
         AsbCallRequest body = ApiJson.body(ctx, AsbCallRequest.class);
         AsbCallForm.Parsed parsed = AsbCallForm.parse(body.fields(), body.vulnerability(), user.boroughCode(), now());
+        // the API records a victim as someone new on the same terms as the form: a name many share needs a detail
+        // or a reason, named by the body's field
+        IdentifiedPerson.Fields victim = IdentifiedPerson.Fields.camel("victim");
+        identified.problemsWithSomeoneNew(body.victimPersonId(), victim, body.fields(), now().toLocalDate())
+                .forEach((field, message) -> {
+                    if (!parsed.errors().has(field)) {
+                        parsed.errors().add(field, message);
+                    }
+                });
         if (parsed.errors().any()) {
             web.authorize(ctx, AccessRequest.view(Section.PREVENTION).changing(), RECORD_TYPE, null);
             ctx.status(400).json(Problem.of(400, "Bad request", "The incident was not recorded: "
@@ -165,19 +177,22 @@ public final class AsbRoutes {
             return;
         }
         AsbFirstCall call = record(ctx, parsed, Web.statedPurpose(ctx),
-                identified.chosenBy(user, Section.PREVENTION, body.victimPersonId(), "victim_person_id", ctx.ip()));
+                identified.chosenBy(user, Section.PREVENTION, body.victimPersonId(), "victim_person_id", ctx.ip()),
+                identified.withoutDetail(body.victimPersonId(), victim, body.fields(), now().toLocalDate())
+                        .orElse(null));
         Web.noStore(ctx);
         ctx.status(201).header("Location", "/api/v1/asb-incidents/" + call.incidentId()).json(call);
     }
 
     /** Places the incident, checks access for its borough with the incident's number, and records it. */
-    private AsbFirstCall record(Context ctx, AsbCallForm.Parsed parsed, String purpose, Long identifiedPerson) {
+    private AsbFirstCall record(Context ctx, AsbCallForm.Parsed parsed, String purpose, Long identifiedPerson,
+                                SharedName.WithoutDetail victimWithoutDetail) {
         AsbLocation where = placed(parsed.location());
         String id = store.nextIncidentId();
         User user = web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(where.boroughCode()).changing()
                 .withPersonalData(purpose), RECORD_TYPE, id);
         return recorder.record(user, id, parsed.report(), where, purpose, ctx.ip(), identifiedPerson,
-                parsed.victimEthnicity());
+                parsed.victimEthnicity(), victimWithoutDetail);
     }
 
     /** With a point, the LSOA, ward and borough it falls in; without, the borough (and ward) the handler chose. */

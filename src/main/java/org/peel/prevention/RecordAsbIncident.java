@@ -4,11 +4,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.peel.access.AccessPolicy;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
+import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.common.Adapter;
 import org.peel.people.EthnicityAnswer;
 import org.peel.people.PeopleStore;
 import org.peel.people.PersonEthnicityStore;
+import org.peel.people.PersonNotGivenStore;
+import org.peel.people.SharedName;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ public final class RecordAsbIncident {
     private final AsbRiskSettings settings;
     private final PeopleStore people;
     private final PersonEthnicityStore ethnicity;
+    private final PersonNotGivenStore notGiven;
 
     public RecordAsbIncident(Jdbi jdbi, AsbStore store, VictimHistory victims, AuditTrail audit, AsbRiskSettings settings) {
         this.jdbi = jdbi;
@@ -42,6 +46,7 @@ public final class RecordAsbIncident {
         this.settings = settings;
         this.people = new PeopleStore(jdbi, audit);
         this.ethnicity = new PersonEthnicityStore(jdbi, audit);
+        this.notGiven = new PersonNotGivenStore(jdbi, audit);
     }
 
     public AsbRiskSettings settings() {
@@ -77,6 +82,19 @@ public final class RecordAsbIncident {
      */
     public AsbFirstCall record(User user, String id, AsbReport report, AsbLocation where, String purpose,
                                String clientAddress, Long identifiedPerson, EthnicityAnswer victimEthnicity) {
+        return record(user, id, report, where, purpose, clientAddress, identifiedPerson, victimEthnicity, null);
+    }
+
+    /**
+     * Records the incident with, for a victim recorded as someone new with no detail that tells them apart from
+     * their namesakes, the reason the caller gave none, kept beside the victim's new record through the people
+     * kernel in the same transaction, and audited there.
+     *
+     * @param victimWithoutDetail the reason and the namesakes counted, or null; ignored when a person was chosen
+     */
+    public AsbFirstCall record(User user, String id, AsbReport report, AsbLocation where, String purpose,
+                               String clientAddress, Long identifiedPerson, EthnicityAnswer victimEthnicity,
+                               SharedName.WithoutDetail victimWithoutDetail) {
         if (victimEthnicity != null && report.victim() == null) {
             throw new IllegalArgumentException("an ethnicity is recorded for a victim, and the incident has none");
         }
@@ -104,6 +122,9 @@ public final class RecordAsbIncident {
                 }
                 if (victimEthnicity != null) {
                     ethnicity.record(h, user, victimRecord, victimEthnicity);
+                }
+                if (identifiedPerson == null && victimWithoutDetail != null) {
+                    notGiven.record(h, user, Section.PREVENTION, victimRecord, victimWithoutDetail, now);
                 }
             }
             if (report.caller() != null && !report.callerIsVictim()) {

@@ -324,6 +324,12 @@ class InvestigationRoutesTest {
         f.put("victim_not_given", "REFUSED");
         assertThat(pc.post("/investigation/crimes", f).statusCode()).isEqualTo(201);
         assertThat(crimes()).isEqualTo(2);
+        // and the reason is kept with the victim's record: 7 Zebedees and the one recorded with an age = 8 share it
+        Map<String, Object> kept = jdbi.withHandle(h -> h.createQuery("""
+                        select g.reason, g.namesakes, g.born_from, r.role from person_record_not_given g
+                        join person_record r on r.id = g.person_record_id""").mapToMap().one());
+        assertThat(kept).containsEntry("reason", "REFUSED").containsEntry("namesakes", 8)
+                .containsEntry("born_from", null).containsEntry("role", "victim");
     }
 
     private long crimes() {

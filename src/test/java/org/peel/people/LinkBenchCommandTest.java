@@ -55,4 +55,43 @@ class LinkBenchCommandTest {
         assertThat(json.get("source_record_in_top5").asDouble()).isGreaterThan(0.5);
         assertThat(json.has("ratio_p50")).isTrue();
     }
+
+    @Test
+    @DisplayName("the second question after an age: every caller gives an age, then a postcode when asked again; the counts add up and nothing is lost to refusal")
+    void secondQuestionAfterAge() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(run("bench", "person-search", "--records", "5000",
+                "--queries", "400", "--baseline-slice", "1000", "--caller-dob", "0", "--caller-age", "1",
+                "--caller-postcode", "0", "--caller-postcode-after-age", "1", "--caller-dob-after-age", "0",
+                "--format", "json"));
+
+        // every caller asked gave an age, and every one asked again a postcode: no refusal anywhere
+        assertThat(json.get("at_create_asked_gave_age").asInt()).isEqualTo(json.get("name_only_warned_shared").asInt());
+        assertThat(json.get("at_create_asked_refused").asInt()).isZero();
+        int stillShared = json.get("at_create_after_age_still_shared").asInt();
+        assertThat(stillShared).isBetween(0, json.get("at_create_asked_gave_age").asInt());
+        assertThat(json.get("at_create_asked_again_gave_postcode").asInt()).isEqualTo(stillShared);
+        assertThat(json.get("at_create_asked_again_gave_dob").asInt()).isZero();
+        assertThat(json.get("at_create_asked_again_refused").asInt()).isZero();
+        assertThat(json.get("modelled_caller_after_age").get("gives_postcode").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("modelled_caller_after_age").get("refuses").asDouble()).isZero();
+        assertThat(json.get("at_create_best_possible_lost_to_refusal").asDouble()).isZero();
+        assertThat(json.get("at_create_best_possible_lost_to_refusal_after_age").asDouble()).isZero();
+        // asking again can only help: the figure after the second question is at least the one-question figure,
+        // and no search does better than the ceiling on the same answers
+        assertThat(json.get("at_create_own_person_in_top5").asDouble())
+                .isGreaterThanOrEqualTo(json.get("at_create_own_person_in_top5_one_question_only").asDouble())
+                .isLessThanOrEqualTo(json.get("at_create_best_possible_in_top5").asDouble());
+        // the figures of before are all still there
+        for (String field : new String[]{"own_person_in_top5", "at_create_own_person_in_top5_after_age",
+                "at_create_own_person_in_top5_after_refusal", "namesakes_p99_ms", "modelled_caller"}) {
+            assertThat(json.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("chances after an age that add up to more than 1 are refused")
+    void secondQuestionChancesChecked() {
+        assertThat(org.peel.platform.PeelCommand.execute("bench", "person-search", "--records", "5000",
+                "--caller-postcode-after-age", "0.7", "--caller-dob-after-age", "0.4")).isNotZero();
+    }
 }

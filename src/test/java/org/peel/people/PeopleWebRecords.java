@@ -34,6 +34,22 @@ public final class PeopleWebRecords {
                 .run(new PersonRecordSource(jdbi, PersonRecordSource.STANDARD_TABLE), "peel link run");
     }
 
+    /**
+     * Seven Ottilie Brackenburys born one a year from 1990 to 1996 and one born in 1960 (for {@code thisYear} 2026;
+     * each 1 year later for each year later): 8 share the name, 7 of them born in the years an age of 30-35 stands
+     * for. Among the 80 records of other people the people pages' tests use, so that the model
+     * trained on them finds a name as rare as hers worth matching.
+     */
+    public static void eightOttilies(Jdbi jdbi, int thisYear) {
+        for (int i = 0; i < 7; i++) {
+            insert(jdbi, "ob-" + i, "crime", "crime-ob-" + i, "victim", "Ottilie", "Brackenbury",
+                    LocalDate.of(thisYear - 36 + i, 3 + i, 10 + i), "W" + (i + 1) + " 2AB", (i + 1) + " Canal Row");
+        }
+        insert(jdbi, "ob-7", "crime", "crime-ob-7", "victim", "Ottilie", "Brackenbury",
+                LocalDate.of(thisYear - 66, 9, 9), "W9 2AB", "9 Canal Row");
+        recordAndLink(jdbi);
+    }
+
     public static LocalDate dob(int i) {
         return LocalDate.of(1950 + i % 40, 1 + i % 12, 1 + i % 28);
     }

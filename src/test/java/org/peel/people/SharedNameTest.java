@@ -84,6 +84,97 @@ class SharedNameTest {
     }
 
     @Test
+    @DisplayName("namesakes born in an age's years are counted from the name's birth years; records with no date of birth are not")
+    void namesakesInYears() {
+        PersonSearch search = index();
+        PersonDetails johnSmith = PersonDetails.named("typed", "John", "Smith", null);
+
+        // the John Smiths with a date of birth were born in 1980 and 1962; John Paul Smith and John Smyth have none
+        assertThat(search.namesakes(johnSmith, new BirthYears(1975, 1985))).isEqualTo(1);
+        assertThat(search.namesakes(johnSmith, new BirthYears(1962, 1980))).isEqualTo(2);
+        assertThat(search.namesakes(johnSmith, new BirthYears(1981, 1999))).isZero();
+        // Jon Smith (1990) is another name
+        assertThat(search.namesakes(PersonDetails.named("typed", "Jon", "Smith", null), new BirthYears(1981, 1999)))
+                .isEqualTo(1);
+        assertThat(search.namesakes(PersonDetails.named("typed", "Zeb", "Smith", null), new BirthYears(1900, 2000)))
+                .isZero();
+    }
+
+    @Test
+    @DisplayName("an age that still leaves more than five namesakes born in its years needs a date of birth, a postcode or a reason")
+    void ruleAfterAge() {
+        BirthYears years = new BirthYears(1990, 1996);
+        SharedName.Typed nameAndAge = new SharedName.Typed(true, false, true, false, Optional.empty());
+
+        // 312 share the name, 12 of them born 1990 to 1996: the age has not told them apart
+        assertThat(SharedName.decide(new SharedName.Namesakes(312, years, 12), nameAndAge)).get()
+                .isEqualTo(new SharedName.Refusal(12, "12 records in Peel share this name and a birth year in"
+                        + " 1990–1996, more than can be offered: enter a date of birth or a postcode, or say why the"
+                        + " caller would not give one, before recording someone new"));
+        // 5 born in those years can all be shown: the age was enough
+        assertThat(SharedName.decide(new SharedName.Namesakes(312, years, 5), nameAndAge)).isEmpty();
+        // a postcode, a date of birth or a reason as well lets it go ahead
+        assertThat(SharedName.decide(new SharedName.Namesakes(312, years, 12),
+                new SharedName.Typed(true, false, true, true, Optional.empty()))).isEmpty();
+        assertThat(SharedName.decide(new SharedName.Namesakes(312, years, 12),
+                new SharedName.Typed(true, true, true, false, Optional.empty()))).isEmpty();
+        assertThat(SharedName.decide(new SharedName.Namesakes(312, years, 12),
+                new SharedName.Typed(true, false, true, false, Optional.of(SharedName.NotGiven.UNKNOWN)))).isEmpty();
+        // a name alone counted by name only is the rule as before
+        assertThat(SharedName.decide(SharedName.Namesakes.byName(6),
+                new SharedName.Typed(true, false, false, false, Optional.empty()))).get()
+                .extracting(SharedName.Refusal::namesakes).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("the panel says when the age given still leaves the name shared, and what to ask next")
+    void panelWarningAfterAge() {
+        BirthYears years = new BirthYears(1990, 1996);
+
+        assertThat(SharedName.warning(new SharedName.Namesakes(312, years, 12), false)).get().asString()
+                .isEqualTo("12 records in Peel share this name and a birth year in 1990–1996, and only 5 can be"
+                        + " shown: ask for a date of birth or a postcode before recording someone new.");
+        assertThat(SharedName.warning(new SharedName.Namesakes(312, years, 5), false)).isEmpty();
+        assertThat(SharedName.warning(new SharedName.Namesakes(312, years, 12), true)).isEmpty();
+        // one year is written as one year
+        assertThat(SharedName.warning(new SharedName.Namesakes(9, new BirthYears(2019, 2019), 6), false)).get()
+                .asString().startsWith("6 records in Peel share this name and a birth year in 2019, and only 5");
+        // a name alone: the warning as before
+        assertThat(SharedName.warning(SharedName.Namesakes.byName(312), false))
+                .isEqualTo(SharedName.warning(312, true));
+    }
+
+    @Test
+    @DisplayName("the reason is kept when it stood in for a detail, and says what the record was made without")
+    void reasonKept() {
+        BirthYears years = new BirthYears(1990, 1996);
+        Optional<SharedName.NotGiven> refused = Optional.of(SharedName.NotGiven.REFUSED);
+
+        // a name alone and a reason: kept, counted by name only
+        assertThat(SharedName.withoutDetail(SharedName.Namesakes.byName(9),
+                new SharedName.Typed(true, false, false, false, refused))).get()
+                .isEqualTo(new SharedName.WithoutDetail(SharedName.NotGiven.REFUSED, SharedName.Namesakes.byName(9)));
+        assertThat(new SharedName.WithoutDetail(SharedName.NotGiven.REFUSED, SharedName.Namesakes.byName(9))
+                .describe()).isEqualTo("Recorded without a date of birth, age or postcode: the caller would not give one");
+        // an age that left 7 born in its years, and a reason: kept with the years
+        SharedName.Namesakes afterAge = new SharedName.Namesakes(312, years, 7);
+        assertThat(SharedName.withoutDetail(afterAge, new SharedName.Typed(true, false, true, false,
+                Optional.of(SharedName.NotGiven.NOT_SAFE)))).get().extracting(SharedName.WithoutDetail::describe)
+                .isEqualTo("Recorded with only an approximate age (born 1990–1996, as 7 records of this name were)"
+                        + " and no date of birth or postcode: it was not safe or possible to ask");
+        // nothing to keep when a detail told them apart: a postcode, a date of birth, an age leaving 5
+        assertThat(SharedName.withoutDetail(afterAge, new SharedName.Typed(true, false, true, true, refused)))
+                .isEmpty();
+        assertThat(SharedName.withoutDetail(afterAge, new SharedName.Typed(true, true, false, false, refused)))
+                .isEmpty();
+        assertThat(SharedName.withoutDetail(new SharedName.Namesakes(312, years, 5),
+                new SharedName.Typed(true, false, true, false, refused))).isEmpty();
+        // nor when no reason was given
+        assertThat(SharedName.withoutDetail(SharedName.Namesakes.byName(9),
+                new SharedName.Typed(true, false, false, false, Optional.empty()))).isEmpty();
+    }
+
+    @Test
     @DisplayName("a reason for giving none is read by its name; anything else is no reason")
     void reasons() {
         assertThat(SharedName.NotGiven.of("REFUSED")).contains(SharedName.NotGiven.REFUSED);
