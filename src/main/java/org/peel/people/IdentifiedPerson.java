@@ -142,10 +142,7 @@ public final class IdentifiedPerson {
                 SharedName.NotGiven.of(given(form.apply(fields.notGiven()))));
         PersonDetails name = new PersonDetails("typed", forenames, surname, null, null, null, null, null, null, null,
                 null);
-        int byName = index.namesakes(name);
-        SharedName.Namesakes namesakes = born == null || byName <= SharedName.SHOWN
-                ? SharedName.Namesakes.byName(byName) : new SharedName.Namesakes(byName, born, index.namesakes(name, born));
-        return Optional.of(new Asked(typed, namesakes));
+        return Optional.of(new Asked(typed, index.shared(name, born)));
     }
 
     private static String given(String text) {

@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 public final class PeopleRoutes {
 
     private static final int RESULTS = SharedName.SHOWN;
-    private static final double LEAST_PROBABILITY = 0.01;
+    private static final double LEAST_PROBABILITY = SharedName.OFFERED_AT;
     private static final int REVIEW_PAIRS = 50;
     private static final List<String> SEARCH_FIELDS = List.of("forename", "surname", "dob", "age", "postcode");
     private static final int LIST_PAGE = 50;
@@ -269,10 +269,7 @@ public final class PeopleRoutes {
         }
         PersonDetails typed = new PersonDetails("typed", values.get("forename"), values.get("surname"),
                 null, null, null, null, null, null, null, null);
-        int byName = index.namesakes(typed);
-        SharedName.Namesakes namesakes = born == null || byName <= SharedName.SHOWN
-                ? SharedName.Namesakes.byName(byName) : new SharedName.Namesakes(byName, born, index.namesakes(typed, born));
-        return SharedName.warning(namesakes, false).orElse("");
+        return SharedName.warning(index.shared(typed, born), false).orElse("");
     }
 
     private List<PersonIndex.Found> find(User user, Section section, Map<String, String> values, FormErrors errors) {

@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Start it with {@link #start()} (a search starts it too) and stop it with {@link #close()} when the server or
  * command that owns it stops.
  */
-public final class PersonIndex implements AutoCloseable {
+public final class PersonIndex implements AutoCloseable, SharedName.Counter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonIndex.class);
     private static final int TRAINING_RECORDS = 20_000;
@@ -260,6 +260,7 @@ public final class PersonIndex implements AutoCloseable {
      * beside it; a record edited since the build is counted in both); before that from the records a search would
      * read, so while the index is being built a common name may be undercounted. Never waits for a build.
      */
+    @Override
     public int namesakes(PersonDetails typed) {
         return counted(search -> search.namesakes(typed), typed);
     }
@@ -269,8 +270,24 @@ public final class PersonIndex implements AutoCloseable {
      * ({@link PersonSearch#namesakes(PersonDetails, BirthYears)}): what a name and an approximate age cannot tell
      * apart. Counted from the same records, with the same caveats; never waits for a build.
      */
+    @Override
     public int namesakes(PersonDetails typed, BirthYears born) {
         return counted(search -> search.namesakes(typed, born), typed);
+    }
+
+    /** The records the panel offers for a name alone, most likely first. */
+    @Override
+    public List<PersonDetails> offered(PersonDetails name) {
+        return find(name, SharedName.SHOWN, SharedName.OFFERED_AT).stream().map(f -> f.candidate().details()).toList();
+    }
+
+    /**
+     * The namesakes that decide whether what was typed is shared ({@link SharedName#count}): the name's own, or when
+     * no record has it as typed the most shared name offered for it; with an age ({@code born}, null for none),
+     * those born in its years.
+     */
+    public SharedName.Namesakes shared(PersonDetails name, BirthYears born) {
+        return SharedName.count(name, born, this);
     }
 
     /** A count over every record a name count reads: the small force's, the index's, or the warming read's. */

@@ -25,7 +25,7 @@ import java.util.function.IntPredicate;
  * like it: a name alone cannot tell apart more people than that. {@link #namesakes(PersonDetails, BirthYears)} says
  * how many of those were born in the years an approximate age stands for: what a name and an age cannot.
  */
-public final class PersonSearch {
+public final class PersonSearch implements SharedName.Counter {
 
     /** One likely existing record for the typed details. */
     public record Candidate(PersonDetails details, MatchExplanation why) {
@@ -113,6 +113,7 @@ public final class PersonSearch {
      * ("John Smyth" for "John Smith"): 0 when a forename or surname is missing. Records, not persons: two records of
      * one person are both counted. One look-up, whatever the index's size.
      */
+    @Override
     public int namesakes(PersonDetails typed) {
         String name = nameKey(PreparedRecord.of(typed));
         Name n = name == null ? null : names.get(name);
@@ -125,10 +126,22 @@ public final class PersonSearch {
      * gain no bits, those born in them gain some) and so they cannot push one of those out of the first shown. One
      * look-up and two binary searches over the name's birth years, whatever the index's size.
      */
+    @Override
     public int namesakes(PersonDetails typed, BirthYears born) {
         String name = nameKey(PreparedRecord.of(typed));
         Name n = name == null ? null : names.get(name);
         return n == null ? 0 : n.bornIn(born.from(), born.to());
+    }
+
+    /** The records offered for a name alone, most likely first, as the panel offers them. */
+    @Override
+    public List<PersonDetails> offered(PersonDetails name) {
+        return top(name, SharedName.SHOWN, SharedName.OFFERED_AT).stream().map(Candidate::details).toList();
+    }
+
+    /** The namesakes that decide whether what was typed is shared ({@link SharedName#count}). */
+    public SharedName.Namesakes shared(PersonDetails name, BirthYears born) {
+        return SharedName.count(name, born, this);
     }
 
     /** The share of indexed records with a date of birth whose birth year is in {@code born}; 0 with none. */

@@ -1,6 +1,7 @@
 package org.peel.people;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,9 @@ public final class SharedName {
 
     /** How many likely persons the panel and the search page show. */
     public static final int SHOWN = 5;
+
+    /** The least probability at which the panel offers a record. */
+    public static final double OFFERED_AT = 0.01;
 
     /** Why a caller gave no date of birth, age or postcode. */
     public enum NotGiven {
@@ -53,11 +57,29 @@ public final class SharedName {
      * @param years   the birth years the age given stands for, or null when no age was given
      * @param inYears of {@code byName}, those born in {@code years} (0 when no age was given)
      */
-    public record Namesakes(int byName, BirthYears years, int inYears) {
+    public record Namesakes(int byName, BirthYears years, int inYears, boolean like) {
+
+        /**
+         * @param like whether the counts are of the most shared name among the records offered for the name typed,
+         *             which few records have ({@link #count})
+         */
+        public Namesakes {
+        }
+
+        /** Counts of the name as typed. */
+        public Namesakes(int byName, BirthYears years, int inYears) {
+            this(byName, years, inYears, false);
+        }
 
         /** The count for a name alone. */
         public static Namesakes byName(int byName) {
             return new Namesakes(byName, null, 0);
+        }
+
+        /** How the name counted is described: the name as typed, or a name like it that the panel offers. */
+        String described() {
+            return like ? "a name like this one (check the spelling)"
+                    : "this forename and this surname or one that sounds like it";
         }
 
         /** Whether an age was given and still leaves more namesakes than are shown. */
@@ -87,6 +109,51 @@ public final class SharedName {
         }
     }
 
+    /** What counts a name's namesakes: the index the likely-persons panel searches. */
+    public interface Counter {
+
+        /** Records with the forename and the surname or one that sounds like it ({@link PersonSearch#namesakes}). */
+        int namesakes(PersonDetails name);
+
+        /** Of those, the records born in {@code years}. */
+        int namesakes(PersonDetails name, BirthYears years);
+
+        /** The records the panel offers for a name alone, most likely first, at most {@link #SHOWN}. */
+        List<PersonDetails> offered(PersonDetails name);
+    }
+
+    /**
+     * The namesakes that decide whether what was typed is shared: the name's own, and with an approximate age
+     * ({@code born}, null for none) those born in its years. When no more records have the name as typed than are
+     * shown, a slip in the typing ("Smtih" for "Smith", or an earlier record's own slip) would hide that the
+     * person's real name is shared by thousands: the names of the records offered for it are counted too, and when
+     * one of them is shared by more than are shown, it is counted instead ({@link Namesakes#like}).
+     */
+    public static Namesakes count(PersonDetails name, BirthYears born, Counter counter) {
+        PersonDetails counted = nameOnly(name);
+        int byName = counter.namesakes(counted);
+        boolean like = false;
+        if (byName <= SHOWN) {
+            for (PersonDetails offered : counter.offered(counted)) {
+                PersonDetails other = nameOnly(offered);
+                int n = counter.namesakes(other);
+                if (n > SHOWN && n > byName) {
+                    byName = n;
+                    counted = other;
+                    like = true;
+                }
+            }
+        }
+        if (born == null || byName <= SHOWN) {
+            return new Namesakes(byName, null, 0, like);
+        }
+        return new Namesakes(byName, born, counter.namesakes(counted, born), like);
+    }
+
+    private static PersonDetails nameOnly(PersonDetails d) {
+        return new PersonDetails("typed", d.givenName(), d.surname(), null, null, null, null, null, null, null, null);
+    }
+
     private SharedName() {
     }
 
@@ -110,12 +177,16 @@ public final class SharedName {
      * it, and none of a date of birth, an approximate age, a postcode or a reason for giving none is there.
      */
     public static Optional<Refusal> decide(int namesakes, Typed typed) {
+        return decide(Namesakes.byName(namesakes), typed);
+    }
+
+    private static Optional<Refusal> decideByName(Namesakes namesakes, Typed typed) {
         boolean told = typed.dob() || typed.age() || typed.postcode() || typed.notGiven().isPresent();
-        if (!typed.name() || namesakes <= SHOWN || told) {
+        if (!typed.name() || namesakes.byName() <= SHOWN || told) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal(namesakes, namesakes + " records in Peel have this forename and this surname"
-                + " or one that sounds like it, more than can be offered: enter a date of birth, an approximate age"
+        return Optional.of(new Refusal(namesakes.byName(), namesakes.byName() + " records in Peel have "
+                + namesakes.described() + ", more than can be offered: enter a date of birth, an approximate age"
                 + " or a postcode, or say why the caller would not give one, before recording someone new"));
     }
 
@@ -127,13 +198,14 @@ public final class SharedName {
     public static Optional<Refusal> decide(Namesakes namesakes, Typed typed) {
         boolean stillShared = typed.age() && namesakes.sharedAfterAge();
         if (!stillShared) {
-            return decide(namesakes.byName(), typed);
+            return decideByName(namesakes, typed);
         }
         boolean told = typed.dob() || typed.postcode() || typed.notGiven().isPresent();
         if (!typed.name() || told) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal(namesakes.inYears(), namesakes.inYears() + " records in Peel share this name"
+        return Optional.of(new Refusal(namesakes.inYears(), namesakes.inYears() + " records in Peel share "
+                + (namesakes.like() ? "a name like this one" : "this name")
                 + " and a birth year in " + namesakes.years().span() + ", more than can be offered: enter a date of"
                 + " birth or a postcode, or say why the caller would not give one, before recording someone new"));
     }
@@ -150,12 +222,13 @@ public final class SharedName {
             return Optional.empty();
         }
         if (namesakes.years() == null) {
-            return warning(namesakes.byName(), true);
+            return warningByName(namesakes);
         }
         if (!namesakes.sharedAfterAge()) {
             return Optional.empty();
         }
-        return Optional.of(namesakes.inYears() + " records in Peel share this name and a birth year in "
+        return Optional.of(namesakes.inYears() + " records in Peel share "
+                + (namesakes.like() ? "a name like this one" : "this name") + " and a birth year in "
                 + namesakes.years().span() + ", and only " + SHOWN + " can be shown: ask for a date of birth or a"
                 + " postcode before recording someone new.");
     }
@@ -164,11 +237,14 @@ public final class SharedName {
      * The panel's warning when a name alone was typed and more records share it than are shown; empty otherwise.
      */
     public static Optional<String> warning(int namesakes, boolean nameAlone) {
-        if (!nameAlone || namesakes <= SHOWN) {
+        return nameAlone ? warningByName(Namesakes.byName(namesakes)) : Optional.empty();
+    }
+
+    private static Optional<String> warningByName(Namesakes namesakes) {
+        if (namesakes.byName() <= SHOWN) {
             return Optional.empty();
         }
-        return Optional.of(namesakes + " records in Peel have this forename and this surname or one that sounds"
-                + " like it, and only " + SHOWN + " can be shown: ask for a date of birth, an age or a postcode before"
-                + " recording someone new.");
+        return Optional.of(namesakes.byName() + " records in Peel have " + namesakes.described() + ", and only " + SHOWN
+                + " can be shown: ask for a date of birth, an age or a postcode before recording someone new.");
     }
 }

@@ -78,6 +78,19 @@ class SharedNameWebTest {
     }
 
     @Test
+    @DisplayName("a slip in the surname that no record has (Quatermaine) is answered with the name offered for it, 7 records, and a word to check the spelling")
+    void slipSaysShared() {
+        WebClient pc = server.signedIn("pc.slip", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+
+        HttpResponse<String> slip = pc.get("/people/likely?as=victim&for=crime&victim_forenames=Zebedee"
+                + "&victim_surname=Quatermaine&victim_dob=&victim_age=");
+
+        assertThat(slip.statusCode()).isEqualTo(200);
+        assertThat(slip.body()).contains("data-testid=\"victim-shared-name\"")
+                .contains("7 records in Peel have a name like this one (check the spelling), and only 5 can be shown");
+    }
+
+    @Test
     @DisplayName("an age that is not an age is a form error on the search page")
     void badAge() {
         WebClient dc = server.signedIn("dc.badage", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
