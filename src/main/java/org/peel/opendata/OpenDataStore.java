@@ -13,6 +13,9 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -234,18 +237,7 @@ public final class OpenDataStore {
         Checksummed text = null;
         try {
             h.begin();
-            // a file and its ledger row commit together, so a crash that loses the last commits loses whole files,
-            // which the next run loads again: no need to wait for each commit to reach the disk
-            h.execute("select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(?))",
-                    source + "/" + file.name());
-            // the checksum of a new file is filled in at its end, in this same transaction, once the file is read
-            Optional<Long> fresh = h.createQuery("""
-                            insert into opendata_file (source, name, path, sha256, rows)
-                            select :s, :n, :p, '', 0
-                            where not exists (select 1 from opendata_file where source = :s and name = :n)
-                            returning id""")
-                    .bind("s", source).bind("n", file.name()).bind("p", file.location())
-                    .mapTo(Long.class).findOne();
+            Optional<Long> fresh = lockAndAdd(h, source, file);
             String known = null;
             long id;
             if (fresh.isPresent()) {
@@ -279,6 +271,38 @@ public final class OpenDataStore {
         } catch (RuntimeException | Error ex) {
             close(h, text);
             throw ex;
+        }
+    }
+
+    /**
+     * In one round trip to the server: takes the file's lock for this transaction, then adds its ledger row unless
+     * its name is held already (empty then). Two statements sent together, so that the second looks at the ledger
+     * only once the lock is held: a run loading the same file at the same time has committed it by then, or not
+     * begun it. The checksum of a new file is filled in at its end, in this same transaction, once it is read.
+     */
+    private static Optional<Long> lockAndAdd(Handle h, String source, SourceFile file) {
+        // synchronous_commit: a file and its ledger row commit together, so a crash that loses the last commits
+        // loses whole files, which the next run loads again: no need to wait for each commit to reach the disk
+        try (PreparedStatement s = h.getConnection().prepareStatement("""
+                select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(?));
+                insert into opendata_file (source, name, path, sha256, rows)
+                select ?, ?, ?, '', 0 where not exists (select 1 from opendata_file where source = ? and name = ?)
+                returning id""")) {
+            s.setString(1, source + "/" + file.name());
+            s.setString(2, source);
+            s.setString(3, file.name());
+            s.setString(4, file.location());
+            s.setString(5, source);
+            s.setString(6, file.name());
+            s.execute();
+            if (!s.getMoreResults()) {
+                throw new IllegalStateException("no answer to the ledger insert for " + file.name());
+            }
+            try (ResultSet r = s.getResultSet()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("Cannot begin loading " + file.name() + ": " + ex.getMessage(), ex);
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -46,8 +48,11 @@ public final class PoliceUkImporter {
     private Optional<ForceNames.Force> lastForce;
     /** Each LSOA code's place, decided once: most rows are placed by a code that many rows share. */
     private final Map<String, Placed> byLsoa = new HashMap<>();
-    private AreaIndex index;
-    private PointReach reach;
+    /**
+     * The area index and its reach, for rows with a point and no LSOA code: built on a thread of its own beside the
+     * first files, which it does not hold up until a row needs it (null when Peel holds no places).
+     */
+    private CompletableFuture<Areas> areas;
     /** The columns each COPY writes, their types looked up once for the whole run rather than once a file. */
     private CopyWriter.Columns crimeColumns;
     private CopyWriter.Columns outcomeColumns;
@@ -78,11 +83,8 @@ public final class PoliceUkImporter {
      */
     public List<OpenDataStore.FileResult> importFiles(List<SourceFile> files, Function<SourceFile, BadRows> bad,
                                                       Progress progress) {
-        if (index == null && !parents.isEmpty() && !files.isEmpty()) {
-            // built before the files' transactions: the index reads the place tables on a handle of its own
-            var areas = new PlaceStore(store.jdbi()).lsoaAreas();
-            index = AreaIndex.of(areas);
-            reach = new PointReach(areas);
+        if (areas == null && !parents.isEmpty() && !files.isEmpty()) {
+            areas = Areas.building(store);
         }
         // read once: the checksum is taken as the rows are read, and the rows go to the server while the next are read
         return store.loadAll(SOURCE, files, bad, progress::bytes, (h, fileId, file, text, rejected) -> {
@@ -308,6 +310,41 @@ public final class PoliceUkImporter {
         return f.get().code();
     }
 
+    /** The LSOAs' boundaries and centroids, indexed, and where a point could be placed at all. */
+    private record Areas(AreaIndex index, PointReach reach) {
+
+        /** Starts building them; the place tables are read on a handle of their own. */
+        static CompletableFuture<Areas> building(OpenDataStore store) {
+            CompletableFuture<Areas> built = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    var all = new PlaceStore(store.jdbi()).lsoaAreas();
+                    built.complete(new Areas(AreaIndex.of(all), new PointReach(all)));
+                } catch (Throwable ex) {
+                    built.completeExceptionally(ex);
+                }
+            }, "area-index");
+            t.setDaemon(true);
+            t.start();
+            return built;
+        }
+
+        /** Waits for them, the first time a row needs them; a failure to build them is thrown as it was. */
+        static Areas of(CompletableFuture<Areas> areas) {
+            try {
+                return areas.join();
+            } catch (CompletionException ex) {
+                if (ex.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (ex.getCause() instanceof Error e) {
+                    throw e;
+                }
+                throw ex;
+            }
+        }
+    }
+
     /** Where a row is: LSOA, ward, borough, and how it was decided (null when it could not be placed). */
     private record Placed(String lsoa, String ward, String borough, String method) {
     }
@@ -321,10 +358,14 @@ public final class PoliceUkImporter {
                 return p == null ? new Placed(code, null, null, "lsoa-unknown") : new Placed(code, p[0], p[1], "lsoa");
             });
         }
-        if (lat == null || lon == null || index == null || !reach.mayPlace(lat, lon)) {
+        if (lat == null || lon == null || areas == null) {
             return UNPLACED;
         }
-        Optional<PlaceMatch> m = index.locate(lat, lon);
+        Areas a = Areas.of(areas);
+        if (!a.reach().mayPlace(lat, lon)) {
+            return UNPLACED;
+        }
+        Optional<PlaceMatch> m = a.index().locate(lat, lon);
         if (m.isEmpty() || (m.get().method() == PlaceMatch.Method.NEAREST_CENTROID
                 && m.get().distanceMetres() > FURTHEST_CENTROID_METRES)) {
             return UNPLACED;

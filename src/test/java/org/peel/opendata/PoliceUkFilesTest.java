@@ -208,4 +208,37 @@ class PoliceUkFilesTest {
                 .containsExactly(OpenDataStore.Status.NEW, OpenDataStore.Status.UNCHANGED);
         assertThat(crimesByFile()).containsExactly("2014-01-kent-street.csv 30000");
     }
+
+    @Test
+    @DisplayName("a row without an LSOA code is placed by its point, the area index built beside the file")
+    void placedByPoint() throws IOException {
+        // given one LSOA in Westminster, held by its centroid only
+        db.ownerJdbi().useHandle(h -> {
+            h.execute("insert into borough (code, name, force_code) values ('E09000033', 'Westminster', 'E23000001')"
+                    + " on conflict do nothing");
+            h.execute("insert into ward (code, name, borough_code) values ('E05000644', 'St James''s', 'E09000033')");
+            h.execute("insert into lsoa (code, ward_code, borough_code, centroid_lat, centroid_lon)"
+                    + " values ('E01004734', 'E05000644', 'E09000033', 51.5010, -0.1350)");
+        });
+        // and a file of three rows: one with the LSOA's code; one with no code and a point about 25 m from its
+        // centroid; one with no code and a point in Edinburgh, hundreds of kilometres from any LSOA held
+        String met = ",2014-01,Metropolitan Police Service,Metropolitan Police Service,";
+        Path f = Files.writeString(dir.resolve("2014-01-metropolitan-street.csv"), HEADER
+                + met + "-0.1350,51.5010,On or near X,E01004734,Westminster 018C,Burglary,,\n"
+                + met + "-0.1352,51.5012,On or near Y,,,Burglary,,\n"
+                + met + "-3.1900,55.9500,On or near Z,,,Burglary,,\n");
+
+        // when it loads
+        load(BadRows.Policy.STOP, f);
+
+        // then the first is placed by its code, the second by the nearest centroid (within 10 km), the third not at all
+        List<String> placed = db.jdbi().withHandle(h -> h.createQuery("""
+                        select line || ' ' || coalesce(place_method, '-') || ' ' || coalesce(lsoa_code, '-') || ' '
+                               || coalesce(ward_code, '-') || ' ' || coalesce(borough_code, '-')
+                        from opendata_police_uk_crime order by line""").mapTo(String.class).list());
+        assertThat(placed).containsExactly(
+                "2 lsoa E01004734 E05000644 E09000033",
+                "3 point-nearest-centroid E01004734 E05000644 E09000033",
+                "4 - - - -");
+    }
 }
