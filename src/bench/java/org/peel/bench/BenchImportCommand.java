@@ -61,8 +61,8 @@ final class BenchImportCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             long rows = 0;
             long bad = 0;
-            for (SourceFile f : files) {
-                OpenDataStore.FileResult r = importer.importFile(f, new BadRows(BadRows.Policy.SKIP), progress);
+            for (OpenDataStore.FileResult r : importer.importFiles(files, f -> new BadRows(BadRows.Policy.SKIP),
+                    progress)) {
                 rows += r.rows();
                 bad += r.badRows();
             }

@@ -78,22 +78,13 @@ public final class CopyWriter implements AutoCloseable {
     private int written;
     private long rows;
 
-    private CopyWriter(Handle h, String table, List<String> columns) {
-        this.table = table;
-        this.columns = List.copyOf(columns);
+    private CopyWriter(Handle h, Columns target) {
+        this.table = target.table;
+        this.columns = target.names;
+        this.types = target.types;
+        this.sessionZone = target.zone;
         try {
-            Connection c = h.getConnection();
-            Catalog catalog = catalog(c, table);
-            Map<String, String> declared = catalog.types();
-            this.types = new String[columns.size()];
-            for (int i = 0; i < types.length; i++) {
-                types[i] = declared.get(columns.get(i));
-                if (types[i] == null) {
-                    throw new IllegalArgumentException(table + " has no column " + columns.get(i));
-                }
-            }
-            this.sessionZone = catalog.zone();
-            copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " ("
+            copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " ("
                     + String.join(", ", columns) + ") from stdin with (format binary)");
             out.write(SIGNATURE);
             out.writeInt(0);
@@ -103,18 +94,73 @@ public final class CopyWriter implements AutoCloseable {
         }
     }
 
-    /** Starts a COPY into the table's columns, named in the order their values will be written. */
-    public static CopyWriter open(Handle h, String table, List<String> columns) {
-        return new CopyWriter(h, table, columns);
+    /**
+     * A table's columns, in the order their values will be written, with the types the catalog declares for them
+     * and the session's time zone: looked up once, for a caller that copies into the same table again and again (a
+     * file at a time) without asking the server each time.
+     */
+    public static final class Columns {
+        private final String table;
+        private final List<String> names;
+        private final String[] types;
+        private final ZoneId zone;
+
+        private Columns(String table, List<String> names, String[] types, ZoneId zone) {
+            this.table = table;
+            this.names = List.copyOf(names);
+            this.types = types;
+            this.zone = zone;
+        }
+
+        public String table() {
+            return table;
+        }
     }
 
-    /** As {@link #open(Handle, String, List)}, the columns as one comma-separated list. */
-    public static CopyWriter open(Handle h, String table, String columns) {
+    /** Looks the columns' types up, in one round trip. */
+    public static Columns columns(Handle h, String table, List<String> columns) {
+        try {
+            Catalog catalog = catalog(h.getConnection(), table);
+            Map<String, String> declared = catalog.types();
+            String[] types = new String[columns.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = declared.get(columns.get(i));
+                if (types[i] == null) {
+                    throw new IllegalArgumentException(table + " has no column " + columns.get(i));
+                }
+            }
+            return new Columns(table, columns, types, catalog.zone());
+        } catch (SQLException ex) {
+            throw new IllegalStateException("copy into " + table + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** As {@link #columns(Handle, String, List)}, the columns as one comma-separated list. */
+    public static Columns columns(Handle h, String table, String columns) {
+        return columns(h, table, names(columns));
+    }
+
+    private static List<String> names(String columns) {
         List<String> names = new ArrayList<>();
         for (String c : columns.split(",")) {
             names.add(c.strip());
         }
-        return new CopyWriter(h, table, names);
+        return names;
+    }
+
+    /** Starts a COPY into the table's columns, named in the order their values will be written. */
+    public static CopyWriter open(Handle h, String table, List<String> columns) {
+        return new CopyWriter(h, columns(h, table, columns));
+    }
+
+    /** As {@link #open(Handle, String, List)}, the columns as one comma-separated list. */
+    public static CopyWriter open(Handle h, String table, String columns) {
+        return open(h, table, names(columns));
+    }
+
+    /** Starts a COPY into columns looked up before, on this handle or another of the same database. */
+    public static CopyWriter open(Handle h, Columns columns) {
+        return new CopyWriter(h, columns);
     }
 
     /** One whole row: each value encoded for its column's type; see {@link #value(Object)}. */

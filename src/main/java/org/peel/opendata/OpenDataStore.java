@@ -13,9 +13,18 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -39,12 +48,27 @@ public final class OpenDataStore {
     }
 
     /**
-     * Loads one file's rows from its text, handed over open: the store reads the file once, taking its checksum as
-     * the loader reads it. The loader may close the stream; the store still reads whatever is left for the checksum.
+     * Loads one file's rows from its text, handed over open, in two parts: the rows are read (and sent) on the
+     * caller's thread; what is left once the last is read (the server taking the rows still on their way, anything
+     * written from what was read) is the {@link Ending} returned, run when the file's turn to commit comes, while
+     * the next file's rows are already being read. The store reads the file once, taking its checksum as the loader
+     * reads it; the loader may close the stream, and the store still reads whatever is left for the checksum.
      */
     @FunctionalInterface
-    public interface TextLoader {
-        Loaded load(Handle h, long fileId, InputStream text);
+    public interface StreamLoader {
+        Ending load(Handle h, long fileId, SourceFile file, InputStream text, BadRows bad);
+    }
+
+    /**
+     * The rest of one file's load after its last row is read, on the file's handle and in its transaction: run on
+     * another thread than the one that read the rows, and after it has gone on to the next file.
+     */
+    public interface Ending {
+        /** Ends what the loader started (a COPY's last rows, counts written from the rows) and says what it read. */
+        Loaded finish();
+
+        /** Gives it up unfinished (a COPY cancelled): the file's transaction is rolled back after. */
+        void abandon();
     }
 
     /** What a loader read: rows kept, and anything the operator should hear about (unmatched names …). */
@@ -101,52 +125,286 @@ public final class OpenDataStore {
     }
 
     /**
-     * As {@link #load(String, SourceFile, BadRows, Loader)}, reading the file once where it can: a file whose name the
-     * ledger does not hold cannot be the same content already loaded, so its checksum is taken as it is loaded
-     * instead of in a pass of its own before. A name already held is checked first, as before, so an unchanged
-     * file is still skipped without loading it.
+     * Loads the files in order, each as {@link #load(String, SourceFile, BadRows, Loader)} does (in its own
+     * transaction, skipped when the same content is loaded, its old rows replaced when it changed), reading each
+     * once where it can: a file whose name the ledger does not hold cannot be the same content already loaded, so
+     * its checksum is taken as it is loaded instead of in a pass of its own before.
+     * <p>
+     * One file's end overlaps the next file's start. Once a file's last row is read, its {@link Ending} (the
+     * server taking the rows still on their way, its counts, its ledger row, its commit) runs on a thread of its
+     * own while this thread begins the next file on another connection and reads its rows: neither the server nor
+     * the reading waits for the other between files. The files still commit one at a time and in order, and a
+     * file's rows are handed over only once the file before has committed, so what a stop leaves is what loading
+     * them one by one would leave: every file before the one that failed, whole, and nothing of it or after it.
+     * A file's failure while it ends is thrown in place of anything the next file met meanwhile, as the next file
+     * would not have been begun.
+     *
+     * @return each file's result, in the order given
      */
-    public FileResult load(String source, SourceFile file, BadRows bad, LongConsumer progress, TextLoader loader) {
-        return jdbi.inTransaction(h -> {
-            h.execute("set local synchronous_commit = off");
-            h.execute("select pg_advisory_xact_lock(hashtext(?))", source + "/" + file.name());
-            Optional<String> held = h.createQuery("select sha256 from opendata_file where source = :s and name = :n")
-                    .bind("s", source).bind("n", file.name()).mapTo(String.class).findOne();
+    public List<FileResult> loadAll(String source, List<SourceFile> files, Function<SourceFile, BadRows> badRows,
+                                    LongConsumer progress, StreamLoader loader) {
+        List<FileResult> results = new ArrayList<>();
+        ExecutorService ender = null;
+        Future<FileResult> ending = null;
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                Future<FileResult> before = ending;
+                ending = null;
+                Begun begun;
+                try {
+                    begun = begin(source, files.get(i), badRows.apply(files.get(i)), progress, loader, before);
+                } catch (RuntimeException | Error ex) {
+                    throw endedBefore(before, ex);
+                }
+                try {
+                    if (before != null) {
+                        results.add(await(before));
+                    }
+                } catch (RuntimeException | Error ex) {
+                    begun.abandon();
+                    throw ex;
+                }
+                if (begun.unchanged() != null) {
+                    results.add(begun.unchanged());
+                } else if (i == files.size() - 1) {
+                    results.add(begun.end()); // nothing comes after it to overlap with
+                } else {
+                    if (ender == null) {
+                        ender = Executors.newSingleThreadExecutor(r -> {
+                            Thread t = new Thread(r, "end-" + source);
+                            t.setDaemon(true);
+                            return t;
+                        });
+                    }
+                    ending = ender.submit(begun::end);
+                }
+            }
+            return results;
+        } finally {
+            if (ender != null) {
+                ender.shutdown();
+            }
+        }
+    }
+
+    /**
+     * The file before the one that failed still ends and commits, as it would have had the files been loaded one
+     * by one; if it fails too, its failure is the one thrown.
+     */
+    private static RuntimeException endedBefore(Future<FileResult> before, Throwable failure) {
+        if (before != null) {
+            try {
+                await(before);
+            } catch (RuntimeException | Error earlier) {
+                if (earlier != failure) {
+                    earlier.addSuppressed(failure);
+                }
+                throw earlier;
+            }
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        return (RuntimeException) failure;
+    }
+
+    private static FileResult await(Future<FileResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a file was being committed", ex);
+        } catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (ex.getCause() instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+    }
+
+    /**
+     * Begins one file's transaction and reads its rows: either its result at once (unchanged, skipped), or the file
+     * read to its last row with its end still to run. {@code before} is the end of the file before, perhaps still
+     * running: a file replacing rows already held waits for it first, as deleting them moves the published
+     * generation on, which that end's counts do too, and it would wait on this transaction to commit.
+     */
+    private Begun begin(String source, SourceFile file, BadRows bad, LongConsumer progress, StreamLoader loader,
+                        Future<FileResult> before) {
+        Handle h = jdbi.open();
+        Checksummed text = null;
+        try {
+            h.begin();
+            Optional<Long> fresh = lockAndAdd(h, source, file);
             String known = null;
-            if (held.isPresent()) {
+            long id;
+            if (fresh.isPresent()) {
+                id = fresh.get();
+            } else {
+                String held = h.createQuery("select sha256 from opendata_file where source = :s and name = :n")
+                        .bind("s", source).bind("n", file.name()).mapTo(String.class).one();
                 known = file.sha256();
-                if (held.get().equals(known)) {
-                    return new FileResult(source, file.name(), Status.UNCHANGED, 0, 0, List.of(), List.of());
+                if (held.equals(known)) {
+                    h.commit();
+                    close(h, null);
+                    return new Begun(new FileResult(source, file.name(), Status.UNCHANGED, 0, 0, List.of(),
+                            List.of()));
+                }
+                if (before != null) {
+                    await(before);
                 }
                 forget(h, source, file.name());
+                id = h.createQuery("""
+                                insert into opendata_file (source, name, path, sha256, rows)
+                                values (:s, :n, :p, :sha, 0) returning id""")
+                        .bind("s", source).bind("n", file.name()).bind("p", file.location()).bind("sha", known)
+                        .mapTo(Long.class).one();
             }
-            // the checksum of a new file is filled in below, in this same transaction, once the file is read
-            long id = h.createQuery("""
-                            insert into opendata_file (source, name, path, sha256, rows)
-                            values (:s, :n, :p, :sha, 0) returning id""")
-                    .bind("s", source).bind("n", file.name()).bind("p", file.location())
-                    .bind("sha", known == null ? "" : known).mapTo(Long.class).one();
-            Loaded loaded;
-            String sha;
+            text = new Checksummed(file.open(progress), file.name());
+            Ending ending = loader.load(h, id, file, text, bad);
+            return new Begun(source, file, bad, h, id, known, text, ending);
+        } catch (IOException ex) {
+            close(h, text);
+            throw new UncheckedIOException("Cannot read " + file.location(), ex);
+        } catch (RuntimeException | Error ex) {
+            close(h, text);
+            throw ex;
+        }
+    }
+
+    /**
+     * In one round trip to the server: takes the file's lock for this transaction, then adds its ledger row unless
+     * its name is held already (empty then). Two statements sent together, so that the second looks at the ledger
+     * only once the lock is held: a run loading the same file at the same time has committed it by then, or not
+     * begun it. The checksum of a new file is filled in at its end, in this same transaction, once it is read.
+     */
+    private static Optional<Long> lockAndAdd(Handle h, String source, SourceFile file) {
+        // synchronous_commit: a file and its ledger row commit together, so a crash that loses the last commits
+        // loses whole files, which the next run loads again: no need to wait for each commit to reach the disk
+        try (PreparedStatement s = h.getConnection().prepareStatement("""
+                select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(?));
+                insert into opendata_file (source, name, path, sha256, rows)
+                select ?, ?, ?, '', 0 where not exists (select 1 from opendata_file where source = ? and name = ?)
+                returning id""")) {
+            s.setString(1, source + "/" + file.name());
+            s.setString(2, source);
+            s.setString(3, file.name());
+            s.setString(4, file.location());
+            s.setString(5, source);
+            s.setString(6, file.name());
+            s.execute();
+            if (!s.getMoreResults()) {
+                throw new IllegalStateException("no answer to the ledger insert for " + file.name());
+            }
+            try (ResultSet r = s.getResultSet()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("Cannot begin loading " + file.name() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Rolls back whatever the handle has not committed, and lets the file and the connection go. */
+    private static void close(Handle h, Checksummed text) {
+        try {
+            if (text != null) {
+                text.closeFile();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the load is given up already; the first error is the one to report
+        }
+        try {
+            if (h.isInTransaction()) {
+                h.rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // as above: the connection goes back to the pool, which resets it
+        }
+        h.close();
+    }
+
+    /** A file begun: its rows read, its transaction open, its end yet to run; or, when unchanged, its result. */
+    private static final class Begun {
+        private final FileResult unchanged;
+        private final String source;
+        private final SourceFile file;
+        private final BadRows bad;
+        private final Handle h;
+        private final long id;
+        private final String known;
+        private final Checksummed text;
+        private final Ending ending;
+
+        Begun(FileResult unchanged) {
+            this(unchanged, null, null, null, null, 0, null, null, null);
+        }
+
+        Begun(String source, SourceFile file, BadRows bad, Handle h, long id, String known, Checksummed text,
+              Ending ending) {
+            this(null, source, file, bad, h, id, known, text, ending);
+        }
+
+        private Begun(FileResult unchanged, String source, SourceFile file, BadRows bad, Handle h, long id,
+                      String known, Checksummed text, Ending ending) {
+            this.unchanged = unchanged;
+            this.source = source;
+            this.file = file;
+            this.bad = bad;
+            this.h = h;
+            this.id = id;
+            this.known = known;
+            this.text = text;
+            this.ending = ending;
+        }
+
+        FileResult unchanged() {
+            return unchanged;
+        }
+
+        /** Ends the file's load, records it in the ledger and commits; anything failing rolls the file back. */
+        FileResult end() {
+            boolean committed = false;
             try {
-                Checksummed text = new Checksummed(file.open(progress), file.name());
+                Loaded loaded = ending.finish();
+                String sha;
                 try {
-                    loaded = loader.load(h, id, text);
                     sha = text.finish();
-                } finally {
-                    text.closeFile();
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("Cannot read " + file.location(), ex);
                 }
-            } catch (IOException ex) {
-                throw new UncheckedIOException("Cannot read " + file.location(), ex);
+                if (known != null && !known.equals(sha)) {
+                    throw new IllegalStateException(file.location()
+                            + " changed while it was being loaded; load it again");
+                }
+                h.createUpdate("update opendata_file set rows = :r, bad_rows = :b, sha256 = :sha where id = :id")
+                        .bind("r", loaded.rows()).bind("b", bad.count()).bind("sha", sha).bind("id", id).execute();
+                h.commit();
+                committed = true;
+                return new FileResult(source, file.name(), known != null ? Status.REPLACED : Status.NEW,
+                        loaded.rows(), bad.count(), bad.examples(), loaded.notes());
+            } finally {
+                if (!committed) {
+                    abandonEnding();
+                }
+                close(h, text);
             }
-            if (known != null && !known.equals(sha)) {
-                throw new IllegalStateException(file.location() + " changed while it was being loaded; load it again");
+        }
+
+        /** Gives the file up: nothing of it is kept. */
+        void abandon() {
+            abandonEnding();
+            close(h, text);
+        }
+
+        private void abandonEnding() {
+            try {
+                ending.abandon();
+            } catch (RuntimeException ignored) {
+                // the transaction is rolled back next; the first error is the one to report
             }
-            h.createUpdate("update opendata_file set rows = :r, bad_rows = :b, sha256 = :sha where id = :id")
-                    .bind("r", loaded.rows()).bind("b", bad.count()).bind("sha", sha).bind("id", id).execute();
-            return new FileResult(source, file.name(), held.isPresent() ? Status.REPLACED : Status.NEW,
-                    loaded.rows(), bad.count(), bad.examples(), loaded.notes());
-        });
+        }
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * data.police.uk monthly files: street-level crime and ASB ({@code *-street.csv}) and outcomes
@@ -45,8 +48,15 @@ public final class PoliceUkImporter {
     private Optional<ForceNames.Force> lastForce;
     /** Each LSOA code's place, decided once: most rows are placed by a code that many rows share. */
     private final Map<String, Placed> byLsoa = new HashMap<>();
-    private AreaIndex index;
-    private PointReach reach;
+    /**
+     * The area index and its reach, for rows with a point and no LSOA code: built on a thread of its own beside the
+     * first files, which it does not hold up until a row needs it (null when Peel holds no places).
+     */
+    private CompletableFuture<Areas> areas;
+    /** The columns each COPY writes, their types looked up once for the whole run rather than once a file. */
+    private CopyWriter.Columns crimeColumns;
+    private CopyWriter.Columns outcomeColumns;
+    private CopyWriter.Columns monthColumns;
 
     public PoliceUkImporter(OpenDataStore store) {
         this.store = store;
@@ -60,21 +70,81 @@ public final class PoliceUkImporter {
         return n.endsWith(STREET) || n.endsWith(OUTCOMES);
     }
 
+    /** Loads one file, in its own transaction; see {@link #importFiles}. */
     public OpenDataStore.FileResult importFile(SourceFile file, BadRows bad, Progress progress) {
-        progress.file(file.name());
-        if (index == null && !parents.isEmpty()) {
-            // built before the file's transaction: the index reads the place tables on a handle of its own
-            var areas = new PlaceStore(store.jdbi()).lsoaAreas();
-            index = AreaIndex.of(areas);
-            reach = new PointReach(areas);
+        return importFiles(List.of(file), f -> bad, progress).get(0);
+    }
+
+    /**
+     * Loads the files in order, each in its own transaction (all of it or nothing, skipped when already loaded,
+     * replaced when changed), with a file's end overlapping the next file's start (see
+     * {@link OpenDataStore#loadAll}). Under the stop policy the first bad row throws, naming its file, line and field,
+     * and every file before it stays loaded.
+     */
+    public List<OpenDataStore.FileResult> importFiles(List<SourceFile> files, Function<SourceFile, BadRows> bad,
+                                                      Progress progress) {
+        if (areas == null && !parents.isEmpty() && !files.isEmpty()) {
+            areas = Areas.building(store);
         }
-        boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
         // read once: the checksum is taken as the rows are read, and the rows go to the server while the next are read
-        return store.load(SOURCE, file, bad, progress::bytes, (h, fileId, text) -> {
+        return store.loadAll(SOURCE, files, bad, progress::bytes, (h, fileId, file, text, rejected) -> {
+            progress.file(file.name());
+            boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
             try (CsvRecords csv = new CsvRecords(text, file.name())) {
-                return street ? street(h, fileId, csv, bad, progress) : outcomes(h, fileId, csv, bad, progress);
+                return street ? street(h, fileId, csv, rejected, progress) : outcomes(h, fileId, csv, rejected,
+                        progress);
             }
         });
+    }
+
+    private CopyWriter.Columns crimeColumns(Handle h) {
+        if (crimeColumns == null) {
+            crimeColumns = CopyWriter.columns(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
+                    + " force_code, longitude, latitude, lsoa_code, ward_code, borough_code, place_method, crime_type,"
+                    + " last_outcome");
+        }
+        return crimeColumns;
+    }
+
+    private CopyWriter.Columns outcomeColumns(Handle h) {
+        if (outcomeColumns == null) {
+            outcomeColumns = CopyWriter.columns(h, "opendata_police_uk_outcome",
+                    "file_id, line, crime_id, month, force_code, lsoa_code, outcome_type");
+        }
+        return outcomeColumns;
+    }
+
+    /** Looked up on the reading thread, so that the ending thread only reads the field. */
+    private CopyWriter.Columns monthColumns(Handle h) {
+        if (monthColumns == null) {
+            monthColumns = CopyWriter.columns(h, "opendata_police_uk_month",
+                    "file_id, force_code, month, kind, rows, unlocated");
+        }
+        return monthColumns;
+    }
+
+    /**
+     * A file's rows read and sent: its end waits for the server to take the last of them, then writes its counts by
+     * force and month.
+     */
+    private static OpenDataStore.Ending ending(Handle h, long fileId, CopyWriter copy, Months months,
+                                               CopyWriter.Columns monthColumns, String kind,
+                                               OpenDataStore.Loaded loaded) {
+        return new OpenDataStore.Ending() {
+            @Override
+            public OpenDataStore.Loaded finish() {
+                try (copy) {
+                    copy.finish();
+                }
+                months.write(h, monthColumns, fileId, kind);
+                return loaded;
+            }
+
+            @Override
+            public void abandon() {
+                copy.close();
+            }
+        };
     }
 
     /** Counts per force and month, for the coverage table. */
@@ -98,9 +168,8 @@ public final class PoliceUkImporter {
             }
         }
 
-        void write(Handle h, long fileId, String kind) {
-            try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_month",
-                    "file_id, force_code, month, kind, rows, unlocated")) {
+        void write(Handle h, CopyWriter.Columns columns, long fileId, String kind) {
+            try (CopyWriter copy = CopyWriter.open(h, columns)) {
                 counts.forEach((key, c) -> {
                     String[] k = key.split("\\|");
                     copy.row(fileId, k[0], YearMonth.parse(k[1]).atDay(1), kind, c[0], c[1]);
@@ -110,7 +179,7 @@ public final class PoliceUkImporter {
         }
     }
 
-    private OpenDataStore.Loaded street(Handle h, long fileId, CsvRecords csv, BadRows bad, Progress progress) {
+    private OpenDataStore.Ending street(Handle h, long fileId, CsvRecords csv, BadRows bad, Progress progress) {
         int cId = csv.column("Crime ID");
         int cMonth = csv.column("Month");
         int cBy = csv.column("Reported by");
@@ -125,9 +194,9 @@ public final class PoliceUkImporter {
         long rows = 0;
         long byPoint = 0;
         long unknownLsoa = 0;
-        try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_crime", "file_id, line, crime_id, month,"
-                + " force_code, longitude, latitude, lsoa_code, ward_code, borough_code, place_method, crime_type,"
-                + " last_outcome")) {
+        CopyWriter.Columns monthColumns = monthColumns(h);
+        CopyWriter copy = CopyWriter.open(h, crimeColumns(h));
+        try {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();
                 try {
@@ -158,13 +227,15 @@ public final class PoliceUkImporter {
                     bad.reject(problem);
                 }
             }
-            copy.finish();
+        } catch (RuntimeException | Error ex) {
+            copy.close();
+            throw ex;
         }
-        months.write(h, fileId, "street");
-        return new OpenDataStore.Loaded(rows, notes(unmatched, byPoint, unknownLsoa));
+        return ending(h, fileId, copy, months, monthColumns, "street",
+                new OpenDataStore.Loaded(rows, notes(unmatched, byPoint, unknownLsoa)));
     }
 
-    private OpenDataStore.Loaded outcomes(Handle h, long fileId, CsvRecords csv, BadRows bad, Progress progress) {
+    private OpenDataStore.Ending outcomes(Handle h, long fileId, CsvRecords csv, BadRows bad, Progress progress) {
         int cId = csv.column("Crime ID");
         int cMonth = csv.column("Month");
         int cBy = csv.column("Reported by");
@@ -174,8 +245,9 @@ public final class PoliceUkImporter {
         MonthReader monthOf = new MonthReader();
         Map<String, Long> unmatched = new TreeMap<>();
         long rows = 0;
-        try (CopyWriter copy = CopyWriter.open(h, "opendata_police_uk_outcome",
-                "file_id, line, crime_id, month, force_code, lsoa_code, outcome_type")) {
+        CopyWriter.Columns monthColumns = monthColumns(h);
+        CopyWriter copy = CopyWriter.open(h, outcomeColumns(h));
+        try {
             for (String[] r; (r = csv.next()) != null; ) {
                 long line = csv.line();
                 try {
@@ -201,10 +273,12 @@ public final class PoliceUkImporter {
                     bad.reject(problem);
                 }
             }
-            copy.finish();
+        } catch (RuntimeException | Error ex) {
+            copy.close();
+            throw ex;
         }
-        months.write(h, fileId, "outcomes");
-        return new OpenDataStore.Loaded(rows, notes(unmatched, 0, 0));
+        return ending(h, fileId, copy, months, monthColumns, "outcomes",
+                new OpenDataStore.Loaded(rows, notes(unmatched, 0, 0)));
     }
 
     private List<String> notes(Map<String, Long> unmatched, long byPoint, long unknownLsoa) {
@@ -236,6 +310,41 @@ public final class PoliceUkImporter {
         return f.get().code();
     }
 
+    /** The LSOAs' boundaries and centroids, indexed, and where a point could be placed at all. */
+    private record Areas(AreaIndex index, PointReach reach) {
+
+        /** Starts building them; the place tables are read on a handle of their own. */
+        static CompletableFuture<Areas> building(OpenDataStore store) {
+            CompletableFuture<Areas> built = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    var all = new PlaceStore(store.jdbi()).lsoaAreas();
+                    built.complete(new Areas(AreaIndex.of(all), new PointReach(all)));
+                } catch (Throwable ex) {
+                    built.completeExceptionally(ex);
+                }
+            }, "area-index");
+            t.setDaemon(true);
+            t.start();
+            return built;
+        }
+
+        /** Waits for them, the first time a row needs them; a failure to build them is thrown as it was. */
+        static Areas of(CompletableFuture<Areas> areas) {
+            try {
+                return areas.join();
+            } catch (CompletionException ex) {
+                if (ex.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (ex.getCause() instanceof Error e) {
+                    throw e;
+                }
+                throw ex;
+            }
+        }
+    }
+
     /** Where a row is: LSOA, ward, borough, and how it was decided (null when it could not be placed). */
     private record Placed(String lsoa, String ward, String borough, String method) {
     }
@@ -249,10 +358,14 @@ public final class PoliceUkImporter {
                 return p == null ? new Placed(code, null, null, "lsoa-unknown") : new Placed(code, p[0], p[1], "lsoa");
             });
         }
-        if (lat == null || lon == null || index == null || !reach.mayPlace(lat, lon)) {
+        if (lat == null || lon == null || areas == null) {
             return UNPLACED;
         }
-        Optional<PlaceMatch> m = index.locate(lat, lon);
+        Areas a = Areas.of(areas);
+        if (!a.reach().mayPlace(lat, lon)) {
+            return UNPLACED;
+        }
+        Optional<PlaceMatch> m = a.index().locate(lat, lon);
         if (m.isEmpty() || (m.get().method() == PlaceMatch.Method.NEAREST_CENTROID
                 && m.get().distanceMetres() > FURTHEST_CENTROID_METRES)) {
             return UNPLACED;

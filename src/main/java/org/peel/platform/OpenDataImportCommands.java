@@ -53,15 +53,23 @@ final class OpenDataImportCommands {
 
         /** Loads the files one at a time (each its own transaction) and prints what happened. */
         int run(List<SourceFile> files, FileImport importer) {
+            return runAll(files, (store, policy, progress) -> {
+                List<OpenDataStore.FileResult> results = new ArrayList<>();
+                for (SourceFile f : files) {
+                    results.add(importer.load(store, f, new BadRows(policy), progress));
+                }
+                return results;
+            });
+        }
+
+        /** Loads the files as the importer loads a list of them (each its own transaction) and prints what happened. */
+        int runAll(List<SourceFile> files, FilesImport importer) {
             BadRows.Policy policy = policy();
             long started = System.nanoTime();
             try (Database database = db.open()) {
                 OpenDataStore store = new OpenDataStore(database.jdbi());
                 Progress progress = Progress.onConsole(files.stream().mapToLong(SourceFile::bytes).sum());
-                List<OpenDataStore.FileResult> results = new ArrayList<>();
-                for (SourceFile f : files) {
-                    results.add(importer.load(store, f, new BadRows(policy), progress));
-                }
+                List<OpenDataStore.FileResult> results = importer.load(store, policy, progress);
                 progress.done();
                 if (results.stream().anyMatch(r -> r.status() != OpenDataStore.Status.UNCHANGED)) {
                     loaded(database);
@@ -103,6 +111,12 @@ final class OpenDataImportCommands {
     @FunctionalInterface
     interface FileImport {
         OpenDataStore.FileResult load(OpenDataStore store, SourceFile file, BadRows bad, Progress progress);
+    }
+
+    /** Every file's load, in order, each its own transaction. */
+    @FunctionalInterface
+    interface FilesImport {
+        List<OpenDataStore.FileResult> load(OpenDataStore store, BadRows.Policy policy, Progress progress);
     }
 
     @Command(name = "home-office-prc", mixinStandardHelpOptions = true,
@@ -169,13 +183,8 @@ final class OpenDataImportCommands {
             if (files.isEmpty()) {
                 throw new IllegalArgumentException("No *-street.csv or *-outcomes.csv files under " + paths);
             }
-            PoliceUkImporter[] importer = new PoliceUkImporter[1];
-            return run(files, (store, f, bad, progress) -> {
-                if (importer[0] == null) {
-                    importer[0] = new PoliceUkImporter(store);
-                }
-                return importer[0].importFile(f, bad, progress);
-            });
+            return runAll(files, (store, policy, progress) ->
+                    new PoliceUkImporter(store).importFiles(files, f -> new BadRows(policy), progress));
         }
     }
 
