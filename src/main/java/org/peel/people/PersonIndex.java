@@ -281,6 +281,16 @@ public final class PersonIndex implements AutoCloseable, SharedName.Counter {
         return find(name, SharedName.SHOWN, SharedName.OFFERED_AT).stream().map(f -> f.candidate().details()).toList();
     }
 
+    /** Names Peel holds one slip of the keyboard from the one typed ({@link PersonSearch#slips}). */
+    @Override
+    public List<PersonDetails> slips(PersonDetails name) {
+        return over(search -> search.slips(name), (a, b) -> {
+            List<PersonDetails> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }, List.of(), name);
+    }
+
     /**
      * The namesakes that decide whether what was typed is shared ({@link SharedName#count}): the name's own, or when
      * no record has it as typed the most shared name offered for it; with an age ({@code born}, null for none),
@@ -292,23 +302,32 @@ public final class PersonIndex implements AutoCloseable, SharedName.Counter {
 
     /** A count over every record a name count reads: the small force's, the index's, or the warming read's. */
     private int counted(java.util.function.ToIntFunction<PersonSearch> count, PersonDetails typed) {
+        return over(count::applyAsInt, Integer::sum, 0, typed);
+    }
+
+    /**
+     * An answer over every record a name count reads: the small force's, the index's (the built index's and the
+     * records held beside it, put together by {@code both}), or the warming read's; {@code none} before any.
+     */
+    private <T> T over(java.util.function.Function<PersonSearch, T> answer, java.util.function.BinaryOperator<T> both,
+                       T none, PersonDetails typed) {
         start();
         Snapshot s = current.get();
         if (!large && (s == null || s.size() <= smallForce)) {
             List<PersonRecordSource.Stored> all = store.latestSince(NOTHING_SEEN, smallForce + 1);
             if (all.size() <= smallForce) {
-                return all.isEmpty() ? 0 : count.applyAsInt(direct(all));
+                return all.isEmpty() ? none : answer.apply(direct(all));
             }
             large = true;
         }
         if (s == null || s.state() == State.STARTING) {
-            return 0;
+            return none;
         }
         if (s.state() == State.WARMING) {
-            return count.applyAsInt(PersonSearch.of(store.matching(typed, MATCHING_EACH).stream()
+            return answer.apply(PersonSearch.of(store.matching(typed, MATCHING_EACH).stream()
                     .map(r -> PreparedRecord.of(r.details())).toList(), s.model()));
         }
-        return count.applyAsInt(s.base()) + (s.changed() == null ? 0 : count.applyAsInt(s.changed()));
+        return s.changed() == null ? answer.apply(s.base()) : both.apply(answer.apply(s.base()), answer.apply(s.changed()));
     }
 
     /**

@@ -139,6 +139,65 @@ public final class PersonSearch implements SharedName.Counter {
         return top(name, SharedName.SHOWN, SharedName.OFFERED_AT).stream().map(Candidate::details).toList();
     }
 
+    /**
+     * Names one slip of the keyboard from the typed one that this index holds, each once by its key: a letter of the
+     * first forename or of the surname left out, added, changed, or swapped with the next — the four single errors
+     * behind most misspellings (Damerau, 1964). The typed name itself is not among them.
+     */
+    @Override
+    public List<PersonDetails> slips(PersonDetails name) {
+        PreparedRecord q = PreparedRecord.of(name);
+        if (q.givenFirst == null || q.surnameJoined == null || q.surnameSound == null) {
+            return List.of();
+        }
+        String typedKey = q.givenFirst + "|" + q.surnameSound;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(typedKey);
+        List<PersonDetails> out = new ArrayList<>();
+        for (String surname : oneSlip(q.surnameJoined)) {
+            String sound = PreparedRecord.surnameSoundOf(surname);
+            String key = q.givenFirst + "|" + sound;
+            if (sound != null && seen.add(key) && names.containsKey(key)) {
+                out.add(PersonDetails.named("typed", q.givenFirst, surname, null));
+            }
+        }
+        for (String given : oneSlip(q.givenFirst)) {
+            String key = given + "|" + q.surnameSound;
+            if (seen.add(key) && names.containsKey(key)) {
+                out.add(PersonDetails.named("typed", given, q.surnameJoined, null));
+            }
+        }
+        return out;
+    }
+
+    /** Every spelling one deletion, insertion, substitution or swap of neighbours from {@code word}, in a to z. */
+    static java.util.Set<String> oneSlip(String word) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        StringBuilder b = new StringBuilder(word.length() + 1);
+        for (int i = 0; i < word.length(); i++) {
+            b.setLength(0);
+            out.add(b.append(word, 0, i).append(word, i + 1, word.length()).toString());
+            if (i + 1 < word.length()) {
+                b.setLength(0);
+                out.add(b.append(word, 0, i).append(word.charAt(i + 1)).append(word.charAt(i))
+                        .append(word, i + 2, word.length()).toString());
+            }
+        }
+        for (int i = 0; i <= word.length(); i++) {
+            for (char c = 'a'; c <= 'z'; c++) {
+                b.setLength(0);
+                out.add(b.append(word, 0, i).append(c).append(word, i, word.length()).toString());
+                if (i < word.length() && c != word.charAt(i)) {
+                    b.setLength(0);
+                    out.add(b.append(word, 0, i).append(c).append(word, i + 1, word.length()).toString());
+                }
+            }
+        }
+        out.remove(word);
+        out.remove("");
+        return out;
+    }
+
     /** The namesakes that decide whether what was typed is shared ({@link SharedName#count}). */
     public SharedName.Namesakes shared(PersonDetails name, BirthYears born) {
         return SharedName.count(name, born, this);

@@ -235,6 +235,11 @@ public final class PreparedRecord {
         return s;
     }
 
+    /** How a surname (in lower case, spaces removed) sounds, as a record's surname is keyed. */
+    static String surnameSoundOf(String joined) {
+        return sound(METAPHONE.get(), joined, false);
+    }
+
     private static String sound(DoubleMetaphone dm, String name, boolean alternate) {
         if (name == null) {
             return null;

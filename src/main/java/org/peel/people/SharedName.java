@@ -120,21 +120,27 @@ public final class SharedName {
 
         /** The records the panel offers for a name alone, most likely first, at most {@link #SHOWN}. */
         List<PersonDetails> offered(PersonDetails name);
+
+        /** Names Peel holds one slip of the keyboard from the one typed ({@link PersonSearch#slips}). */
+        List<PersonDetails> slips(PersonDetails name);
     }
 
     /**
      * The namesakes that decide whether what was typed is shared: the name's own, and with an approximate age
      * ({@code born}, null for none) those born in its years. When no more records have the name as typed than are
      * shown, a slip in the typing ("Smtih" for "Smith", or an earlier record's own slip) would hide that the
-     * person's real name is shared by thousands: the names of the records offered for it are counted too, and when
-     * one of them is shared by more than are shown, it is counted instead ({@link Namesakes#like}).
+     * person's real name is shared by thousands: the names of the records offered for it, and the names Peel holds
+     * one slip of the keyboard from it, are counted too, and when one of them is shared by more than are shown, the
+     * most shared is counted instead ({@link Namesakes#like}).
      */
     public static Namesakes count(PersonDetails name, BirthYears born, Counter counter) {
         PersonDetails counted = nameOnly(name);
         int byName = counter.namesakes(counted);
         boolean like = false;
         if (byName <= SHOWN) {
-            for (PersonDetails offered : counter.offered(counted)) {
+            List<PersonDetails> alike = new java.util.ArrayList<>(counter.offered(counted));
+            alike.addAll(counter.slips(counted));
+            for (PersonDetails offered : alike) {
                 PersonDetails other = nameOnly(offered);
                 int n = counter.namesakes(other);
                 if (n > SHOWN && n > byName) {

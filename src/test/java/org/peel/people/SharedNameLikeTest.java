@@ -47,6 +47,12 @@ class SharedNameLikeTest {
             return offers.getOrDefault(key(name), List.of()).stream()
                     .map(n -> PersonDetails.named("r", n.split(" ")[0], n.split(" ")[1], null)).toList();
         }
+
+        /** Nothing a slip away: the tests of slips are below, on a real index. */
+        @Override
+        public List<PersonDetails> slips(PersonDetails name) {
+            return List.of();
+        }
     }
 
     private static PersonDetails typed(String given, String surname) {
@@ -88,6 +94,11 @@ class SharedNameLikeTest {
             public List<PersonDetails> offered(PersonDetails name) {
                 return fail("a name 40 records share needs nothing offered");
             }
+
+            @Override
+            public List<PersonDetails> slips(PersonDetails name) {
+                return fail("a name 40 records share needs no slips looked for");
+            }
         });
         assertThat(n).isEqualTo(new SharedName.Namesakes(40, null, 0, false));
     }
@@ -116,5 +127,37 @@ class SharedNameLikeTest {
         assertThat(SharedName.warning(n, false)).contains("12 records in Peel share a name like this one and a birth"
                 + " year in 1990–1996, and only 5 can be shown: ask for a date of birth or a postcode before recording"
                 + " someone new.");
+    }
+
+    @Test
+    @DisplayName("one slip of the keyboard: a letter left out, added, changed or swapped with the next")
+    void oneSlip() {
+        // worked by hand from "smtih": swap t and i gives smith; leave out t gives smih; add i gives smitih;
+        // change t to y gives smyih; the word itself is not a slip of itself
+        assertThat(PersonSearch.oneSlip("smtih")).contains("smith", "smih", "smitih", "smyih")
+                .doesNotContain("smtih", "smyth");
+        // "ab": left out b, a; swapped ba; 26 × 3 insertions and 25 × 2 changes, less those that repeat
+        // (aab twice, abb twice; "ab" itself once by a change and once by an insertion is removed)
+        assertThat(PersonSearch.oneSlip("ab")).contains("a", "b", "ba", "cab", "acb", "abc", "bb", "aa")
+                .doesNotContain("ab", "");
+    }
+
+    @Test
+    @DisplayName("on a real index, \"John Smtih\", which no record has, is one slip from John Smith, whose 7 records are counted")
+    void slipsOnAnIndex() {
+        List<PreparedRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            records.add(Persons.person().given("John").surname("Smith").dob((1950 + i) + "-01-01").prepared());
+        }
+        records.add(Persons.person().given("Mary").surname("Jones").dob("1960-02-02").prepared());
+        records.add(Persons.person().given("Mary").surname("Jnoes").dob("1960-02-02").prepared());
+        PersonSearch search = PersonSearch.of(records, MatchModel.train(records, FieldComparison.standard(),
+                BlockingRule.standard(), MatchModel.Training.standard()));
+
+        // no record has John Smtih; one slip away Peel holds John Smith, 7 records
+        assertThat(search.namesakes(typed("John", "Smtih"))).isZero();
+        assertThat(search.slips(typed("John", "Smtih"))).extracting(PersonDetails::surname).containsExactly("smith");
+        SharedName.Namesakes n = search.shared(typed("John", "Smtih"), null);
+        assertThat(n).isEqualTo(new SharedName.Namesakes(7, null, 0, true));
     }
 }
