@@ -14,7 +14,7 @@ create table person_record_not_given (
     born_to            integer,
     namesakes_in_years integer check (namesakes_in_years >= 0),
     recorded_by        text      not null,
-    recorded_at        timestamp not null,
+    recorded_at        timestamptz not null,
     check ((born_from is null) = (born_to is null) and (born_from is null) = (namesakes_in_years is null))
 );
 create index person_record_not_given_at on person_record_not_given (recorded_at);
