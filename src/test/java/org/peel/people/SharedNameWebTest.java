@@ -33,6 +33,11 @@ class SharedNameWebTest {
                 LocalDate.of(1993, 8, 1), "M9 1AB", "9 Mill Lane");
         PeopleWebRecords.insert(jdbi, "zq-7", "crime", "crime-zq-7", "victim", "Zebedee", "Quinn",
                 LocalDate.of(1993, 8, 1), "M9 1AB", "9 Mill Lane");
+        // seven Xanthe Pemberlys recorded in Camden only: a Westminster officer may see none of them
+        for (int i = 0; i < 7; i++) {
+            PeopleWebRecords.insert(jdbi, "xp-" + i, "crime", "crime-xp-" + i, Fixtures.CAMDEN, "victim", "Xanthe",
+                    "Pemberly", LocalDate.of(1960 + 4 * i, 3, 9), "NW1 " + (i + 1) + "AB", (i + 1) + " Oval Road");
+        }
         new BatchLinkage(IdentityResolution.standard(), new PeopleStore(jdbi))
                 .run(new PersonRecordSource(jdbi, PersonRecordSource.STANDARD_TABLE), "peel link run");
     }
@@ -88,6 +93,21 @@ class SharedNameWebTest {
         assertThat(slip.statusCode()).isEqualTo(200);
         assertThat(slip.body()).contains("data-testid=\"victim-shared-name\"")
                 .contains("7 records in Peel have a name like this one (check the spelling), and only 5 can be shown");
+    }
+
+    @Test
+    @DisplayName("a name shared by 7 records all in another borough: the officer is told it is shared, not that no one matches and a new person will be recorded")
+    void sharedOutsideTheOfficersBorough() {
+        WebClient pc = server.signedIn("pc.camden", Role.RESPONSE_OFFICER, Fixtures.WESTMINSTER);
+
+        HttpResponse<String> r = pc.get("/people/likely?as=victim&for=crime&victim_forenames=Xanthe"
+                + "&victim_surname=Pemberly&victim_dob=&victim_age=");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("data-testid=\"victim-shared-name\"")
+                .contains("7 records in Peel have this forename and this surname or one that sounds like it")
+                .contains("None you may see from here matches these details")
+                .doesNotContain("a new person will be recorded").doesNotContain("victim-candidate");
     }
 
     @Test
