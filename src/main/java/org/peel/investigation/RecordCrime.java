@@ -157,7 +157,8 @@ public final class RecordCrime {
         List<CrimeReport.Victim> victims = report.victims().isEmpty() ? java.util.Collections.singletonList(null) : report.victims();
         return jdbi.inTransaction(h -> {
             List<Recorded> out = new ArrayList<>();
-            for (CrimeReport.Victim victim : victims) {
+            for (int position = 0; position < victims.size(); position++) {
+                CrimeReport.Victim victim = victims.get(position);
                 String crimeId = crimes.nextCrimeId(h);
                 crimes.insertCrime(h, crimeId, report, now, by.username(), channel);
                 crimes.insertFlags(h, crimeId, report.flags());
@@ -166,11 +167,6 @@ public final class RecordCrime {
                 if (victim != null) {
                     victimId = crimes.insertPerson(h, crimeId, "victim", 1, victim.person(), now);
                     audit.record(h, event(by, "record", "person_record", victimId, clientAddress, "victim of " + crimeId));
-                    // by identity: two victims with the same details are still two positions
-                    int position = 0;
-                    while (victims.get(position) != victim) {
-                        position++;
-                    }
                     if (victimPerson != null && position == 0) {
                         people.linkAtEntry(h, victimId, victimPerson, by, "identified as this person by "
                                 + by.username() + " when recording " + crimeId, "victim_person_id");

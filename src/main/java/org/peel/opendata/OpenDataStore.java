@@ -161,14 +161,16 @@ public final class OpenDataStore {
                         results.add(await(before));
                     }
                 } catch (RuntimeException | Error ex) {
-                    begun.abandon();
+                    if (begun instanceof Reading reading) {
+                        reading.abandon();
+                    }
                     throw ex;
                 }
-                if (begun.unchanged() != null) {
-                    results.add(begun.unchanged());
-                } else if (i == files.size() - 1) {
-                    results.add(begun.end()); // nothing comes after it to overlap with
-                } else {
+                if (begun instanceof Unchanged unchanged) {
+                    results.add(unchanged.result());
+                } else if (begun instanceof Reading reading && i == files.size() - 1) {
+                    results.add(reading.end()); // nothing comes after it to overlap with
+                } else if (begun instanceof Reading reading) {
                     if (ender == null) {
                         ender = Executors.newSingleThreadExecutor(r -> {
                             Thread t = new Thread(r, "end-" + source);
@@ -176,7 +178,7 @@ public final class OpenDataStore {
                             return t;
                         });
                     }
-                    ending = ender.submit(begun::end);
+                    ending = ender.submit(reading::end);
                 }
             }
             return results;
@@ -249,7 +251,7 @@ public final class OpenDataStore {
                 if (held.equals(known)) {
                     h.commit();
                     close(h, null);
-                    return new Begun(new FileResult(source, file.name(), Status.UNCHANGED, 0, 0, List.of(),
+                    return new Unchanged(new FileResult(source, file.name(), Status.UNCHANGED, 0, 0, List.of(),
                             List.of()));
                 }
                 if (before != null) {
@@ -264,7 +266,7 @@ public final class OpenDataStore {
             }
             text = new Checksummed(file.open(progress), file.name());
             Ending ending = loader.load(h, id, file, text, bad);
-            return new Begun(source, file, bad, h, id, known, text, ending);
+            return new Reading(source, file, bad, h, id, known, text, ending);
         } catch (IOException ex) {
             close(h, text);
             throw new UncheckedIOException("Cannot read " + file.location(), ex);
@@ -325,43 +327,17 @@ public final class OpenDataStore {
         h.close();
     }
 
-    /** A file begun: its rows read, its transaction open, its end yet to run; or, when unchanged, its result. */
-    private static final class Begun {
-        private final FileResult unchanged;
-        private final String source;
-        private final SourceFile file;
-        private final BadRows bad;
-        private final Handle h;
-        private final long id;
-        private final String known;
-        private final Checksummed text;
-        private final Ending ending;
+    /** A file begun: unchanged, with its result, or its rows read with its transaction open and its end to run. */
+    private sealed interface Begun permits Unchanged, Reading {
+    }
 
-        Begun(FileResult unchanged) {
-            this(unchanged, null, null, null, null, 0, null, null, null);
-        }
+    /** The same content is loaded already: nothing to do. */
+    private record Unchanged(FileResult result) implements Begun {
+    }
 
-        Begun(String source, SourceFile file, BadRows bad, Handle h, long id, String known, Checksummed text,
-              Ending ending) {
-            this(null, source, file, bad, h, id, known, text, ending);
-        }
-
-        private Begun(FileResult unchanged, String source, SourceFile file, BadRows bad, Handle h, long id,
-                      String known, Checksummed text, Ending ending) {
-            this.unchanged = unchanged;
-            this.source = source;
-            this.file = file;
-            this.bad = bad;
-            this.h = h;
-            this.id = id;
-            this.known = known;
-            this.text = text;
-            this.ending = ending;
-        }
-
-        FileResult unchanged() {
-            return unchanged;
-        }
+    /** A file read to its last row, its transaction open on {@code h}, its {@link Ending} yet to run. */
+    private record Reading(String source, SourceFile file, BadRows bad, Handle h, long id, String known,
+                           Checksummed text, Ending ending) implements Begun {
 
         /** Ends the file's load, records it in the ledger and commits; anything failing rolls the file back. */
         FileResult end() {
