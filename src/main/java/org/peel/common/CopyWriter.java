@@ -189,6 +189,26 @@ public final class CopyWriter implements AutoCloseable {
         return this;
     }
 
+    /** A text value given as its UTF-8 bytes, {@code b[from, to)}, sent as they are. */
+    public CopyWriter text(byte[] b, int from, int to) {
+        out.writeInt(to - from);
+        out.write(b, from, to - from);
+        written++;
+        return this;
+    }
+
+    /** A text value given as its UTF-8 bytes (null for NULL), sent as they are. */
+    public CopyWriter text(byte[] b) {
+        return b == null ? nullValue() : text(b, 0, b.length);
+    }
+
+    /** SQL NULL, whatever the column's type. */
+    public CopyWriter nullValue() {
+        out.writeInt(-1);
+        written++;
+        return this;
+    }
+
     public CopyWriter int4(long v) {
         out.writeInt(4);
         out.writeInt(Math.toIntExact(v));
@@ -199,6 +219,13 @@ public final class CopyWriter implements AutoCloseable {
     public CopyWriter int8(long v) {
         out.writeInt(8);
         out.writeLong(v);
+        written++;
+        return this;
+    }
+
+    public CopyWriter float8(double v) {
+        out.writeInt(8);
+        out.writeLong(Double.doubleToLongBits(v));
         written++;
         return this;
     }
@@ -660,9 +687,13 @@ public final class CopyWriter implements AutoCloseable {
         }
 
         void write(byte[] b) {
-            room(b.length);
-            System.arraycopy(b, 0, a, n, b.length);
-            n += b.length;
+            write(b, 0, b.length);
+        }
+
+        void write(byte[] b, int from, int length) {
+            room(length);
+            System.arraycopy(b, from, a, n, length);
+            n += length;
         }
 
         /**
