@@ -420,15 +420,63 @@ public final class OpenDataStore {
 
     /**
      * Removes a file from the ledger with its rows: the tables with a foreign key go by cascade, the two police.uk
-     * tables (no key, for the speed of COPY) by their file id.
+     * tables (no key, for the speed of COPY) by their file id. A street file's crime rows are looked for first on
+     * the pages they were loaded onto ({@link #keepPages}); only if fewer are found there than were loaded (some went
+     * into space freed earlier in the table) is the whole table read for the rest.
      */
-    static void forget(org.jdbi.v3.core.Handle h, String source, String name) {
+    static void forget(Handle h, String source, String name) {
+        Optional<long[]> pages = h.createQuery("""
+                        select f.id, f.rows, b.first_block, b.last_block
+                        from opendata_file f join opendata_police_uk_blocks b on b.file_id = f.id
+                        where f.source = :s and f.name = :n
+                          and b.filenode = pg_relation_filenode('opendata_police_uk_crime')""")
+                .bind("s", source).bind("n", name)
+                .map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                .findOne();
+        boolean allFound = pages.isPresent() && h.createUpdate("""
+                        delete from opendata_police_uk_crime
+                        where file_id = :id and ctid >= cast(:from as tid) and ctid < cast(:to as tid)""")
+                .bind("id", pages.get()[0]).bind("from", "(" + pages.get()[2] + ",0)")
+                .bind("to", "(" + (pages.get()[3] + 1) + ",0)").execute() >= pages.get()[1];
         h.createUpdate("""
                         with gone as (select id from opendata_file where source = :s and name = :n),
-                             crimes as (delete from opendata_police_uk_crime where file_id in (select id from gone)),
+                             crimes as (delete from opendata_police_uk_crime
+                                        where not :allFound and file_id in (select id from gone)),
                              outcomes as (delete from opendata_police_uk_outcome where file_id in (select id from gone))
                         delete from opendata_file where id in (select id from gone)""")
-                .bind("s", source).bind("n", name).execute();
+                .bind("s", source).bind("n", name).bind("allFound", allFound).execute();
+    }
+
+    /**
+     * PostgreSQL 16 grows a table by up to 64 pages at once for a bulk load, and leaves those the load did not use
+     * free for the next: a file's COPY, begun as the one before it ends, may put its first rows on them.
+     */
+    private static final int PAGES_GROWN_AT_ONCE = 64;
+
+    /**
+     * The first page a COPY begun now may put rows on: the table's last pages, those another load grew it by and may
+     * not have used, and any after. (It may also find space freed earlier in the table: see {@link #forget}.)
+     */
+    static long firstCrimePage(Handle h) {
+        return h.createQuery("""
+                        select greatest(pg_relation_size('opendata_police_uk_crime') / current_setting('block_size')::bigint
+                                        - :grown, 0)""")
+                .bind("grown", PAGES_GROWN_AT_ONCE).mapTo(Long.class).one();
+    }
+
+    /**
+     * Keeps the pages a street file's rows were loaded onto, in the file's transaction once its COPY has ended:
+     * from {@link #firstCrimePage} when the COPY began to the table's last page now. Nothing is read to find them: a row that
+     * went elsewhere (into space freed earlier) is found when the file is forgotten, by its count.
+     */
+    static void keepPages(Handle h, long fileId, long fromPage) {
+        h.createUpdate("""
+                        insert into opendata_police_uk_blocks (file_id, filenode, first_block, last_block)
+                        select :id, pg_relation_filenode('opendata_police_uk_crime'), least(:from, last), last
+                        from (select pg_relation_size('opendata_police_uk_crime')
+                                     / current_setting('block_size')::bigint - 1 as last) table_now
+                        where last >= 0""")
+                .bind("id", fileId).bind("from", fromPage).execute();
     }
 
     /** Forgets every file of a source with these names, and their rows (the import benchmark starts clean). */

@@ -3,6 +3,7 @@ package org.peel.opendata;
 import org.peel.common.Progress;
 import org.peel.common.SourceFile;
 import org.peel.common.CopyWriter;
+import org.peel.common.CsvBytes;
 import org.peel.common.CsvRecords;
 
 import org.jdbi.v3.core.Handle;
@@ -11,6 +12,7 @@ import org.peel.place.AreaIndex;
 import org.peel.place.PlaceMatch;
 import org.peel.place.PlaceStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -44,8 +46,6 @@ public final class PoliceUkImporter {
     private final Map<String, String[]> parents;
     private final ForceNames forces;
     private final Map<String, Optional<ForceNames.Force>> forceCache = new HashMap<>();
-    private String lastReportedBy;
-    private Optional<ForceNames.Force> lastForce;
     /** Each LSOA code's place, decided once: most rows are placed by a code that many rows share. */
     private final Map<String, Placed> byLsoa = new HashMap<>();
     /**
@@ -90,7 +90,7 @@ public final class PoliceUkImporter {
         return store.loadAll(SOURCE, files, bad, progress::bytes, (h, fileId, file, text, rejected) -> {
             progress.file(file.name());
             boolean street = file.name().toLowerCase(Locale.ROOT).endsWith(STREET);
-            try (CsvRecords csv = new CsvRecords(text, file.name())) {
+            try (CsvBytes csv = new CsvBytes(text, file.name())) {
                 return street ? street(h, fileId, csv, rejected, progress) : outcomes(h, fileId, csv, rejected,
                         progress);
             }
@@ -124,17 +124,21 @@ public final class PoliceUkImporter {
     }
 
     /**
-     * A file's rows read and sent: its end waits for the server to take the last of them, then writes its counts by
-     * force and month.
+     * A file's rows read and sent: its end waits for the server to take the last of them, keeps the pages a street
+     * file's rows went onto, from {@code fromPage} on (an outcomes file's table keeps its index instead), then
+     * writes its counts by force and month.
      */
     private static OpenDataStore.Ending ending(Handle h, long fileId, CopyWriter copy, Months months,
-                                               CopyWriter.Columns monthColumns, String kind,
-                                               OpenDataStore.Loaded loaded) {
+                                               CopyWriter.Columns monthColumns, String kind, boolean street,
+                                               long fromPage, OpenDataStore.Loaded loaded) {
         return new OpenDataStore.Ending() {
             @Override
             public OpenDataStore.Loaded finish() {
                 try (copy) {
                     copy.finish();
+                }
+                if (street) {
+                    OpenDataStore.keepPages(h, fileId, fromPage);
                 }
                 months.write(h, monthColumns, fileId, kind);
                 return loaded;
@@ -179,49 +183,15 @@ public final class PoliceUkImporter {
         }
     }
 
-    private OpenDataStore.Ending street(Handle h, long fileId, CsvRecords csv, BadRows bad, Progress progress) {
-        int cId = csv.column("Crime ID");
-        int cMonth = csv.column("Month");
-        int cBy = csv.column("Reported by");
-        int cLon = csv.column("Longitude");
-        int cLat = csv.column("Latitude");
-        int cLsoa = csv.column("LSOA code");
-        int cType = csv.column("Crime type");
-        int cOutcome = csv.column("Last outcome category");
-        Months months = new Months();
-        MonthReader monthOf = new MonthReader();
-        Map<String, Long> unmatched = new TreeMap<>();
-        long rows = 0;
-        long byPoint = 0;
-        long unknownLsoa = 0;
+    private OpenDataStore.Ending street(Handle h, long fileId, CsvBytes csv, BadRows bad, Progress progress) {
         CopyWriter.Columns monthColumns = monthColumns(h);
+        long fromPage = OpenDataStore.firstCrimePage(h);
         CopyWriter copy = CopyWriter.open(h, crimeColumns(h));
+        StreetRows rows = new StreetRows(fileId, csv, copy);
         try {
-            for (String[] r; (r = csv.next()) != null; ) {
-                long line = csv.line();
+            while (csv.next()) {
                 try {
-                    YearMonth month = monthOf.read(get(r, cMonth), csv.source(), line);
-                    String type = get(r, cType);
-                    if (type.isEmpty()) {
-                        throw new BadInput(csv.source(), line, "Crime type", "is empty");
-                    }
-                    Double lon = coordinate(get(r, cLon), "Longitude", -180, 180, csv.source(), line);
-                    Double lat = coordinate(get(r, cLat), "Latitude", -90, 90, csv.source(), line);
-                    String force = force(get(r, cBy), unmatched);
-                    Placed p = place(get(r, cLsoa), lat, lon);
-                    if (p.method != null && p.method.startsWith("point")) {
-                        byPoint++;
-                    } else if ("lsoa-unknown".equals(p.method)) {
-                        unknownLsoa++;
-                    }
-                    String id = get(r, cId);
-                    copy.row().int8(fileId).int4(line).text(id.isEmpty() ? null : id).epochDay(monthOf.firstDay())
-                            .text(force).float8(lon).float8(lat).text(p.lsoa).text(p.ward).text(p.borough)
-                            .text(p.method).text(type).text(get(r, cOutcome)).end();
-                    if (force != null) {
-                        months.add(force, month, p.lsoa != null);
-                    }
-                    rows++;
+                    rows.read();
                     progress.rows(1);
                 } catch (BadInput problem) {
                     bad.reject(problem);
@@ -231,11 +201,84 @@ public final class PoliceUkImporter {
             copy.close();
             throw ex;
         }
-        return ending(h, fileId, copy, months, monthColumns, "street",
-                new OpenDataStore.Loaded(rows, notes(unmatched, byPoint, unknownLsoa)));
+        return ending(h, fileId, copy, rows.months, monthColumns, "street", true, fromPage,
+                new OpenDataStore.Loaded(rows.rows, notes(rows.unmatched, rows.byPoint, rows.unknownLsoa)));
     }
 
-    private OpenDataStore.Ending outcomes(Handle h, long fileId, CsvRecords csv, BadRows bad, Progress progress) {
+    /**
+     * A street file's rows, one at a time: each checked, placed and sent to the COPY, and counted. A row is read by
+     * a method of its own, apart from the loop over the file, so that the compiler makes it fast once and early.
+     */
+    private final class StreetRows {
+        final long fileId;
+        final CsvBytes csv;
+        final CopyWriter copy;
+        final int cId;
+        final int cMonth;
+        final int cBy;
+        final int cLon;
+        final int cLat;
+        final int cLsoa;
+        final int cType;
+        final int cOutcome;
+        final Months months = new Months();
+        final MonthReader monthOf = new MonthReader();
+        final ForceReader forceOf = new ForceReader();
+        final Map<String, Long> unmatched = new TreeMap<>();
+        long rows;
+        long byPoint;
+        long unknownLsoa;
+
+        StreetRows(long fileId, CsvBytes csv, CopyWriter copy) {
+            this.fileId = fileId;
+            this.csv = csv;
+            this.copy = copy;
+            cId = csv.column("Crime ID");
+            cMonth = csv.column("Month");
+            cBy = csv.column("Reported by");
+            cLon = csv.column("Longitude");
+            cLat = csv.column("Latitude");
+            cLsoa = csv.column("LSOA code");
+            cType = csv.column("Crime type");
+            cOutcome = csv.column("Last outcome category");
+        }
+
+        /** The current record: checked (a problem thrown before anything of it is sent), placed, sent, counted. */
+        void read() {
+            YearMonth month = monthOf.read(csv, cMonth);
+            if (csv.isEmpty(cType)) {
+                throw csv.bad("Crime type", "is empty");
+            }
+            double lon = coordinate(csv, cLon, "Longitude", -180, 180);
+            double lat = coordinate(csv, cLat, "Latitude", -90, 90);
+            String force = forceOf.read(csv, cBy, unmatched);
+            Placed p = place(csv, cLsoa, lat, lon);
+            if (p.byPoint()) {
+                byPoint++;
+            } else if (p.unknownLsoa()) {
+                unknownLsoa++;
+            }
+            copy.row().int8(fileId).int4(csv.line());
+            if (csv.isEmpty(cId)) {
+                copy.nullValue();
+            } else {
+                text(copy, csv, cId);
+            }
+            copy.epochDay(monthOf.firstDay()).text(forceOf.code());
+            float8(copy, lon);
+            float8(copy, lat);
+            copy.text(p.lsoa()).text(p.ward()).text(p.borough()).text(p.method());
+            text(copy, csv, cType);
+            text(copy, csv, cOutcome);
+            copy.end();
+            if (force != null) {
+                months.add(force, month, p.lsoa() != null);
+            }
+            rows++;
+        }
+    }
+
+    private OpenDataStore.Ending outcomes(Handle h, long fileId, CsvBytes csv, BadRows bad, Progress progress) {
         int cId = csv.column("Crime ID");
         int cMonth = csv.column("Month");
         int cBy = csv.column("Reported by");
@@ -243,29 +286,36 @@ public final class PoliceUkImporter {
         int cOutcome = csv.column("Outcome type");
         Months months = new Months();
         MonthReader monthOf = new MonthReader();
+        ForceReader forceOf = new ForceReader();
         Map<String, Long> unmatched = new TreeMap<>();
         long rows = 0;
         CopyWriter.Columns monthColumns = monthColumns(h);
         CopyWriter copy = CopyWriter.open(h, outcomeColumns(h));
         try {
-            for (String[] r; (r = csv.next()) != null; ) {
+            while (csv.next()) {
                 long line = csv.line();
                 try {
-                    String id = get(r, cId);
-                    if (id.isEmpty()) {
+                    if (csv.isEmpty(cId)) {
                         throw new BadInput(csv.source(), line, "Crime ID", "is empty: an outcome must name its crime");
                     }
-                    YearMonth month = monthOf.read(get(r, cMonth), csv.source(), line);
-                    String outcome = get(r, cOutcome);
-                    if (outcome.isEmpty()) {
+                    YearMonth month = monthOf.read(csv, cMonth);
+                    if (csv.isEmpty(cOutcome)) {
                         throw new BadInput(csv.source(), line, "Outcome type", "is empty");
                     }
-                    String force = force(get(r, cBy), unmatched);
-                    String lsoa = get(r, cLsoa);
-                    copy.row().int8(fileId).int4(line).text(id).epochDay(monthOf.firstDay()).text(force)
-                            .text(lsoa.isEmpty() ? null : lsoa).text(outcome).end();
+                    String force = forceOf.read(csv, cBy, unmatched);
+                    boolean located = !csv.isEmpty(cLsoa);
+                    copy.row().int8(fileId).int4(line);
+                    text(copy, csv, cId);
+                    copy.epochDay(monthOf.firstDay()).text(forceOf.code());
+                    if (located) {
+                        text(copy, csv, cLsoa);
+                    } else {
+                        copy.nullValue();
+                    }
+                    text(copy, csv, cOutcome);
+                    copy.end();
                     if (force != null) {
-                        months.add(force, month, !lsoa.isEmpty());
+                        months.add(force, month, located);
                     }
                     rows++;
                     progress.rows(1);
@@ -277,8 +327,22 @@ public final class PoliceUkImporter {
             copy.close();
             throw ex;
         }
-        return ending(h, fileId, copy, months, monthColumns, "outcomes",
+        return ending(h, fileId, copy, months, monthColumns, "outcomes", false, -1,
                 new OpenDataStore.Loaded(rows, notes(unmatched, 0, 0)));
+    }
+
+    /** A field's bytes, as the file has them, to a text column. */
+    private static void text(CopyWriter copy, CsvBytes csv, int i) {
+        copy.text(csv.array(), csv.start(i), csv.end(i));
+    }
+
+    /** A coordinate, NaN when the row has none. */
+    private static void float8(CopyWriter copy, double v) {
+        if (Double.isNaN(v)) {
+            copy.nullValue();
+        } else {
+            copy.float8(v);
+        }
     }
 
     private List<String> notes(Map<String, Long> unmatched, long byPoint, long unknownLsoa) {
@@ -294,20 +358,34 @@ public final class PoliceUkImporter {
         return notes;
     }
 
-    private String force(String reportedBy, Map<String, Long> unmatched) {
-        Optional<ForceNames.Force> f;
-        if (reportedBy.equals(lastReportedBy)) {
-            f = lastForce; // a file is one force's, row after row
-        } else {
-            f = forceCache.computeIfAbsent(reportedBy, forces::byName);
-            lastReportedBy = reportedBy;
-            lastForce = f;
+    /**
+     * Reads the Reported by field of row after row: a file is one force's, so the name is looked up again only when
+     * it differs from the row before.
+     */
+    private final class ForceReader {
+        private byte[] name;
+        private String text;
+        private String code;
+        private byte[] codeBytes;
+
+        /** The force's code, or null (the name counted as unmatched) when no force has the name. */
+        String read(CsvBytes csv, int i, Map<String, Long> unmatched) {
+            if (!csv.is(i, name)) {
+                text = csv.text(i);
+                name = csv.bytes(i);
+                code = forceCache.computeIfAbsent(text, forces::byName).map(ForceNames.Force::code).orElse(null);
+                codeBytes = code == null ? null : code.getBytes(StandardCharsets.UTF_8);
+            }
+            if (code == null) {
+                unmatched.merge(text, 1L, Long::sum);
+            }
+            return code;
         }
-        if (f.isEmpty()) {
-            unmatched.merge(reportedBy, 1L, Long::sum);
-            return null;
+
+        /** The code last read, as the text column takes it. */
+        byte[] code() {
+            return codeBytes;
         }
-        return f.get().code();
     }
 
     /** The LSOAs' boundaries and centroids, indexed, and where a point could be placed at all. */
@@ -345,20 +423,46 @@ public final class PoliceUkImporter {
         }
     }
 
-    /** Where a row is: LSOA, ward, borough, and how it was decided (null when it could not be placed). */
-    private record Placed(String lsoa, String ward, String borough, String method) {
+    /**
+     * Where a row is: LSOA, ward, borough, and how it was decided (all null when it could not be placed), each as the
+     * text column takes it.
+     */
+    private record Placed(byte[] lsoa, byte[] ward, byte[] borough, byte[] method, boolean byPoint,
+                          boolean unknownLsoa) {
+
+        static Placed of(String lsoa, String ward, String borough, String method) {
+            return new Placed(utf8(lsoa), utf8(ward), utf8(borough), utf8(method), method.startsWith("point"),
+                    method.equals("lsoa-unknown"));
+        }
+
+        private static byte[] utf8(String v) {
+            return v == null ? null : v.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    private static final Placed UNPLACED = new Placed(null, null, null, null);
+    private static final Placed UNPLACED = new Placed(null, null, null, null, false, false);
 
-    private Placed place(String lsoaCode, Double lat, Double lon) {
-        if (!lsoaCode.isEmpty()) {
-            return byLsoa.computeIfAbsent(lsoaCode, code -> {
-                String[] p = parents.get(code);
-                return p == null ? new Placed(code, null, null, "lsoa-unknown") : new Placed(code, p[0], p[1], "lsoa");
-            });
+    /** The LSOA code of the row before, and its place: a file's rows come LSOA by LSOA. */
+    private byte[] lastLsoa;
+    private Placed lastPlaced;
+
+    private Placed place(CsvBytes csv, int cLsoa, double lat, double lon) {
+        if (!csv.isEmpty(cLsoa)) {
+            if (!csv.is(cLsoa, lastLsoa)) {
+                lastPlaced = byLsoa.computeIfAbsent(csv.text(cLsoa), code -> {
+                    String[] p = parents.get(code);
+                    return p == null ? Placed.of(code, null, null, "lsoa-unknown") : Placed.of(code, p[0], p[1], "lsoa");
+                });
+                lastLsoa = csv.bytes(cLsoa);
+            }
+            return lastPlaced;
         }
-        if (lat == null || lon == null || areas == null) {
+        return placeByPoint(lat, lon);
+    }
+
+    /** A row without an LSOA code, placed by its point if it has one (rare: a method of its own). */
+    private Placed placeByPoint(double lat, double lon) {
+        if (Double.isNaN(lat) || Double.isNaN(lon) || areas == null) {
             return UNPLACED;
         }
         Areas a = Areas.of(areas);
@@ -371,7 +475,7 @@ public final class PoliceUkImporter {
             return UNPLACED;
         }
         PlaceMatch pm = m.get();
-        return new Placed(pm.lsoaCode(), pm.wardCode(), pm.boroughCode(),
+        return Placed.of(pm.lsoaCode(), pm.wardCode(), pm.boroughCode(),
                 "point-" + pm.method().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
@@ -380,15 +484,15 @@ public final class PoliceUkImporter {
      * when it differs from the row before (and checked exactly as {@link #month} checks it).
      */
     static final class MonthReader {
-        private String text;
+        private byte[] text;
         private YearMonth month;
         private long firstDay;
 
-        YearMonth read(String v, String file, long line) {
-            if (!v.equals(text)) {
-                month = month(v, file, line);
+        YearMonth read(CsvBytes csv, int i) {
+            if (!csv.is(i, text)) {
+                month = month(csv.text(i), csv.source(), csv.line());
                 firstDay = month.atDay(1).toEpochDay();
-                text = v;
+                text = csv.bytes(i);
             }
             return month;
         }
@@ -407,18 +511,19 @@ public final class PoliceUkImporter {
         }
     }
 
-    private static Double coordinate(String v, String field, double min, double max, String file, long line) {
-        if (v.isEmpty()) {
-            return null;
+    /** A coordinate in range, or NaN when the field is empty. */
+    private static double coordinate(CsvBytes csv, int i, String field, double min, double max) {
+        if (csv.isEmpty(i)) {
+            return Double.NaN;
         }
         try {
-            double d = decimal(v);
+            double d = decimal(csv.array(), csv.start(i), csv.end(i));
             if (!(d >= min && d <= max)) {
-                throw new BadInput(file, line, field, v + " is outside " + min + " to " + max);
+                throw csv.bad(field, csv.text(i) + " is outside " + min + " to " + max);
             }
             return d;
         } catch (NumberFormatException ex) {
-            throw new BadInput(file, line, field, CsvRecords.excerpt(v) + " is not a number");
+            throw csv.bad(field, CsvRecords.excerpt(csv.text(i)) + " is not a number");
         }
     }
 
@@ -440,21 +545,26 @@ public final class PoliceUkImporter {
      * digits, not a number at all) is read by {@code parseDouble} itself, which throws for what is not a number.
      */
     static double decimal(String v) {
-        int n = v.length();
-        int i = 0;
+        byte[] b = v.getBytes(StandardCharsets.UTF_8);
+        return decimal(b, 0, b.length);
+    }
+
+    /** As {@link #decimal(String)}, the text as its UTF-8 bytes {@code b[from, to)}. */
+    static double decimal(byte[] b, int from, int to) {
+        int i = from;
         boolean negative = false;
-        if (n > 0 && (v.charAt(0) == '-' || v.charAt(0) == '+')) {
-            negative = v.charAt(0) == '-';
-            i = 1;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
         }
         long digits = 0;
         int count = 0;
         int scale = -1;
-        for (; i < n; i++) {
-            char c = v.charAt(i);
+        for (; i < to; i++) {
+            byte c = b[i];
             if (c >= '0' && c <= '9') {
                 if (++count > 15) {
-                    return Double.parseDouble(v);
+                    return parsed(b, from, to);
                 }
                 digits = digits * 10 + (c - '0');
                 if (scale >= 0) {
@@ -463,17 +573,17 @@ public final class PoliceUkImporter {
             } else if (c == '.' && scale < 0) {
                 scale = 0;
             } else {
-                return Double.parseDouble(v);
+                return parsed(b, from, to);
             }
         }
         if (count == 0) {
-            return Double.parseDouble(v);
+            return parsed(b, from, to);
         }
         double d = scale > 0 ? digits / POWERS_OF_TEN[scale] : digits;
         return negative ? -d : d;
     }
 
-    private static String get(String[] r, int i) {
-        return i < r.length ? r[i].strip() : "";
+    private static double parsed(byte[] b, int from, int to) {
+        return Double.parseDouble(new String(b, from, to - from, StandardCharsets.UTF_8));
     }
 }

@@ -241,4 +241,78 @@ class PoliceUkFilesTest {
                 "3 point-nearest-centroid E01004734 E05000644 E09000033",
                 "4 - - - -");
     }
+
+    /** Each file's rows that lie outside the pages kept for it, as "name rows" (a file with no pages kept: all). */
+    private List<String> rowsOutsideTheirPages() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        select f.name || ' ' || count(*) filter (where b.file_id is null
+                               or (c.ctid::text::point)[0] not between b.first_block and b.last_block)
+                        from opendata_file f join opendata_police_uk_crime c on c.file_id = f.id
+                        left join opendata_police_uk_blocks b on b.file_id = f.id
+                        group by f.name order by f.name""").mapTo(String.class).list());
+    }
+
+    @Test
+    @DisplayName("a file's rows are kept track of by the pages they went onto, and a changed file replaces only its own")
+    void replacedByItsPages() throws IOException {
+        // given three months loaded one after another, February's end overlapping March's start
+        Path jan = street("2014-01", 3_000);
+        Path feb = street("2014-02", LARGE);
+        Path mar = street("2014-03", 2_000);
+        load(BadRows.Policy.STOP, jan, feb, mar);
+
+        // then every row lies on the pages kept for its file
+        assertThat(rowsOutsideTheirPages()).containsExactly(
+                "2014-01-kent-street.csv 0", "2014-02-kent-street.csv 0", "2014-03-kent-street.csv 0");
+
+        // when February is published again with 7 rows, then its 30,000 rows are replaced and no other file's go
+        street("2014-02", 7);
+        assertThat(load(BadRows.Policy.STOP, jan, feb, mar)).extracting(OpenDataStore.FileResult::status)
+                .containsExactly(OpenDataStore.Status.UNCHANGED, OpenDataStore.Status.REPLACED,
+                        OpenDataStore.Status.UNCHANGED);
+        assertThat(crimesByFile()).containsExactly(
+                "2014-01-kent-street.csv 3000", "2014-02-kent-street.csv 7", "2014-03-kent-street.csv 2000");
+    }
+
+    @Test
+    @DisplayName("rows that went into space freed earlier in the table are still all removed when their file is replaced")
+    void rowsInFreedSpace() throws IOException {
+        // given January replaced by a smaller file, and its old rows' space made free again by VACUUM
+        Path jan = street("2014-01", LARGE);
+        Path feb = street("2014-02", 100);
+        load(BadRows.Policy.STOP, jan, feb);
+        street("2014-01", 5);
+        load(BadRows.Policy.STOP, jan, feb);
+        db.ownerJdbi().useHandle(h -> h.execute("vacuum opendata_police_uk_crime"));
+
+        // when March loads, then its rows go into January's old space, before the pages the table had grown to
+        Path mar = street("2014-03", 10_000);
+        load(BadRows.Policy.STOP, jan, feb, mar);
+        assertThat(rowsOutsideTheirPages()).contains("2014-03-kent-street.csv 10000");
+
+        // when March is published again with 4 rows, then all 10,000 of its old rows go, found by reading the table
+        street("2014-03", 4);
+        load(BadRows.Policy.STOP, jan, feb, mar);
+        assertThat(crimesByFile()).containsExactly(
+                "2014-01-kent-street.csv 5", "2014-02-kent-street.csv 100", "2014-03-kent-street.csv 4");
+        assertThat(crimes()).isEqualTo(109); // 5 + 100 + 4
+    }
+
+    @Test
+    @DisplayName("after the table is rewritten (VACUUM FULL), a changed file's rows are still all replaced")
+    void afterARewrite() throws IOException {
+        // given January replaced by a smaller file, then the table rewritten, so that every row moved
+        Path jan = street("2014-01", LARGE);
+        Path feb = street("2014-02", 100);
+        load(BadRows.Policy.STOP, jan, feb);
+        street("2014-01", 5);
+        load(BadRows.Policy.STOP, jan, feb);
+        db.ownerJdbi().useHandle(h -> h.execute("vacuum full opendata_police_uk_crime"));
+
+        // when February is published again with 3 rows, then its 100 rows are replaced, found where they are now
+        street("2014-02", 3);
+        load(BadRows.Policy.STOP, jan, feb);
+        assertThat(crimesByFile()).containsExactly("2014-01-kent-street.csv 5", "2014-02-kent-street.csv 3");
+        assertThat(crimes()).isEqualTo(8);
+    }
 }
