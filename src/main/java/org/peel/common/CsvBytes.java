@@ -6,10 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A comma-separated file read as its UTF-8 bytes, for a bulk load that sends most values to the server as they
@@ -46,8 +43,8 @@ public final class CsvBytes implements AutoCloseable {
     private int count;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
-    private final List<String> header = new ArrayList<>();
-    private final Map<String, Integer> columns = new HashMap<>();
+    /** Null while the header row itself is read. */
+    private CsvHeader header;
 
     /** Reads UTF-8 text from the stream (closed with this reader); {@code source} names it in every error. */
     public CsvBytes(InputStream in, String source) {
@@ -60,15 +57,15 @@ public final class CsvBytes implements AutoCloseable {
         if (!next()) {
             throw new BadInput(source, 1, null, "the file is empty");
         }
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String name = text(i);
-            header.add(name);
-            columns.putIfAbsent(name, i);
+            names.add(text(i));
         }
+        header = new CsvHeader(source, names);
     }
 
     public List<String> header() {
-        return Collections.unmodifiableList(header);
+        return header.names();
     }
 
     public String source() {
@@ -77,11 +74,7 @@ public final class CsvBytes implements AutoCloseable {
 
     /** The column's index; a missing column is an error naming the file and the header it has. */
     public int column(String name) {
-        Integer i = columns.get(name);
-        if (i == null) {
-            throw new BadInput(source, 1, name, "column missing from the header " + header);
-        }
-        return i;
+        return header.column(name);
     }
 
     /** The line the current record starts on. */
@@ -308,7 +301,7 @@ public final class CsvBytes implements AutoCloseable {
                 break;
             }
         }
-        if (!header.isEmpty() && count != header.size()) {
+        if (header != null && count != header.size()) {
             // as the record reader refuses it: a comma too many or too few puts every value after it in the wrong column
             throw new BadInput(source, line, null, "has " + count + (count == 1 ? " field" : " fields")
                     + " where the header has " + header.size() + ": is a comma or a quote missing?");
@@ -356,7 +349,7 @@ public final class CsvBytes implements AutoCloseable {
         if (bytes > CsvRecords.MAX_FIELD_CHARS) {
             String v = new String(buf, starts[i], bytes, StandardCharsets.UTF_8);
             if (v.length() > CsvRecords.MAX_FIELD_CHARS) {
-                throw new BadInput(source, line, i < header.size() ? header.get(i) : "field " + (i + 1),
+                throw new BadInput(source, line, header == null ? "field " + (i + 1) : header.field(i),
                         "is " + v.length() + " characters long; the most accepted is " + CsvRecords.MAX_FIELD_CHARS
                                 + " (starts '" + v.substring(0, CsvRecords.EXCERPT_CHARS) + "…')");
             }

@@ -22,18 +22,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The one way Peel reads a comma-separated file: a header row, then records one at a time (streamed, so a file of
+ * The one way Peel reads a comma-separated file as text ({@link CsvBytes} reads one as bytes, for a bulk load that
+ * sends values on as they are): a header row, then records one at a time (streamed, so a file of
  * any size reads in constant memory), parsed by FastCSV. RFC 4180 quoting, so a quoted field may hold commas and
  * line breaks; CRLF or LF; a UTF-8 byte-order mark dropped; blank lines skipped. Every problem is a {@link BadInput}
  * naming the file, the physical line the record starts on and, where there is one, the field: a file that ends
@@ -55,8 +53,8 @@ public final class CsvRecords implements AutoCloseable {
     private final String source;
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
-    private final List<String> header;
-    private final Map<String, Integer> columns = new HashMap<>();
+    /** Null while the header row itself is read. */
+    private CsvHeader header;
     private long line;
 
     /** Reads UTF-8 text from the stream (closed with this reader); {@code source} names it in every error. */
@@ -92,7 +90,6 @@ public final class CsvRecords implements AutoCloseable {
         this.reader = builder.build(CsvRecordHandler.builder().maxFieldSize(4 * MAX_FIELD_CHARS).maxFields(MAX_FIELDS)
                         .maxRecordSize(64 * MAX_FIELD_CHARS).build(), new StrictUtf8(in, malformed));
         this.records = reader.iterator();
-        this.header = new ArrayList<>();
         String[] h = next();
         if (h == null) {
             throw new BadInput(source, 1, null, "the file is empty");
@@ -100,11 +97,11 @@ public final class CsvRecords implements AutoCloseable {
         if (h.length > 0 && !h[0].isEmpty() && h[0].charAt(0) == '\uFEFF') {
             h[0] = h[0].substring(1);
         }
-        for (int i = 0; i < h.length; i++) {
-            String name = h[i].strip();
-            header.add(name);
-            columns.putIfAbsent(name, i);
+        List<String> names = new ArrayList<>();
+        for (String name : h) {
+            names.add(name.strip());
         }
+        header = new CsvHeader(source, names);
     }
 
     /** A plain or gzipped ({@code .gz}) file, named in errors by its file name. */
@@ -139,7 +136,7 @@ public final class CsvRecords implements AutoCloseable {
     }
 
     public List<String> header() {
-        return Collections.unmodifiableList(header);
+        return header.names();
     }
 
     public String source() {
@@ -148,15 +145,11 @@ public final class CsvRecords implements AutoCloseable {
 
     /** The column's index; a missing column is an error naming the file and the header it has. */
     public int column(String name) {
-        Integer i = columns.get(name);
-        if (i == null) {
-            throw new BadInput(source, 1, name, "column missing from the header " + header);
-        }
-        return i;
+        return header.column(name);
     }
 
     public boolean has(String name) {
-        return columns.containsKey(name);
+        return header.has(name);
     }
 
     /** The line the last record returned by {@link #next()} started on. */
@@ -188,7 +181,7 @@ public final class CsvRecords implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             String v = r.getField(i);
             if (v.length() > MAX_FIELD_CHARS) {
-                throw new BadInput(source, line, i < header.size() ? header.get(i) : "field " + (i + 1),
+                throw new BadInput(source, line, header == null ? "field " + (i + 1) : header.field(i),
                         "is " + v.length() + " characters long; the most accepted is " + MAX_FIELD_CHARS
                                 + " (starts '" + v.substring(0, EXCERPT_CHARS) + "…')");
             }
