@@ -186,33 +186,64 @@ public final class PoliceUkImporter {
     private OpenDataStore.Ending street(Handle h, long fileId, CsvBytes csv, BadRows bad, Progress progress) {
         CopyWriter.Columns monthColumns = monthColumns(h);
         long fromPage = OpenDataStore.firstCrimePage(h);
-        CopyWriter copy = CopyWriter.open(h, crimeColumns(h));
-        StreetRows rows = new StreetRows(fileId, csv, copy);
-        try {
-            while (csv.next()) {
-                try {
-                    rows.read();
-                    progress.rows(1);
-                } catch (BadInput problem) {
-                    bad.reject(problem);
-                }
-            }
-        } catch (RuntimeException | Error ex) {
-            copy.close();
-            throw ex;
-        }
-        return ending(h, fileId, copy, rows.months, monthColumns, "street", true, fromPage,
+        StreetRows rows = new StreetRows(h, fileId, csv);
+        rows.readAll(bad, progress);
+        return ending(h, fileId, rows.copy, rows.months, monthColumns, "street", true, fromPage,
                 new OpenDataStore.Loaded(rows.rows, notes(rows.unmatched, rows.byPoint, rows.unknownLsoa)));
     }
 
+    private OpenDataStore.Ending outcomes(Handle h, long fileId, CsvBytes csv, BadRows bad, Progress progress) {
+        CopyWriter.Columns monthColumns = monthColumns(h);
+        OutcomeRows rows = new OutcomeRows(h, fileId, csv);
+        rows.readAll(bad, progress);
+        return ending(h, fileId, rows.copy, rows.months, monthColumns, "outcomes", false, -1,
+                new OpenDataStore.Loaded(rows.rows, notes(rows.unmatched, 0, 0)));
+    }
+
     /**
-     * A street file's rows, one at a time: each checked, placed and sent to the COPY, and counted. A row is read by
-     * a method of its own, apart from the loop over the file, so that the compiler makes it fast once and early.
+     * A file's rows, one at a time: each checked (a problem thrown before anything of the row is sent), sent to the
+     * file's COPY, and counted by force and month. A row is read by a method of its own, apart from the loop over
+     * the file, so that the compiler makes it fast once and early.
      */
-    private final class StreetRows {
+    private abstract sealed class FileRows permits StreetRows, OutcomeRows {
         final long fileId;
         final CsvBytes csv;
-        final CopyWriter copy;
+        /** Opened by the subclass once it has found its columns, so that a missing one leaves no COPY begun. */
+        CopyWriter copy;
+        final Months months = new Months();
+        final MonthReader monthOf = new MonthReader();
+        final ForceReader forceOf = new ForceReader();
+        final Map<String, Long> unmatched = new TreeMap<>();
+        long rows;
+
+        FileRows(long fileId, CsvBytes csv) {
+            this.fileId = fileId;
+            this.csv = csv;
+        }
+
+        /** The current record. */
+        abstract void read();
+
+        /** Every record of the file; a bad one goes to {@code bad}, which under the stop policy throws it on. */
+        void readAll(BadRows bad, Progress progress) {
+            try {
+                while (csv.next()) {
+                    try {
+                        read();
+                        progress.rows(1);
+                    } catch (BadInput problem) {
+                        bad.reject(problem);
+                    }
+                }
+            } catch (RuntimeException | Error ex) {
+                copy.close();
+                throw ex;
+            }
+        }
+    }
+
+    /** A street file's rows: crimes and ASB, each placed in its LSOA, ward and borough. */
+    private final class StreetRows extends FileRows {
         final int cId;
         final int cMonth;
         final int cBy;
@@ -221,18 +252,11 @@ public final class PoliceUkImporter {
         final int cLsoa;
         final int cType;
         final int cOutcome;
-        final Months months = new Months();
-        final MonthReader monthOf = new MonthReader();
-        final ForceReader forceOf = new ForceReader();
-        final Map<String, Long> unmatched = new TreeMap<>();
-        long rows;
         long byPoint;
         long unknownLsoa;
 
-        StreetRows(long fileId, CsvBytes csv, CopyWriter copy) {
-            this.fileId = fileId;
-            this.csv = csv;
-            this.copy = copy;
+        StreetRows(Handle h, long fileId, CsvBytes csv) {
+            super(fileId, csv);
             cId = csv.column("Crime ID");
             cMonth = csv.column("Month");
             cBy = csv.column("Reported by");
@@ -241,9 +265,10 @@ public final class PoliceUkImporter {
             cLsoa = csv.column("LSOA code");
             cType = csv.column("Crime type");
             cOutcome = csv.column("Last outcome category");
+            copy = CopyWriter.open(h, crimeColumns(h));
         }
 
-        /** The current record: checked (a problem thrown before anything of it is sent), placed, sent, counted. */
+        @Override
         void read() {
             YearMonth month = monthOf.read(csv, cMonth);
             if (csv.isEmpty(cType)) {
@@ -278,57 +303,50 @@ public final class PoliceUkImporter {
         }
     }
 
-    private OpenDataStore.Ending outcomes(Handle h, long fileId, CsvBytes csv, BadRows bad, Progress progress) {
-        int cId = csv.column("Crime ID");
-        int cMonth = csv.column("Month");
-        int cBy = csv.column("Reported by");
-        int cLsoa = csv.column("LSOA code");
-        int cOutcome = csv.column("Outcome type");
-        Months months = new Months();
-        MonthReader monthOf = new MonthReader();
-        ForceReader forceOf = new ForceReader();
-        Map<String, Long> unmatched = new TreeMap<>();
-        long rows = 0;
-        CopyWriter.Columns monthColumns = monthColumns(h);
-        CopyWriter copy = CopyWriter.open(h, outcomeColumns(h));
-        try {
-            while (csv.next()) {
-                long line = csv.line();
-                try {
-                    if (csv.isEmpty(cId)) {
-                        throw new BadInput(csv.source(), line, "Crime ID", "is empty: an outcome must name its crime");
-                    }
-                    YearMonth month = monthOf.read(csv, cMonth);
-                    if (csv.isEmpty(cOutcome)) {
-                        throw new BadInput(csv.source(), line, "Outcome type", "is empty");
-                    }
-                    String force = forceOf.read(csv, cBy, unmatched);
-                    boolean located = !csv.isEmpty(cLsoa);
-                    copy.row().int8(fileId).int4(line);
-                    text(copy, csv, cId);
-                    copy.epochDay(monthOf.firstDay()).text(forceOf.code());
-                    if (located) {
-                        text(copy, csv, cLsoa);
-                    } else {
-                        copy.nullValue();
-                    }
-                    text(copy, csv, cOutcome);
-                    copy.end();
-                    if (force != null) {
-                        months.add(force, month, located);
-                    }
-                    rows++;
-                    progress.rows(1);
-                } catch (BadInput problem) {
-                    bad.reject(problem);
-                }
-            }
-        } catch (RuntimeException | Error ex) {
-            copy.close();
-            throw ex;
+    /** An outcomes file's rows: every outcome given to a crime, named by the crime's id. */
+    private final class OutcomeRows extends FileRows {
+        final int cId;
+        final int cMonth;
+        final int cBy;
+        final int cLsoa;
+        final int cOutcome;
+
+        OutcomeRows(Handle h, long fileId, CsvBytes csv) {
+            super(fileId, csv);
+            cId = csv.column("Crime ID");
+            cMonth = csv.column("Month");
+            cBy = csv.column("Reported by");
+            cLsoa = csv.column("LSOA code");
+            cOutcome = csv.column("Outcome type");
+            copy = CopyWriter.open(h, outcomeColumns(h));
         }
-        return ending(h, fileId, copy, months, monthColumns, "outcomes", false, -1,
-                new OpenDataStore.Loaded(rows, notes(unmatched, 0, 0)));
+
+        @Override
+        void read() {
+            if (csv.isEmpty(cId)) {
+                throw csv.bad("Crime ID", "is empty: an outcome must name its crime");
+            }
+            YearMonth month = monthOf.read(csv, cMonth);
+            if (csv.isEmpty(cOutcome)) {
+                throw csv.bad("Outcome type", "is empty");
+            }
+            String force = forceOf.read(csv, cBy, unmatched);
+            boolean located = !csv.isEmpty(cLsoa);
+            copy.row().int8(fileId).int4(csv.line());
+            text(copy, csv, cId);
+            copy.epochDay(monthOf.firstDay()).text(forceOf.code());
+            if (located) {
+                text(copy, csv, cLsoa);
+            } else {
+                copy.nullValue();
+            }
+            text(copy, csv, cOutcome);
+            copy.end();
+            if (force != null) {
+                months.add(force, month, located);
+            }
+            rows++;
+        }
     }
 
     /** A field's bytes, as the file has them, to a text column. */
