@@ -235,8 +235,8 @@ public final class SharedName {
         }
         return Optional.of(namesakes.inYears() + " records in Peel share "
                 + (namesakes.like() ? "a name like this one" : "this name") + " and a birth year in "
-                + namesakes.years().span() + ", and only " + SHOWN + " can be shown: ask for a date of birth or a"
-                + " postcode before recording someone new.");
+                + namesakes.years().span() + ", too many to tell apart by the name and age alone: ask for a date of"
+                + " birth or a postcode before recording someone new.");
     }
 
     /**
@@ -250,7 +250,8 @@ public final class SharedName {
         if (namesakes.byName() <= SHOWN) {
             return Optional.empty();
         }
-        return Optional.of(namesakes.byName() + " records in Peel have " + namesakes.described() + ", and only " + SHOWN
-                + " can be shown: ask for a date of birth, an age or a postcode before recording someone new.");
+        return Optional.of(namesakes.byName() + " records in Peel have " + namesakes.described() + ", too many to"
+                + " tell apart by the name alone: ask for a date of birth, an age or a postcode before recording someone"
+                + " new.");
     }
 }

@@ -59,7 +59,8 @@ class SharedNameBrowserTest {
                 .findElements(By.cssSelector("[data-testid=victim-shared-name]")).stream()
                 .filter(e -> e.getText().contains("birth year")).findFirst().orElse(null));
         assertThat(warning.getText()).contains("7 records in Peel share this name and a birth year in " + years
-                + ", and only 5 can be shown: ask for a date of birth or a postcode before recording someone new.");
+                + ", too many to tell apart by the name and age alone: ask for a date of birth or a postcode before"
+                + " recording someone new.");
         browser.findElement(By.id("targeted")).click();
         browser.findElement(By.id("impact-some")).click();
         browser.findElement(By.id("duration-weeks")).click();

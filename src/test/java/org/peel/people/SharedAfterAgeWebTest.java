@@ -49,8 +49,9 @@ class SharedAfterAgeWebTest {
 
         assertThat(stillShared.statusCode()).isEqualTo(200);
         assertThat(stillShared.body()).contains("data-testid=\"victim-shared-name\"")
-                .contains("7 records in Peel share this name and a birth year in 1990–1996, and only 5 can be"
-                        + " shown: ask for a date of birth or a postcode before recording someone new.");
+                .contains("7 records in Peel share this name and a birth year in 1990–1996, too many to tell apart"
+                        + " by the name and age alone: ask for a date of birth or a postcode before recording someone"
+                        + " new.");
         assertThat(toldApart.body()).doesNotContain("shared-name").contains("data-testid=\"victim-candidate\"");
     }
 

@@ -71,8 +71,8 @@ class SharedNameLikeTest {
         // then John Smith's 40 (the more shared of the two offered), and the warning asks to check the spelling
         assertThat(n).isEqualTo(new SharedName.Namesakes(40, null, 0, true));
         assertThat(SharedName.warning(n, false)).contains("40 records in Peel have a name like this one (check the"
-                + " spelling), and only 5 can be shown: ask for a date of birth, an age or a postcode before recording"
-                + " someone new.");
+                + " spelling), too many to tell apart by the name alone: ask for a date of birth, an age or a postcode"
+                + " before recording someone new.");
     }
 
     @Test
@@ -125,8 +125,8 @@ class SharedNameLikeTest {
         assertThat(n.inYears()).isEqualTo(12);
         assertThat(n.like()).isTrue();
         assertThat(SharedName.warning(n, false)).contains("12 records in Peel share a name like this one and a birth"
-                + " year in 1990–1996, and only 5 can be shown: ask for a date of birth or a postcode before recording"
-                + " someone new.");
+                + " year in 1990–1996, too many to tell apart by the name and age alone: ask for a date of birth or a"
+                + " postcode before recording someone new.");
     }
 
     @Test

@@ -76,9 +76,9 @@ class SharedNameTest {
     @DisplayName("the panel warns only for a name alone shared by more than it shows")
     void panelWarning() {
         assertThat(SharedName.warning(312, true)).get().asString()
-                .isEqualTo("312 records in Peel have this forename and this surname or one that sounds like it, and"
-                        + " only 5 can be shown: ask for a date of birth, an age or a postcode before recording"
-                        + " someone new.");
+                .isEqualTo("312 records in Peel have this forename and this surname or one that sounds like it,"
+                        + " too many to tell apart by the name alone: ask for a date of birth, an age or a postcode"
+                        + " before recording someone new.");
         assertThat(SharedName.warning(312, false)).isEmpty();
         assertThat(SharedName.warning(5, true)).isEmpty();
     }
@@ -132,13 +132,14 @@ class SharedNameTest {
         BirthYears years = new BirthYears(1990, 1996);
 
         assertThat(SharedName.warning(new SharedName.Namesakes(312, years, 12), false)).get().asString()
-                .isEqualTo("12 records in Peel share this name and a birth year in 1990–1996, and only 5 can be"
-                        + " shown: ask for a date of birth or a postcode before recording someone new.");
+                .isEqualTo("12 records in Peel share this name and a birth year in 1990–1996, too many to tell apart"
+                        + " by the name and age alone: ask for a date of birth or a postcode before recording someone"
+                        + " new.");
         assertThat(SharedName.warning(new SharedName.Namesakes(312, years, 5), false)).isEmpty();
         assertThat(SharedName.warning(new SharedName.Namesakes(312, years, 12), true)).isEmpty();
         // one year is written as one year
         assertThat(SharedName.warning(new SharedName.Namesakes(9, new BirthYears(2019, 2019), 6), false)).get()
-                .asString().startsWith("6 records in Peel share this name and a birth year in 2019, and only 5");
+                .asString().startsWith("6 records in Peel share this name and a birth year in 2019, too many");
         // a name alone: the warning as before
         assertThat(SharedName.warning(SharedName.Namesakes.byName(312), false))
                 .isEqualTo(SharedName.warning(312, true));

@@ -57,8 +57,8 @@ class SharedNameWebTest {
 
         assertThat(nameAlone.statusCode()).isEqualTo(200);
         assertThat(nameAlone.body()).contains("data-testid=\"victim-shared-name\"")
-                .contains("7 records in Peel have this forename and this surname or one that sounds like it, and"
-                        + " only 5 can be shown: ask for a date of birth, an age or a postcode");
+                .contains("7 records in Peel have this forename and this surname or one that sounds like it, too"
+                        + " many to tell apart by the name alone: ask for a date of birth, an age or a postcode");
 
         // with an age typed the question has been asked: no warning, and the age is among the reasons
         HttpResponse<String> withAge = pc.get("/people/likely?as=victim&for=crime&victim_forenames=Zebedee"
@@ -92,7 +92,7 @@ class SharedNameWebTest {
 
         assertThat(slip.statusCode()).isEqualTo(200);
         assertThat(slip.body()).contains("data-testid=\"victim-shared-name\"")
-                .contains("7 records in Peel have a name like this one (check the spelling), and only 5 can be shown");
+                .contains("7 records in Peel have a name like this one (check the spelling), too many to tell apart");
     }
 
     @Test
