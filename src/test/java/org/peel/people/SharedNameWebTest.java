@@ -12,6 +12,7 @@ import org.peel.testing.WebClient;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +109,23 @@ class SharedNameWebTest {
                 .contains("7 records in Peel have this forename and this surname or one that sounds like it")
                 .contains("None you may see from here matches these details")
                 .doesNotContain("a new person will be recorded").doesNotContain("victim-candidate");
+    }
+
+    @Test
+    @DisplayName("the search page, too: a name shared by 7 records all in another borough is said to be shared, not to be someone new")
+    void sharedOutsideTheOfficersBoroughOnTheSearchPage() {
+        WebClient dc = server.signedIn("dc.camden", Role.INVESTIGATOR, Fixtures.WESTMINSTER);
+
+        HttpResponse<String> results = dc.get("/people/search/results?forename=Xanthe&surname=Pemberly");
+        HttpResponse<String> page = dc.get("/people/search?forename=Xanthe&surname=Pemberly");
+
+        for (HttpResponse<String> r : List.of(results, page)) {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("data-testid=\"shared-name\"")
+                    .contains("7 records in Peel have this forename and this surname or one that sounds like it")
+                    .contains("None you may see from here matches these details")
+                    .doesNotContain("this is someone new").doesNotContain("data-testid=\"candidate\"");
+        }
     }
 
     @Test
