@@ -231,14 +231,7 @@ public final class CopyWriter implements AutoCloseable {
     }
 
     public CopyWriter float8(Double v) {
-        if (v == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(8);
-            out.writeLong(Double.doubleToLongBits(v));
-        }
-        written++;
-        return this;
+        return v == null ? nullValue() : float8(v.doubleValue());
     }
 
     public CopyWriter date(LocalDate v) {

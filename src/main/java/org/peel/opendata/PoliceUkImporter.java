@@ -125,19 +125,19 @@ public final class PoliceUkImporter {
 
     /**
      * A file's rows read and sent: its end waits for the server to take the last of them, keeps the pages a street
-     * file's rows went onto, from {@code fromPage} on (an outcomes file's table keeps its index instead), then
+     * file's rows went onto, from {@code fromPage} on (-1 for an outcomes file, whose table keeps its index), then
      * writes its counts by force and month.
      */
     private static OpenDataStore.Ending ending(Handle h, long fileId, CopyWriter copy, Months months,
-                                               CopyWriter.Columns monthColumns, String kind, boolean street,
-                                               long fromPage, OpenDataStore.Loaded loaded) {
+                                               CopyWriter.Columns monthColumns, String kind, long fromPage,
+                                               OpenDataStore.Loaded loaded) {
         return new OpenDataStore.Ending() {
             @Override
             public OpenDataStore.Loaded finish() {
                 try (copy) {
                     copy.finish();
                 }
-                if (street) {
+                if (fromPage >= 0) {
                     OpenDataStore.keepPages(h, fileId, fromPage);
                 }
                 months.write(h, monthColumns, fileId, kind);
@@ -188,7 +188,7 @@ public final class PoliceUkImporter {
         long fromPage = OpenDataStore.firstCrimePage(h);
         StreetRows rows = new StreetRows(h, fileId, csv);
         rows.readAll(bad, progress);
-        return ending(h, fileId, rows.copy, rows.months, monthColumns, "street", true, fromPage,
+        return ending(h, fileId, rows.copy, rows.months, monthColumns, "street", fromPage,
                 new OpenDataStore.Loaded(rows.rows, notes(rows.unmatched, rows.byPoint, rows.unknownLsoa)));
     }
 
@@ -196,7 +196,7 @@ public final class PoliceUkImporter {
         CopyWriter.Columns monthColumns = monthColumns(h);
         OutcomeRows rows = new OutcomeRows(h, fileId, csv);
         rows.readAll(bad, progress);
-        return ending(h, fileId, rows.copy, rows.months, monthColumns, "outcomes", false, -1,
+        return ending(h, fileId, rows.copy, rows.months, monthColumns, "outcomes", -1,
                 new OpenDataStore.Loaded(rows.rows, notes(rows.unmatched, 0, 0)));
     }
 
