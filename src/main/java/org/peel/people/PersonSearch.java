@@ -18,8 +18,10 @@ import java.util.function.IntPredicate;
  *
  * <p>When no date of birth is typed, an approximate age ({@link BirthYears}) can stand in for it: records of the
  * same surname sound and initial born in those decades are added to the candidates, and each record's birth year
- * adds log2(m ÷ u) bits when it falls in the range and log2((1 − m) ÷ (1 − u)) when it does not, where m is
- * {@link #AGE_RIGHT} and u is the share of indexed records with a date of birth born in those years.
+ * adds log2(m ÷ u) bits when it falls in the range, where m is {@link #AGE_RIGHT} and u is the share of indexed
+ * records with a date of birth born in those years. A year outside the range loses bits, the more the further it
+ * lies outside (see {@link #ageBits}): a caller who says "about 40" of someone 45 is wrong more often than one who
+ * says it of someone 70, so the namesake born just outside the range comes before the one born decades away.
  *
  * <p>{@link #namesakes} says how many indexed records share the typed forename and surname, or a surname that sounds
  * like it: a name alone cannot tell apart more people than that. {@link #namesakes(PersonDetails, BirthYears)} says
@@ -40,6 +42,13 @@ public final class PersonSearch implements SharedName.Counter {
      * since records hold dates of birth and never a caller's guess.
      */
     static final double AGE_RIGHT = 0.95;
+    /**
+     * How often the age misses the person's birth year by a few years: half of it either side, halving with every
+     * year further out. An assumption, as {@link #AGE_RIGHT} is; the rest of the chance ({@link #AGE_FAR}) is spread
+     * over all years outside the range alike, for the guess that is simply wrong.
+     */
+    static final double AGE_NEAR_MISS = 0.03;
+    static final double AGE_FAR = 1 - AGE_RIGHT - AGE_NEAR_MISS;
     /** Birth years the year counts cover: {@code FIRST_YEAR} to {@code FIRST_YEAR + YEARS - 1}. */
     private static final int FIRST_YEAR = 1850;
     private static final int YEARS = 250;
@@ -215,17 +224,37 @@ public final class PersonSearch implements SharedName.Counter {
     }
 
     /**
-     * The bits an approximate age adds for a record: log2(m ÷ u) when its birth year is in {@code born},
-     * log2((1 − m) ÷ (1 − u)) when not, 0 when it has no date of birth. u is kept away from 0 and 1 so that a range
-     * no record (or every record) falls in still gives finite bits.
+     * The bits an approximate age adds for a record: log2(m ÷ u) when its birth year is in {@code born}, 0 when it
+     * has no date of birth. u is the share of records born in those years, kept away from 0 and 1 so that a range no
+     * record (or every record) falls in still gives finite bits.
+     *
+     * <p>A year d years outside the range is the year of birth with chance n ÷ 2 × 2<sup>−d</sup> (n is
+     * {@link #AGE_NEAR_MISS}) plus its part of {@link #AGE_FAR}; records are taken to be born in the years near the
+     * range as often as in it (u ÷ w a year, w the range's years), so it adds
+     * log2(n ÷ 2 × 2<sup>−d</sup> × w ÷ u + f ÷ (1 − u)) bits: nearly log2(f ÷ (1 − u)) for a year far away.
      */
     double ageBits(BirthYears born, int birthYear) {
         if (birthYear == 0) {
             return 0;
         }
+        double[] mu = ageEvidence(born, birthYear);
+        return TermFrequencies.log2(mu[0] / mu[1]);
+    }
+
+    /** The age's m and u for a birth year: in the range, for the range; outside it, for that one year. */
+    private double[] ageEvidence(BirthYears born, int birthYear) {
         double u = Math.max(1e-4, Math.min(0.99, shareBorn(born)));
-        return born.contains(birthYear) ? TermFrequencies.log2(AGE_RIGHT / u)
-                : TermFrequencies.log2((1 - AGE_RIGHT) / (1 - u));
+        if (born.contains(birthYear)) {
+            return new double[]{AGE_RIGHT, u};
+        }
+        int years = born.to() - born.from() + 1;
+        double uYear = u / years;
+        double near = AGE_NEAR_MISS / 2 * Math.pow(2, -yearsOutside(born, birthYear));
+        return new double[]{near + AGE_FAR * uYear / (1 - u), uYear};
+    }
+
+    private static int yearsOutside(BirthYears born, int birthYear) {
+        return birthYear < born.from() ? born.from() - birthYear : birthYear - born.to();
     }
 
     /**
@@ -384,14 +413,15 @@ public final class PersonSearch implements SharedName.Counter {
         if (age == null || r.year == 0) {
             return why;
         }
-        double u = Math.max(1e-4, Math.min(0.99, shareBorn(age)));
         boolean within = age.contains(r.year);
-        double bits = ageBits(age, r.year);
+        double[] mu = ageEvidence(age, r.year);
+        double bits = TermFrequencies.log2(mu[0] / mu[1]);
+        int outside = within ? 0 : yearsOutside(age, r.year);
         List<FieldContribution> contributions = new ArrayList<>(why.contributions());
         contributions.add(new FieldContribution("approximate age", within ? "within" : "outside",
-                (within ? "Born within the years the age given stands for (" : "Born outside the years the age given"
-                        + " stands for (") + age.describe() + ")", within ? AGE_RIGHT : 1 - AGE_RIGHT,
-                within ? u : 1 - u, bits, 0));
+                (within ? "Born within the years the age given stands for ("
+                        : "Born " + outside + (outside == 1 ? " year" : " years") + " outside the years the age given"
+                        + " stands for (") + age.describe() + ")", mu[0], mu[1], bits, 0));
         return new MatchExplanation(why.leftRecordId(), why.rightRecordId(), why.priorWeight(), contributions,
                 MatchWeight.of(why.match().weight() + bits));
     }

@@ -44,7 +44,7 @@ class ApproximateAgeTest {
      * them (14, born 1940, 1943, ... 1979), and two Mary Rowes with nothing but their date of birth to tell them
      * apart: born 1960 and 1991. 56 records with a date of birth.
      */
-    private static PersonSearch index() {
+    private static PersonSearch index(PreparedRecord... more) {
         List<PreparedRecord> records = new ArrayList<>();
         String[] given = {"Ann", "Bob", "Cara", "Dev", "Eve", "Finn", "Gus", "Hana"};
         String[] surnames = {"Smith", "Jones", "Okafor", "Nowak", "Patel"};
@@ -64,13 +64,14 @@ class ApproximateAgeTest {
         }
         records.add(person().id("older").given("Mary").surname("Rowe").dob("1960-05-01").prepared());
         records.add(person().id("younger").given("Mary").surname("Rowe").dob("1991-05-01").prepared());
+        records.addAll(List.of(more));
         MatchModel model = MatchModel.train(records, FieldComparison.standard(), BlockingRule.standard(),
                 MatchModel.Training.standard());
         return PersonSearch.of(records, model);
     }
 
     @Test
-    @DisplayName("a record born within the age's years gains log2(m ÷ u) bits, one born outside loses log2((1 − m) ÷ (1 − u))")
+    @DisplayName("a record born within the age's years gains log2(m ÷ u) bits; one born outside gains less, the less the further out")
     void ageBits() {
         PersonSearch search = index();
         BirthYears about34 = BirthYears.about(34, TODAY);
@@ -81,8 +82,15 @@ class ApproximateAgeTest {
         assertThat(search.shareBorn(about34)).isCloseTo(1 / 56.0, within(1e-12));
         // within: log2(0.95 ÷ (1/56)) = log2(53.2) = 5.7334
         assertThat(search.ageBits(about34, 1991)).isCloseTo(5.7334, within(1e-4));
-        // outside: log2(0.05 ÷ (55/56)) = log2(0.050909) = −4.2959
-        assertThat(search.ageBits(about34, 1960)).isCloseTo(-4.2959, within(1e-4));
+        // outside, d years from the range: the year has chance 0.015 × 2^−d plus 0.02 × (u ÷ 8) ÷ (1 − u), against
+        // u ÷ 8 records a year (8 years in the range), so m ÷ u = 0.015 × 2^−d × 8 × 56 + 0.02 × 56/55
+        // = 6.72 × 2^−d + 0.020364
+        // 1987, one year before: log2(3.36 + 0.020364) = log2(3.380364) = 1.7572
+        assertThat(search.ageBits(about34, 1987)).isCloseTo(1.7572, within(1e-4));
+        // 1997, two years after: log2(1.68 + 0.020364) = log2(1.700364) = 0.7658
+        assertThat(search.ageBits(about34, 1997)).isCloseTo(0.7658, within(1e-4));
+        // 1960, 28 years before: all but the wrong guess's share gone, log2(0.020364) = −5.6179
+        assertThat(search.ageBits(about34, 1960)).isCloseTo(-5.6179, within(1e-4));
         // no date of birth on the record: no evidence either way
         assertThat(search.ageBits(about34, 0)).isZero();
     }
@@ -102,11 +110,36 @@ class ApproximateAgeTest {
                     assertThat(c.level()).isEqualTo("within");
                     assertThat(c.total()).isCloseTo(5.7334, within(1e-4));
                 });
-        // the two Mary Rowes differ only in the age's bits: 5.7334 − (−4.2959) = 10.0293 between them
+        // the two Mary Rowes differ only in the age's bits: 5.7334 − (−5.6179) = 11.3512 between them
         double gap = young.get(0).why().match().weight() - young.stream()
                 .filter(c -> c.details().recordId().equals("older")).findFirst().orElseThrow().why().match().weight();
-        assertThat(gap).isCloseTo(10.0293, within(1e-3));
+        assertThat(gap).isCloseTo(11.3512, within(1e-3));
         assertThat(old.get(0).details().recordId()).isEqualTo("older");
+    }
+
+    @Test
+    @DisplayName("a namesake born just outside the age's years comes before one born decades away, and is told how far out")
+    void nearMissBeforeFarMiss() {
+        // given a third Mary Rowe, born 1985: three years before the years "about 34" stands for (1988 to 1995)
+        PersonSearch search = index(person().id("nearly").given("Mary").surname("Rowe").dob("1985-05-01").prepared());
+        PersonDetails mary = PersonDetails.named("typed", "Mary", "Rowe", null);
+
+        // when the caller says "about 34"
+        List<PersonSearch.Candidate> top = search.top(mary, BirthYears.about(34, TODAY), 5, 0.0, i -> false);
+
+        // then the one of that age first, the one three years out next, the one born in 1960 last
+        assertThat(top).extracting(c -> c.details().recordId()).containsSubsequence("younger", "nearly", "older");
+        assertThat(top.get(0).details().recordId()).isEqualTo("younger");
+        // 57 records with a date of birth now: m ÷ u = 0.015 × 2^−3 × 8 × 57 + 0.02 × 57/56 = 0.855 + 0.020357,
+        // log2(0.875357) = −0.1921; far less than the 5.7589 the age gives within its years, far more than 1960's
+        assertThat(top).filteredOn(c -> c.details().recordId().equals("nearly")).singleElement()
+                .satisfies(c -> assertThat(c.why().contributions())
+                        .filteredOn(f -> f.comparison().equals("approximate age")).singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.level()).isEqualTo("outside");
+                            assertThat(f.description()).startsWith("Born 3 years outside the years the age given");
+                            assertThat(f.total()).isCloseTo(-0.1921, within(1e-4));
+                        }));
     }
 
     @Test
