@@ -28,7 +28,7 @@ public final class CsvBytes implements AutoCloseable {
 
     private static final VarHandle WORDS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
     private static final long CARRIAGE_RETURNS = 0x0D0D0D0D0D0D0D0DL;
     private static final long QUOTE_MARKS = 0x2222222222222222L;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
@@ -351,8 +351,13 @@ public final class CsvBytes implements AutoCloseable {
      * The top bit set in each byte of {@code x} that is zero, and in no other: adding 0x7F to a byte's low seven
      * bits carries into its top bit unless they are all zero, and never into the next byte.
      */
-    private static long zeroBytes(long x) {
+    static long zeroBytes(long x) {
         return ~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
+    }
+
+    /** The eight bytes from {@code at}, the first the lowest. */
+    static long word(byte[] b, int at) {
+        return (long) WORDS.get(b, at);
     }
 
     private void add(int s, int e) {

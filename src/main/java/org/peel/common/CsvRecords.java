@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -222,23 +219,15 @@ public final class CsvRecords implements AutoCloseable {
                 ? u.getCause() : new IOException(ex));
     }
 
-    private static final VarHandle LONGS =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
-
     /**
-     * The line feeds among bytes {@code from} to {@code to}, eight bytes at a time: a byte of {@code x} is zero
-     * exactly where the byte was a line feed, and the arithmetic leaves the top bit set in each zero byte and in no
-     * other (adding 0x7F to the low seven bits carries into the top bit of every byte that is not zero, without
-     * carrying into the next byte).
+     * The line feeds among bytes {@code from} to {@code to}, eight bytes at a time: a byte of the word xor line
+     * feeds is zero exactly where the byte was a line feed ({@link CsvBytes#zeroBytes}).
      */
     static long lineFeeds(byte[] b, int from, int to) {
         long count = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ LINE_FEEDS;
-            count += Long.bitCount(~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN));
+            count += Long.bitCount(CsvBytes.zeroBytes(CsvBytes.word(b, i) ^ CsvBytes.LINE_FEEDS));
         }
         for (; i < to; i++) {
             if (b[i] == '\n') {
