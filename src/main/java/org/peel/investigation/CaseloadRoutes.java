@@ -238,7 +238,7 @@ public final class CaseloadRoutes {
     }
 
     private List<Attention> supervisorItems(User user) {
-        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        String borough = AccessPolicy.boroughInView(user, null);
         String where = borough == null ? "" : "&borough=" + borough;
         LocalDate today = LocalDate.now(clock);
         AllocationStore allocation = new AllocationStore(store.jdbi());

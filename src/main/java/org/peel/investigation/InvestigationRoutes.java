@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
 import org.peel.access.Role;
 import org.peel.access.Section;
@@ -104,8 +105,9 @@ public final class InvestigationRoutes {
     private void form(Context ctx) {
         User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).changing(), "crime", null);
         Map<String, String> values = new LinkedHashMap<>();
-        if (user.role().isLocal() && user.boroughCode() != null) {
-            values.put("borough", user.boroughCode());
+        String own = AccessPolicy.boroughInView(user, null);
+        if (own != null) {
+            values.put("borough", own);
         }
         Web.noStore(ctx);
         renderForm(ctx, FormErrors.none(), values, Set.of());
@@ -308,7 +310,7 @@ public final class InvestigationRoutes {
 
     private void metrics(Context ctx) {
         User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION), "allocation_metrics", null);
-        String borough = user.role().isLocal() ? user.boroughCode() : ctx.queryParam("borough");
+        String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
         LocalDateTime now = LocalDateTime.now(clock);
         int target = 24;
         try {
@@ -339,7 +341,7 @@ public final class InvestigationRoutes {
 
     private void queue(Context ctx) {
         User user = web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION), "allocation_queue", null);
-        String borough = user.role().isLocal() ? user.boroughCode() : ctx.queryParam("borough");
+        String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
         LocalDateTime now = LocalDateTime.now(clock);
         String priority = java.util.Arrays.stream(Priority.values()).map(Enum::name)
                 .filter(p -> p.equals(ctx.queryParam("priority"))).findFirst().orElse(null);

@@ -361,7 +361,7 @@ public final class MappaRoutes {
                         + " overdue for a MAPP meeting", "Level 2 and 3 cases whose next meeting passed with none held",
                         "/investigation/offenders/mappa", Attention.Urgency.NOW));
             }
-            MappaStore.OverdueActions late = store.overdueActions(user.role().isLocal() ? user.boroughCode() : null,
+            MappaStore.OverdueActions late = store.overdueActions(AccessPolicy.boroughInView(user, null),
                     today);
             if (late.actions() > 0) {
                 int cases = late.cases().size();

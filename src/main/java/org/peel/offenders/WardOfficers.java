@@ -1,6 +1,7 @@
 package org.peel.offenders;
 
 import org.jdbi.v3.core.Jdbi;
+import org.peel.access.AccessPolicy;
 import org.peel.access.AccessStore;
 import org.peel.access.AuditEvent;
 import org.peel.access.AuditTrail;
@@ -125,7 +126,7 @@ public final class WardOfficers {
     /** The enabled neighbourhood officers an administrator may assign (those of the administrator's own borough, when local). */
     public List<User> officers(User admin) {
         return accounts.listUsers().stream().filter(u -> u.role() == Role.NEIGHBOURHOOD_OFFICER && u.boroughCode() != null)
-                .filter(u -> admin == null || !admin.role().isLocal() || u.boroughCode().equals(admin.boroughCode()))
+                .filter(u -> admin == null || AccessPolicy.reaches(admin, u.boroughCode()))
                 .toList();
     }
 

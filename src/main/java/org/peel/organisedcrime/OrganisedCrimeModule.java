@@ -131,7 +131,7 @@ public final class OrganisedCrimeModule implements Module {
                 .allowed()) {
             return items;
         }
-        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        String borough = AccessPolicy.boroughInView(user, null);
         List<OcgRegister.TrackerRow> rows = register.tracker(borough);
         long due = rows.stream().filter(r -> r.due().due()).count();
         if (due > 0) {

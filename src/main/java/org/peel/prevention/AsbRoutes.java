@@ -3,6 +3,7 @@ package org.peel.prevention;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
 import org.peel.access.Role;
 import org.peel.access.Section;
@@ -222,7 +223,7 @@ public final class AsbRoutes {
 
     private void flags(Context ctx) {
         User user = Web.signedIn(ctx);
-        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        String borough = AccessPolicy.boroughInView(user, null);
         if (web.authorizePage(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough)
                 .withPersonalData(Web.statedPurpose(ctx)), "neighbourhood-flags", borough).isEmpty()) {
             return;

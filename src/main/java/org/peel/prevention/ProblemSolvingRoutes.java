@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.jdbi.v3.core.Handle;
+import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
 import org.peel.access.AuditEvent;
 import org.peel.access.Section;
@@ -57,7 +58,7 @@ public final class ProblemSolvingRoutes {
     }
 
     private static String localBorough(User user) {
-        return user.role().isLocal() ? user.boroughCode() : null;
+        return AccessPolicy.boroughInView(user, null);
     }
 
     private void list(Context ctx) {

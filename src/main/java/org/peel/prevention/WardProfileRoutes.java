@@ -3,6 +3,7 @@ package org.peel.prevention;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.peel.access.AccessPolicy;
 import org.peel.access.AccessRequest;
 import org.peel.access.AuditEvent;
 import org.peel.access.Role;
@@ -64,7 +65,7 @@ public final class WardProfileRoutes {
 
     private void list(Context ctx) {
         User user = Web.signedIn(ctx);
-        String borough = user.role().isLocal() ? user.boroughCode() : null;
+        String borough = AccessPolicy.boroughInView(user, null);
         web.authorize(ctx, AccessRequest.view(Section.PREVENTION).inBorough(borough), "ward-profiles", borough);
         LocalDate today = LocalDate.now(clock);
         ListQuery query = ListQuery.of(ctx, WARDS_PAGE, List.of("force", "borough", "name", "review"),

@@ -1,5 +1,6 @@
 package org.peel.web;
 
+import org.peel.access.AccessPolicy;
 import org.peel.access.Section;
 import org.peel.access.User;
 
@@ -17,7 +18,7 @@ public record SectionSummary(Section section, String title, List<Line> lines, St
 
     /** The borough a summary covers for this user: their own for a local role, null (force-wide) otherwise. */
     public static String boroughOf(User user) {
-        return user.role().isLocal() ? user.boroughCode() : null;
+        return AccessPolicy.boroughInView(user, null);
     }
 
     /** Twelve months ending with the day of the newest record held: [from, to), and the words that say so. */
