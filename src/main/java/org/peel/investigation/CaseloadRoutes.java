@@ -107,8 +107,7 @@ public final class CaseloadRoutes {
     private void borough(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
-        web.authorize(ctx, AccessRequest.view(Section.INVESTIGATION).inBorough(borough)
-                .dutyOf("seeing the borough's caseloads", supervisors()), "caseloads", borough);
+        web.authorize(ctx, boroughCaseloads().inBorough(borough), "caseloads", borough);
         LocalDate today = LocalDate.now(clock);
         List<Line> lines = new ArrayList<>();
         if (borough != null) {
@@ -352,6 +351,11 @@ public final class CaseloadRoutes {
             s.addAll(List.of(InvestigationRoutes.sensitivities(c.domesticAbuse(), c.offenceGroup())));
         }
         return s.toArray(Sensitivity[]::new);
+    }
+
+    /** What the supervisor's view of a borough's caseloads asks of the access policy, before its borough. */
+    static AccessRequest boroughCaseloads() {
+        return AccessRequest.view(Section.INVESTIGATION).dutyOf("seeing the borough's caseloads", supervisors());
     }
 
     /** Who supervises investigators' caseloads: the borough's crime management supervisor and force-wide roles. */

@@ -1,6 +1,7 @@
 package org.peel.investigation;
 
 import io.javalin.config.RoutesConfig;
+import org.peel.access.AccessRequest;
 import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.module.Module;
@@ -55,7 +56,8 @@ public final class InvestigationModule implements Module {
     public List<Capability> menu() {
         return List.of(
                 new Capability(Section.INVESTIGATION, "Record a crime",
-                        "Screened, allocated and the Victims' Code deadlines set as it is saved", "/investigation/crimes/new"),
+                        "Screened, allocated and the Victims' Code deadlines set as it is saved", "/investigation/crimes/new")
+                        .opening(AccessRequest.view(Section.INVESTIGATION).changing()),
                 new Capability(Section.INVESTIGATION, "Allocation queue",
                         "Crimes waiting for an investigator, screened-out crimes to review, overdue Victims' Code deadlines",
                         "/investigation/queue"),
@@ -70,7 +72,7 @@ public final class InvestigationModule implements Module {
                         "/investigation/caseload"),
                 new Capability(Section.INVESTIGATION, "Caseloads by investigator",
                         "For supervisors: each investigator's open crimes, reviews overdue and Victims' Code deadlines",
-                        "/investigation/caseloads"));
+                        "/investigation/caseloads").opening(CaseloadRoutes.boroughCaseloads()));
     }
 
     @Override

@@ -55,16 +55,16 @@ public final class OffendersModule implements Module {
         return List.of(
                 new Capability(Section.INVESTIGATION, "Integrated offender management",
                         "The force's one cohort rule, each borough's cohort and capacity, its exceptions with reasons,"
-                                + " and how far each borough departs from the rule", "/investigation/offenders"),
+                                + " and how far each borough departs from the rule", "/investigation/offenders").opening(IomRoutes.request()),
                 new Capability(Section.INVESTIGATION, "IOM cases whose manager is absent",
-                        "Who covers each case today, and the cases no one covers", "/investigation/offenders/absent"),
+                        "Who covers each case today, and the cases no one covers", "/investigation/offenders/absent").opening(IomRoutes.request()),
                 new Capability(Section.INVESTIGATION, "MAPPA and potentially dangerous persons",
                         "Visits due and overdue, MAPP meetings held and overdue, and PDPs whose inclusion lapses unless renewed",
-                        "/investigation/offenders/mappa"),
+                        "/investigation/offenders/mappa").opening(IomRoutes.request()),
                 new Capability(Section.INVESTIGATION, "Diversion",
                         "Referrals to drugs and alcohol, gangs, female offenders' triage and youth schemes, their outcomes,"
                                 + " and reoffending after referral beside a matched comparison group",
-                        "/investigation/offenders/diversion"),
+                        "/investigation/offenders/diversion").opening(IomRoutes.request()),
                 new Capability(Section.ADMINISTRATION, "Neighbourhood officers and their wards",
                         "Assign neighbourhood officers to the wards they police, so that tasks and the highest-harm"
                                 + " offenders living there reach them", "/administration/neighbourhood-wards"),

@@ -52,7 +52,7 @@ public final class GangRoutes {
         routes.post("/organised-crime/gangs/{id}/shares", this::share);
     }
 
-    private static AccessRequest intelligence() {
+    static AccessRequest intelligence() {
         return AccessRequest.view(Section.ORGANISED_CRIME).touching(Sensitivity.INTELLIGENCE);
     }
 
@@ -267,9 +267,9 @@ public final class GangRoutes {
     }
 
     private void safeguards(Context ctx) {
-        web.authorize(ctx, intelligence(), "gang-safeguards", null);
+        User user = web.authorize(ctx, intelligence(), "gang-safeguards", null);
         Map<String, Object> params = new HashMap<>();
-        params.put("findings", IcoFindings.findings(matrix, equality));
+        params.put("findings", IcoFindings.findings(matrix, equality).stream().map(f -> f.shownTo(user)).toList());
         Web.noStore(ctx);
         web.render(ctx, "organisedcrime/gang-safeguards.jte",
                 web.page(ctx, "Gangs matrix: the Information Commissioner's findings", Section.ORGANISED_CRIME), params);

@@ -93,7 +93,8 @@ public final class OrganisedCrimeModule implements Module {
                 new Capability(Section.PREVENTION, "Organised crime in your area",
                         "The active organised crime groups and gangs in your borough and its wards: type, threat band,"
                                 + " lead responsible officer, your team's open tasks and the disruption priorities",
-                        "/organised-crime/area"),
+                        "/organised-crime/area")
+                        .opening(AccessRequest.view(Section.PREVENTION).touching(Sensitivity.ORGANISED_CRIME_PICTURE)),
                 new Capability(Section.PREVENTION, "Organised crime tasks",
                         "Tasks from a group's lead responsible officer to you or your borough's team: what to do"
                                 + " against a group or member, why, by when, and the result when done",

@@ -66,16 +66,26 @@ public final class CaseReviewRoutes {
         routes.post("/partners/case-reviews/{id}/recommendations/{rid}/done", this::done);
     }
 
+    /** What the case reviews' list asks of the access policy, before its borough: not for partner agencies. */
+    static AccessRequest working() {
+        return AccessRequest.view(Section.PARTNERSHIP).dutyOf("working ASB case reviews", PartnerHarmRoutes.READERS);
+    }
+
+    /** What recording an application asks of the access policy: working case reviews, in the user's borough. */
+    private static AccessRequest recording(User user) {
+        return working().inBorough(user.boroughCode()).changing();
+    }
+
     private void list(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
-        web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP).inBorough(borough)
-                .dutyOf("working ASB case reviews", PartnerHarmRoutes.READERS), "partner_case", null);
+        web.authorize(ctx, working().inBorough(borough), "partner_case", null);
         List<PartnerCaseStore.PartnerCase> shown = cases.all(borough).stream()
                 .filter(c -> c.kind().equals("asb-case-review")).toList();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cases", shown);
         params.put("figures", reviews.figures(LocalDate.now(clock).getYear(), borough));
+        params.put("mayRecord", AccessPolicy.decide(user, recording(user)).allowed());
         web.render(ctx, "partners/casereviews.jte", web.page(ctx, "ASB case reviews", Section.PARTNERSHIP), params);
     }
 
@@ -99,8 +109,7 @@ public final class CaseReviewRoutes {
 
     private void form(Context ctx) {
         User user = Web.signedIn(ctx);
-        web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP).inBorough(user.boroughCode()).changing()
-                .dutyOf("working ASB case reviews", PartnerHarmRoutes.READERS), "partner_case", null);
+        web.authorize(ctx, recording(user), "partner_case", null);
         showForm(ctx, 200, FormErrors.none(), Map.of("appliedOn", LocalDate.now(clock).toString()), user);
     }
 
@@ -194,13 +203,11 @@ public final class CaseReviewRoutes {
             }
         }
         if (errors.any()) {
-            web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP).changing()
-                    .dutyOf("working ASB case reviews", PartnerHarmRoutes.READERS), "partner_case", null);
+            web.authorize(ctx, working().changing(), "partner_case", null);
             showForm(ctx, 400, errors, values, user);
             return;
         }
-        web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP).inBorough(borough).changing()
-                .dutyOf("working ASB case reviews", PartnerHarmRoutes.READERS), "partner_case", null);
+        web.authorize(ctx, working().inBorough(borough).changing(), "partner_case", null);
         var saved = reviews.apply(user, new CaseReviewStore.Application(values.get("title"), borough,
                 values.get("ward").isEmpty() ? null : values.get("ward"), values.get("summary"), applied,
                 agreement.id(), parties, complaints), threshold, (h, id) -> web.audit(h, ctx,
@@ -212,8 +219,7 @@ public final class CaseReviewRoutes {
         String id = ctx.pathParam("id");
         PartnerCaseStore.PartnerCase c = cases.find(id).filter(x -> x.kind().equals("asb-case-review"))
                 .orElseThrow(() -> new NotFoundResponse("No ASB case review " + id));
-        AccessRequest request = AccessRequest.view(Section.PARTNERSHIP).inBorough(c.boroughCode())
-                .dutyOf("working ASB case reviews", PartnerHarmRoutes.READERS);
+        AccessRequest request = working().inBorough(c.boroughCode());
         web.authorize(ctx, change ? request.changing() : request, "partner_case", id);
         return c;
     }

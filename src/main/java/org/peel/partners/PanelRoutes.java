@@ -55,7 +55,7 @@ public final class PanelRoutes {
         routes.post("/partners/panels/{id}/actions/{aid}/done", this::done);
     }
 
-    private AccessRequest working(String borough) {
+    static AccessRequest working(String borough) {
         return AccessRequest.view(Section.PARTNERSHIP).inBorough(borough)
                 .dutyOf("working multi-agency panels", PartnerHarmRoutes.READERS);
     }

@@ -42,11 +42,15 @@ public final class PartnerHarmRoutes {
         routes.get("/partners/unreported", this::unreported);
     }
 
+    /** What the violence partners found asks of the access policy, before its borough. */
+    static AccessRequest reading() {
+        return AccessRequest.view(Section.PARTNERSHIP).dutyOf("reading the violence partners found", READERS);
+    }
+
     private void unreported(Context ctx) {
         User user = Web.signedIn(ctx);
         String borough = AccessPolicy.boroughInView(user, ctx.queryParam("borough"));
-        web.authorize(ctx, AccessRequest.view(Section.PARTNERSHIP).inBorough(borough)
-                .dutyOf("reading the violence partners found", READERS), "partner_harm", borough);
+        web.authorize(ctx, reading().inBorough(borough), "partner_harm", borough);
         var span = store.span();
         LocalDate today = LocalDate.now(clock);
         LocalDate from = day(ctx, "from", span.map(s -> s[0]).orElse(today));

@@ -61,18 +61,20 @@ public final class PartnersModule implements Module {
                         "/partners/cases"),
                 new Capability(Section.PARTNERSHIP, "ASB case reviews",
                         "Community trigger applications, threshold decisions, review meetings, recommendations and"
-                                + " the figures published each year", "/partners/case-reviews"),
+                                + " the figures published each year", "/partners/case-reviews")
+                        .opening(CaseReviewRoutes.working()),
                 new Capability(Section.PARTNERSHIP, "Open an ASB MARAC or complex case panel case",
-                        "A case shared with the agencies on the panel, with actions for each", "/partners/panels/new"),
+                        "A case shared with the agencies on the panel, with actions for each", "/partners/panels/new")
+                        .opening(PanelRoutes.working(null).changing()),
                 new Capability(Section.PARTNERSHIP, "Violence never reported",
                         "Ambulance and emergency department assaults no recorded crime matches, per ward",
-                        "/partners/unreported"),
+                        "/partners/unreported").opening(PartnerHarmRoutes.reading()),
                 new Capability(Section.PARTNERSHIP, "Information-sharing agreements",
                         "Who the force shares with, why, under which law, which data, and when each is reviewed",
                         "/partners/agreements"),
                 new Capability(Section.PARTNERSHIP, "MoPI review queue",
                         "Records due for review by group: retain, dispose of or hold each; lift holds",
-                        "/partners/retention"),
+                        "/partners/retention").opening(RetentionRoutes.reviewing(RetentionRoutes.all())),
                 new Capability(Section.PARTNERSHIP, "Data protection impact assessments",
                         "Each high-risk processing activity's assessment: lawful basis, risks, mitigations, owner, review",
                         "/partners/dpia"));

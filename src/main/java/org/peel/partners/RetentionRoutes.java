@@ -101,7 +101,7 @@ public final class RetentionRoutes {
     }
 
     /** Every sensitivity a queue of all kinds may touch. */
-    private static Set<Sensitivity> all() {
+    static Set<Sensitivity> all() {
         return EnumSet.allOf(Sensitivity.class);
     }
 

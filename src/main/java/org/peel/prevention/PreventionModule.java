@@ -1,6 +1,7 @@
 package org.peel.prevention;
 
 import io.javalin.config.RoutesConfig;
+import org.peel.access.AccessRequest;
 import org.peel.access.Section;
 import org.peel.access.User;
 import org.peel.module.Module;
@@ -68,7 +69,7 @@ public final class PreventionModule implements Module {
                         "/prevention/hotspots"),
                 new Capability(Section.PREVENTION, "Record an ASB incident",
                         "Take an ASB call: the victim's history, earlier incidents at the place and the risk grade at once",
-                        "/prevention/asb/new"),
+                        "/prevention/asb/new").opening(AccessRequest.view(Section.PREVENTION).changing()),
                 new Capability(Section.PREVENTION, "Problem-solving cases",
                         "SARA cases for a person, a place or a ward problem: incidents, partner actions, before and after",
                         "/prevention/cases"),

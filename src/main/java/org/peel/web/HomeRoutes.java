@@ -49,7 +49,8 @@ public final class HomeRoutes {
 
     private void section(Context ctx, Section section) {
         User user = web.authorize(ctx, AccessRequest.view(section), "section", section.name().toLowerCase());
-        List<Capability> here = capabilities.stream().filter(c -> c.section() == section).toList();
+        List<Capability> here = capabilities.stream().filter(c -> c.section() == section)
+                .filter(c -> c.opensFor(user)).toList();
         List<SectionSummary> held = new ArrayList<>();
         for (SectionSummary.Source source : summaries) {
             source.forUser(user).stream().filter(s -> s.section() == section).forEach(held::add);

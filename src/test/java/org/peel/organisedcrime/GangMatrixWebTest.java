@@ -143,12 +143,16 @@ class GangMatrixWebTest {
     }
 
     @Test
-    @DisplayName("the findings page lists the Commissioner's eight findings with a live figure and a link to the evidence;"
-            + " the equality report says that sex by borough is not held")
+    @DisplayName("the findings page lists the Commissioner's eight findings with a live figure and a link to the evidence"
+            + " the reader may open; the equality report says that sex by borough is not held")
     void findingsAndEquality() {
         String findings = analyst.get("/organised-crime/gangs/safeguards").body();
         assertThat(findings).contains("data-finding=\"1\"", "data-finding=\"8\"", "victim involvements recorded apart",
-                "href=\"/organised-crime/gangs/equality\"", "href=\"/partners/agreements\"");
+                "href=\"/organised-crime/gangs/equality\"");
+        // an intelligence analyst has no part in partnership or administration: the share log and the audit trail
+        // would refuse them, so they are not offered
+        assertThat(findings).doesNotContain("href=\"/partners/agreements\"", "href=\"/admin/audit\"");
+        assertThat(analyst.get("/partners/agreements").statusCode()).isEqualTo(403);
         String equality = analyst.get("/organised-crime/gangs/equality").body();
         assertThat(equality).contains("Neither public data set Peel holds gives residents by sex");
     }
