@@ -307,22 +307,30 @@ public final class AsbStore {
 
     /**
      * Open flags in the borough (force-wide when null), of one reason ({@code high-risk}, {@code repeat-victim}; null:
-     * both), in the order of the victim's vulnerability priority (read from vulnerability's published view, so the
-     * neighbourhood team works its queue in the same order as the vulnerability queues; a person with none known
-     * last), then high risk first and then the newest: one page of them.
+     * both), in the order of the victim's vulnerability priority (read through vulnerability's published function,
+     * so the neighbourhood team works its queue in the same order as the vulnerability queues; a person with none
+     * known last), then high risk first and then the newest: one page of them.
      */
     public List<Flag> openFlags(String boroughCode, String reason, int offset, int limit) {
+        // the priority of the flagged victims only: the published view works out every person's in the force
         return jdbi.withHandle(h -> h.createQuery("""
+                        with flagged as materialized (
+                            select f.id, f.reason, f.detail, f.created_at, f.asb_incident_id, f.ward_code,
+                                   trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')) as victim,
+                                   p.id as record_id, l.person_id
+                            from neighbourhood_flag f
+                            join person_record p on p.id = f.person_record_id
+                            left join person_link l on l.person_record_id = p.seq and l.ended_at is null
+                            where f.cleared_at is null
+                              and (cast(:borough as text) is null or f.borough_code = :borough)
+                              and (cast(:reason as text) is null or f.reason = :reason)
+                        )
                         select f.id, f.reason, f.detail, f.created_at, f.asb_incident_id, f.ward_code, w.name,
-                               trim(coalesce(p.forenames, '') || ' ' || coalesce(p.surname, '')), p.id
-                        from neighbourhood_flag f
-                        join person_record p on p.id = f.person_record_id
+                               f.victim, f.record_id
+                        from flagged f
                         left join ward w on w.code = f.ward_code
-                        left join person_link l on l.person_record_id = p.seq and l.ended_at is null
-                        left join vulnerability_person_priority_published v on v.person_id = l.person_id
-                        where f.cleared_at is null
-                          and (cast(:borough as text) is null or f.borough_code = :borough)
-                          and (cast(:reason as text) is null or f.reason = :reason)
+                        left join vulnerability_person_priority_of(array(
+                            select person_id from flagged where person_id is not null)) v on v.person_id = f.person_id
                         order by coalesce(v.priority, 4), coalesce(v.points, 0) desc,
                                  case f.reason when 'high-risk' then 0 else 1 end, f.created_at desc, f.id desc
                         offset :offset limit :limit""")
