@@ -20,7 +20,9 @@ import static org.peel.testing.Fixtures.WESTMINSTER;
 @DisplayName("A section's page offers only the pages the user may open")
 class SectionPageTest {
 
-    private static final Pattern CARD_LINK = Pattern.compile("<div class=\"peel-card\">\\s*<h2[^>]*><a class=\"govuk-link\" href=\"([^\"]+)\"");
+    /** The link of each entry the section's page offers. */
+    private static final Pattern CARD_LINK = Pattern.compile(
+            "<div class=\"peel-card\">\\s*<h2[^>]*><a class=\"govuk-link\" href=\"([^\"]+)\"");
 
     private static TestServer server;
 
@@ -46,7 +48,8 @@ class SectionPageTest {
     }
 
     @Test
-    @DisplayName("a response officer is offered 'Report a person missing', not the coordinator's list or the CSE queues they would be refused")
+    @DisplayName("a response officer is offered 'Report a person missing', not the coordinator's list or the CSE queues"
+            + " they would be refused")
     void responseOfficerVulnerability() {
         // given a response officer in Westminster, who may report a person missing but holds no child protection role
         WebClient officer = server.signedIn("resp.sections", Role.RESPONSE_OFFICER, WESTMINSTER);
