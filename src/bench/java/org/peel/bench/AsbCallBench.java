@@ -271,6 +271,8 @@ final class AsbCallBench implements Callable<Integer> {
                     String[] answers) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        // why calls failed, so that a failing run says so: the status and the start of the answer, counted
+        Map<String, Integer> why = new java.util.concurrent.ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
@@ -288,10 +290,12 @@ final class AsbCallBench implements Callable<Integer> {
                             answers[i] = r.body();
                         } else {
                             failed.incrementAndGet();
+                            why.merge(r.statusCode() + " " + errorsOf(r.body()), 1, Integer::sum);
                         }
                     } catch (IOException ex) {
                         nanos[i] = System.nanoTime() - s;
                         failed.incrementAndGet();
+                        why.merge(ex.getClass().getSimpleName(), 1, Integer::sum);
                     } catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
                         return;
@@ -304,7 +308,15 @@ final class AsbCallBench implements Callable<Integer> {
         for (Thread t : threads) {
             t.join();
         }
+        why.forEach((reason, n) -> System.err.println("  " + n + " call(s) failed: " + reason));
         return failed.get();
+    }
+
+    /** The fields an answer refused, or its start when it names none. */
+    private static String errorsOf(String body) {
+        String text = body == null ? "" : body;
+        int errors = Math.max(0, text.indexOf("\"errors\""));
+        return text.substring(errors, Math.min(text.length(), errors + 300));
     }
 
     /** The JSON a call handler's system would send: a personal ASB call from the victim, at the victim's place. */
@@ -328,6 +340,11 @@ final class AsbCallBench implements Callable<Integer> {
         }
         if (c.postcode() != null) {
             m.put("victim_postcode", c.postcode());
+        }
+        if (c.dob() == null && c.postcode() == null) {
+            // as the form asks of a call handler: a victim recorded with neither says why (a name many share is
+            // refused without it)
+            m.put("victim_not_given", "REFUSED");
         }
         m.put("caller_is_victim", "yes");
         m.put("targeted", n % 3 == 0 ? "yes" : "no");

@@ -54,4 +54,18 @@ class AsbCallBenchTest {
                 .isGreaterThan(empty.get("calls_finding_earlier_records").asInt());
         assertThat(json.get("ratio_p50").asDouble()).isPositive();
     }
+
+    @Test
+    @DisplayName("a call for a victim with no date of birth or postcode says why, as the form makes a call handler do"
+            + " for a name many share")
+    void saysWhyNoDetail() throws Exception {
+        JsonNode none = OutputOptions.JSON.readTree(AsbCallBench.body(new AsbCallBench.Call("John", "Smith", null,
+                null, null, null, "E09000033"), 1));
+        JsonNode dob = OutputOptions.JSON.readTree(AsbCallBench.body(new AsbCallBench.Call("John", "Smith",
+                java.time.LocalDate.of(1980, 2, 3), null, null, null, "E09000033"), 2));
+
+        assertThat(none.get("victim_not_given").asText()).isEqualTo("REFUSED");
+        assertThat(dob.has("victim_not_given")).isFalse();
+        assertThat(dob.get("victim_dob").asText()).isEqualTo("1980-02-03");
+    }
 }
