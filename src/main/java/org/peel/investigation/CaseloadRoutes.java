@@ -228,7 +228,9 @@ public final class CaseloadRoutes {
                 return List.of();
             }
             List<Attention> items = new ArrayList<>();
-            if (isSupervisor(user) || (!user.role().isLocal() && supervisors().contains(user.role()))) {
+            // the supervisor's items for those the borough's caseloads page would open for
+            if (AccessPolicy.decide(user, boroughCaseloads().inBorough(AccessPolicy.boroughInView(user, null)))
+                    .allowed()) {
                 items.addAll(supervisorItems(user));
             }
             items.addAll(investigatorItems(user));
